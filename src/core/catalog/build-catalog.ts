@@ -1,0 +1,66 @@
+import { classifyTool, type Classification } from '../classify/classify-tool.ts';
+import { LEVELS, CATEGORIES, type Category, type Level } from '../risk.ts';
+import type { ServerFile, Tool } from '../schema/server.ts';
+import { uniqueSlugs } from './slug.ts';
+import { listParameters, type Parameter } from './parameters.ts';
+import type { LoadedServer } from './load.ts';
+
+export interface CatalogTool {
+  name: string;
+  slug: string;
+  server: CatalogServer;
+  definition: Tool;
+  parameters: Parameter[];
+  classification: Classification;
+}
+
+export interface CatalogServer {
+  slug: string;
+  file: string;
+  meta: Omit<ServerFile, 'tools'>;
+  tools: CatalogTool[];
+  levelCounts: Record<Level, number>;
+}
+
+export interface Catalog {
+  servers: CatalogServer[];
+  tools: CatalogTool[];
+  byLevel: Record<Level, CatalogTool[]>;
+  byCategory: Record<Category, CatalogTool[]>;
+}
+
+const emptyCounts = <K extends string>(keys: readonly K[]) => Object.fromEntries(keys.map((k) => [k, 0])) as Record<K, number>;
+const emptyLists = <K extends string, V>(keys: readonly K[]) => Object.fromEntries(keys.map((k) => [k, [] as V[]])) as Record<K, V[]>;
+
+const byName = (a: { name: string }, b: { name: string }) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
+
+/** Classifies and slugs every tool once; pages read from the result. */
+export function buildCatalog(loaded: readonly LoadedServer[]): Catalog {
+  const servers: CatalogServer[] = [];
+  const tools: CatalogTool[] = [];
+  const byLevel = emptyLists<Level, CatalogTool>(LEVELS);
+  const byCategory = emptyLists<Category, CatalogTool>(CATEGORIES);
+  for (const { slug, file, data } of [...loaded].sort((a, b) => (a.slug < b.slug ? -1 : 1))) {
+    const { tools: definitions, ...meta } = data;
+    const server: CatalogServer = { slug, file, meta, tools: [], levelCounts: emptyCounts(LEVELS) };
+    const slugs = uniqueSlugs(definitions.map((t) => t.name));
+    for (const definition of [...definitions].sort(byName)) {
+      const parameters = listParameters(definition.inputSchema);
+      const tool: CatalogTool = {
+        name: definition.name,
+        slug: slugs.get(definition.name)!,
+        server,
+        definition,
+        parameters,
+        classification: classifyTool(definition, parameters),
+      };
+      server.tools.push(tool);
+      server.levelCounts[tool.classification.level]++;
+      tools.push(tool);
+      byLevel[tool.classification.level].push(tool);
+      byCategory[tool.classification.category].push(tool);
+    }
+    servers.push(server);
+  }
+  return { servers, tools, byLevel, byCategory };
+}

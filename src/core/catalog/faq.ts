@@ -1,0 +1,78 @@
+import type { FaqEntry } from '../schema/server.ts';
+import type { Rule } from '../policy/schema.ts';
+import { describeLimit } from '../policy/recommend.ts';
+import { CATEGORY_LABELS, LEVEL_LABELS, SIGNAL_LABELS } from '../risk.ts';
+import { summarize } from '../text/description-blocks.ts';
+import type { CatalogTool } from './build-catalog.ts';
+
+const list = (items: readonly string[]) =>
+  items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
+
+function whatItDoes(tool: CatalogTool): string {
+  const summary = summarize(tool.definition.description, 400);
+  if (summary) return `${summary} (in the words of the ${tool.server.meta.name}; the catalog shows its full description.)`;
+  const verb = tool.classification.evidence.find((e) => e.effect.startsWith('category') && e.source === 'name');
+  return verb
+    ? `The ${tool.server.meta.name} publishes no description for ${tool.name}. Its name suggests a ${CATEGORY_LABELS[tool.classification.category].toLowerCase()} operation (${verb.detail}), but nothing confirms it.`
+    : `The ${tool.server.meta.name} publishes no description for ${tool.name}, and its name does not say what it does. Test it in a sandbox before you allow it.`;
+}
+
+function howRisky(tool: CatalogTool): string {
+  const { level, category, confidence, signals } = tool.classification;
+  const signalText = signals.length ? ` Signals: ${list(signals.map((s) => SIGNAL_LABELS[s].toLowerCase()))}.` : '';
+  return `${LEVEL_LABELS[level]} risk, category ${CATEGORY_LABELS[category].toLowerCase()}, with ${Math.round(confidence * 100)}% confidence. ${tool.classification.rationale}${signalText}`;
+}
+
+function parametersAnswer(tool: CatalogTool): string {
+  const top = tool.parameters.filter((p) => !p.path.includes('.'));
+  if (top.length === 0) return `${tool.name} takes no input parameters.`;
+  const required = top.filter((p) => p.required).map((p) => `${p.path} (${p.type})`);
+  const optional = top.filter((p) => !p.required).map((p) => p.path);
+  const parts = [required.length ? `required: ${list(required)}` : 'no required parameters', optional.length ? `optional: ${list(optional)}` : ''];
+  return `${tool.name} takes ${top.length} parameter${top.length === 1 ? '' : 's'}; ${parts.filter(Boolean).join('; ')}.`;
+}
+
+function rateLimitAnswer(tool: CatalogTool, rule: Rule): string {
+  const limits = rule.limits ?? [];
+  const example = limits[0] ?? { counter: `${tool.name}_rate`, window: 'minute' as const, max: 10, scope: 'grant' as const };
+  const head = limits.length
+    ? `The recommended policy already caps it at ${list(limits.map(describeLimit))}.`
+    : rule.action === 'deny'
+      ? `The recommended policy denies it outright; if you allow it, cap it too.`
+      : `The recommended policy sets no cap.`;
+  return `${head} A limit is a rule entry such as "${tool.name}": { "limits": [ { "counter": "${example.counter}", "window": "${example.window}", "max": ${example.max}, "scope": "${example.scope}" } ] }; calls beyond max in the window are refused until it resets.`;
+}
+
+function blockAnswer(tool: CatalogTool): string {
+  return `Add "${tool.name}" to the policy's "hide" list: the gateway removes it from tools/list and refuses calls to it. To keep it visible but refuse calls, give it the rule { "action": "deny", "reason": "..." } instead. Under "default": "deny", a tool the policy does not name is refused too.`;
+}
+
+function serverAnswer(tool: CatalogTool): string {
+  const meta = tool.server.meta;
+  const pkg = meta.package ? ` It is distributed as the ${meta.package.registry} package ${meta.package.name}.` : '';
+  const transport = meta.transport?.length ? ` It speaks MCP over ${list(meta.transport)}.` : '';
+  return `${meta.name}, which lists ${tool.server.tools.length} tool${tool.server.tools.length === 1 ? '' : 's'} in this catalog.${pkg}${transport}`;
+}
+
+function changesAnswer(tool: CatalogTool): string | undefined {
+  const hints = tool.definition.annotations;
+  if (hints?.readOnlyHint === undefined) return undefined;
+  const claims = hints.readOnlyHint ? 'says it only reads' : 'says it may change things';
+  const agrees = (tool.classification.category === 'read') === hints.readOnlyHint;
+  return `Its server ${claims} (readOnlyHint: ${hints.readOnlyHint}). ${agrees ? 'The classifier agrees.' : `The classifier reads it as ${CATEGORY_LABELS[tool.classification.category].toLowerCase()} and keeps the worse reading, because annotations are hints from a server you do not control.`}`;
+}
+
+/** FAQ entries written from the tool's own facts, then the editors' entries. */
+export function toolFaq(tool: CatalogTool, rule: Rule): FaqEntry[] {
+  const entries: FaqEntry[] = [
+    { question: `What does ${tool.name} do?`, answer: whatItDoes(tool) },
+    { question: `How risky is ${tool.name}?`, answer: howRisky(tool) },
+    { question: `Which server provides ${tool.name}?`, answer: serverAnswer(tool) },
+    { question: `What parameters does ${tool.name} take?`, answer: parametersAnswer(tool) },
+    { question: `How do I rate-limit ${tool.name}?`, answer: rateLimitAnswer(tool, rule) },
+    { question: `How do I block ${tool.name}?`, answer: blockAnswer(tool) },
+  ];
+  const changes = changesAnswer(tool);
+  if (changes) entries.splice(2, 0, { question: `Does ${tool.name} change anything?`, answer: changes });
+  return [...entries, ...(tool.definition.overrides?.faq ?? [])];
+}

@@ -1,0 +1,80 @@
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { DataError, parseWithFriendlyErrors } from '../errors/friendly.ts';
+import { ServerFileSchema, type ServerFile } from '../schema/server.ts';
+
+export interface LoadedServer {
+  slug: string;
+  /** Path shown in messages, relative to the working directory. */
+  file: string;
+  data: ServerFile;
+}
+
+/** `line 3, column 14` for a JSON.parse error, when the engine reports a position. */
+function syntaxErrorLine(text: string, error: SyntaxError): string {
+  const position = /position (\d+)/.exec(error.message);
+  if (!position) return error.message;
+  const offset = Number(position[1]);
+  const before = text.slice(0, offset);
+  const line = before.split('\n').length;
+  const column = offset - before.lastIndexOf('\n');
+  return `${error.message.replace(/ in JSON at position \d+.*$/, '')} at line ${line}, column ${column}`;
+}
+
+/** Reads and validates one data file; throws a DataError naming the file and JSON paths. */
+export function loadServerFile(path: string, cwd = process.cwd()): LoadedServer {
+  const file = relative(cwd, path) || path;
+  const slug = path.split(/[\\/]/).pop()!.replace(/\.json$/, '');
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (error) {
+    throw new DataError([`${file}: cannot read the file (${(error as Error).message})`]);
+  }
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (error) {
+    throw new DataError([`${file}: not valid JSON: ${syntaxErrorLine(text, error as SyntaxError)} (hint: check for a trailing comma or a missing quote)`]);
+  }
+  const data = parseWithFriendlyErrors(ServerFileSchema, json, file);
+  if (!/^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(slug)) {
+    throw new DataError([`${file}: the file name must be the server slug: lowercase letters, digits and single dashes (hint: rename it)`]);
+  }
+  if (data.slug !== undefined && data.slug !== slug) {
+    throw new DataError([`${file} › slug: "${data.slug}" differs from the file name "${slug}" (hint: rename the file or remove "slug")`]);
+  }
+  const seen = new Map<string, number>();
+  const duplicates: string[] = [];
+  data.tools.forEach((tool, index) => {
+    const first = seen.get(tool.name);
+    if (first !== undefined) duplicates.push(`${file} › tools[${index}].name: "${tool.name}" repeats tools[${first}].name (hint: a server lists each tool once)`);
+    else seen.set(tool.name, index);
+  });
+  if (duplicates.length > 0) throw new DataError(duplicates);
+  return { slug, file, data };
+}
+
+/** Loads `<catalogDir>/servers/*.json`, collecting every file's problems before failing. */
+export function loadCatalogDir(catalogDir: string, cwd = process.cwd()): LoadedServer[] {
+  const dir = join(catalogDir, 'servers');
+  let names: string[];
+  try {
+    if (!statSync(dir).isDirectory()) throw new Error('not a directory');
+    names = readdirSync(dir).filter((n) => n.endsWith('.json')).sort();
+  } catch {
+    throw new DataError([`${relative(cwd, dir) || dir}: no such directory (hint: a catalog holds servers/<server-slug>.json files)`]);
+  }
+  const servers: LoadedServer[] = [];
+  const problems: string[] = [];
+  for (const name of names) {
+    try {
+      servers.push(loadServerFile(join(dir, name), cwd));
+    } catch (error) {
+      if (error instanceof DataError) problems.push(...error.lines);
+      else throw error;
+    }
+  }
+  if (problems.length > 0) throw new DataError(problems);
+  return servers;
+}

@@ -1,0 +1,39 @@
+import { abusePatterns, type AbusePattern } from './abuse.ts';
+import { toolFaq } from './faq.ts';
+import type { CatalogServer, CatalogTool } from './build-catalog.ts';
+import { describeRule, policyDocument, recommendRule } from '../policy/recommend.ts';
+import type { Rule } from '../policy/schema.ts';
+import type { FaqEntry } from '../schema/server.ts';
+import { descriptionBlocks, type Block } from '../text/description-blocks.ts';
+
+export interface ToolPage {
+  descriptionBlocks: Block[];
+  rule: Rule;
+  policyJson: string;
+  policySentence: string;
+  abuse: AbusePattern[];
+  faq: FaqEntry[];
+}
+
+export function toolRule(tool: CatalogTool): Rule {
+  return recommendRule(tool.name, tool.classification, tool.parameters, tool.definition.overrides?.policy);
+}
+
+/** Everything a tool page shows beyond the catalog entry, computed when the page renders. */
+export function toolPage(tool: CatalogTool): ToolPage {
+  const rule = toolRule(tool);
+  return {
+    descriptionBlocks: tool.definition.description ? descriptionBlocks(tool.definition.description) : [],
+    rule,
+    policyJson: JSON.stringify(policyDocument({ [tool.name]: rule }), null, 2),
+    policySentence: describeRule(tool.name, rule),
+    abuse: abusePatterns(tool.classification),
+    faq: toolFaq(tool, rule),
+  };
+}
+
+/** One policy for a whole server: every tool's rule, and a cap on all calls together. */
+export function serverPolicyJson(server: CatalogServer): string {
+  const rules = Object.fromEntries(server.tools.map((tool) => [tool.name, toolRule(tool)]));
+  return JSON.stringify(policyDocument(rules, 300), null, 2);
+}

@@ -1,0 +1,80 @@
+import type { z } from 'zod';
+
+/** A problem in user data, with one line per problem: `file › json.path: message (hint)`. */
+export class DataError extends Error {
+  readonly lines: string[];
+  constructor(lines: string[]) {
+    super(lines.join('\n'));
+    this.name = 'DataError';
+    this.lines = lines;
+  }
+}
+
+/** `tools[3].inputSchema`, `tools["odd key"]`; the root is `(root)`. */
+export function formatJsonPath(path: readonly PropertyKey[]): string {
+  if (path.length === 0) return '(root)';
+  let out = '';
+  for (const key of path) {
+    if (typeof key === 'number') out += `[${key}]`;
+    else if (typeof key === 'string' && /^[A-Za-z_$][\w$]*$/.test(key)) out += out ? `.${key}` : key;
+    else out += `[${JSON.stringify(String(key))}]`;
+  }
+  return out;
+}
+
+function describeValue(value: unknown): string {
+  if (value === undefined) return 'nothing';
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'an array';
+  if (typeof value === 'string') {
+    const shown = value.length > 40 ? `${value.slice(0, 40)}…` : value;
+    return `the string ${JSON.stringify(shown)}`;
+  }
+  if (typeof value === 'object') return 'an object';
+  return `${typeof value} ${String(value)}`;
+}
+
+function valueAt(root: unknown, path: readonly PropertyKey[]): unknown {
+  let node = root;
+  for (const key of path) {
+    if (node === null || typeof node !== 'object') return undefined;
+    node = (node as Record<PropertyKey, unknown>)[key];
+  }
+  return node;
+}
+
+function describeIssue(issue: z.core.$ZodIssue, input: unknown): string {
+  const got = describeValue(valueAt(input, issue.path));
+  switch (issue.code) {
+    case 'invalid_type':
+      return got === 'nothing'
+        ? `required, but missing (expected ${issue.expected})`
+        : `expected ${issue.expected}, got ${got}`;
+    case 'invalid_value':
+      return `expected one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}, got ${got}`;
+    case 'unrecognized_keys':
+      return `unknown key${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => JSON.stringify(k)).join(', ')}`;
+    case 'invalid_union':
+      return `${issue.message}, got ${got}`;
+    default:
+      return `${issue.message}, got ${got}`;
+  }
+}
+
+const HINTS: Partial<Record<string, string>> = {
+  unrecognized_keys: 'remove it or check its spelling; unknown keys are refused so that a typo never goes unnoticed',
+  invalid_value: 'use one of the listed values',
+};
+
+/** Parses `input` with `schema`, or throws a DataError whose lines name `context`, the JSON path and a hint. */
+export function parseWithFriendlyErrors<S extends z.ZodType>(schema: S, input: unknown, context: string): z.output<S> {
+  const result = schema.safeParse(input);
+  if (result.success) return result.data;
+  const lines = result.error.issues.map((issue) => {
+    // Unknown keys sit on the object; name the key itself so the path points at the culprit.
+    const path = issue.code === 'unrecognized_keys' && issue.keys.length === 1 ? [...issue.path, issue.keys[0]!] : issue.path;
+    const hint = HINTS[issue.code];
+    return `${context} › ${formatJsonPath(path)}: ${describeIssue(issue, input)}${hint ? ` (hint: ${hint})` : ''}`;
+  });
+  throw new DataError(lines);
+}

@@ -1,0 +1,83 @@
+import type { Classification } from '../classify/classify-tool.ts';
+import type { Parameter } from '../catalog/parameters.ts';
+import type { Condition, Limit, Policy, Rule } from './schema.ts';
+
+const perMinute = (counter: string, max: number): Limit => ({ counter, window: 'minute', max, scope: 'grant' });
+const perWindow = (counter: string, window: Limit['window'], max: number): Limit => ({ counter, window, max, scope: 'grant' });
+
+/** Conditions that fit the tool's own parameters: the part of a rule that differs from tool to tool. */
+function guardConditions(parameters: readonly Parameter[]): Condition[] {
+  const conditions: Condition[] = [];
+  const top = new Map(parameters.filter((p) => !p.path.includes('.')).map((p) => [p.path.toLowerCase(), p]));
+  const at = (name: string) => top.get(name)?.path;
+  for (const name of ['path', 'file_path', 'filepath', 'source', 'destination', 'directory']) {
+    const path = at(name);
+    if (path && top.get(name)!.type.includes('string')) {
+      conditions.push({ path: `args.${path}`, op: 'regex', value: '(^|/)\\.\\.(/|$)|^~|/\\.ssh/|\\.env$' });
+    }
+  }
+  for (const name of ['amount', 'unit_amount']) {
+    const path = at(name);
+    if (path && /number|integer/.test(top.get(name)!.type)) conditions.push({ path: `args.${path}`, op: 'gt', value: 10000 });
+  }
+  for (const name of ['force', 'recursive', 'all']) {
+    const path = at(name);
+    if (path && top.get(name)!.type.includes('boolean')) conditions.push({ path: `args.${path}`, op: 'eq', value: true });
+  }
+  return conditions;
+}
+
+/** The recommended rule for one tool, following its level (risk model, "Recommended policy"). */
+export function recommendRule(toolName: string, classification: Classification, parameters: readonly Parameter[], override?: Rule): Rule {
+  if (override) return override;
+  const denyIf = guardConditions(parameters);
+  const withGuards = (rule: Rule): Rule => (denyIf.length > 0 ? { ...rule, deny_if: denyIf } : rule);
+  switch (classification.level) {
+    case 'low':
+      return { limits: [perMinute(`${toolName}_rate`, 60)] };
+    case 'medium':
+      return withGuards({ limits: [perMinute(`${toolName}_rate`, 20), perWindow(`${toolName}_daily`, 'day', 500)] });
+    case 'high':
+      return withGuards({
+        action: 'require_approval',
+        reason: `${toolName} is rated high risk (${classification.category}); a person approves each call.`,
+        limits: [perWindow(`${toolName}_hourly`, 'hour', 30)],
+      });
+    case 'critical':
+      return {
+        action: 'deny',
+        reason: `${toolName} is rated critical (${classification.category}). To allow it, set "action" to "require_approval" and add a limit.`,
+      };
+  }
+}
+
+/** A complete policy-v1 document that works on its own: default deny, the given rules. */
+export function policyDocument(rules: Record<string, Rule>, allToolsLimit?: number): Policy {
+  return {
+    version: '1',
+    default: 'deny',
+    ...(allToolsLimit ? { all_tools: { limits: [perMinute('all_calls', allToolsLimit)] } } : {}),
+    tools: rules,
+  };
+}
+
+const WINDOW_WORD: Record<Limit['window'], string> = { second: 'a second', minute: 'a minute', hour: 'an hour', day: 'a day' };
+
+export function describeLimit(limit: Limit): string {
+  return `${limit.max} call${limit.max === 1 ? '' : 's'} ${WINDOW_WORD[limit.window]} per ${limit.scope}`;
+}
+
+/** One sentence saying what a tool's rule does, for the page under the snippet. */
+export function describeRule(toolName: string, rule: Rule): string {
+  const limits = rule.limits?.length ? `, at most ${rule.limits.map(describeLimit).join(' and ')}` : '';
+  const guards = (rule.deny_if?.length ?? 0) + (rule.require?.length ?? 0);
+  const guardText = guards > 0 ? `, refusing calls whose arguments fail ${guards} check${guards === 1 ? '' : 's'}` : '';
+  const action = rule.action ?? 'allow';
+  const head =
+    action === 'deny'
+      ? `Denies every call to ${toolName}`
+      : action === 'require_approval'
+        ? `Lets ${toolName} run only after a person approves each call${limits}${guardText}`
+        : `Allows ${toolName}${limits}${guardText}`;
+  return `${head}; every tool the policy does not name is denied.`;
+}

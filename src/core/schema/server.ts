@@ -1,0 +1,71 @@
+import { z } from 'zod';
+import { CATEGORIES, LEVELS } from '../risk.ts';
+import { RuleSchema } from '../policy/schema.ts';
+
+/**
+ * One data file: data/servers/<server-slug>.json. Tools keep the shape MCP `tools/list` returns;
+ * unknown keys are tolerated (servers add `_meta`, `icons`, `execution`...), as MCP clients do.
+ */
+
+const jsonObject = z.record(z.string(), z.unknown());
+
+export const AnnotationsSchema = z.looseObject({
+  title: z.string().optional(),
+  readOnlyHint: z.boolean().optional(),
+  destructiveHint: z.boolean().optional(),
+  idempotentHint: z.boolean().optional(),
+  openWorldHint: z.boolean().optional(),
+});
+export type Annotations = z.output<typeof AnnotationsSchema>;
+
+export const FaqEntrySchema = z.strictObject({
+  question: z.string().min(1),
+  answer: z.string().min(1),
+});
+export type FaqEntry = z.output<typeof FaqEntrySchema>;
+
+export const ToolOverridesSchema = z.strictObject({
+  category: z.enum(CATEGORIES).optional(),
+  level: z.enum(LEVELS).optional(),
+  rationale: z.string().min(1).optional(),
+  faq: z.array(FaqEntrySchema).optional(),
+  policy: RuleSchema.optional(),
+});
+export type ToolOverrides = z.output<typeof ToolOverridesSchema>;
+
+export const ToolSchema = z.looseObject({
+  name: z.string().trim().min(1, 'a tool needs a non-empty name'),
+  title: z.string().optional(),
+  description: z.string().optional(),
+  // Real servers send `{}` or only `{"$schema": ...}`: any object renders, so any object passes.
+  inputSchema: jsonObject.optional(),
+  outputSchema: jsonObject.optional(),
+  annotations: AnnotationsSchema.optional(),
+  overrides: ToolOverridesSchema.optional(),
+});
+export type Tool = z.output<typeof ToolSchema>;
+
+export const TRANSPORTS = ['stdio', 'streamable-http', 'sse'] as const;
+
+const httpUrl = z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' });
+
+export const ServerFileSchema = z.strictObject({
+  $schema: z.string().optional(),
+  name: z.string().trim().min(1),
+  slug: z
+    .string()
+    .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be lowercase letters, digits and single dashes')
+    .optional(),
+  description: z.string().max(500, 'keep the short description under 500 characters').optional(),
+  homepage: httpUrl.optional(),
+  repository: httpUrl.optional(),
+  package: z
+    .strictObject({
+      registry: z.enum(['npm', 'pypi', 'docker', 'other']),
+      name: z.string().min(1),
+    })
+    .optional(),
+  transport: z.array(z.enum(TRANSPORTS)).min(1).optional(),
+  tools: z.array(ToolSchema),
+});
+export type ServerFile = z.output<typeof ServerFileSchema>;
