@@ -1,6 +1,7 @@
 import type { FaqEntry } from '../schema/server.ts';
 import type { Rule } from '../policy/schema.ts';
 import { describeLimit } from '../policy/recommend.ts';
+import { ratingReasons } from '../classify/classify-tool.ts';
 import { CATEGORY_LABELS, LEVEL_LABELS, SIGNAL_LABELS } from '../risk.ts';
 import { summarize } from '../text/description-blocks.ts';
 import type { CatalogTool } from './build-catalog.ts';
@@ -18,9 +19,11 @@ function whatItDoes(tool: CatalogTool): string {
 }
 
 function howRisky(tool: CatalogTool): string {
-  const { level, category, confidence, signals } = tool.classification;
-  const signalText = signals.length ? ` Signals: ${list(signals.map((s) => SIGNAL_LABELS[s].toLowerCase()))}.` : '';
-  return `${LEVEL_LABELS[level]} risk, category ${CATEGORY_LABELS[category].toLowerCase()}, with ${Math.round(confidence * 100)}% confidence. ${tool.classification.rationale}${signalText}`;
+  const c = tool.classification;
+  const signalText = c.signals.length ? ` Signals: ${list(c.signals.map((s) => SIGNAL_LABELS[s].toLowerCase()))}.` : '';
+  const reasons = ratingReasons(c);
+  const why = c.overridden ? ` ${c.rationale}` : reasons.length ? ` Why: ${reasons.join('; ')}.` : ' Nothing in its definition says what it does, so the rating leans to caution.';
+  return `${LEVEL_LABELS[c.level]} risk, category ${CATEGORY_LABELS[c.category].toLowerCase()}, with ${Math.round(c.confidence * 100)}% confidence.${why}${signalText}`;
 }
 
 function parametersAnswer(tool: CatalogTool): string {

@@ -1,5 +1,5 @@
 import type { Tool } from '../schema/server.ts';
-import { CATEGORY_LABELS, LEVEL_LABELS, type Category, type EvidenceSource, type Level, type Signal } from '../risk.ts';
+import { CATEGORY_LABELS, type Category, type EvidenceSource, type Level, type Signal } from '../risk.ts';
 import { nameTokens } from '../text/tokens.ts';
 import { listParameters, parameterNames, type Parameter } from '../catalog/parameters.ts';
 import { findSuspiciousText } from './suspicious.ts';
@@ -38,19 +38,19 @@ function stems(token: string): string[] {
     token.replace(/ing$/, 'e'), token.replace(/ed$/, ''), token.replace(/d$/, '')];
 }
 
-const DANGER: readonly VerbCategory[] = ['read', 'write', 'destructive', 'execute', 'financial'];
-
 /**
- * The verb of a name. Among words that are verbs as written, the most dangerous wins
- * (`monitor_create` is a create); failing those, the first word that stems to a verb.
+ * The verb of a name: the first word that is a verb as written, unless a later one destroys
+ * (`purge_and_list`); failing those, the first word that stems to a verb (`deletes`).
  */
 function verbOf(tokens: readonly string[]): { verb: string; category: VerbCategory } | undefined {
-  let best: { verb: string; category: VerbCategory } | undefined;
+  let first: { verb: string; category: VerbCategory } | undefined;
   for (const token of tokens) {
     const category = VERB_CATEGORY.get(token);
-    if (category && (!best || DANGER.indexOf(category) > DANGER.indexOf(best.category))) best = { verb: token, category };
+    if (!category) continue;
+    if (!first) first = { verb: token, category };
+    else if (category === 'destructive' && first.category !== 'destructive') return { verb: token, category };
   }
-  if (best) return best;
+  if (first) return first;
   for (const token of tokens) {
     for (const stem of stems(token).slice(1)) {
       const category = VERB_CATEGORY.get(stem);
@@ -189,7 +189,7 @@ export function classifyTool(tool: Tool, parameters: readonly Parameter[] = list
   const infraNoun = tokens.find((t) => INFRA_NOUNS.has(t));
   switch (category) {
     case 'read':
-      level = has('credentials') || has('personal-data') || has('filesystem-path') || has('fetches-url') || has('money') ? 'medium' : 'low';
+      level = has('credentials') || has('personal-data') || has('filesystem-path') || has('fetches-url') || has('money') || has('permissions') ? 'medium' : 'low';
       break;
     case 'write':
       level = has('permissions') || has('credentials') || has('sends-external') || has('bulk') || annotations.destructiveHint === true ? 'high' : 'medium';
@@ -232,15 +232,19 @@ function applyOverrides(tool: Tool, c: Classification): Classification {
   return c;
 }
 
-/** One or two sentences from the evidence: the strongest reasons first. */
-export function writeRationale(c: Classification): string {
-  const reasons = c.evidence
+/** The evidence that moved the rating, strongest first, as short phrases. */
+export function ratingReasons(c: Classification): string[] {
+  return c.evidence
     .filter((e) => e.effect.startsWith('category') || e.effect.startsWith('level') || e.effect.startsWith('signal'))
     .map((e) => e.detail)
     .slice(0, 4);
-  const head = `${LEVEL_LABELS[c.level]} risk, ${CATEGORY_LABELS[c.category].toLowerCase()}`;
-  const body = reasons.length > 0 ? `${head}: ${reasons.join('; ')}.` : `${head}: nothing in its name, description or schema says what it does.`;
+}
+
+/** One or two sentences from the evidence. */
+export function writeRationale(c: Classification): string {
+  const reasons = ratingReasons(c);
+  const head = `Rated ${c.level} (${CATEGORY_LABELS[c.category].toLowerCase()})`;
+  const body = reasons.length > 0 ? `${head} because of: ${reasons.join('; ')}.` : `${head}: nothing in its name, description or schema says what it does.`;
   const certainty = c.confidence < 0.4 ? ' The evidence is thin, so treat this rating as a cautious guess.' : '';
   return body + certainty;
 }
-

@@ -9,7 +9,7 @@ export const VERBS: Record<Exclude<Category, 'other'>, readonly string[]> = {
     'download', 'export', 'screenshot', 'snapshot', 'tail', 'grep', 'ls', 'cat', 'head', 'resolve',
     'recommend', 'suggest', 'scan', 'test', 'ping', 'verify', 'lint', 'render', 'translate', 'convert',
     'calculate', 'parse', 'extract', 'scrape', 'crawl', 'navigate', 'open', 'load', 'select', 'hover',
-    'wait', 'track', 'monitor', 'audit', 'troubleshoot', 'diagnose', 'health', 'whoami', 'me',
+    'wait', 'track', 'monitor', 'echo', 'audit', 'troubleshoot', 'diagnose', 'health', 'whoami', 'me',
   ],
   write: [
     'create', 'add', 'update', 'edit', 'set', 'put', 'write', 'insert', 'upload', 'save', 'append',
@@ -18,8 +18,8 @@ export const VERBS: Record<Exclude<Category, 'other'>, readonly string[]> = {
     'react', 'star', 'pin', 'archive', 'configure', 'apply', 'deploy', 'build', 'install', 'scale',
     'restart', 'stop', 'upsert', 'new', 'make', 'generate', 'containerize', 'click', 'fill', 'type',
     'press', 'drag', 'sync', 'restore', 'approve', 'submit', 'close', 'reopen', 'lock', 'unlock',
-    'grant', 'attach', 'link', 'subscribe', 'follow', 'send', 'post', 'publish', 'notify', 'email',
-    'message', 'tweet', 'share', 'transition', 'resize', 'rollback', 'reboot', 'provision', 'login',
+    'grant', 'attach', 'link', 'subscribe', 'follow', 'send', 'post', 'publish', 'notify',
+    'tweet', 'share', 'transition', 'resize', 'rollback', 'reboot', 'provision', 'login',
   ],
   destructive: [
     'delete', 'remove', 'drop', 'destroy', 'purge', 'truncate', 'wipe', 'erase', 'kill', 'terminate',
@@ -28,7 +28,7 @@ export const VERBS: Record<Exclude<Category, 'other'>, readonly string[]> = {
   ],
   execute: [
     'exec', 'execute', 'run', 'eval', 'evaluate', 'invoke', 'call', 'spawn', 'shell', 'bash', 'sh',
-    'script', 'trigger', 'dispatch', 'interact', 'process',
+    'script', 'trigger', 'dispatch', 'interact',
   ],
   financial: [
     'pay', 'charge', 'refund', 'payout', 'transfer', 'withdraw', 'purchase', 'buy', 'sell', 'checkout',
@@ -37,7 +37,7 @@ export const VERBS: Record<Exclude<Category, 'other'>, readonly string[]> = {
 };
 
 /** Verbs that send something to people or systems outside the tool's own service. */
-export const SENDING_VERBS = new Set(['send', 'post', 'publish', 'notify', 'email', 'message', 'tweet', 'share', 'reply', 'invite']);
+export const SENDING_VERBS = new Set(['send', 'post', 'publish', 'notify', 'email', 'tweet', 'share', 'reply', 'invite']);
 
 /** Nouns in names that make a write a money movement. */
 export const MONEY_NOUNS = new Set([
@@ -61,10 +61,10 @@ export const INFRA_NOUNS = new Set([
 /** Name nouns and parameter names, by the signal they raise. */
 export const SIGNAL_WORDS: Record<Exclude<Signal, 'suspicious-description' | 'money' | 'bulk'>, { names: readonly string[]; params: readonly string[] }> = {
   'shell-command': { names: ['shell', 'bash', 'command', 'cmd', 'terminal', 'exec', 'process', 'kubectl'], params: ['command', 'cmd', 'shell', 'commands', 'argv'] },
-  'code-eval': { names: ['eval', 'evaluate', 'script', 'code', 'javascript', 'python', 'repl', 'notebook'], params: ['code', 'script', 'expression', 'javascript', 'snippet', 'python', 'js'] },
+  'code-eval': { names: ['eval', 'evaluate', 'script', 'code', 'javascript', 'python', 'repl', 'notebook'], params: ['code', 'script', 'javascript', 'snippet', 'python', 'js'] },
   'raw-sql': { names: ['sql', 'query', 'cypher', 'sparql', 'cql', 'gremlin'], params: ['sql', 'statement', 'cypher', 'cql', 'sql_query'] },
-  'filesystem-path': { names: ['file', 'files', 'directory', 'dir', 'folder', 'path'], params: ['path', 'paths', 'file', 'filepath', 'file_path', 'filename', 'directory', 'dir', 'folder', 'source', 'destination', 'root'] },
-  'fetches-url': { names: ['url', 'fetch', 'scrape', 'crawl', 'navigate', 'http', 'webhook', 'browse'], params: ['url', 'uri', 'urls', 'endpoint', 'href', 'link', 'webhook'] },
+  'filesystem-path': { names: ['file', 'files', 'directory', 'dir', 'folder', 'path'], params: ['path', 'paths', 'file', 'filepath', 'file_path', 'filename', 'directory', 'dir', 'folder', 'root'] },
+  'fetches-url': { names: ['url', 'fetch', 'scrape', 'crawl', 'navigate', 'http', 'webhook', 'browse'], params: ['url', 'uri', 'urls', 'endpoint', 'href', 'webhook'] },
   'sends-external': { names: ['email', 'mail', 'sms', 'message', 'messages', 'chat', 'webhook', 'tweet', 'notification', 'slack'], params: ['to', 'recipient', 'recipients', 'cc', 'bcc', 'channel', 'channel_id', 'phone', 'email', 'webhook_url'] },
   credentials: { names: ['secret', 'secrets', 'token', 'tokens', 'apikey', 'apikeys', 'password', 'passwords', 'credential', 'credentials', 'apikey', 'auth', 'oauth', 'certificate', 'ssh', 'kms'], params: ['token', 'secret', 'password', 'api_key', 'apikey', 'credential', 'credentials', 'private_key', 'secret_value'] },
   permissions: { names: ['iam', 'role', 'roles', 'policy', 'policies', 'permission', 'permissions', 'acl', 'acls', 'grant', 'rbac', 'member', 'members', 'collaborator', 'collaborators', 'admin', 'sharing'], params: ['role', 'roles', 'policy', 'permission', 'permissions', 'acl', 'principal', 'access_level', 'scopes'] },

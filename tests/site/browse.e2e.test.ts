@@ -1,0 +1,63 @@
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { Browser, BrowserContext } from 'playwright-core';
+import { launchChromium, watchConsole } from '../support/browser.ts';
+import { serveSite, type RunningSite } from '../support/static-server.ts';
+
+let site: RunningSite;
+let browser: Browser;
+let context: BrowserContext;
+
+beforeAll(async () => {
+  site = await serveSite(inject('siteDir'), inject('siteBase'));
+  browser = await launchChromium();
+  context = await browser.newContext();
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(site.url).origin });
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await site?.close();
+});
+
+describe('a user browsing the catalog in Chromium', () => {
+  it('goes from the home page to a server and on to a tool page, and copies its policy', async () => {
+    const page = await context.newPage();
+    const consoleMessages = watchConsole(page);
+    await page.goto(site.url);
+    await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe('Policy Atlas');
+
+    await page.getByRole('link', { name: 'Amazon ECS MCP Server' }).first().click();
+    await page.waitForURL(/\/servers\/amazon-ecs\/$/);
+    await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe('Amazon ECS MCP Server');
+
+    await page.getByRole('link', { name: 'esm_msk_policy', exact: true }).click();
+    await page.waitForURL(/\/servers\/amazon-ecs\/esm-msk-policy\/$/);
+    await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe('esm_msk_policy');
+    await expect(page.getByText('publishes no description for this tool').count()).resolves.toBe(1);
+
+    const shown = await page.locator('copy-policy [data-code] pre').first().innerText();
+    await page.getByRole('button', { name: 'Copy policy' }).click();
+    await page.getByRole('status').filter({ hasText: 'Copied' }).waitFor();
+    const copied = await page.evaluate(() => navigator.clipboard.readText());
+    expect(copied).toBe(shown);
+    const policy = JSON.parse(copied);
+    expect(policy).toMatchObject({ version: '1', default: 'deny' });
+    expect(Object.keys(policy.tools)).toEqual(['esm_msk_policy']);
+
+    expect(consoleMessages).toEqual([]);
+    await page.close();
+  });
+
+  it('shows the 404 page for an unknown address', async () => {
+    const page = await context.newPage();
+    const consoleMessages = watchConsole(page);
+    const response = await page.goto(`${site.url}servers/no-such-server/`);
+    expect(response?.status()).toBe(404);
+    await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe('Page not found');
+    await page.getByRole('link', { name: 'browse all servers' }).click();
+    await page.waitForURL(/\/servers\/$/);
+    // The 404 response itself is the only console line Chromium writes.
+    expect(consoleMessages.filter((m) => !m.includes('404'))).toEqual([]);
+    await page.close();
+  });
+});

@@ -1,0 +1,58 @@
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, inject, it } from 'vitest';
+import { loadCatalogDir } from '../../src/core/catalog/load.ts';
+import { listFiles, linksIn } from '../support/html-files.ts';
+
+const siteDir = inject('siteDir');
+const base = inject('siteBase');
+const files = listFiles(siteDir);
+const htmlFiles = files.filter((f) => f.endsWith('.html'));
+const servers = loadCatalogDir('data');
+
+/** The file a site URL path would be served from, or undefined when none would. */
+function fileFor(pathname: string): string | undefined {
+  if (!pathname.startsWith(base)) return undefined;
+  const rel = decodeURIComponent(pathname.slice(base.length));
+  const candidates = rel === '' || rel.endsWith('/') ? [`${rel}index.html`] : [rel, `${rel}/index.html`];
+  return candidates.find((c) => existsSync(join(siteDir, c)) && statSync(join(siteDir, c)).isFile());
+}
+
+describe('the built sample site', () => {
+  it('has one tool page per tool in data/', () => {
+    const toolCount = servers.reduce((n, s) => n + s.data.tools.length, 0);
+    const toolPages = htmlFiles.filter((f) => /^servers\/[^/]+\/[^/]+\/index\.html$/.test(f));
+    expect(toolCount).toBeGreaterThanOrEqual(120);
+    expect(toolPages).toHaveLength(toolCount);
+  });
+
+  it('has a page per server, the browse pages, the methodology page and a 404 page', () => {
+    for (const server of servers) expect(files).toContain(`servers/${server.slug}/index.html`);
+    for (const page of ['index.html', '404.html', 'servers/index.html', 'risk/index.html', 'categories/index.html', 'methodology/index.html', 'risk/critical/index.html', 'categories/other/index.html']) {
+      expect(files).toContain(page);
+    }
+  });
+
+  it('resolves every internal link and asset to a file', () => {
+    const broken: string[] = [];
+    let checked = 0;
+    for (const page of htmlFiles) {
+      const pageUrl = new URL(`http://site${base}${page.replace(/index\.html$/, '')}`);
+      for (const link of linksIn(readFileSync(join(siteDir, page), 'utf8'))) {
+        const target = new URL(link, pageUrl);
+        if (target.host !== 'site') continue;
+        checked++;
+        if (!fileFor(target.pathname)) broken.push(`${page} -> ${link}`);
+      }
+    }
+    expect(checked).toBeGreaterThan(htmlFiles.length * 10);
+    expect(broken).toEqual([]);
+  });
+
+  it('ships no framework runtime and keeps tool pages free of data-driven script', () => {
+    const page = readFileSync(join(siteDir, 'servers/amazon-ecs/esm-msk-policy/index.html'), 'utf8');
+    expect(page).not.toMatch(/react|preact|vue|svelte/i);
+    expect(page).not.toMatch(/\son[a-z]+=/i);
+    expect(page).toContain('<script type="application/ld+json">');
+  });
+});
