@@ -61,7 +61,12 @@ function verbOf(tokens: readonly string[]): { verb: string; category: VerbCatego
 }
 
 const EXECUTING_SIGNALS: readonly Signal[] = ['shell-command', 'code-eval', 'raw-sql'];
-const SQL_CONTEXT = /\b(sql|cypher|database|table|select|postgres|mysql|sqlite|query language)\b/i;
+const SQL_CONTEXT = /\b(sql|cypher|database|table|select|postgres(ql)?|mysql|sqlite)\b/i;
+const CREDENTIAL_PARAM = /password|secret|token|api_?key|private_?key|credential/;
+// Name words that tell what a tool is about, not what it does: they count only with a parameter.
+const NAME_ALONE_IS_NOT_ENOUGH = new Set<Signal>(['shell-command', 'code-eval', 'raw-sql', 'sends-external']);
+const RECIPIENT_PARAMS = new Set(['to', 'recipient', 'recipients', 'cc', 'bcc', 'webhook_url']);
+const MONEY_AMOUNT_PARAMS = new Set(['amount', 'unit_amount', 'amount_cents']);
 
 function firstSentence(description: string): string {
   return description.trim().split(/(?<=[.!?])\s|\n/)[0] ?? '';
@@ -101,21 +106,20 @@ export function classifyTool(tool: Tool, parameters: readonly Parameter[] = list
     evidence.push({ source, detail: `verb “${found.verb}” in the ${source === 'description' ? 'first sentence of the description' : source}`, effect: `category ${found.category}` });
   }
 
-  // 2. Signals from name words and parameter names.
+  // 2. Signals from name words and parameter names. Parameters say what a tool takes; name words
+  // only say what it is about, so the executing and sending signals need more than a name word.
+  const paramHits = new Map<Signal, string>();
   for (const [signal, words] of Object.entries(SIGNAL_WORDS) as [Signal, { names: readonly string[]; params: readonly string[] }][]) {
+    const paramHit = params.find((p) => words.params.includes(p)) ?? (signal === 'credentials' ? params.find((p) => CREDENTIAL_PARAM.test(p)) : undefined);
+    if (paramHit) paramHits.set(signal, paramHit);
     const nameHit = words.names.find((w) => tokenSet.has(w));
-    if (nameHit) raise(signal, 'name', `“${nameHit}” in the name`);
-    else {
-      const paramHit = words.params.find((p) => paramSet.has(p));
-      if (paramHit) raise(signal, 'schema', `parameter \`${paramHit}\``);
-    }
+    if (nameHit && !NAME_ALONE_IS_NOT_ENOUGH.has(signal)) raise(signal, 'name', `“${nameHit}” in the name`);
+    else if (paramHit) raise(signal, 'schema', `parameter \`${paramHit}\``);
+    else if (nameHit && category === 'execute') raise(signal, 'name', `“${nameHit}” in the name of a tool that executes`);
   }
-  if (!signals.has('raw-sql') && paramSet.has('query') && (SQL_CONTEXT.test(description) || SQL_CONTEXT.test(tokens.join(' ')))) {
+  if (!paramHits.has('raw-sql') && paramSet.has('query') && (paramSet.has('database') || SQL_CONTEXT.test(description) || SQL_CONTEXT.test(tokens.join(' ')))) {
+    paramHits.set('raw-sql', 'query');
     raise('raw-sql', 'schema', 'parameter `query` on a database tool');
-  }
-  // A name word like "script" says what the tool is about, not that it runs code, unless it executes.
-  if (signals.has('raw-sql') && !paramSet.has('sql') && !paramSet.has('query') && !paramSet.has('statement') && category !== 'execute' && !paramSet.has('cypher')) {
-    signals.delete('raw-sql');
   }
   const moneyNoun = tokens.find((t) => MONEY_NOUNS.has(t));
   const moneyParam = params.find((p) => MONEY_PARAMS.has(p));
@@ -128,22 +132,19 @@ export function classifyTool(tool: Tool, parameters: readonly Parameter[] = list
   }
 
   // 3. Category refinements: executing parameters, money movement, sending.
-  const executing = EXECUTING_SIGNALS.filter((s) => signals.has(s) && (category === 'execute' || category === 'other' || evidence.find((e) => e.effect === `signal ${s}`)?.source === 'schema'));
-  if (executing.length > 0 && category !== 'execute') {
-    evidence.push({ source: 'schema', detail: `takes ${executing.join(' and ')} input`, effect: 'category execute' });
+  const executing = EXECUTING_SIGNALS.filter((s) => paramHits.has(s) || (category === 'execute' && signals.has(s)));
+  if (executing.some((s) => paramHits.has(s)) && category !== 'execute') {
+    evidence.push({ source: 'schema', detail: `takes ${executing.map((s) => `\`${paramHits.get(s)}\``).join(' and ')} to run`, effect: 'category execute' });
     category = 'execute';
   }
-  const movesMoney = tokens.some((t) => MONEY_MOVEMENT_NOUNS.has(t.replace(/s$/, ''))) || !!moneyParam;
+  const movesMoney = tokens.some((t) => MONEY_MOVEMENT_NOUNS.has(t.replace(/s$/, ''))) || params.some((p) => MONEY_AMOUNT_PARAMS.has(p));
   if ((category === 'write' || category === 'destructive') && moneyNoun) {
     evidence.push({ source: 'name', detail: `a ${category === 'write' ? 'write' : 'removal'} on “${moneyNoun}”`, effect: 'category financial' });
     category = 'financial';
   }
-  if (category === 'write' && (SENDING_VERBS.has(verb ?? '') || params.some((p) => ['to', 'recipient', 'recipients'].includes(p)))) {
-    raise('sends-external', verb && SENDING_VERBS.has(verb) ? 'name' : 'schema', verb && SENDING_VERBS.has(verb) ? `verb “${verb}” sends to others` : 'takes a recipient');
-  } else if (category !== 'write' && category !== 'execute' && signals.has('sends-external') && evidence.find((e) => e.effect === 'signal sends-external')?.source === 'schema') {
-    // A read that takes a channel or an address only names where to read.
-    signals.delete('sends-external');
-  }
+  const recipient = params.find((p) => RECIPIENT_PARAMS.has(p));
+  if (category === 'write' && verb && SENDING_VERBS.has(verb)) raise('sends-external', 'name', `verb “${verb}” sends to others`);
+  else if (category === 'write' && recipient) raise('sends-external', 'schema', `takes a recipient (\`${recipient}\`)`);
 
   // 4. The description backs the verdict or not.
   if (description) {
@@ -201,6 +202,10 @@ export function classifyTool(tool: Tool, parameters: readonly Parameter[] = list
       break;
     case 'execute':
       level = executing.length > 0 || tokens.some((t) => ['eval', 'shell', 'bash', 'exec'].includes(t)) ? 'critical' : 'high';
+      if (executing.length === 1 && executing[0] === 'raw-sql' && /\bread[- ]only\b/.test(lowerDescription)) {
+        level = 'high';
+        evidence.push({ source: 'description', detail: 'SQL said to run read-only', effect: 'level high (it still reads every table it can reach)' });
+      }
       if (level === 'high' && tokens.some((t) => JOB_NOUNS.has(t))) evidence.push({ source: 'name', detail: 'runs a predefined job', effect: 'level high' });
       break;
     case 'financial':

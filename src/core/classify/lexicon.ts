@@ -19,7 +19,7 @@ export const VERBS: Record<Exclude<Category, 'other'>, readonly string[]> = {
     'restart', 'stop', 'upsert', 'new', 'make', 'generate', 'containerize', 'click', 'fill', 'type',
     'press', 'drag', 'sync', 'restore', 'approve', 'submit', 'close', 'reopen', 'lock', 'unlock',
     'grant', 'attach', 'link', 'subscribe', 'follow', 'send', 'post', 'publish', 'notify',
-    'tweet', 'share', 'transition', 'resize', 'rollback', 'reboot', 'provision', 'login',
+    'tweet', 'share', 'forward', 'transition', 'resize', 'rollback', 'reboot', 'provision', 'login',
   ],
   destructive: [
     'delete', 'remove', 'drop', 'destroy', 'purge', 'truncate', 'wipe', 'erase', 'kill', 'terminate',
@@ -60,15 +60,15 @@ export const INFRA_NOUNS = new Set([
 
 /** Name nouns and parameter names, by the signal they raise. */
 export const SIGNAL_WORDS: Record<Exclude<Signal, 'suspicious-description' | 'money' | 'bulk'>, { names: readonly string[]; params: readonly string[] }> = {
-  'shell-command': { names: ['shell', 'bash', 'command', 'cmd', 'terminal', 'exec', 'process', 'kubectl'], params: ['command', 'cmd', 'shell', 'commands', 'argv'] },
+  'shell-command': { names: ['shell', 'bash', 'command', 'cmd', 'terminal', 'exec', 'kubectl'], params: ['command', 'cmd', 'shell', 'commands', 'argv'] },
   'code-eval': { names: ['eval', 'evaluate', 'script', 'code', 'javascript', 'python', 'repl', 'notebook'], params: ['code', 'script', 'javascript', 'snippet', 'python', 'js'] },
   'raw-sql': { names: ['sql', 'query', 'cypher', 'sparql', 'cql', 'gremlin'], params: ['sql', 'statement', 'cypher', 'cql', 'sql_query'] },
-  'filesystem-path': { names: ['file', 'files', 'directory', 'dir', 'folder', 'path'], params: ['path', 'paths', 'file', 'filepath', 'file_path', 'filename', 'directory', 'dir', 'folder', 'root'] },
+  'filesystem-path': { names: ['file', 'files', 'directory', 'dir', 'folder', 'path'], params: ['path', 'paths', 'file', 'filepath', 'file_path', 'filename', 'directory', 'dir', 'root'] },
   'fetches-url': { names: ['url', 'fetch', 'scrape', 'crawl', 'navigate', 'http', 'webhook', 'browse'], params: ['url', 'uri', 'urls', 'endpoint', 'href', 'webhook'] },
-  'sends-external': { names: ['email', 'mail', 'sms', 'message', 'messages', 'chat', 'webhook', 'tweet', 'notification', 'slack'], params: ['to', 'recipient', 'recipients', 'cc', 'bcc', 'channel', 'channel_id', 'phone', 'email', 'webhook_url'] },
+  'sends-external': { names: ['email', 'mail', 'sms', 'message', 'messages', 'chat', 'webhook', 'tweet', 'notification', 'slack'], params: ['to', 'recipient', 'recipients', 'cc', 'bcc', 'webhook_url'] },
   credentials: { names: ['secret', 'secrets', 'token', 'tokens', 'apikey', 'apikeys', 'password', 'passwords', 'credential', 'credentials', 'apikey', 'auth', 'oauth', 'certificate', 'ssh', 'kms'], params: ['token', 'secret', 'password', 'api_key', 'apikey', 'credential', 'credentials', 'private_key', 'secret_value'] },
   permissions: { names: ['iam', 'role', 'roles', 'policy', 'policies', 'permission', 'permissions', 'acl', 'acls', 'grant', 'rbac', 'member', 'members', 'collaborator', 'collaborators', 'admin', 'sharing'], params: ['role', 'roles', 'policy', 'permission', 'permissions', 'acl', 'principal', 'access_level', 'scopes'] },
-  'raw-html': { names: ['html', 'template', 'templates', 'markup'], params: ['html', 'template', 'body_html', 'markup'] },
+  'raw-html': { names: ['html', 'template', 'templates', 'markup'], params: ['html', 'body_html', 'markup'] },
   'personal-data': { names: ['user', 'users', 'profile', 'contact', 'contacts', 'customer', 'customers', 'employee', 'people', 'person', 'member', 'members', 'email', 'emails', 'inbox', 'message', 'messages', 'dm', 'conversation', 'conversations'], params: ['email', 'phone', 'ssn', 'address', 'birthdate', 'date_of_birth'] },
 };
 

@@ -43,19 +43,24 @@ function valueAt(root: unknown, path: readonly PropertyKey[]): unknown {
   return node;
 }
 
+// zod's type names, as a JSON author knows them.
+const TYPE_WORDS: Partial<Record<string, string>> = { record: 'an object', object: 'an object', array: 'an array', string: 'a string', number: 'a number', boolean: 'a boolean (true or false)', int: 'an integer' };
+
 function describeIssue(issue: z.core.$ZodIssue, input: unknown): string {
   const got = describeValue(valueAt(input, issue.path));
   switch (issue.code) {
-    case 'invalid_type':
-      return got === 'nothing'
-        ? `required, but missing (expected ${issue.expected})`
-        : `expected ${issue.expected}, got ${got}`;
+    case 'invalid_type': {
+      const expected = TYPE_WORDS[issue.expected] ?? issue.expected;
+      return got === 'nothing' ? `required, but missing (expected ${expected})` : `expected ${expected}, got ${got}`;
+    }
     case 'invalid_value':
       return `expected one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}, got ${got}`;
     case 'unrecognized_keys':
       return `unknown key${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => JSON.stringify(k)).join(', ')}`;
-    case 'invalid_union':
-      return `${issue.message}, got ${got}`;
+    case 'invalid_union': {
+      const options = (issue as { options?: unknown[] }).options;
+      return options ? `expected one of ${options.map((o) => JSON.stringify(o)).join(', ')}, got ${got}` : `${issue.message}, got ${got}`;
+    }
     default:
       return `${issue.message}, got ${got}`;
   }
@@ -64,6 +69,7 @@ function describeIssue(issue: z.core.$ZodIssue, input: unknown): string {
 const HINTS: Partial<Record<string, string>> = {
   unrecognized_keys: 'remove it or check its spelling; unknown keys are refused so that a typo never goes unnoticed',
   invalid_value: 'use one of the listed values',
+  invalid_union: 'use one of the listed values',
 };
 
 /** Parses `input` with `schema`, or throws a DataError whose lines name `context`, the JSON path and a hint. */
