@@ -128,7 +128,9 @@ export function classifyTool(tool: Tool, parameters: readonly Parameter[] = list
   const bulkParam = params.find((p) => BULK_PARAMS.has(p));
   if (bulkParam) raise('bulk', 'schema', `parameter \`${bulkParam}\``);
   for (const finding of findSuspiciousText(description)) {
-    raise('suspicious-description', 'description', `${finding.reason}: “${finding.excerpt}”`);
+    const detail = `${finding.reason}: “${finding.excerpt}”`;
+    if (signals.has('suspicious-description')) evidence.push({ source: 'description', detail, effect: 'signal suspicious-description' });
+    else raise('suspicious-description', 'description', detail);
   }
 
   // 3. Category refinements: executing parameters, money movement, sending.
