@@ -1,0 +1,10 @@
+export interface Command {
+  summary: string;
+  /** Loads the command's module, which exports `run(args): Promise<exitCode>`. */
+  load: () => Promise<{ run(args: string[]): Promise<number> }>;
+}
+
+// One entry per command; modules load on demand so `validate` never pays for the importer.
+export const COMMANDS: Record<string, Command> = {
+  build: { summary: 'build the site from a catalog directory (same as npm run build)', load: () => import('./build-command.ts') },
+};

@@ -1,0 +1,19 @@
+/** `policy-atlas <command> [options]`. */
+import { COMMANDS } from './commands.ts';
+
+function usage(): string {
+  const lines = Object.entries(COMMANDS).map(([name, c]) => `  ${name.padEnd(10)} ${c.summary}`);
+  return `Usage: policy-atlas <command> [options]\n\nCommands:\n${lines.join('\n')}\n\nRun policy-atlas <command> --help for a command's options.`;
+}
+
+const [name, ...args] = process.argv.slice(2);
+const command = name ? COMMANDS[name] : undefined;
+if (!name || name === '--help' || name === '-h') {
+  console.log(usage());
+  process.exitCode = name ? 0 : 2;
+} else if (!command) {
+  console.error(`policy-atlas: unknown command "${name}"\n\n${usage()}`);
+  process.exitCode = 2;
+} else {
+  process.exitCode = await (await command.load()).run(args);
+}
