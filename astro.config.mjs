@@ -1,6 +1,7 @@
 // @ts-check
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
+import { pagefindIndex } from './src/integrations/pagefind.ts';
 
 // SITE_URL and BASE_PATH set where the site is deployed; ATLAS_OUT_DIR is set by scripts/build.mjs,
 // which builds into a temporary folder and swaps it in only when the build succeeds.
@@ -11,6 +12,6 @@ export default defineConfig({
   output: 'static',
   trailingSlash: 'always',
   build: { format: 'directory' },
-  integrations: [mdx()],
+  integrations: [mdx(), pagefindIndex()],
   markdown: { shikiConfig: { themes: { light: 'github-light', dark: 'github-dark' } } },
 });

@@ -46,8 +46,16 @@ function rateLimitAnswer(tool: CatalogTool, rule: Rule): string {
   return `${head} A limit is a rule entry such as "${tool.name}": { "limits": [ { "counter": "${example.counter}", "window": "${example.window}", "max": ${example.max}, "scope": "${example.scope}" } ] }; calls beyond max in the window are refused until it resets.`;
 }
 
-function blockAnswer(tool: CatalogTool): string {
-  return `Add "${tool.name}" to the policy's "hide" list: the gateway removes it from tools/list and refuses calls to it. To keep it visible but refuse calls, give it the rule { "action": "deny", "reason": "..." } instead. Under "default": "deny", a tool the policy does not name is refused too.`;
+function blockAnswer(tool: CatalogTool, rule: Rule): string {
+  const already =
+    rule.action === 'deny'
+      ? `The recommended policy already refuses every call to ${tool.name}.`
+      : rule.action === 'require_approval'
+        ? `The recommended policy lets it run only with a person's approval.`
+        : `The recommended policy allows it under a cap.`;
+  const siblings = tool.server.tools.filter((t) => t !== tool && t.classification.category === tool.classification.category).length;
+  const pattern = siblings > 0 ? ` To block it together with the ${siblings} other ${tool.classification.category} tool${siblings === 1 ? '' : 's'} of the ${tool.server.meta.name}, list each name; a pattern such as "${tool.name.slice(0, Math.max(1, tool.name.search(/[_.\-A-Z]/) + 1))}*" matches by name only, so check what else it catches.` : '';
+  return `${already} To hide it from agents entirely, add "${tool.name}" to the policy's "hide" list: the gateway then drops it from tools/list and refuses calls. To keep it visible but refuse calls, give it the rule { "action": "deny", "reason": "..." }.${pattern}`;
 }
 
 function serverAnswer(tool: CatalogTool): string {
@@ -73,7 +81,7 @@ export function toolFaq(tool: CatalogTool, rule: Rule): FaqEntry[] {
     { question: `Which server provides ${tool.name}?`, answer: serverAnswer(tool) },
     { question: `What parameters does ${tool.name} take?`, answer: parametersAnswer(tool) },
     { question: `How do I rate-limit ${tool.name}?`, answer: rateLimitAnswer(tool, rule) },
-    { question: `How do I block ${tool.name}?`, answer: blockAnswer(tool) },
+    { question: `How do I block ${tool.name}?`, answer: blockAnswer(tool, rule) },
   ];
   const changes = changesAnswer(tool);
   if (changes) entries.splice(2, 0, { question: `Does ${tool.name} change anything?`, answer: changes });

@@ -2,6 +2,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { DataError, parseWithFriendlyErrors } from '../errors/friendly.ts';
 import { ServerFileSchema, type ServerFile } from '../schema/server.ts';
+import { findJsonSyntaxProblem } from '../text/json-syntax.ts';
 
 export interface LoadedServer {
   slug: string;
@@ -10,21 +11,13 @@ export interface LoadedServer {
   data: ServerFile;
 }
 
-/** `line 3, column 14` for a JSON.parse error, when the engine reports a position. */
-function syntaxErrorLine(text: string, error: SyntaxError): string {
-  const position = /position (\d+)/.exec(error.message);
-  if (!position) return error.message;
-  const offset = Number(position[1]);
-  const before = text.slice(0, offset);
-  const line = before.split('\n').length;
-  const column = offset - before.lastIndexOf('\n');
-  return `${error.message.replace(/ in JSON at position \d+.*$/, '')} at line ${line}, column ${column}`;
-}
-
 /** Reads and validates one data file; throws a DataError naming the file and JSON paths. */
 export function loadServerFile(path: string, cwd = process.cwd()): LoadedServer {
   const file = relative(cwd, path) || path;
   const slug = path.split(/[\\/]/).pop()!.replace(/\.json$/, '');
+  if (!/^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(slug)) {
+    throw new DataError([`${file}: the file name must be the server slug: lowercase letters, digits and single dashes (hint: rename it)`]);
+  }
   let text: string;
   try {
     text = readFileSync(path, 'utf8');
@@ -35,12 +28,11 @@ export function loadServerFile(path: string, cwd = process.cwd()): LoadedServer 
   try {
     json = JSON.parse(text);
   } catch (error) {
-    throw new DataError([`${file}: not valid JSON: ${syntaxErrorLine(text, error as SyntaxError)} (hint: check for a trailing comma or a missing quote)`]);
+    const problem = findJsonSyntaxProblem(text);
+    const where = problem ? `${problem.message} at line ${problem.line}, column ${problem.column}` : (error as Error).message;
+    throw new DataError([`${file}: not valid JSON: ${where} (hint: check for a trailing comma or a missing quote)`]);
   }
   const data = parseWithFriendlyErrors(ServerFileSchema, json, file);
-  if (!/^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(slug)) {
-    throw new DataError([`${file}: the file name must be the server slug: lowercase letters, digits and single dashes (hint: rename it)`]);
-  }
   if (data.slug !== undefined && data.slug !== slug) {
     throw new DataError([`${file} › slug: "${data.slug}" differs from the file name "${slug}" (hint: rename the file or remove "slug")`]);
   }

@@ -70,7 +70,9 @@ export function listParameters(inputSchema: unknown): Parameter[] {
     const required = new Set(Array.isArray(container!.required) ? container!.required.filter((r) => typeof r === 'string') : []);
     for (const [name, raw] of Object.entries(props)) {
       if (out.length >= MAX_PARAMETERS || !isObject(raw)) continue;
-      const child = resolveRef(raw, inputSchema, new Set(seen));
+      // Each path remembers the references it has followed, so a recursive $ref expands once per path.
+      const childSeen = new Set(seen);
+      const child = resolveRef(raw, inputSchema, childSeen);
       const path = prefix ? `${prefix}${arrayMark}.${name}` : name;
       out.push({
         path,
@@ -80,7 +82,7 @@ export function listParameters(inputSchema: unknown): Parameter[] {
         ...(Array.isArray(child.enum) ? { enumValues: child.enum.map((v) => shortJson(v)) } : {}),
         ...(child.default !== undefined ? { defaultValue: shortJson(child.default) } : {}),
       });
-      if (depth + 1 < MAX_DEPTH) walk(child, path, depth + 1, new Set(seen));
+      if (depth + 1 < MAX_DEPTH) walk(child, path, depth + 1, childSeen);
     }
   };
   walk(inputSchema, '', 0, new Set());

@@ -16,7 +16,7 @@ export function slugify(name: string): string {
 /**
  * Slugs for names that must not collide (the tools of one server). Names that slug alike all get
  * pages: the first in code-point order keeps the plain slug, the others get a suffix derived from
- * their own name, so adding a tool never renames another.
+ * their own name alone, so a suffixed slug never changes when other tools come or go.
  */
 export function uniqueSlugs(names: readonly string[]): Map<string, string> {
   const groups = new Map<string, string[]>();

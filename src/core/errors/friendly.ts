@@ -68,6 +68,7 @@ function describeIssue(issue: z.core.$ZodIssue, input: unknown): string {
 
 const HINTS: Partial<Record<string, string>> = {
   unrecognized_keys: 'remove it or check its spelling; unknown keys are refused so that a typo never goes unnoticed',
+  unrecognized_keys_many: 'remove them or check their spelling; unknown keys are refused so that a typo never goes unnoticed',
   invalid_value: 'use one of the listed values',
   invalid_union: 'use one of the listed values',
 };
@@ -79,7 +80,7 @@ export function parseWithFriendlyErrors<S extends z.ZodType>(schema: S, input: u
   const lines = result.error.issues.map((issue) => {
     // Unknown keys sit on the object; name the key itself so the path points at the culprit.
     const path = issue.code === 'unrecognized_keys' && issue.keys.length === 1 ? [...issue.path, issue.keys[0]!] : issue.path;
-    const hint = HINTS[issue.code];
+    const hint = HINTS[issue.code === 'unrecognized_keys' && issue.keys.length > 1 ? 'unrecognized_keys_many' : issue.code];
     return `${context} › ${formatJsonPath(path)}: ${describeIssue(issue, input)}${hint ? ` (hint: ${hint})` : ''}`;
   });
   throw new DataError(lines);

@@ -63,8 +63,10 @@ export function policyDocument(rules: Record<string, Rule>, allToolsLimit?: numb
 
 const WINDOW_WORD: Record<Limit['window'], string> = { second: 'a second', minute: 'a minute', hour: 'an hour', day: 'a day' };
 
+const SCOPE_WORD: Record<Limit['scope'], string> = { grant: 'per grant', session: 'per session', agent: 'per agent', global: 'in total' };
+
 export function describeLimit(limit: Limit): string {
-  return `${limit.max} call${limit.max === 1 ? '' : 's'} ${WINDOW_WORD[limit.window]} per ${limit.scope}`;
+  return `${limit.max} call${limit.max === 1 ? '' : 's'} ${WINDOW_WORD[limit.window]} ${SCOPE_WORD[limit.scope]}`;
 }
 
 /** One sentence saying what a tool's rule does, for the page under the snippet. */

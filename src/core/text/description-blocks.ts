@@ -82,7 +82,8 @@ export function descriptionBlocks(description: string): Block[] {
 /** The first sentence, for summaries and meta descriptions: plain text, at most `max` characters. */
 export function summarize(description: string | undefined, max = 160): string {
   if (!description) return '';
-  const text = description.replace(/[`*#>]/g, '').replace(/\s+/g, ' ').trim();
+  // Drop markdown markers (heading and quote marks at line starts, backticks, emphasis), keep `a > b`.
+  const text = description.replace(/^\s*[#>]+\s*/gm, '').replace(/[`*]/g, '').replace(/\s+/g, ' ').trim();
   const sentence = /^(.+?[.!?])(\s|$)/.exec(text)?.[1] ?? text;
   return sentence.length > max ? `${sentence.slice(0, max - 1).trimEnd()}…` : sentence;
 }

@@ -1,0 +1,154 @@
+import { excerptNodes } from './excerpt.ts';
+import type { FilterCounts, Pagefind, ResultData } from './pagefind-types.ts';
+import { FACETS, hasCriteria, pagefindFilters, readState, writeState, type Facet, type SearchState } from './search-state.ts';
+
+const PAGE_SIZE = 20;
+
+/** The /search/ page: query box, facets with counts, results; the state lives in the URL. */
+export class AtlasSearch extends HTMLElement {
+  private pagefind?: Pagefind;
+  private state: SearchState = readState(location.search);
+  private labels: Record<string, Record<string, string>> = {};
+  private order: Record<string, string[]> = {};
+  private shown = 0;
+  private pending?: ReturnType<typeof setTimeout>;
+  private generation = 0;
+  private results: { data(): Promise<ResultData> }[] = [];
+
+  private get input() { return this.querySelector<HTMLInputElement>('input[name="q"]')!; }
+  private get status() { return this.querySelector<HTMLElement>('[data-status]')!; }
+  private get list() { return this.querySelector<HTMLOListElement>('[data-results]')!; }
+  private get more() { return this.querySelector<HTMLButtonElement>('[data-more]')!; }
+
+  async connectedCallback() {
+    this.labels = JSON.parse(this.dataset.labels ?? '{}');
+    this.order = JSON.parse(this.dataset.order ?? '{}');
+    this.input.value = this.state.query;
+    this.status.textContent = 'Loading the search index…';
+    this.querySelector('[data-form]')!.addEventListener('submit', (event) => {
+      event.preventDefault();
+      this.update({ query: this.input.value.trim() }, 0);
+    });
+    this.input.addEventListener('input', () => this.update({ query: this.input.value.trim() }, 200));
+    this.more.addEventListener('click', () => void this.showMore());
+    this.addEventListener('change', (event) => {
+      const box = event.target as HTMLInputElement;
+      const facet = box.closest<HTMLElement>('[data-facet]')?.dataset.facet as Facet | undefined;
+      if (!facet) return;
+      const values = new Set(this.state.selected[facet]);
+      if (box.checked) values.add(box.value);
+      else values.delete(box.value);
+      this.update({ selected: { ...this.state.selected, [facet]: [...values] } }, 0);
+    });
+    addEventListener('popstate', () => {
+      this.state = readState(location.search);
+      this.input.value = this.state.query;
+      void this.run();
+    });
+    try {
+      const bundle = this.dataset.bundle!;
+      this.pagefind = (await import(/* @vite-ignore */ `${bundle}pagefind.js`)) as Pagefind;
+      await this.pagefind.options({ baseUrl: bundle.replace(/pagefind\/$/, ''), excerptLength: 24 });
+      await this.pagefind.init();
+      // Loads every filter chunk; without it, a search with filters and no words counts only some facets.
+      await this.pagefind.filters();
+    } catch {
+      this.status.textContent = 'The search index could not be loaded. Reload the page, or browse tools by risk or category from the menu.';
+      this.status.classList.add('error');
+      return;
+    }
+    await this.run();
+  }
+
+  private update(change: Partial<SearchState>, delay: number) {
+    this.state = { ...this.state, ...change };
+    history.replaceState(null, '', `${location.pathname}${writeState(this.state)}`);
+    clearTimeout(this.pending);
+    this.pending = setTimeout(() => void this.run(), delay);
+  }
+
+  private async run() {
+    if (!this.pagefind) return;
+    const generation = ++this.generation;
+    const state = this.state;
+    if (!hasCriteria(state)) {
+      const counts = await this.pagefind.filters();
+      if (generation !== this.generation) return;
+      this.renderFacets(counts);
+      this.results = [];
+      this.list.replaceChildren();
+      this.more.hidden = true;
+      this.status.textContent = 'Type a tool name or some words, or pick a filter.';
+      return;
+    }
+    const response = await this.pagefind.search(state.query || null, { filters: pagefindFilters(state) });
+    if (generation !== this.generation || !response) return;
+    this.renderFacets(response.filters);
+    this.results = response.results;
+    this.shown = 0;
+    this.list.replaceChildren();
+    const count = response.results.length;
+    this.status.textContent = count === 0 ? 'No tools match. Try fewer words or remove a filter.' : `${count} result${count === 1 ? '' : 's'}.`;
+    await this.showMore();
+  }
+
+  private async showMore() {
+    const generation = this.generation;
+    const batch = await Promise.all(this.results.slice(this.shown, this.shown + PAGE_SIZE).map((r) => r.data()));
+    if (generation !== this.generation) return;
+    this.list.append(...batch.map((data) => this.renderResult(data)));
+    this.shown += batch.length;
+    this.more.hidden = this.shown >= this.results.length;
+  }
+
+  private renderResult(data: ResultData): HTMLLIElement {
+    const item = document.createElement('li');
+    const heading = document.createElement('h2');
+    const link = document.createElement('a');
+    link.href = data.url;
+    const name = document.createElement(data.meta.kind === 'tool' ? 'code' : 'span');
+    name.textContent = data.meta.title ?? data.url;
+    link.append(name);
+    heading.append(link);
+    const facts = document.createElement('p');
+    facts.className = 'result-facts';
+    if (data.meta.kind === 'tool' && data.meta.level) {
+      const badge = document.createElement('span');
+      badge.className = 'badge';
+      badge.dataset.level = data.meta.level;
+      const category = this.labels.category?.[data.meta.category ?? ''] ?? '';
+      badge.textContent = `${this.labels.level?.[data.meta.level] ?? data.meta.level} risk${category ? ` · ${category}` : ''}`;
+      facts.append(badge, ` ${data.meta.server ?? ''}`);
+    } else {
+      facts.textContent = 'Server';
+    }
+    const excerpt = document.createElement('p');
+    excerpt.append(...excerptNodes(data.excerpt));
+    item.append(heading, facts, excerpt);
+    return item;
+  }
+
+  private renderFacets(counts: FilterCounts) {
+    for (const facet of FACETS) {
+      const box = this.querySelector<HTMLElement>(`[data-facet="${facet}"] [data-options]`)!;
+      const values = counts[facet] ?? {};
+      const selected = new Set(this.state.selected[facet]);
+      const known = this.order[facet];
+      const keys = [...new Set([...Object.keys(values), ...selected])].sort((a, b) =>
+        known ? known.indexOf(a) - known.indexOf(b) : (values[b] ?? 0) - (values[a] ?? 0) || a.localeCompare(b),
+      );
+      box.replaceChildren(
+        ...keys.map((value) => {
+          const label = document.createElement('label');
+          const input = document.createElement('input');
+          input.type = 'checkbox';
+          input.value = value;
+          input.checked = selected.has(value);
+          label.append(input, ` ${this.labels[facet]?.[value] ?? value} (${values[value] ?? 0})`);
+          return label;
+        }),
+      );
+      if (keys.length === 0) box.textContent = 'None';
+    }
+  }
+}

@@ -1,0 +1,134 @@
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { buildCatalog, type CatalogTool } from '../../src/core/catalog/build-catalog.ts';
+import { loadCatalogDir } from '../../src/core/catalog/load.ts';
+import { toolPage } from '../../src/core/catalog/tool-page.ts';
+import type { FaqEntry } from '../../src/core/schema/server.ts';
+
+const catalog = buildCatalog(loadCatalogDir(fileURLToPath(new URL('../../data', import.meta.url))));
+
+function tool(id: string): CatalogTool {
+  const [server, name] = id.split('/');
+  const found = catalog.tools.find((t) => t.server.slug === server && t.name === name);
+  if (!found) throw new Error(`no tool ${id} in the sample catalog`);
+  return found;
+}
+
+const faqOf = (t: CatalogTool) => toolPage(t).faq;
+/** The answer to the question that starts with `prefix` (e.g. "What does"). */
+function answer(t: CatalogTool, prefix: string): string | undefined {
+  return faqOf(t).find((entry) => entry.question.startsWith(`${prefix} `))?.answer;
+}
+
+const allTools = catalog.tools.map((t) => [`${t.server.slug}/${t.name}`, t] as [string, CatalogTool]);
+
+describe('FAQ facts from the sample catalog', () => {
+  it('says plainly that esm_msk_policy has no description', () => {
+    const text = answer(tool('amazon-ecs/esm_msk_policy'), 'What does');
+    expect(text).toContain('The Amazon ECS MCP Server publishes no description for esm_msk_policy');
+  });
+
+  it('quotes the first sentence of a published description', () => {
+    expect(answer(tool('amazon-ecs/delete_app'), 'What does')).toBe(
+      'Tears down an application deployed with the Express Mode flow: deletes the ECS service and then the supporting stack. (in the words of the Amazon ECS MCP Server; the catalog shows its full description.)',
+    );
+  });
+
+  it('names the server, its tool count, package and transport', () => {
+    expect(answer(tool('amazon-ecs/esm_msk_policy'), 'Which server')).toBe(
+      'Amazon ECS MCP Server, which lists 11 tools in this catalog. It is distributed as the pypi package awslabs.ecs-mcp-server. It speaks MCP over stdio.',
+    );
+  });
+
+  it.each<[string, string]>([
+    ['amazon-ecs/delete_app', 'delete_app takes 3 parameters; required: app_name (string) and confirm (boolean); optional: cluster_name.'],
+    ['filesystem/read_text_file', 'read_text_file takes 3 parameters; required: path (string); optional: head and tail.'],
+    ['kubernetes/pods-list', 'pods-list takes 2 parameters; no required parameters; optional: labelSelector and fieldSelector.'],
+    ['amazon-ecs/esm_msk_policy', 'esm_msk_policy takes no input parameters.'],
+  ])('parameters of %s', (id, expected) => {
+    expect(answer(tool(id), 'What parameters')).toBe(expected);
+  });
+
+  it.each(allTools.filter(([, t]) => t.parameters.some((p) => p.required && !p.path.includes('.'))))(
+    'the parameters answer of %s names each required parameter',
+    (_id, t) => {
+      const text = answer(t, 'What parameters')!;
+      for (const p of t.parameters.filter((p) => p.required && !p.path.includes('.'))) expect(text).toContain(`${p.path} (${p.type})`);
+    },
+  );
+
+  it.each(allTools)('the rate-limit answer of %s follows the recommended rule', (_id, t) => {
+    const { rule } = toolPage(t);
+    const text = answer(t, 'How do I rate-limit')!;
+    if (rule.limits?.length) {
+      expect(text).toContain('The recommended policy already caps it at ');
+      expect(text).toContain(`"counter": "${rule.limits[0]!.counter}"`);
+    } else if (rule.action === 'deny') {
+      expect(text).toContain('The recommended policy denies it outright');
+    } else {
+      expect(text).toContain('The recommended policy sets no cap.');
+    }
+  });
+});
+
+describe('FAQ structure', () => {
+  it.each(allTools)('%s: distinct questions, each with an answer', (_id, t) => {
+    const faq = faqOf(t);
+    expect(new Set(faq.map((e) => e.question)).size).toBe(faq.length);
+    for (const entry of faq) expect(entry.answer.trim()).not.toBe('');
+  });
+
+  it.each(allTools.filter(([, t]) => t.definition.overrides?.faq?.length))('%s: the editors\' entries come last, as written', (_id, t) => {
+    const own: FaqEntry[] = t.definition.overrides!.faq!;
+    const faq = faqOf(t);
+    expect(faq.slice(-own.length)).toEqual(own);
+    expect(faq.slice(0, -own.length).map((e) => e.question)).toContain(`How risky is ${t.name}?`);
+  });
+
+  it('the sample catalog has editors\' FAQ entries to check', () => {
+    expect(allTools.filter(([, t]) => t.definition.overrides?.faq?.length).length).toBeGreaterThan(0);
+  });
+
+  it.each(allTools)('%s: "Does it change anything?" appears only when readOnlyHint is set', (_id, t) => {
+    const hint = t.definition.annotations?.readOnlyHint;
+    const text = answer(t, 'Does');
+    if (hint === undefined) {
+      expect(text).toBeUndefined();
+      return;
+    }
+    expect(faqOf(t)[2]!.question).toBe(`Does ${t.name} change anything?`);
+    expect(text).toContain(hint ? `says it only reads (readOnlyHint: true)` : `says it may change things (readOnlyHint: false)`);
+    const agrees = (t.classification.category === 'read') === hint;
+    expect(text!.endsWith('The classifier agrees.')).toBe(agrees);
+  });
+
+  it('the sample catalog has tools with and without readOnlyHint, of both values', () => {
+    const hints = new Set(catalog.tools.map((t) => t.definition.annotations?.readOnlyHint));
+    expect(hints).toEqual(new Set([true, false, undefined]));
+  });
+});
+
+/** An answer with the tool's own name blanked out: what is left must still depend on the tool. */
+const template = (t: CatalogTool, text: string) => text.split(t.name).join('TOOL');
+
+describe.each<[string, string]>([
+  ['filesystem/read_text_file', 'filesystem/write_file'],
+  ['amazon-ecs/get_deployment_status', 'amazon-ecs/delete_app'],
+  ['github/list_issues', 'github/run_workflow'],
+  ['payments/list_charges', 'payments/create_payment_intent'],
+])('%s and %s', (idA, idB) => {
+  const a = tool(idA);
+  const b = tool(idB);
+
+  it('are from different categories', () => {
+    expect(a.classification.category).not.toBe(b.classification.category);
+  });
+
+  it.each(['What does', 'How risky is', 'What parameters does', 'How do I rate-limit'])('get different answers to "%s …"', (prefix) => {
+    const answerA = answer(a, prefix);
+    const answerB = answer(b, prefix);
+    expect(answerA).toBeDefined();
+    expect(answerB).toBeDefined();
+    expect(template(a, answerA!)).not.toBe(template(b, answerB!));
+  });
+});

@@ -1,0 +1,166 @@
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { buildCatalog, type CatalogTool } from '../../src/core/catalog/build-catalog.ts';
+import { loadCatalogDir } from '../../src/core/catalog/load.ts';
+import { serverPolicyJson, toolPage } from '../../src/core/catalog/tool-page.ts';
+import { describeRule } from '../../src/core/policy/recommend.ts';
+import { PolicySchema, type Rule } from '../../src/core/policy/schema.ts';
+
+const catalog = buildCatalog(loadCatalogDir(fileURLToPath(new URL('../../data', import.meta.url))));
+const toolCases = catalog.tools.map((tool) => [`${tool.server.slug}/${tool.name}`, tool] as [string, CatalogTool]);
+
+/** What the risk model asks of a generated rule at each level. */
+function expectRuleFollowsLevel(tool: CatalogTool, rule: Rule) {
+  const { level } = tool.classification;
+  if (level === 'low') {
+    expect(rule.action).toBeUndefined();
+    expect(rule.limits).toEqual([{ counter: `${tool.name}_rate`, window: 'minute', max: 60, scope: 'grant' }]);
+  } else if (level === 'medium') {
+    expect(rule.action).toBeUndefined();
+    expect(rule.limits).toEqual([
+      { counter: `${tool.name}_rate`, window: 'minute', max: 20, scope: 'grant' },
+      { counter: `${tool.name}_daily`, window: 'day', max: 500, scope: 'grant' },
+    ]);
+  } else if (level === 'high') {
+    expect(rule.action).toBe('require_approval');
+    expect(rule.reason).toContain(tool.name);
+    expect(rule.limits?.length).toBeGreaterThan(0);
+  } else {
+    expect(rule.action).toBe('deny');
+    expect(rule.reason).toMatch(/rated critical.*require_approval/);
+  }
+}
+
+describe.each(toolCases)('tool page policy of %s', (_id, tool) => {
+  const page = toolPage(tool);
+  const document = JSON.parse(page.policyJson);
+
+  it('is a valid policy-v1 document: default deny, naming only this tool', () => {
+    expect(PolicySchema.safeParse(document).success).toBe(true);
+    expect(document.version).toBe('1');
+    expect(document.default).toBe('deny');
+    expect(Object.keys(document.tools)).toEqual([tool.name]);
+    expect(document.tools[tool.name]).toEqual(page.rule);
+  });
+
+  it(tool.definition.overrides?.policy ? 'uses the override rule' : `follows the level (${tool.classification.level})`, () => {
+    const override = tool.definition.overrides?.policy;
+    if (override) expect(page.rule).toEqual(override);
+    else expectRuleFollowsLevel(tool, page.rule);
+  });
+});
+
+describe.each(catalog.servers.map((server) => [server.slug, server] as const))('server policy of %s', (_slug, server) => {
+  const document = JSON.parse(serverPolicyJson(server));
+
+  it('is valid, names every tool of the server and caps all calls', () => {
+    expect(PolicySchema.safeParse(document).success).toBe(true);
+    expect(document.default).toBe('deny');
+    expect(Object.keys(document.tools).sort()).toEqual(server.tools.map((t) => t.name).sort());
+    expect(document.all_tools).toEqual({ limits: [{ counter: 'all_calls', window: 'minute', max: 300, scope: 'grant' }] });
+  });
+});
+
+it('the sample catalog covers every level and an override', () => {
+  expect(catalog.tools.length).toBeGreaterThan(100);
+  for (const level of ['low', 'medium', 'high', 'critical'] as const) expect(catalog.byLevel[level].length).toBeGreaterThan(0);
+  expect(catalog.tools.some((t) => t.definition.overrides?.policy)).toBe(true);
+});
+
+// The example of ../shared/spec/policy-v1.md, copied verbatim.
+const SPEC_EXAMPLE = {
+  version: '1',
+  default: 'deny',
+  hide: ['delete_account'],
+  all_tools: { limits: [{ counter: 'all_calls', window: 'minute', max: 300, scope: 'grant' }] },
+  tools: {
+    list_clusters: {},
+    esm_msk_policy: { limits: [{ counter: 'esm_msk_policy_rate', window: 'minute', max: 60, scope: 'grant' }] },
+    create_charge: {
+      action: 'require_approval',
+      reason: 'Moves money.',
+      require: [{ path: 'args.reason', op: 'exists' }],
+      deny_if: [{ path: 'args.amount', op: 'gt', value: 10000 }],
+      limits: [{ counter: 'charges', window: 'day', max: 20, scope: 'grant' }],
+    },
+    'delete_*': { action: 'deny', reason: 'Destructive; ask an operator.' },
+  },
+};
+
+const minimal = (extra: Record<string, unknown> = {}) => ({ version: '1', default: 'deny', ...extra });
+const withRule = (rule: unknown) => minimal({ tools: { t: rule } });
+const limit = (patch: Record<string, unknown>) => withRule({ limits: [{ counter: 'c', window: 'minute', max: 5, scope: 'grant', ...patch }] });
+const condition = (c: unknown) => withRule({ deny_if: [c] });
+
+describe('PolicySchema', () => {
+  it.each<[string, unknown]>([
+    ['the spec example', SPEC_EXAMPLE],
+    ['the smallest document', minimal()],
+    ['default allow', minimal({ default: 'allow' })],
+    ['an empty rule {}', withRule({})],
+    ['a $schema key', minimal({ $schema: 'https://example.org/policy-v1.schema.json' })],
+    ['hide "*"', minimal({ hide: ['*'] })],
+    ['every condition op', withRule({ require: [
+      { path: 'args', op: 'exists' },
+      { path: 'args.a.b', op: 'eq', value: { nested: [1] } },
+      { path: 'args.a', op: 'neq', value: null },
+      { path: 'args.a', op: 'in', value: ['x', 1, true, null] },
+      { path: 'args.a', op: 'not_in', value: [] },
+      { path: 'args.n', op: 'lte', value: 1.5 },
+      { path: 'args.s', op: 'contains', value: 'rm' },
+      { path: 'args.s', op: 'regex', value: '^a+$' },
+    ] })],
+    ['every window and scope', withRule({ limits: ['second', 'minute', 'hour', 'day'].flatMap((window) => ['grant', 'session', 'agent', 'global'].map((scope) => ({ counter: 'c', window, max: 1, scope }))) })],
+  ])('accepts %s', (_label, document) => {
+    expect(PolicySchema.safeParse(document).success).toBe(true);
+  });
+
+  it.each<[string, unknown]>([
+    ['a rule with "limit" instead of "limits"', withRule({ limit: [] })],
+    ['version 2 as a number', minimal({ version: 2 })],
+    ['version "2"', minimal({ version: '2' })],
+    ['version 1 as a number', minimal({ version: 1 })],
+    ['no version', { default: 'deny' }],
+    ['default "maybe"', minimal({ default: 'maybe' })],
+    ['no default', { version: '1' }],
+    ['max 0', limit({ max: 0 })],
+    ['max 1.5', limit({ max: 1.5 })],
+    ['window "week"', limit({ window: 'week' })],
+    ['scope "user"', limit({ scope: 'user' })],
+    ['an empty counter', limit({ counter: '' })],
+    ['action "block"', withRule({ action: 'block' })],
+    ['an unknown top-level key', minimal({ rules: {} })],
+    ['an unknown key in all_tools', minimal({ all_tools: { limit: [] } })],
+    ['exists with a value', condition({ path: 'args.a', op: 'exists', value: 1 })],
+    ['in with a scalar', condition({ path: 'args.a', op: 'in', value: 'x' })],
+    ['gt with a string', condition({ path: 'args.a', op: 'gt', value: '5' })],
+    ['a regex that does not compile', condition({ path: 'args.a', op: 'regex', value: '[' })],
+    ['a path outside args', condition({ path: 'env.HOME', op: 'exists' })],
+    ['an unknown op', condition({ path: 'args.a', op: 'like', value: 'x' })],
+  ])('rejects %s', (_label, document) => {
+    expect(PolicySchema.safeParse(document).success).toBe(false);
+  });
+});
+
+describe('describeRule', () => {
+  const perMinute = { counter: 'c', window: 'minute', max: 60, scope: 'grant' } as const;
+  it.each<[string, Rule, string]>([
+    ['{}', {}, 'Allows t; every tool the policy does not name is denied.'],
+    ['explicit allow with a limit', { action: 'allow', limits: [perMinute] }, 'Allows t, at most 60 calls a minute per grant; every tool the policy does not name is denied.'],
+    [
+      'two limits and a guard',
+      { limits: [perMinute, { counter: 'd', window: 'day', max: 1, scope: 'session' }], deny_if: [{ path: 'args.a', op: 'exists' }] },
+      'Allows t, at most 60 calls a minute per grant and 1 call a day per session, refusing calls whose arguments fail 1 check; every tool the policy does not name is denied.',
+    ],
+    [
+      'require_approval with checks',
+      { action: 'require_approval', limits: [{ counter: 'h', window: 'hour', max: 30, scope: 'agent' }], require: [{ path: 'args.a', op: 'exists' }], deny_if: [{ path: 'args.b', op: 'gt', value: 1 }] },
+      'Lets t run only after a person approves each call, at most 30 calls an hour per agent, refusing calls whose arguments fail 2 checks; every tool the policy does not name is denied.',
+    ],
+    ['require_approval alone', { action: 'require_approval' }, 'Lets t run only after a person approves each call; every tool the policy does not name is denied.'],
+    ['deny', { action: 'deny', reason: 'No.', limits: [perMinute] }, 'Denies every call to t; every tool the policy does not name is denied.'],
+    ['a per-second limit', { limits: [{ counter: 's', window: 'second', max: 2, scope: 'session' }] }, 'Allows t, at most 2 calls a second per session; every tool the policy does not name is denied.'],
+  ])('%s', (_label, rule, expected) => {
+    expect(describeRule('t', rule)).toBe(expected);
+  });
+});
