@@ -1,5 +1,5 @@
 import { createServer, type Server } from 'node:http';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import sirv from 'sirv';
 
@@ -9,13 +9,39 @@ export interface RunningSite {
   close(): Promise<void>;
 }
 
-/** Serves a built dist/ under a base path, as a static host would, with 404.html for misses. */
-export async function serveSite(dir: string, base: string, headers: Record<string, string> = {}): Promise<RunningSite> {
+type HeaderRule = { prefix: string; exact: boolean; headers: [string, string][] };
+
+/** Reads `_headers` (Netlify / Cloudflare Pages format) so tests see the headers a real host sends. */
+function readHeaderRules(dir: string): HeaderRule[] {
+  const file = join(dir, '_headers');
+  if (!existsSync(file)) return [];
+  const rules: HeaderRule[] = [];
+  for (const line of readFileSync(file, 'utf8').split('\n')) {
+    if (!line.trim() || line.trim().startsWith('#')) continue;
+    if (!/^\s/.test(line)) {
+      const path = line.trim();
+      rules.push({ prefix: path.replace(/\*$/, ''), exact: !path.endsWith('*'), headers: [] });
+    } else {
+      const colon = line.indexOf(':');
+      rules[rules.length - 1]?.headers.push([line.slice(0, colon).trim(), line.slice(colon + 1).trim()]);
+    }
+  }
+  return rules;
+}
+
+/** Serves a built dist/ under a base path, as a static host would: `_headers` applied, 404.html for misses. */
+export async function serveSite(dir: string, base: string): Promise<RunningSite> {
   const assets = sirv(dir, { dev: false, etag: true, extensions: ['html'] });
   const notFound = readFileSync(join(dir, '404.html'));
+  const rules = readHeaderRules(dir);
   const server: Server = createServer((req, res) => {
-    for (const [name, value] of Object.entries(headers)) res.setHeader(name, value);
     const url = req.url ?? '/';
+    const pathname = url.split('?')[0]!;
+    for (const rule of rules) {
+      if (rule.exact ? pathname === rule.prefix : pathname.startsWith(rule.prefix)) {
+        for (const [name, value] of rule.headers) res.setHeader(name, value);
+      }
+    }
     const miss = () => {
       res.statusCode = 404;
       res.setHeader('Content-Type', 'text/html; charset=utf-8');

@@ -1,0 +1,63 @@
+import type { Catalog, CatalogTool } from '../catalog/build-catalog.ts';
+import { serverPagePath, toolPagePath } from '../catalog/paths.ts';
+import { toolRule } from '../catalog/tool-page.ts';
+import { policyDocument } from '../policy/recommend.ts';
+import { LEVELS } from '../risk.ts';
+import { summarize } from '../text/description-blocks.ts';
+
+/** Site path of a tool's JSON record: `/servers/<server>/<tool>.json`. */
+export const toolJsonPath = (tool: CatalogTool) => `/servers/${tool.server.slug}/${tool.slug}.json`;
+
+/** `/catalog.json`: every server and tool with its rating and where to find more; `url` makes paths absolute. */
+export function catalogSummary(catalog: Catalog, url: (path: string) => string) {
+  return {
+    generator: 'Policy Atlas',
+    totals: {
+      servers: catalog.servers.length,
+      tools: catalog.tools.length,
+      byLevel: Object.fromEntries(LEVELS.map((l) => [l, catalog.byLevel[l].length])),
+    },
+    servers: catalog.servers.map((server) => ({
+      slug: server.slug,
+      name: server.meta.name,
+      page: url(serverPagePath(server)),
+      tools: server.tools.map((tool) => ({
+        name: tool.name,
+        level: tool.classification.level,
+        category: tool.classification.category,
+        page: url(toolPagePath(tool)),
+        json: url(toolJsonPath(tool)),
+      })),
+    })),
+  };
+}
+
+/** `/servers/<s>/<t>.json`: one tool's definition, rating and recommended policy. */
+export function toolRecord(tool: CatalogTool, url: (path: string) => string) {
+  const { overrides: _editorial, ...definition } = tool.definition;
+  return {
+    server: { slug: tool.server.slug, name: tool.server.meta.name, page: url(serverPagePath(tool.server)) },
+    page: url(toolPagePath(tool)),
+    definition,
+    classification: tool.classification,
+    policy: policyDocument({ [tool.name]: toolRule(tool) }),
+  };
+}
+
+/** `/llms.txt`: a plain-text map of the catalog for language models, per the llms.txt convention. */
+export function llmsText(catalog: Catalog, url: (path: string) => string): string {
+  const lines = [
+    '# Policy Atlas',
+    '',
+    `> Risk ratings and recommended gateway policies for ${catalog.tools.length} MCP tools on ${catalog.servers.length} servers.`,
+    '',
+    `Machine-readable catalog: ${url('/catalog.json')}`,
+    `Methodology: ${url('/methodology/')}`,
+    '',
+    '## Servers',
+    '',
+    ...catalog.servers.map((s) => `- [${s.meta.name.replace(/[[\]\n]/g, ' ')}](${url(serverPagePath(s))}): ${s.tools.length} tools${s.meta.description ? `. ${summarize(s.meta.description, 140)}` : ''}`),
+    '',
+  ];
+  return lines.join('\n');
+}
