@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { scriptElements } from './html-scripts.ts';
 
-const INLINE_SCRIPT = /<script(\s[^>]*)?>([\s\S]*?)<\/script>/g;
 // Data blocks are never executed, so CSP does not apply to them (JSON-LD is one).
 const DATA_BLOCK = /\stype="application\/(ld\+)?json"/;
 const MAX_DISTINCT = 16;
@@ -14,9 +14,9 @@ export function scriptHash(source: string): string {
 /** Hashes of the executable inline scripts in one HTML page. */
 export function inlineScriptHashes(html: string): string[] {
   const hashes: string[] = [];
-  for (const [, attributes = '', body] of html.matchAll(INLINE_SCRIPT)) {
+  for (const { attributes, body } of scriptElements(html)) {
     if (/\ssrc=/.test(attributes) || DATA_BLOCK.test(attributes)) continue;
-    hashes.push(scriptHash(body!));
+    hashes.push(scriptHash(body));
   }
   return hashes;
 }

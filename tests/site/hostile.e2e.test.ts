@@ -1,0 +1,77 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { Browser } from 'playwright-core';
+import { launchChromium, watchConsole } from '../support/browser.ts';
+import { listFiles } from '../support/html-files.ts';
+import { serveSite, type RunningSite } from '../support/static-server.ts';
+
+const hostileDir = inject('hostileDir');
+let site: RunningSite;
+let browser: Browser;
+
+beforeAll(async () => {
+  site = await serveSite(hostileDir, '/');
+  browser = await launchChromium();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await site?.close();
+});
+
+describe('the hostile catalog, served with the CSP from _headers', () => {
+  it('sends a CSP without unsafe-inline scripts', async () => {
+    const response = await fetch(site.url);
+    const csp = response.headers.get('content-security-policy') ?? '';
+    expect(csp).toMatch(/script-src 'self'/);
+    expect(csp.split(';').find((d) => d.trim().startsWith('script-src'))).not.toContain('unsafe-inline');
+  });
+
+  it('gives every tool a page, whatever its name', () => {
+    const data = ['script-injection', 'odd-names'].map((s) => JSON.parse(readFileSync(join(hostileDir, '..', 'hostile-data', 'servers', `${s}.json`), 'utf8')));
+    const toolPages = listFiles(hostileDir).filter((f) => /^servers\/[^/]+\/[^/]+\/index\.html$/.test(f));
+    expect(toolPages).toHaveLength(data.reduce((n, d) => n + d.tools.length, 0));
+    expect(toolPages).toContain('servers/odd-names/etc-passwd/index.html');
+    expect(toolPages).toContain('servers/odd-names/con-tool/index.html');
+  });
+
+  it('runs no script from data on any page: no dialog, no mark, no CSP violation, empty console', async () => {
+    const pages = listFiles(hostileDir).filter((f) => f.endsWith('.html') && f !== '404.html');
+    const context = await browser.newContext();
+    await context.addInitScript(() => {
+      (window as unknown as { __violations: string[] }).__violations = [];
+      document.addEventListener('securitypolicyviolation', (e) => (window as unknown as { __violations: string[] }).__violations.push(`${e.violatedDirective} ${e.blockedURI}`));
+    });
+    const problems: string[] = [];
+    for (const file of pages) {
+      const page = await context.newPage();
+      const consoleMessages = watchConsole(page);
+      page.on('dialog', (dialog) => {
+        problems.push(`${file}: dialog ${dialog.message()}`);
+        void dialog.dismiss();
+      });
+      await page.goto(site.url + file.replace(/index\.html$/, ''), { waitUntil: 'load' });
+      const { pwned, violations } = await page.evaluate(() => ({
+        pwned: (window as unknown as { __pwned?: number }).__pwned,
+        violations: (window as unknown as { __violations: string[] }).__violations,
+      }));
+      if (pwned) problems.push(`${file}: data script ran ${pwned} time(s)`);
+      for (const v of violations) problems.push(`${file}: CSP violation ${v}`);
+      for (const m of consoleMessages) problems.push(`${file}: console ${m}`);
+      await page.close();
+    }
+    await context.close();
+    expect(pages.length).toBeGreaterThan(30);
+    expect(problems).toEqual([]);
+  });
+
+  it('shows hostile text as text', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${site.url}servers/script-injection/attack-0/`);
+    expect(await page.locator('.description').innerText()).toContain('<script>window.__pwned');
+    await page.goto(`${site.url}servers/script-injection/attack-5/`);
+    expect(await page.locator('.description a').count()).toBe(0);
+    await page.close();
+  });
+});
