@@ -7,4 +7,5 @@ export interface Command {
 // One entry per command; modules load on demand so `validate` never pays for the importer.
 export const COMMANDS: Record<string, Command> = {
   build: { summary: 'build the site from a catalog directory (same as npm run build)', load: () => import('./build-command.ts') },
+  validate: { summary: 'check a policy.json: syntax, schema and lint findings', load: () => import('./validate-command.ts') },
 };

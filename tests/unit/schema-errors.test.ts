@@ -110,7 +110,7 @@ describe('parseWithFriendlyErrors(ServerFileSchema): one exact line per problem'
 
 describe('loadServerFile: JSON syntax errors name the line and column', () => {
   it.each<[string, string, string]>([
-    ['trailing comma', '{\n  "name": "A",\n  "tools": [],\n}\n', 'line 4, column 1'],
+    ['trailing comma (pointed at the comma)', '{\n  "name": "A",\n  "tools": [],\n}\n', 'line 3, column 14'],
     ['missing comma', '{\n  "name": "A"\n  "tools": []\n}\n', 'line 3, column 3'],
     ['unexpected closing brace', '{\n  "name": "A",\n  "tools": [}\n}\n', 'line 3, column 13'],
     ['file cut short', '{\n  "name": "A",\n  "tools": [', 'line 3, column 13'],
@@ -181,7 +181,7 @@ describe('loadCatalogDir', () => {
     const lines = dataErrorLines(() => loadCatalogDir(root, root));
     expect(lines).toHaveLength(4);
     expect(lines[0]).toBe('servers/Bad.json: the file name must be the server slug: lowercase letters, digits and single dashes (hint: rename it)');
-    expect(lines[1]).toMatch(/^servers\/bad-json\.json: not valid JSON: .* at line 1, column 16 \(hint: check for a trailing comma or a missing quote\)$/);
+    expect(lines[1]).toMatch(/^servers\/bad-json\.json: not valid JSON: .* at line 1, column 14 \(hint: check for a trailing comma or a missing quote\)$/);
     expect(lines.slice(2)).toEqual([
       `servers/bad-key.json › limit: unknown key "limit" ${UNKNOWN_KEY_HINT}`,
       'servers/dup.json › tools[1].name: "a" repeats tools[0].name (hint: a server lists each tool once)',

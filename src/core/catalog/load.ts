@@ -2,7 +2,8 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { DataError, parseWithFriendlyErrors } from '../errors/friendly.ts';
 import { ServerFileSchema, type ServerFile } from '../schema/server.ts';
-import { findJsonSyntaxProblem } from '../text/json-syntax.ts';
+import { scanJson } from '../text/json-scan.ts';
+import { lineLocator } from '../text/json-locate.ts';
 
 export interface LoadedServer {
   slug: string;
@@ -28,8 +29,10 @@ export function loadServerFile(path: string, cwd = process.cwd()): LoadedServer 
   try {
     json = JSON.parse(text);
   } catch (error) {
-    const problem = findJsonSyntaxProblem(text);
-    const where = problem ? `${problem.message} at line ${problem.line}, column ${problem.column}` : (error as Error).message;
+    // The scanner words syntax errors the same on every engine and gives their position.
+    const problem = scanJson(text, { maxDepth: Number.POSITIVE_INFINITY }).error;
+    const position = problem && lineLocator(text)(problem.offset);
+    const where = problem && position ? `${problem.message} at line ${position.line}, column ${position.column}` : (error as Error).message;
     throw new DataError([`${file}: not valid JSON: ${where} (hint: check for a trailing comma or a missing quote)`]);
   }
   const data = parseWithFriendlyErrors(ServerFileSchema, json, file);

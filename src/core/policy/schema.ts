@@ -35,9 +35,9 @@ export const ConditionSchema = z.discriminatedUnion('op', [
 export type Condition = z.output<typeof ConditionSchema>;
 
 export const LimitSchema = z.strictObject({
-  counter: z.string().min(1),
+  counter: z.string().min(1, 'must not be empty'),
   window: z.enum(LIMIT_WINDOWS),
-  max: z.number().int().positive(),
+  max: z.number().int().positive('must be a positive integer (1 or more)'),
   scope: z.enum(LIMIT_SCOPES),
 });
 export type Limit = z.output<typeof LimitSchema>;
@@ -55,8 +55,11 @@ export const PolicySchema = z.strictObject({
   $schema: z.string().optional(),
   version: z.literal('1'),
   default: z.enum(['allow', 'deny']),
-  hide: z.array(z.string().min(1)).optional(),
+  hide: z.array(z.string().min(1, 'must not be empty')).optional(),
   all_tools: z.strictObject({ limits: z.array(LimitSchema).optional() }).optional(),
-  tools: z.record(z.string().min(1), RuleSchema).optional(),
+  // zod reports a bad record key as "Invalid key in record"; say what is wrong instead.
+  tools: z
+    .record(z.string().min(1), RuleSchema, { error: (issue) => (issue.code === 'invalid_key' ? 'a tool name must not be empty' : undefined) })
+    .optional(),
 });
 export type Policy = z.output<typeof PolicySchema>;

@@ -1,0 +1,82 @@
+import type { Condition } from './schema.ts';
+
+const MISSING = Symbol('missing');
+
+/**
+ * The value at `args.a.b` in the call's arguments, or MISSING. Only own enumerable keys count, so
+ * `args.constructor` or an array's `length` never resolve to something the caller did not send.
+ */
+function valueAtPath(args: unknown, path: string): unknown {
+  let node = args;
+  for (const key of path.split('.').slice(1)) {
+    if (node === null || typeof node !== 'object' || !Object.prototype.propertyIsEnumerable.call(node, key)) return MISSING;
+    node = (node as Record<string, unknown>)[key];
+  }
+  return node === undefined ? MISSING : node;
+}
+
+/** Deep equality of JSON values, with an explicit stack so deeply nested arguments cannot overflow. */
+export function jsonEqual(a: unknown, b: unknown): boolean {
+  const stack: [unknown, unknown][] = [[a, b]];
+  while (stack.length > 0) {
+    const [x, y] = stack.pop()!;
+    if (x === y) continue;
+    if (x === null || y === null || typeof x !== 'object' || typeof y !== 'object') return false;
+    if (Array.isArray(x) !== Array.isArray(y)) return false;
+    const xKeys = Object.keys(x);
+    if (xKeys.length !== Object.keys(y).length) return false;
+    for (const key of xKeys) {
+      if (!Object.prototype.propertyIsEnumerable.call(y, key)) return false;
+      stack.push([(x as Record<string, unknown>)[key], (y as Record<string, unknown>)[key]]);
+    }
+  }
+  return true;
+}
+
+// Compiled once per source; the schema has already checked that each source compiles.
+const regexCache = new Map<string, RegExp>();
+function compiled(source: string): RegExp {
+  let regex = regexCache.get(source);
+  if (!regex) {
+    regex = new RegExp(source);
+    if (regexCache.size > 1000) regexCache.clear();
+    regexCache.set(source, regex);
+  }
+  return regex;
+}
+
+/** Whether the condition holds for these arguments. A missing path makes every op false, `exists` included. */
+export function conditionHolds(condition: Condition, args: unknown): boolean {
+  const actual = valueAtPath(args, condition.path);
+  if (actual === MISSING) return false;
+  switch (condition.op) {
+    case 'exists':
+      return true;
+    case 'eq':
+      return jsonEqual(actual, condition.value);
+    case 'neq':
+      return !jsonEqual(actual, condition.value);
+    case 'in':
+      return condition.value.some((v) => v === actual);
+    case 'not_in':
+      return !condition.value.some((v) => v === actual);
+    case 'lt':
+      return typeof actual === 'number' && actual < condition.value;
+    case 'lte':
+      return typeof actual === 'number' && actual <= condition.value;
+    case 'gt':
+      return typeof actual === 'number' && actual > condition.value;
+    case 'gte':
+      return typeof actual === 'number' && actual >= condition.value;
+    case 'contains':
+      if (typeof actual === 'string') return typeof condition.value === 'string' && actual.includes(condition.value);
+      return Array.isArray(actual) && actual.some((item) => jsonEqual(item, condition.value));
+    case 'regex':
+      return typeof actual === 'string' && compiled(condition.value).test(actual);
+  }
+}
+
+/** `args.amount gt 10000`, `args.reason exists`: how reasons name a condition. */
+export function describeCondition(condition: Condition): string {
+  return 'value' in condition ? `${condition.path} ${condition.op} ${JSON.stringify(condition.value)}` : `${condition.path} ${condition.op}`;
+}

@@ -1,0 +1,94 @@
+import { conditionHolds, describeCondition } from './conditions.ts';
+import { countCall, exhaustedLimit, type CounterState, type ScopeKeys } from './counters.ts';
+import { globMatch, isPattern, literalPrefix } from './glob.ts';
+import type { Limit, Policy, Rule } from './schema.ts';
+
+export type { CounterState } from './counters.ts';
+
+export interface ToolCall {
+  tool: string;
+  /** The call's JSON arguments; conditions read them as `args.<dotted path>`. */
+  args: unknown;
+  scope?: ScopeKeys;
+  /** Epoch milliseconds. */
+  time: number;
+}
+
+export type Effect = 'allow' | 'deny' | 'hidden' | 'require_approval' | 'rate_limited';
+
+export interface Decision {
+  effect: Effect;
+  /** The `tools` key that matched (a name or a pattern), or null when `default` or `hide` decided. */
+  rule: string | null;
+  reason: string;
+  /** For `rate_limited`: the counter that ran out, the seconds until its window resets, and that moment (epoch ms). */
+  counter?: string;
+  retryAfterSeconds?: number;
+  resetAt?: number;
+}
+
+export interface Evaluation {
+  decision: Decision;
+  /** The counters after this call: the same object when nothing was counted, else a new one. */
+  state: CounterState;
+}
+
+/** The `tools` entry for a tool: its exact name, else the matching pattern with the longest literal prefix (the first such on a tie, which lint reports). */
+export function findRule(policy: Policy, tool: string): { key: string; rule: Rule } | undefined {
+  const tools = policy.tools ?? {};
+  if (Object.hasOwn(tools, tool)) return { key: tool, rule: tools[tool]! };
+  let best: string | undefined;
+  for (const key of Object.keys(tools)) {
+    if (isPattern(key) && globMatch(key, tool) && (best === undefined || literalPrefix(key).length > literalPrefix(best).length)) best = key;
+  }
+  return best === undefined ? undefined : { key: best, rule: tools[best]! };
+}
+
+const limitText = (limit: Limit) => `${limit.max} call${limit.max === 1 ? '' : 's'} per ${limit.window} per ${limit.scope}`;
+
+/**
+ * Decides one call by the spec's order (policy-v1.md, "Evaluation of one call"); the first step that
+ * decides wins, so nothing after a deny can turn it into an allow. Pure: `state` is not mutated.
+ */
+export function evaluatePolicy(policy: Policy, call: ToolCall, state: CounterState = {}): Evaluation {
+  const done = (decision: Decision): Evaluation => ({ decision, state });
+
+  const hiddenBy = policy.hide?.find((entry) => globMatch(entry, call.tool));
+  if (hiddenBy !== undefined) return done({ effect: 'hidden', rule: null, reason: `hidden by hide entry "${hiddenBy}"` });
+
+  const found = findRule(policy, call.tool);
+  if (!found && policy.default === 'deny') {
+    return done({ effect: 'deny', rule: null, reason: `no rule for "${call.tool}"; the default is deny` });
+  }
+  const rule: Rule = found?.rule ?? {};
+  const ruleName = found?.key ?? null;
+
+  if (rule.action === 'deny') {
+    return done({ effect: 'deny', rule: ruleName, reason: rule.reason ?? `the rule "${ruleName}" denies every call` });
+  }
+  const held = rule.deny_if?.find((condition) => conditionHolds(condition, call.args));
+  if (held) return done({ effect: 'deny', rule: ruleName, reason: `deny_if ${describeCondition(held)} held` });
+  const failed = rule.require?.find((condition) => !conditionHolds(condition, call.args));
+  if (failed) return done({ effect: 'deny', rule: ruleName, reason: `require ${describeCondition(failed)} failed` });
+
+  const limits = [...(policy.all_tools?.limits ?? []), ...(rule.limits ?? [])];
+  const exhausted = exhaustedLimit(limits, call.scope, call.time, state);
+  if (exhausted) {
+    const retryAfterSeconds = Math.ceil((exhausted.resetAt - call.time) / 1000);
+    return done({
+      effect: 'rate_limited',
+      rule: ruleName,
+      reason: `limit "${exhausted.limit.counter}" reached (${limitText(exhausted.limit)}); retry in ${retryAfterSeconds} s`,
+      counter: exhausted.limit.counter,
+      retryAfterSeconds,
+      resetAt: exhausted.resetAt,
+    });
+  }
+  const counted = countCall(limits, call.scope, call.time, state);
+
+  if (rule.action === 'require_approval') {
+    return { decision: { effect: 'require_approval', rule: ruleName, reason: rule.reason ?? `the rule "${ruleName}" requires approval` }, state: counted };
+  }
+  const reason = ruleName === null ? `no rule for "${call.tool}"; the default is allow` : `allowed by the rule "${ruleName}"`;
+  return { decision: { effect: 'allow', rule: ruleName, reason }, state: counted };
+}

@@ -1,0 +1,131 @@
+import { commonMatch, globMatch, isPattern, literalPrefix } from './glob.ts';
+import type { Policy } from './schema.ts';
+
+export interface LintFinding {
+  severity: 'error' | 'warning';
+  path: (string | number)[];
+  /** The problem and a hint, without the path (callers put the path in front). */
+  message: string;
+}
+
+// Past this many unknown names the catalog is probably the wrong one; stop spending time on suggestions.
+const MAX_SUGGESTIONS = 100;
+// Past this many pattern pairs a document is machine-made; checking every pair would take too long.
+const MAX_PATTERN_PAIRS = 50_000;
+
+/** Levenshtein distance, or Infinity as soon as it must exceed `limit`. */
+export function editDistance(a: string, b: string, limit: number): number {
+  if (Math.abs(a.length - b.length) > limit) return Infinity;
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const row = [i];
+    let best = i;
+    for (let j = 1; j <= b.length; j++) {
+      row[j] = Math.min(previous[j]! + 1, row[j - 1]! + 1, previous[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+      best = Math.min(best, row[j]!);
+    }
+    if (best > limit) return Infinity;
+    previous = row;
+  }
+  return previous[b.length]! <= limit ? previous[b.length]! : Infinity;
+}
+
+/** The known name closest to `name`, if it is close: one edit for short names, up to three for long ones. */
+export function closestName(name: string, known: readonly string[]): string | undefined {
+  const limit = name.length <= 4 ? 1 : name.length <= 10 ? 2 : 3;
+  let best: string | undefined;
+  let bestDistance = Infinity;
+  for (const candidate of known) {
+    const distance = editDistance(name.toLowerCase(), candidate.toLowerCase(), Math.min(limit, bestDistance));
+    // `known` is sorted, so among equally close names the first alphabetically wins.
+    if (distance < bestDistance) {
+      best = candidate;
+      bestDistance = distance;
+    }
+  }
+  return best;
+}
+
+function unknownNames(policy: Policy, known: ReadonlySet<string>): LintFinding[] {
+  const named: [(string | number)[], string][] = [
+    ...(policy.hide ?? []).map((name, index): [(string | number)[], string] => [['hide', index], name]),
+    ...Object.keys(policy.tools ?? {}).map((name): [(string | number)[], string] => [['tools', name], name]),
+  ];
+  const knownList = [...known].sort();
+  let suggestions = 0;
+  return named
+    .filter(([, name]) => !isPattern(name) && !known.has(name))
+    .map(([path, name]): LintFinding => {
+      const suggestion = suggestions++ < MAX_SUGGESTIONS ? closestName(name, knownList) : undefined;
+      const hint = suggestion ? `did you mean "${suggestion}"?` : 'check the spelling; ignore this if the tool comes from a server the catalog does not list';
+      return { severity: 'warning', path, message: `no server in the catalog has a tool named "${name}" (hint: ${hint})` };
+    });
+}
+
+function shadowedByHide(policy: Policy): LintFinding[] {
+  const findings: LintFinding[] = [];
+  for (const key of Object.keys(policy.tools ?? {})) {
+    // globMatch(entry, key) also holds when every name a pattern key matches is hidden (see glob.ts).
+    const index = policy.hide?.findIndex((entry) => globMatch(entry, key)) ?? -1;
+    if (index < 0) continue;
+    findings.push({
+      severity: 'warning',
+      path: ['tools', key],
+      message: `hidden by hide[${index}] "${policy.hide![index]}", so this rule never applies (hint: remove the rule, or the entry from "hide")`,
+    });
+  }
+  return findings;
+}
+
+function patternTies(policy: Policy): LintFinding[] {
+  const byPrefix = new Map<string, string[]>();
+  for (const key of Object.keys(policy.tools ?? {}).filter(isPattern)) {
+    const prefix = literalPrefix(key);
+    const group = byPrefix.get(prefix);
+    if (group) group.push(key);
+    else byPrefix.set(prefix, [key]);
+  }
+  const findings: LintFinding[] = [];
+  let pairs = 0;
+  for (const [prefix, keys] of byPrefix) {
+    for (let b = 1; b < keys.length; b++) {
+      for (let a = 0; a < b; a++) {
+        if (++pairs > MAX_PATTERN_PAIRS) return findings;
+        const example = commonMatch(keys[a]!, keys[b]!);
+        if (example === undefined) continue;
+        findings.push({
+          severity: 'error',
+          path: ['tools', keys[b]!],
+          message:
+            `ties with the pattern "${keys[a]}": both have the literal prefix "${prefix}" and both match "${example}", ` +
+            'so neither wins (hint: lengthen one prefix, or name the tools exactly)',
+        });
+        break;
+      }
+    }
+  }
+  return findings;
+}
+
+function defaultAllowWithoutLimits(policy: Policy): LintFinding[] {
+  if (policy.default !== 'allow') return [];
+  const anyLimit = (policy.all_tools?.limits?.length ?? 0) > 0 || Object.values(policy.tools ?? {}).some((rule) => (rule.limits?.length ?? 0) > 0);
+  if (anyLimit) return [];
+  return [
+    {
+      severity: 'warning',
+      path: ['default'],
+      message: '"allow" with no limits anywhere: every tool the policy does not name runs without a limit (hint: add all_tools.limits, or use "default": "deny")',
+    },
+  ];
+}
+
+/** Findings about a policy that the schema accepts: ties are errors (the spec forbids them), the rest warnings. */
+export function lintPolicy(policy: Policy, knownToolNames?: Iterable<string>): LintFinding[] {
+  return [
+    ...(knownToolNames ? unknownNames(policy, new Set(knownToolNames)) : []),
+    ...shadowedByHide(policy),
+    ...patternTies(policy),
+    ...defaultAllowWithoutLimits(policy),
+  ];
+}

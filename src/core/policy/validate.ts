@@ -1,0 +1,154 @@
+import { DataError, formatJsonPath, parseWithFriendlyErrors } from '../errors/friendly.ts';
+import { lineLocator, locatePaths } from '../text/json-locate.ts';
+import { scanJson, type JsonPath } from '../text/json-scan.ts';
+import { lintPolicy } from './lint.ts';
+import { PolicySchema, type Policy } from './schema.ts';
+
+export interface Problem {
+  severity: 'error' | 'warning';
+  kind: 'syntax' | 'schema' | 'lint';
+  /** `tools.x.limits[0].max: expected …, got …`, or for syntax `not valid JSON: …`; ends with a hint where one helps. */
+  message: string;
+  line?: number;
+  column?: number;
+  path?: JsonPath;
+}
+
+export interface ValidationResult {
+  /** True when no problem is an error (warnings allowed). */
+  ok: boolean;
+  /** The parsed policy, whenever the schema accepts it (also with lint findings). */
+  policy?: Policy;
+  problems: Problem[];
+  /** Problems beyond the first MAX_PROBLEMS, counted but not listed. */
+  omittedProblems?: number;
+}
+
+export interface ValidateOptions {
+  /** Tool names of the catalog, for "no server has this tool" warnings. */
+  knownToolNames?: Iterable<string>;
+  maxBytes?: number;
+}
+
+export const DEFAULT_MAX_BYTES = 5 * 1024 * 1024;
+export const MAX_DEPTH = 64;
+const MAX_PROBLEMS = 100;
+
+function formatBytes(bytes: number): string {
+  if (bytes >= 1024 * 1024) return `${+(bytes / (1024 * 1024)).toFixed(1)} MB`;
+  if (bytes >= 1024) return `${+(bytes / 1024).toFixed(1)} KB`;
+  return `${bytes} bytes`;
+}
+
+/** Whether the UTF-8 encoding of `text` exceeds `max` bytes, counted without encoding (and stopping early). */
+function utf8Exceeds(text: string, max: number): boolean {
+  if (text.length > max) return true;
+  if (text.length * 3 <= max) return false;
+  let bytes = 0;
+  for (let i = 0; i < text.length && bytes <= max; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x80) bytes += 1;
+    else if (c < 0x800) bytes += 2;
+    else if (c >= 0xd800 && c < 0xdc00 && i + 1 < text.length) {
+      bytes += 4;
+      i++;
+    } else bytes += 3;
+  }
+  return bytes > max;
+}
+
+export function tooLargeProblem(maxBytes: number): Problem {
+  return {
+    severity: 'error',
+    kind: 'syntax',
+    message: `the text is larger than ${formatBytes(maxBytes)}, the most a policy may be (hint: a policy is usually a few kilobytes; check that this is the right file)`,
+  };
+}
+
+/**
+ * Where a JSON.parse error happened, from the engine's message: V8 says `at position 12` and, since
+ * Node 22, `(line 2 column 5)`; Firefox says `at line 2 column 5`. Safari gives no position.
+ */
+export function positionFromParseError(message: string): { offset: number } | { line: number; column: number } | undefined {
+  const lineColumn = /line (\d+) column (\d+)/.exec(message);
+  if (lineColumn) return { line: Number(lineColumn[1]), column: Number(lineColumn[2]) };
+  const position = /at position (\d+)/.exec(message);
+  return position ? { offset: Number(position[1]) } : undefined;
+}
+
+/** The schema's problems, one per zod issue, in friendly.ts's wording, with the path each one names. */
+function schemaProblems(json: unknown): { policy?: Policy; problems: Problem[] } {
+  const result = PolicySchema.safeParse(json);
+  if (result.success) return { policy: result.data, problems: [] };
+  let lines: string[] = [];
+  try {
+    parseWithFriendlyErrors(PolicySchema, json, '');
+  } catch (error) {
+    if (!(error instanceof DataError)) throw error;
+    lines = error.lines.map((line) => line.replace(/^ › /, ''));
+  }
+  return {
+    problems: result.error.issues.map((issue, index) => {
+      // friendly.ts names an unknown key by its own path; so do we, to point at that key's line.
+      const keys = issue.code === 'unrecognized_keys' && issue.keys.length === 1 ? [...issue.path, issue.keys[0]!] : issue.path;
+      const path = keys.map((key) => (typeof key === 'number' ? key : String(key)));
+      return { severity: 'error', kind: 'schema', message: lines[index] ?? `${formatJsonPath(path)}: ${issue.message}`, path };
+    }),
+  };
+}
+
+function syntaxProblem(text: string, message: string, offset?: number, hint?: string): Problem {
+  const position = offset === undefined ? {} : lineLocator(text)(Math.min(offset, text.length));
+  return { severity: 'error', kind: 'syntax', message: `not valid JSON: ${message}${hint ? ` (hint: ${hint})` : ''}`, ...position };
+}
+
+/**
+ * Checks a policy document as pasted or read from a file: size and nesting first (fast, before any
+ * parser sees the text), then JSON syntax, the schema, and lint. Runs in the browser as well.
+ */
+export function validatePolicyText(input: string, options: ValidateOptions = {}): ValidationResult {
+  const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
+  if (utf8Exceeds(input, maxBytes)) return { ok: false, problems: [tooLargeProblem(maxBytes)] };
+  // Editors on Windows may save a byte order mark; it is invisible, so positions are counted without it.
+  const text = input.startsWith('\uFEFF') ? input.slice(1) : input;
+
+  const scan = scanJson(text, { maxDepth: MAX_DEPTH });
+  if (scan.error) return { ok: false, problems: [syntaxProblem(text, scan.error.message, scan.error.offset, scan.error.hint)] };
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (error) {
+    // The scanner accepts only what JSON.parse accepts; this is a safety net with the engine's own words.
+    const message = (error as Error).message;
+    const at = positionFromParseError(message);
+    const problem = syntaxProblem(text, message.replace(/ in JSON at position \d+.*$| at line \d+ column \d+.*$/, ''), at && 'offset' in at ? at.offset : undefined);
+    return { ok: false, problems: [at && 'line' in at ? { ...problem, ...at } : problem] };
+  }
+
+  const toPosition = lineLocator(text);
+  const problems: Problem[] = scan.duplicateKeys.map(({ path, offset }) => ({
+    severity: 'warning',
+    kind: 'lint',
+    message: `${formatJsonPath(path)}: this key appears more than once and JSON keeps only the last (hint: merge the two, or remove one)`,
+    path,
+    ...toPosition(offset),
+  }));
+  const { policy, problems: schema } = schemaProblems(json);
+  problems.push(...schema);
+  if (policy) {
+    for (const finding of lintPolicy(policy, options.knownToolNames)) {
+      problems.push({ severity: finding.severity, kind: 'lint', message: `${formatJsonPath(finding.path)}: ${finding.message}`, path: finding.path });
+    }
+  }
+
+  const located = problems.filter((problem) => problem.path && problem.line === undefined);
+  const offsets = located.length > 0 ? locatePaths(text, located.map((problem) => problem.path!), MAX_DEPTH) : [];
+  located.forEach((problem, index) => Object.assign(problem, toPosition(offsets[index]!)));
+  // Top to bottom, as an editor shows the text (the sort is stable for problems on one line).
+  problems.sort((a, b) => (a.line ?? Infinity) - (b.line ?? Infinity) || (a.column ?? 0) - (b.column ?? 0));
+
+  const ok = !problems.some((problem) => problem.severity === 'error');
+  const shown = problems.slice(0, MAX_PROBLEMS);
+  const omitted = problems.length - shown.length;
+  return { ok, ...(policy ? { policy } : {}), problems: shown, ...(omitted > 0 ? { omittedProblems: omitted } : {}) };
+}
