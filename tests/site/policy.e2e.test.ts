@@ -1,0 +1,108 @@
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { Browser } from 'playwright-core';
+import { launchChromium, watchConsole } from '../support/browser.ts';
+import { serveSite, type RunningSite } from '../support/static-server.ts';
+
+let site: RunningSite;
+let browser: Browser;
+
+beforeAll(async () => {
+  site = await serveSite(inject('siteDir'), inject('siteBase'));
+  browser = await launchChromium();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await site?.close();
+});
+
+const RATE_POLICY = JSON.stringify({
+  version: '1',
+  default: 'deny',
+  tools: { list_tables: { limits: [{ counter: 'lt', window: 'minute', max: 60, scope: 'grant' }] } },
+}, null, 2);
+
+describe('the policy validator island', () => {
+  it('shows a schema error at the line it sits on, then clears it when fixed', async () => {
+    const page = await browser.newPage();
+    const consoleMessages = watchConsole(page);
+    await page.goto(`${site.url}policy/`);
+    const editor = page.getByRole('textbox', { name: 'Your policy (JSON)' });
+    const bad = RATE_POLICY.replace('"max": 60', '"max": 0').replace('"scope": "grant"', '"scope": "grant", "limit": 1');
+    await editor.fill(bad);
+    const status = page.locator('[data-summary]');
+    await status.filter({ hasText: /2 errors/ }).waitFor();
+    const problems = await page.locator('[data-problems] li').allInnerTexts();
+    const lineOf = (text: string) => bad.split('\n').findIndex((l) => l.includes(text)) + 1;
+    expect(problems.find((p) => p.includes('max'))).toContain(`line ${lineOf('"max": 0')}:`);
+    expect(problems.find((p) => p.includes('"limit"'))).toContain(`line ${lineOf('"limit": 1')}:`);
+
+    await editor.fill('{\n  "version": "1",\n  "default": "deny",,\n}');
+    await status.filter({ hasText: /1 error/ }).waitFor();
+    expect(await page.locator('[data-problems] li').first().innerText()).toMatch(/line 3:\d+/);
+
+    await editor.fill(RATE_POLICY);
+    await status.filter({ hasText: /^Valid policy/ }).waitFor();
+    expect(consoleMessages).toEqual([]);
+    await page.close();
+  });
+
+  it('rate-limits the 61st of 61 calls against a 60-a-minute rule', async () => {
+    const page = await browser.newPage();
+    const consoleMessages = watchConsole(page);
+    await page.goto(`${site.url}policy/`);
+    await page.getByRole('textbox', { name: 'Your policy (JSON)' }).fill(RATE_POLICY);
+    await page.locator('[data-summary]').filter({ hasText: /^Valid policy/ }).waitFor();
+    await page.getByRole('combobox', { name: 'Tool' }).fill('list_tables');
+    await page.getByRole('spinbutton', { name: 'Number of calls' }).fill('61');
+    await page.getByRole('spinbutton', { name: 'Spread over (seconds)' }).fill('30');
+    await page.getByRole('button', { name: 'Simulate' }).click();
+    await page.locator('[data-sim-status]').filter({ hasText: '60 allow, 1 rate limited' }).waitFor();
+    const rows = page.locator('[data-sim-rows] tr');
+    expect(await rows.count()).toBe(61);
+    expect(await rows.nth(59).getAttribute('data-effect')).toBe('allow');
+    expect(await rows.nth(60).getAttribute('data-effect')).toBe('rate_limited');
+    expect(await rows.nth(60).innerText()).toMatch(/Retry in \d+ s/);
+    expect(consoleMessages).toEqual([]);
+    await page.close();
+  });
+
+  it('arrives pre-filled from a tool page', async () => {
+    const page = await browser.newPage();
+    const consoleMessages = watchConsole(page);
+    await page.goto(`${site.url}servers/amazon-ecs/esm-msk-policy/`);
+    const shown = JSON.parse(await page.locator('copy-policy [data-code] pre').first().innerText());
+    await page.getByRole('link', { name: 'Open in the validator' }).click();
+    await page.waitForURL(/\/policy\/#policy=/);
+    const editor = page.getByRole('textbox', { name: 'Your policy (JSON)' });
+    expect(JSON.parse(await editor.inputValue())).toEqual(shown);
+    await page.locator('[data-summary]').filter({ hasText: /^Valid policy/ }).waitFor();
+    expect(consoleMessages).toEqual([]);
+    await page.close();
+  });
+
+  it('answers a 5 MB paste and 10,000-deep nesting with clear messages, and stays responsive', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${site.url}policy/`);
+    const pasteTime = await page.evaluate((size) => {
+      const editor = document.querySelector<HTMLTextAreaElement>('#policy-editor')!;
+      const data = new DataTransfer();
+      data.setData('text/plain', `{"version":"1","default":"deny","hide":["${'x'.repeat(size)}"]}`);
+      const started = performance.now();
+      editor.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+      return performance.now() - started;
+    }, 5 * 1024 * 1024);
+    expect(pasteTime).toBeLessThan(1000);
+    expect(await page.locator('[data-summary]').innerText()).toMatch(/^Nothing was pasted: 1 error/);
+    expect(await page.locator('[data-problems] li').first().innerText()).toContain('larger than 5 MB');
+
+    await page.evaluate((depth) => {
+      const editor = document.querySelector<HTMLTextAreaElement>('#policy-editor')!;
+      editor.value = '['.repeat(depth) + ']'.repeat(depth);
+      editor.dispatchEvent(new Event('input'));
+    }, 10_000);
+    await page.locator('[data-problems] li').filter({ hasText: /nest/i }).waitFor();
+    expect(await page.evaluate(() => 1 + 1)).toBe(2);
+    await page.close();
+  });
+});
