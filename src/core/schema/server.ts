@@ -42,6 +42,10 @@ export const ToolSchema = z.looseObject({
   outputSchema: jsonObject.optional(),
   annotations: AnnotationsSchema.optional(),
   overrides: ToolOverridesSchema.optional(),
+  // Written by `policy-atlas import`: a fingerprint of the definition, to tell what changed between imports.
+  hash: z.string().regex(/^[0-9a-f]{12}$/, 'must be 12 lowercase hex digits (written by policy-atlas import)').optional(),
+  firstSeen: z.iso.date('must be an ISO date (YYYY-MM-DD)').optional(),
+  lastChanged: z.iso.date('must be an ISO date (YYYY-MM-DD)').optional(),
 });
 export type Tool = z.output<typeof ToolSchema>;
 

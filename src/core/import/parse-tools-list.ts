@@ -1,0 +1,148 @@
+import { z } from 'zod';
+import { DataError, parseWithFriendlyErrors } from '../errors/friendly.ts';
+import { ToolSchema, type Tool } from '../schema/server.ts';
+
+/** What a server says about itself (MCP `serverInfo`), when the input carries it. */
+export interface ServerInfo {
+  name?: string;
+  title?: string;
+  version?: string;
+}
+
+export interface ToolsListPage {
+  tools: Tool[];
+  nextCursor?: string;
+  server?: ServerInfo;
+  /** What was normalised on the way in, one line each, for the user to see. */
+  notes?: string[];
+}
+
+// Keys only the catalog's editors and the importer write: a server cannot rate its own tools.
+const EDITORIAL_KEYS = ['overrides', 'hash', 'firstSeen', 'lastChanged'] as const;
+const ServerToolSchema = ToolSchema.omit({ overrides: true, hash: true, firstSeen: true, lastChanged: true });
+const PageSchema = z.looseObject({ tools: z.array(ServerToolSchema), nextCursor: z.string().optional() });
+const ResponseSchema = z.looseObject({ result: PageSchema });
+
+const SHAPES = 'a tools/list result {"tools": [...]}, a JSON-RPC response {"jsonrpc": "2.0", "id": 1, "result": {"tools": [...]}} or an array of tools';
+const SHAPES_HINT = '(hint: save what the server returned for tools/list)';
+
+const isObject = (value: unknown): value is Record<string, unknown> => value !== null && typeof value === 'object' && !Array.isArray(value);
+
+function describe(value: unknown): string {
+  if (isObject(value)) {
+    const keys = Object.keys(value);
+    return keys.length === 0 ? 'an empty object' : `an object with keys ${keys.slice(0, 5).map((k) => JSON.stringify(k)).join(', ')}${keys.length > 5 ? ', …' : ''}`;
+  }
+  if (value === null) return 'null';
+  if (typeof value === 'string') return `the string ${JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value)}`;
+  return `the ${typeof value} ${String(value)}`;
+}
+
+function withoutEditorialKeys(tool: Tool): Tool {
+  const copy: Record<string, unknown> = { ...tool };
+  for (const key of EDITORIAL_KEYS) delete copy[key];
+  return copy as Tool;
+}
+
+const text = (value: unknown): string | undefined => (typeof value === 'string' && value.trim() ? value : undefined);
+
+/** serverInfo from a dump (`{"server": {"name", "serverInfo"}}`, as the corpus saves them) or `{"serverInfo"}`. */
+function serverInfoOf(root: Record<string, unknown>): ServerInfo | undefined {
+  const server = isObject(root.server) ? root.server : undefined;
+  const info = isObject(root.serverInfo) ? root.serverInfo : server && isObject(server.serverInfo) ? server.serverInfo : undefined;
+  const found: ServerInfo = { name: text(info?.name) ?? text(server?.name), title: text(info?.title), version: text(info?.version) ?? text(server?.version) };
+  return found.name || found.title ? Object.fromEntries(Object.entries(found).filter(([, v]) => v !== undefined)) : undefined;
+}
+
+function errorResponse(error: unknown, context: string): DataError {
+  const detail = isObject(error) && (typeof error.code === 'number' || typeof error.message === 'string')
+    ? [error.code, error.message].filter((part) => part !== undefined).join(' ')
+    : JSON.stringify(error)?.slice(0, 200);
+  return new DataError([`${context} › error: the server answered with an error instead of a tool list: ${detail} (hint: save the result of a successful tools/list call)`]);
+}
+
+/**
+ * `"readOnlyHint": null` (seen from Python servers) means the hint was not given: drop it, say so,
+ * and let the classifier assume the worst as it does for any missing hint.
+ */
+function dropNullHints(tools: unknown, path: string, notes: string[]): unknown {
+  if (!Array.isArray(tools)) return tools;
+  return tools.map((tool, index) => {
+    const annotations = isObject(tool) ? tool.annotations : undefined;
+    if (!isObject(annotations)) return tool;
+    const nulls = Object.keys(annotations).filter((key) => annotations[key] === null);
+    if (nulls.length === 0) return tool;
+    notes.push(`${path}[${index}].annotations: ${nulls.join(', ')} ${nulls.length === 1 ? 'is' : 'are'} null, read as not given`);
+    return { ...tool, annotations: Object.fromEntries(Object.entries(annotations).filter(([, v]) => v !== null)) };
+  });
+}
+
+/** One tools/list page from parsed JSON, in any of the three shapes; throws a DataError naming the JSON path. */
+export function parseToolsList(json: unknown, context: string): ToolsListPage {
+  let page: z.output<typeof PageSchema>;
+  let server: ServerInfo | undefined;
+  const notes: string[] = [];
+  if (Array.isArray(json)) {
+    page = { tools: parseWithFriendlyErrors(z.array(ServerToolSchema), dropNullHints(json, '', notes), context) };
+  } else if (isObject(json) && 'error' in json && !('tools' in json)) {
+    throw errorResponse(json.error, context);
+  } else if (isObject(json) && 'result' in json && !('tools' in json)) {
+    const result = isObject(json.result) ? { ...json.result, tools: dropNullHints(json.result.tools, 'result.tools', notes) } : json.result;
+    page = parseWithFriendlyErrors(ResponseSchema, { ...json, result }, context).result;
+  } else if (isObject(json) && 'tools' in json) {
+    page = parseWithFriendlyErrors(PageSchema, { ...json, tools: dropNullHints(json.tools, 'tools', notes) }, context);
+    server = serverInfoOf(json);
+  } else {
+    throw new DataError([`${context} › (root): expected ${SHAPES}, got ${describe(json)} ${SHAPES_HINT}`]);
+  }
+  const result: ToolsListPage = { tools: page.tools.map(withoutEditorialKeys) };
+  // An empty cursor ends the list too: some servers send "" rather than leaving it out.
+  if (page.nextCursor) result.nextCursor = page.nextCursor;
+  if (server) result.server = server;
+  if (notes.length > 0) result.notes = notes.map((note) => `${context} › ${note}`);
+  return result;
+}
+
+/** `line 3, column 14` for a JSON.parse error, when the engine reports a position. */
+function syntaxErrorAt(source: string, error: SyntaxError): string {
+  const position = /position (\d+)/.exec(error.message);
+  if (!position) return error.message;
+  const before = source.slice(0, Number(position[1]));
+  const line = before.split('\n').length;
+  return `${error.message.replace(/ in JSON at position \d+.*$/, '')} at line ${line}, column ${before.length - before.lastIndexOf('\n')}`;
+}
+
+/** JSON.parse with a DataError that names the file, line and column. */
+export function parseJsonText(source: string, context: string): unknown {
+  try {
+    return JSON.parse(source);
+  } catch (error) {
+    throw new DataError([`${context}: not valid JSON: ${syntaxErrorAt(source, error as SyntaxError)} (hint: check for a trailing comma or a missing quote)`]);
+  }
+}
+
+/** Like parseToolsList, from the text of a file. */
+export function parseToolsListText(source: string, context: string): ToolsListPage {
+  return parseToolsList(parseJsonText(source, context), context);
+}
+
+/** The tools of all pages in order; a name listed twice (a stuck cursor, a careless server) is an error. */
+export function mergeToolPages(pages: readonly { context: string; tools: readonly Tool[] }[]): Tool[] {
+  const seen = new Map<string, { context: string; index: number }>();
+  const problems: string[] = [];
+  const tools: Tool[] = [];
+  for (const page of pages) {
+    page.tools.forEach((tool, index) => {
+      const first = seen.get(tool.name);
+      if (!first) {
+        seen.set(tool.name, { context: page.context, index });
+        tools.push(tool);
+        return;
+      }
+      const where = first.context === page.context ? `tools[${first.index}].name` : `tools[${first.index}].name of ${first.context}`;
+      problems.push(`${page.context} › tools[${index}].name: "${tool.name}" repeats ${where} (hint: a server lists each tool once)`);
+    });
+  }
+  if (problems.length > 0) throw new DataError(problems);
+  return tools;
+}

@@ -1,0 +1,69 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { CATEGORIES, LEVELS } from '../../src/core/risk.ts';
+import { runCli } from '../support/run-cli.ts';
+
+const dir = mkdtempSync(join(tmpdir(), 'policy-atlas-classify-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+interface Row {
+  server: string;
+  tool: string;
+  category: string;
+  level: string;
+  signals: string[];
+  confidence: number;
+  evidence: { source: string; detail: string; effect: string }[];
+}
+
+const classify = async (file: string) => {
+  const result = await runCli(['classify', file]);
+  return { ...result, rows: result.code === 0 ? (JSON.parse(result.stdout) as Row[]) : [] };
+};
+
+describe('policy-atlas classify', () => {
+  it('prints every tool of a data file as JSON, esm_msk_policy at low confidence', async () => {
+    const { code, rows, stderr } = await classify('data/servers/amazon-ecs.json');
+    expect(stderr).toBe('');
+    expect(code).toBe(0);
+    expect(rows.length).toBeGreaterThan(5);
+    for (const row of rows) {
+      expect(Object.keys(row)).toEqual(['server', 'tool', 'category', 'level', 'signals', 'confidence', 'evidence']);
+      expect(row.server).toBe('Amazon ECS MCP Server');
+      expect(CATEGORIES).toContain(row.category);
+      expect(LEVELS).toContain(row.level);
+    }
+    const msk = rows.find((row) => row.tool === 'esm_msk_policy');
+    expect(msk?.confidence).toBeLessThan(0.4);
+    expect(msk?.evidence).toContainEqual({ source: 'description', detail: 'no description', effect: 'confidence down' });
+  }, 30_000);
+
+  it.each<[string, unknown, string]>([
+    ['a tools/list result with serverInfo', { server: { name: 'dir', serverInfo: { name: 'notes', title: 'Notes' } }, tools: [{ name: 'delete_note' }] }, 'Notes'],
+    ['a JSON-RPC response', { jsonrpc: '2.0', id: 1, result: { tools: [{ name: 'delete_note' }] } }, 'rpc-dump'],
+    ['a bare array', [{ name: 'delete_note' }], 'rpc-dump'],
+  ])('reads %s', async (_, json, server) => {
+    const file = join(dir, 'rpc-dump.json');
+    writeFileSync(file, JSON.stringify(json));
+    const { code, rows } = await classify(file);
+    expect(code).toBe(0);
+    expect(rows.map((r) => [r.server, r.tool, r.category])).toEqual([[server, 'delete_note', 'destructive']]);
+  }, 30_000);
+
+  it('a broken dump: the JSON path, exit 1, nothing on stdout', async () => {
+    const file = join(dir, 'broken.json');
+    writeFileSync(file, '{"tools": [{"description": "x"}]}');
+    const result = await runCli(['classify', file]);
+    expect(result.stderr).toBe(`policy-atlas classify: ${file} › tools[0].name: required, but missing (expected a string)\n`);
+    expect(result.stdout).toBe('');
+    expect(result.code).toBe(1);
+  }, 30_000);
+
+  it('no file: usage, exit 2', async () => {
+    const result = await runCli(['classify']);
+    expect(result.stderr).toMatch(/^policy-atlas classify: give one file\n\nUsage: policy-atlas classify <file>/);
+    expect(result.code).toBe(2);
+  }, 30_000);
+});

@@ -1,0 +1,125 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createServer as createHttpServer, type Server as HttpServer } from 'node:http';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Client } from '@modelcontextprotocol/sdk/client/index.js';
+import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
+import { Server } from '@modelcontextprotocol/sdk/server/index.js';
+import { StreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/streamableHttp.js';
+import { ListToolsRequestSchema } from '@modelcontextprotocol/sdk/types.js';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadServerFile } from '../../src/core/catalog/load.ts';
+import { ROOT, runCli } from '../support/run-cli.ts';
+
+const EVERYTHING = join(ROOT, 'node_modules/.bin/mcp-server-everything');
+const dir = mkdtempSync(join(tmpdir(), 'policy-atlas-http-'));
+const servers: ChildProcess[] = [];
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer().listen(0, '127.0.0.1', () => {
+      const address = probe.address();
+      probe.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
+    });
+  });
+}
+
+/** Starts server-everything over `mode` on a free port; resolves once it says it listens. */
+async function startEverything(mode: 'streamableHttp' | 'sse'): Promise<string> {
+  const port = await freePort();
+  const child = spawn(process.execPath, [EVERYTHING, mode], { env: { ...process.env, PORT: String(port) }, stdio: ['ignore', 'pipe', 'pipe'] });
+  servers.push(child);
+  await new Promise<void>((resolve, reject) => {
+    let log = '';
+    const onData = (chunk: Buffer) => {
+      log += chunk.toString();
+      if (/listening|running/i.test(log)) resolve();
+    };
+    child.stdout!.on('data', onData);
+    child.stderr!.on('data', onData);
+    child.on('exit', (code) => reject(new Error(`server-everything ${mode} exited (${code}): ${log}`)));
+  });
+  return `http://127.0.0.1:${port}${mode === 'sse' ? '/sse' : '/mcp'}`;
+}
+
+let streamableUrl = '';
+let sseUrl = '';
+beforeAll(async () => {
+  [streamableUrl, sseUrl] = await Promise.all([startEverything('streamableHttp'), startEverything('sse')]);
+}, 60_000);
+afterAll(() => {
+  for (const child of servers) child.kill();
+  guarded?.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+const TOKEN = 'hunter2-guarded';
+let guarded: HttpServer | undefined;
+
+/** A stateless Streamable HTTP server that answers only with the right bearer token, and echoes it (a leaky server). */
+async function startGuardedServer(): Promise<string> {
+  guarded = createHttpServer(async (req, res) => {
+    if (req.headers.authorization !== `Bearer ${TOKEN}`) {
+      res.writeHead(401).end('unauthorized');
+      return;
+    }
+    const server = new Server({ name: 'guarded', version: '1.0.0' }, { capabilities: { tools: {} } });
+    server.setRequestHandler(ListToolsRequestSchema, () => ({
+      tools: [{ name: 'whoami', description: `Calls the API with ${req.headers.authorization} for ${req.headers['x-tenant']}.`, inputSchema: { type: 'object' } }],
+    }));
+    const transport = new StreamableHTTPServerTransport({ sessionIdGenerator: undefined });
+    res.on('close', () => void transport.close());
+    await server.connect(transport);
+    await transport.handleRequest(req, res);
+  });
+  await new Promise<void>((resolve) => guarded!.listen(0, '127.0.0.1', resolve));
+  const address = guarded.address();
+  return `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}/mcp`;
+}
+
+async function listedBySdk(url: string): Promise<string[]> {
+  const client = new Client({ name: 'policy-atlas-test', version: '0' }, { capabilities: {} });
+  await client.connect(new StreamableHTTPClientTransport(new URL(url)));
+  try {
+    return (await client.listTools()).tools.map((t) => t.name);
+  } finally {
+    await client.close();
+  }
+}
+
+describe('policy-atlas import --url, against the real server-everything', () => {
+  it.each<[string, () => string, string]>([
+    ['Streamable HTTP', () => streamableUrl, 'streamable-http'],
+    ['SSE, after Streamable HTTP fails', () => sseUrl, 'sse'],
+  ])('%s: every tool, the transport recorded, no header value written', async (_, url, transport) => {
+    const out = join(dir, `${transport}.json`);
+    const result = await runCli(['import', '--url', url(), '--header', 'Authorization: Bearer hunter2-http-token', '--out', out]);
+    expect(result.stderr).toContain(`over ${transport}`);
+    expect(result.code).toBe(0);
+    const { data } = loadServerFile(out);
+    expect(data.transport).toEqual([transport]);
+    expect(data.tools.map((t) => t.name).sort()).toEqual((await listedBySdk(streamableUrl)).sort());
+    expect(readFileSync(out, 'utf8')).not.toContain('hunter2');
+  }, 60_000);
+
+  it('sends the --header values, and redacts one the server echoes', async () => {
+    const url = await startGuardedServer();
+    const out = join(dir, 'guarded.json');
+    const denied = await runCli(['import', '--url', url, '--out', out, '--header', 'Authorization: Bearer wrong-token']);
+    expect(denied.code).toBe(1);
+    expect(denied.stderr).toMatch(/cannot connect to .*401/);
+    const result = await runCli(['import', '--url', url, '--out', out, '--header', `Authorization: Bearer ${TOKEN}`, '--header', 'X-Tenant: acme']);
+    expect(result.code).toBe(0);
+    expect(loadServerFile(out).data.tools).toEqual([expect.objectContaining({ name: 'whoami', description: 'Calls the API with [redacted] for acme.' })]);
+    expect(readFileSync(out, 'utf8')).not.toContain(TOKEN);
+  }, 60_000);
+
+  it('nothing listening: both transports named in one message, exit 1', async () => {
+    const url = `http://127.0.0.1:${await freePort()}/mcp`;
+    const result = await runCli(['import', '--url', url, '--out', join(dir, 'none.json'), '--timeout', '5000']);
+    expect(result.stderr).toMatch(new RegExp(`cannot connect to ${url.replace(/[.]/g, '\\.')}: Streamable HTTP: .+; SSE: .+ \\(hint: check the URL and the --header values\\)`));
+    expect(result.code).toBe(1);
+  }, 60_000);
+});
