@@ -48,6 +48,18 @@ describe('a user browsing the catalog in Chromium', () => {
     await page.close();
   });
 
+  it('flags a tool whose definition changed after it was first seen, on its page and its server page', async () => {
+    const page = await context.newPage();
+    await page.goto(`${site.url}servers/amazon-ecs/`);
+    await page.getByRole('heading', { name: 'Recent changes' }).waitFor();
+    await page.getByRole('listitem').filter({ hasText: '2026-11-20: ecs_resource_management changed its definition' }).getByRole('link').click();
+    await page.waitForURL(/\/ecs-resource-management\/$/);
+    await expect(page.getByText('Definition changed on 2026-11-20').count()).resolves.toBe(1);
+    await page.goto(`${site.url}servers/amazon-ecs/esm-msk-policy/`);
+    await expect(page.getByText(/Definition changed on/).count()).resolves.toBe(0);
+    await page.close();
+  });
+
   it('shows the 404 page for an unknown address', async () => {
     const page = await context.newPage();
     const consoleMessages = watchConsole(page);
