@@ -1,0 +1,138 @@
+// Builds synthetic catalogs of the given sizes and measures time, memory, output and search costs:
+// npm run bench -- --tools 1000,10000,50000 [--out bench-results.json] [--seed 1] [--keep]
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, tmpdir, totalmem } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { generateCatalog, type SyntheticServer } from '../src/core/synth/generate-catalog.ts';
+import { launchChromium } from '../tests/support/browser.ts';
+import { parseBuildLog } from './bench/build-log.ts';
+import { measureDist } from './bench/dist-stats.ts';
+import { measurePageScripts } from './bench/page-scripts.ts';
+import { measureQueryBytes } from './bench/query-bytes.ts';
+import { requireGnuTime, runBuild } from './bench/run-build.ts';
+import { round, toMB } from './bench/stats.ts';
+import { formatCount, formatTable } from './bench/table.ts';
+import { writeCatalog } from './bench/write-catalog.ts';
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const usage = 'usage: npm run bench -- --tools 1000,10000,50000 [--out bench-results.json] [--seed 1] [--keep]';
+const { values } = parseArgs({
+  options: {
+    tools: { type: 'string', default: '1000' },
+    out: { type: 'string', default: 'bench-results.json' },
+    seed: { type: 'string', default: '1' },
+    keep: { type: 'boolean', default: false },
+  },
+});
+const sizes = values.tools.split(',').map((s) => Number(s.trim()));
+const seed = Number(values.seed);
+if (sizes.some((n) => !Number.isInteger(n) || n < 1) || !Number.isInteger(seed)) {
+  console.error(usage);
+  process.exit(2);
+}
+const outFile = resolve(process.env.INIT_CWD ?? process.cwd(), values.out);
+requireGnuTime();
+
+/** A plain tool name from the middle of the catalog, to type into the search box. */
+function pickQuery(servers: readonly SyntheticServer[]): string {
+  const names = servers.flatMap((s) => s.data.tools.map((t) => t.name));
+  const plain = (n: string) => /^[A-Za-z][A-Za-z0-9_.-]+$/.test(n);
+  return names.slice(Math.floor(names.length / 2)).find(plain) ?? names.find(plain) ?? names[0]!;
+}
+
+async function benchOne(tools: number) {
+  const work = mkdtempSync(join(tmpdir(), `policy-atlas-bench-${tools}-`));
+  const catalogDir = join(work, 'catalog');
+  const dist = join(work, 'dist');
+  try {
+    console.log(`\nbench: ${formatCount(tools)} tools in ${work}`);
+    const servers = generateCatalog({ tools, seed });
+    const written = writeCatalog(catalogDir, servers);
+    const query = pickQuery(servers);
+    const { log, time } = await runBuild(root, work, catalogDir, dist);
+    const logged = parseBuildLog(log);
+    console.log('bench: measuring the output…');
+    const site = measureDist(dist);
+    const scripts = measurePageScripts(dist, site.toolPages.medianPage);
+    console.log(`bench: searching for "${query}" in Chromium…`);
+    const browser = await launchChromium();
+    const search = await measureQueryBytes(browser, dist, query).finally(() => browser.close());
+    return {
+      tools,
+      servers: written.servers,
+      catalogMB: round(toMB(written.bytes)),
+      pages: site.htmlPages,
+      toolPages: site.toolPages.count,
+      astroPagesLogged: logged.astroPages,
+      astroBuildSeconds: logged.astroSeconds,
+      indexSeconds: logged.indexSeconds,
+      renderSeconds: round(logged.astroSeconds - logged.indexSeconds),
+      totalSeconds: round(time.elapsedSeconds),
+      cpuSeconds: round(time.userSeconds + time.systemSeconds),
+      pagesPerSecond: round(site.htmlPages / time.elapsedSeconds, 1),
+      msPerPage: round((time.elapsedSeconds * 1000) / site.htmlPages),
+      peakRssMB: round(time.maxRssKb / 1024),
+      dist: { MB: round(toMB(site.bytes)), files: site.files },
+      largestPage: site.largestPage,
+      toolPage: site.toolPages,
+      toolPageScripts: { page: site.toolPages.medianPage, ...scripts },
+      searchIndex: { MB: round(toMB(site.searchIndex.bytes)), bytes: site.searchIndex.bytes, files: site.searchIndex.files },
+      query: search,
+      ...(values.keep ? { workDir: work } : {}),
+    };
+  } finally {
+    if (!values.keep) rmSync(work, { recursive: true, force: true });
+  }
+}
+
+type Run = Awaited<ReturnType<typeof benchOne>>;
+const kb = (bytes: number) => (bytes / 1024).toFixed(1);
+const ROWS: [string, (r: Run) => string][] = [
+  ['tools', (r) => formatCount(r.tools)],
+  ['servers', (r) => formatCount(r.servers)],
+  ['pages (.html)', (r) => formatCount(r.pages)],
+  ['astro build s (incl. index)', (r) => r.astroBuildSeconds.toFixed(1)],
+  ['pagefind index s', (r) => r.indexSeconds.toFixed(1)],
+  ['total s (wall)', (r) => r.totalSeconds.toFixed(1)],
+  ['pages per second (total)', (r) => r.pagesPerSecond.toFixed(1)],
+  ['ms per page (total)', (r) => r.msPerPage.toFixed(1)],
+  ['peak RSS MB', (r) => r.peakRssMB.toFixed(0)],
+  ['dist MB', (r) => r.dist.MB.toFixed(1)],
+  ['dist files', (r) => formatCount(r.dist.files)],
+  ['largest page KB (any kind)', (r) => kb(r.largestPage.bytes)],
+  ['tool page median KB', (r) => kb(r.toolPage.medianBytes)],
+  ['tool page median KB gzip', (r) => kb(r.toolPage.medianGzipBytes)],
+  ['tool page max KB', (r) => kb(r.toolPage.maxBytes)],
+  ['tool page max KB gzip', (r) => kb(r.toolPage.maxGzipBytes)],
+  ['JS per tool page KB', (r) => kb(r.toolPageScripts.bytes)],
+  ['JS per tool page KB gzip', (r) => kb(r.toolPageScripts.gzipBytes)],
+  ['search index MB', (r) => r.searchIndex.MB.toFixed(1)],
+  ['search index files', (r) => formatCount(r.searchIndex.files)],
+  ['one query KB (/pagefind/)', (r) => kb(r.query.bytes)],
+  ['one query requests', (r) => formatCount(r.query.requests)],
+];
+
+const runs: Run[] = [];
+const report = () => ({
+  generatedAt: new Date().toISOString(),
+  seed,
+  machine: { cpus: cpus().length, cpuModel: cpus()[0]?.model ?? 'unknown', memoryMB: Math.round(totalmem() / 1024 / 1024), node: process.version },
+  notes: [
+    'peakRssMB: GNU time -v "Maximum resident set size" of the build: the largest single process in the tree (astro build or the pagefind binary), not their sum.',
+    'astroBuildSeconds: Astro\'s "N page(s) built in X", which runs until after the build:done hooks, so it includes indexSeconds.',
+    'totalSeconds: wall clock of node scripts/build.mjs (validation, astro build, swap).',
+    'toolPage: servers/*/*/index.html; median is the lower median, gzip is zlib.gzipSync at the default level.',
+    'toolPageScripts: inline scripts plus <script src>/modulepreload files of the median tool page and the chunks they import statically.',
+    'query: response bodies plus headers (Playwright request.sizes(), which sees the Pagefind Web Worker\'s fetches) of /pagefind/ requests when opening /search/?q=<query>; sirv sends files as stored (no HTTP compression; Pagefind chunks are gzipped on disk, its JS is not).',
+  ],
+  runs,
+});
+for (const tools of sizes) {
+  runs.push(await benchOne(tools));
+  writeFileSync(outFile, `${JSON.stringify(report(), null, 2)}\n`);
+}
+console.log(`\n${formatTable(['', ...runs.map((r) => `${formatCount(r.tools)} tools`)], ROWS.map(([label, cell]) => [label, ...runs.map(cell)]))}`);
+for (const r of runs) console.log(`query "${r.query.query}" (${formatCount(r.tools)} tools): ${r.query.results} results; bytes by kind ${JSON.stringify(r.query.byKind)}`);
+console.log(`\nbench: wrote ${outFile}`);
