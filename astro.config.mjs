@@ -15,7 +15,8 @@ export default defineConfig({
   outDir: process.env.ATLAS_OUT_DIR ?? './dist',
   output: 'static',
   trailingSlash: 'always',
-  build: { format: 'directory' },
+  // Rendering waits on file writes; a few pages in flight keep the CPU busy.
+  build: { format: 'directory', concurrency: 4 },
   integrations: [mdx(), sitemap(), pagefindIndex(), securityHeaders(base)],
   markdown: { shikiConfig: { themes: { light: 'github-light', dark: 'github-dark' } } },
 });
