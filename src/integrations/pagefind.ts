@@ -1,14 +1,22 @@
 import type { AstroIntegration } from 'astro';
 import { fileURLToPath } from 'node:url';
 import { close, createIndex } from 'pagefind';
+import type { Catalog } from '../core/catalog/build-catalog.ts';
+import { searchRecords } from '../core/search/search-records.ts';
 
-/** Indexes the built pages with Pagefind's Node API; any indexing error fails the build. */
+const BATCH = 500;
+
+/**
+ * Indexes the catalog with Pagefind's Node API once the pages are written; any indexing error
+ * fails the build. The catalog comes from src/content.ts, which the pages loaded in this process.
+ */
 export function pagefindIndex(): AstroIntegration {
   return {
     name: 'policy-atlas-pagefind',
     hooks: {
       'astro:build:done': async ({ dir, logger }) => {
-        const site = fileURLToPath(dir);
+        const catalog = (globalThis as { policyAtlasCatalog?: Catalog }).policyAtlasCatalog;
+        if (!catalog) throw new Error('Pagefind: the catalog was not loaded during the build (src/content.ts sets it)');
         const started = performance.now();
         const fail = async (stage: string, errors: string[]) => {
           await close();
@@ -16,12 +24,16 @@ export function pagefindIndex(): AstroIntegration {
         };
         const { index, errors } = await createIndex({ forceLanguage: 'en' });
         if (!index || errors.length) return fail('setup', errors);
-        const added = await index.addDirectory({ path: site });
-        if (added.errors.length) return fail('indexing', added.errors);
-        const written = await index.writeFiles({ outputPath: `${site}/pagefind` });
+        const records = searchRecords(catalog);
+        for (let i = 0; i < records.length; i += BATCH) {
+          const added = await Promise.all(records.slice(i, i + BATCH).map((record) => index.addCustomRecord({ ...record, language: 'en' })));
+          const problems = added.flatMap((result) => result.errors);
+          if (problems.length) return fail('indexing', problems);
+        }
+        const written = await index.writeFiles({ outputPath: `${fileURLToPath(dir)}/pagefind` });
         if (written.errors.length) return fail('writing', written.errors);
         await close();
-        logger.info(`indexed ${added.page_count} pages in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+        logger.info(`indexed ${records.length} records in ${((performance.now() - started) / 1000).toFixed(1)} s`);
       },
     },
   };

@@ -21,22 +21,34 @@ export function inlineScriptHashes(html: string): string[] {
   return hashes;
 }
 
+/** Up to this many pages of each route shape are read; the site's scripts are the same on all of them. */
+const PAGES_PER_SHAPE = 3;
+
 /**
- * Every distinct inline script hash in a built site. The site's own scripts are the same on every
- * page; more than a handful means something per-page became script, and the build stops.
+ * Distinct inline script hashes of a built site. Inline scripts come from the site's components, so
+ * every page of one route shape (such as servers/<server>/<tool>/index.html) carries the same ones: a few pages of
+ * each shape are read instead of all 50,000. Data can never add a script (it is escaped, and the
+ * hostile-catalog test reads every page); if something did, the CSP would block it.
  */
 export async function collectInlineScriptHashes(siteDir: string): Promise<Set<string>> {
   const hashes = new Set<string>();
-  const walk = async (dir: string): Promise<void> => {
-    for (const entry of await readdir(dir, { withFileTypes: true })) {
+  const perShape = new Map<string, number>();
+  // Top-level folders are routes of their own (search/, policy/); deeper names are data (a server, a tool).
+  const walk = async (dir: string, shape: string): Promise<void> => {
+    const entries = await readdir(dir, { withFileTypes: true });
+    for (const entry of entries) {
       const path = join(dir, entry.name);
-      if (entry.isDirectory()) await walk(path);
+      if (entry.isDirectory()) await walk(path, shape === '' ? `${entry.name}/` : `${shape}*/`);
       else if (entry.name.endsWith('.html')) {
+        const key = shape + entry.name;
+        const seen = perShape.get(key) ?? 0;
+        if (seen >= PAGES_PER_SHAPE) continue;
+        perShape.set(key, seen + 1);
         for (const hash of inlineScriptHashes(await readFile(path, 'utf8'))) hashes.add(hash);
-        if (hashes.size > MAX_DISTINCT) throw new Error(`${path}: more than ${MAX_DISTINCT} distinct inline scripts across the site; inline script must never depend on data`);
+        if (hashes.size > MAX_DISTINCT) throw new Error(`${path}: more than ${MAX_DISTINCT} distinct inline scripts; inline script must never depend on data`);
       }
     }
   };
-  await walk(siteDir);
+  await walk(siteDir, '');
   return hashes;
 }

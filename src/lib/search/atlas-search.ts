@@ -50,7 +50,7 @@ export class AtlasSearch extends HTMLElement {
       this.pagefind = (await import(/* @vite-ignore */ `${bundle}pagefind.js`)) as Pagefind;
       await this.pagefind.options({ baseUrl: bundle.replace(/pagefind\/$/, ''), excerptLength: 24 });
       await this.pagefind.init();
-      // Loads every filter chunk; without it, a search with filters and no words counts only some facets.
+      // Facet counts come only from loaded filter data: load it all before the first search.
       await this.pagefind.filters();
     } catch {
       this.status.textContent = 'The search index could not be loaded. Reload the page, or browse tools by risk or category from the menu.';

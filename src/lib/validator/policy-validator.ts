@@ -1,3 +1,4 @@
+import './zod-jitless.ts';
 import { DEFAULT_MAX_BYTES, validatePolicyText, type Problem, type ValidationResult } from '../../core/policy/validate.ts';
 import { alignedStart, simulateCalls, summarizeSimulation } from '../../core/policy/simulate.ts';
 
@@ -9,6 +10,7 @@ export class PolicyValidator extends HTMLElement {
   private knownToolNames?: string[];
   private lastResult?: ValidationResult;
   private pending?: ReturnType<typeof setTimeout>;
+  private refusedPaste = false;
 
   private part<T extends Element>(selector: string): T {
     return this.querySelector<T>(selector)!;
@@ -19,6 +21,7 @@ export class PolicyValidator extends HTMLElement {
     const fromFragment = location.hash.startsWith(`#${FRAGMENT_KEY}`) ? this.decodeFragment(location.hash.slice(FRAGMENT_KEY.length + 1)) : undefined;
     if (fromFragment !== undefined) editor.value = fromFragment;
     editor.addEventListener('input', () => {
+      this.refusedPaste = false;
       clearTimeout(this.pending);
       this.pending = setTimeout(() => this.validate(), 150);
     });
@@ -27,6 +30,7 @@ export class PolicyValidator extends HTMLElement {
       const pasted = event.clipboardData?.getData('text') ?? '';
       if (pasted.length <= DEFAULT_MAX_BYTES) return;
       event.preventDefault();
+      this.refusedPaste = true;
       this.showResult(validatePolicyText(pasted), 'Nothing was pasted: ');
     });
     this.part('[data-problems]').addEventListener('click', (event) => {
@@ -63,7 +67,8 @@ export class PolicyValidator extends HTMLElement {
       this.knownToolNames = (await response.json()) as string[];
       const list = this.part<HTMLDataListElement>('datalist');
       list.replaceChildren(...this.knownToolNames.slice(0, 5000).map((name) => Object.assign(document.createElement('option'), { value: name })));
-      this.validate();
+      // Keep a refused paste's message in view until the user edits again.
+      if (!this.refusedPaste) this.validate();
     } catch {
       // Without the list the catalog lint is skipped; syntax and schema checks still run.
     }
