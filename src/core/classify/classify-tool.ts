@@ -4,9 +4,11 @@ import { nameTokens } from '../text/tokens.ts';
 import { listParameters, parameterNames, type Parameter } from '../catalog/parameters.ts';
 import { findSuspiciousText } from './suspicious.ts';
 import {
-  BULK_PARAMS, DESCRIPTION_PHRASES, INFRA_NOUNS, JOB_NOUNS, MONEY_MOVEMENT_NOUNS, MONEY_NOUNS, MONEY_PARAMS,
-  SENDING_VERBS, SIGNAL_WORDS, VERBS,
+  BULK_FLAGS, BULK_LISTS, CONTENT_PARAMS, DESCRIPTION_PHRASES, EXECUTING_OBJECTS, GIT_VERBS, INFRA_NOUNS, JOB_NOUNS,
+  MONEY_CONTEXT_VERBS, MONEY_MOVEMENT_NOUNS, MONEY_NOUNS, MONEY_PARAMS, SAVES_RESULT, SENDING_VERBS, SIGNAL_WORDS,
 } from './lexicon.ts';
+import { descriptionVerb, leadWords, openingVerb, RANK, verbOfWords, type VerbContext, type VerbReading } from './verb.ts';
+import { isFlag, isFreeText, isList, outputParameter, worstOperation } from './schema-evidence.ts';
 
 export interface Evidence {
   source: EvidenceSource;
@@ -26,40 +28,6 @@ export interface Classification {
   rationale: string;
 }
 
-type VerbCategory = keyof typeof VERBS;
-const VERB_CATEGORY = new Map<string, VerbCategory>();
-for (const category of Object.keys(VERBS) as VerbCategory[]) {
-  for (const verb of VERBS[category]) if (!VERB_CATEGORY.has(verb)) VERB_CATEGORY.set(verb, category);
-}
-
-/** The token itself, then crude English stems: deletes -> delete, creating -> create. */
-function stems(token: string): string[] {
-  return [token, token.replace(/ies$/, 'y'), token.replace(/es$/, ''), token.replace(/s$/, ''), token.replace(/ing$/, ''),
-    token.replace(/ing$/, 'e'), token.replace(/ed$/, ''), token.replace(/d$/, '')];
-}
-
-/**
- * The verb of a name: the first word that is a verb as written, unless a later one destroys
- * (`purge_and_list`); failing those, the first word that stems to a verb (`deletes`).
- */
-function verbOf(tokens: readonly string[]): { verb: string; category: VerbCategory } | undefined {
-  let first: { verb: string; category: VerbCategory } | undefined;
-  for (const token of tokens) {
-    const category = VERB_CATEGORY.get(token);
-    if (!category) continue;
-    if (!first) first = { verb: token, category };
-    else if (category === 'destructive' && first.category !== 'destructive') return { verb: token, category };
-  }
-  if (first) return first;
-  for (const token of tokens) {
-    for (const stem of stems(token).slice(1)) {
-      const category = VERB_CATEGORY.get(stem);
-      if (category) return { verb: stem, category };
-    }
-  }
-  return undefined;
-}
-
 const EXECUTING_SIGNALS: readonly Signal[] = ['shell-command', 'code-eval', 'raw-sql'];
 const SQL_CONTEXT = /\b(sql|cypher|database|table|select|postgres(ql)?|mysql|sqlite)\b/i;
 const CREDENTIAL_PARAM = /password|secret|token|api_?key|private_?key|credential/;
@@ -67,10 +35,13 @@ const CREDENTIAL_PARAM = /password|secret|token|api_?key|private_?key|credential
 const NAME_ALONE_IS_NOT_ENOUGH = new Set<Signal>(['shell-command', 'code-eval', 'raw-sql', 'sends-external']);
 const RECIPIENT_PARAMS = new Set(['to', 'recipient', 'recipients', 'cc', 'bcc', 'webhook_url']);
 const MONEY_AMOUNT_PARAMS = new Set(['amount', 'unit_amount', 'amount_cents']);
+const URL_PARAMS = new Set(['url', 'uri', 'href', 'link']);
 
 function firstSentence(description: string): string {
   return description.trim().split(/(?<=[.!?])\s|\n/)[0] ?? '';
 }
+
+const describeReading = (r: VerbReading, where: string) => `${r.lead} in the ${where}${r.note ? ` (${r.note})` : ''}`;
 
 /** Classifies one tool from its own definition; an editorial override wins and says so. */
 export function classifyTool(tool: Tool, parameters: readonly Parameter[] = listParameters(tool.inputSchema)): Classification {
@@ -89,63 +60,112 @@ export function classifyTool(tool: Tool, parameters: readonly Parameter[] = list
   const params = parameterNames(parameters);
   const paramSet = new Set(params);
   const annotations = tool.annotations ?? {};
+  const lead = leadWords(description);
+  const git = tokenSet.has('git') || /\bgit\b/i.test(firstSentence(description));
+  // In a git tool `checkout` is a command, not a purchase; `transfer_issue` moves no money unless
+  // money is in sight (another money noun, or an amount).
+  const moneyWords = tokens.filter((t) => MONEY_NOUNS.has(t) && !(git && GIT_VERBS.has(t)));
+  const money = moneyWords.some((t) => !MONEY_CONTEXT_VERBS.has(t)) || params.some((p) => MONEY_PARAMS.has(p));
+  const moneyNoun = moneyWords.find((t) => money || !MONEY_CONTEXT_VERBS.has(t));
+  const context: VerbContext = { git, money };
 
   // 1. The verb: from the name, else the title, else the description's first sentence.
   let confidence = 0.15;
   let category: Category = 'other';
   let verb: string | undefined;
-  const fromName = verbOf(tokens);
-  const fromTitle = !fromName && tool.title ? verbOf(nameTokens(tool.title)) : undefined;
-  const fromDescription = !fromName && !fromTitle && description ? verbOf(nameTokens(firstSentence(description)).slice(0, 3)) : undefined;
+  let verbSource: EvidenceSource = 'name';
+  const recategorize = (next: Category, source: EvidenceSource, detail: string) => {
+    evidence.push({ source, detail, effect: `category ${next}` });
+    category = next;
+  };
+  const fromName = verbOfWords(tokens, context);
+  const fromTitle = !fromName && tool.title ? verbOfWords(nameTokens(tool.title), context) : undefined;
+  const fromDescription = !fromName && !fromTitle ? descriptionVerb(lead, context) : undefined;
   const found = fromName ?? fromTitle ?? fromDescription;
   if (found) {
     verb = found.verb;
     category = found.category;
     const source: EvidenceSource = fromName ? 'name' : fromTitle ? 'title' : 'description';
+    verbSource = source;
     confidence = fromName ? 0.55 : fromTitle ? 0.5 : 0.4;
-    evidence.push({ source, detail: `verb “${found.verb}” in the ${source === 'description' ? 'first sentence of the description' : source}`, effect: `category ${found.category}` });
+    evidence.push({ source, detail: describeReading(found, source === 'description' ? 'first sentence of the description' : source), effect: `category ${found.category}` });
+  }
+  // A description that opens with a verb that changes things outweighs a name that reads
+  // ("Records feedback ..."); "Executes" counts only with code, commands or SQL in sight.
+  if (category === 'read' && !fromDescription) {
+    const opening = openingVerb(lead, context);
+    const runsCode = lead.slice(0, 6).some((w) => EXECUTING_OBJECTS.has(w));
+    if (opening && !opening.joined && RANK[opening.category] > RANK.read && (opening.category !== 'execute' || runsCode)) {
+      recategorize(opening.category, 'description', describeReading(opening, 'first sentence of the description'));
+      verb = opening.verb;
+      verbSource = 'description';
+    }
   }
 
   // 2. Signals from name words and parameter names. Parameters say what a tool takes; name words
   // only say what it is about, so the executing and sending signals need more than a name word.
+  // Code, commands and SQL go in free text: a `command` picked from a list runs nothing.
   const paramHits = new Map<Signal, string>();
   for (const [signal, words] of Object.entries(SIGNAL_WORDS) as [Signal, { names: readonly string[]; params: readonly string[] }][]) {
-    const paramHit = params.find((p) => words.params.includes(p)) ?? (signal === 'credentials' ? params.find((p) => CREDENTIAL_PARAM.test(p)) : undefined);
+    const executing = EXECUTING_SIGNALS.includes(signal);
+    const index = parameters.findIndex((p, i) => words.params.includes(params[i]!) && (!executing || isFreeText(p)));
+    const paramHit = index >= 0 ? params[index] : signal === 'credentials' ? params.find((p) => CREDENTIAL_PARAM.test(p)) : undefined;
     if (paramHit) paramHits.set(signal, paramHit);
     const nameHit = words.names.find((w) => tokenSet.has(w));
     if (nameHit && !NAME_ALONE_IS_NOT_ENOUGH.has(signal)) raise(signal, 'name', `“${nameHit}” in the name`);
     else if (paramHit) raise(signal, 'schema', `parameter \`${paramHit}\``);
     else if (nameHit && category === 'execute') raise(signal, 'name', `“${nameHit}” in the name of a tool that executes`);
   }
+  const keyPhrase = /\b(api|access|private|secret|ssh|signing|deploy) keys?\b/.exec(tokens.join(' '));
+  if (keyPhrase) raise('credentials', 'name', `“${keyPhrase[0]}” in the name`);
   if (!paramHits.has('raw-sql') && paramSet.has('query') && (paramSet.has('database') || SQL_CONTEXT.test(description) || SQL_CONTEXT.test(tokens.join(' ')))) {
     paramHits.set('raw-sql', 'query');
     raise('raw-sql', 'schema', 'parameter `query` on a database tool');
   }
-  const moneyNoun = tokens.find((t) => MONEY_NOUNS.has(t));
   const moneyParam = params.find((p) => MONEY_PARAMS.has(p));
   if (moneyNoun) raise('money', 'name', `“${moneyNoun}” in the name`);
   else if (moneyParam) raise('money', 'schema', `parameter \`${moneyParam}\``);
-  const bulkParam = params.find((p) => BULK_PARAMS.has(p));
-  if (bulkParam) raise('bulk', 'schema', `parameter \`${bulkParam}\``);
+  const bulkIndex = parameters.findIndex((p, i) => (BULK_FLAGS.has(params[i]!) && isFlag(p)) || (BULK_LISTS.has(params[i]!) && isList(p)));
+  if (bulkIndex >= 0) raise('bulk', 'schema', `parameter \`${params[bulkIndex]}\``);
   for (const finding of findSuspiciousText(description)) {
     const detail = `${finding.reason}: “${finding.excerpt}”`;
     if (signals.has('suspicious-description')) evidence.push({ source: 'description', detail, effect: 'signal suspicious-description' });
     else raise('suspicious-description', 'description', detail);
   }
 
-  // 3. Category refinements: executing parameters, money movement, sending.
+  // 3. Category refinements: executing parameters, money movement, what the schema says it does.
   const executing = EXECUTING_SIGNALS.filter((s) => paramHits.has(s) || (category === 'execute' && signals.has(s)));
   if (executing.some((s) => paramHits.has(s)) && category !== 'execute') {
-    evidence.push({ source: 'schema', detail: `takes ${executing.map((s) => `\`${paramHits.get(s)}\``).join(' and ')} to run`, effect: 'category execute' });
-    category = 'execute';
+    recategorize('execute', 'schema', `takes ${executing.map((s) => `\`${paramHits.get(s)}\``).join(' and ')} to run`);
   }
   const movesMoney = tokens.some((t) => MONEY_MOVEMENT_NOUNS.has(t.replace(/s$/, ''))) || params.some((p) => MONEY_AMOUNT_PARAMS.has(p));
   if ((category === 'write' || category === 'destructive') && moneyNoun) {
-    evidence.push({ source: 'name', detail: `a ${category === 'write' ? 'write' : 'removal'} on “${moneyNoun}”`, effect: 'category financial' });
-    category = 'financial';
+    recategorize('financial', 'name', `a ${category === 'write' ? 'write' : 'removal'} on “${moneyNoun}”`);
+  }
+  // Browser and device automation: opening a URL or setting a form value changes the page.
+  const urlParam = params.find((p) => URL_PARAMS.has(p));
+  const valueParam = params.find((p) => p === 'value' || p === 'values');
+  if (verb === 'open' && category === 'read' && urlParam) {
+    recategorize('write', 'schema', `“open” with a \`${urlParam}\` parameter drives a browser or device`);
+  } else if (verb === 'select' && category === 'read' && valueParam && params.some((p) => p === 'selector' || p === 'element' || p === 'uid' || p === 'ref')) {
+    recategorize('write', 'schema', `“select” with a \`${valueParam}\` for a page element sets a form field`);
+  }
+  const operation = worstOperation(parameters, context);
+  if (operation && (category === 'other' || (category !== 'execute' && category !== 'financial' && RANK[operation.reading.category] > RANK[category]))) {
+    recategorize(operation.reading.category, 'schema', `parameter \`${operation.parameter}\` can ask for “${operation.value}”`);
+  }
+  if (category === 'read' || category === 'other') {
+    const output = outputParameter(parameters);
+    const saves = SAVES_RESULT.exec(lowerDescription);
+    if (output) recategorize('write', 'schema', `parameter \`${output.path}\` saves the result to a file`);
+    else if (saves) recategorize('write', 'description', `the description says it saves its result (“${saves[0]}”)`);
+  }
+  const contentIndex = parameters.findIndex((p, i) => CONTENT_PARAMS.has(params[i]!) && isFreeText(p));
+  if (category === 'other' && contentIndex >= 0) {
+    recategorize('write', 'schema', `takes \`${params[contentIndex]}\` text to store`);
   }
   const recipient = params.find((p) => RECIPIENT_PARAMS.has(p));
-  if (category === 'write' && verb && SENDING_VERBS.has(verb)) raise('sends-external', 'name', `verb “${verb}” sends to others`);
+  if (category === 'write' && verb && SENDING_VERBS.has(verb)) raise('sends-external', verbSource, `verb “${verb}” sends to others`);
   else if (category === 'write' && recipient) raise('sends-external', 'schema', `takes a recipient (\`${recipient}\`)`);
 
   // 4. The description backs the verdict or not.
@@ -158,8 +178,7 @@ export function classifyTool(tool: Tool, parameters: readonly Parameter[] = list
       confidence += 0.1;
     }
     if (category !== 'destructive' && /\b(permanently|irreversibl[ey]|cannot be undone)\b/.test(lowerDescription) && category !== 'execute' && category !== 'financial') {
-      evidence.push({ source: 'description', detail: 'the description warns the change is permanent', effect: 'category destructive' });
-      category = 'destructive';
+      recategorize('destructive', 'description', 'the description warns the change is permanent');
     }
   } else {
     evidence.push({ source: 'description', detail: 'no description', effect: 'confidence down' });
@@ -211,7 +230,7 @@ export function classifyTool(tool: Tool, parameters: readonly Parameter[] = list
       if (level === 'high' && tokens.some((t) => JOB_NOUNS.has(t))) evidence.push({ source: 'name', detail: 'runs a predefined job', effect: 'level high' });
       break;
     case 'financial':
-      level = movesMoney && verb !== undefined && VERB_CATEGORY.get(verb) !== 'destructive' ? 'critical' : 'high';
+      level = movesMoney && found !== undefined && found.category !== 'destructive' ? 'critical' : 'high';
       break;
     default:
       level = confidence < 0.4 || signals.size > 0 ? 'medium' : 'low';
@@ -239,10 +258,14 @@ function applyOverrides(tool: Tool, c: Classification): Classification {
   return c;
 }
 
-/** The evidence that moved the rating, strongest first, as short phrases. */
+const REASON_ORDER = ['category', 'level', 'signal'] as const;
+
+/** The evidence that moved the rating, strongest first (what set the category, then the level, then signals), as short phrases. */
 export function ratingReasons(c: Classification): string[] {
+  const kind = (e: Evidence) => REASON_ORDER.findIndex((k) => e.effect.startsWith(k));
   return c.evidence
-    .filter((e) => e.effect.startsWith('category') || e.effect.startsWith('level') || e.effect.startsWith('signal'))
+    .filter((e) => kind(e) >= 0)
+    .sort((a, b) => kind(a) - kind(b))
     .map((e) => e.detail)
     .slice(0, 4);
 }

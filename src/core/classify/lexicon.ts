@@ -4,12 +4,13 @@ import type { Category, Signal } from '../risk.ts';
 export const VERBS: Record<Exclude<Category, 'other'>, readonly string[]> = {
   read: [
     'get', 'list', 'read', 'search', 'find', 'describe', 'show', 'view', 'fetch', 'lookup', 'count',
-    'check', 'inspect', 'retrieve', 'browse', 'query', 'stat', 'status', 'info', 'logs', 'log', 'watch',
+    'check', 'inspect', 'retrieve', 'browse', 'query', 'stat', 'status', 'info', 'logs', 'watch',
     'validate', 'analyze', 'analyse', 'explain', 'preview', 'summarize', 'diff', 'compare', 'estimate',
     'download', 'export', 'screenshot', 'snapshot', 'tail', 'grep', 'ls', 'cat', 'head', 'resolve',
     'recommend', 'suggest', 'scan', 'test', 'ping', 'verify', 'lint', 'render', 'translate', 'convert',
-    'calculate', 'parse', 'extract', 'scrape', 'crawl', 'navigate', 'open', 'load', 'select', 'hover',
+    'calculate', 'parse', 'extract', 'scrape', 'crawl', 'open', 'load', 'select',
     'wait', 'track', 'monitor', 'echo', 'audit', 'troubleshoot', 'diagnose', 'health', 'whoami', 'me',
+    'detect', 'discover', 'enumerate', 'filter', 'research', 'map', 'debug', 'access',
   ],
   write: [
     'create', 'add', 'update', 'edit', 'set', 'put', 'write', 'insert', 'upload', 'save', 'append',
@@ -20,6 +21,11 @@ export const VERBS: Record<Exclude<Category, 'other'>, readonly string[]> = {
     'press', 'drag', 'sync', 'restore', 'approve', 'submit', 'close', 'reopen', 'lock', 'unlock',
     'grant', 'attach', 'link', 'subscribe', 'follow', 'send', 'post', 'publish', 'notify',
     'tweet', 'share', 'forward', 'transition', 'resize', 'rollback', 'reboot', 'provision', 'login',
+    'manage', 'replace', 'record', 'log', 'message', 'navigate', 'hover', 'reload', 'refresh', 'emulate',
+    'tap', 'swipe', 'scroll', 'toggle', 'mute', 'unmute', 'connect', 'disconnect', 'clone', 'pull',
+    'prepend', 'increment', 'incr', 'decrement', 'decr', 'respond', 'broadcast', 'allocate', 'reserve',
+    'release', 'launch', 'fix', 'protect', 'unprotect', 'setup', 'complete', 'synchronize', 'assume',
+    'compress', 'handle', 'activate', 'deactivate', 'pause', 'resume', 'retry', 'rerun', 'trim', 'pop',
   ],
   destructive: [
     'delete', 'remove', 'drop', 'destroy', 'purge', 'truncate', 'wipe', 'erase', 'kill', 'terminate',
@@ -32,19 +38,111 @@ export const VERBS: Record<Exclude<Category, 'other'>, readonly string[]> = {
   ],
   financial: [
     'pay', 'charge', 'refund', 'payout', 'transfer', 'withdraw', 'purchase', 'buy', 'sell', 'checkout',
-    'invoice', 'bill', 'capture', 'tip', 'donate',
+    'bill', 'tip', 'donate', 'capture',
   ],
 };
 
+/**
+ * Words that name a thing as often as an action (`post`, `log`, `status`, `commit`). They count as
+ * the verb only when the name holds no other verb and they do not end it: `post_message` posts,
+ * `blog_post` is about a post, `get_commit` reads.
+ */
+export const NOUN_OR_VERB = new Set([
+  'post', 'message', 'log', 'logs', 'status', 'charge', 'monitor', 'commit', 'tag', 'label', 'comment',
+  'pin', 'star', 'lock', 'archive', 'schedule', 'build', 'test', 'capture', 'export', 'import', 'link',
+  'snapshot', 'screenshot', 'reply', 'search', 'query', 'check', 'audit', 'watch', 'track', 'transfer',
+  'bill', 'tip', 'scale', 'diff', 'count', 'stat', 'info', 'health', 'preview', 'estimate', 'record',
+  'release', 'map', 'filter', 'access', 'purchase', 'script', 'call', 'me', 'head', 'cat',
+  'setup', 'trigger', 'share', 'patch', 'merge', 'pull',
+]);
+
+/** Two-word nouns whose first word is also a verb: in `repo_pull_request` nothing is pulled. */
+export const COMPOUND_NOUNS = new Map<string, ReadonlySet<string>>([
+  ['pull', new Set(['request', 'requests'])],
+  ['merge', new Set(['request', 'requests'])],
+  ['push', new Set(['notification', 'notifications'])],
+  ['test', new Set(['case', 'cases', 'plan', 'plans', 'suite', 'suites', 'run', 'runs', 'result', 'results'])],
+  ['check', new Set(['run', 'runs', 'suite', 'suites'])],
+  ['build', new Set(['status', 'log', 'logs', 'artifact', 'artifacts', 'result', 'results', 'history', 'details'])],
+  ['commit', new Set(['status', 'statuses', 'history', 'message', 'messages', 'diff', 'details'])],
+  ['setup', new Set(['check', 'status', 'guide'])],
+  ['log', new Set(['group', 'groups', 'stream', 'streams'])],
+]);
+
+/** First words that make a name a yes-or-no question (`is_database_connected`): it reads. */
+export const QUESTION_WORDS = new Set(['is', 'are', 'has', 'have', 'can', 'does', 'do', 'should']);
+
+/**
+ * Nouns that, when the name holds no verb, name something to look at: `pods_log`, `git_status`,
+ * `take_screenshot`, `web_search`.
+ */
+export const READ_NOUNS = new Set([
+  'status', 'log', 'logs', 'info', 'health', 'stat', 'stats', 'snapshot', 'screenshot', 'diff', 'count',
+  'preview', 'search', 'query', 'audit', 'usage', 'metrics', 'history', 'details', 'version', 'whoami',
+  'me', 'summary', 'map', 'estimate', 'check', 'export',
+]);
+
+/** Words that join two actions in one name (`get_or_create`): the worse of the two counts. */
+export const CONJUNCTIONS = new Set(['and', 'or', 'then']);
+
+/** In a git tool these words are git commands, with what they do to the repository. */
+export const GIT_VERBS = new Map<string, Exclude<Category, 'other'>>([
+  ['status', 'read'], ['log', 'read'], ['diff', 'read'], ['show', 'read'], ['blame', 'read'],
+  ['fetch', 'write'], ['pull', 'write'], ['push', 'write'], ['commit', 'write'], ['stash', 'write'],
+  ['branch', 'write'], ['checkout', 'write'], ['switch', 'write'], ['rebase', 'write'], ['merge', 'write'],
+  ['cherry', 'write'], ['tag', 'write'], ['clone', 'write'], ['init', 'write'], ['add', 'write'],
+  ['revert', 'write'], ['worktree', 'write'], ['remote', 'write'], ['mv', 'write'], ['am', 'write'],
+  ['reset', 'destructive'], ['clean', 'destructive'], ['rm', 'destructive'], ['restore', 'destructive'],
+]);
+
+/** Verbs that only launch something: what they launch decides (`run_audit` reads, `run_script` executes). */
+export const LAUNCH_VERBS = new Set(['run', 'start', 'trigger', 'perform', 'launch', 'begin', 'kick']);
+
+/** Activities that only look: launched, they still read. */
+export const READ_ACTIVITIES = new Set([
+  'audit', 'audits', 'search', 'scan', 'analysis', 'analyze', 'analyse', 'diagnostic', 'diagnostics',
+  'report', 'lint', 'inspection',
+]);
+
+/** Money verbs that need money in sight to move money; otherwise they take this category. */
+export const MONEY_CONTEXT_VERBS = new Map<string, Exclude<Category, 'other'>>([
+  ['capture', 'read'], ['transfer', 'write'], ['tip', 'write'], ['bill', 'write'],
+]);
+
+/** Objects after `resolve` that make it a lookup (`resolve_library_id`); otherwise it settles something. */
+export const LOOKUP_OBJECTS = new Set([
+  'id', 'ids', 'name', 'names', 'address', 'hostname', 'host', 'url', 'uri', 'path', 'ref', 'reference',
+  'alias', 'dns', 'symbol', 'identifier', 'handle', 'domain',
+]);
+
+/** Objects of `generate` that are views of data handed back to the caller, not new records. */
+export const VIEW_NOUNS = new Set([
+  'chart', 'charts', 'graph', 'graphs', 'diagram', 'diagrams', 'map', 'maps', 'plot', 'plots',
+  'visualization', 'visualizations', 'link', 'links', 'url', 'preview', 'summary', 'report', 'reports',
+  'spreadsheet', 'sql', 'query', 'command', 'snippet', 'regex',
+]);
+
+/** Objects that make a description's "Run"/"Execute" mean running code rather than a job. */
+export const EXECUTING_OBJECTS = new Set(['sql', 'command', 'commands', 'code', 'script', 'scripts', 'shell', 'statement', 'statements', 'javascript', 'python', 'bash']);
+
+/** Objects of `open` that drive a browser or a device rather than read a record. */
+export const NAVIGATION_OBJECTS = new Set(['url', 'urls', 'browser', 'page', 'tab', 'link', 'website', 'site', 'app', 'form']);
+
+/** First-sentence verbs that only appear in descriptions ("Returns the ..."), by category. */
+export const DESCRIPTION_VERBS = new Map<string, Exclude<Category, 'other'>>([['return', 'read'], ['provide', 'read'], ['store', 'write']]);
+
+/** Leading words of a description that come before its verb ("This tool retrieves", "Use this to create"). */
+export const DESCRIPTION_FILLER = /^(?:[\w -]{1,30}\s\|\s*)?(?:(?:this|the|a) tool (?:that |which |to |will |can |is used to |helps(?: you)? (?:to )?)?|tool (?:to|that|for) |use (?:this )?(?:tool )?to |used to |(?:it )?(?:allows|lets) (?:you |the user |users |the agent )?(?:to )?|helps? (?:you )?(?:to )?|can be used to |you can |this (?:endpoint |function |operation )?)*/;
+
 /** Verbs that send something to people or systems outside the tool's own service. */
-export const SENDING_VERBS = new Set(['send', 'post', 'publish', 'notify', 'email', 'tweet', 'share', 'reply', 'invite']);
+export const SENDING_VERBS = new Set(['send', 'post', 'publish', 'notify', 'email', 'tweet', 'share', 'reply', 'invite', 'broadcast', 'message', 'forward']);
 
 /** Nouns in names that make a write a money movement. */
 export const MONEY_NOUNS = new Set([
   'payment', 'payments', 'payout', 'payouts', 'refund', 'refunds', 'charge', 'charges', 'transfer',
   'transfers', 'invoice', 'invoices', 'subscription', 'subscriptions', 'price', 'prices', 'balance',
   'wallet', 'money', 'order', 'orders', 'checkout', 'coupon', 'discount', 'credit', 'billing', 'cost',
-  'costs', 'pricing', 'budget', 'budgets',
+  'costs', 'pricing', 'budget', 'budgets', 'fund', 'funds',
 ]);
 
 /** Money nouns whose creation moves money (a refund, a payout), not merely describes it. */
@@ -67,7 +165,7 @@ export const SIGNAL_WORDS: Record<Exclude<Signal, 'suspicious-description' | 'mo
   'fetches-url': { names: ['url', 'fetch', 'scrape', 'crawl', 'navigate', 'http', 'webhook', 'browse'], params: ['url', 'uri', 'urls', 'endpoint', 'href', 'webhook'] },
   'sends-external': { names: ['email', 'mail', 'sms', 'message', 'messages', 'chat', 'webhook', 'tweet', 'notification', 'slack'], params: ['to', 'recipient', 'recipients', 'cc', 'bcc', 'webhook_url'] },
   credentials: { names: ['secret', 'secrets', 'token', 'tokens', 'apikey', 'apikeys', 'password', 'passwords', 'credential', 'credentials', 'apikey', 'auth', 'oauth', 'certificate', 'ssh', 'kms'], params: ['token', 'secret', 'password', 'api_key', 'apikey', 'credential', 'credentials', 'private_key', 'secret_value'] },
-  permissions: { names: ['iam', 'role', 'roles', 'policy', 'policies', 'permission', 'permissions', 'acl', 'acls', 'grant', 'rbac', 'member', 'members', 'collaborator', 'collaborators', 'admin', 'sharing'], params: ['role', 'roles', 'policy', 'permission', 'permissions', 'acl', 'principal', 'access_level', 'scopes'] },
+  permissions: { names: ['iam', 'role', 'roles', 'policy', 'policies', 'permission', 'permissions', 'acl', 'acls', 'grant', 'rbac', 'member', 'members', 'collaborator', 'collaborators', 'admin', 'sharing', 'protect', 'unprotect', 'protection'], params: ['role', 'roles', 'policy', 'permission', 'permissions', 'acl', 'principal', 'access_level', 'scopes'] },
   'raw-html': { names: ['html', 'template', 'templates', 'markup'], params: ['html', 'body_html', 'markup'] },
   'personal-data': { names: ['user', 'users', 'profile', 'contact', 'contacts', 'customer', 'customers', 'employee', 'people', 'person', 'member', 'members', 'email', 'emails', 'inbox', 'message', 'messages', 'dm', 'conversation', 'conversations'], params: ['email', 'phone', 'ssn', 'address', 'birthdate', 'date_of_birth'] },
 };
@@ -75,8 +173,15 @@ export const SIGNAL_WORDS: Record<Exclude<Signal, 'suspicious-description' | 'mo
 /** Money parameter names: an amount to move. */
 export const MONEY_PARAMS = new Set(['amount', 'currency', 'price', 'unit_amount', 'value_cents', 'amount_cents']);
 
-/** Parameter names that widen an action to many objects. */
-export const BULK_PARAMS = new Set(['ids', 'all', 'recursive', 'force', 'bulk', 'batch']);
+/** Parameter names that widen an action to many objects (flags count only as booleans, lists only as arrays). */
+export const BULK_FLAGS = new Set(['all', 'recursive', 'force', 'bulk', 'cascade']);
+export const BULK_LISTS = new Set(['ids', 'batch']);
+
+/** Parameters whose enum values name the action a multi-purpose tool performs. */
+export const OPERATION_PARAMS = new Set(['action', 'operation', 'op', 'mode', 'command', 'subcommand', 'method', 'verb', 'task']);
+
+/** Parameters that carry the text a write stores. */
+export const CONTENT_PARAMS = new Set(['content', 'contents', 'body', 'new_content', 'file_content', 'new_string', 'new_text', 'markdown']);
 
 /** Names of verbs that run a predefined job rather than arbitrary code. */
 export const JOB_NOUNS = new Set(['workflow', 'workflows', 'pipeline', 'pipelines', 'job', 'jobs', 'build', 'task', 'tasks', 'action', 'actions', 'test', 'tests', 'lambda', 'function', 'functions', 'automation', 'runbook']);
@@ -89,3 +194,6 @@ export const DESCRIPTION_PHRASES: Record<Exclude<Category, 'other'>, readonly Re
   execute: [/\b(execut(e|es|ing)|runs?) (a |an |any |arbitrary )?(shell |terminal |bash |sql |javascript |python )?(commands?|scripts?|code|quer(y|ies)|statements?)\b/, /\barbitrary (code|commands?|sql)\b/],
   financial: [/\b(charges?|refunds?|pays?|payouts?|transfers? (money|funds)|moves? money|payment)\b/],
 };
+
+/** A description that says the result is kept somewhere: the tool writes, whatever its verb. */
+export const SAVES_RESULT = /\b(?:saved? (?:it |them |the [\w-]+ )?(?:to|into|in|as) (?:a |the |your )?(?:file|disk|director(?:y|ies)|folder|path|local)|saves? (?:it|them|the [\w-]+(?: [\w-]+)?) (?:to|into|in)\b|(?:the )?path it was saved to|(?:is|are) saved to|written to (?:a |the )?(?:file|disk)|writes? (?:it |them |the [\w-]+ )?to (?:a |the )?(?:file|disk)|to disk\b|output_?(?:file|path|dir))/;

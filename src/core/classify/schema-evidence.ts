@@ -1,0 +1,71 @@
+/** What a tool's input schema says it does, beyond parameter names: saved output, operation lists. */
+import type { Parameter } from '../catalog/parameters.ts';
+import { nameTokens } from '../text/tokens.ts';
+import { OPERATION_PARAMS } from './lexicon.ts';
+import { RANK, verbOfWords, type VerbContext, type VerbReading } from './verb.ts';
+
+const lastSegment = (p: Parameter) => p.path.split('.').pop()!.replace('[]', '');
+const isStringLike = (p: Parameter) => /^(string|any|string \| null|null \| string|)$/.test(p.type);
+
+/** A parameter that takes any text (not a choice from a list): where code, commands or SQL go. */
+export function isFreeText(p: Parameter): boolean {
+  return !p.enumValues && /^(string|string\[\]|any|string \| null|null \| string|string \| string\[\]|)$/.test(p.type);
+}
+
+/** A boolean flag, or an untyped one, as `force` and `recursive` are. */
+export function isFlag(p: Parameter): boolean {
+  return /^(boolean|any|boolean \| string|string \| boolean|)$/.test(p.type);
+}
+
+export function isList(p: Parameter): boolean {
+  return p.type.endsWith('[]') || p.type === 'array' || p.type === 'any';
+}
+
+const OUTPUT_WORDS = new Set(['output', 'out', 'save', 'dest', 'destination']);
+const PATH_WORDS = new Set(['file', 'filename', 'path', 'dir', 'directory', 'folder', 'location', 'to']);
+const SAVING = /\b(sav(e|ed|es|ing)|writ(e|es|ten|ing)|stor(e|ed|es|ing))\b/i;
+const FILE_WORDS = /\b(file|filename|path|directory|folder|disk)\b/i;
+
+/**
+ * A parameter that tells the tool where to save its result (`outputPath`, `saveTo`, a `filePath`
+ * "to save the screenshot to"): such a tool writes files, whatever its verb.
+ */
+export function outputParameter(parameters: readonly Parameter[]): Parameter | undefined {
+  return parameters.find((p) => {
+    if (!isStringLike(p) || p.enumValues) return false;
+    const words = nameTokens(lastSegment(p));
+    const outputWord = words.some((w) => OUTPUT_WORDS.has(w));
+    const pathWord = words.some((w) => PATH_WORDS.has(w));
+    if (outputWord && (pathWord || (words.length === 1 && words[0] === 'output'))) return true;
+    const description = p.description ?? '';
+    return (pathWord || outputWord || words.includes('name')) && SAVING.test(description) && FILE_WORDS.test(`${words.join(' ')} ${description}`);
+  });
+}
+
+// Enum parameters that choose among operations; a description that says it filters is not one.
+const FILTERING = /^\s*(filter|if defined|only|restrict|limit)/i;
+const PRIMARY = new Set(['action', 'operation', 'op']);
+
+export interface OperationReading {
+  parameter: string;
+  value: string;
+  reading: VerbReading;
+}
+
+/**
+ * The worst operation a multi-purpose tool offers through an `action`/`operation`/`mode` enum
+ * (`git_stash` with mode drop, `manage_users` with operation revoke).
+ */
+export function worstOperation(parameters: readonly Parameter[], context: VerbContext): OperationReading | undefined {
+  const choosers = parameters.filter((p) => !p.path.includes('[]') && p.enumValues && OPERATION_PARAMS.has(lastSegment(p).toLowerCase()) && !FILTERING.test(p.description ?? ''));
+  const primary = choosers.filter((p) => PRIMARY.has(lastSegment(p).toLowerCase()));
+  let worst: OperationReading | undefined;
+  for (const p of primary.length > 0 ? primary : choosers) {
+    for (const raw of p.enumValues!) {
+      const value = raw.replace(/^"|"$/g, '');
+      const reading = verbOfWords(nameTokens(value), context);
+      if (reading && (!worst || RANK[reading.category] > RANK[worst.reading.category])) worst = { parameter: lastSegment(p), value, reading };
+    }
+  }
+  return worst;
+}

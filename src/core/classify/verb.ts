@@ -1,0 +1,193 @@
+/** What a tool's words say it does: the verb of a name, a title or a description's first sentence. */
+import type { Category } from '../risk.ts';
+import { textWords } from '../text/tokens.ts';
+import {
+  COMPOUND_NOUNS, CONJUNCTIONS, DESCRIPTION_FILLER, DESCRIPTION_VERBS, GIT_VERBS, LAUNCH_VERBS, LOOKUP_OBJECTS,
+  MONEY_CONTEXT_VERBS, NAVIGATION_OBJECTS, NOUN_OR_VERB, QUESTION_WORDS, READ_ACTIVITIES, READ_NOUNS, SENDING_VERBS, VERBS, VIEW_NOUNS,
+} from './lexicon.ts';
+
+export type VerbCategory = Exclude<Category, 'other'>;
+
+export interface VerbContext {
+  /** A git tool: `fetch`, `branch`, `stash` are git commands that change the repository. */
+  git: boolean;
+  /** Money in sight (a money noun or an amount), so `capture` and `transfer` move money. */
+  money: boolean;
+}
+
+export interface VerbReading {
+  verb: string;
+  category: VerbCategory;
+  /** How the word was read, for the evidence: `verb “create”`, `“status”`. */
+  lead: string;
+  /** Why, when it is not obvious: `“monitor” read as a noun`. */
+  note?: string;
+  /** Taken from a second verb joined by and/or ("Read or replace"), not from the first. */
+  joined?: boolean;
+}
+
+/** Severity for "the worse reading wins": reads, then writes, then the rest. */
+export const RANK: Record<VerbCategory, number> = { read: 0, write: 1, destructive: 2, financial: 2, execute: 2 };
+
+const VERB_CATEGORY = new Map<string, VerbCategory>();
+for (const category of Object.keys(VERBS) as VerbCategory[]) {
+  for (const verb of VERBS[category]) if (!VERB_CATEGORY.has(verb)) VERB_CATEGORY.set(verb, category);
+}
+
+function categoryOf(word: string, context: VerbContext): VerbCategory | undefined {
+  if (context.git && GIT_VERBS.has(word)) return GIT_VERBS.get(word);
+  const category = VERB_CATEGORY.get(word) ?? prefixedCategory(word);
+  if (category === 'financial' && !context.money) return MONEY_CONTEXT_VERBS.get(word) ?? category;
+  return category;
+}
+
+/** `unapprove`, `unassign` undo a write; `resend`, `redeploy` repeat one. */
+function prefixedCategory(word: string): VerbCategory | undefined {
+  const rest = word.slice(2);
+  if (rest.length < 3 || NOUN_OR_VERB.has(rest)) return undefined;
+  const category = VERB_CATEGORY.get(rest);
+  if (word.startsWith('un') && category === 'write') return 'write';
+  if (word.startsWith('re') && category !== undefined && category !== 'read') return category;
+  return undefined;
+}
+
+/**
+ * Crude English stems of a word: deletes -> delete, creating -> create. Past participles are left
+ * alone: in a name they describe a state (`is_connected`, `list_deleted_items`), not an action.
+ */
+function stems(word: string): string[] {
+  return [word.replace(/ies$/, 'y'), word.replace(/es$/, ''), word.replace(/s$/, ''), word.replace(/ing$/, ''),
+    word.replace(/ing$/, 'e')].filter((s) => s !== word);
+}
+
+const FORM_CHOICES = new Set(['option', 'options', 'dropdown', 'checkbox', 'radio']);
+
+const quote = (words: readonly string[]) => words.map((w) => `“${w}”`).join(' and ');
+
+interface Found {
+  word: string;
+  index: number;
+  category: VerbCategory;
+}
+
+/** Object-sensitive verbs: what follows `run`, `resolve`, `open`, `select` or `generate` changes what they do. */
+function refine(found: Found, words: readonly string[], others: readonly Found[], reading: VerbReading): VerbReading {
+  const after = words.slice(found.index + 1);
+  const activity = after.find((w) => READ_ACTIVITIES.has(w));
+  if (LAUNCH_VERBS.has(found.word) && activity) {
+    return { ...reading, category: 'read', note: `it launches “${activity}”, which only looks` };
+  }
+  if (found.word === 'resolve' && !after.some((w) => LOOKUP_OBJECTS.has(w))) {
+    return { ...reading, category: 'write', note: 'with no identifier to look up, it settles something' };
+  }
+  const target = after.find((w) => NAVIGATION_OBJECTS.has(w));
+  if (found.word === 'open' && target) {
+    return { ...reading, category: 'write', note: `it opens a “${target}”, which drives a browser or device` };
+  }
+  if (found.word === 'select' && after.some((w) => FORM_CHOICES.has(w))) {
+    return { ...reading, category: 'write', note: 'it picks a choice in a form' };
+  }
+  const view = after.find((w) => VIEW_NOUNS.has(w));
+  // Another action in the name (`generate_and_send_report`, `generate_share_link`) keeps it a write;
+  // a noun that could be a verb (`generate_pin_map`) does not.
+  const acts = (o: Found) => o.word !== view && RANK[o.category] > RANK.read && (!NOUN_OR_VERB.has(o.word) || SENDING_VERBS.has(o.word));
+  if (found.word === 'generate' && view && !others.some(acts)) {
+    return { ...reading, category: 'read', note: `it generates a “${view}” and hands it back` };
+  }
+  return reading;
+}
+
+/**
+ * The verb of a run of words (a name's tokens). Plain verbs come first; a word that is as often a
+ * noun (`post`, `commit`, `status`) counts only when no plain verb is there and it does not end the
+ * name. Among several verbs the first counts, unless a later one destroys or is joined to it by
+ * and/or and is worse. With no verb, a noun for something to look at (`pods_log`) means a read.
+ */
+export function verbOfWords(words: readonly string[], context: VerbContext): VerbReading | undefined {
+  if (QUESTION_WORDS.has(words[0] ?? '') && words.length > 1) {
+    return { verb: words[0]!, category: 'read', lead: `“${words[0]}”`, note: 'the name asks a yes-or-no question' };
+  }
+  const found: Found[] = [];
+  words.forEach((word, index) => {
+    const category = categoryOf(word, context);
+    if (category) found.push({ word, index, category });
+  });
+  const compound = (f: Found) => COMPOUND_NOUNS.get(f.word)?.has(words[f.index + 1] ?? '') === true;
+  const ambiguous = (f: Found) => (NOUN_OR_VERB.has(f.word) || compound(f)) && !(context.git && GIT_VERBS.has(f.word));
+  const plain = found.filter((f) => !ambiguous(f));
+  const candidates = plain.length > 0 ? plain : found.filter((f) => !compound(f) && (f.index < words.length - 1 || words.length === 1));
+  if (candidates.length > 0) {
+    let pick = candidates[0]!;
+    let note: string | undefined;
+    let isJoined = false;
+    for (const f of candidates.slice(1)) {
+      const joined = words.slice(pick.index + 1, f.index).some((w) => CONJUNCTIONS.has(w));
+      if (RANK[f.category] > RANK[pick.category] && (joined || f.category === 'destructive')) {
+        note = joined ? `the worse of ${quote([pick.word, f.word])}` : `it outweighs “${pick.word}”`;
+        pick = f;
+        isJoined = joined;
+      }
+    }
+    const nouns = found.filter((f) => !candidates.includes(f) && f.category !== pick.category).map((f) => f.word);
+    if (!note && nouns.length > 0) note = `${quote(nouns)} read as ${nouns.length === 1 ? 'a noun' : 'nouns'}`;
+    if (!note && !context.money && MONEY_CONTEXT_VERBS.has(pick.word)) note = 'no money in sight';
+    const git = context.git && GIT_VERBS.has(pick.word);
+    const reading: VerbReading = {
+      verb: pick.word,
+      category: pick.category,
+      lead: git ? `git command “${pick.word}”` : `verb “${pick.word}”`,
+      ...(note ? { note } : git && pick.category !== 'read' ? { note: 'it changes the repository' } : {}),
+      ...(isJoined ? { joined: true } : {}),
+    };
+    return refine(pick, words, found.filter((f) => f !== pick), reading);
+  }
+  const noun = words.find((w) => READ_NOUNS.has(w));
+  if (noun) return { verb: noun, category: 'read', lead: `“${noun}”`, note: 'a noun for something to look at' };
+  for (const [index, word] of words.entries()) {
+    // A plural of a word that is also a noun is that noun (`console_messages`), not a verb.
+    for (const stem of stems(word).filter((w) => !NOUN_OR_VERB.has(w))) {
+      const category = categoryOf(stem, context);
+      if (category) {
+        const reading: VerbReading = { verb: stem, category, lead: `verb “${stem}”`, note: `from “${word}”` };
+        return refine({ word: stem, index, category }, words, [], reading);
+      }
+    }
+  }
+  return undefined;
+}
+
+const ARTICLES = new Set(['a', 'an', 'the', 'one', 'some', 'any']);
+
+/** The first sentence of a description, as words, without "This tool" and articles. */
+export function leadWords(description: string): string[] {
+  const first = description.trim().split(/(?<=[.!?])\s|\n/)[0] ?? '';
+  return textWords(first.toLowerCase().replace(DESCRIPTION_FILLER, '')).filter((w) => !ARTICLES.has(w));
+}
+
+/**
+ * The verb a description opens with ("Creates", "Returns", "Read or replace"): among verbs joined
+ * to it by and/or, the worst counts.
+ */
+export function openingVerb(words: readonly string[], context: VerbContext): VerbReading | undefined {
+  const head = words[0];
+  if (head === undefined) return undefined;
+  const categoryIn = (word: string) => categoryOf(word, context) ?? DESCRIPTION_VERBS.get(word);
+  const asVerb = [head, ...stems(head)].find(categoryIn);
+  if (!asVerb) return undefined;
+  const category = categoryIn(asVerb)!;
+  let worst: { verb: string; category: VerbCategory } | undefined;
+  for (let i = 1; i + 1 < Math.min(words.length, 8); i++) {
+    const next = words[i + 1]!;
+    if (!CONJUNCTIONS.has(words[i]!) || NOUN_OR_VERB.has(next)) continue;
+    const joined = [next, ...stems(next)].find((w) => categoryOf(w, context) && !NOUN_OR_VERB.has(w));
+    const joinedCategory = joined && categoryOf(joined, context);
+    if (joined && joinedCategory && RANK[joinedCategory] > RANK[worst?.category ?? category]) worst = { verb: joined, category: joinedCategory };
+  }
+  if (worst) return { ...worst, lead: `verb “${worst.verb}”`, note: `the worse of ${quote([asVerb, worst.verb])}`, joined: true };
+  return refine({ word: asVerb, index: 0, category }, words.slice(0, 6), [], { verb: asVerb, category, lead: `verb “${asVerb}”` });
+}
+
+/** The verb of a description: the one it opens with, else the first among its first three words. */
+export function descriptionVerb(words: readonly string[], context: VerbContext): VerbReading | undefined {
+  return openingVerb(words, context) ?? verbOfWords(words.slice(0, 3), context);
+}
