@@ -1,23 +1,10 @@
 import { createRequire } from 'node:module';
 import { readFileSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { launchChromium } from '../support/browser.ts';
-import { serveSite, type RunningSite } from '../support/static-server.ts';
+import { describe, expect, it } from 'vitest';
+import { useSiteInBrowser } from '../support/site-session.ts';
 
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-let site: RunningSite;
-let browser: Browser;
-
-beforeAll(async () => {
-  site = await serveSite(inject('siteDir'), inject('siteBase'));
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await site?.close();
-});
+const session = useSiteInBrowser();
 
 const PAGES = [
   ['home', ''],
@@ -34,8 +21,8 @@ describe('accessibility (axe-core) in light and dark', () => {
     '%s (%s, %s) has no serious or critical violations',
     async (_name, path, scheme) => {
       // axe is injected as a script, which the site's CSP rightly refuses.
-      const page = await browser.newPage({ colorScheme: scheme, bypassCSP: true });
-      await page.goto(site.url + path);
+      const page = await session.browser.newPage({ colorScheme: scheme, bypassCSP: true });
+      await page.goto(session.site.url + path);
       if (path.startsWith('search')) await page.locator('[data-results] li').first().waitFor();
       await page.addScriptTag({ content: axeSource });
       const violations = await page.evaluate(async () => {

@@ -1,28 +1,16 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { launchChromium, watchConsole } from '../support/browser.ts';
+import { describe, expect, inject, it } from 'vitest';
+import { watchConsole } from '../support/browser.ts';
 import { listFiles } from '../support/html-files.ts';
-import { serveSite, type RunningSite } from '../support/static-server.ts';
+import { useSiteInBrowser } from '../support/site-session.ts';
 
 const hostileDir = inject('hostileDir');
-let site: RunningSite;
-let browser: Browser;
-
-beforeAll(async () => {
-  site = await serveSite(hostileDir, '/');
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await site?.close();
-});
+const session = useSiteInBrowser(() => hostileDir, () => '/');
 
 describe('the hostile catalog, served with the CSP from _headers', () => {
   it('sends a CSP without unsafe-inline scripts', async () => {
-    const response = await fetch(site.url);
+    const response = await fetch(session.site.url);
     const csp = response.headers.get('content-security-policy') ?? '';
     expect(csp).toMatch(/script-src 'self'/);
     expect(csp.split(';').find((d) => d.trim().startsWith('script-src'))).not.toContain('unsafe-inline');
@@ -38,7 +26,7 @@ describe('the hostile catalog, served with the CSP from _headers', () => {
 
   it('runs no script from data on any page: no dialog, no mark, no CSP violation, empty console', async () => {
     const pages = listFiles(hostileDir).filter((f) => f.endsWith('.html') && f !== '404.html');
-    const context = await browser.newContext();
+    const context = await session.browser.newContext();
     await context.addInitScript(() => {
       (window as unknown as { __violations: string[] }).__violations = [];
       document.addEventListener('securitypolicyviolation', (e) => (window as unknown as { __violations: string[] }).__violations.push(`${e.violatedDirective} ${e.blockedURI}`));
@@ -51,7 +39,7 @@ describe('the hostile catalog, served with the CSP from _headers', () => {
         problems.push(`${file}: dialog ${dialog.message()}`);
         void dialog.dismiss();
       });
-      await page.goto(site.url + file.replace(/index\.html$/, ''), { waitUntil: 'load' });
+      await page.goto(session.site.url + file.replace(/index\.html$/, ''), { waitUntil: 'load' });
       const { pwned, violations } = await page.evaluate(() => ({
         pwned: (window as unknown as { __pwned?: number }).__pwned,
         violations: (window as unknown as { __violations: string[] }).__violations,
@@ -67,10 +55,10 @@ describe('the hostile catalog, served with the CSP from _headers', () => {
   });
 
   it('shows hostile text as text', async () => {
-    const page = await browser.newPage();
-    await page.goto(`${site.url}servers/script-injection/attack-0/`);
+    const page = await session.browser.newPage();
+    await page.goto(`${session.site.url}servers/script-injection/attack-0/`);
     expect(await page.locator('.description').innerText()).toContain('<script>window.__pwned');
-    await page.goto(`${site.url}servers/script-injection/attack-5/`);
+    await page.goto(`${session.site.url}servers/script-injection/attack-5/`);
     expect(await page.locator('.description a').count()).toBe(0);
     await page.close();
   });

@@ -1,20 +1,8 @@
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { launchChromium, watchConsole } from '../support/browser.ts';
-import { serveSite, type RunningSite } from '../support/static-server.ts';
+import { describe, expect, it } from 'vitest';
+import { watchConsole } from '../support/browser.ts';
+import { useSiteInBrowser } from '../support/site-session.ts';
 
-let site: RunningSite;
-let browser: Browser;
-
-beforeAll(async () => {
-  site = await serveSite(inject('siteDir'), inject('siteBase'));
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await site?.close();
-});
+const session = useSiteInBrowser();
 
 const RATE_POLICY = JSON.stringify({
   version: '1',
@@ -24,9 +12,9 @@ const RATE_POLICY = JSON.stringify({
 
 describe('the policy validator island', () => {
   it('shows a schema error at the line it sits on, then clears it when fixed', async () => {
-    const page = await browser.newPage();
+    const page = await session.browser.newPage();
     const consoleMessages = watchConsole(page);
-    await page.goto(`${site.url}policy/`);
+    await page.goto(`${session.site.url}policy/`);
     const editor = page.getByRole('textbox', { name: 'Your policy (JSON)' });
     const bad = RATE_POLICY.replace('"max": 60', '"max": 0').replace('"scope": "grant"', '"scope": "grant", "limit": 1');
     await editor.fill(bad);
@@ -48,9 +36,9 @@ describe('the policy validator island', () => {
   });
 
   it('rate-limits the 61st of 61 calls against a 60-a-minute rule', async () => {
-    const page = await browser.newPage();
+    const page = await session.browser.newPage();
     const consoleMessages = watchConsole(page);
-    await page.goto(`${site.url}policy/`);
+    await page.goto(`${session.site.url}policy/`);
     await page.getByRole('textbox', { name: 'Your policy (JSON)' }).fill(RATE_POLICY);
     await page.locator('[data-summary]').filter({ hasText: /^Valid policy/ }).waitFor();
     await page.getByRole('combobox', { name: 'Tool' }).fill('list_tables');
@@ -68,9 +56,9 @@ describe('the policy validator island', () => {
   });
 
   it('arrives pre-filled from a tool page', async () => {
-    const page = await browser.newPage();
+    const page = await session.browser.newPage();
     const consoleMessages = watchConsole(page);
-    await page.goto(`${site.url}servers/amazon-ecs/esm-msk-policy/`);
+    await page.goto(`${session.site.url}servers/amazon-ecs/esm-msk-policy/`);
     const shown = JSON.parse(await page.locator('copy-policy [data-code] pre').first().innerText());
     await page.getByRole('link', { name: 'Open in the validator' }).click();
     await page.waitForURL(/\/policy\/#policy=/);
@@ -82,8 +70,8 @@ describe('the policy validator island', () => {
   });
 
   it('answers a 5 MB paste and 10,000-deep nesting with clear messages, and stays responsive', async () => {
-    const page = await browser.newPage();
-    await page.goto(`${site.url}policy/`);
+    const page = await session.browser.newPage();
+    await page.goto(`${session.site.url}policy/`);
     const pasteTime = await page.evaluate((size) => {
       const editor = document.querySelector<HTMLTextAreaElement>('#policy-editor')!;
       const data = new DataTransfer();

@@ -1,24 +1,13 @@
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { launchChromium, watchConsole } from '../support/browser.ts';
-import { serveSite, type RunningSite } from '../support/static-server.ts';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { watchConsole } from '../support/browser.ts';
+import { useSiteInBrowser } from '../support/site-session.ts';
 
-let site: RunningSite;
-let browser: Browser;
-
-beforeAll(async () => {
-  site = await serveSite(inject('siteDir'), inject('siteBase'));
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await site?.close();
-});
+const session = useSiteInBrowser();
 
 /** Opens /search/ with a query string and waits until results (or the empty state) are shown. */
 async function search(page: Page, query: string): Promise<string[]> {
-  await page.goto(`${site.url}search/${query}`);
+  await page.goto(`${session.site.url}search/${query}`);
   const status = page.getByRole('status');
   await status.filter({ hasText: /\d+ results?\.|No tools match/ }).waitFor();
   if (/No tools match/.test(await status.innerText())) return [];
@@ -35,7 +24,7 @@ describe('search on the static site under a base path', () => {
     ['list databases', 'list-databases'],
     ['user profile', 'getUserProfile'],
   ])('ranks %s first with the tool %s', async (query, tool) => {
-    const page = await browser.newPage();
+    const page = await session.browser.newPage();
     const consoleMessages = watchConsole(page);
     const names = await search(page, `?q=${encodeURIComponent(query)}`);
     expect(names[0]).toBe(tool);
@@ -44,7 +33,7 @@ describe('search on the static site under a base path', () => {
   });
 
   it('filters by level, keeps the state in the URL and restores it on reload', async () => {
-    const page = await browser.newPage();
+    const page = await session.browser.newPage();
     const consoleMessages = watchConsole(page);
     const all = await search(page, '?q=delete');
     await page.getByRole('checkbox', { name: /^High \(\d+\)$/ }).check();
@@ -68,23 +57,23 @@ describe('search on the static site under a base path', () => {
   });
 
   it('says so honestly when nothing matches', async () => {
-    const page = await browser.newPage();
+    const page = await session.browser.newPage();
     expect(await search(page, '?q=zzzqqqxxnothing')).toEqual([]);
     await page.close();
   });
 
   it('shows a visible error when the index cannot load', async () => {
-    const page = await browser.newPage();
+    const page = await session.browser.newPage();
     await page.route('**/pagefind/pagefind.js', (route) => route.fulfill({ status: 404, body: 'gone' }));
-    await page.goto(`${site.url}search/?q=policy`);
+    await page.goto(`${session.site.url}search/?q=policy`);
     await page.getByRole('status').filter({ hasText: 'could not be loaded' }).waitFor();
     await page.close();
   });
 
   it('submits the header search box to the search page', async () => {
-    const page = await browser.newPage();
+    const page = await session.browser.newPage();
     const consoleMessages = watchConsole(page);
-    await page.goto(site.url);
+    await page.goto(session.site.url);
     await page.getByRole('searchbox', { name: 'Search tools' }).fill('esm_msk_policy');
     await page.keyboard.press('Enter');
     await page.waitForURL(/\/atlas\/search\/\?q=esm_msk_policy/);

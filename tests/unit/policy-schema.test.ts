@@ -1,28 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { DataError, parseWithFriendlyErrors } from '../../src/core/errors/friendly.ts';
 import { PolicySchema } from '../../src/core/policy/schema.ts';
+import { SPEC_EXAMPLE_POLICY as SPEC_EXAMPLE } from '../fixtures/spec-example-policy.ts';
 
 const UNKNOWN_KEY_HINT = '(hint: remove it or check its spelling; unknown keys are refused so that a typo never goes unnoticed)';
 
-/** The example of /work/shared/spec/policy-v1.md, verbatim. */
-const SPEC_EXAMPLE = {
-  version: '1',
-  default: 'deny',
-  hide: ['delete_account'],
-  all_tools: { limits: [{ counter: 'all_calls', window: 'minute', max: 300, scope: 'grant' }] },
-  tools: {
-    list_clusters: {},
-    esm_msk_policy: { limits: [{ counter: 'esm_msk_policy_rate', window: 'minute', max: 60, scope: 'grant' }] },
-    create_charge: {
-      action: 'require_approval',
-      reason: 'Moves money.',
-      require: [{ path: 'args.reason', op: 'exists' }],
-      deny_if: [{ path: 'args.amount', op: 'gt', value: 10000 }],
-      limits: [{ counter: 'charges', window: 'day', max: 20, scope: 'grant' }],
-    },
-    'delete_*': { action: 'deny', reason: 'Destructive; ask an operator.' },
-  },
-};
 
 const policy = (extra: Record<string, unknown>) => ({ version: '1', default: 'deny', ...extra });
 const rule = (fields: Record<string, unknown>) => policy({ tools: { t: fields } });

@@ -5,6 +5,7 @@ import { loadCatalogDir } from '../../src/core/catalog/load.ts';
 import { serverPolicyJson, toolPage } from '../../src/core/catalog/tool-page.ts';
 import { describeRule } from '../../src/core/policy/recommend.ts';
 import { PolicySchema, type Rule } from '../../src/core/policy/schema.ts';
+import { SPEC_EXAMPLE_POLICY as SPEC_EXAMPLE } from '../fixtures/spec-example-policy.ts';
 
 const catalog = buildCatalog(loadCatalogDir(fileURLToPath(new URL('../../data', import.meta.url))));
 const toolCases = catalog.tools.map((tool) => [`${tool.server.slug}/${tool.name}`, tool] as [string, CatalogTool]);
@@ -67,25 +68,6 @@ it('the sample catalog covers every level and an override', () => {
   expect(catalog.tools.some((t) => t.definition.overrides?.policy)).toBe(true);
 });
 
-// The example of ../shared/spec/policy-v1.md, copied verbatim.
-const SPEC_EXAMPLE = {
-  version: '1',
-  default: 'deny',
-  hide: ['delete_account'],
-  all_tools: { limits: [{ counter: 'all_calls', window: 'minute', max: 300, scope: 'grant' }] },
-  tools: {
-    list_clusters: {},
-    esm_msk_policy: { limits: [{ counter: 'esm_msk_policy_rate', window: 'minute', max: 60, scope: 'grant' }] },
-    create_charge: {
-      action: 'require_approval',
-      reason: 'Moves money.',
-      require: [{ path: 'args.reason', op: 'exists' }],
-      deny_if: [{ path: 'args.amount', op: 'gt', value: 10000 }],
-      limits: [{ counter: 'charges', window: 'day', max: 20, scope: 'grant' }],
-    },
-    'delete_*': { action: 'deny', reason: 'Destructive; ask an operator.' },
-  },
-};
 
 const minimal = (extra: Record<string, unknown> = {}) => ({ version: '1', default: 'deny', ...extra });
 const withRule = (rule: unknown) => minimal({ tools: { t: rule } });

@@ -1,0 +1,21 @@
+import { describe, expect, it } from 'vitest';
+import { buildBudget } from '../../src/core/catalog/build-budget.ts';
+
+describe('buildBudget', () => {
+  it.each([
+    [150, 8192, true],
+    [50_000, 24_576, true],
+    [50_000, 2048, false],
+    [1_000_000, 24_576, false],
+  ])('%i tools on %i MB: fits %s', (tools, memory, fits) => {
+    const budget = buildBudget(tools, memory);
+    expect(budget.fits).toBe(fits);
+    expect(budget.heapLimitMB).toBeLessThanOrEqual(memory);
+    if (!fits) expect(budget.message).toMatch(/needs about [\d.]+ GB of memory to build, and this machine has [\d.]+ GB \(about \d+ tools fit\)/);
+  });
+
+  it('grows with the catalog and never gives the heap less than 4 GB where the machine has it', () => {
+    expect(buildBudget(50_000, 24_576).estimatedMB).toBeGreaterThan(buildBudget(10_000, 24_576).estimatedMB);
+    expect(buildBudget(100, 24_576).heapLimitMB).toBe(4096);
+  });
+});
