@@ -12,12 +12,12 @@ export class PolicyValidator extends HTMLElement {
   private pending?: ReturnType<typeof setTimeout>;
   private refusedPaste = false;
 
-  private part<T extends Element>(selector: string): T {
+  private find<T extends Element>(selector: string): T {
     return this.querySelector<T>(selector)!;
   }
 
   connectedCallback() {
-    const editor = this.part<HTMLTextAreaElement>('[data-editor]');
+    const editor = this.find<HTMLTextAreaElement>('[data-editor]');
     const fromFragment = location.hash.startsWith(`#${FRAGMENT_KEY}`) ? this.decodeFragment(location.hash.slice(FRAGMENT_KEY.length + 1)) : undefined;
     if (fromFragment !== undefined) editor.value = fromFragment;
     editor.addEventListener('input', () => {
@@ -33,15 +33,15 @@ export class PolicyValidator extends HTMLElement {
       this.refusedPaste = true;
       this.showResult(validatePolicyText(pasted), 'Nothing was pasted: ');
     });
-    this.part('[data-problems]').addEventListener('click', (event) => {
+    this.find('[data-problems]').addEventListener('click', (event) => {
       const button = (event.target as Element).closest<HTMLButtonElement>('button[data-line]');
       if (button) this.jumpTo(Number(button.dataset.line), Number(button.dataset.column));
     });
-    this.part('[data-simulate]').addEventListener('submit', (event) => {
+    this.find('[data-simulate]').addEventListener('submit', (event) => {
       event.preventDefault();
       this.simulate();
     });
-    this.part<HTMLElement>('[data-live]').hidden = false;
+    this.find<HTMLElement>('[data-live]').hidden = false;
     this.validate();
     void this.loadToolNames();
   }
@@ -65,7 +65,7 @@ export class PolicyValidator extends HTMLElement {
       const response = await fetch(this.dataset.namesUrl!);
       if (!response.ok) return;
       this.knownToolNames = (await response.json()) as string[];
-      const list = this.part<HTMLDataListElement>('datalist');
+      const list = this.find<HTMLDataListElement>('datalist');
       list.replaceChildren(...this.knownToolNames.slice(0, 5000).map((name) => Object.assign(document.createElement('option'), { value: name })));
       // Keep a refused paste's message in view until the user edits again.
       if (!this.refusedPaste) this.validate();
@@ -75,7 +75,7 @@ export class PolicyValidator extends HTMLElement {
   }
 
   private validate() {
-    const text = this.part<HTMLTextAreaElement>('[data-editor]').value;
+    const text = this.find<HTMLTextAreaElement>('[data-editor]').value;
     this.showResult(validatePolicyText(text, this.knownToolNames ? { knownToolNames: this.knownToolNames } : {}));
   }
 
@@ -83,16 +83,16 @@ export class PolicyValidator extends HTMLElement {
     this.lastResult = result;
     const errors = result.problems.filter((p) => p.severity === 'error').length;
     const warnings = result.problems.length - errors;
-    const summary = this.part<HTMLElement>('[data-summary]');
+    const summary = this.find<HTMLElement>('[data-summary]');
     summary.dataset.state = result.ok ? (warnings ? 'warn' : 'ok') : 'error';
     summary.textContent = prefix + (result.ok
       ? `Valid policy${warnings ? ` with ${warnings} warning${warnings === 1 ? '' : 's'}` : ''}.${this.knownToolNames ? '' : ' (Catalog checks load in a moment.)'}`
       : `${errors} error${errors === 1 ? '' : 's'}${warnings ? ` and ${warnings} warning${warnings === 1 ? '' : 's'}` : ''}.`);
-    this.part('[data-problems]').replaceChildren(...result.problems.map((p) => this.renderProblem(p)));
+    this.find('[data-problems]').replaceChildren(...result.problems.map((p) => this.renderProblem(p)));
     if (result.omittedProblems) {
       const more = document.createElement('li');
       more.textContent = `…and ${result.omittedProblems} more.`;
-      this.part('[data-problems]').append(more);
+      this.find('[data-problems]').append(more);
     }
   }
 
@@ -117,7 +117,7 @@ export class PolicyValidator extends HTMLElement {
 
   /** Selects the line a problem sits on, so the editor shows it. */
   private jumpTo(line: number, column: number) {
-    const editor = this.part<HTMLTextAreaElement>('[data-editor]');
+    const editor = this.find<HTMLTextAreaElement>('[data-editor]');
     const lines = editor.value.split('\n');
     const start = lines.slice(0, line - 1).reduce((n, l) => n + l.length + 1, 0) + Math.max(0, column - 1);
     editor.focus();
@@ -125,9 +125,9 @@ export class PolicyValidator extends HTMLElement {
   }
 
   private simulate() {
-    const form = this.part<HTMLFormElement>('[data-simulate]');
-    const status = this.part<HTMLElement>('[data-sim-status]');
-    const rows = this.part<HTMLTableSectionElement>('[data-sim-rows]');
+    const form = this.find<HTMLFormElement>('[data-simulate]');
+    const status = this.find<HTMLElement>('[data-sim-status]');
+    const rows = this.find<HTMLTableSectionElement>('[data-sim-rows]');
     rows.replaceChildren();
     const policy = this.lastResult?.ok ? this.lastResult.policy : undefined;
     if (!policy) {
