@@ -13,6 +13,7 @@ const PAGES = [
   ['a tool page with a long description', 'servers/amazon-ecs/ecs-resource-management/'],
   ['search with results', 'search/?q=delete&level=high'],
   ['a browse page', 'risk/critical/'],
+  ['the policy validator', 'policy/'],
   ['the methodology page', 'methodology/'],
 ] as const;
 

@@ -1,11 +1,28 @@
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, relative } from 'node:path';
+import { join, relative, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { listFiles } from '../support/html-files.ts';
 
-function build(catalogDir: string, outDir: string) {
-  return spawnSync(process.execPath, ['scripts/build.mjs'], { encoding: 'utf8', env: { ...process.env, CATALOG_DIR: catalogDir, OUT_DIR: outDir } });
+function build(catalogDir: string, outDir: string, env: Record<string, string> = {}) {
+  return spawnSync(process.execPath, ['scripts/build.mjs'], { encoding: 'utf8', env: { ...process.env, CATALOG_DIR: catalogDir, OUT_DIR: outDir, ...env } });
+}
+
+/** Every file under `dir` with a hash of its bytes, to compare a folder byte for byte. */
+function snapshot(dir: string): Record<string, string> {
+  return Object.fromEntries(listFiles(dir).map((f) => [f, createHash('sha256').update(readFileSync(join(dir, f))).digest('hex')]));
+}
+
+/** A previous "good" dist/ with a few files in folders. */
+function previousDist(root: string): string {
+  const outDir = join(root, 'dist');
+  mkdirSync(join(outDir, 'servers/a'), { recursive: true });
+  writeFileSync(join(outDir, 'index.html'), 'previous good build');
+  writeFileSync(join(outDir, 'servers/a/index.html'), '<h1>a</h1>');
+  writeFileSync(join(outDir, 'robots.txt'), 'User-agent: *');
+  return outDir;
 }
 
 describe('a build over bad data', () => {
@@ -15,9 +32,8 @@ describe('a build over bad data', () => {
     writeFileSync(join(root, 'catalog/servers/good.json'), JSON.stringify({ name: 'Good', tools: [{ name: 'list_things' }] }));
     writeFileSync(join(root, 'catalog/servers/bad.json'), JSON.stringify({ name: 'Bad', tools: [{ name: 'x', annotations: { readOnlyHint: 'yes' } }, { description: 'no name' }] }));
     writeFileSync(join(root, 'catalog/servers/broken.json'), '{ "name": "Broken", "tools": [ ] ,, }');
-    const outDir = join(root, 'dist');
-    mkdirSync(outDir);
-    writeFileSync(join(outDir, 'index.html'), 'previous good build');
+    const outDir = previousDist(root);
+    const before = snapshot(outDir);
 
     const result = build(join(root, 'catalog'), outDir);
 
@@ -27,6 +43,18 @@ describe('a build over bad data', () => {
     expect(lines).toContain(`  ${relative(process.cwd(), join(root, 'catalog/servers/bad.json'))} › tools[0].annotations.readOnlyHint: expected a boolean (true or false), got the string "yes"`);
     expect(result.stderr).toMatch(/bad\.json › tools\[1\]\.name: required, but missing \(expected a string\)/);
     expect(result.stderr).toMatch(/broken\.json: not valid JSON: .* at line 1, column \d+/);
-    expect(readFileSync(join(outDir, 'index.html'), 'utf8')).toBe('previous good build');
+    expect(snapshot(outDir)).toEqual(before);
+  });
+
+  it('leaves the previous dist/ byte for byte when Astro itself fails, and cleans up its staging folder', () => {
+    const root = mkdtempSync(join(tmpdir(), 'atlas-crash-'));
+    const outDir = previousDist(root);
+    const before = snapshot(outDir);
+    // A site URL Astro refuses makes the build fail after validation, inside Astro.
+    const result = build(resolve('data'), outDir, { SITE_URL: 'not a url' });
+    expect(result.status).not.toBe(0);
+    expect(result.stderr).toContain(`policy-atlas: the build failed; ${outDir} is unchanged.`);
+    expect(snapshot(outDir)).toEqual(before);
+    expect(readdirSync(root).filter((name) => name.includes('.staging-'))).toEqual([]);
   });
 });
