@@ -79,6 +79,8 @@ describe('search on the static site under a base path', () => {
     await page.waitForURL(/\/atlas\/search\/\?q=esm_msk_policy/);
     await page.locator('[data-results] li').first().waitFor();
     expect(await page.locator('[data-results] li h2').first().innerText()).toBe('esm_msk_policy');
+    // Every result is shown, so there is nothing more to show.
+    expect(await page.getByRole('button', { name: 'Show more results' }).isVisible()).toBe(false);
     await page.locator('[data-results] li a').first().click();
     await page.waitForURL(/\/atlas\/servers\/amazon-ecs\/esm-msk-policy\/$/);
     expect(consoleMessages).toEqual([]);

@@ -16,18 +16,18 @@ const DESCRIPTION_CHARS = 1200;
 /**
  * One record per tool and per server, built from the catalog rather than parsed back out of the
  * HTML: the index holds only what search needs, and indexing skips reading every page again.
- * Tool names come first and again as words, so `getUserProfile` and `user profile` both find it.
+ * Tool names are indexed as written and as words, so `getUserProfile` and `user profile` both find it.
  */
 export function searchRecords(catalog: Catalog): SearchRecord[] {
   const records: SearchRecord[] = catalog.tools.map((tool) => {
     const c = tool.classification;
     const definition = tool.definition;
     const words = nameTokens(tool.name).join(' ');
+    // The description leads, so excerpts show it; the name and its words follow for matching.
     const text = [
-      `${tool.name}.`,
-      `${words}.`,
       definition.title ?? '',
       (definition.description ?? '').slice(0, DESCRIPTION_CHARS),
+      `(${tool.name}: ${words}.)`,
       tool.parameters.length ? `Parameters: ${tool.parameters.map((p) => p.path).join(', ')}.` : '',
       `${tool.server.meta.name}.`,
     ];
