@@ -1,23 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { DataError } from '../../src/core/errors/friendly.ts';
 import { mergeToolPages, parseToolsList, parseToolsListText } from '../../src/core/import/parse-tools-list.ts';
+import { dataErrorLines } from '../support/data-errors.ts';
 
 const FILE = 'dump.json';
 const SHAPES = 'expected a tools/list result {"tools": [...]}, a JSON-RPC response {"jsonrpc": "2.0", "id": 1, "result": {"tools": [...]}} or an array of tools';
 const SHAPES_HINT = '(hint: save what the server returned for tools/list)';
 const echo = { name: 'echo', description: 'Echoes.', inputSchema: { type: 'object' } };
 const sum = { name: 'get_sum', annotations: { readOnlyHint: true } };
-
-/** The DataError lines `fn` throws; fails the test when it throws anything else or nothing. */
-function dataErrorLines(fn: () => unknown): string[] {
-  try {
-    fn();
-  } catch (error) {
-    if (error instanceof DataError) return error.lines;
-    throw error;
-  }
-  throw new Error('expected a DataError, but nothing was thrown');
-}
 
 describe('parseToolsList: the three input shapes', () => {
   it.each<[string, unknown]>([

@@ -2,26 +2,16 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { DataError, parseWithFriendlyErrors } from '../../src/core/errors/friendly.ts';
+import { parseWithFriendlyErrors } from '../../src/core/errors/friendly.ts';
 import { ServerFileSchema } from '../../src/core/schema/server.ts';
 import { loadCatalogDir, loadServerFile } from '../../src/core/catalog/load.ts';
 import { listParameters } from '../../src/core/catalog/parameters.ts';
+import { dataErrorLines } from '../support/data-errors.ts';
 
 const FILE = 'data/servers/x.json';
 const UNKNOWN_KEY_HINT = '(hint: remove it or check its spelling; unknown keys are refused so that a typo never goes unnoticed)';
 const LISTED_HINT = '(hint: use one of the listed values)';
 const JSON_HINT = '(hint: check for a trailing comma or a missing quote)';
-
-/** The DataError lines `fn` throws; fails the test when it throws anything else or nothing. */
-function dataErrorLines(fn: () => unknown): string[] {
-  try {
-    fn();
-  } catch (error) {
-    if (error instanceof DataError) return error.lines;
-    throw error;
-  }
-  throw new Error('expected a DataError, but nothing was thrown');
-}
 
 const schemaErrors = (input: unknown) => dataErrorLines(() => parseWithFriendlyErrors(ServerFileSchema, input, FILE));
 const withTool = (tool: unknown) => ({ name: 'X', tools: [tool] });
