@@ -36,6 +36,8 @@ describe('search on the static site under a base path', () => {
     const page = await session.browser.newPage();
     const consoleMessages = watchConsole(page);
     const all = await search(page, '?q=delete');
+    // Counts load when the facets are reached for.
+    await page.getByRole('checkbox', { name: 'High', exact: true }).focus();
     await page.getByRole('checkbox', { name: /^High \(\d+\)$/ }).check();
     await page.waitForURL(/[?&]level=high/);
     await page.getByRole('status').filter({ hasText: /\d+ results?\./ }).waitFor();

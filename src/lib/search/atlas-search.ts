@@ -13,6 +13,7 @@ export class AtlasSearch extends HTMLElement {
   private shown = 0;
   private pending?: ReturnType<typeof setTimeout>;
   private generation = 0;
+  private filtersLoaded = false;
   private results: { data(): Promise<ResultData> }[] = [];
 
   private get input() { return this.querySelector<HTMLInputElement>('input[name="q"]')!; }
@@ -50,13 +51,22 @@ export class AtlasSearch extends HTMLElement {
       this.pagefind = (await import(/* @vite-ignore */ `${bundle}pagefind.js`)) as Pagefind;
       await this.pagefind.options({ baseUrl: bundle.replace(/pagefind\/$/, ''), excerptLength: 24 });
       await this.pagefind.init();
-      // Facet counts come only from loaded filter data: load it all before the first search.
-      await this.pagefind.filters();
     } catch {
       this.status.textContent = 'The search index could not be loaded. Reload the page, or browse tools by risk or category from the menu.';
       this.status.classList.add('error');
       return;
     }
+    // Facet counts need Pagefind's filter tables, which grow with the catalog (450 KB at 50,000
+    // tools): they load when the facets are reached for, not with every query.
+    const facets = this.querySelector('.search-facets')!;
+    for (const type of ['focusin', 'pointerenter'] as const) facets.addEventListener(type, () => void this.loadFilters(), { once: true });
+    await this.run();
+  }
+
+  private async loadFilters() {
+    if (this.filtersLoaded || !this.pagefind) return;
+    await this.pagefind.filters();
+    this.filtersLoaded = true;
     await this.run();
   }
 
@@ -73,6 +83,7 @@ export class AtlasSearch extends HTMLElement {
     const state = this.state;
     if (!hasCriteria(state)) {
       const counts = await this.pagefind.filters();
+      this.filtersLoaded = true;
       if (generation !== this.generation) return;
       this.renderFacets(counts);
       this.results = [];
@@ -80,6 +91,11 @@ export class AtlasSearch extends HTMLElement {
       this.more.hidden = true;
       this.status.textContent = 'Type a tool name or some words, or pick a filter.';
       return;
+    }
+    // A search by filters counts only the facets whose tables are loaded: load them all first.
+    if (!state.query && !this.filtersLoaded) {
+      await this.pagefind.filters();
+      this.filtersLoaded = true;
     }
     const response = await this.pagefind.search(state.query || null, { filters: pagefindFilters(state) });
     if (generation !== this.generation || !response) return;
@@ -134,7 +150,9 @@ export class AtlasSearch extends HTMLElement {
       const values = counts[facet] ?? {};
       const selected = new Set(this.state.selected[facet]);
       const known = this.order[facet];
-      const keys = [...new Set([...Object.keys(values), ...selected])].sort((a, b) =>
+      // Before the filter tables load, the known values are offered without counts.
+      const offered = this.filtersLoaded ? Object.keys(values) : (known ?? []);
+      const keys = [...new Set([...offered, ...selected])].sort((a, b) =>
         known ? known.indexOf(a) - known.indexOf(b) : (values[b] ?? 0) - (values[a] ?? 0) || a.localeCompare(b),
       );
       box.replaceChildren(
@@ -144,11 +162,12 @@ export class AtlasSearch extends HTMLElement {
           input.type = 'checkbox';
           input.value = value;
           input.checked = selected.has(value);
-          label.append(input, ` ${this.labels[facet]?.[value] ?? value} (${values[value] ?? 0})`);
+          const count = this.filtersLoaded ? ` (${values[value] ?? 0})` : '';
+          label.append(input, ` ${this.labels[facet]?.[value] ?? value}${count}`);
           return label;
         }),
       );
-      if (keys.length === 0) box.textContent = 'None';
+      if (keys.length === 0) box.textContent = this.filtersLoaded ? 'None' : 'Loads when you reach the filters.';
     }
   }
 }
