@@ -4,9 +4,12 @@ import type { CatalogServer, CatalogTool } from './build-catalog.ts';
 import { describeRule, policyDocument, recommendRule } from '../policy/recommend.ts';
 import type { Rule } from '../policy/schema.ts';
 import type { FaqEntry } from '../schema/server.ts';
-import { descriptionBlocks, type Block } from '../text/description-blocks.ts';
+import { descriptionBlocks, summarize, type Block } from '../text/description-blocks.ts';
+import { LEVEL_LABELS } from '../risk.ts';
 
 export interface ToolPage {
+  title: string;
+  metaDescription: string;
   descriptionBlocks: Block[];
   rule: Rule;
   policyJson: string;
@@ -22,7 +25,10 @@ export function toolRule(tool: CatalogTool): Rule {
 /** Everything a tool page shows beyond the catalog entry, computed when the page renders. */
 export function toolPage(tool: CatalogTool): ToolPage {
   const rule = toolRule(tool);
+  const summary = summarize(tool.definition.description) || `${tool.name}, a tool of the ${tool.server.meta.name}.`;
   return {
+    title: `${tool.name} (${tool.server.meta.name})`,
+    metaDescription: `${LEVEL_LABELS[tool.classification.level]} risk: ${summary}`,
     descriptionBlocks: tool.definition.description ? descriptionBlocks(tool.definition.description) : [],
     rule,
     policyJson: JSON.stringify(policyDocument({ [tool.name]: rule }), null, 2),

@@ -63,10 +63,16 @@ export class AtlasSearch extends HTMLElement {
     await this.run();
   }
 
+  /** Loads Pagefind's filter tables once; returns all filter values with their counts. */
+  private async ensureFilters(): Promise<FilterCounts> {
+    const counts = await this.pagefind!.filters();
+    this.filtersLoaded = true;
+    return counts;
+  }
+
   private async loadFilters() {
     if (this.filtersLoaded || !this.pagefind) return;
-    await this.pagefind.filters();
-    this.filtersLoaded = true;
+    await this.ensureFilters();
     await this.run();
   }
 
@@ -82,8 +88,7 @@ export class AtlasSearch extends HTMLElement {
     const generation = ++this.generation;
     const state = this.state;
     if (!hasCriteria(state)) {
-      const counts = await this.pagefind.filters();
-      this.filtersLoaded = true;
+      const counts = await this.ensureFilters();
       if (generation !== this.generation) return;
       this.renderFacets(counts);
       this.results = [];
@@ -93,10 +98,7 @@ export class AtlasSearch extends HTMLElement {
       return;
     }
     // A search by filters counts only the facets whose tables are loaded: load them all first.
-    if (!state.query && !this.filtersLoaded) {
-      await this.pagefind.filters();
-      this.filtersLoaded = true;
-    }
+    if (!state.query && !this.filtersLoaded) await this.ensureFilters();
     const response = await this.pagefind.search(state.query || null, { filters: pagefindFilters(state) });
     if (generation !== this.generation || !response) return;
     this.renderFacets(response.filters);
