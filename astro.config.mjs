@@ -7,12 +7,14 @@ import { securityHeaders } from './src/integrations/security-headers.ts';
 
 const base = process.env.BASE_PATH ?? '/';
 
-// SITE_URL and BASE_PATH set where the site is deployed; ATLAS_OUT_DIR is set by scripts/build.mjs,
+// SITE_URL and BASE_PATH set where the site is deployed; ATLAS_OUT_DIR and ATLAS_CACHE_DIR are set by src/build/run-build.ts,
 // which builds into a temporary folder and swaps it in only when the build succeeds.
 export default defineConfig({
   site: process.env.SITE_URL ?? 'https://policy-atlas.example',
   base,
   outDir: process.env.ATLAS_OUT_DIR ?? './dist',
+  // One cache per output folder (set by the build), so concurrent builds of different outputs never share one.
+  ...(process.env.ATLAS_CACHE_DIR ? { cacheDir: process.env.ATLAS_CACHE_DIR } : {}),
   output: 'static',
   trailingSlash: 'always',
   // Rendering waits on file writes; a few pages in flight keep the CPU busy.

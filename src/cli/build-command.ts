@@ -1,13 +1,14 @@
-import { spawnSync } from 'node:child_process';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join, resolve } from 'node:path';
+import { PROJECT_ROOT, runBuild } from '../build/run-build.ts';
 
 const HELP = `Usage: policy-atlas build [--catalog <dir>] [--out <dir>]
 
-Builds the static site from <dir>/servers/*.json (default: data) into --out (default: dist).`;
+Builds the static site from <dir>/servers/*.json (default: the project's data/) into --out (default:
+the project's dist/). The output folder is replaced whole, so it must be empty, new, or an earlier build's.`;
 
 export async function run(args: string[]): Promise<number> {
-  const env: Record<string, string> = {};
+  let catalogDir = process.env.CATALOG_DIR ?? join(PROJECT_ROOT, 'data');
+  let outDir = process.env.OUT_DIR ?? join(PROJECT_ROOT, 'dist');
   for (let i = 0; i < args.length; i++) {
     const arg = args[i];
     if (arg === '--help' || arg === '-h') {
@@ -16,14 +17,13 @@ export async function run(args: string[]): Promise<number> {
     }
     const value = args[i + 1];
     if ((arg === '--catalog' || arg === '--out') && value) {
-      env[arg === '--catalog' ? 'CATALOG_DIR' : 'OUT_DIR'] = resolve(value);
+      if (arg === '--catalog') catalogDir = resolve(value);
+      else outDir = resolve(value);
       i++;
     } else {
       console.error(`policy-atlas build: unexpected argument "${arg}"\n\n${HELP}`);
       return 2;
     }
   }
-  const script = join(dirname(fileURLToPath(import.meta.url)), '../../scripts/build.mjs');
-  const result = spawnSync(process.execPath, [script], { stdio: 'inherit', env: { ...process.env, ...env } });
-  return result.status ?? 1;
+  return runBuild({ catalogDir, outDir });
 }

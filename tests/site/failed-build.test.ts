@@ -4,6 +4,8 @@ import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from
 import { tmpdir } from 'node:os';
 import { join, relative, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { BUILD_MARKER } from '../../src/build/output-guard.ts';
+import { buildsFolderOf } from '../../src/build/publish.ts';
 import { listFiles } from '../support/html-files.ts';
 
 function build(catalogDir: string, outDir: string, env: Record<string, string> = {}) {
@@ -22,6 +24,7 @@ function previousDist(root: string): string {
   writeFileSync(join(outDir, 'index.html'), 'previous good build');
   writeFileSync(join(outDir, 'servers/a/index.html'), '<h1>a</h1>');
   writeFileSync(join(outDir, 'robots.txt'), 'User-agent: *');
+  writeFileSync(join(outDir, BUILD_MARKER), '{}');
   return outDir;
 }
 
@@ -55,6 +58,6 @@ describe('a build over bad data', () => {
     expect(result.status).not.toBe(0);
     expect(result.stderr).toContain(`policy-atlas: the build failed; ${outDir} is unchanged.`);
     expect(snapshot(outDir)).toEqual(before);
-    expect(readdirSync(root).filter((name) => name.includes('.staging-'))).toEqual([]);
+    expect(readdirSync(buildsFolderOf(outDir))).toEqual([]);
   });
 });

@@ -1,0 +1,87 @@
+import { closeSync, existsSync, lstatSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, symlinkSync, writeFileSync, writeSync } from 'node:fs';
+import { basename, dirname, join, relative } from 'node:path';
+import { BUILD_MARKER, publishedFolder } from './output-guard.ts';
+
+/**
+ * Where builds of `out` live: `<parent>/.<name>.builds/<id>/`, and `out` is a symlink to the current
+ * one. Publishing replaces the symlink in one rename, so `out` never stops existing, and the previous
+ * build is removed only once the new one is in place.
+ */
+export const buildsFolderOf = (out: string) => join(dirname(out), `.${basename(out)}.builds`);
+const lockFileOf = (out: string) => join(dirname(out), `.${basename(out)}.lock`);
+
+export class BuildLockedError extends Error {
+  readonly out: string;
+  readonly pid: number;
+  constructor(out: string, pid: number) {
+    super(`another build (process ${pid}) is writing ${out}; wait for it to finish, or build into another --out`);
+    this.out = out;
+    this.pid = pid;
+  }
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/** Takes the output's lock (one build per output at a time); returns its release. A dead owner's lock is taken over. */
+export function lockOutput(out: string): () => void {
+  const lock = lockFileOf(out);
+  mkdirSync(dirname(out), { recursive: true });
+  for (let attempt = 0; ; attempt++) {
+    try {
+      const fd = openSync(lock, 'wx');
+      writeSync(fd, String(process.pid));
+      closeSync(fd);
+      return () => rmSync(lock, { force: true });
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST' || attempt > 0) throw error;
+      const pid = Number.parseInt(readFileSync(lock, 'utf8'), 10);
+      if (Number.isInteger(pid) && pid > 0 && isAlive(pid)) throw new BuildLockedError(out, pid);
+      rmSync(lock, { force: true });
+    }
+  }
+}
+
+const CACHE_NAME = '.cache';
+/** Astro's cache for builds of `out`: one per output, so two builds of different outputs never share it. */
+export const cacheFolderOf = (out: string) => join(buildsFolderOf(out), CACHE_NAME);
+
+/** A fresh, empty folder for one build of `out`. */
+export function stagingFolder(out: string): string {
+  const folder = join(buildsFolderOf(out), `${Date.now().toString(36)}-${process.pid}`);
+  mkdirSync(folder, { recursive: true });
+  return folder;
+}
+
+/** Marks `staging` as a build, points `out` at it, then removes the builds it replaced. Hold the lock. */
+export function publish(out: string, staging: string): void {
+  writeFileSync(join(staging, BUILD_MARKER), '{"generator":"policy-atlas"}\n');
+  const builds = buildsFolderOf(out);
+  const link = join(dirname(out), `.${basename(out)}.link-${process.pid}`);
+  rmSync(link, { force: true });
+  symlinkSync(relative(dirname(out), staging), link);
+  const current = existsSync(out) ? lstatSync(out) : undefined;
+  if (current?.isDirectory()) {
+    // A real folder (an older build, or an empty one): moved aside once; from now on `out` is a link.
+    renameSync(out, join(builds, `replaced-${process.pid}`));
+  }
+  renameSync(link, out);
+  // Everything in the builds folder but the published build (and the cache) is a replaced or abandoned one.
+  const published = publishedFolder(out)!;
+  for (const name of readdirSync(builds)) {
+    if (name === CACHE_NAME) continue;
+    const folder = join(builds, name);
+    if (folder !== published) rmSync(folder, { recursive: true, force: true });
+  }
+}
+
+/** Removes a failed build's folder. */
+export function discard(staging: string): void {
+  rmSync(staging, { recursive: true, force: true });
+}

@@ -1,0 +1,94 @@
+import { spawnSync } from 'node:child_process';
+import { createRequire } from 'node:module';
+import { homedir, totalmem } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { buildBudget } from '../core/catalog/build-budget.ts';
+import { loadCatalogDir } from '../core/catalog/load.ts';
+import { DataError } from '../core/errors/friendly.ts';
+import { outputProblem } from './output-guard.ts';
+import { BuildLockedError, cacheFolderOf, discard, lockOutput, publish, stagingFolder } from './publish.ts';
+
+export const PROJECT_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+
+export interface BuildOptions {
+  catalogDir: string;
+  outDir: string;
+  /** Environment for Astro (SITE_URL, BASE_PATH…); defaults to this process's. */
+  env?: NodeJS.ProcessEnv;
+}
+
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+
+/**
+ * Validates the catalog, builds the site into a fresh folder and publishes it to `outDir` only when
+ * everything succeeded: a failed build never touches the previous output. Returns the exit code.
+ */
+export function runBuild(options: BuildOptions): number {
+  const started = performance.now();
+  const outDir = resolve(options.outDir);
+  const catalogDir = resolve(options.catalogDir);
+  const env = options.env ?? process.env;
+
+  const refused = outputProblem({ out: outDir, catalog: catalogDir, project: PROJECT_ROOT, cwd: process.cwd(), home: homedir() });
+  if (refused) {
+    console.error(`policy-atlas: refusing to build into ${outDir}: ${refused}. A build replaces its output folder whole; choose an empty or new folder (e.g. --out dist).`);
+    return 2;
+  }
+
+  // Validate first: one line per problem, naming file and JSON path, before Astro starts.
+  let toolCount = 0;
+  try {
+    const servers = loadCatalogDir(catalogDir);
+    toolCount = servers.reduce((n, s) => n + s.data.tools.length, 0);
+    console.log(`policy-atlas: catalog ${catalogDir}: ${plural(servers.length, 'server')}, ${plural(toolCount, 'tool')}`);
+  } catch (error) {
+    if (!(error instanceof DataError)) throw error;
+    console.error(`policy-atlas: the catalog has ${plural(error.lines.length, 'problem')}; nothing was built and ${outDir} is unchanged.`);
+    for (const line of error.lines) console.error(`  ${line}`);
+    return 1;
+  }
+
+  const budget = buildBudget(toolCount, totalmem() / 1024 / 1024);
+  if (!budget.fits) {
+    console.error(`policy-atlas: ${budget.message}. Nothing was built and ${outDir} is unchanged.`);
+    return 1;
+  }
+
+  let release: () => void;
+  try {
+    release = lockOutput(outDir);
+  } catch (error) {
+    if (!(error instanceof BuildLockedError)) throw error;
+    console.error(`policy-atlas: ${error.message}. Nothing was built.`);
+    return 1;
+  }
+  try {
+    const staging = stagingFolder(outDir);
+    const astroBin = join(dirname(createRequire(import.meta.url).resolve('astro/package.json')), 'bin', 'astro.mjs');
+    const result = spawnSync(process.execPath, [astroBin, 'build'], {
+      cwd: PROJECT_ROOT,
+      stdio: 'inherit',
+      env: {
+        ...env,
+        ATLAS_OUT_DIR: staging,
+        ATLAS_CACHE_DIR: cacheFolderOf(outDir),
+        CATALOG_DIR: catalogDir,
+        // V8's default heap limit is below what a large catalog needs; give it what the budget allows.
+        NODE_OPTIONS: `${env.NODE_OPTIONS ?? ''} --max-old-space-size=${budget.heapLimitMB}`.trim(),
+      },
+    });
+    if (result.status !== 0) {
+      discard(staging);
+      const outOfMemory = result.signal === 'SIGABRT' || result.signal === 'SIGKILL' || result.status === 134 || result.status === 137;
+      if (outOfMemory) console.error(`policy-atlas: the build ran out of memory (limit ${budget.heapLimitMB} MB for ${toolCount} tools); build on a larger machine or split the catalog.`);
+      console.error(`policy-atlas: the build failed; ${outDir} is unchanged.`);
+      return result.status ?? 1;
+    }
+    publish(outDir, staging);
+  } finally {
+    release();
+  }
+  console.log(`policy-atlas: built ${outDir} in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+  return 0;
+}

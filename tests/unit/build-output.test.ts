@@ -1,0 +1,128 @@
+import { existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, realpathSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { BUILD_MARKER, outputProblem, publishedFolder } from '../../src/build/output-guard.ts';
+import { BuildLockedError, buildsFolderOf, lockOutput, publish, stagingFolder } from '../../src/build/publish.ts';
+import { runCli } from '../support/run-cli.ts';
+
+const temp = (prefix: string) => realpathSync(mkdtempSync(join(tmpdir(), prefix)));
+
+function catalogIn(root: string): string {
+  const catalog = join(root, 'catalog');
+  mkdirSync(join(catalog, 'servers'), { recursive: true });
+  writeFileSync(join(catalog, 'servers/keep.json'), JSON.stringify({ name: 'Keep', tools: [{ name: 'list_things' }] }));
+  return catalog;
+}
+
+describe('the build output guard', () => {
+  const root = temp('atlas-guard-');
+  const catalog = catalogIn(root);
+  const project = join(root, 'project');
+  const home = join(root, 'home');
+  mkdirSync(project);
+  mkdirSync(home);
+  const paths = { catalog, project, cwd: project, home };
+
+  it.each([
+    ['the catalog itself', catalog, /it is the catalog/],
+    ['a folder that contains the catalog', root, /it contains the catalog/],
+    ['a folder inside the catalog', join(catalog, 'site'), /lies inside the catalog/],
+    ['the project', project, /it is the project/],
+    ['the current directory', project, /it is the project|it is the current directory/],
+    ['HOME', home, /it is your home directory/],
+  ])('refuses %s', (_label, out, message) => {
+    expect(outputProblem({ ...paths, out })).toMatch(message);
+  });
+
+  it('refuses a non-empty folder no build made, and a file', () => {
+    const out = join(root, 'photos');
+    mkdirSync(out);
+    writeFileSync(join(out, 'holiday.jpg'), 'not a site');
+    expect(outputProblem({ ...paths, out })).toMatch(/not empty and no Policy Atlas build made it/);
+    expect(outputProblem({ ...paths, out: join(out, 'holiday.jpg') })).toMatch(/is a file/);
+  });
+
+  it('accepts a new folder, an empty one, an earlier build and a link to one', () => {
+    expect(outputProblem({ ...paths, out: join(root, 'new/dist') })).toBeUndefined();
+    mkdirSync(join(root, 'empty'));
+    expect(outputProblem({ ...paths, out: join(root, 'empty') })).toBeUndefined();
+    const built = join(root, 'built');
+    mkdirSync(built);
+    writeFileSync(join(built, 'index.html'), '<p>site</p>');
+    writeFileSync(join(built, BUILD_MARKER), '{}');
+    expect(outputProblem({ ...paths, out: built })).toBeUndefined();
+    symlinkSync(built, join(root, 'linked'));
+    const older = join(root, 'older');
+    mkdirSync(older);
+    writeFileSync(join(older, 'catalog.json'), JSON.stringify({ generator: 'Policy Atlas', totals: {} }));
+    expect(outputProblem({ ...paths, out: older })).toBeUndefined();
+    expect(outputProblem({ ...paths, out: join(root, 'linked') })).toBeUndefined();
+  });
+});
+
+describe('publishing a build', () => {
+  it('points the output at the new build through a link and removes the one it replaced', () => {
+    const root = temp('atlas-publish-');
+    const out = join(root, 'dist');
+    const first = stagingFolder(out);
+    writeFileSync(join(first, 'index.html'), 'one');
+    publish(out, first);
+    expect(lstatSync(out).isSymbolicLink()).toBe(true);
+    expect(readFileSync(join(out, 'index.html'), 'utf8')).toBe('one');
+    expect(existsSync(join(out, BUILD_MARKER))).toBe(true);
+
+    const second = stagingFolder(out);
+    writeFileSync(join(second, 'index.html'), 'two');
+    publish(out, second);
+    expect(readFileSync(join(out, 'index.html'), 'utf8')).toBe('two');
+    expect(readdirSync(buildsFolderOf(out))).toEqual([second.split('/').pop()]);
+  });
+
+  it('replaces an earlier build that is a real folder', () => {
+    const root = temp('atlas-publish-');
+    const out = join(root, 'dist');
+    mkdirSync(out);
+    writeFileSync(join(out, BUILD_MARKER), '{}');
+    writeFileSync(join(out, 'old.html'), 'old');
+    const staging = stagingFolder(out);
+    writeFileSync(join(staging, 'index.html'), 'new');
+    publish(out, staging);
+    expect(publishedFolder(out)).toBe(staging);
+    expect(existsSync(join(out, 'old.html'))).toBe(false);
+    expect(readdirSync(buildsFolderOf(out))).toHaveLength(1);
+  });
+
+  it('lets one build at a time write an output, and takes over the lock of a build that died', () => {
+    const root = temp('atlas-lock-');
+    const out = join(root, 'dist');
+    const release = lockOutput(out);
+    expect(() => lockOutput(out)).toThrow(BuildLockedError);
+    release();
+    lockOutput(out)();
+    // A lock left by a process that no longer exists (pid 2^22 + 1 is above Linux's pid_max default).
+    writeFileSync(join(root, '.dist.lock'), String(4_194_305));
+    expect(() => lockOutput(out)()).not.toThrow();
+  });
+});
+
+describe('policy-atlas build on a folder it must not replace', () => {
+  it('refuses --out pointing at the catalog, and every data file stays', async () => {
+    const root = temp('atlas-refuse-');
+    const catalog = catalogIn(root);
+    const result = await runCli(['build', '--catalog', catalog, '--out', catalog]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/refusing to build into .*: it is the catalog/);
+    expect(readdirSync(join(catalog, 'servers'))).toEqual(['keep.json']);
+  });
+
+  it('refuses --out . in a folder with files, and leaves them', async () => {
+    const root = temp('atlas-refuse-');
+    catalogIn(root);
+    writeFileSync(join(root, 'notes.txt'), 'mine');
+    const result = await runCli(['build', '--catalog', 'catalog', '--out', '.'], { cwd: root });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/it is the current directory|it contains the catalog/);
+    expect(readdirSync(root).sort()).toEqual(['catalog', 'notes.txt']);
+  });
+});
