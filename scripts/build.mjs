@@ -2,7 +2,7 @@
 import { join } from 'node:path';
 import { PROJECT_ROOT, runBuild } from '../src/build/run-build.ts';
 
-process.exitCode = runBuild({
+process.exitCode = await runBuild({
   catalogDir: process.env.CATALOG_DIR ?? join(PROJECT_ROOT, 'data'),
   outDir: process.env.OUT_DIR ?? join(PROJECT_ROOT, 'dist'),
 });

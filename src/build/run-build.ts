@@ -1,4 +1,5 @@
-import { spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
+import { createInterface } from 'node:readline';
 import { createRequire } from 'node:module';
 import { homedir, totalmem } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
@@ -7,6 +8,7 @@ import { buildBudget } from '../core/catalog/build-budget.ts';
 import { loadCatalogDir } from '../core/catalog/load.ts';
 import { DataError } from '../core/errors/friendly.ts';
 import { outputProblem } from './output-guard.ts';
+import { BuildProgress } from './progress.ts';
 import { BuildLockedError, cacheFolderOf, discard, lockOutput, publish, stagingFolder } from './publish.ts';
 
 export const PROJECT_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
@@ -24,7 +26,7 @@ const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
  * Validates the catalog, builds the site into a fresh folder and publishes it to `outDir` only when
  * everything succeeded: a failed build never touches the previous output. Returns the exit code.
  */
-export function runBuild(options: BuildOptions): number {
+export async function runBuild(options: BuildOptions): Promise<number> {
   const started = performance.now();
   const outDir = resolve(options.outDir);
   const catalogDir = resolve(options.catalogDir);
@@ -38,8 +40,10 @@ export function runBuild(options: BuildOptions): number {
 
   // Validate first: one line per problem, naming file and JSON path, before Astro starts.
   let toolCount = 0;
+  let serverCount = 0;
   try {
     const servers = loadCatalogDir(catalogDir);
+    serverCount = servers.length;
     toolCount = servers.reduce((n, s) => n + s.data.tools.length, 0);
     console.log(`policy-atlas: catalog ${catalogDir}: ${plural(servers.length, 'server')}, ${plural(toolCount, 'tool')}`);
   } catch (error) {
@@ -56,6 +60,7 @@ export function runBuild(options: BuildOptions): number {
   }
 
   let release: () => void;
+  let pages = 0;
   try {
     release = lockOutput(outDir);
   } catch (error) {
@@ -66,18 +71,23 @@ export function runBuild(options: BuildOptions): number {
   try {
     const staging = stagingFolder(outDir);
     const astroBin = join(dirname(createRequire(import.meta.url).resolve('astro/package.json')), 'bin', 'astro.mjs');
-    const result = spawnSync(process.execPath, [astroBin, 'build'], {
-      cwd: PROJECT_ROOT,
-      stdio: 'inherit',
-      env: {
-        ...env,
-        ATLAS_OUT_DIR: staging,
-        ATLAS_CACHE_DIR: cacheFolderOf(outDir),
-        CATALOG_DIR: catalogDir,
-        // V8's default heap limit is below what a large catalog needs; give it what the budget allows.
-        NODE_OPTIONS: `${env.NODE_OPTIONS ?? ''} --max-old-space-size=${budget.heapLimitMB}`.trim(),
-      },
+    const progress = new BuildProgress({
+      // A page and a JSON record per tool, a page per server, and the browse and static pages.
+      expectedPages: 2 * toolCount + serverCount + 40,
+      interactive: Boolean(process.stdout.isTTY),
+      write: (text) => process.stdout.write(text),
     });
+    const result = await runAstro(astroBin, {
+      ...env,
+      ATLAS_OUT_DIR: staging,
+      ATLAS_CACHE_DIR: cacheFolderOf(outDir),
+      CATALOG_DIR: catalogDir,
+      // V8's default heap limit is below what a large catalog needs; give it what the budget allows.
+      NODE_OPTIONS: `${env.NODE_OPTIONS ?? ''} --max-old-space-size=${budget.heapLimitMB}`.trim(),
+      // Astro's own colours, when the build's output is a terminal.
+      ...(process.stdout.isTTY ? { FORCE_COLOR: '1' } : {}),
+    }, progress);
+    pages = progress.finish();
     if (result.status !== 0) {
       discard(staging);
       const outOfMemory = result.signal === 'SIGABRT' || result.signal === 'SIGKILL' || result.status === 134 || result.status === 137;
@@ -89,6 +99,17 @@ export function runBuild(options: BuildOptions): number {
   } finally {
     release();
   }
-  console.log(`policy-atlas: built ${outDir} in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+  console.log(`policy-atlas: built ${outDir} (${pages.toLocaleString('en')} pages) in ${((performance.now() - started) / 1000).toFixed(1)} s`);
   return 0;
+}
+
+/** Runs `astro build`, its output through the progress display. */
+function runAstro(astroBin: string, env: NodeJS.ProcessEnv, progress: BuildProgress): Promise<{ status: number | null; signal: NodeJS.Signals | null }> {
+  return new Promise((resolvePromise, reject) => {
+    const child = spawn(process.execPath, [astroBin, 'build'], { cwd: PROJECT_ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    createInterface({ input: child.stdout }).on('line', (line) => progress.line(line));
+    createInterface({ input: child.stderr }).on('line', (line) => progress.line(line, (text) => process.stderr.write(text)));
+    child.on('error', reject);
+    child.on('close', (status, signal) => resolvePromise({ status, signal }));
+  });
 }
