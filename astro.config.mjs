@@ -4,6 +4,7 @@ import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
 import { pagefindIndex } from './src/integrations/pagefind.ts';
 import { securityHeaders } from './src/integrations/security-headers.ts';
+import { HIGHLIGHT_THEMES, styleToClasses } from './src/lib/highlight/style-classes.ts';
 
 const base = process.env.BASE_PATH ?? '/';
 
@@ -18,7 +19,8 @@ export default defineConfig({
   output: 'static',
   trailingSlash: 'always',
   // Rendering waits on file writes; a few pages in flight keep the CPU busy.
-  build: { format: 'directory', concurrency: 4 },
+  // Stylesheets as files, never inline <style>: the CSP allows no inline style.
+  build: { format: 'directory', concurrency: 4, inlineStylesheets: 'never' },
   integrations: [mdx(), sitemap(), pagefindIndex(), securityHeaders(base)],
-  markdown: { shikiConfig: { themes: { light: 'github-light', dark: 'github-dark' } } },
+  markdown: { shikiConfig: { themes: HIGHLIGHT_THEMES, transformers: [styleToClasses()] } },
 });

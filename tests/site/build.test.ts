@@ -56,3 +56,22 @@ describe('the built sample site', () => {
     expect(page).toContain('<script type="application/ld+json">');
   });
 });
+
+describe('styles under a CSP without unsafe-inline', () => {
+  it('has no style attribute or inline <style> on any page, and the CSP allows none', () => {
+    const inline = htmlFiles.filter((page) => /<[a-z][^>]*\sstyle=|<style[\s>]/i.test(readFileSync(join(siteDir, page), 'utf8')));
+    expect(inline).toEqual([]);
+    const headers = readFileSync(join(siteDir, '_headers'), 'utf8');
+    expect(headers).toMatch(/style-src 'self';/);
+    expect(headers).not.toContain('unsafe-inline');
+  });
+
+  it('colours the policy on a tool page with classes that the highlight stylesheet defines', () => {
+    const page = readFileSync(join(siteDir, 'servers/amazon-ecs/esm-msk-policy/index.html'), 'utf8');
+    const css = readFileSync(join(siteDir, 'highlight.css'), 'utf8');
+    const classes = [...new Set([...page.matchAll(/<span class="((?:[ld][0-9a-f]{6} ?)+)">/g)].flatMap((m) => m[1]!.trim().split(' ')))];
+    expect(classes.length).toBeGreaterThanOrEqual(2);
+    for (const name of classes) expect(css).toContain(`.hl .${name}{`);
+    expect(page).toContain(`href="${base}highlight.css"`);
+  });
+});

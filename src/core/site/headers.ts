@@ -4,8 +4,8 @@ export function contentSecurityPolicy(scriptHashes: readonly string[]): string {
     "default-src 'self'",
     // Pagefind's search runs WebAssembly.
     `script-src 'self' 'wasm-unsafe-eval' ${scriptHashes.map((h) => `'${h}'`).join(' ')}`.trim(),
-    // Shiki colours code with style attributes.
-    "style-src 'self' 'unsafe-inline'",
+    // Code colours are classes (src/lib/highlight/style-classes.ts): no inline style anywhere.
+    "style-src 'self'",
     "img-src 'self' data:",
     "connect-src 'self'",
     "object-src 'none'",
