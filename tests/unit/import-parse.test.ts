@@ -1,4 +1,9 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { loadServerFile } from '../../src/core/catalog/load.ts';
+import { mergeImport } from '../../src/core/import/merge.ts';
 import { mergeToolPages, parseToolsList, parseToolsListText } from '../../src/core/import/parse-tools-list.ts';
 import { dataErrorLines } from '../support/data-errors.ts';
 
@@ -43,7 +48,10 @@ describe('parseToolsList: the three input shapes', () => {
   it('reads null annotation hints as not given, and says so', () => {
     const page = parseToolsList({ tools: [echo, { name: 'call_aws', annotations: { readOnlyHint: null, destructiveHint: null, title: 'Call' } }] }, FILE);
     expect(page.tools[1]).toEqual({ name: 'call_aws', annotations: { title: 'Call' } });
-    expect(page.notes).toEqual([`${FILE} › tools[1].annotations: readOnlyHint, destructiveHint are null, read as not given`]);
+    expect(page.notes).toEqual([
+      `${FILE} › tools[1].annotations.readOnlyHint: null, read as not given`,
+      `${FILE} › tools[1].annotations.destructiveHint: null, read as not given`,
+    ]);
   });
 });
 
@@ -57,7 +65,7 @@ describe('parseToolsList: broken input, one exact line naming the JSON path', ()
     ['result.tools not an array', '{"jsonrpc": "2.0", "id": 1, "result": {"tools": "x"}}', `${FILE} › result.tools: expected an array, got the string "x"`],
     ['a result without tools', '{"jsonrpc": "2.0", "id": 1, "result": {}}', `${FILE} › result.tools: required, but missing (expected an array)`],
     ['a tool without name', '{"tools": [{"name": "a"}, {"description": "x"}]}', `${FILE} › tools[1].name: required, but missing (expected a string)`],
-    ['a blank name in a bare array', '[{"name": "  "}]', `${FILE} › [0].name: a tool needs a non-empty name, got the string "  "`],
+    ['an empty name in a bare array', '[{"name": ""}]', `${FILE} › [0].name: a tool needs a non-empty name, got the string ""`],
     ['an odd inputSchema', '{"tools": [{"name": "a", "inputSchema": "string"}]}', `${FILE} › tools[0].inputSchema: expected an object, got the string "string"`],
     [
       'an error response',
@@ -97,18 +105,94 @@ describe('mergeToolPages: pagination', () => {
     expect(mergeToolPages(pages).map((t) => t.name)).toEqual(['a', 'b', 'c']);
   });
 
-  it('refuses a tool listed twice, on one page or across pages', () => {
+  it('keeps a tool listed twice across pages, with a warning; repeats within a page are the page’s notes', () => {
     const pages = [
       { context: 'page 1', tools: [{ name: 'a' }, { name: 'b' }, { name: 'b' }] },
       { context: 'page 2', tools: [{ name: 'c' }, { name: 'a' }] },
     ];
-    expect(dataErrorLines(() => mergeToolPages(pages))).toEqual([
-      'page 1 › tools[2].name: "b" repeats tools[1].name (hint: a server lists each tool once)',
-      'page 2 › tools[1].name: "a" repeats tools[0].name of page 1 (hint: a server lists each tool once)',
-    ]);
+    const warnings: string[] = [];
+    expect(mergeToolPages(pages, warnings).map((t) => t.name)).toEqual(['a', 'b', 'b', 'c', 'a']);
+    expect(warnings).toEqual(['page 2 › tools[1].name: "a" repeats tools[0].name of page 1; both are kept (hint: a server lists each tool once)']);
   });
 
   it('treats names that differ only by case as different tools', () => {
     expect(mergeToolPages([{ context: 'p', tools: [{ name: 'Search' }, { name: 'search' }] }])).toHaveLength(2);
+  });
+});
+
+describe('parseToolsList: what MCP clients accept is read, with one note each', () => {
+  it.each<[string, unknown, string]>([
+    ['a tools/list result', { tools: [{ name: 'a', description: null }] }, 'tools[0]'],
+    ['a JSON-RPC response', { jsonrpc: '2.0', id: 1, result: { tools: [{ name: 'a', description: null }] } }, 'result.tools[0]'],
+    ['a bare array', [{ name: 'a', description: null }], '[0]'],
+  ])('reads "description": null as not given in %s', (_, input, path) => {
+    const page = parseToolsList(input, FILE);
+    expect(page.tools).toEqual([{ name: 'a' }]);
+    expect(page.notes).toEqual([`${FILE} › ${path}.description: null, read as not given`]);
+  });
+
+  it('reads null in every optional field, and a null nextCursor, as not given', () => {
+    const tool = { name: 'b', title: null, description: null, inputSchema: null, outputSchema: null, annotations: null, icons: null };
+    const page = parseToolsList({ tools: [echo, tool], nextCursor: null }, FILE);
+    expect(page.tools).toEqual([echo, { name: 'b' }]);
+    expect(page.nextCursor).toBeUndefined();
+    expect(page.notes).toEqual([
+      `${FILE} › nextCursor: null, read as not given`,
+      ...['title', 'description', 'inputSchema', 'outputSchema', 'annotations', 'icons'].map((key) => `${FILE} › tools[1].${key}: null, read as not given`),
+    ]);
+  });
+
+  it('keeps names exactly as sent, spaces included, noting those outside MCP’s rule', () => {
+    const page = parseToolsList({ tools: [{ name: ' get file ' }, { name: 'ok_name' }] }, FILE);
+    expect(page.tools.map((t) => t.name)).toEqual([' get file ', 'ok_name']);
+    expect(page.notes).toEqual([`${FILE} › tools[0].name: " get file " is outside MCP's tool-name rule (1 to 128 of A-Z a-z 0-9 _ - .), kept as sent`]);
+  });
+
+  it('keeps both tools of a name listed twice on one page, with a note', () => {
+    const page = parseToolsList({ tools: [{ name: 'a', description: 'one' }, { name: 'a', description: 'two' }] }, FILE);
+    expect(page.tools.map((t) => t.description)).toEqual(['one', 'two']);
+    expect(page.notes).toEqual([`${FILE} › tools[1].name: "a" repeats tools[0].name; both are kept, each with its own page (hint: a server lists each tool once)`]);
+  });
+
+  it('cuts a description past 100,000 characters, saying so', () => {
+    const page = parseToolsList({ tools: [{ name: 'a', description: 'x'.repeat(100_001) }] }, FILE);
+    expect(page.tools[0]!.description).toHaveLength(100_000);
+    expect(page.notes).toEqual([`${FILE} › tools[0].description: 100,001 characters, cut to the first 100,000`]);
+  });
+
+  it('keeps well-formed icons, of tools and of serverInfo, and drops odd entries with a note', () => {
+    const icon = { src: 'https://example.org/i.png', sizes: ['48x48'] };
+    const page = parseToolsList({ serverInfo: { name: 's', icons: [icon, 7] }, tools: [{ name: 'a', icons: [icon, { src: null }] }] }, FILE);
+    expect(page.tools[0]!.icons).toEqual([icon]);
+    expect(page.server).toEqual({ name: 's', icons: [icon] });
+    const odd = 'not an icon {"src": "…", "mimeType"?, "sizes"?: ["48x48"], "theme"?}, ignored';
+    expect(page.notes).toEqual([`${FILE} › tools[0].icons[1]: ${odd}`, `${FILE} › serverInfo.icons[1]: ${odd}`]);
+  });
+});
+
+describe('import, end to end in the core: what servers add survives', () => {
+  it('keeps _meta, execution, icons and unknown keys from tools/list to the data file and back', () => {
+    const sent = {
+      name: 'a',
+      description: null,
+      _meta: { 'io.example/ui': { x: [1, null] } },
+      execution: { taskSupport: 'optional' },
+      icons: [{ src: 'data:image/png;base64,iVBORw0KGgo=', mimeType: 'image/png' }],
+      futureKey: { y: true },
+    };
+    const page = parseToolsList({ tools: [sent] }, FILE);
+    const { file } = mergeImport({ tools: page.tools, now: new Date('2026-01-02T00:00:00Z'), name: 'S' });
+    const dir = mkdtempSync(join(tmpdir(), 'policy-atlas-unit-'));
+    try {
+      mkdirSync(join(dir, 'servers'));
+      writeFileSync(join(dir, 'servers', 's.json'), JSON.stringify(file, null, 2));
+      const loaded = loadServerFile(join(dir, 'servers', 's.json'), dir);
+      const { description: _null, ...kept } = sent;
+      expect(loaded.data.tools[0]).toMatchObject(kept);
+      expect(loaded.data.tools[0]).not.toHaveProperty('description');
+      expect(loaded.warnings).toEqual([]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

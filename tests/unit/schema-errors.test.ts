@@ -56,7 +56,6 @@ describe('parseWithFriendlyErrors(ServerFileSchema): one exact line per problem'
     ],
     ['homepage ftp URL', { name: 'X', tools: [], homepage: 'ftp://example.org/' }, `${FILE} › homepage: must be an http(s) URL, got the string "ftp://example.org/"`],
     ['empty tool name', withTool({ name: '' }), `${FILE} › tools[0].name: a tool needs a non-empty name, got the string ""`],
-    ['blank tool name', withTool({ name: '   ' }), `${FILE} › tools[0].name: a tool needs a non-empty name, got the string "   "`],
     ['inputSchema a string', withTool({ name: 'a', inputSchema: 'string' }), `${FILE} › tools[0].inputSchema: expected an object, got the string "string"`],
     ['tools an object', { name: 'X', tools: { a: {} } }, `${FILE} › tools: expected an array, got an object`],
     [
@@ -121,15 +120,6 @@ describe('loadServerFile: file-level checks', () => {
       ['servers/alpha.json › slug: "beta" differs from the file name "alpha" (hint: rename the file or remove "slug")'],
     ],
     [
-      'duplicate tool names',
-      'dup.json',
-      JSON.stringify({ name: 'D', tools: [{ name: 'x' }, { name: 'y' }, { name: 'x' }, { name: 'y' }] }),
-      [
-        'servers/dup.json › tools[2].name: "x" repeats tools[0].name (hint: a server lists each tool once)',
-        'servers/dup.json › tools[3].name: "y" repeats tools[1].name (hint: a server lists each tool once)',
-      ],
-    ],
-    [
       'uppercase file name',
       'MyServer.json',
       JSON.stringify({ name: 'M', tools: [] }),
@@ -165,16 +155,14 @@ describe('loadCatalogDir', () => {
       'bad-json.json': '{ "name": "B", }',
       'bad-key.json': JSON.stringify({ name: 'K', tools: [], limit: 1 }),
       'Bad.json': JSON.stringify({ name: 'U', tools: [] }),
-      'dup.json': JSON.stringify({ name: 'D', tools: [{ name: 'a' }, { name: 'a' }] }),
       'notes.txt': 'not a data file',
     });
     const lines = dataErrorLines(() => loadCatalogDir(root, root));
-    expect(lines).toHaveLength(4);
+    expect(lines).toHaveLength(3);
     expect(lines[0]).toBe('servers/Bad.json: the file name must be the server slug: lowercase letters, digits and single dashes (hint: rename it)');
     expect(lines[1]).toMatch(/^servers\/bad-json\.json: not valid JSON: .* at line 1, column 14 \(hint: check for a trailing comma or a missing quote\)$/);
     expect(lines.slice(2)).toEqual([
       `servers/bad-key.json › limit: unknown key "limit" ${UNKNOWN_KEY_HINT}`,
-      'servers/dup.json › tools[1].name: "a" repeats tools[0].name (hint: a server lists each tool once)',
     ]);
   });
 
@@ -203,7 +191,7 @@ describe('loadServerFile: what real servers send is tolerated', () => {
     [
       'unknown tool keys _meta, icons, execution',
       JSON.stringify({ name: 'a', _meta: { v: 1 }, icons: [{ src: 'https://x/i.png' }], execution: { taskSupport: 'optional' } }),
-      (tool) => expect(Object.keys(tool)).toEqual(['name', '_meta', 'icons', 'execution']),
+      (tool) => expect(Object.keys(tool)).toEqual(['name', 'icons', '_meta', 'execution']),
     ],
     ['no description', JSON.stringify({ name: 'a' }), (tool) => expect(tool.description).toBeUndefined()],
     [
@@ -220,5 +208,104 @@ describe('loadServerFile: what real servers send is tolerated', () => {
     const loaded = loadOne('ok.json', `{"name":"OK","tools":[${toolText}]}`);
     expect(loaded.data.tools).toHaveLength(1);
     check(loaded.data.tools[0] as Record<string, unknown>);
+  });
+});
+
+describe('loadServerFile: what MCP clients accept is read, with one warning line each', () => {
+  const load = (data: unknown) => loadOne('x.json', JSON.stringify(data));
+  const X = 'servers/x.json';
+
+  it('reads null in each optional tool field as not given; nulls elsewhere are kept, a null name still refused', () => {
+    const kept = { _meta: { 'io.example/v': 1, nested: [null, { x: null }] }, execution: { taskSupport: 'optional' }, futureKey: null };
+    const { data, warnings } = load({ name: 'X', tools: [{ name: 'a' }, { name: 'b', title: null, description: null, inputSchema: null, outputSchema: null, annotations: null, icons: null, ...kept }] });
+    expect(data.tools[1]).toEqual({ name: 'b', ...kept });
+    expect(warnings).toEqual(['title', 'description', 'inputSchema', 'outputSchema', 'annotations', 'icons'].map((key) => `${X} › tools[1].${key}: null, read as not given`));
+    expect(dataErrorLines(() => load({ name: 'X', tools: [{ name: null }] }))).toEqual([`${X} › tools[0].name: expected a string, got null`]);
+  });
+
+  it('reads null annotation hints, title included, as not given', () => {
+    const { data, warnings } = load({ name: 'X', tools: [{ name: 'a', annotations: { title: null, readOnlyHint: null, destructiveHint: false, idempotentHint: null, openWorldHint: null } }] });
+    expect(data.tools[0]!.annotations).toEqual({ destructiveHint: false });
+    expect(warnings).toEqual(['title', 'readOnlyHint', 'idempotentHint', 'openWorldHint'].map((key) => `${X} › tools[0].annotations.${key}: null, read as not given`));
+  });
+
+  it('reads null in optional server fields as not given', () => {
+    const keys = ['$schema', 'slug', 'description', 'homepage', 'repository', 'package', 'transport', 'icons'];
+    const { data, warnings } = load({ name: 'X', ...Object.fromEntries(keys.map((key) => [key, null])), tools: [] });
+    expect(data).toEqual({ name: 'X', tools: [] });
+    expect(warnings).toEqual(keys.map((key) => `${X} › ${key}: null, read as not given`));
+  });
+
+  it('keeps both tools of a repeated name, with a warning', () => {
+    const { data, warnings } = load({ name: 'D', tools: [{ name: 'x' }, { name: 'y' }, { name: 'x', description: 'second' }, { name: 'y' }] });
+    expect(data.tools.map((t) => t.name)).toEqual(['x', 'y', 'x', 'y']);
+    expect(warnings).toEqual([
+      `${X} › tools[2].name: "x" repeats tools[0].name; both are kept, each with its own page (hint: a server lists each tool once)`,
+      `${X} › tools[3].name: "y" repeats tools[1].name; both are kept, each with its own page (hint: a server lists each tool once)`,
+    ]);
+  });
+
+  it.each(['my tool', '  padded  ', '   ', 'a'.repeat(129), 'ünïcode', 'slash/name'])('keeps the name %j exactly as sent, with a warning', (name) => {
+    const { data, warnings } = load({ name: 'X', tools: [{ name }] });
+    expect(data.tools[0]!.name).toBe(name);
+    expect(warnings).toHaveLength(1);
+    expect(warnings[0]).toMatch(/^servers\/x\.json › tools\[0\]\.name: ".*" is outside MCP's tool-name rule \(1 to 128 of A-Z a-z 0-9 _ - \.\), kept as sent$/);
+  });
+
+  it('names within the rule, 128 characters included, pass without a word', () => {
+    expect(load({ name: 'X', tools: [{ name: 'a'.repeat(128) }, { name: 'A-b_c.d9' }] }).warnings).toEqual([]);
+  });
+
+  it('keeps a hostile name on the one line of its warning', () => {
+    const [warning] = load({ name: 'X', tools: [{ name: 'a\nb\r\u2028c\u2029d\u0085e\u001b[31m\u202ef' }] }).warnings;
+    expect(warning).not.toMatch(/[\n\r\u2028\u2029\u0085\u001b\u202e]/);
+    expect(warning).toContain('"a\\nb\\r\\u2028c\\u2029d\\u0085e\\u001b[31m\\u202ef"');
+  });
+
+  it('cuts names, titles and descriptions past generous caps, saying so', () => {
+    const tool = { name: 'n'.repeat(1_500), title: 't'.repeat(2_000), description: 'd'.repeat(150_000), annotations: { title: 'a'.repeat(1_001) } };
+    const { data, warnings } = load({ name: 'X', tools: [tool] });
+    const read = data.tools[0]!;
+    expect([read.name.length, read.title!.length, read.description!.length, read.annotations!.title!.length]).toEqual([1_000, 1_000, 100_000, 1_000]);
+    expect(warnings).toEqual([
+      `${X} › tools[0].name: 1,500 characters, cut to the first 1,000`,
+      `${X} › tools[0].title: 2,000 characters, cut to the first 1,000`,
+      `${X} › tools[0].description: 150,000 characters, cut to the first 100,000`,
+      `${X} › tools[0].annotations.title: 1,001 characters, cut to the first 1,000`,
+      `${X} › tools[0].name: "${'n'.repeat(60)}…" is outside MCP's tool-name rule (1 to 128 of A-Z a-z 0-9 _ - .), kept as sent`,
+    ]);
+  });
+
+  it('never cuts a description inside an emoji', () => {
+    const description = `${'d'.repeat(99_999)}😀 and more`;
+    expect(load({ name: 'X', tools: [{ name: 'a', description }] }).data.tools[0]!.description).toBe('d'.repeat(99_999));
+  });
+
+  it('keeps well-formed icons as sent, SVG too, and drops odd entries with a warning', () => {
+    const good = { src: 'https://example.org/i.png', mimeType: 'image/png', sizes: ['48x48'], theme: 'dark' };
+    const svg = { src: 'data:image/svg+xml;base64,PHN2Zy8+' };
+    const { data, warnings } = load({ name: 'X', icons: [good], tools: [{ name: 'a', icons: [good, 'icon.png', { src: 5 }, { src: 'x', sizes: '48x48' }, { ...svg, mimeType: null }] }, { name: 'b', icons: 'icon.png' }] });
+    expect(data.icons).toEqual([good]);
+    expect(data.tools[0]!.icons).toEqual([good, svg]);
+    expect(data.tools[1]!.icons).toEqual([]);
+    const odd = 'not an icon {"src": "…", "mimeType"?, "sizes"?: ["48x48"], "theme"?}, ignored';
+    expect(warnings).toEqual([
+      `${X} › tools[0].icons[1]: ${odd}`,
+      `${X} › tools[0].icons[2]: ${odd}`,
+      `${X} › tools[0].icons[3]: ${odd}`,
+      `${X} › tools[0].icons[4].mimeType: null, read as not given`,
+      `${X} › tools[1].icons: not an array of icons, ignored`,
+    ]);
+  });
+
+  it('loadCatalogDir loads a file with warnings and keeps them with its server', () => {
+    const root = tempCatalog({ 'py.json': JSON.stringify({ name: 'Py', description: null, tools: [{ name: 'a', description: null }] }) });
+    const [server] = loadCatalogDir(root, root);
+    expect(server!.data.tools).toEqual([{ name: 'a' }]);
+    expect(server!.warnings).toEqual(['servers/py.json › description: null, read as not given', 'servers/py.json › tools[0].description: null, read as not given']);
+  });
+
+  it('a clean file has no warnings', () => {
+    expect(load({ name: 'X', tools: [{ name: 'a', description: 'Reads.' }] }).warnings).toEqual([]);
   });
 });

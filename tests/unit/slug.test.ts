@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { slugify, uniqueSlugs } from '../../src/core/catalog/slug.ts';
+import { slugify, toolSlugs, uniqueSlugs } from '../../src/core/catalog/slug.ts';
 
 const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 const RESERVED = /^(con|prn|aux|nul|com[0-9]|lpt[0-9])$/;
@@ -122,5 +122,33 @@ describe('uniqueSlugs', () => {
       ['a', 'a'],
       ['b', 'b'],
     ]);
+  });
+});
+
+describe('toolSlugs: one slug per entry, a repeated name too', () => {
+  it.each<[string[], string[]]>([
+    [['a', 'b'], ['a', 'b']],
+    [['a', 'a', 'b'], ['a', 'a-2', 'b']],
+    [['x', 'x', 'x'], ['x', 'x-2', 'x-3']],
+    // a-2 is another tool's plain slug: the repeat takes the next free number.
+    [['a', 'a', 'a-2'], ['a', 'a-3', 'a-2']],
+    [['get_file', 'get-file', 'get_file'], ['get-file-1kyuucu', 'get-file', 'get-file-1kyuucu-2']],
+    [['', ''], ['tool', 'tool-2']],
+  ])('%j -> %j', (names, expected) => {
+    expect(toolSlugs(names)).toEqual(expected);
+  });
+
+  it('gives distinct slugs to every entry of a list full of repeats', () => {
+    const names = ['a', 'a', 'A', 'a-2', 'a', 'a_2', 'a-2'];
+    const slugs = toolSlugs(names);
+    expect(slugs).toHaveLength(names.length);
+    expect(new Set(slugs).size).toBe(names.length);
+    for (const slug of slugs) expect(slug).toMatch(SLUG);
+  });
+
+  it('matches uniqueSlugs when no name repeats', () => {
+    const names = ['get_file', 'get-file', 'getFile', 'read'];
+    const byName = uniqueSlugs(names);
+    expect(toolSlugs(names)).toEqual(names.map((name) => byName.get(name)));
   });
 });

@@ -1,7 +1,7 @@
 import { classifyTool, type Classification } from '../classify/classify-tool.ts';
 import { LEVELS, CATEGORIES, type Category, type Level } from '../risk.ts';
 import type { ServerFile, Tool } from '../schema/server.ts';
-import { uniqueSlugs } from './slug.ts';
+import { toolSlugs } from './slug.ts';
 import { listParameters, type Parameter } from './parameters.ts';
 import type { LoadedServer } from './load.ts';
 
@@ -34,8 +34,8 @@ const emptyLists = <K extends string, V>(keys: readonly K[]) => Object.fromEntri
 
 const byName = (a: { name: string }, b: { name: string }) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
 
-/** Classifies and slugs every tool once; pages read from the result. */
-export function buildCatalog(loaded: readonly LoadedServer[]): Catalog {
+/** Classifies and slugs every tool once; pages read from the result. Every entry gets a page, a repeated name too. */
+export function buildCatalog(loaded: readonly Pick<LoadedServer, 'slug' | 'file' | 'data'>[]): Catalog {
   const servers: CatalogServer[] = [];
   const tools: CatalogTool[] = [];
   const byLevel = emptyLists<Level, CatalogTool>(LEVELS);
@@ -43,12 +43,13 @@ export function buildCatalog(loaded: readonly LoadedServer[]): Catalog {
   for (const { slug, file, data } of [...loaded].sort((a, b) => (a.slug < b.slug ? -1 : 1))) {
     const { tools: definitions, ...meta } = data;
     const server: CatalogServer = { slug, file, meta, tools: [], levelCounts: emptyCounts(LEVELS) };
-    const slugs = uniqueSlugs(definitions.map((t) => t.name));
-    for (const definition of [...definitions].sort(byName)) {
+    const slugs = toolSlugs(definitions.map((t) => t.name));
+    const entries = definitions.map((definition, index) => ({ name: definition.name, definition, slug: slugs[index]! }));
+    for (const { definition, slug: toolSlug } of entries.sort(byName)) {
       const parameters = listParameters(definition.inputSchema);
       const tool: CatalogTool = {
         name: definition.name,
-        slug: slugs.get(definition.name)!,
+        slug: toolSlug,
         server,
         definition,
         parameters,

@@ -4,12 +4,24 @@ import { DataError, parseWithFriendlyErrors } from '../errors/friendly.ts';
 import { ServerFileSchema, type ServerFile } from '../schema/server.ts';
 import { scanJson } from '../text/json-scan.ts';
 import { lineLocator } from '../text/json-locate.ts';
+import { normaliseServerFile } from './normalise.ts';
+import { toolNameWarnings } from './tool-names.ts';
 
 export interface LoadedServer {
   slug: string;
   /** Path shown in messages, relative to the working directory. */
   file: string;
   data: ServerFile;
+  /** What was accepted but is odd (nulls, long texts, repeated names...), one line each naming file and JSON path. */
+  warnings: string[];
+}
+
+/** A parsed data file, normalised and checked; throws a DataError naming `file` and the JSON paths. */
+export function parseServerFile(json: unknown, file: string): { data: ServerFile; warnings: string[] } {
+  const notes: string[] = [];
+  const data = parseWithFriendlyErrors(ServerFileSchema, normaliseServerFile(json, notes), file);
+  notes.push(...toolNameWarnings(data.tools, ['tools']));
+  return { data, warnings: notes.map((note) => `${file} › ${note}`) };
 }
 
 /** Reads and validates one data file; throws a DataError naming the file and JSON paths. */
@@ -35,22 +47,14 @@ export function loadServerFile(path: string, cwd = process.cwd()): LoadedServer 
     const where = problem && position ? `${problem.message} at line ${position.line}, column ${position.column}` : (error as Error).message;
     throw new DataError([`${file}: not valid JSON: ${where} (hint: check for a trailing comma or a missing quote)`]);
   }
-  const data = parseWithFriendlyErrors(ServerFileSchema, json, file);
+  const { data, warnings } = parseServerFile(json, file);
   if (data.slug !== undefined && data.slug !== slug) {
     throw new DataError([`${file} › slug: "${data.slug}" differs from the file name "${slug}" (hint: rename the file or remove "slug")`]);
   }
-  const seen = new Map<string, number>();
-  const duplicates: string[] = [];
-  data.tools.forEach((tool, index) => {
-    const first = seen.get(tool.name);
-    if (first !== undefined) duplicates.push(`${file} › tools[${index}].name: "${tool.name}" repeats tools[${first}].name (hint: a server lists each tool once)`);
-    else seen.set(tool.name, index);
-  });
-  if (duplicates.length > 0) throw new DataError(duplicates);
-  return { slug, file, data };
+  return { slug, file, data, warnings };
 }
 
-/** Loads `<catalogDir>/servers/*.json`, collecting every file's problems before failing. */
+/** Loads `<catalogDir>/servers/*.json`, collecting every file's problems before failing; warnings stay with each server. */
 export function loadCatalogDir(catalogDir: string, cwd = process.cwd()): LoadedServer[] {
   const dir = join(catalogDir, 'servers');
   let names: string[];

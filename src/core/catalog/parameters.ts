@@ -52,7 +52,13 @@ function typeOf(node: JsonObject): string {
 }
 
 const shortJson = (value: unknown): string => {
-  const text = JSON.stringify(value) ?? String(value);
+  let text: string;
+  try {
+    text = JSON.stringify(value) ?? String(value);
+  } catch {
+    // Nested past what JSON.stringify can recurse (the loader cuts such values; other callers may not).
+    text = '…';
+  }
   return text.length > 80 ? `${text.slice(0, 79)}…` : text;
 };
 

@@ -41,3 +41,24 @@ export function uniqueSlugs(names: readonly string[]): Map<string, string> {
   }
   return result;
 }
+
+/**
+ * One slug per tool, in list order, for a server whose list may name a tool twice (clients accept
+ * that): each name's first entry gets its uniqueSlugs slug, each repeat that slug with `-2`, `-3`…,
+ * skipping any slug already taken, so that no entry loses its page.
+ */
+export function toolSlugs(names: readonly string[]): string[] {
+  const byName = uniqueSlugs(names);
+  const taken = new Set(byName.values());
+  const seen = new Map<string, number>();
+  return names.map((name) => {
+    const repeat = (seen.get(name) ?? 0) + 1;
+    seen.set(name, repeat);
+    const slug = byName.get(name)!;
+    if (repeat === 1) return slug;
+    let candidate = `${slug}-${repeat}`;
+    for (let n = repeat + 1; taken.has(candidate); n++) candidate = `${slug}-${n}`;
+    taken.add(candidate);
+    return candidate;
+  });
+}

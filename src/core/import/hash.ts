@@ -4,15 +4,42 @@ import { createHash } from 'node:crypto';
 export const DEFINITION_FIELDS = ['name', 'title', 'description', 'inputSchema', 'outputSchema', 'annotations'] as const;
 export type DefinitionField = (typeof DEFINITION_FIELDS)[number];
 
-/** JSON with object keys sorted at every depth, so key order never changes a hash; `undefined` is dropped as JSON.stringify does. */
+/**
+ * JSON with object keys sorted at every depth, so key order never changes a hash; `undefined` is dropped
+ * as JSON.stringify does. It walks with its own stack: a server's schema may nest deeper than recursion goes.
+ */
 export function canonicalJson(value: unknown): string {
-  if (value === null || typeof value !== 'object') return JSON.stringify(value) ?? 'null';
-  if (Array.isArray(value)) return `[${value.map((item) => (item === undefined ? 'null' : canonicalJson(item))).join(',')}]`;
-  const entries = Object.keys(value)
-    .sort()
-    .filter((key) => (value as Record<string, unknown>)[key] !== undefined)
-    .map((key) => `${JSON.stringify(key)}:${canonicalJson((value as Record<string, unknown>)[key])}`);
-  return `{${entries.join(',')}}`;
+  const out: string[] = [];
+  // Either a value still to write or literal text; popped in order, so children are pushed reversed.
+  const stack: ({ text: string } | { value: unknown })[] = [{ value }];
+  while (stack.length > 0) {
+    const item = stack.pop()!;
+    if ('text' in item) {
+      out.push(item.text);
+      continue;
+    }
+    const current = item.value;
+    if (current === null || typeof current !== 'object') {
+      out.push(JSON.stringify(current) ?? 'null');
+      continue;
+    }
+    const parts: ({ text: string } | { value: unknown })[] = [];
+    if (Array.isArray(current)) {
+      current.forEach((element, index) => {
+        if (index > 0) parts.push({ text: ',' });
+        parts.push(element === undefined ? { text: 'null' } : { value: element });
+      });
+      stack.push({ text: ']' }, ...parts.reverse(), { text: '[' });
+    } else {
+      const record = current as Record<string, unknown>;
+      Object.keys(record)
+        .sort()
+        .filter((key) => record[key] !== undefined)
+        .forEach((key, index) => parts.push({ text: `${index > 0 ? ',' : ''}${JSON.stringify(key)}:` }, { value: record[key] }));
+      stack.push({ text: '}' }, ...parts.reverse(), { text: '{' });
+    }
+  }
+  return out.join('');
 }
 
 function definition(tool: Readonly<Record<string, unknown>>): Record<string, unknown> {

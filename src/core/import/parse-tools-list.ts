@@ -1,12 +1,16 @@
 import { z } from 'zod';
 import { DataError, parseWithFriendlyErrors } from '../errors/friendly.ts';
-import { ToolSchema, type Tool } from '../schema/server.ts';
+import { ToolSchema, type Icon, type Tool } from '../schema/server.ts';
+import { normaliseIcons, normaliseTools, withoutNulls, type JsonPath } from '../catalog/normalise.ts';
+import { toolNameWarnings, quotedName } from '../catalog/tool-names.ts';
 
 /** What a server says about itself (MCP `serverInfo`), when the input carries it. */
 export interface ServerInfo {
   name?: string;
   title?: string;
   version?: string;
+  /** Well-formed icons only (MCP 2025-11-25); whether one is shown is decided when a page renders. */
+  icons?: Icon[];
 }
 
 export interface ToolsListPage {
@@ -47,10 +51,17 @@ function withoutEditorialKeys(tool: Tool): Tool {
 const text = (value: unknown): string | undefined => (typeof value === 'string' && value.trim() ? value : undefined);
 
 /** serverInfo from a dump (`{"server": {"name", "serverInfo"}}`, as the corpus saves them) or `{"serverInfo"}`. */
-function serverInfoOf(root: Record<string, unknown>): ServerInfo | undefined {
+function serverInfoOf(root: Record<string, unknown>, notes: string[]): ServerInfo | undefined {
   const server = isObject(root.server) ? root.server : undefined;
+  const infoPath: JsonPath = isObject(root.serverInfo) ? ['serverInfo'] : ['server', 'serverInfo'];
   const info = isObject(root.serverInfo) ? root.serverInfo : server && isObject(server.serverInfo) ? server.serverInfo : undefined;
-  const found: ServerInfo = { name: text(info?.name) ?? text(server?.name), title: text(info?.title), version: text(info?.version) ?? text(server?.version) };
+  const icons = info?.icons === undefined || info.icons === null ? [] : normaliseIcons(info.icons, [...infoPath, 'icons'], notes);
+  const found: ServerInfo = {
+    name: text(info?.name) ?? text(server?.name),
+    title: text(info?.title),
+    version: text(info?.version) ?? text(server?.version),
+    icons: icons.length > 0 ? icons : undefined,
+  };
   return found.name || found.title ? Object.fromEntries(Object.entries(found).filter(([, v]) => v !== undefined)) : undefined;
 }
 
@@ -61,40 +72,36 @@ function errorResponse(error: unknown, context: string): DataError {
   return new DataError([`${context} › error: the server answered with an error instead of a tool list: ${detail} (hint: save the result of a successful tools/list call)`]);
 }
 
-/**
- * `"readOnlyHint": null` (seen from Python servers) means the hint was not given: drop it, say so,
- * and let the classifier assume the worst as it does for any missing hint.
- */
-function dropNullHints(tools: unknown, path: string, notes: string[]): unknown {
-  if (!Array.isArray(tools)) return tools;
-  return tools.map((tool, index) => {
-    const annotations = isObject(tool) ? tool.annotations : undefined;
-    if (!isObject(annotations)) return tool;
-    const nulls = Object.keys(annotations).filter((key) => annotations[key] === null);
-    if (nulls.length === 0) return tool;
-    notes.push(`${path}[${index}].annotations: ${nulls.join(', ')} ${nulls.length === 1 ? 'is' : 'are'} null, read as not given`);
-    return { ...tool, annotations: Object.fromEntries(Object.entries(annotations).filter(([, v]) => v !== null)) };
-  });
+/** A result object read as clients read it: nulls as not given, tools normalised as the catalog loader does. */
+function normalisePage(page: Record<string, unknown>, path: JsonPath, notes: string[]): Record<string, unknown> {
+  const copy = withoutNulls(page, ['nextCursor'], path, notes);
+  if ('tools' in copy) copy.tools = normaliseTools(copy.tools, [...path, 'tools'], notes);
+  return copy;
 }
 
 /** One tools/list page from parsed JSON, in any of the three shapes; throws a DataError naming the JSON path. */
 export function parseToolsList(json: unknown, context: string): ToolsListPage {
   let page: z.output<typeof PageSchema>;
   let server: ServerInfo | undefined;
+  let toolsPath: JsonPath;
   const notes: string[] = [];
   if (Array.isArray(json)) {
-    page = { tools: parseWithFriendlyErrors(z.array(ServerToolSchema), dropNullHints(json, '', notes), context) };
+    toolsPath = [];
+    page = { tools: parseWithFriendlyErrors(z.array(ServerToolSchema), normaliseTools(json, toolsPath, notes), context) };
   } else if (isObject(json) && 'error' in json && !('tools' in json)) {
     throw errorResponse(json.error, context);
   } else if (isObject(json) && 'result' in json && !('tools' in json)) {
-    const result = isObject(json.result) ? { ...json.result, tools: dropNullHints(json.result.tools, 'result.tools', notes) } : json.result;
+    toolsPath = ['result', 'tools'];
+    const result = isObject(json.result) ? normalisePage(json.result, ['result'], notes) : json.result;
     page = parseWithFriendlyErrors(ResponseSchema, { ...json, result }, context).result;
   } else if (isObject(json) && 'tools' in json) {
-    page = parseWithFriendlyErrors(PageSchema, { ...json, tools: dropNullHints(json.tools, 'tools', notes) }, context);
-    server = serverInfoOf(json);
+    toolsPath = ['tools'];
+    page = parseWithFriendlyErrors(PageSchema, normalisePage(json, [], notes), context);
+    server = serverInfoOf(json, notes);
   } else {
     throw new DataError([`${context} › (root): expected ${SHAPES}, got ${describe(json)} ${SHAPES_HINT}`]);
   }
+  notes.push(...toolNameWarnings(page.tools, toolsPath));
   const result: ToolsListPage = { tools: page.tools.map(withoutEditorialKeys) };
   // An empty cursor ends the list too: some servers send "" rather than leaving it out.
   if (page.nextCursor) result.nextCursor = page.nextCursor;
@@ -126,23 +133,21 @@ export function parseToolsListText(source: string, context: string): ToolsListPa
   return parseToolsList(parseJsonText(source, context), context);
 }
 
-/** The tools of all pages in order; a name listed twice (a stuck cursor, a careless server) is an error. */
-export function mergeToolPages(pages: readonly { context: string; tools: readonly Tool[] }[]): Tool[] {
+/**
+ * The tools of all pages in order, every one kept: MCP clients keep a name listed twice too. A name
+ * that repeats one of an earlier page goes to `warnings`; repeats within a page are in that page's
+ * notes already (parseToolsList, parseServerFile).
+ */
+export function mergeToolPages(pages: readonly { context: string; tools: readonly Tool[] }[], warnings: string[] = []): Tool[] {
   const seen = new Map<string, { context: string; index: number }>();
-  const problems: string[] = [];
-  const tools: Tool[] = [];
   for (const page of pages) {
     page.tools.forEach((tool, index) => {
       const first = seen.get(tool.name);
-      if (!first) {
-        seen.set(tool.name, { context: page.context, index });
-        tools.push(tool);
-        return;
+      if (!first) seen.set(tool.name, { context: page.context, index });
+      else if (first.context !== page.context) {
+        warnings.push(`${page.context} › tools[${index}].name: ${quotedName(tool.name)} repeats tools[${first.index}].name of ${first.context}; both are kept (hint: a server lists each tool once)`);
       }
-      const where = first.context === page.context ? `tools[${first.index}].name` : `tools[${first.index}].name of ${first.context}`;
-      problems.push(`${page.context} › tools[${index}].name: "${tool.name}" repeats ${where} (hint: a server lists each tool once)`);
     });
   }
-  if (problems.length > 0) throw new DataError(problems);
-  return tools;
+  return pages.flatMap((page) => page.tools);
 }

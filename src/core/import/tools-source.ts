@@ -1,6 +1,6 @@
-import { parseWithFriendlyErrors } from '../errors/friendly.ts';
-import { ServerFileSchema, type Tool } from '../schema/server.ts';
-import { mergeToolPages, parseToolsList } from './parse-tools-list.ts';
+import { parseServerFile } from '../catalog/load.ts';
+import type { Tool } from '../schema/server.ts';
+import { parseToolsList } from './parse-tools-list.ts';
 
 export interface ToolsSource {
   /** The server's name: the data file's, else the dump's serverInfo, else `fallbackName`. */
@@ -8,6 +8,8 @@ export interface ToolsSource {
   tools: Tool[];
   /** A catalog data file keeps its editors' overrides; a dump never has any. */
   kind: 'data-file' | 'dump';
+  /** What was read leniently (nulls, repeated names...), one line each naming the JSON path. */
+  notes: string[];
 }
 
 /** A data file (`{"name", "tools"}`) is told apart from a tools/list dump by its top-level `name`. */
@@ -18,9 +20,9 @@ function isDataFile(json: unknown): boolean {
 /** The tools of a parsed data file or tools/list dump (any of the three shapes), checked and named. */
 export function toolsFromJson(json: unknown, context: string, fallbackName: string): ToolsSource {
   if (isDataFile(json)) {
-    const data = parseWithFriendlyErrors(ServerFileSchema, json, context);
-    return { server: data.name, tools: mergeToolPages([{ context, tools: data.tools }]), kind: 'data-file' };
+    const { data, warnings } = parseServerFile(json, context);
+    return { server: data.name, tools: data.tools, kind: 'data-file', notes: warnings };
   }
   const page = parseToolsList(json, context);
-  return { server: page.server?.title ?? page.server?.name ?? fallbackName, tools: mergeToolPages([{ context, tools: page.tools }]), kind: 'dump' };
+  return { server: page.server?.title ?? page.server?.name ?? fallbackName, tools: page.tools, kind: 'dump', notes: page.notes ?? [] };
 }

@@ -4,7 +4,8 @@ import { RuleSchema } from '../policy/schema.ts';
 
 /**
  * One data file: data/servers/<server-slug>.json. Tools keep the shape MCP `tools/list` returns;
- * unknown keys are tolerated (servers add `_meta`, `icons`, `execution`...), as MCP clients do.
+ * unknown keys are tolerated (servers add `_meta`, `execution`...), as MCP clients do. The loader
+ * (`src/core/catalog/normalise-tool.ts`) first reads nulls as absent and cuts what cannot be rendered.
  */
 
 const jsonObject = z.record(z.string(), z.unknown());
@@ -17,6 +18,15 @@ export const AnnotationsSchema = z.looseObject({
   openWorldHint: z.boolean().optional(),
 });
 export type Annotations = z.output<typeof AnnotationsSchema>;
+
+/** MCP's Icon (2025-11-25): kept as sent; only `displayableIcons` decides what a page shows. */
+export const IconSchema = z.looseObject({
+  src: z.string(),
+  mimeType: z.string().optional(),
+  sizes: z.array(z.string()).optional(),
+  theme: z.string().optional(),
+});
+export type Icon = z.output<typeof IconSchema>;
 
 export const FaqEntrySchema = z.strictObject({
   question: z.string().min(1),
@@ -34,13 +44,15 @@ export const ToolOverridesSchema = z.strictObject({
 export type ToolOverrides = z.output<typeof ToolOverridesSchema>;
 
 export const ToolSchema = z.looseObject({
-  name: z.string().trim().min(1, 'a tool needs a non-empty name'),
+  // Kept exactly as sent, spaces included: a policy key must match what the gateway sees.
+  name: z.string().min(1, 'a tool needs a non-empty name'),
   title: z.string().optional(),
   description: z.string().optional(),
   // Real servers send `{}` or only `{"$schema": ...}`: any object renders, so any object passes.
   inputSchema: jsonObject.optional(),
   outputSchema: jsonObject.optional(),
   annotations: AnnotationsSchema.optional(),
+  icons: z.array(IconSchema).optional(),
   overrides: ToolOverridesSchema.optional(),
   // Written by `policy-atlas import`: a fingerprint of the definition, to tell what changed between imports.
   hash: z.string().regex(/^[0-9a-f]{12}$/, 'must be 12 lowercase hex digits (written by policy-atlas import)').optional(),
@@ -70,6 +82,8 @@ export const ServerFileSchema = z.strictObject({
     })
     .optional(),
   transport: z.array(z.enum(TRANSPORTS)).min(1).optional(),
+  // What the server's serverInfo carried, as tools carry theirs.
+  icons: z.array(IconSchema).optional(),
   tools: z.array(ToolSchema),
 });
 export type ServerFile = z.output<typeof ServerFileSchema>;

@@ -6,7 +6,8 @@ export function contentSecurityPolicy(scriptHashes: readonly string[]): string {
     `script-src 'self' 'wasm-unsafe-eval' ${scriptHashes.map((h) => `'${h}'`).join(' ')}`.trim(),
     // Code colours are classes (src/lib/highlight/style-classes.ts): no inline style anywhere.
     "style-src 'self'",
-    "img-src 'self' data:",
+    // Tool and server icons: https URLs and raster data URLs (src/core/catalog/icons.ts picks them).
+    "img-src 'self' data: https:",
     "connect-src 'self'",
     "object-src 'none'",
     "base-uri 'self'",

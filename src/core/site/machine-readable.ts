@@ -44,6 +44,12 @@ export function toolRecord(tool: CatalogTool, url: (path: string) => string) {
   };
 }
 
+// Controls (C0, DEL, C1 with NEL), line and paragraph separators: each can end a line for some reader.
+const LINE_BREAKING = /[\p{Cc}\p{Zl}\p{Zp}]+/gu;
+
+/** Server-supplied text kept on its line of the list. */
+const oneLine = (text: string) => text.replace(LINE_BREAKING, ' ');
+
 /** `/llms.txt`: a plain-text map of the catalog for language models, per the llms.txt convention. */
 export function llmsText(catalog: Catalog, url: (path: string) => string): string {
   const lines = [
@@ -56,7 +62,7 @@ export function llmsText(catalog: Catalog, url: (path: string) => string): strin
     '',
     '## Servers',
     '',
-    ...catalog.servers.map((s) => `- [${s.meta.name.replace(/[[\]\n]/g, ' ')}](${url(serverPagePath(s))}): ${s.tools.length} tools${s.meta.description ? `. ${summarize(s.meta.description, 140)}` : ''}`),
+    ...catalog.servers.map((s) => `- [${oneLine(s.meta.name).replace(/[[\]]/g, ' ')}](${url(serverPagePath(s))}): ${s.tools.length} tools${s.meta.description ? `. ${oneLine(summarize(s.meta.description, 140))}` : ''}`),
     '',
   ];
   return lines.join('\n');

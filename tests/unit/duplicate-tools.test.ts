@@ -1,0 +1,36 @@
+import { describe, expect, it } from 'vitest';
+import { buildCatalog } from '../../src/core/catalog/build-catalog.ts';
+import { toolPagePath } from '../../src/core/catalog/paths.ts';
+import { searchRecords } from '../../src/core/search/search-records.ts';
+import { catalogSummary, toolJsonPath } from '../../src/core/site/machine-readable.ts';
+import type { Tool } from '../../src/core/schema/server.ts';
+
+const tools: Tool[] = [
+  { name: 'delete_item', description: 'Deletes an item for good.' },
+  { name: 'list_items', description: 'Lists the items.' },
+  { name: 'delete_item', description: 'Removes an item, a second definition.' },
+];
+const catalog = buildCatalog([{ slug: 'shop', file: 'servers/shop.json', data: { name: 'Shop', tools } }]);
+const repeated = catalog.tools.filter((t) => t.name === 'delete_item');
+
+describe('a name a server lists twice: both tools stay, each on its own page', () => {
+  it('keeps both definitions, in list order, with distinct slugs', () => {
+    expect(catalog.tools).toHaveLength(3);
+    expect(repeated.map((t) => [t.slug, t.definition.description])).toEqual([
+      ['delete-item', 'Deletes an item for good.'],
+      ['delete-item-2', 'Removes an item, a second definition.'],
+    ]);
+    expect(new Set(catalog.tools.map(toolPagePath)).size).toBe(3);
+    expect(catalog.servers[0]!.tools).toHaveLength(3);
+  });
+
+  it('lists both in catalog.json and search, each with its own page and JSON record', () => {
+    const summary = catalogSummary(catalog, (path) => path).servers[0]!.tools;
+    expect(summary.filter((t) => t.name === 'delete_item').map((t) => [t.page, t.json])).toEqual([
+      ['/servers/shop/delete-item/', '/servers/shop/delete-item.json'],
+      ['/servers/shop/delete-item-2/', '/servers/shop/delete-item-2.json'],
+    ]);
+    expect(new Set(repeated.map(toolJsonPath)).size).toBe(2);
+    expect(searchRecords(catalog).filter((r) => r.meta.title === 'delete_item').map((r) => r.url)).toEqual(['/servers/shop/delete-item/', '/servers/shop/delete-item-2/']);
+  });
+});
