@@ -2,7 +2,7 @@ import type { Tool } from '../schema/server.ts';
 import { CATEGORY_LABELS, type Category, type EvidenceSource, type Level, type Signal } from '../risk.ts';
 import { nameTokens } from '../text/tokens.ts';
 import { listParameters, parameterNames, type Parameter } from '../catalog/parameters.ts';
-import { findSuspiciousText } from './suspicious.ts';
+import { findToolPoisoning } from './suspicious.ts';
 import {
   BULK_FLAGS, BULK_LISTS, CONTENT_PARAMS, DESCRIPTION_PHRASES, EXECUTING_OBJECTS, GIT_VERBS, INFRA_NOUNS, JOB_NOUNS,
   MONEY_CONTEXT_VERBS, MONEY_MOVEMENT_NOUNS, MONEY_NOUNS, MONEY_PARAMS, SAVES_RESULT, SENDING_VERBS, SIGNAL_WORDS,
@@ -127,10 +127,11 @@ export function classifyTool(tool: Tool, parameters: readonly Parameter[] = list
   else if (moneyParam) raise('money', 'schema', `parameter \`${moneyParam}\``);
   const bulkIndex = parameters.findIndex((p, i) => (BULK_FLAGS.has(params[i]!) && isFlag(p)) || (BULK_LISTS.has(params[i]!) && isList(p)));
   if (bulkIndex >= 0) raise('bulk', 'schema', `parameter \`${params[bulkIndex]}\``);
-  for (const finding of findSuspiciousText(description)) {
-    const detail = `${finding.reason}: “${finding.excerpt}”`;
-    if (signals.has('suspicious-description')) evidence.push({ source: 'description', detail, effect: 'signal suspicious-description' });
-    else raise('suspicious-description', 'description', detail);
+  // Poisoning anywhere a model reads (name, titles, parameters, enum values...) counts as in the description.
+  for (const finding of findToolPoisoning(tool)) {
+    const detail = `\`${finding.where}\` ${finding.reason}: “${finding.excerpt}”`;
+    if (signals.has('suspicious-description')) evidence.push({ source: finding.source, detail, effect: 'signal suspicious-description' });
+    else raise('suspicious-description', finding.source, detail);
   }
 
   // 3. Category refinements: executing parameters, money movement, what the schema says it does.

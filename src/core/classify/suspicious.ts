@@ -1,30 +1,71 @@
-/** Tool-poisoning detector: text in a description aimed at the model rather than the user. */
+import type { EvidenceSource } from '../risk.ts';
+import type { Tool } from '../schema/server.ts';
+import { modelTexts, renderPath } from './model-texts.ts';
+
+/** Tool-poisoning detector: text in a tool definition aimed at the model rather than the user. */
 export interface SuspiciousFinding {
   reason: string;
   /** The offending text, at most 120 characters, invisible characters shown as \u{...}. */
   excerpt: string;
 }
 
-const SECRET_FILES = String.raw`(?:~\/\.ssh|id_rsa|id_ed25519|\.aws\/credentials|\.env\b|\/etc\/passwd|\/etc\/shadow|mcp\.json|\.netrc|\.npmrc|\.pgpass|\.git-credentials)`;
+/** A finding and the place in the definition it was found. */
+export interface LocatedFinding extends SuspiciousFinding {
+  /** `name`, `title`, `annotations.title`, `description`, `inputSchema.properties.path.description`... */
+  where: string;
+  source: EvidenceSource;
+}
+
+/** Only this much of one text is scanned, so hostile text cannot make the scan slow; longer text is a finding. */
+export const MAX_SCANNED_CHARS = 100_000;
+
+type Detector = (text: string) => { index: number; length: number } | undefined;
+
+const matching = (pattern: RegExp): Detector => (text) => {
+  const match = pattern.exec(text);
+  return match ? { index: match.index, length: match[0].length } : undefined;
+};
+
+// <system> and <secret> count only as a closed block, since `--client-secret <secret>` is an honest
+// placeholder. Found as an opening tag, then a closing one after it: two linear scans, where one
+// pattern with a lazy gap between the tags would rescan the text from every opening tag.
+const closedBlock = (name: string): Detector => {
+  const open = new RegExp(String.raw`<\s{0,8}${name}\s{0,8}>`, 'i');
+  const close = new RegExp(String.raw`<\s{0,8}\/\s{0,8}${name}\s{0,8}>`, 'gi');
+  return (text) => {
+    const opening = open.exec(text);
+    if (!opening) return undefined;
+    close.lastIndex = opening.index + opening[0].length;
+    const closing = close.exec(text);
+    return closing ? { index: opening.index, length: closing.index + closing[0].length - opening.index } : undefined;
+  };
+};
+const eitherOf = (...detectors: Detector[]): Detector => (text) => {
+  const found = detectors.map((detect) => detect(text)).filter((f) => f !== undefined);
+  return found.sort((a, b) => a.index - b.index)[0];
+};
+
+const SECRET_FILES = String.raw`(?:\.ssh\/|~\/\.ssh|id_rsa|id_ed25519|id_ecdsa|\.aws\/credentials|\.kube\/config|\.docker\/config\.json|\.gnupg|\.env\b|\/etc\/passwd|\/etc\/shadow|mcp\.json|\.netrc|\.npmrc|\.pgpass|\.git-credentials|\.(?:bash|zsh)_history)`;
 
 // Each pattern is an instruction to the model that an honest description has no reason to give.
 // Shouting alone ("You MUST call list_tables first") is common in honest servers and is not here.
-const INSTRUCTION_PATTERNS: ReadonlyArray<[RegExp, string]> = [
-  [/\b(ignore|disregard|override|forget) (all |any )?(of )?(the |your )?(previous|prior|above|earlier|system|original) (instructions|prompts?|rules|directives)/i, 'tells the model to ignore its instructions'],
-  [/\b(do not|don't|never) (tell|inform|mention|reveal|show|disclose)( this| it| anything)? (to )?the user/i, 'asks the model to hide something from the user'],
-  [/\bwithout (telling|informing|notifying|alerting) the user\b|\bthe user (must|should) not (know|see|be told)\b/i, 'asks the model to hide something from the user'],
-  // Instruction blocks: <IMPORTANT> and <hidden> anywhere; <system> and <secret> only as a closed
-  // block, since `--client-secret <secret>` is an honest placeholder.
-  [/<\s*(important|hidden|instructions?)\s*>|<\s*(system|secret)\s*>[\s\S]*?<\s*\/\s*\2\s*>/i, 'carries a hidden instruction block'],
-  [/\bbefore (using|calling|running) (any|every|all) (other )?tools?\b/i, 'asks to run something before any other tool'],
+// Every pattern runs in linear time on hostile text: no nested quantifiers, and every gap between
+// two parts is bounded ({0,60}), so no starting point rescans the rest of the text.
+const INSTRUCTION_DETECTORS: ReadonlyArray<[Detector, string]> = [
+  [matching(/\b(ignore|disregard|override|forget) (all |any )?(of )?(the |your )?(previous|prior|above|earlier|system|original) (instructions|prompts?|rules|directives)/i), 'tells the model to ignore its instructions'],
+  [matching(/\b(do not|don't|never) (tell|inform|mention|reveal|show|disclose)( this| it| anything)? (to )?the user/i), 'asks the model to hide something from the user'],
+  [matching(/\bwithout (telling|informing|notifying|alerting) the user\b|\bthe user (must|should) not (know|see|be told)\b|\b(hide|conceal|keep) (this|it|that)( secret| hidden)? from the user\b/i), 'asks the model to hide something from the user'],
+  // Instruction blocks: <IMPORTANT> and <hidden> anywhere, <system> and <secret> closed.
+  [eitherOf(matching(/<\s{0,8}(important|hidden|instructions?)\s{0,8}>/i), closedBlock('system'), closedBlock('secret')), 'carries a hidden instruction block'],
+  [matching(/\bbefore (using|calling|running) (any|every|all) (other )?tools?\b/i), 'asks to run something before any other tool'],
   // A secret file next to a verb that fetches or hands it over ("read ~/.ssh/id_rsa"); a file
   // type listed as a search example (".env") is not enough, nor is "never read ~/.ssh".
-  [new RegExp(String.raw`(?<!\b(?:not|never|n't)\s{1,3})\b(read|open|cat|send|include|pass|upload|attach|copy|print|provide|load|paste|forward)\b[^.\n]{0,60}${SECRET_FILES}`, 'i'), 'points at secrets on the user’s machine'],
-  [/\b(instead of|rather than) (using |calling )?(the )?[\w.-]+ tool\b/i, 'redirects calls meant for another tool'],
-  [/\bwhen (the user|you) (calls?|uses?) (the )?[\w.-]+ (tool )?(from|on|of) (another|other|the [\w-]+) server\b/i, 'refers to another server’s tools'],
-  [/\b(another|other|different) (mcp )?server(s|'s|’s)? tools?\b|\btools? (from|of|on) (another|other|a different) (mcp )?servers?\b/i, 'refers to another server’s tools'],
-  [/\bwhen this tool is (available|present|installed|enabled|loaded)\b/i, 'changes how other tools behave when it is installed'],
-  [/\b(send|forward|redirect|copy|bcc) (all|every|any) (messages?|emails?|results?|data|outputs?|responses?)\b[^.\n]{0,40}\bto\b/i, 'redirects data to a fixed destination'],
+  [matching(new RegExp(String.raw`(?<!\b(?:not|never|n't)\s{1,3})\b(read|open|cat|send|include|pass|upload|attach|copy|print|provide|load|paste|forward)\b[^.\n]{0,60}${SECRET_FILES}`, 'i')), 'points at secrets on the user’s machine'],
+  [matching(/\b(instead of|rather than) (using |calling )?(the )?[\w.-]{1,64} tool\b/i), 'redirects calls meant for another tool'],
+  [matching(/\bwhen (the user|you) (calls?|uses?) (the )?[\w.-]{1,64} (tool )?(from|on|of) (another|other|the [\w-]{1,64}) server\b/i), 'refers to another server’s tools'],
+  [matching(/\b(another|other|different) (mcp )?server(s|'s|’s)? tools?\b|\btools? (from|of|on) (another|other|a different) (mcp )?servers?\b/i), 'refers to another server’s tools'],
+  [matching(/\bwhen this tool is (available|present|installed|enabled|loaded)\b/i), 'changes how other tools behave when it is installed'],
+  [matching(/\b(send|forward|redirect|copy|bcc) (all|every|any) (messages?|emails?|results?|data|outputs?|responses?)\b[^.\n]{0,40}\bto\b/i), 'redirects data to a fixed destination'],
 ];
 
 // Zero-width, bidi controls, soft hyphens and Unicode tag characters hide text from the reader.
@@ -48,25 +89,86 @@ function excerptAround(text: string, index: number, length: number): string {
   return shown.length > 120 ? `${shown.slice(0, 119)}…` : shown;
 }
 
-export function findSuspiciousText(description: string | undefined): SuspiciousFinding[] {
-  if (!description) return [];
-  const findings: SuspiciousFinding[] = [];
+interface PlacedFinding extends SuspiciousFinding {
+  /** Which of the scanned texts it was found in. */
+  text: number;
+}
+
+// Texts are scanned joined, one pass per pattern for a whole tool rather than one per string. No
+// pattern crosses this separator: their gaps stop at a line break, their \s runs at a NUL.
+const SEPARATOR = '\n\u0000';
+
+/** Each reason once, at its first place in the texts; only MAX_SCANNED_CHARS of each text are read. */
+function scanTexts(texts: readonly string[]): PlacedFinding[] {
+  const scanned = texts.map((t) => (t.length > MAX_SCANNED_CHARS ? t.slice(0, MAX_SCANNED_CHARS) : t));
+  const starts: number[] = [];
+  let offset = 0;
+  for (const t of scanned) {
+    starts.push(offset);
+    offset += t.length + SEPARATOR.length;
+  }
+  const joined = scanned.join(SEPARATOR);
+  const place = (index: number, length: number, reason: string): PlacedFinding => {
+    let lo = 0;
+    let hi = starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (starts[mid]! <= index) lo = mid;
+      else hi = mid - 1;
+    }
+    return { reason, excerpt: excerptAround(scanned[lo]!, index - starts[lo]!, length), text: lo };
+  };
+
+  const findings: PlacedFinding[] = [];
   const seen = new Set<string>();
-  for (const [pattern, reason] of INSTRUCTION_PATTERNS) {
-    const match = pattern.exec(description);
-    if (match && !seen.has(reason)) {
+  for (const [detect, reason] of INSTRUCTION_DETECTORS) {
+    if (seen.has(reason)) continue;
+    const found = detect(joined);
+    if (found) {
       seen.add(reason);
-      findings.push({ reason, excerpt: excerptAround(description, match.index, match[0].length) });
+      findings.push(place(found.index, found.length, reason));
     }
   }
-  const invisible = hiddenCharacter(description);
-  if (invisible !== undefined) findings.push({ reason: 'contains invisible Unicode characters', excerpt: excerptAround(description, invisible, 1) });
+  const invisible = hiddenCharacter(joined);
+  if (invisible !== undefined) findings.push(place(invisible, 1, 'contains invisible Unicode characters'));
   for (const [pattern, reason] of ENCODED_BLOBS) {
-    const blob = pattern.exec(description);
+    const blob = pattern.exec(joined);
     if (!blob) continue;
-    findings.push({ reason, excerpt: `${blob[0].slice(0, 60)}… (${blob[0].length} characters)` });
+    findings.push({ ...place(blob.index, 0, reason), excerpt: `${blob[0].slice(0, 60)}… (${blob[0].length} characters)` });
     break;
   }
+  // No honest text a model reads runs this long (real ones stay under 15,000 characters), and
+  // what lies past the limit goes unread: such a text cannot be vouched for.
+  const tooLong = texts.findIndex((t) => t.length > MAX_SCANNED_CHARS);
+  if (tooLong >= 0) {
+    findings.push({ reason: 'is too long to check in full', excerpt: `${texts[tooLong]!.length} characters, the first ${MAX_SCANNED_CHARS} read`, text: tooLong });
+  }
+  return findings;
+}
+
+/** What in one text speaks to the model rather than the user. */
+export function findSuspiciousText(text: string | undefined): SuspiciousFinding[] {
+  if (!text) return [];
+  return scanTexts([text]).map(({ reason, excerpt }) => ({ reason, excerpt }));
+}
+
+// No detector can match in a short run of ASCII letters, digits and underscores (`type`, `string`,
+// `repo_id`): skipping them halves the work on a typical schema.
+const PLAIN_IDENTIFIER = /^\w{0,100}$/;
+
+/**
+ * Poisoning anywhere a model reads: name, titles, description, and every key and string of the
+ * input schema. Each reason is reported once, where it shows first.
+ */
+export function findToolPoisoning(tool: Tool): LocatedFinding[] {
+  const { texts: all, unread } = modelTexts(tool);
+  const texts = all.filter((t) => !PLAIN_IDENTIFIER.test(t.text));
+  const findings: LocatedFinding[] = scanTexts(texts.map((t) => t.text)).map(({ text, ...finding }) => ({
+    ...finding,
+    where: showInvisible(renderPath(texts[text]!.path)),
+    source: texts[text]!.source,
+  }));
+  if (unread) findings.push({ reason: 'is too large to check in full', excerpt: `reading stopped at ${showInvisible(renderPath(unread))}`, where: 'inputSchema', source: 'schema' });
   return findings;
 }
 
