@@ -46,6 +46,9 @@ export async function runBuild(options: BuildOptions): Promise<number> {
     serverCount = servers.length;
     toolCount = servers.reduce((n, s) => n + s.data.tools.length, 0);
     console.log(`policy-atlas: catalog ${catalogDir}: ${plural(servers.length, 'server')}, ${plural(toolCount, 'tool')}`);
+    // What MCP clients accept but the spec frowns on is built, and said.
+    const warnings = servers.flatMap((server) => server.warnings);
+    if (warnings.length > 0) console.warn(`policy-atlas: ${plural(warnings.length, 'warning')}:\n${warnings.map((line) => `  ${line}`).join('\n')}`);
   } catch (error) {
     if (!(error instanceof DataError)) throw error;
     console.error(`policy-atlas: the catalog has ${plural(error.lines.length, 'problem')}; nothing was built and ${outDir} is unchanged.`);

@@ -61,3 +61,23 @@ describe('a build over bad data', () => {
     expect(readdirSync(buildsFolderOf(outDir))).toEqual([]);
   });
 });
+
+describe('a build over data that MCP clients accept', () => {
+  it('builds a tool with null fields and a repeated name, and prints one warning line per oddity', () => {
+    const root = mkdtempSync(join(tmpdir(), 'atlas-odd-'));
+    mkdirSync(join(root, 'catalog/servers'), { recursive: true });
+    writeFileSync(join(root, 'catalog/servers/odd.json'), JSON.stringify({
+      name: 'Odd',
+      tools: [
+        { name: 'get_thing', description: null, inputSchema: null, annotations: { readOnlyHint: null } },
+        { name: 'get_thing', description: 'The same name again.' },
+      ],
+    }));
+    const outDir = join(root, 'site');
+    const result = build(join(root, 'catalog'), outDir);
+    expect(result.stderr).toMatch(/odd\.json › tools\[0\]\.description: null, read as not given/);
+    expect(result.stderr).toMatch(/odd\.json › tools\[1\]\.name: .*get_thing.*/);
+    expect(result.status).toBe(0);
+    expect(readdirSync(join(outDir, 'servers/odd')).filter((name) => !name.endsWith('.json')).sort()).toEqual(['get-thing', 'get-thing-2', 'index.html']);
+  });
+});
