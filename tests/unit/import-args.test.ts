@@ -53,6 +53,8 @@ describe('parseImportArgs', () => {
     ['env without stdio', ['--file', 'a.json', '--env', 'A=b'], '--env goes with --stdio'],
     ['header without url', ['--file', 'a.json', '--header', 'A: b'], '--header goes with --url'],
     ['a bad timeout', ['--file', 'a.json', '--timeout', '0'], '--timeout: must be more than 0, got the string "0"'],
+    // setTimeout fires at once for anything above 2^31 - 1 ms: a huge timeout would be no timeout.
+    ['a timeout past what a timer holds', ['--file', 'a.json', '--timeout', '2147483648'], '--timeout: must be at most 2147483647 ms (about 24 days), got the string "2147483648"'],
     ['a bad slug', ['--file', 'a.json', '--slug', 'My Server'], '--slug: must be lowercase letters, digits and single dashes, got the string "My Server"'],
     ['a bad date', ['--file', 'a.json', '--now', 'yesterday'], '--now: must be a date like 2025-01-31, got the string "yesterday"'],
     ['plain http off localhost', ['--url', 'http://example.com/mcp'], '--url: must be an https URL (http only on localhost, since headers may carry credentials), got the string "http://example.com/mcp"'],

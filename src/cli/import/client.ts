@@ -29,6 +29,8 @@ export class ImportError extends Error {
   override name = 'ImportError';
 }
 
+/** The longest delay a Node timer holds (about 24.8 days); a longer one fires at once. */
+export const MAX_TIMER_MS = 2 ** 31 - 1;
 // A server that never stops paging (a cursor that cycles through fresh values) must not hang the import.
 const MAX_PAGES = 1000;
 // tools/list results are validated by parseToolsList, with messages naming the JSON path, not by the SDK.

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { DataError, parseWithFriendlyErrors } from '../../core/errors/friendly.ts';
 import { splitCommandLine } from '../../core/import/command-line.ts';
-import type { Target } from './client.ts';
+import { MAX_TIMER_MS, type Target } from './client.ts';
 
 export const HELP = `Usage: policy-atlas import (--file <json> | --stdio "<command>" | --url <url>) [options]
 
@@ -52,7 +52,7 @@ const FlagsSchema = z.strictObject({
   out: z.string().min(1).optional(),
   name: z.string().trim().min(1).optional(),
   slug: z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be lowercase letters, digits and single dashes').optional(),
-  timeout: z.coerce.number({ error: 'must be a number of milliseconds' }).int('must be a whole number of milliseconds').positive('must be more than 0').optional(),
+  timeout: z.coerce.number({ error: 'must be a number of milliseconds' }).int('must be a whole number of milliseconds').positive('must be more than 0').max(MAX_TIMER_MS, `must be at most ${MAX_TIMER_MS} ms (about 24 days)`).optional(),
   now: z.iso.date('must be a date like 2025-01-31').optional(),
 });
 
