@@ -4,6 +4,7 @@ import { classifyTool } from '../core/classify/classify-tool.ts';
 import { DataError } from '../core/errors/friendly.ts';
 import { parseJsonText } from '../core/import/parse-tools-list.ts';
 import { toolsFromJson } from '../core/import/tools-source.ts';
+import { terminalSafe, terminalSafeLines } from '../core/text/terminal-safe.ts';
 
 const HELP = `Usage: policy-atlas classify <file>
 
@@ -33,11 +34,13 @@ export async function run(args: string[]): Promise<number> {
       const { category, level, signals, confidence, evidence } = classifyTool(tool);
       return { server: source.server, tool: tool.name, category, level, signals, confidence, evidence };
     });
-    console.log(JSON.stringify(rows, null, 2));
+    // Line by line: JSON's own line breaks stay, and what stringify leaves raw in strings (C1 controls,
+    // bidi marks) becomes a \u escape, which reads back as the same string.
+    console.log(terminalSafeLines(JSON.stringify(rows, null, 2)));
     return 0;
   } catch (error) {
     if (!(error instanceof DataError)) throw error;
-    console.error(error.lines.map((line) => `policy-atlas classify: ${line}`).join('\n'));
+    console.error(error.lines.map((line) => `policy-atlas classify: ${terminalSafe(line)}`).join('\n'));
     return 1;
   }
 }

@@ -1,17 +1,39 @@
 import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, relative } from 'node:path';
 import { loadServerFile } from '../core/catalog/load.ts';
-import { slugify } from '../core/catalog/slug.ts';
 import { DataError, parseWithFriendlyErrors } from '../core/errors/friendly.ts';
 import { describeChanges, mergeImport } from '../core/import/merge.ts';
-import { mergeToolPages, parseToolsListText, type ServerInfo } from '../core/import/parse-tools-list.ts';
-import { leakedSecrets, redactSecrets, secretsOf } from '../core/import/redact.ts';
+import { mergeToolPages, parseToolsListText } from '../core/import/parse-tools-list.ts';
+import { leakedSecrets, redactSecrets, redactText, secretsOf } from '../core/import/redact.ts';
 import { ServerFileSchema, type ServerFile, type Tool } from '../core/schema/server.ts';
+import { quoteForTerminal, terminalSafe } from '../core/text/terminal-safe.ts';
 import { ImportError, listServerTools, type ListedTools } from './import/client.ts';
+import { chooseDestination } from './import/destination.ts';
 import { HELP, parseImportArgs, UsageError, type ImportOptions } from './import/options.ts';
 
-const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
-const progress = (message: string) => process.stderr.write(`policy-atlas import: ${message}\n`);
+const PREFIX = 'policy-atlas import: ';
+
+/**
+ * Everything the command prints passes here: credentials replaced, control characters escaped, since
+ * server text (its name, tool names, stderr, error messages) ends up in progress, errors and the report.
+ */
+interface Output {
+  /** One line on stderr. */
+  say: (line: string) => void;
+  /** A message of ours that may run over lines (server text in it is already one line each). */
+  sayLines: (message: string) => void;
+  /** The change report, on stdout. */
+  report: (lines: string[]) => void;
+}
+
+function output(secrets: readonly string[]): Output {
+  const clean = (line: string) => terminalSafe(redactText(line, secrets));
+  return {
+    say: (line) => console.error(`${PREFIX}${clean(line)}`),
+    sayLines: (message) => console.error(`${PREFIX}${message.split('\n').map(clean).join('\n')}`),
+    report: (lines) => console.log(lines.map(clean).join('\n')),
+  };
+}
 
 export async function run(args: string[]): Promise<number> {
   if (args.includes('--help') || args.includes('-h')) {
@@ -23,23 +45,26 @@ export async function run(args: string[]): Promise<number> {
     options = parseImportArgs(args);
   } catch (error) {
     if (!(error instanceof UsageError)) throw error;
-    console.error(`policy-atlas import: ${error.message}\n\n${HELP}`);
+    console.error(`${PREFIX}${error.message}\n\n${HELP}`);
     return 2;
   }
+  const secrets = secretsOf(options.secretValues);
+  const out = output(secrets);
   try {
-    await importTools(options);
+    await importTools(options, secrets, out);
     return 0;
   } catch (error) {
-    if (error instanceof DataError) console.error(error.lines.map((line) => `policy-atlas import: ${line}`).join('\n'));
-    else if (error instanceof ImportError) console.error(`policy-atlas import: ${error.message}`);
+    // A DataError line is one line by construction: any line break in it came from the data.
+    if (error instanceof DataError) error.lines.forEach(out.say);
+    else if (error instanceof ImportError) out.sayLines(error.message);
     else throw error;
-    console.error('policy-atlas import: nothing was written');
+    out.say('nothing was written');
     return 1;
   }
 }
 
-async function readSource(options: ImportOptions): Promise<Omit<ListedTools, 'transport'> & { transport?: ListedTools['transport'] }> {
-  if (options.source.kind !== 'file') return listServerTools(options.source, { timeoutMs: options.timeoutMs, progress });
+async function readSource(options: ImportOptions, out: Output): Promise<Omit<ListedTools, 'transport'> & { transport?: ListedTools['transport'] }> {
+  if (options.source.kind !== 'file') return listServerTools(options.source, { timeoutMs: options.timeoutMs, progress: out.say });
   const { path } = options.source;
   let text: string;
   try {
@@ -48,20 +73,9 @@ async function readSource(options: ImportOptions): Promise<Omit<ListedTools, 'tr
     throw new ImportError(`${path}: cannot read the file (${(error as Error).message})`);
   }
   const page = parseToolsListText(text, path);
-  for (const note of page.notes ?? []) progress(note);
-  if (page.nextCursor) progress(`${path} has a nextCursor: it holds one page of the list, and only that page is imported`);
+  for (const note of page.notes ?? []) out.say(note);
+  if (page.nextCursor) out.say(`${path} has a nextCursor: it holds one page of the list, and only that page is imported`);
   return { tools: mergeToolPages([{ context: path, tools: page.tools }]), ...(page.server ? { server: page.server } : {}) };
-}
-
-/** The file to write: --out, else data/servers/<slug>.json; its name must be a slug, as the catalog loader requires. */
-function targetPath(options: ImportOptions, server: ServerInfo | undefined): string {
-  const name = options.name ?? server?.title ?? server?.name;
-  const out = options.out ?? (options.slug || name ? join('data', 'servers', `${options.slug ?? slugify(name!)}.json`) : undefined);
-  if (!out) throw new ImportError('the input does not say which server it is: pass --name "…" or --out data/servers/<slug>.json');
-  const fileSlug = basename(out).replace(/\.json$/, '');
-  if (!out.endsWith('.json') || !SLUG.test(fileSlug)) throw new ImportError(`--out ${out}: the file name must be the server slug and end in .json, e.g. data/servers/my-server.json`);
-  if (options.slug && options.slug !== fileSlug) throw new ImportError(`--slug "${options.slug}" differs from the file name "${fileSlug}" (hint: the catalog names each data file after its slug)`);
-  return out;
 }
 
 /** Temp file then rename: an interrupted import never leaves half a data file. */
@@ -77,29 +91,35 @@ function writeAtomically(path: string, text: string): void {
   }
 }
 
-async function importTools(options: ImportOptions): Promise<void> {
-  const listed = await readSource(options);
-  const secrets = secretsOf(options.secretValues);
+async function importTools(options: ImportOptions, secrets: readonly string[], out: Output): Promise<void> {
+  const listed = await readSource(options, out);
   const { value: clean, count } = redactSecrets({ tools: listed.tools, server: listed.server }, secrets);
-  if (count > 0) progress(`the server echoed --env/--header values into its tools (${count}×); they are written as [redacted]`);
+  if (count > 0) out.say(`the server echoed --env/--header/--url credentials into its tools or name (${count}×); they are written as [redacted]`);
 
-  const out = targetPath(options, clean.server);
-  const nearby = relative(process.cwd(), out);
-  const shown = nearby && !nearby.startsWith('..') ? nearby : out;
-  const existing: ServerFile | undefined = existsSync(out) ? loadServerFile(out).data : undefined;
+  const destination = chooseDestination(options, clean.server);
+  const nearby = relative(process.cwd(), destination.path);
+  const shown = nearby && !nearby.startsWith('..') ? nearby : destination.path;
+  const existing: ServerFile | undefined = existsSync(destination.path) ? loadServerFile(destination.path).data : undefined;
+  // A server must not pick which data file it replaces: "Github" would overwrite github.json.
+  if (existing && destination.chosenByServer && !options.update) {
+    throw new ImportError(`${shown} already exists, and only the server's own name (${quoteForTerminal(destination.name)}) points there (hint: to update it, pass --out ${shown}, --slug ${basename(shown, '.json')} or --update; for a new file, pass --out or --name)`);
+  }
+  const name = options.name ?? existing?.name ?? destination.name;
+  out.say(`name: ${quoteForTerminal(name)} (${options.name === undefined && existing ? `kept from ${shown}` : `from ${destination.nameFrom}`}${options.name === undefined ? '; pass --name to choose another' : ''})`);
+
   const { file, changes } = mergeImport({
     existing,
     tools: clean.tools as Tool[],
     now: options.now,
     ...(options.name ? { name: options.name } : {}),
     ...(options.slug ? { slug: options.slug } : {}),
-    ...(clean.server?.title ?? clean.server?.name ? { serverName: (clean.server?.title ?? clean.server?.name)! } : {}),
+    serverName: destination.name,
     ...(listed.transport ? { transport: listed.transport } : {}),
   });
   parseWithFriendlyErrors(ServerFileSchema, file, shown);
   const text = `${JSON.stringify(file, null, 2)}\n`;
   // A last guard: whatever path a credential took, it does not get written.
-  if (leakedSecrets(text, secrets).length > 0) throw new ImportError(`${shown}: an --env or --header value would end up in the data file`);
-  if (!existing || readFileSync(out, 'utf8') !== text) writeAtomically(out, text);
-  console.log(describeChanges(shown, changes).join('\n'));
+  if (leakedSecrets(text, secrets).length > 0) throw new ImportError(`${shown}: an --env, --header or --url credential would end up in the data file`);
+  if (!existing || readFileSync(destination.path, 'utf8') !== text) writeAtomically(destination.path, text);
+  out.report(describeChanges(shown, changes));
 }

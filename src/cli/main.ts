@@ -7,7 +7,8 @@ function usage(): string {
 }
 
 const [name, ...args] = process.argv.slice(2);
-const command = name ? COMMANDS[name] : undefined;
+// Own keys only: `constructor` or `__proto__` must not find Object.prototype's members.
+const command = name && Object.hasOwn(COMMANDS, name) ? COMMANDS[name] : undefined;
 if (!name || name === '--help' || name === '-h') {
   console.log(usage());
   process.exitCode = name ? 0 : 2;

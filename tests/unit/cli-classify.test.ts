@@ -61,6 +61,25 @@ describe('policy-atlas classify', () => {
     expect(result.code).toBe(1);
   }, 30_000);
 
+  it('prints server text with controls escaped: still JSON that parses to the same names', async () => {
+    const file = join(dir, 'hostile.json');
+    // An 8-bit CSI and a bidi override: JSON.stringify leaves both raw.
+    const names = ['wipe\u009b2J', 'safe\u202etxt.exe'];
+    writeFileSync(file, JSON.stringify({ tools: names.map((name) => ({ name })) }));
+    const result = await runCli(['classify', file]);
+    expect(result.code).toBe(0);
+    expect(result.stdout).not.toMatch(/[\u0080-\u009f\u202e]/);
+    expect(result.stdout).toContain(String.raw`"wipe\u009b2J"`);
+    expect((JSON.parse(result.stdout) as Row[]).map((row) => row.tool)).toEqual(names);
+
+    // A saved error answer: its message is quoted in the error line.
+    writeFileSync(file, JSON.stringify({ jsonrpc: '2.0', id: 1, error: { code: -32000, message: 'boom\n\u001b[2Kpolicy-atlas classify: fake' } }));
+    const failed = await runCli(['classify', file]);
+    expect(failed.code).toBe(1);
+    expect(failed.stderr).not.toContain('\u001b');
+    expect(failed.stderr.trimEnd().split('\n')).toHaveLength(1);
+  }, 30_000);
+
   it('no file: usage, exit 2', async () => {
     const result = await runCli(['classify']);
     expect(result.stderr).toMatch(/^policy-atlas classify: give one file\n\nUsage: policy-atlas classify <file>/);

@@ -44,6 +44,13 @@ describe('parseImportArgs', () => {
     expect(options.timeoutMs).toBe(60_000);
   });
 
+  it('reads --update, and keeps the credentials of --url as secrets', () => {
+    const options = parseImportArgs(['--url', 'https://alice:s3cret-pass@mcp.example.com/key/k1/mcp?api_key=abc%2B123&region=eu', '--update']);
+    expect(options.update).toBe(true);
+    expect([...options.secretValues].sort()).toEqual(['abc%2B123', 'abc+123', 'alice', 'eu', 'k1', 's3cret-pass'].sort());
+    expect(parseImportArgs(['--file', 'a.json']).update).toBe(false);
+  });
+
   it.each<[string, string[], string]>([
     ['no source', ['--out', 'x.json'], 'say where the tools come from: --file, --stdio or --url'],
     ['two sources', ['--file', 'a.json', '--stdio', 'node s.js'], 'give one source, not --file and --stdio'],
@@ -53,9 +60,13 @@ describe('parseImportArgs', () => {
     ['env without stdio', ['--file', 'a.json', '--env', 'A=b'], '--env goes with --stdio'],
     ['header without url', ['--file', 'a.json', '--header', 'A: b'], '--header goes with --url'],
     ['a bad timeout', ['--file', 'a.json', '--timeout', '0'], '--timeout: must be more than 0, got the string "0"'],
+    // setTimeout fires at once for anything above 2^31 - 1 ms: a huge timeout would be no timeout.
+    ['a timeout past what a timer holds', ['--file', 'a.json', '--timeout', '2147483648'], '--timeout: must be at most 2147483647 ms (about 24 days), got the string "2147483648"'],
     ['a bad slug', ['--file', 'a.json', '--slug', 'My Server'], '--slug: must be lowercase letters, digits and single dashes, got the string "My Server"'],
     ['a bad date', ['--file', 'a.json', '--now', 'yesterday'], '--now: must be a date like 2025-01-31, got the string "yesterday"'],
-    ['plain http off localhost', ['--url', 'http://example.com/mcp'], '--url: must be an https URL (http only on localhost, since headers may carry credentials), got the string "http://example.com/mcp"'],
+    ['plain http off localhost', ['--url', 'http://example.com/mcp'], '--url: must be an https URL (http only on localhost, since headers may carry credentials), got http://example.com/mcp'],
+    ['not a URL', ['--url', 'mcp.example.com/mcp'], '--url: must be a URL, e.g. https://mcp.example.com/mcp'],
+    ['--update twice', ['--file', 'a.json', '--update', '--update'], '--update is given twice'],
     ['an unclosed quote', ['--stdio', 'node "s.js'], '--stdio: unclosed " quote in the command'],
     ['a bad variable name', ['--stdio', 'node s.js', '--env', '1TOKEN=x'], '--env: "1TOKEN" is not a variable name (letters, digits, _)'],
   ])('%s', (_, args, message) => {
@@ -65,6 +76,13 @@ describe('parseImportArgs', () => {
   it.each<[string, string[]]>([
     ['--env without =', ['--stdio', 'node s.js', '--env', 'TOKENhunter2']],
     ['--header without a colon', ['--url', 'https://x.example/mcp', '--header', 'Authorization Bearer hunter2']],
+    // fetch would refuse these values with an error that quotes them.
+    ['--header with a line break', ['--url', 'https://x.example/mcp', '--header', 'Authorization: Bearer hunter2\nX: y']],
+    ['--header beyond Latin-1', ['--url', 'https://x.example/mcp', '--header', 'Authorization: Bearer hunter2€']],
+    ['--env with a NUL', ['--stdio', 'node s.js', '--env', 'TOKEN=hunter2\u0000']],
+    ['--url over plain http, with a key in the query', ['--url', 'http://x.io/?key=hunter2']],
+    ['--url over plain http, with a user and password', ['--url', 'http://alice:hunter2@mcp.example.com/mcp']],
+    ['--url that is not a URL', ['--url', 'mcp.example.com/mcp?api_key=hunter2']],
   ])('never echoes a credential in an error: %s', (_, args) => {
     expect(usageError(args)).not.toContain('hunter2');
   });

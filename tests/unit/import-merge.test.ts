@@ -170,6 +170,20 @@ describe('mergeImport', () => {
     ]);
   });
 
+  it('describes hostile tool names on one line each, their control characters escaped', () => {
+    // A name that clears the line and prints a fake report line; one with an 8-bit CSI; one reversed.
+    const names = ['ok\r\u001b[2K  - github_delete_repo (its overrides are dropped with it)', 'b\u009b31m', 'c\u202etxt.exe'];
+    const { changes } = mergeImport({ existing: firstImport([list]), tools: names.map((name) => ({ name })), now: DAY2 });
+    const lines = describeChanges('notes.json', changes);
+    expect(lines).toEqual([
+      'notes.json: 3 added, 1 removed, 0 changed, 0 unchanged',
+      String.raw`  + ok\u000d\u001b[2K  - github_delete_repo (its overrides are dropped with it)`,
+      String.raw`  + b\u009b31m`,
+      String.raw`  + c\u202etxt.exe`,
+      '  - list_notes',
+    ]);
+  });
+
   it('isoDate is the UTC date', () => {
     expect(isoDate(new Date('2025-12-31T23:59:59Z'))).toBe('2025-12-31');
   });

@@ -6,15 +6,24 @@ import type { Transport } from '@modelcontextprotocol/sdk/shared/transport.js';
 import { ErrorCode, McpError } from '@modelcontextprotocol/sdk/types.js';
 import { z } from 'zod';
 import { mergeToolPages, parseToolsList, type ServerInfo } from '../../core/import/parse-tools-list.ts';
+import { redactedUrl } from '../../core/import/redact.ts';
 import type { Tool } from '../../core/schema/server.ts';
+import { quoteForTerminal, terminalSafe } from '../../core/text/terminal-safe.ts';
+import { ImportError } from './errors.ts';
+import { byteBudget, countingFetch, MAX_PAGES, MAX_TOOLS, OVERALL_TIMEOUTS, overallTimeoutMs } from './limits.ts';
+import { readStdoutTolerantly } from './stdout-lines.ts';
+
+export { ImportError } from './errors.ts';
+export { MAX_TIMER_MS } from './limits.ts';
 
 export type Target =
   | { kind: 'stdio'; command: string; args: string[]; env: Record<string, string> }
   | { kind: 'http'; url: URL; headers: Record<string, string> };
 
 export interface ListOptions {
-  /** Per request (initialize, each tools/list page), in milliseconds. */
+  /** Per request (initialize, each tools/list page), in milliseconds; the whole import gets OVERALL_TIMEOUTS times that. */
   timeoutMs: number;
+  /** One line of progress or warning; may hold server text (made terminal-safe here, not redacted). */
   progress: (message: string) => void;
 }
 
@@ -24,32 +33,38 @@ export interface ListedTools {
   transport: 'stdio' | 'streamable-http' | 'sse';
 }
 
-/** A failure to explain to the user as is: the message already says what happened and what to try. */
-export class ImportError extends Error {
-  override name = 'ImportError';
-}
-
-// A server that never stops paging (a cursor that cycles through fresh values) must not hang the import.
-const MAX_PAGES = 1000;
 // tools/list results are validated by parseToolsList, with messages naming the JSON path, not by the SDK.
 const AnyResult = z.looseObject({});
+const SHOWN_STRAY_LINES = 3;
 
 type NewClient = () => Client;
 const seconds = (start: number) => `${((Date.now() - start) / 1000).toFixed(1)} s`;
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
-/** Lists every tool of a live server, following nextCursor, with a timeout on each request. */
+/** What the import saw go wrong on the way, for the final message should it fail. */
+interface Trouble {
+  stderrTail: string[];
+  strayLines: number;
+}
+
+/** Lists every tool of a live server, following nextCursor, with a timeout on each request and on the whole. */
 export async function listServerTools(target: Target, options: ListOptions): Promise<ListedTools> {
   const start = Date.now();
-  const stderrTail: string[] = [];
+  const trouble: Trouble = { stderrTail: [], strayLines: 0 };
   let fail: (error: Error) => void = () => {};
   const failed = new Promise<never>((_, reject) => (fail = reject));
   failed.catch(() => {}); // settles after the race is over when nothing went wrong
+  const overall = overallTimeoutMs(options.timeoutMs);
+  const deadline = setTimeout(() => fail(new ImportError(`the import did not finish within ${overall} ms (${OVERALL_TIMEOUTS} × --timeout) (hint: raise --timeout if the server is slow but steady)${tailText(trouble)}`)), overall);
+  const countBytes = byteBudget(fail);
+  const onStrayLine = (line: string) => {
+    trouble.strayLines++;
+    if (trouble.strayLines <= SHOWN_STRAY_LINES) options.progress(`warning: the server wrote a line to stdout that is not JSON-RPC; skipped, as MCP clients do: ${quoteForTerminal(line)}`);
+  };
   const onTransportError = (error: Error) => {
-    // The SDK reports a stdout line that is not JSON (SyntaxError) or not JSON-RPC (ZodError), then goes on waiting.
-    if (error instanceof SyntaxError || error.name === 'ZodError' || error.name === '$ZodError') {
-      const detail = error instanceof SyntaxError ? error.message : 'valid JSON, but not a JSON-RPC message';
-      fail(new ImportError(`the server wrote a line to stdout that is not JSON-RPC (${detail}) (hint: an MCP server over stdio must write only JSON-RPC messages to stdout and log to stderr)${tailText(stderrTail)}`));
-    }
+    if (error instanceof ImportError) fail(error);
+    // The SDK's own ReadBuffer, should ours not be in place: a line that is not JSON or not JSON-RPC.
+    else if (error instanceof SyntaxError || error.name === 'ZodError' || error.name === '$ZodError') onStrayLine(`(${error.message.slice(0, 80)})`);
   };
 
   // Every client made is closed at the end, even one whose connect never finished: it may own a child process.
@@ -64,14 +79,15 @@ export async function listServerTools(target: Target, options: ListOptions): Pro
   try {
     const work = async (): Promise<ListedTools> => {
       const connected = target.kind === 'stdio'
-        ? await connectStdio(target, options, newClient, stderrTail, onTransportError, stdioTransports)
-        : await connectHttp(target, options, newClient);
+        ? await connectStdio(target, options, newClient, trouble, { onStrayLine, onBytes: countBytes }, onTransportError, stdioTransports)
+        : await connectHttp(target, options, newClient, countBytes, onTransportError);
       const { client } = connected;
       const server = serverInfo(client);
-      options.progress(`connected to ${server?.title ?? server?.name ?? 'the server'}${server?.version ? ` ${server.version}` : ''} over ${connected.transport} in ${seconds(start)}`);
+      options.progress(`connected to ${terminalSafe(server?.title ?? server?.name ?? 'the server')}${server?.version ? ` ${terminalSafe(server.version)}` : ''} over ${connected.transport} in ${seconds(start)}`);
       const pages: { context: string; tools: Tool[] }[] = [];
       const cursors = new Set<string>();
       let cursor: string | undefined;
+      let total = 0;
       for (let n = 1; ; n++) {
         step = `tools/list (page ${n})`;
         const result = await client.request({ method: 'tools/list', params: cursor ? { cursor } : undefined }, AnyResult, { timeout: options.timeoutMs });
@@ -79,13 +95,15 @@ export async function listServerTools(target: Target, options: ListOptions): Pro
         const page = parseToolsList(result, context);
         for (const note of page.notes ?? []) options.progress(note);
         pages.push({ context, tools: page.tools });
-        const total = pages.reduce((sum, p) => sum + p.tools.length, 0);
-        if (page.nextCursor || n > 1) options.progress(`page ${n}: ${page.tools.length} tool${page.tools.length === 1 ? '' : 's'} (${total} so far, ${seconds(start)})`);
+        total += page.tools.length;
+        if (total > MAX_TOOLS) throw new ImportError(`${context}: the server lists more than ${MAX_TOOLS} tools, the limit for one import (hint: no client offers a model that many; check the server)`);
+        if (page.nextCursor || n > 1) options.progress(`page ${n}: ${plural(page.tools.length, 'tool')} (${total} so far, ${seconds(start)})`);
         if (!page.nextCursor) break;
-        if (cursors.has(page.nextCursor) || n >= MAX_PAGES) throw new ImportError(`${context}: the server keeps sending more pages (cursor ${JSON.stringify(page.nextCursor.slice(0, 40))}) (hint: its pagination loops; report it to the server's authors)`);
+        if (cursors.has(page.nextCursor) || n >= MAX_PAGES) throw new ImportError(`${context}: the server keeps sending more pages (cursor ${quoteForTerminal(page.nextCursor, 40)}) (hint: its pagination loops; report it to the server's authors)`);
         cursors.add(page.nextCursor);
         cursor = page.nextCursor;
       }
+      if (trouble.strayLines > SHOWN_STRAY_LINES) options.progress(`warning: ${plural(trouble.strayLines, 'line')} on stdout were not JSON-RPC in all (the first ${SHOWN_STRAY_LINES} shown above)`);
       return { tools: mergeToolPages(pages), transport: connected.transport, ...(server ? { server } : {}) };
     };
     return await Promise.race([work(), failed]);
@@ -98,8 +116,9 @@ export async function listServerTools(target: Target, options: ListOptions): Pro
         // already gone
       }
     }
-    throw explain(error, step, target, options.timeoutMs, stderrTail);
+    throw explain(error, step, target, options.timeoutMs, trouble);
   } finally {
+    clearTimeout(deadline);
     await Promise.all(clients.map((client) => client.close().catch(() => {})));
   }
 }
@@ -110,12 +129,21 @@ function serverInfo(client: Client): ServerInfo | undefined {
   return Object.fromEntries(Object.entries({ name: info.name, title: info.title, version: info.version }).filter(([, v]) => typeof v === 'string' && v)) as ServerInfo;
 }
 
-async function connectStdio(target: Extract<Target, { kind: 'stdio' }>, options: ListOptions, newClient: NewClient, stderrTail: string[], onError: (error: Error) => void, started: StdioClientTransport[]) {
+async function connectStdio(
+  target: Extract<Target, { kind: 'stdio' }>,
+  options: ListOptions,
+  newClient: NewClient,
+  trouble: Trouble,
+  stdout: Parameters<typeof readStdoutTolerantly>[1],
+  onError: (error: Error) => void,
+  started: StdioClientTransport[],
+) {
   const transport = new StdioClientTransport({ command: target.command, args: target.args, env: target.env, stderr: 'pipe' });
+  readStdoutTolerantly(transport, stdout);
   // Keep the server's last stderr lines: they usually say why it failed.
   transport.stderr?.on('data', (chunk: Buffer) => {
-    stderrTail.push(...chunk.toString('utf8').split('\n').filter((line) => line.trim()));
-    stderrTail.splice(0, Math.max(0, stderrTail.length - 5));
+    trouble.stderrTail.push(...chunk.toString('utf8').split('\n').filter((line) => line.trim()));
+    trouble.stderrTail.splice(0, Math.max(0, trouble.stderrTail.length - 5));
   });
   options.progress(`starting ${target.command} (stdio)`);
   const client = newClient();
@@ -125,41 +153,47 @@ async function connectStdio(target: Extract<Target, { kind: 'stdio' }>, options:
 }
 
 /** Streamable HTTP first; servers from before it (2024-11-05) only speak SSE. */
-async function connectHttp(target: Extract<Target, { kind: 'http' }>, options: ListOptions, newClient: NewClient) {
-  const requestInit = { headers: target.headers };
-  options.progress(`connecting to ${target.url.origin}${target.url.pathname} (Streamable HTTP)`);
+async function connectHttp(target: Extract<Target, { kind: 'http' }>, options: ListOptions, newClient: NewClient, countBytes: (n: number) => void, onError: (error: Error) => void) {
+  const transportOptions = { requestInit: { headers: target.headers }, fetch: countingFetch(countBytes) };
+  const shown = redactedUrl(target.url);
+  options.progress(`connecting to ${shown} (Streamable HTTP)`);
   const streamable = newClient();
   try {
-    await connectWith(streamable, new StreamableHTTPClientTransport(target.url, { requestInit }), options.timeoutMs);
+    await connectWith(streamable, new StreamableHTTPClientTransport(target.url, transportOptions), options.timeoutMs, onError);
     return { client: streamable, transport: 'streamable-http' as const };
   } catch (streamableError) {
     await streamable.close().catch(() => {});
     options.progress(`Streamable HTTP failed (${messageOf(streamableError)}); trying SSE`);
     const sse = newClient();
     try {
-      await connectWith(sse, new SSEClientTransport(target.url, { requestInit }), options.timeoutMs);
+      await connectWith(sse, new SSEClientTransport(target.url, transportOptions), options.timeoutMs, onError);
       return { client: sse, transport: 'sse' as const };
     } catch (sseError) {
       await sse.close().catch(() => {});
-      throw new ImportError(`cannot connect to ${target.url.origin}${target.url.pathname}: Streamable HTTP: ${messageOf(streamableError)}; SSE: ${messageOf(sseError)} (hint: check the URL and the --header values)`);
+      throw new ImportError(`cannot connect to ${shown}: Streamable HTTP: ${messageOf(streamableError)}; SSE: ${messageOf(sseError)} (hint: check the URL and the --header values)`);
     }
   }
 }
 
-async function connectWith(client: Client, transport: Transport, timeoutMs: number, onError?: (error: Error) => void): Promise<void> {
-  client.onerror = (error) => onError?.(error);
+async function connectWith(client: Client, transport: Transport, timeoutMs: number, onError: (error: Error) => void): Promise<void> {
+  client.onerror = onError;
   await client.connect(transport, { timeout: timeoutMs });
 }
 
-// HTTP errors can carry a whole HTML error page: keep one short line.
-const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error))
-  .replace(/^MCP error -?\d+: /, '').replace(/<[^>]*>/g, ' ').replace(/\s+/g, ' ').trim().slice(0, 300);
-const tailText = (tail: readonly string[]) => (tail.length > 0 ? `\nThe server's last stderr lines:\n${tail.map((line) => `  ${line.slice(0, 300)}`).join('\n')}` : '');
+// HTTP errors can carry a whole HTML error page: keep one short line, and nothing that drives the terminal.
+const messageOf = (error: unknown) => terminalSafe((error instanceof Error ? error.message : String(error))
+  .replace(/^MCP error -?\d+: /, '').replace(/<[^>]*>/g, ' ').replace(/\s+/g, ' ').trim().slice(0, 300));
+
+function tailText(trouble: Trouble): string {
+  const stray = trouble.strayLines > 0 ? `\nThe server wrote ${plural(trouble.strayLines, 'line')} to stdout that ${trouble.strayLines === 1 ? 'is' : 'are'} not JSON-RPC (hint: an MCP server over stdio writes only JSON-RPC to stdout, and logs to stderr)` : '';
+  const tail = trouble.stderrTail.length > 0 ? `\nThe server's last stderr lines:\n${trouble.stderrTail.map((line) => `  ${terminalSafe(line.slice(0, 300))}`).join('\n')}` : '';
+  return stray + tail;
+}
 
 /** Turns SDK and system errors into one message that says what happened and what to try. */
-function explain(error: unknown, step: string, target: Target, timeoutMs: number, stderrTail: readonly string[]): Error {
+function explain(error: unknown, step: string, target: Target, timeoutMs: number, trouble: Trouble): Error {
   if (error instanceof ImportError || (error instanceof Error && error.name === 'DataError')) return error;
-  const tail = tailText(stderrTail);
+  const tail = tailText(trouble);
   const code = (error as { code?: unknown }).code;
   if (error instanceof McpError && code === ErrorCode.RequestTimeout) {
     return new ImportError(`the server did not answer ${step} within ${timeoutMs} ms (hint: check that the command starts an MCP server, or raise --timeout)${tail}`);

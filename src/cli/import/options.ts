@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { DataError, parseWithFriendlyErrors } from '../../core/errors/friendly.ts';
 import { splitCommandLine } from '../../core/import/command-line.ts';
-import type { Target } from './client.ts';
+import { redactedUrl, urlSecrets } from '../../core/import/redact.ts';
+import { MAX_TIMER_MS, type Target } from './client.ts';
 
 export const HELP = `Usage: policy-atlas import (--file <json> | --stdio "<command>" | --url <url>) [options]
 
@@ -17,22 +18,35 @@ Options:
   --env KEY=VALUE          environment for --stdio (repeatable)
   --header "Name: value"   HTTP header for --url (repeatable), e.g. "Authorization: Bearer …"
   --out <file>             the data file to write (default: data/servers/<slug>.json)
-  --name <name>            server name (default: the data file's, else what the server calls itself)
-  --slug <slug>            server slug (default: the file name, else made from the name)
-  --timeout <ms>           how long to wait for each answer (default: 60000)
+  --name <name>            server name (default: the data file's; else what the server calls itself,
+                           its serverInfo title or name; else made from the --out or --slug, else the
+                           --file name: my-server.json gives "My Server")
+  --slug <slug>            server slug (default: the --out file name, else made from the name)
+  --update                 update data/servers/<slug>.json although its slug came from the server's own
+                           name (without --out, --slug, --name or --update, such a file is not touched)
+  --timeout <ms>           how long to wait for each answer (default: 60000, at most 2147483647);
+                           the whole import may take 10 times as long
   --now <YYYY-MM-DD>       the date recorded as first seen / last changed (default: today)
 
---env and --header values never reach the data file: where a server echoes one (6 characters or
-more) into its tools, it is replaced with [redacted].`;
+A live import stops at 1000 pages, 100000 tools or 50 MB of responses; a stdio message may be up to
+10 MB. Lines a stdio server writes to stdout that are not JSON-RPC are skipped with a warning, as MCP
+clients do.
+
+Credentials reach neither the data file nor the terminal: --env and --header values, and from --url
+the user and password, every query value and key-like path segments (the one after /key/ or /token/,
+or 20 characters or more mixing letters and digits). Where a server echoes one of 8 characters or
+more, anywhere, it is replaced with [redacted]; a shorter one only where it is a whole value.`;
 
 export interface ImportOptions {
   source: { kind: 'file'; path: string } | Target;
   out?: string;
   name?: string;
   slug?: string;
+  /** --update: yes, update the existing data file named after what the server calls itself. */
+  update: boolean;
   timeoutMs: number;
   now: Date;
-  /** --env and --header values, to keep out of the data file. */
+  /** --env and --header values and the secret parts of --url, to keep out of the data file and the terminal. */
   secretValues: string[];
 }
 
@@ -40,23 +54,38 @@ export interface ImportOptions {
 export class UsageError extends Error {}
 
 const LOCAL_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]']);
-const url = z.url({ error: 'must be a URL' }).refine((value) => {
-  const parsed = new URL(value);
-  return parsed.protocol === 'https:' || (parsed.protocol === 'http:' && LOCAL_HOSTS.has(parsed.hostname));
-}, 'must be an https URL (http only on localhost, since headers may carry credentials)');
+
+/** --url, checked here rather than by zod: its error would echo the URL whole, keys and all. */
+function parseUrl(value: string): URL {
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    throw new UsageError('--url: must be a URL, e.g. https://mcp.example.com/mcp');
+  }
+  if (url.protocol !== 'https:' && !(url.protocol === 'http:' && LOCAL_HOSTS.has(url.hostname))) {
+    throw new UsageError(`--url: must be an https URL (http only on localhost, since headers may carry credentials), got ${redactedUrl(url)}`);
+  }
+  return url;
+}
+
+// What fetch and spawn refuse in a header or environment value; their errors would print the value.
+const BAD_HEADER_VALUE = /[\0\r\n]|[^\0-\xff]/;
 
 const FlagsSchema = z.strictObject({
   file: z.string().min(1).optional(),
   stdio: z.string().trim().min(1, 'give the command that starts the server').optional(),
-  url: url.optional(),
+  url: z.string().min(1).optional(),
   out: z.string().min(1).optional(),
   name: z.string().trim().min(1).optional(),
   slug: z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be lowercase letters, digits and single dashes').optional(),
-  timeout: z.coerce.number({ error: 'must be a number of milliseconds' }).int('must be a whole number of milliseconds').positive('must be more than 0').optional(),
+  timeout: z.coerce.number({ error: 'must be a number of milliseconds' }).int('must be a whole number of milliseconds').positive('must be more than 0').max(MAX_TIMER_MS, `must be at most ${MAX_TIMER_MS} ms (about 24 days)`).optional(),
   now: z.iso.date('must be a date like 2025-01-31').optional(),
+  update: z.literal('yes').optional(),
 });
 
 const VALUE_FLAGS = new Set(['file', 'stdio', 'url', 'out', 'name', 'slug', 'timeout', 'now']);
+const SWITCHES = new Set(['update']);
 
 /** Reads the command line; flag errors go through the same friendly messages as data files. */
 export function parseImportArgs(args: readonly string[]): ImportOptions {
@@ -67,6 +96,11 @@ export function parseImportArgs(args: readonly string[]): ImportOptions {
     const arg = args[i]!;
     const key = arg.replace(/^--/, '');
     const value = args[i + 1];
+    if (arg.startsWith('--') && SWITCHES.has(key)) {
+      if (key in flags) throw new UsageError(`${arg} is given twice`);
+      flags[key] = 'yes';
+      continue;
+    }
     if (!arg.startsWith('--') || !(VALUE_FLAGS.has(key) || key === 'env' || key === 'header')) throw new UsageError(`unexpected argument "${arg}"`);
     if (value === undefined) throw new UsageError(`${arg} needs a value`);
     i++;
@@ -74,10 +108,12 @@ export function parseImportArgs(args: readonly string[]): ImportOptions {
       // Only the name is ever echoed back: the value may be a credential.
       const match = /^([A-Za-z_][A-Za-z0-9_]*)=(.*)$/s.exec(value);
       if (!match) throw new UsageError(value.includes('=') ? `--env: "${value.split('=')[0]!.slice(0, 40)}" is not a variable name (letters, digits, _)` : '--env must be KEY=VALUE');
+      if (match[2]!.includes('\0')) throw new UsageError(`--env ${match[1]}: the value has a NUL character, which no environment variable can hold`);
       env[match[1]!] = match[2]!;
     } else if (key === 'header') {
       const match = /^([!#$%&'*+.^_`|~0-9A-Za-z-]+):\s*(.*)$/s.exec(value);
       if (!match) throw new UsageError('--header must be "Name: value", e.g. "Authorization: Bearer …"');
+      if (BAD_HEADER_VALUE.test(match[2]!)) throw new UsageError(`--header ${match[1]}: the value has a line break, a NUL or a character beyond Latin-1, which an HTTP header cannot carry`);
       headers[match[1]!] = match[2]!;
     } else if (key in flags) {
       throw new UsageError(`${arg} is given twice`);
@@ -99,7 +135,7 @@ export function parseImportArgs(args: readonly string[]): ImportOptions {
 
   let source: ImportOptions['source'];
   if (parsed.file) source = { kind: 'file', path: parsed.file };
-  else if (parsed.url) source = { kind: 'http', url: new URL(parsed.url), headers };
+  else if (parsed.url) source = { kind: 'http', url: parseUrl(parsed.url), headers };
   else {
     let words: string[];
     try {
@@ -117,6 +153,7 @@ export function parseImportArgs(args: readonly string[]): ImportOptions {
     ...(parsed.slug ? { slug: parsed.slug } : {}),
     timeoutMs: parsed.timeout ?? 60_000,
     now: parsed.now ? new Date(`${parsed.now}T00:00:00Z`) : new Date(),
-    secretValues: [...Object.values(env), ...Object.values(headers)],
+    update: parsed.update === 'yes',
+    secretValues: [...Object.values(env), ...Object.values(headers), ...(source.kind === 'http' ? urlSecrets(source.url) : [])],
   };
 }

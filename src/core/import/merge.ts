@@ -1,4 +1,5 @@
 import { DataError } from '../errors/friendly.ts';
+import { terminalSafe } from '../text/terminal-safe.ts';
 import type { ServerFile, Tool } from '../schema/server.ts';
 import { changedFields, toolHash, type DefinitionField } from './hash.ts';
 
@@ -81,7 +82,7 @@ export function mergeImport(options: MergeOptions): { file: ServerFile; changes:
   return { file, changes };
 }
 
-/** What an import changed, one line each, for the terminal. */
+/** What an import changed, one line each, for the terminal; names come from the server, so they are made safe to print. */
 export function describeChanges(target: string, changes: ImportChanges): string[] {
   const { added, removed, changed, unchanged, metadata } = changes;
   if (added.length + removed.length + changed.length + metadata.length === 0) {
@@ -89,9 +90,9 @@ export function describeChanges(target: string, changes: ImportChanges): string[
   }
   return [
     `${target}: ${added.length} added, ${removed.length} removed, ${changed.length} changed, ${unchanged.length} unchanged`,
-    ...metadata.map((line) => `  * ${line}`),
-    ...added.map((name) => `  + ${name}`),
-    ...removed.map((r) => `  - ${r.name}${r.hadOverrides ? ' (its overrides are dropped with it)' : ''}`),
-    ...changed.map((c) => `  ~ ${c.name}: ${c.fields.join(', ')}`),
+    ...metadata.map((line) => `  * ${terminalSafe(line)}`),
+    ...added.map((name) => `  + ${terminalSafe(name)}`),
+    ...removed.map((r) => `  - ${terminalSafe(r.name)}${r.hadOverrides ? ' (its overrides are dropped with it)' : ''}`),
+    ...changed.map((c) => `  ~ ${terminalSafe(c.name)}: ${c.fields.join(', ')}`),
   ];
 }
