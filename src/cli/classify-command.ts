@@ -30,6 +30,8 @@ export async function run(args: string[]): Promise<number> {
       throw new DataError([`${file}: cannot read the file (${(error as Error).message})`]);
     }
     const source = toolsFromJson(parseJsonText(text, file), file, basename(file).replace(/\.json$/, ''));
+    // What was read as absent or kept despite the spec, on stderr: stdout stays pure JSON.
+    for (const note of source.notes) console.error(`policy-atlas classify: warning: ${terminalSafe(note)}`);
     const rows = source.tools.map((tool) => {
       const { category, level, signals, confidence, evidence } = classifyTool(tool);
       return { server: source.server, tool: tool.name, category, level, signals, confidence, evidence };

@@ -45,11 +45,11 @@ describe('redactSecrets', () => {
     expect(input.tools[0]!.description).toBe('Uses hunter22 (hunter22).');
   });
 
-  it('replaces a short secret (under 8 characters) only where it is the whole string', () => {
-    const input = { description: 'Set level 1 or 2; PIN 4821 unlocks.', inputSchema: { properties: { level: { default: '1' }, pin: { default: '4821' } } } };
-    const { value, count } = redactSecrets(input, secretsOf(['1', '4821']));
-    expect(value).toEqual({ description: 'Set level 1 or 2; PIN 4821 unlocks.', inputSchema: { properties: { level: { default: REDACTED }, pin: { default: REDACTED } } } });
-    expect(count).toBe(2);
+  it('leaves values under 8 characters alone: they are the tools\' own words as often as settings', () => {
+    const input = { description: 'Set level 1 or 2; transport stdio.', inputSchema: { properties: { level: { default: '1' }, transport: { enum: ['stdio', 'http'] } } } };
+    const { value, count } = redactSecrets(input, secretsOf(['1', 'stdio']));
+    expect(value).toEqual(input);
+    expect(count).toBe(0);
   });
 
   it('replaces a longer secret whole before a shorter one inside it', () => {

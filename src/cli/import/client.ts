@@ -104,7 +104,10 @@ export async function listServerTools(target: Target, options: ListOptions): Pro
         cursor = page.nextCursor;
       }
       if (trouble.strayLines > SHOWN_STRAY_LINES) options.progress(`warning: ${plural(trouble.strayLines, 'line')} on stdout were not JSON-RPC in all (the first ${SHOWN_STRAY_LINES} shown above)`);
-      return { tools: mergeToolPages(pages), transport: connected.transport, ...(server ? { server } : {}) };
+      const repeats: string[] = [];
+      const tools = mergeToolPages(pages, repeats);
+      for (const repeat of repeats) options.progress(`warning: ${repeat}`);
+      return { tools, transport: connected.transport, ...(server ? { server } : {}) };
     };
     return await Promise.race([work(), failed]);
   } catch (error) {

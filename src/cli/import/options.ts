@@ -35,7 +35,7 @@ clients do.
 Credentials reach neither the data file nor the terminal: --env and --header values, and from --url
 the user and password, every query value and key-like path segments (the one after /key/ or /token/,
 or 20 characters or more mixing letters and digits). Where a server echoes one of 8 characters or
-more, anywhere, it is replaced with [redacted]; a shorter one only where it is a whole value.`;
+more, anywhere, it is replaced with [redacted]; shorter values (DEBUG=1) are not treated as secrets.`;
 
 export interface ImportOptions {
   source: { kind: 'file'; path: string } | Target;

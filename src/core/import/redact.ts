@@ -1,8 +1,9 @@
 /**
  * Credentials given to `import` (--env values, --header values, and the secret parts of --url) must
  * never reach a data file nor the terminal, even when a server echoes them into a description or its
- * name. A value of 8 characters or more is replaced wherever it occurs; a shorter one (`DEBUG=1`,
- * `PORT=8080`) only where a whole string is that value: blanking every "1" would garble the text.
+ * name. A value of 8 characters or more is replaced wherever it occurs. A shorter one (`DEBUG=1`,
+ * `TRANSPORT=stdio`) is not a credential anyone can tell from the tools' own words ("1", "stdio" in
+ * an enum), so it is left alone: replacing it would corrupt the definitions.
  */
 export const MIN_SECRET_LENGTH = 8;
 export const REDACTED = '[redacted]';
@@ -71,19 +72,11 @@ export function redactText(text: string, secrets: readonly string[]): string {
   return out;
 }
 
-/**
- * A deep copy of `value` with the secrets in strings (and object keys) replaced: long ones wherever
- * they occur, short ones where a whole string is the secret. Counts the replacements.
- */
+/** A deep copy of `value` with the secrets (8 characters or more) in strings and object keys replaced; counts the replacements. */
 export function redactSecrets<T>(value: T, secrets: readonly string[]): { value: T; count: number } {
   let count = 0;
   const long = secrets.filter(isLong);
-  const short = new Set(secrets.filter((secret) => !isLong(secret)));
   const redactString = (text: string): string => {
-    if (short.has(text)) {
-      count++;
-      return REDACTED;
-    }
     let out = text;
     for (const secret of long) {
       const parts = out.split(secret);
@@ -98,7 +91,7 @@ export function redactSecrets<T>(value: T, secrets: readonly string[]): { value:
     if (node !== null && typeof node === 'object') return Object.fromEntries(Object.entries(node).map(([k, v]) => [redactString(k), walk(v)]));
     return node;
   };
-  const redacted = secrets.length === 0 ? value : (walk(value) as T);
+  const redacted = long.length === 0 ? value : (walk(value) as T);
   return { value: redacted, count };
 }
 
