@@ -72,4 +72,13 @@ describe('a user browsing the catalog in Chromium', () => {
     expect(consoleMessages.filter((m) => !m.includes('404'))).toEqual([]);
     await page.close();
   });
+
+  it('keeps the footer sentences and links apart', async () => {
+    const page = await context.newPage();
+    await page.goto(site.url);
+    const footer = await page.locator('footer').innerText();
+    expect(footer).toMatch(/methodology\.\s+Deploy your own/);
+    expect(footer).not.toMatch(/[a-z][.:;][A-Z]/);
+    await page.close();
+  });
 });
