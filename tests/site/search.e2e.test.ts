@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { watchConsole } from '../support/browser.ts';
 import { useSiteInBrowser } from '../support/site-session.ts';
 
@@ -86,6 +86,18 @@ describe('search on the static site under a base path', () => {
     await page.locator('[data-results] li a').first().click();
     await page.waitForURL(/\/atlas\/servers\/amazon-ecs\/esm-msk-policy\/$/);
     expect(consoleMessages).toEqual([]);
+    await page.close();
+  });
+
+  it("draws a result's risk badge like the tool page's: the same shape mark and text", async () => {
+    const page = await session.browser.newPage();
+    await search(page, '?q=esm_msk_policy');
+    const parts = (badge: Locator) => badge.evaluate((b) => ({ level: (b as HTMLElement).dataset.level, children: [...b.children].map((c) => [c.getAttribute('aria-hidden'), c.textContent]) }));
+    const inResult = await parts(page.locator('[data-results] li').first().locator('.badge'));
+    await page.locator('[data-results] li a').first().click();
+    await page.waitForURL(/\/esm-msk-policy\/$/);
+    expect(inResult).toEqual(await parts(page.locator('main .badge').first()));
+    expect(inResult.children[0]).toEqual(['true', '◆']);
     await page.close();
   });
 });

@@ -1,3 +1,4 @@
+import { isCategory, isLevel, riskBadge, type RiskBadgeParts } from '../../core/risk-badge.ts';
 import { excerptNodes } from './excerpt.ts';
 import type { FilterCounts, Pagefind, ResultData } from './pagefind-types.ts';
 import { FACETS, hasCriteria, pagefindFilters, readState, writeState, type Facet, type SearchState } from './search-state.ts';
@@ -130,13 +131,9 @@ export class AtlasSearch extends HTMLElement {
     heading.append(link);
     const facts = document.createElement('p');
     facts.className = 'result-facts';
-    if (data.meta.kind === 'tool' && data.meta.level) {
-      const badge = document.createElement('span');
-      badge.className = 'badge';
-      badge.dataset.level = data.meta.level;
-      const category = this.labels.category?.[data.meta.category ?? ''] ?? '';
-      badge.textContent = `${this.labels.level?.[data.meta.level] ?? data.meta.level} risk${category ? ` · ${category}` : ''}`;
-      facts.append(badge, ` ${data.meta.server ?? ''}`);
+    const { kind, level, category } = data.meta;
+    if (kind === 'tool' && isLevel(level)) {
+      facts.append(badgeElement(riskBadge(level, isCategory(category) ? category : undefined)), ` ${data.meta.server ?? ''}`);
     } else {
       facts.textContent = 'Server';
     }
@@ -172,4 +169,18 @@ export class AtlasSearch extends HTMLElement {
       if (keys.length === 0) box.textContent = this.filtersLoaded ? 'None' : 'Loads when you reach the filters.';
     }
   }
+}
+
+/** The markup RiskBadge.astro renders, built from the same parts. */
+function badgeElement(parts: RiskBadgeParts): HTMLElement {
+  const badge = document.createElement('span');
+  badge.className = parts.className;
+  badge.dataset.level = parts.level;
+  const mark = document.createElement('span');
+  mark.setAttribute('aria-hidden', 'true');
+  mark.textContent = parts.mark;
+  const text = document.createElement('span');
+  text.textContent = parts.text;
+  badge.append(mark, text);
+  return badge;
 }
