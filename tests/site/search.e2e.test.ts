@@ -23,6 +23,8 @@ describe('search on the static site under a base path', () => {
     ['msk policy', 'esm_msk_policy'],
     ['list databases', 'list-databases'],
     ['user profile', 'getUserProfile'],
+    // Parameter names are searched too (as index metadata).
+    ['includeTemplates', 'list-databases'],
   ])('ranks %s first with the tool %s', async (query, tool) => {
     const page = await session.browser.newPage();
     const consoleMessages = watchConsole(page);
@@ -86,6 +88,20 @@ describe('search on the static site under a base path', () => {
     await page.locator('[data-results] li a').first().click();
     await page.waitForURL(/\/atlas\/servers\/amazon-ecs\/esm-msk-policy\/$/);
     expect(consoleMessages).toEqual([]);
+    await page.close();
+  });
+
+  it('shows the description in a result, not the words added for the index', async () => {
+    const page = await session.browser.newPage();
+    expect((await search(page, '?q=list+databases'))[0]).toBe('list-databases');
+    const texts = await page.locator('[data-results] li').allInnerTexts();
+    expect(texts[0]).toContain('Lists the databases on the PostgreSQL server');
+    for (const text of texts) expect(text).not.toMatch(/\(\S+: [^()]*\.\)|Parameters:/);
+    // A tool without a description says so, rather than showing its name's words.
+    expect((await search(page, '?q=msk+policy'))[0]).toBe('esm_msk_policy');
+    const first = await page.locator('[data-results] li').first().innerText();
+    expect(first).not.toContain('(esm_msk_policy:');
+    expect(first).toContain('No description');
     await page.close();
   });
 
