@@ -219,4 +219,44 @@ describe('search on the static site under a base path', () => {
       await page.close();
     });
   });
+
+  it.each([
+    ['?q=msk+policy', 'a desktop screen', { width: 1280, height: 800 }],
+    ['?q=msk+policy', 'a phone', { width: 412, height: 823 }],
+    // Many results with long excerpts, each larger than the results area's placeholder.
+    ['?q=returns', 'a desktop screen', { width: 1280, height: 800 }],
+  ])('loads %s on %s without moving anything (CLS < 0.02), its largest content painted before the index', async (query, _screen, viewport) => {
+    const page = await session.browser.newPage({ viewport });
+    await page.addInitScript(() => {
+      const w = window as unknown as { shifts: number[]; lcp: number[]; resultsAt?: number };
+      w.shifts = [];
+      w.lcp = [];
+      new PerformanceObserver((list) => {
+        for (const entry of list.getEntries() as (PerformanceEntry & { value: number; hadRecentInput: boolean })[]) if (!entry.hadRecentInput) w.shifts.push(entry.value);
+      }).observe({ type: 'layout-shift', buffered: true });
+      new PerformanceObserver((list) => {
+        for (const entry of list.getEntries()) w.lcp.push(entry.startTime);
+      }).observe({ type: 'largest-contentful-paint', buffered: true });
+      new MutationObserver(() => {
+        if (document.querySelector('[data-results] li')) w.resultsAt ??= performance.now();
+      }).observe(document, { childList: true, subtree: true });
+    });
+    // The index arrives late, as on a slow network: nothing may move when it does.
+    await page.route('**/pagefind/pagefind.js', async (route) => {
+      await new Promise((resolve) => setTimeout(resolve, 600));
+      await route.continue();
+    });
+    await page.goto(`${session.site.url}search/${query}`);
+    await page.locator('[data-results] li').first().waitFor();
+    await page.waitForTimeout(500);
+    const measured = await page.evaluate(() => {
+      const w = window as unknown as { shifts: number[]; lcp: number[]; resultsAt: number };
+      return { shifts: w.shifts, lcp: w.lcp, resultsAt: w.resultsAt };
+    });
+    const cls = measured.shifts.reduce((sum, value) => sum + value, 0);
+    expect(cls).toBeLessThan(0.02);
+    expect(measured.lcp.length).toBeGreaterThan(0);
+    expect(Math.max(...measured.lcp)).toBeLessThan(measured.resultsAt);
+    await page.close();
+  });
 });

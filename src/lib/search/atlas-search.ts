@@ -176,9 +176,8 @@ export class AtlasSearch extends HTMLElement {
       const values = counts[facet] ?? {};
       const selected = new Set(this.state.selected[facet]);
       const known = this.order[facet];
-      // Before the filter tables load, the known values are offered without counts.
-      const offered = this.filtersLoaded ? Object.keys(values) : (known ?? []);
-      const keys = [...new Set([...offered, ...selected])].sort((a, b) =>
+      // Known values are always offered (without counts until the filter tables load), so the list keeps its length.
+      const keys = [...new Set([...(known ?? []), ...(this.filtersLoaded ? Object.keys(values) : []), ...selected])].sort((a, b) =>
         known ? known.indexOf(a) - known.indexOf(b) : (values[b] ?? 0) - (values[a] ?? 0) || a.localeCompare(b),
       );
       box.replaceChildren(
