@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { Browser, BrowserContext } from 'playwright-core';
+import type { Browser, BrowserContext, Locator } from 'playwright-core';
 import { launchChromium, watchConsole } from '../support/browser.ts';
 import { serveSite, type RunningSite } from '../support/static-server.ts';
 
@@ -72,4 +72,53 @@ describe('a user browsing the catalog in Chromium', () => {
     expect(consoleMessages.filter((m) => !m.includes('404'))).toEqual([]);
     await page.close();
   });
+
+  it('keeps the footer sentences and links apart', async () => {
+    const page = await context.newPage();
+    await page.goto(site.url);
+    const footer = await page.locator('footer').innerText();
+    expect(footer).toMatch(/methodology\.\s+Deploy your own/);
+    expect(footer).not.toMatch(/[a-z][.:;][A-Z]/);
+    await page.close();
+  });
+
+  it.each(['light', 'dark'] as const)('paints each risk level in its own colour in the distribution bars (%s)', async (colorScheme) => {
+    const page = await context.newPage();
+    await page.emulateMedia({ colorScheme });
+    await page.goto(site.url);
+    const bars = page.locator('.distribution meter');
+    expect(await bars.count()).toBe(4);
+    const painted = await paintedColours(await bars.all());
+    // Each level's badge text colour, e.g. --high-fg: #8a3000 -> "138,48,0,255".
+    const badgeColours = await bars.evaluateAll((meters) =>
+      meters.map((m) => {
+        const hex = getComputedStyle(m).getPropertyValue(`--${(m as HTMLElement).dataset.level}-fg`).trim();
+        return [...(hex.slice(1).match(/../g) ?? []).map((pair) => parseInt(pair, 16)), 255].join(',');
+      }),
+    );
+    expect(new Set(painted).size).toBe(4);
+    expect(painted).toEqual(badgeColours);
+    await page.close();
+  });
 });
+
+/** The colour painted just inside the start of each element (a bar's filled part), read from screenshots. */
+async function paintedColours(elements: Locator[]): Promise<string[]> {
+  const shots = await Promise.all(elements.map(async (element) => ({ png: (await element.screenshot()).toString('base64'), height: (await element.boundingBox())!.height })));
+  // Decoded on a blank page, which has no Content-Security-Policy to refuse data: images.
+  const blank = await context.newPage();
+  const colours = await blank.evaluate(async (shots) => {
+    const colours: string[] = [];
+    for (const { png, height } of shots) {
+      const image = new Image();
+      image.src = `data:image/png;base64,${png}`;
+      await image.decode();
+      const graphics = new OffscreenCanvas(image.width, image.height).getContext('2d')!;
+      graphics.drawImage(image, 0, 0);
+      colours.push([...graphics.getImageData(4, Math.floor(height / 2), 1, 1).data].join(','));
+    }
+    return colours;
+  }, shots);
+  await blank.close();
+  return colours;
+}

@@ -1,3 +1,4 @@
+import { isCategory, isLevel, riskBadge, type RiskBadgeParts } from '../../core/risk-badge.ts';
 import { excerptNodes } from './excerpt.ts';
 import type { FilterCounts, Pagefind, ResultData } from './pagefind-types.ts';
 import { FACETS, hasCriteria, pagefindFilters, readState, writeState, type Facet, type SearchState } from './search-state.ts';
@@ -11,7 +12,12 @@ export class AtlasSearch extends HTMLElement {
   private labels: Record<string, Record<string, string>> = {};
   private order: Record<string, string[]> = {};
   private shown = 0;
+  /** Results shown or loading; above `shown` while a "Show more" batch loads. */
+  private requested = 0;
+  /** The state whose results are shown. */
+  private shownFor?: SearchState;
   private pending?: ReturnType<typeof setTimeout>;
+  /** Bumped by every change of state and every search, so work started earlier never renders. */
   private generation = 0;
   private filtersLoaded = false;
   private results: { data(): Promise<ResultData> }[] = [];
@@ -24,7 +30,10 @@ export class AtlasSearch extends HTMLElement {
   async connectedCallback() {
     this.labels = JSON.parse(this.dataset.labels ?? '{}');
     this.order = JSON.parse(this.dataset.order ?? '{}');
-    this.input.value = this.state.query;
+    // Words typed before this script ran are the search wanted now, over the URL's.
+    const typed = this.input.value.trim();
+    if (typed) this.setState({ query: typed });
+    else this.input.value = this.state.query;
     this.status.textContent = 'Loading the search index…';
     this.querySelector('[data-form]')!.addEventListener('submit', (event) => {
       event.preventDefault();
@@ -42,6 +51,7 @@ export class AtlasSearch extends HTMLElement {
       this.update({ selected: { ...this.state.selected, [facet]: [...values] } }, 0);
     });
     addEventListener('popstate', () => {
+      clearTimeout(this.pending);
       this.state = readState(location.search);
       this.input.value = this.state.query;
       void this.run();
@@ -76,9 +86,16 @@ export class AtlasSearch extends HTMLElement {
     await this.run();
   }
 
-  private update(change: Partial<SearchState>, delay: number) {
+  private setState(change: Partial<SearchState>) {
     this.state = { ...this.state, ...change };
     history.replaceState(null, '', `${location.pathname}${writeState(this.state)}`);
+    // A search or batch still loading belongs to the old state: it must not render now.
+    this.generation++;
+  }
+
+  /** Changes the state at once (box, URL) and searches after `delay` ms; a newer change cancels it. */
+  private update(change: Partial<SearchState>, delay: number) {
+    this.setState(change);
     clearTimeout(this.pending);
     this.pending = setTimeout(() => void this.run(), delay);
   }
@@ -92,6 +109,8 @@ export class AtlasSearch extends HTMLElement {
       if (generation !== this.generation) return;
       this.renderFacets(counts);
       this.results = [];
+      this.shownFor = state;
+      this.shown = this.requested = 0;
       this.list.replaceChildren();
       this.more.hidden = true;
       this.status.textContent = 'Type a tool name or some words, or pick a filter.';
@@ -101,21 +120,30 @@ export class AtlasSearch extends HTMLElement {
     if (!state.query && !this.filtersLoaded) await this.ensureFilters();
     const response = await this.pagefind.search(state.query || null, { filters: pagefindFilters(state) });
     if (generation !== this.generation || !response) return;
+    // The same state again (the filter tables arrived): keep the results "Show more" added.
+    const first = await dataOf(response.results, 0, state === this.shownFor ? Math.max(this.shown, PAGE_SIZE) : PAGE_SIZE);
+    if (generation !== this.generation) return;
+    // Facets, count and results change together, so all that is shown belongs to one state.
     this.renderFacets(response.filters);
     this.results = response.results;
-    this.shown = 0;
-    this.list.replaceChildren();
+    this.shownFor = state;
+    this.list.replaceChildren(...first.map((data) => this.renderResult(data)));
+    this.shown = this.requested = first.length;
+    this.more.hidden = this.shown >= this.results.length;
     const count = response.results.length;
     this.status.textContent = count === 0 ? 'No tools match. Try fewer words or remove a filter.' : `${count} result${count === 1 ? '' : 's'}.`;
-    await this.showMore();
   }
 
   private async showMore() {
-    const generation = this.generation;
-    const batch = await Promise.all(this.results.slice(this.shown, this.shown + PAGE_SIZE).map((r) => r.data()));
-    if (generation !== this.generation) return;
+    // A batch is still loading: a second click would add the same results twice.
+    if (this.requested > this.shown) return;
+    const results = this.results;
+    this.requested = this.shown + PAGE_SIZE;
+    const batch = await dataOf(results, this.shown, PAGE_SIZE);
+    // Newer results replaced the list this batch extends.
+    if (results !== this.results) return;
     this.list.append(...batch.map((data) => this.renderResult(data)));
-    this.shown += batch.length;
+    this.shown = this.requested = this.shown + batch.length;
     this.more.hidden = this.shown >= this.results.length;
   }
 
@@ -130,13 +158,9 @@ export class AtlasSearch extends HTMLElement {
     heading.append(link);
     const facts = document.createElement('p');
     facts.className = 'result-facts';
-    if (data.meta.kind === 'tool' && data.meta.level) {
-      const badge = document.createElement('span');
-      badge.className = 'badge';
-      badge.dataset.level = data.meta.level;
-      const category = this.labels.category?.[data.meta.category ?? ''] ?? '';
-      badge.textContent = `${this.labels.level?.[data.meta.level] ?? data.meta.level} risk${category ? ` · ${category}` : ''}`;
-      facts.append(badge, ` ${data.meta.server ?? ''}`);
+    const { kind, level, category } = data.meta;
+    if (kind === 'tool' && isLevel(level)) {
+      facts.append(badgeElement(riskBadge(level, isCategory(category) ? category : undefined)), ` ${data.meta.server ?? ''}`);
     } else {
       facts.textContent = 'Server';
     }
@@ -152,9 +176,8 @@ export class AtlasSearch extends HTMLElement {
       const values = counts[facet] ?? {};
       const selected = new Set(this.state.selected[facet]);
       const known = this.order[facet];
-      // Before the filter tables load, the known values are offered without counts.
-      const offered = this.filtersLoaded ? Object.keys(values) : (known ?? []);
-      const keys = [...new Set([...offered, ...selected])].sort((a, b) =>
+      // Known values are always offered (without counts until the filter tables load), so the list keeps its length.
+      const keys = [...new Set([...(known ?? []), ...(this.filtersLoaded ? Object.keys(values) : []), ...selected])].sort((a, b) =>
         known ? known.indexOf(a) - known.indexOf(b) : (values[b] ?? 0) - (values[a] ?? 0) || a.localeCompare(b),
       );
       box.replaceChildren(
@@ -172,4 +195,21 @@ export class AtlasSearch extends HTMLElement {
       if (keys.length === 0) box.textContent = this.filtersLoaded ? 'None' : 'Loads when you reach the filters.';
     }
   }
+}
+
+const dataOf = (results: { data(): Promise<ResultData> }[], from: number, count: number) =>
+  Promise.all(results.slice(from, from + count).map((result) => result.data()));
+
+/** The markup RiskBadge.astro renders, built from the same parts. */
+function badgeElement(parts: RiskBadgeParts): HTMLElement {
+  const badge = document.createElement('span');
+  badge.className = parts.className;
+  badge.dataset.level = parts.level;
+  const mark = document.createElement('span');
+  mark.setAttribute('aria-hidden', 'true');
+  mark.textContent = parts.mark;
+  const text = document.createElement('span');
+  text.textContent = parts.text;
+  badge.append(mark, text);
+  return badge;
 }

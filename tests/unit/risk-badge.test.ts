@@ -1,0 +1,24 @@
+import { describe, expect, it } from 'vitest';
+import { isCategory, isLevel, riskBadge } from '../../src/core/risk-badge.ts';
+import { LEVELS } from '../../src/core/risk.ts';
+
+describe('riskBadge', () => {
+  it('gives each level its own shape, so the badge reads without colour', () => {
+    const marks = LEVELS.map((level) => riskBadge(level).mark);
+    expect(new Set(marks).size).toBe(LEVELS.length);
+    expect(marks.every((mark) => mark.trim().length === 1)).toBe(true);
+  });
+
+  it('says the level, and the category when there is one', () => {
+    expect(riskBadge('high')).toEqual({ className: 'badge', level: 'high', mark: '▲', text: 'High risk' });
+    expect(riskBadge('critical', 'financial').text).toBe('Critical risk · Financial');
+  });
+
+  it('accepts only known levels and categories read back from the index', () => {
+    expect(isLevel('medium')).toBe(true);
+    expect(isLevel('severe')).toBe(false);
+    expect(isLevel(undefined)).toBe(false);
+    expect(isCategory('destructive')).toBe(true);
+    expect(isCategory('toString')).toBe(false);
+  });
+});
