@@ -5,7 +5,7 @@ import { cpus, tmpdir, totalmem } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { generateCatalog, type SyntheticServer } from '../src/core/synth/generate-catalog.ts';
+import { generateCatalog, type SyntheticServer } from './bench/generate-catalog.ts';
 import { launchChromium } from '../tests/support/browser.ts';
 import { parseBuildLog } from './bench/build-log.ts';
 import { measureDist } from './bench/dist-stats.ts';

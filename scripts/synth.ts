@@ -1,7 +1,7 @@
 // Writes a synthetic catalog: npm run synth -- --tools <N> --out <dir> [--seed <n>]
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { generateCatalog } from '../src/core/synth/generate-catalog.ts';
+import { generateCatalog } from './bench/generate-catalog.ts';
 import { writeCatalog } from './bench/write-catalog.ts';
 
 const usage = 'usage: npm run synth -- --tools <N> --out <dir> [--seed <n>]';

@@ -1,4 +1,5 @@
 import { resolve } from 'node:path';
+import { shareBuiltCatalog } from './build/built-catalog.ts';
 import { buildCatalog } from './core/catalog/build-catalog.ts';
 import { loadCatalogDir } from './core/catalog/load.ts';
 import { buildRelatedIndex } from './core/catalog/related.ts';
@@ -12,4 +13,4 @@ export const catalog = buildCatalog(loadCatalogDir(resolve(process.env.CATALOG_D
 export const relatedIndex = buildRelatedIndex(catalog);
 
 // The search integration indexes this same catalog at the end of the build, in this process.
-(globalThis as { policyAtlasCatalog?: typeof catalog }).policyAtlasCatalog = catalog;
+shareBuiltCatalog(catalog);

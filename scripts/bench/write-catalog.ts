@@ -1,6 +1,6 @@
 import { mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { SyntheticServer } from '../../src/core/synth/generate-catalog.ts';
+import type { SyntheticServer } from './generate-catalog.ts';
 
 export interface WrittenCatalog {
   servers: number;

@@ -1,7 +1,7 @@
 import type { AstroIntegration } from 'astro';
 import { fileURLToPath } from 'node:url';
 import { close, createIndex } from 'pagefind';
-import type { Catalog } from '../core/catalog/build-catalog.ts';
+import { builtCatalog } from '../build/built-catalog.ts';
 import { searchRecords } from '../core/search/search-records.ts';
 
 const BATCH = 500;
@@ -15,8 +15,7 @@ export function pagefindIndex(): AstroIntegration {
     name: 'policy-atlas-pagefind',
     hooks: {
       'astro:build:done': async ({ dir, logger }) => {
-        const catalog = (globalThis as { policyAtlasCatalog?: Catalog }).policyAtlasCatalog;
-        if (!catalog) throw new Error('Pagefind: the catalog was not loaded during the build (src/content.ts sets it)');
+        const catalog = builtCatalog();
         const started = performance.now();
         const fail = async (stage: string, errors: string[]) => {
           await close();

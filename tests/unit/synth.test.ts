@@ -3,7 +3,7 @@ import { buildCatalog } from '../../src/core/catalog/build-catalog.ts';
 import { slugify } from '../../src/core/catalog/slug.ts';
 import { CATEGORIES, LEVELS } from '../../src/core/risk.ts';
 import { ServerFileSchema } from '../../src/core/schema/server.ts';
-import { generateCatalog, MAX_DESCRIPTION_CHARS, MAX_SERVER_TOOLS, NAME_STYLES, type NameStyle } from '../../src/core/synth/generate-catalog.ts';
+import { generateCatalog, MAX_DESCRIPTION_CHARS, MAX_SERVER_TOOLS, NAME_STYLES, type NameStyle } from '../../scripts/bench/generate-catalog.ts';
 
 const servers = generateCatalog({ tools: 3000, seed: 1 });
 const tools = servers.flatMap((s) => s.data.tools);

@@ -1,5 +1,5 @@
-import { CATEGORIES, LEVELS } from '../risk.ts';
-import type { ServerFile, Tool } from '../schema/server.ts';
+import { CATEGORIES, LEVELS } from '../../src/core/risk.ts';
+import type { ServerFile, Tool } from '../../src/core/schema/server.ts';
 
 /**
  * A synthetic catalog for benchmarks and scale tests: pure and deterministic for a seed. The shape
