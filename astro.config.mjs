@@ -1,7 +1,6 @@
 // @ts-check
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
-import sitemap from '@astrojs/sitemap';
 import { pagefindIndex } from './src/integrations/pagefind.ts';
 import { securityHeaders } from './src/integrations/security-headers.ts';
 import { HIGHLIGHT_THEMES, styleToClasses } from './src/lib/highlight/style-classes.ts';
@@ -21,6 +20,6 @@ export default defineConfig({
   // Rendering waits on file writes; a few pages in flight keep the CPU busy.
   // Stylesheets as files, never inline <style>: the CSP allows no inline style.
   build: { format: 'directory', concurrency: 4, inlineStylesheets: 'never' },
-  integrations: [mdx(), sitemap(), pagefindIndex(), securityHeaders(base)],
+  integrations: [mdx(), pagefindIndex(), securityHeaders(base)],
   markdown: { shikiConfig: { themes: HIGHLIGHT_THEMES, transformers: [styleToClasses()] } },
 });

@@ -75,3 +75,17 @@ describe('styles under a CSP without unsafe-inline', () => {
     expect(page).toContain(`href="${base}highlight.css"`);
   });
 });
+
+describe('the sitemap', () => {
+  it('lists every page but the 404 page, once, from an index of sitemap files that exist', () => {
+    const index = readFileSync(join(siteDir, 'sitemap-index.xml'), 'utf8');
+    const locs = (xml: string) => [...xml.matchAll(/<loc>([^<]*)<\/loc>/g)].map((m) => new URL(m[1]!).pathname);
+    const sitemaps = locs(index);
+    expect(sitemaps.length).toBeGreaterThanOrEqual(1);
+    const listed = sitemaps.flatMap((path) => locs(readFileSync(join(siteDir, path.slice(base.length)), 'utf8')));
+    const pages = htmlFiles.filter((f) => f !== '404.html').map((f) => `${base}${f.replace(/index\.html$/, '')}`);
+    expect(new Set(listed).size).toBe(listed.length);
+    expect([...listed].sort()).toEqual([...pages].sort());
+    expect(readFileSync(join(siteDir, 'robots.txt'), 'utf8')).toContain(`${base}sitemap-index.xml`);
+  });
+});
