@@ -2,6 +2,7 @@
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import { pagefindIndex } from './src/integrations/pagefind.ts';
+import { reuseUnchanged } from './src/integrations/reuse-unchanged.ts';
 import { securityHeaders } from './src/integrations/security-headers.ts';
 import { HIGHLIGHT_THEMES, styleToClasses } from './src/lib/highlight/style-classes.ts';
 
@@ -20,6 +21,7 @@ export default defineConfig({
   // Rendering waits on file writes; a few pages in flight keep the CPU busy.
   // Stylesheets as files, never inline <style>: the CSP allows no inline style.
   build: { format: 'directory', concurrency: 4, inlineStylesheets: 'never' },
-  integrations: [mdx(), pagefindIndex(), securityHeaders(base)],
+  // reuseUnchanged first: the search index and the CSP scan run over the whole site.
+  integrations: [reuseUnchanged(), mdx(), pagefindIndex(), securityHeaders(base)],
   markdown: { shikiConfig: { themes: HIGHLIGHT_THEMES, transformers: [styleToClasses()] } },
 });

@@ -1,8 +1,10 @@
 import { resolve } from 'node:path';
+import { previousServerKeys } from './build/build-manifest.ts';
 import { shareBuiltCatalog } from './build/built-catalog.ts';
 import { buildCatalog } from './core/catalog/build-catalog.ts';
 import { loadCatalogDir } from './core/catalog/load.ts';
 import { buildRelatedIndex } from './core/catalog/related.ts';
+import { planBuild, serverKeys } from './core/catalog/server-keys.ts';
 
 /**
  * The one place pages get data from: the catalog is read and classified once per build. It is read
@@ -12,5 +14,16 @@ import { buildRelatedIndex } from './core/catalog/related.ts';
 export const catalog = buildCatalog(loadCatalogDir(resolve(process.env.CATALOG_DIR ?? 'data')));
 export const relatedIndex = buildRelatedIndex(catalog);
 
-// The search integration indexes this same catalog at the end of the build, in this process.
-shareBuiltCatalog(catalog);
+/**
+ * Which servers' pages to render: a build started by src/build/run-build.ts passes a salt (code and
+ * deployment) and the previous build; servers whose key is unchanged are linked from it instead.
+ */
+const salt = process.env.ATLAS_BUILD_SALT;
+export const buildPlan = planBuild(salt ? serverKeys(catalog, relatedIndex, salt) : new Map(), salt ? previousServerKeys(process.env.ATLAS_PREVIOUS_BUILD) : undefined);
+
+// The integrations that run after the pages (reuse, search index) work from this same catalog.
+shareBuiltCatalog({ catalog, plan: buildPlan });
+
+/** Route params of the tool pages (and their JSON records) and server pages this build renders. */
+export const toolPaths = () => catalog.tools.filter((tool) => buildPlan.renders(tool.server.slug)).map((tool) => ({ params: { server: tool.server.slug, tool: tool.slug }, props: { tool } }));
+export const serverPaths = () => catalog.servers.filter((server) => buildPlan.renders(server.slug)).map((server) => ({ params: { server: server.slug }, props: { server } }));

@@ -1,20 +1,26 @@
 import type { Catalog } from '../core/catalog/build-catalog.ts';
+import type { BuildPlan } from '../core/catalog/server-keys.ts';
 
 /**
- * Hands the catalog the pages computed to the integrations that run after them (search index).
- * Astro bundles the pages apart from the config that loads the integrations, so the two see
- * different copies of every module: the hand-off goes through one registered symbol, typed here.
+ * Hands the catalog the pages computed, and the build plan, to the integrations that run after them
+ * (reuse of unchanged pages, search index). Astro bundles the pages apart from the config that loads
+ * the integrations, so the two see different copies of every module: the hand-off goes through one
+ * registered symbol, typed here.
  */
 const KEY = Symbol.for('policy-atlas.built-catalog');
-type Holder = { [KEY]?: Catalog };
+export interface BuiltCatalog {
+  catalog: Catalog;
+  plan: BuildPlan;
+}
+type Holder = { [KEY]?: BuiltCatalog };
 
-export function shareBuiltCatalog(catalog: Catalog): void {
-  (globalThis as Holder)[KEY] = catalog;
+export function shareBuiltCatalog(built: BuiltCatalog): void {
+  (globalThis as Holder)[KEY] = built;
 }
 
-/** The catalog this build's pages were made from; throws when no page loaded it. */
-export function builtCatalog(): Catalog {
-  const catalog = (globalThis as Holder)[KEY];
-  if (!catalog) throw new Error('the catalog was not loaded during the build (src/content.ts shares it)');
-  return catalog;
+/** The catalog this build's pages were made from, and its plan; throws when no page loaded it. */
+export function builtCatalog(): BuiltCatalog {
+  const built = (globalThis as Holder)[KEY];
+  if (!built) throw new Error('the catalog was not loaded during the build (src/content.ts shares it)');
+  return built;
 }

@@ -61,7 +61,8 @@ export function stagingFolder(out: string): string {
 
 /** Marks `staging` as a build, points `out` at it, then removes the builds it replaced. Hold the lock. */
 export function publish(out: string, staging: string): void {
-  writeFileSync(join(staging, BUILD_MARKER), '{"generator":"policy-atlas"}\n');
+  // The build usually wrote it, with its server keys (build-manifest.ts).
+  if (!existsSync(join(staging, BUILD_MARKER))) writeFileSync(join(staging, BUILD_MARKER), '{"generator":"policy-atlas"}\n');
   const builds = buildsFolderOf(out);
   const link = join(dirname(out), `.${basename(out)}.link-${process.pid}`);
   rmSync(link, { force: true });

@@ -7,7 +7,8 @@ import { fileURLToPath } from 'node:url';
 import { buildBudget } from '../core/catalog/build-budget.ts';
 import { loadCatalogDir } from '../core/catalog/load.ts';
 import { DataError } from '../core/errors/friendly.ts';
-import { outputProblem } from './output-guard.ts';
+import { buildSalt } from './code-fingerprint.ts';
+import { outputProblem, publishedFolder } from './output-guard.ts';
 import { BuildProgress } from './progress.ts';
 import { BuildLockedError, cacheFolderOf, discard, lockOutput, publish, stagingFolder } from './publish.ts';
 
@@ -84,6 +85,9 @@ export async function runBuild(options: BuildOptions): Promise<number> {
       ...env,
       ATLAS_OUT_DIR: staging,
       ATLAS_CACHE_DIR: cacheFolderOf(outDir),
+      // Incremental: servers whose pages the published build holds with the same key are linked from it.
+      ATLAS_BUILD_SALT: buildSalt(PROJECT_ROOT, env),
+      ATLAS_PREVIOUS_BUILD: publishedFolder(outDir) ?? '',
       CATALOG_DIR: catalogDir,
       // V8's default heap limit is below what a large catalog needs; give it what the budget allows.
       NODE_OPTIONS: `${env.NODE_OPTIONS ?? ''} --max-old-space-size=${budget.heapLimitMB}`.trim(),

@@ -15,7 +15,7 @@ export function pagefindIndex(): AstroIntegration {
     name: 'policy-atlas-pagefind',
     hooks: {
       'astro:build:done': async ({ dir, logger }) => {
-        const catalog = builtCatalog();
+        const { catalog } = builtCatalog();
         const started = performance.now();
         const fail = async (stage: string, errors: string[]) => {
           await close();

@@ -1,0 +1,51 @@
+import { createHash } from 'node:crypto';
+import type { Catalog, CatalogServer, CatalogTool } from './build-catalog.ts';
+import { relatedTools } from './related.ts';
+
+const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
+
+/**
+ * A key per server that changes whenever anything its pages show could change: the server's own
+ * data, the related tools (from other servers) its tool pages list, and `salt` (the code, the
+ * configuration and the deployment URL). Equal keys mean byte-identical pages under servers/<slug>/.
+ */
+export function serverKeys(catalog: Catalog, relatedIndex: Map<string, CatalogTool[]>, salt: string): Map<string, string> {
+  const serverDigests = new Map<CatalogServer, string>();
+  const serverDigest = (server: CatalogServer) => {
+    let digest = serverDigests.get(server);
+    if (!digest) serverDigests.set(server, (digest = sha256(JSON.stringify([server.slug, server.meta]))));
+    return digest;
+  };
+  const toolDigests = new Map<CatalogTool, string>();
+  const toolDigest = (tool: CatalogTool) => {
+    let digest = toolDigests.get(tool);
+    if (!digest) toolDigests.set(tool, (digest = sha256(JSON.stringify([serverDigest(tool.server), tool.slug, tool.definition]))));
+    return digest;
+  };
+  const keys = new Map<string, string>();
+  for (const server of catalog.servers) {
+    const hash = createHash('sha256').update(salt).update(serverDigest(server));
+    for (const tool of server.tools) {
+      hash.update(toolDigest(tool));
+      for (const related of relatedTools(tool, relatedIndex)) hash.update(`>${toolDigest(related)}`);
+    }
+    keys.set(server.slug, hash.digest('hex').slice(0, 32));
+  }
+  return keys;
+}
+
+export interface BuildPlan {
+  /** Every server's key, written with the build for the next one to compare. */
+  keys: Map<string, string>;
+  /** Servers whose pages the previous build already holds, byte for byte. */
+  reused: Set<string>;
+  /** Whether this build renders the server's pages (false: they are linked from the previous build). */
+  renders(serverSlug: string): boolean;
+}
+
+/** Which servers to render: all of them, unless a previous build made some with the same key. */
+export function planBuild(keys: Map<string, string>, previous: ReadonlyMap<string, string> | undefined): BuildPlan {
+  const reused = new Set<string>();
+  if (previous) for (const [slug, key] of keys) if (previous.get(slug) === key) reused.add(slug);
+  return { keys, reused, renders: (slug) => !reused.has(slug) };
+}

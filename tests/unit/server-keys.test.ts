@@ -1,0 +1,49 @@
+import { describe, expect, it } from 'vitest';
+import { buildCatalog } from '../../src/core/catalog/build-catalog.ts';
+import { buildRelatedIndex } from '../../src/core/catalog/related.ts';
+import { planBuild, serverKeys } from '../../src/core/catalog/server-keys.ts';
+import type { ServerFile } from '../../src/core/schema/server.ts';
+
+const server = (slug: string, data: ServerFile) => ({ slug, file: `servers/${slug}.json`, data });
+const files = () => [
+  server('alpha', { name: 'Alpha', tools: [{ name: 'list_invoices', description: 'Lists invoices.' }, { name: 'delete_invoice', description: 'Deletes one.' }] }),
+  server('beta', { name: 'Beta', tools: [{ name: 'get_invoice', description: 'Reads one invoice.' }] }),
+  server('gamma', { name: 'Gamma', tools: [{ name: 'send_email', description: 'Sends mail.' }] }),
+];
+const keysOf = (servers: ReturnType<typeof files>, salt = 'code-1') => {
+  const catalog = buildCatalog(servers);
+  return serverKeys(catalog, buildRelatedIndex(catalog), salt);
+};
+
+describe('server keys', () => {
+  it('are stable for the same catalog and salt', () => {
+    expect(keysOf(files())).toEqual(keysOf(files()));
+  });
+
+  it('change for the server whose data changed, and for servers whose tool pages list its tools as related', () => {
+    const before = keysOf(files());
+    const changed = files();
+    changed[1]!.data.tools[0]!.description = 'Reads one invoice, with its lines.';
+    const after = keysOf(changed);
+    expect(after.get('beta')).not.toBe(before.get('beta'));
+    // alpha's invoice tools list beta's get_invoice as related: their pages show it.
+    expect(after.get('alpha')).not.toBe(before.get('alpha'));
+    expect(after.get('gamma')).toBe(before.get('gamma'));
+  });
+
+  it('all change with the salt (the code or the deployment URL)', () => {
+    const one = keysOf(files(), 'code-1');
+    const two = keysOf(files(), 'code-2');
+    for (const [slug, key] of one) expect(two.get(slug)).not.toBe(key);
+  });
+});
+
+describe('the build plan', () => {
+  it('reuses exactly the servers whose key the previous build recorded', () => {
+    const keys = new Map([['a', 'k1'], ['b', 'k2'], ['c', 'k3']]);
+    const plan = planBuild(keys, new Map([['a', 'k1'], ['b', 'old'], ['gone', 'k9']]));
+    expect([...plan.reused]).toEqual(['a']);
+    expect(['a', 'b', 'c'].map((slug) => plan.renders(slug))).toEqual([false, true, true]);
+    expect(planBuild(keys, undefined).reused.size).toBe(0);
+  });
+});
