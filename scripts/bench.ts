@@ -15,6 +15,7 @@ import { requireGnuTime, runBuild } from './bench/run-build.ts';
 import { round, toMB } from './bench/stats.ts';
 import { formatCount, formatTable } from './bench/table.ts';
 import { writeCatalog } from './bench/write-catalog.ts';
+import { changeServers, treeDifferences } from './bench/incremental.ts';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const usage = 'usage: npm run bench -- --tools 1000,10000,50000 [--out bench-results.json] [--seed 1] [--keep]';
@@ -59,6 +60,15 @@ async function benchOne(tools: number) {
     console.log(`bench: searching for "${query}" in Chromium…`);
     const browser = await launchChromium();
     const search = await measureQueryBytes(browser, dist, query).finally(() => browser.close());
+    // Incremental: 1% of the servers change, the same dist/ is rebuilt, and must equal a cold build.
+    const changed = changeServers(catalogDir, servers, 0.01);
+    console.log(`bench: ${changed.length} servers changed; rebuilding incrementally…`);
+    const incremental = await runBuild(root, work, catalogDir, dist);
+    console.log('bench: a cold build of the changed catalog, to compare…');
+    const coldDist = join(work, 'cold');
+    await runBuild(root, work, catalogDir, coldDist);
+    const differences = treeDifferences(dist, coldDist);
+    if (differences.length > 0) console.log(`bench: the incremental build differs from the cold one in ${differences.length} files, e.g. ${differences.slice(0, 5).join(', ')}`);
     return {
       tools,
       servers: written.servers,
@@ -80,6 +90,7 @@ async function benchOne(tools: number) {
       toolPageScripts: { page: site.toolPages.medianPage, ...scripts },
       searchIndex: { MB: round(toMB(site.searchIndex.bytes)), bytes: site.searchIndex.bytes, files: site.searchIndex.files },
       query: search,
+      incremental: { changedServers: changed.length, seconds: round(incremental.time.elapsedSeconds), peakRssMB: round(incremental.time.maxRssKb / 1024), identicalToCold: differences.length === 0, differingFiles: differences.length },
       ...(values.keep ? { workDir: work } : {}),
     };
   } finally {
@@ -112,6 +123,8 @@ const ROWS: [string, (r: Run) => string][] = [
   ['search index files', (r) => formatCount(r.searchIndex.files)],
   ['one query KB (/pagefind/)', (r) => kb(r.query.bytes)],
   ['one query requests', (r) => formatCount(r.query.requests)],
+  ['rebuild after 1% changed s', (r) => r.incremental.seconds.toFixed(1)],
+  ['rebuild identical to cold', (r) => (r.incremental.identicalToCold ? 'yes' : `no (${r.incremental.differingFiles} files)`)],
 ];
 
 const runs: Run[] = [];
