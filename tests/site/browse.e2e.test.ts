@@ -48,6 +48,35 @@ describe('a user browsing the catalog in Chromium', () => {
     await page.close();
   });
 
+  it("offers a tool's policy as Claude Code permissions, copied and downloaded exactly as shown, with what it leaves out", async () => {
+    const page = await context.newPage();
+    const consoleMessages = watchConsole(page);
+    await page.goto(`${site.url}servers/amazon-ecs/esm-msk-policy/`);
+    const dialect = page.locator('details#policy-claude-code');
+    await expect(dialect.locator('[data-code] pre').isVisible()).resolves.toBe(false);
+    await dialect.getByText('Claude Code').first().click();
+
+    const shown = await dialect.locator('[data-code] pre').innerText();
+    expect(JSON.parse(shown)).toEqual({ permissions: { allow: ['mcp__amazon-ecs__esm_msk_policy'] } });
+    await dialect.getByRole('button', { name: 'Copy Claude Code rules' }).click();
+    await dialect.getByRole('status').filter({ hasText: 'Copied' }).waitFor();
+    await expect(page.evaluate(() => navigator.clipboard.readText())).resolves.toBe(shown);
+
+    const download = dialect.getByRole('link', { name: 'Download settings.json' });
+    const href = (await download.getAttribute('href'))!;
+    expect(decodeURIComponent(href.slice(href.indexOf(',') + 1))).toBe(`${shown}\n`);
+    await expect(dialect.getByRole('link', { name: 'Open in the validator' }).count()).resolves.toBe(0);
+    await expect(dialect.getByRole('listitem').filter({ hasText: /limit on esm_msk_policy .* is left out/ }).count()).resolves.toBe(1);
+
+    const gateway = page.locator('details#policy-agentgateway');
+    await gateway.getByText('agentgateway').first().click();
+    expect(JSON.parse(await gateway.locator('[data-code] pre').innerText())).toEqual({
+      mcp: { policies: { mcpAuthorization: { rules: [{ allow: 'mcp.tool.target == "amazon-ecs" && mcp.tool.name == "esm_msk_policy"' }] } } },
+    });
+    expect(consoleMessages).toEqual([]);
+    await page.close();
+  });
+
   it('flags a tool whose definition changed after it was first seen, on its page and its server page', async () => {
     const page = await context.newPage();
     await page.goto(`${site.url}servers/amazon-ecs/`);

@@ -1,0 +1,7 @@
+/** A policy rewritten for another tool's configuration format, with what the rewrite had to leave out. */
+export interface DialectOutput {
+  /** The fragment, ready for JSON.stringify. */
+  fragment: unknown;
+  /** One sentence per thing the format could not carry, for the page under the snippet. */
+  lost: string[];
+}
