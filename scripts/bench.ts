@@ -52,7 +52,8 @@ async function benchOne(tools: number) {
     const servers = generateCatalog({ tools, seed });
     const written = writeCatalog(catalogDir, servers);
     const query = pickQuery(servers);
-    const { log, time } = await runBuild(root, work, catalogDir, dist);
+    const build = await runBuild(root, work, catalogDir, dist);
+    const { log, time } = build;
     const logged = parseBuildLog(log);
     console.log('bench: measuring the output…');
     const site = measureDist(dist);
@@ -84,6 +85,7 @@ async function benchOne(tools: number) {
       pagesPerSecond: round(site.htmlPages / time.elapsedSeconds, 1),
       msPerPage: round((time.elapsedSeconds * 1000) / site.htmlPages),
       peakRssMB: round(time.maxRssKb / 1024),
+      treePeakRssMB: round(build.treePeakRssKb / 1024),
       dist: { MB: round(toMB(site.bytes)), files: site.files },
       largestPage: site.largestPage,
       toolPage: site.toolPages,
@@ -109,7 +111,8 @@ const ROWS: [string, (r: Run) => string][] = [
   ['total s (wall)', (r) => r.totalSeconds.toFixed(1)],
   ['pages per second (total)', (r) => r.pagesPerSecond.toFixed(1)],
   ['ms per page (total)', (r) => r.msPerPage.toFixed(1)],
-  ['peak RSS MB', (r) => r.peakRssMB.toFixed(0)],
+  ['peak RSS MB (largest process)', (r) => r.peakRssMB.toFixed(0)],
+  ['peak RSS MB (whole tree, sampled)', (r) => r.treePeakRssMB.toFixed(0)],
   ['dist MB', (r) => r.dist.MB.toFixed(1)],
   ['dist files', (r) => formatCount(r.dist.files)],
   ['largest page KB (any kind)', (r) => kb(r.largestPage.bytes)],
@@ -134,6 +137,7 @@ const report = () => ({
   machine: { cpus: cpus().length, cpuModel: cpus()[0]?.model ?? 'unknown', memoryMB: Math.round(totalmem() / 1024 / 1024), node: process.version },
   notes: [
     'peakRssMB: GNU time -v "Maximum resident set size" of the build: the largest single process in the tree (astro build or the pagefind binary), not their sum.',
+    'treePeakRssMB: the largest sum of RSS over the build\'s whole process tree at one moment, sampled from /proc every 250 ms.',
     'astroBuildSeconds: Astro\'s "N page(s) built in X", which runs until after the build:done hooks, so it includes indexSeconds.',
     'totalSeconds: wall clock of node scripts/build.mjs (validation, astro build, swap).',
     'toolPage: servers/*/*/index.html; median is the lower median, gzip is zlib.gzipSync at the default level.',

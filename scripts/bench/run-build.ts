@@ -2,6 +2,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import { createWriteStream, existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseTimeV, type TimeReport } from './time-v.ts';
+import { sampleTreeRss } from './tree-rss.ts';
 
 export const GNU_TIME = '/usr/bin/time';
 
@@ -17,6 +18,8 @@ export function requireGnuTime(): void {
 export interface BuildRun {
   log: string;
   time: TimeReport;
+  /** Peak of the summed RSS of the whole process tree (sampled every 250 ms), in KB. */
+  treePeakRssKb: number;
 }
 
 // Lines worth echoing while a long build runs; the whole log goes to build.log.
@@ -29,6 +32,7 @@ export function runBuild(root: string, work: string, catalogDir: string, outDir:
   const env: NodeJS.ProcessEnv = { ...process.env, CATALOG_DIR: catalogDir, OUT_DIR: outDir, ASTRO_TELEMETRY_DISABLED: '1' };
   delete env.BASE_PATH; // the query measurement serves the site at "/"
   const child = spawn(GNU_TIME, ['-v', '-o', timeFile, process.execPath, join(root, 'scripts', 'build.mjs')], { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const stopSampling = sampleTreeRss(child.pid!);
   const chunks: string[] = [];
   let pending = '';
   const take = (data: Buffer) => {
@@ -44,6 +48,7 @@ export function runBuild(root: string, work: string, catalogDir: string, outDir:
   return new Promise((done, fail) => {
     child.on('error', fail);
     child.on('close', (code) => {
+      const treePeakRssKb = stopSampling();
       logFile.end();
       const log = chunks.join('');
       if (code !== 0) {
@@ -51,7 +56,7 @@ export function runBuild(root: string, work: string, catalogDir: string, outDir:
         fail(new Error(`the build exited with status ${code}; last lines of ${join(work, 'build.log')}:\n${tail}`));
         return;
       }
-      done({ log, time: parseTimeV(readFileSync(timeFile, 'utf8')) });
+      done({ log, time: parseTimeV(readFileSync(timeFile, 'utf8')), treePeakRssKb });
     });
   });
 }
