@@ -20,13 +20,27 @@ describe('server keys', () => {
     expect(keysOf(files())).toEqual(keysOf(files()));
   });
 
-  it('change for the server whose data changed, and for servers whose tool pages list its tools as related', () => {
+  it('change for the server whose data changed, and only for it when what changed is not shown elsewhere', () => {
     const before = keysOf(files());
     const changed = files();
     changed[1]!.data.tools[0]!.description = 'Reads one invoice, with its lines.';
     const after = keysOf(changed);
     expect(after.get('beta')).not.toBe(before.get('beta'));
-    // alpha's invoice tools list beta's get_invoice as related: their pages show it.
+    // alpha's pages list get_invoice as a related tool, by name, server and badge: not its description.
+    expect(after.get('alpha')).toBe(before.get('alpha'));
+    expect(after.get('gamma')).toBe(before.get('gamma'));
+  });
+
+  it('change for servers whose tool pages list a changed tool as related, when what they show of it changed', () => {
+    const before = keysOf(files());
+    const renamed = files();
+    renamed[1]!.data.name = 'Beta Billing';
+    expect(keysOf(renamed).get('alpha')).not.toBe(before.get('alpha'));
+    const riskier = files();
+    riskier[1]!.data.tools[0]!.annotations = { readOnlyHint: false, destructiveHint: true };
+    riskier[1]!.data.tools[0]!.description = 'Deletes the invoice after reading it.';
+    const after = keysOf(riskier);
+    expect(buildCatalog(riskier).tools.find((t) => t.name === 'get_invoice')!.classification.level).not.toBe(buildCatalog(files()).tools.find((t) => t.name === 'get_invoice')!.classification.level);
     expect(after.get('alpha')).not.toBe(before.get('alpha'));
     expect(after.get('gamma')).toBe(before.get('gamma'));
   });

@@ -27,7 +27,10 @@ export function serverKeys(catalog: Catalog, relatedIndex: Map<string, CatalogTo
     const hash = createHash('sha256').update(salt).update(serverDigest(server));
     for (const tool of server.tools) {
       hash.update(toolDigest(tool));
-      for (const related of relatedTools(tool, relatedIndex)) hash.update(`>${toolDigest(related)}`);
+      // A related tool shows as its name, server and badge (ToolTable without summaries): only those count.
+      for (const related of relatedTools(tool, relatedIndex)) {
+        hash.update(`>${JSON.stringify([related.server.slug, related.server.meta.name, related.slug, related.name, related.classification.level, related.classification.category])}`);
+      }
     }
     keys.set(server.slug, hash.digest('hex').slice(0, 32));
   }
