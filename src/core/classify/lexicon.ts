@@ -137,6 +137,22 @@ export const DESCRIPTION_FILLER = /^(?:[\w -]{1,30}\s\|\s*)?(?:(?:this|the|a) to
 /** Verbs that send something to people or systems outside the tool's own service. */
 export const SENDING_VERBS = new Set(['send', 'post', 'publish', 'notify', 'email', 'tweet', 'share', 'reply', 'invite', 'broadcast', 'message', 'forward']);
 
+/**
+ * Path words that make an HTTP POST a read: REST APIs take searches and queries by POST when the
+ * request is too large for a URL (`post_search`, `API-post-data-query`).
+ */
+export const POST_READ_REQUESTS = new Set([
+  'search', 'query', 'queries', 'list', 'find', 'lookup', 'count', 'filter', 'get', 'retrieve', 'fetch', 'read',
+  'describe', 'validate', 'preview', 'estimate', 'calculate', 'explain', 'analyze', 'aggregate',
+]);
+
+/** Objects whose posting reaches other people: `post_message` sends, `post_page` only creates. */
+export const POSTED_OBJECTS = new Set([
+  'message', 'messages', 'comment', 'comments', 'reply', 'replies', 'tweet', 'tweets', 'status', 'story', 'chat',
+  'channel', 'thread', 'notification', 'notifications', 'email', 'emails', 'mail', 'sms', 'dm', 'announcement',
+  'webhook', 'slack', 'update', 'review',
+]);
+
 /** Nouns in names that make a write a money movement. */
 export const MONEY_NOUNS = new Set([
   'payment', 'payments', 'payout', 'payouts', 'refund', 'refunds', 'charge', 'charges', 'transfer',

@@ -3,7 +3,8 @@ import type { Category } from '../risk.ts';
 import { textWords } from '../text/tokens.ts';
 import {
   COMPOUND_NOUNS, CONJUNCTIONS, DESCRIPTION_FILLER, DESCRIPTION_VERBS, GIT_VERBS, LAUNCH_VERBS, LOOKUP_OBJECTS,
-  MONEY_CONTEXT_VERBS, NAVIGATION_OBJECTS, NOUN_OR_VERB, QUESTION_WORDS, READ_ACTIVITIES, READ_NOUNS, SENDING_VERBS, VERBS, VIEW_NOUNS,
+  MONEY_CONTEXT_VERBS, NAVIGATION_OBJECTS, NOUN_OR_VERB, POST_READ_REQUESTS, POSTED_OBJECTS, QUESTION_WORDS, READ_ACTIVITIES, READ_NOUNS,
+  SENDING_VERBS, VERBS, VIEW_NOUNS,
 } from './lexicon.ts';
 
 export type VerbCategory = Exclude<Category, 'other'>;
@@ -24,6 +25,8 @@ export interface VerbReading {
   note?: string;
   /** Taken from a second verb joined by and/or ("Read or replace"), not from the first. */
   joined?: boolean;
+  /** False when a sending verb's object is no message (`post_page` creates a page, sends nothing). */
+  sends?: false;
 }
 
 /** Severity for "the worse reading wins": reads, then writes, then the rest. */
@@ -73,6 +76,12 @@ interface Found {
 /** Object-sensitive verbs: what follows `run`, `resolve`, `open`, `select` or `generate` changes what they do. */
 function refine(found: Found, words: readonly string[], others: readonly Found[], reading: VerbReading): VerbReading {
   const after = words.slice(found.index + 1);
+  // `post` is also the HTTP method of generated REST wrappers: the path decides, as REST does.
+  if (found.word === 'post') {
+    const request = after.find((w) => POST_READ_REQUESTS.has(w));
+    if (request) return { ...reading, category: 'read', note: `HTTP POST to a “${request}” endpoint, which only asks`, sends: false };
+    if (!after.some((w) => POSTED_OBJECTS.has(w))) return { ...reading, sends: false };
+  }
   const activity = after.find((w) => READ_ACTIVITIES.has(w));
   if (LAUNCH_VERBS.has(found.word) && activity) {
     return { ...reading, category: 'read', note: `it launches “${activity}”, which only looks` };
