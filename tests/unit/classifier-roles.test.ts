@@ -90,3 +90,20 @@ describe('what the parameters ask for decides whether state changes, not the ver
     ['search_web', schema({ query: str(), fetchOptions: obj({ steps: list({ type: { type: 'string', enum: ['wait', 'click'] } }) }) }), 'read', 'low', [], []],
   ])('%s', (...row) => check(row));
 });
+
+describe('an executing verb whose object only looks', () => {
+  it.each<Row>([
+    // Running a query that is no SQL (metrics, logs, search) reads; SQL or a database keeps it executing.
+    ['execute_metrics_query', { description: 'Runs a metrics query over a time range.', ...schema({ query: str(), start: str(), end: str() }) }, 'read', 'low', [], ['raw-sql']],
+    ['run_log_query', schema({ expression: str('Log filter expression.'), since: str() }), 'read', 'low', [], ['raw-sql']],
+    ['exec_search_queries', {}, 'read', 'low', [], []],
+    ['run_query', { description: 'Runs a SQL query against the warehouse.' }, 'execute', 'critical', ['raw-sql'], []],
+    ['execute_query', { description: 'Executes a query against the reporting database.', ...schema({ query: str() }) }, 'execute', 'critical', ['raw-sql'], []],
+    ['run_sql_query', {}, 'execute', 'critical', ['raw-sql'], []],
+    // `evaluate` runs code only with code in sight; otherwise it assesses.
+    ['evaluate_policy', schema({ principal: str(), action: str() }), 'read', 'medium', ['permissions'], []],
+    ['evaluate_answer', schema({ answer: str(), rubric: str() }), 'read', 'low', [], []],
+    ['evaluate_expression', schema({ expression: str() }), 'execute', 'critical', ['code-eval'], []],
+    ['browser_evaluate', schema({ script: str() }), 'execute', 'critical', ['code-eval'], []],
+  ])('%s', (...row) => check(row));
+});

@@ -30,7 +30,9 @@ export interface Classification {
 }
 
 const EXECUTING_SIGNALS: readonly Signal[] = ['shell-command', 'code-eval', 'raw-sql'];
-const SQL_CONTEXT = /\b(sql|cypher|database|table|select|postgres(ql)?|mysql|sqlite)\b/i;
+const SQL_CONTEXT = /\b(sql|(open)?cypher|database|table|select|postgres(ql)?|mysql|sqlite)\b/i;
+// Stricter, for a name alone: words that only a database query language goes with.
+const SQL_WORDS = /\b(sql|(open)?cypher|sparql|gremlin|database|postgres(ql)?|mysql|sqlite)\b/i;
 const CREDENTIAL_PARAM = /password|secret|token|api_?key|private_?key|credential/;
 // Name words that tell what a tool is about, not what it does: they count only with a parameter.
 const NAME_ALONE_IS_NOT_ENOUGH = new Set<Signal>(['shell-command', 'code-eval', 'raw-sql', 'sends-external']);
@@ -127,9 +129,14 @@ export function classifyTool(tool: Tool, parameters: readonly Parameter[] = list
   }
   const keyPhrase = /\b(api|access|private|secret|ssh|signing|deploy) keys?\b/.exec(tokens.join(' '));
   if (keyPhrase) raise('credentials', 'name', `“${keyPhrase[0]}” in the name`);
-  if (!paramHits.has('raw-sql') && parameters.some((p, i) => params[i] === 'query' && isMainInput(p)) && (paramSet.has('database') || SQL_CONTEXT.test(description) || SQL_CONTEXT.test(tokens.join(' ')))) {
+  // A query is SQL (and may change data) on a database tool; elsewhere it is a search.
+  const queryInput = parameters.some((p, i) => params[i] === 'query' && isMainInput(p));
+  if (!paramHits.has('raw-sql') && queryInput && (paramSet.has('database') || SQL_CONTEXT.test(description) || SQL_CONTEXT.test(tokens.join(' ')))) {
     paramHits.set('raw-sql', 'query');
     raise('raw-sql', 'schema', 'parameter `query` on a database tool');
+  } else if (!paramHits.has('raw-sql') && !queryInput && tokenSet.has('query') && SQL_WORDS.test(`${tokens.join(' ')} ${firstSentence(description)}`)) {
+    paramHits.set('raw-sql', 'query');
+    raise('raw-sql', 'name', '“query” in the name of a database tool');
   }
   const moneyParam = params.find((p) => MONEY_PARAMS.has(p));
   if (moneyNoun) raise('money', 'name', `“${moneyNoun}” in the name`);

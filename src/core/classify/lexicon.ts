@@ -96,13 +96,16 @@ export const GIT_VERBS = new Map<string, Exclude<Category, 'other'>>([
 ]);
 
 /** Verbs that only launch something: what they launch decides (`run_audit` reads, `run_script` executes). */
-export const LAUNCH_VERBS = new Set(['run', 'start', 'trigger', 'perform', 'launch', 'begin', 'kick']);
+export const LAUNCH_VERBS = new Set(['run', 'start', 'trigger', 'perform', 'launch', 'begin', 'kick', 'execute', 'exec']);
 
 /** Activities that only look: launched, they still read. */
 export const READ_ACTIVITIES = new Set([
   'audit', 'audits', 'search', 'scan', 'analysis', 'analyze', 'analyse', 'diagnostic', 'diagnostics',
-  'report', 'lint', 'inspection',
+  'report', 'lint', 'inspection', 'query', 'queries',
 ]);
+
+/** Objects that make `evaluate` run code; otherwise it assesses something (`evaluate_policy`, `evaluate_model`). */
+export const CODE_OBJECTS = new Set(['script', 'scripts', 'code', 'javascript', 'js', 'python', 'expression', 'expressions', 'snippet', 'function']);
 
 /** Money verbs that need money in sight to move money; otherwise they take this category. */
 export const MONEY_CONTEXT_VERBS = new Map<string, Exclude<Category, 'other'>>([

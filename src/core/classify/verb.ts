@@ -2,7 +2,7 @@
 import type { Category } from '../risk.ts';
 import { textWords } from '../text/tokens.ts';
 import {
-  COMPOUND_NOUNS, CONJUNCTIONS, DESCRIPTION_FILLER, DESCRIPTION_VERBS, GIT_VERBS, LAUNCH_VERBS, LOOKUP_OBJECTS,
+  CODE_OBJECTS, COMPOUND_NOUNS, CONJUNCTIONS, DESCRIPTION_FILLER, DESCRIPTION_VERBS, EXECUTING_OBJECTS, GIT_VERBS, LAUNCH_VERBS, LOOKUP_OBJECTS,
   MONEY_CONTEXT_VERBS, NAVIGATION_OBJECTS, NOUN_OR_VERB, POST_READ_REQUESTS, POSTED_OBJECTS, QUESTION_WORDS, READ_ACTIVITIES, READ_NOUNS,
   SENDING_VERBS, VERBS, VIEW_NOUNS,
 } from './lexicon.ts';
@@ -82,8 +82,12 @@ function refine(found: Found, words: readonly string[], others: readonly Found[]
     if (request) return { ...reading, category: 'read', note: `HTTP POST to a “${request}” endpoint, which only asks`, sends: false };
     if (!after.some((w) => POSTED_OBJECTS.has(w))) return { ...reading, sends: false };
   }
+  if (found.word === 'evaluate' && !after.some((w) => CODE_OBJECTS.has(w))) {
+    return { ...reading, category: 'read', note: 'with no code in sight, it assesses' };
+  }
   const activity = after.find((w) => READ_ACTIVITIES.has(w));
-  if (LAUNCH_VERBS.has(found.word) && activity) {
+  // `run_sql_query` runs SQL: a code word beside the activity keeps it running code.
+  if (LAUNCH_VERBS.has(found.word) && activity && !after.some((w) => EXECUTING_OBJECTS.has(w))) {
     return { ...reading, category: 'read', note: `it launches “${activity}”, which only looks` };
   }
   if (found.word === 'resolve' && !after.some((w) => LOOKUP_OBJECTS.has(w))) {
