@@ -107,3 +107,12 @@ describe('an executing verb whose object only looks', () => {
     ['browser_evaluate', schema({ script: str() }), 'execute', 'critical', ['code-eval'], []],
   ])('%s', (...row) => check(row));
 });
+
+describe('a generic verb: the description or the operations say what is done', () => {
+  it.each<Row>([
+    ['manage_widget_types', { description: 'Lists and describes the widget types on offer.' }, 'read', 'low', [], []],
+    ['handle_alerts', { description: 'Shows the alerts still open.' }, 'read', 'low', [], []],
+    ['manage_widgets', { description: 'Manage widgets with read and write operations.' }, 'write', 'medium', [], []],
+    ['manage_widgets', { description: 'Lists widgets.', ...schema({ operation: { type: 'string', enum: ['list', 'delete'] } }) }, 'destructive', 'high', [], []],
+  ])('%s', (...row) => check(row));
+});

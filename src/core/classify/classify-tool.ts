@@ -30,6 +30,7 @@ export interface Classification {
 }
 
 const EXECUTING_SIGNALS: readonly Signal[] = ['shell-command', 'code-eval', 'raw-sql'];
+const GENERIC_VERBS = new Set(['manage', 'handle']);
 const SQL_CONTEXT = /\b(sql|(open)?cypher|database|table|select|postgres(ql)?|mysql|sqlite)\b/i;
 // Stricter, for a name alone: words that only a database query language goes with.
 const SQL_WORDS = /\b(sql|(open)?cypher|sparql|gremlin|database|postgres(ql)?|mysql|sqlite)\b/i;
@@ -103,6 +104,17 @@ export function classifyTool(tool: Tool, parameters: readonly Parameter[] = list
     const runsCode = lead.slice(0, 6).some((w) => EXECUTING_OBJECTS.has(w));
     if (opening && !opening.joined && RANK[opening.category] > RANK.read && (opening.category !== 'execute' || runsCode)) {
       recategorize(opening.category, 'description', describeReading(opening, 'first sentence of the description'));
+      verb = opening.verb;
+      verbReading = opening;
+      verbSource = 'description';
+    }
+  }
+  // A generic verb (`manage_widgets`) says nothing of what is done: a description that opens with
+  // something specific decides (the operations offered in the schema are weighed below).
+  if (fromName && GENERIC_VERBS.has(fromName.verb)) {
+    const opening = openingVerb(lead, context);
+    if (opening && !GENERIC_VERBS.has(opening.verb) && opening.category !== category && opening.category !== 'execute') {
+      recategorize(opening.category, 'description', `${describeReading(opening, 'first sentence of the description')}, more specific than “${fromName.verb}”`);
       verb = opening.verb;
       verbReading = opening;
       verbSource = 'description';
