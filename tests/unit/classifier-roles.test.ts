@@ -116,3 +116,14 @@ describe('a generic verb: the description or the operations say what is done', (
     ['manage_widgets', { description: 'Lists widgets.', ...schema({ operation: { type: 'string', enum: ['list', 'delete'] } }) }, 'destructive', 'high', [], []],
   ])('%s', (...row) => check(row));
 });
+
+describe('a `token` is a secret only as text that is no cursor or size', () => {
+  it.each<Row>([
+    ['list_boards', schema({ nextPageToken: str(), limit: { type: 'integer' } }), 'read', 'low', [], ['credentials']],
+    ['search_tasks', schema({ query: str(), continuation_token: str() }), 'read', 'low', [], ['credentials']],
+    ['summarize_thread', schema({ thread_id: str(), max_tokens: { type: 'integer' } }), 'read', 'low', [], ['credentials']],
+    ['get_usage', schema({ per_token: { type: 'boolean' } }), 'read', 'low', [], ['credentials']],
+    ['connect_account', schema({ api_token: str() }), 'write', 'high', ['credentials'], []],
+    ['create_user', schema({ login: str(), password: str() }), 'write', 'high', ['credentials'], []],
+  ])('%s', (...row) => check(row));
+});

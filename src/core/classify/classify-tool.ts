@@ -9,7 +9,7 @@ import {
 } from './lexicon.ts';
 import { descriptionVerb, leadWords, openingVerb, RANK, verbOfWords, type VerbContext, type VerbReading } from './verb.ts';
 import { isFlag, isFreeText, isList, outputParameter, worstOperation } from './schema-evidence.ts';
-import { AMBIGUOUS_RUNNABLE_PARAMS, isMainInput, isRecipient, nameOf, saysItRuns } from './parameter-roles.ts';
+import { AMBIGUOUS_RUNNABLE_PARAMS, isCredential, isMainInput, isRecipient, nameOf, saysItRuns } from './parameter-roles.ts';
 
 export interface Evidence {
   source: EvidenceSource;
@@ -131,8 +131,11 @@ export function classifyTool(tool: Tool, parameters: readonly Parameter[] = list
   const paramHits = new Map<Signal, string>();
   for (const [signal, words] of Object.entries(SIGNAL_WORDS) as [Signal, { names: readonly string[]; params: readonly string[] }][]) {
     const executing = EXECUTING_SIGNALS.includes(signal);
-    const index = parameters.findIndex((p, i) => words.params.includes(params[i]!) && (executing ? runs(p, params[i]!) : signal !== 'sends-external' || isRecipient(p, parameters)));
-    const paramHit = index >= 0 ? params[index] : signal === 'credentials' ? params.find((p) => CREDENTIAL_PARAM.test(p)) : undefined;
+    const fits = (p: Parameter, name: string) =>
+      executing ? runs(p, name) : signal === 'sends-external' ? isRecipient(p, parameters) : signal !== 'credentials' || isCredential(p);
+    const index = parameters.findIndex((p, i) => words.params.includes(params[i]!) && fits(p, params[i]!));
+    const secretIndex = signal === 'credentials' && index < 0 ? parameters.findIndex((p, i) => CREDENTIAL_PARAM.test(params[i]!) && isCredential(p)) : -1;
+    const paramHit = index >= 0 ? params[index] : secretIndex >= 0 ? params[secretIndex] : undefined;
     if (paramHit) paramHits.set(signal, paramHit);
     const nameHit = words.names.find((w) => tokenSet.has(w));
     if (nameHit && !NAME_ALONE_IS_NOT_ENOUGH.has(signal)) raise(signal, 'name', `“${nameHit}” in the name`);

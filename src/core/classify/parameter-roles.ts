@@ -61,3 +61,11 @@ export function isRecipient(p: Parameter, parameters: readonly Parameter[]): boo
   if (name !== 'to') return false;
   return siblings(p, parameters).some((q) => MESSAGE_FIELDS.has(nameOf(q))) || RECIPIENT_WORDS.test(p.description ?? '');
 }
+
+// `nextPageToken`, `continuationToken`, `max_tokens`: a place in a list or a size, not a secret.
+const NOT_A_SECRET = /page|next|continuation|cursor|pagination|sync|max|min|num|count|limit|length|budget/;
+
+/** A parameter that carries a secret: text (not a number or a switch), and not a cursor or a size. */
+export function isCredential(p: Parameter): boolean {
+  return /^(string|any|string \| null|null \| string|)$/.test(p.type) && !NOT_A_SECRET.test(segments(p).at(-1)!.toLowerCase());
+}
