@@ -86,6 +86,8 @@ describe('what the parameters ask for decides whether state changes, not the ver
     ['fetch_page', schema({ url: str(), steps: list({ type: { type: 'string', enum: ['wait', 'click', 'type', 'runScript'] }, script: str() }) }), 'write', 'medium', [], ['code-eval']],
     ['commit_changes', schema({ changes: list({ op: { type: 'string', enum: ['add', 'edit', 'remove'] }, path: str() }) }), 'destructive', 'high', [], []],
     ['list_changes', schema({ changes: list({ kind: { type: 'string', enum: ['added', 'modified'] } }) }), 'read', 'low', [], []],
+    ['list_notifications', schema({ filters: list({ type: { type: 'string', enum: ['comment', 'reply', 'mention'] } }) }), 'read', 'low', [], []],
+    ['apply_edits', schema({ edits: list({ action: { type: 'string', enum: ['insert', 'delete'] }, line: { type: 'integer' } }) }), 'destructive', 'high', [], []],
     // Under a settings object the steps are a side feature of a read.
     ['search_web', schema({ query: str(), fetchOptions: obj({ steps: list({ type: { type: 'string', enum: ['wait', 'click'] } }) }) }), 'read', 'low', [], []],
   ])('%s', (...row) => check(row));

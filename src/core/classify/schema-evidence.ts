@@ -74,7 +74,12 @@ function worstValue(choosers: readonly Parameter[], context: VerbContext): Opera
   return worst;
 }
 
-const STEP_CHOOSERS = new Set([...OPERATION_PARAMS, 'type', 'kind']);
+// `type` chooses a step only in a list of steps; in `filters[].type` it picks what to look for.
+const STEP_LISTS = /^(actions|steps|operations|ops|changes|edits|commands|instructions|sequence|batch)$/i;
+const isStepChooser = (p: Parameter) => {
+  const [list, chooser] = p.path.split('[].') as [string, string];
+  return OPERATION_PARAMS.has(chooser.toLowerCase()) || ((chooser === 'type' || chooser === 'kind') && STEP_LISTS.test(list));
+};
 
 /**
  * A top-level list of steps the tool performs (`actions: [{type: "click" | "scroll" | ...}]`): it
@@ -82,7 +87,7 @@ const STEP_CHOOSERS = new Set([...OPERATION_PARAMS, 'type', 'kind']);
  * writes there; it does not make the tool run code of its own.
  */
 function worstStep(parameters: readonly Parameter[], context: VerbContext): OperationReading | undefined {
-  const choosers = parameters.filter((p) => /^[^.]+\[\]\.[^.]+$/.test(p.path) && p.enumValues && STEP_CHOOSERS.has(lastSegment(p).toLowerCase()) && !FILTERING.test(p.description ?? ''));
+  const choosers = parameters.filter((p) => /^[^.]+\[\]\.[^.]+$/.test(p.path) && p.enumValues && isStepChooser(p) && !FILTERING.test(p.description ?? ''));
   const worst = worstValue(choosers, context);
   if (worst?.reading.category !== 'execute') return worst;
   return { ...worst, reading: { ...worst.reading, category: 'write', note: 'a step that runs a script in what the tool drives' } };
