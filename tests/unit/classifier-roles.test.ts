@@ -77,6 +77,7 @@ describe('an HTTP verb in a generated name: the path decides, as in REST', () =>
     // Posting a message or to a channel still reaches people.
     ['post_message', schema({ channel: str(), text: str() }), 'write', 'high', ['sends-external'], []],
     ['post_to_channel', schema({ channel: str(), text: str() }), 'write', 'high', ['sends-external'], []],
+    ['post_search_digest_to_chat', schema({ room: str() }), 'write', 'high', ['sends-external'], []],
   ])('%s', (...row) => check(row));
 });
 

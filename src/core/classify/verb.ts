@@ -77,10 +77,10 @@ interface Found {
 function refine(found: Found, words: readonly string[], others: readonly Found[], reading: VerbReading): VerbReading {
   const after = words.slice(found.index + 1);
   // `post` is also the HTTP method of generated REST wrappers: the path decides, as REST does.
-  if (found.word === 'post') {
+  if (found.word === 'post' && !after.some((w) => POSTED_OBJECTS.has(w))) {
     const request = after.find((w) => POST_READ_REQUESTS.has(w));
     if (request) return { ...reading, category: 'read', note: `HTTP POST to a “${request}” endpoint, which only asks`, sends: false };
-    if (!after.some((w) => POSTED_OBJECTS.has(w))) return { ...reading, sends: false };
+    return { ...reading, sends: false };
   }
   if (found.word === 'evaluate' && !after.some((w) => CODE_OBJECTS.has(w))) {
     return { ...reading, category: 'read', note: 'with no code in sight, it assesses' };
