@@ -130,3 +130,14 @@ describe('a `token` is a secret only as text that is no cursor or size', () => {
     ['create_user', schema({ login: str(), password: str() }), 'write', 'high', ['credentials'], []],
   ])('%s', (...row) => check(row));
 });
+
+describe('a verb the classifier does not know is no read', () => {
+  it.each<Row>([
+    // The name opens with a word the description opens with as its verb: that is the action, whatever noun follows.
+    ['rotate_logs', { description: 'Rotates the log files of a service.' }, 'other', 'medium', [], []],
+    ['snooze_history', { description: 'Snooze the alert history for an hour.' }, 'other', 'medium', [], []],
+    // A known noun with no such verb still reads; a description that repeats the name as a title opens with no verb.
+    ['pods_log', { description: 'Shows the log of a pod.' }, 'read', 'low', [], []],
+    ['acme_local_search', { description: 'Acme Local Search over shops near a place.' }, 'read', 'low', [], []],
+  ])('%s', (...row) => check(row));
+});

@@ -7,7 +7,7 @@ import {
   BULK_FLAGS, BULK_LISTS, CONTENT_PARAMS, DESCRIPTION_PHRASES, EXECUTING_OBJECTS, GIT_VERBS, INFRA_NOUNS, JOB_NOUNS,
   MONEY_CONTEXT_VERBS, MONEY_MOVEMENT_NOUNS, MONEY_NOUNS, MONEY_PARAMS, SAVES_RESULT, SENDING_VERBS, SIGNAL_WORDS,
 } from './lexicon.ts';
-import { descriptionVerb, leadWords, openingVerb, RANK, verbOfWords, type VerbContext, type VerbReading } from './verb.ts';
+import { categoryOfWord, descriptionVerb, leadWords, openingVerb, RANK, sharedOpeningWord, verbOfWords, type VerbContext, type VerbReading } from './verb.ts';
 import { isFlag, isFreeText, isList, outputParameter, worstOperation } from './schema-evidence.ts';
 import { AMBIGUOUS_RUNNABLE_PARAMS, isCredential, isMainInput, isRecipient, nameOf, saysItRuns } from './parameter-roles.ts';
 
@@ -108,6 +108,16 @@ export function classifyTool(tool: Tool, parameters: readonly Parameter[] = list
       verbReading = opening;
       verbSource = 'description';
     }
+  }
+  // A noun that reads (`logs` in `rotate_logs`) says nothing when the name opens with a verb the
+  // classifier does not know: the description opening with that same word shows it is the verb.
+  const unknownVerb = fromName?.noun ? sharedOpeningWord(tokens, lead) : undefined;
+  if (unknownVerb && unknownVerb !== fromName!.verb && categoryOfWord(unknownVerb, context) === undefined) {
+    recategorize('other', 'description', `“${unknownVerb}” opens the name and the description: an action, not a look at “${fromName!.verb}”`);
+    verb = undefined;
+    verbReading = undefined;
+    // Nothing says what the action does: the level stays cautious.
+    confidence = 0.2;
   }
   // A generic verb (`manage_widgets`) says nothing of what is done: a description that opens with
   // something specific decides (the operations offered in the schema are weighed below).

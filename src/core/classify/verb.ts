@@ -27,6 +27,21 @@ export interface VerbReading {
   joined?: boolean;
   /** False when a sending verb's object is no message (`post_page` creates a page, sends nothing). */
   sends?: false;
+  /** Read from a noun (`pods_log`), no verb being found. */
+  noun?: true;
+}
+
+/**
+ * The name's first word when the description opens with it as a verb (`rotate_logs`, "Rotates the
+ * logs"): the tool's own verb, known to the classifier or not.
+ */
+export function sharedOpeningWord(nameWords: readonly string[], lead: readonly string[]): string | undefined {
+  const first = nameWords[0];
+  const opening = lead[0];
+  if (!first || !opening || nameWords.length < 2) return undefined;
+  // "Brave Local Search: ..." repeats the name as a title, it does not open with a verb.
+  if (lead[1] === nameWords[1]) return undefined;
+  return opening === first || stems(opening).includes(first) ? first : undefined;
 }
 
 /** Severity for "the worse reading wins": reads, then writes, then the rest. */
@@ -42,6 +57,15 @@ function categoryOf(word: string, context: VerbContext): VerbCategory | undefine
   const category = VERB_CATEGORY.get(word) ?? prefixedCategory(word);
   if (category === 'financial' && !context.money) return MONEY_CONTEXT_VERBS.get(word) ?? category;
   return category;
+}
+
+/** The category of a word or of one of its stems, as a name verb or a description verb; undefined for a word the classifier does not know. */
+export function categoryOfWord(word: string, context: VerbContext): VerbCategory | undefined {
+  for (const w of [word, ...stems(word)]) {
+    const category = categoryOf(w, context) ?? DESCRIPTION_VERBS.get(w);
+    if (category) return category;
+  }
+  return undefined;
 }
 
 /** `unapprove`, `unassign` undo a write; `resend`, `redeploy` repeat one. */
@@ -155,7 +179,7 @@ export function verbOfWords(words: readonly string[], context: VerbContext): Ver
     return refine(pick, words, found.filter((f) => f !== pick), reading);
   }
   const noun = words.find((w) => READ_NOUNS.has(w));
-  if (noun) return { verb: noun, category: 'read', lead: `“${noun}”`, note: 'a noun for something to look at' };
+  if (noun) return { verb: noun, category: 'read', lead: `“${noun}”`, note: 'a noun for something to look at', noun: true };
   for (const [index, word] of words.entries()) {
     // A plural of a word that is also a noun is that noun (`console_messages`), not a verb.
     for (const stem of stems(word).filter((w) => !NOUN_OR_VERB.has(w))) {
