@@ -1,47 +1,113 @@
 /**
- * Accuracy harness: classifies every tool of a folder of tools/list dumps with the annotations
- * hidden, then compares with the authors' hints. Usage: npm run eval:classifier -- <dir> [--json]
+ * Accuracy harness: classifies every tool of some tools/list dumps with the annotations hidden, then
+ * compares with the authors' hints.
+ * Usage: npm run eval:classifier -- <dir or file>... [--split] [--seed N] [--json] [--errors tuning|checking|all]
+ * --split divides the servers (one file each) into a tuning half and a checking half with a fixed
+ * seed and prints the figures of both: tune rules on the first half's errors, the gap is the overfit.
  */
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { basename, join } from 'node:path';
 import { classifyTool } from '../src/core/classify/classify-tool.ts';
-import { computeFigures, confusion, figuresJson, HINT_CLASSES, type EvalSample, type Share } from '../src/core/classify/eval-metrics.ts';
+import { computeFigures, confusion, figureErrors, figuresJson, HINT_CLASSES, type EvalFigures, type EvalSample, type Share } from '../src/core/classify/eval-metrics.ts';
+import { DEFAULT_SPLIT_SEED, splitByServer } from '../src/core/classify/eval-split.ts';
 import { DataError } from '../src/core/errors/friendly.ts';
-import { parseJsonText } from '../src/core/import/parse-tools-list.ts';
+import { parseJsonText, parseToolsList } from '../src/core/import/parse-tools-list.ts';
 import { toolsFromJson } from '../src/core/import/tools-source.ts';
 import { CATEGORIES, LEVELS } from '../src/core/risk.ts';
+import type { Tool } from '../src/core/schema/server.ts';
 
-const args = process.argv.slice(2);
-const json = args.includes('--json');
-const dirs = args.filter((a) => a !== '--json');
-if (dirs.length !== 1 || dirs[0]!.startsWith('-')) {
-  console.error('Usage: npm run eval:classifier -- <dir of tools/list dumps> [--json]');
-  process.exit(2);
+const USAGE = 'Usage: npm run eval:classifier -- <dir or file>... [--split] [--seed N] [--json] [--errors tuning|checking|all]';
+
+interface Options {
+  paths: string[];
+  json: boolean;
+  split: boolean;
+  seed: number;
+  errors?: 'tuning' | 'checking' | 'all';
 }
-const dir = dirs[0]!;
 
-let names: string[];
+function parseArgs(args: readonly string[]): Options {
+  const options: Options = { paths: [], json: false, split: false, seed: DEFAULT_SPLIT_SEED };
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i]!;
+    if (arg === '--json') options.json = true;
+    else if (arg === '--split') options.split = true;
+    else if (arg === '--seed') {
+      const seed = Number(args[++i]);
+      if (!Number.isInteger(seed)) throw new Error(`--seed takes an integer, got ${JSON.stringify(args[i] ?? '')}`);
+      options.seed = seed;
+      options.split = true;
+    } else if (arg === '--errors') {
+      const half = args[++i];
+      if (half !== 'tuning' && half !== 'checking' && half !== 'all') throw new Error(`--errors takes tuning, checking or all, got ${JSON.stringify(half ?? '')}`);
+      options.errors = half;
+    } else if (arg.startsWith('-')) throw new Error(`unknown option ${arg}`);
+    else options.paths.push(arg);
+  }
+  if (options.paths.length === 0) throw new Error('give a folder of tools/list dumps, or files');
+  if (options.errors && options.errors !== 'all') options.split = true;
+  return options;
+}
+
+let options: Options;
 try {
-  names = readdirSync(dir).filter((n) => n.endsWith('.json')).sort();
+  options = parseArgs(process.argv.slice(2));
 } catch (error) {
-  console.error(`eval-classifier: cannot read ${dir} (${(error as Error).message})`);
+  console.error(`eval-classifier: ${(error as Error).message}\n${USAGE}`);
   process.exit(2);
 }
 
-const samples: EvalSample[] = [];
-const problems: string[] = [];
-let files = 0;
-for (const name of names) {
-  const path = join(dir, name);
+/** The files to read: a folder's `.json` files, and files named on the command line whatever their name. */
+function listFiles(paths: readonly string[]): string[] {
+  const files: string[] = [];
+  for (const path of paths) {
+    let isDirectory: boolean;
+    try {
+      isDirectory = statSync(path).isDirectory();
+    } catch (error) {
+      console.error(`eval-classifier: cannot read ${path} (${(error as Error).message})`);
+      process.exit(2);
+    }
+    if (!isDirectory) files.push(path);
+    else files.push(...readdirSync(path).filter((n) => n.toLowerCase().endsWith('.json')).sort().map((n) => join(path, n)).filter((p) => statSync(p).isFile()));
+  }
+  return files;
+}
+
+/**
+ * A file's tools read as `import` reads them (any tools/list shape), else as a catalog data file:
+ * whatever import accepts is measured, not skipped.
+ */
+function readTools(path: string): Tool[] {
+  const json = parseJsonText(readFileSync(path, 'utf8'), path);
   try {
-    const source = toolsFromJson(parseJsonText(readFileSync(path, 'utf8'), path), path, name.replace(/\.json$/, ''));
-    for (const tool of source.tools) {
+    return parseToolsList(json, path).tools;
+  } catch (importError) {
+    if (!(importError instanceof DataError)) throw importError;
+    try {
+      return toolsFromJson(json, path, basename(path)).tools;
+    } catch {
+      throw importError;
+    }
+  }
+}
+
+interface Server {
+  file: string;
+  samples: (EvalSample & { tool: string })[];
+}
+
+const servers: Server[] = [];
+const problems: string[] = [];
+for (const file of listFiles(options.paths)) {
+  try {
+    const samples = readTools(file).map((tool) => {
       // The classifier must not see the answer key, nor an editor's override.
       const { annotations, overrides: _overrides, ...definition } = tool;
       const { category, level } = classifyTool(definition);
-      samples.push({ ...(annotations ? { annotations } : {}), category, level });
-    }
-    files++;
+      return { tool: tool.name, ...(annotations ? { annotations } : {}), category, level };
+    });
+    servers.push({ file, samples });
   } catch (error) {
     if (!(error instanceof DataError)) throw error;
     problems.push(...error.lines);
@@ -49,9 +115,16 @@ for (const name of names) {
 }
 for (const line of problems) console.error(`eval-classifier: skipped: ${line}`);
 
-const figures = computeFigures(samples);
-if (json) {
-  console.log(JSON.stringify(figuresJson(figures)));
+const halves = splitByServer(servers, (s) => basename(s.file), options.seed);
+const figuresOf = (group: readonly Server[]) => computeFigures(group.flatMap((s) => s.samples));
+const groups: [string, Server[]][] = [['all', servers], ...(options.split ? ([['tuning', halves.tuning], ['checking', halves.checking]] as [string, Server[]][]) : [])];
+
+if (options.json) {
+  const entry = (group: readonly Server[]) => ({ servers: group.length, ...figuresJson(figuresOf(group)) });
+  const out: Record<string, unknown> = options.split
+    ? { seed: options.seed, ...Object.fromEntries(groups.map(([name, group]) => [name, entry(group)])), tuningServers: halves.tuning.map((s) => basename(s.file)), checkingServers: halves.checking.map((s) => basename(s.file)) }
+    : entry(servers);
+  console.log(JSON.stringify(out));
 } else {
   const table = (title: string, columns: readonly string[], rows: Record<string, Record<string, number>>) => {
     const width = Math.max(...columns.map((c) => c.length), 5) + 2;
@@ -60,15 +133,40 @@ if (json) {
     return lines.join('\n');
   };
   const shown = (s: Share) => (s.share === null ? 'n/a (nothing to measure)' : `${(s.share * 100).toFixed(1)}% (${s.count} of ${s.of})`);
+  const lines = (f: EvalFigures) => [
+    `readOnWrites         ${shown(f.readOnWrites)}   readOnlyHint false, classified read (lower is better)`,
+    `harmlessDestructive  ${shown(f.harmlessDestructive)}   destructiveHint true, classified read or rated low (lower is better)`,
+    `readRecall           ${shown(f.readRecall)}   readOnlyHint true, classified read (higher is better)`,
+    `falseAlarm           ${shown(f.falseAlarm)}   readOnlyHint true, rated high or critical (lower is better)`,
+    `agreement            ${shown(f.agreement)}   read vs not read, where readOnlyHint is given (higher is better)`,
+  ];
+  const samples = servers.flatMap((s) => s.samples);
   const matrix = confusion(samples);
-  console.log(`${figures.tools} tools from ${files} files in ${dir}; rows: author hints, columns: classifier (annotations hidden)\n`);
+  console.log(`${samples.length} tools from ${servers.length} files; rows: author hints, columns: classifier (annotations hidden)\n`);
   console.log(table('hint \\ cat.', CATEGORIES, matrix.byCategory));
   console.log();
   console.log(table('hint \\ level', LEVELS, matrix.byLevel));
-  console.log();
-  console.log(`readOnWrites         ${shown(figures.readOnWrites)}   readOnlyHint false, classified read (lower is better)`);
-  console.log(`harmlessDestructive  ${shown(figures.harmlessDestructive)}   destructiveHint true, classified read or rated low (lower is better)`);
-  console.log(`readRecall           ${shown(figures.readRecall)}   readOnlyHint true, classified read (higher is better)`);
-  console.log(`agreement            ${shown(figures.agreement)}   read vs not read, where readOnlyHint is given (higher is better)`);
+  for (const [name, group] of groups) {
+    const tools = group.reduce((n, s) => n + s.samples.length, 0);
+    console.log(`\n${name}: ${group.length} servers, ${tools} tools${name === 'all' ? '' : ` (seed ${options.seed})`}`);
+    console.log(lines(figuresOf(group)).join('\n'));
+  }
+  if (options.split) {
+    const tuning = figuresJson(figuresOf(halves.tuning));
+    const checking = figuresJson(figuresOf(halves.checking));
+    const gap = (['readOnWrites', 'harmlessDestructive', 'readRecall', 'falseAlarm', 'agreement'] as const)
+      .map((k) => `${k} ${tuning[k] === null || checking[k] === null ? 'n/a' : `${((checking[k]! - tuning[k]!) * 100).toFixed(1)} pts`}`);
+    console.log(`\ngap (checking - tuning): ${gap.join(', ')}`);
+  }
+}
+
+if (options.errors) {
+  const group = options.errors === 'all' ? servers : halves[options.errors];
+  for (const server of group) {
+    for (const sample of server.samples) {
+      const errors = figureErrors(sample);
+      if (errors.length > 0) console.error(`${errors.join(',')}\t${basename(server.file)}\t${sample.tool}\t${sample.category}/${sample.level}`);
+    }
+  }
 }
 process.exitCode = problems.length > 0 ? 1 : 0;

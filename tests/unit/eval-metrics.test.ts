@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { computeFigures, confusion, figuresJson, hintClass, type EvalSample } from '../../src/core/classify/eval-metrics.ts';
+import { computeFigures, confusion, figureErrors, figuresJson, hintClass, type EvalSample } from '../../src/core/classify/eval-metrics.ts';
 import type { Category, Level } from '../../src/core/risk.ts';
 import type { Annotations } from '../../src/core/schema/server.ts';
 
@@ -44,6 +44,8 @@ describe('computeFigures', () => {
     ['harmlessDestructive', { count: 1, of: 2, share: 0.5 }],
     // readOnlyHint true: 2 tools, one classified read.
     ['readRecall', { count: 1, of: 2, share: 0.5 }],
+    // readOnlyHint true: 2 tools, neither rated high or critical.
+    ['falseAlarm', { count: 0, of: 2, share: 0 }],
     // readOnlyHint given: 5 tools; agree on RO/read, WRITE/write, DESTRUCTIVE/destructive.
     ['agreement', { count: 3, of: 5, share: 0.6 }],
   ])('%s', (figure, expected) => {
@@ -55,16 +57,33 @@ describe('computeFigures', () => {
   });
 
   it('reports null, not 0 or NaN, when there is nothing to measure', () => {
-    expect(figuresJson(computeFigures([s('read', 'low')]))).toEqual({ tools: 1, readOnWrites: null, harmlessDestructive: null, readRecall: null, agreement: null });
+    expect(figuresJson(computeFigures([s('read', 'low')]))).toEqual({ tools: 1, readOnWrites: null, harmlessDestructive: null, readRecall: null, falseAlarm: null, agreement: null });
   });
 
   it('the JSON form has exactly the documented keys, shares between 0 and 1', () => {
     const json = figuresJson(computeFigures(SAMPLES));
-    expect(Object.keys(json)).toEqual(['tools', 'readOnWrites', 'harmlessDestructive', 'readRecall', 'agreement']);
-    for (const key of ['readOnWrites', 'harmlessDestructive', 'readRecall', 'agreement'] as const) {
+    expect(Object.keys(json)).toEqual(['tools', 'readOnWrites', 'harmlessDestructive', 'readRecall', 'falseAlarm', 'agreement']);
+    for (const key of ['readOnWrites', 'harmlessDestructive', 'readRecall', 'falseAlarm', 'agreement'] as const) {
       expect(json[key]).toBeGreaterThanOrEqual(0);
       expect(json[key]).toBeLessThanOrEqual(1);
     }
+  });
+});
+
+describe('falseAlarm and figureErrors', () => {
+  it('a read-only hint rated high or critical is a false alarm, whatever the category', () => {
+    const samples = [s('read', 'high', RO), s('execute', 'critical', RO), s('read', 'medium', RO), s('write', 'critical', WRITE)];
+    expect(computeFigures(samples).falseAlarm).toEqual({ count: 2, of: 3, share: 2 / 3 });
+  });
+
+  it.each<[EvalSample, string[]]>([
+    [s('read', 'low', WRITE), ['readOnWrites']],
+    [s('read', 'low', DESTRUCTIVE), ['readOnWrites', 'harmlessDestructive']],
+    [s('execute', 'critical', RO), ['readRecall', 'falseAlarm']],
+    [s('read', 'low', RO), []],
+    [s('read', 'low'), []],
+  ])('%j counts against %j', (sample, expected) => {
+    expect(figureErrors(sample)).toEqual(expected);
   });
 });
 

@@ -7,8 +7,9 @@ import {
   BULK_FLAGS, BULK_LISTS, CONTENT_PARAMS, DESCRIPTION_PHRASES, EXECUTING_OBJECTS, GIT_VERBS, INFRA_NOUNS, JOB_NOUNS,
   MONEY_CONTEXT_VERBS, MONEY_MOVEMENT_NOUNS, MONEY_NOUNS, MONEY_PARAMS, SAVES_RESULT, SENDING_VERBS, SIGNAL_WORDS,
 } from './lexicon.ts';
-import { descriptionVerb, leadWords, openingVerb, RANK, verbOfWords, type VerbContext, type VerbReading } from './verb.ts';
+import { categoryOfWord, descriptionVerb, leadWords, openingVerb, RANK, sharedOpeningWord, verbOfWords, type VerbContext, type VerbReading } from './verb.ts';
 import { isFlag, isFreeText, isList, outputParameter, worstOperation } from './schema-evidence.ts';
+import { AMBIGUOUS_RUNNABLE_PARAMS, isCredential, isMainInput, isRecipient, nameOf, saysItRuns } from './parameter-roles.ts';
 
 export interface Evidence {
   source: EvidenceSource;
@@ -29,11 +30,15 @@ export interface Classification {
 }
 
 const EXECUTING_SIGNALS: readonly Signal[] = ['shell-command', 'code-eval', 'raw-sql'];
-const SQL_CONTEXT = /\b(sql|cypher|database|table|select|postgres(ql)?|mysql|sqlite)\b/i;
+const GENERIC_VERBS = new Set(['manage', 'handle']);
+const SQL_CONTEXT = /\b(sql|(open)?cypher|database|table|select|postgres(ql)?|mysql|sqlite)\b/i;
+// Stricter, for a name alone: words that only a database query language goes with.
+const SQL_WORDS = /\b(sql|(open)?cypher|sparql|gremlin|database|postgres(ql)?|mysql|sqlite)\b/i;
 const CREDENTIAL_PARAM = /password|secret|token|api_?key|private_?key|credential/;
 // Name words that tell what a tool is about, not what it does: they count only with a parameter.
 const NAME_ALONE_IS_NOT_ENOUGH = new Set<Signal>(['shell-command', 'code-eval', 'raw-sql', 'sends-external']);
-const RECIPIENT_PARAMS = new Set(['to', 'recipient', 'recipients', 'cc', 'bcc', 'webhook_url']);
+// Name words that say the tool runs what it is given (not `code` or `command`, which a tool may only be about).
+const RUNNING_NAME_WORDS = new Set(['exec', 'execute', 'eval', 'evaluate', 'run', 'shell', 'bash', 'sh', 'terminal', 'repl', 'kubectl', 'javascript', 'python', 'sql', 'cypher']);
 const MONEY_AMOUNT_PARAMS = new Set(['amount', 'unit_amount', 'amount_cents']);
 const URL_PARAMS = new Set(['url', 'uri', 'href', 'link']);
 
@@ -73,6 +78,7 @@ export function classifyTool(tool: Tool, parameters: readonly Parameter[] = list
   let confidence = 0.15;
   let category: Category = 'other';
   let verb: string | undefined;
+  let verbReading: VerbReading | undefined;
   let verbSource: EvidenceSource = 'name';
   const recategorize = (next: Category, source: EvidenceSource, detail: string) => {
     evidence.push({ source, detail, effect: `category ${next}` });
@@ -84,6 +90,7 @@ export function classifyTool(tool: Tool, parameters: readonly Parameter[] = list
   const found = fromName ?? fromTitle ?? fromDescription;
   if (found) {
     verb = found.verb;
+    verbReading = found;
     category = found.category;
     const source: EvidenceSource = fromName ? 'name' : fromTitle ? 'title' : 'description';
     verbSource = source;
@@ -98,6 +105,28 @@ export function classifyTool(tool: Tool, parameters: readonly Parameter[] = list
     if (opening && !opening.joined && RANK[opening.category] > RANK.read && (opening.category !== 'execute' || runsCode)) {
       recategorize(opening.category, 'description', describeReading(opening, 'first sentence of the description'));
       verb = opening.verb;
+      verbReading = opening;
+      verbSource = 'description';
+    }
+  }
+  // A noun that reads (`logs` in `rotate_logs`) says nothing when the name opens with a verb the
+  // classifier does not know: the description opening with that same word shows it is the verb.
+  const unknownVerb = fromName?.noun ? sharedOpeningWord(tokens, lead) : undefined;
+  if (unknownVerb && unknownVerb !== fromName!.verb && categoryOfWord(unknownVerb, context) === undefined) {
+    recategorize('other', 'description', `“${unknownVerb}” opens the name and the description: an action, not a look at “${fromName!.verb}”`);
+    verb = undefined;
+    verbReading = undefined;
+    // Nothing says what the action does: the level stays cautious.
+    confidence = 0.2;
+  }
+  // A generic verb (`manage_widgets`) says nothing of what is done: a description that opens with
+  // something specific decides (the operations offered in the schema are weighed below).
+  if (fromName && GENERIC_VERBS.has(fromName.verb)) {
+    const opening = openingVerb(lead, context);
+    if (opening && !GENERIC_VERBS.has(opening.verb) && opening.category !== category && opening.category !== 'execute') {
+      recategorize(opening.category, 'description', `${describeReading(opening, 'first sentence of the description')}, more specific than “${fromName.verb}”`);
+      verb = opening.verb;
+      verbReading = opening;
       verbSource = 'description';
     }
   }
@@ -105,11 +134,18 @@ export function classifyTool(tool: Tool, parameters: readonly Parameter[] = list
   // 2. Signals from name words and parameter names. Parameters say what a tool takes; name words
   // only say what it is about, so the executing and sending signals need more than a name word.
   // Code, commands and SQL go in free text: a `command` picked from a list runs nothing.
+  // A parameter that only sometimes holds code (`code`, `command`, `script`) counts when its own
+  // description, the tool's description, its verb or a word of its name says something is run.
+  const toolRunsText = category === 'execute' || DESCRIPTION_PHRASES.execute.some((re) => re.test(lowerDescription)) || tokens.some((t) => RUNNING_NAME_WORDS.has(t));
+  const runs = (p: Parameter, name: string) => isFreeText(p) && isMainInput(p) && (!AMBIGUOUS_RUNNABLE_PARAMS.has(name) || toolRunsText || saysItRuns(p));
   const paramHits = new Map<Signal, string>();
   for (const [signal, words] of Object.entries(SIGNAL_WORDS) as [Signal, { names: readonly string[]; params: readonly string[] }][]) {
     const executing = EXECUTING_SIGNALS.includes(signal);
-    const index = parameters.findIndex((p, i) => words.params.includes(params[i]!) && (!executing || isFreeText(p)));
-    const paramHit = index >= 0 ? params[index] : signal === 'credentials' ? params.find((p) => CREDENTIAL_PARAM.test(p)) : undefined;
+    const fits = (p: Parameter, name: string) =>
+      executing ? runs(p, name) : signal === 'sends-external' ? isRecipient(p, parameters) : signal !== 'credentials' || isCredential(p);
+    const index = parameters.findIndex((p, i) => words.params.includes(params[i]!) && fits(p, params[i]!));
+    const secretIndex = signal === 'credentials' && index < 0 ? parameters.findIndex((p, i) => CREDENTIAL_PARAM.test(params[i]!) && isCredential(p)) : -1;
+    const paramHit = index >= 0 ? params[index] : secretIndex >= 0 ? params[secretIndex] : undefined;
     if (paramHit) paramHits.set(signal, paramHit);
     const nameHit = words.names.find((w) => tokenSet.has(w));
     if (nameHit && !NAME_ALONE_IS_NOT_ENOUGH.has(signal)) raise(signal, 'name', `“${nameHit}” in the name`);
@@ -118,9 +154,14 @@ export function classifyTool(tool: Tool, parameters: readonly Parameter[] = list
   }
   const keyPhrase = /\b(api|access|private|secret|ssh|signing|deploy) keys?\b/.exec(tokens.join(' '));
   if (keyPhrase) raise('credentials', 'name', `“${keyPhrase[0]}” in the name`);
-  if (!paramHits.has('raw-sql') && paramSet.has('query') && (paramSet.has('database') || SQL_CONTEXT.test(description) || SQL_CONTEXT.test(tokens.join(' ')))) {
+  // A query is SQL (and may change data) on a database tool; elsewhere it is a search.
+  const queryInput = parameters.some((p, i) => params[i] === 'query' && isMainInput(p));
+  if (!paramHits.has('raw-sql') && queryInput && (paramSet.has('database') || SQL_CONTEXT.test(description) || SQL_CONTEXT.test(tokens.join(' ')))) {
     paramHits.set('raw-sql', 'query');
     raise('raw-sql', 'schema', 'parameter `query` on a database tool');
+  } else if (!paramHits.has('raw-sql') && !queryInput && tokenSet.has('query') && SQL_WORDS.test(`${tokens.join(' ')} ${firstSentence(description)}`)) {
+    paramHits.set('raw-sql', 'query');
+    raise('raw-sql', 'name', '“query” in the name of a database tool');
   }
   const moneyParam = params.find((p) => MONEY_PARAMS.has(p));
   if (moneyNoun) raise('money', 'name', `“${moneyNoun}” in the name`);
@@ -165,9 +206,9 @@ export function classifyTool(tool: Tool, parameters: readonly Parameter[] = list
   if (category === 'other' && contentIndex >= 0) {
     recategorize('write', 'schema', `takes \`${params[contentIndex]}\` text to store`);
   }
-  const recipient = params.find((p) => RECIPIENT_PARAMS.has(p));
-  if (category === 'write' && verb && SENDING_VERBS.has(verb)) raise('sends-external', verbSource, `verb “${verb}” sends to others`);
-  else if (category === 'write' && recipient) raise('sends-external', 'schema', `takes a recipient (\`${recipient}\`)`);
+  const recipient = parameters.find((p) => isRecipient(p, parameters));
+  if (category === 'write' && verb && SENDING_VERBS.has(verb) && verbReading?.sends !== false) raise('sends-external', verbSource, `verb “${verb}” sends to others`);
+  else if (category === 'write' && recipient) raise('sends-external', 'schema', `takes a recipient (\`${nameOf(recipient)}\`)`);
 
   // 4. The description backs the verdict or not.
   if (description) {

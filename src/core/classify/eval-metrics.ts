@@ -37,6 +37,8 @@ export interface EvalFigures {
   harmlessDestructive: Share;
   /** Of tools with readOnlyHint true, those classified read. */
   readRecall: Share;
+  /** Of tools with readOnlyHint true, those rated high or critical: the alarm that teaches users to ignore badges. */
+  falseAlarm: Share;
   /** Where readOnlyHint is given, how often "classified read" matches it. */
   agreement: Share;
 }
@@ -54,19 +56,35 @@ export function computeFigures(samples: readonly EvalSample[]): EvalFigures {
     readOnWrites: share(samples, (s) => s.annotations?.readOnlyHint === false, read),
     harmlessDestructive: share(samples, (s) => s.annotations?.destructiveHint === true && s.annotations.readOnlyHint !== true, (s) => read(s) || s.level === 'low'),
     readRecall: share(samples, (s) => s.annotations?.readOnlyHint === true, read),
+    falseAlarm: share(samples, (s) => s.annotations?.readOnlyHint === true, (s) => s.level === 'high' || s.level === 'critical'),
     agreement: share(samples, (s) => typeof s.annotations?.readOnlyHint === 'boolean', (s) => read(s) === s.annotations?.readOnlyHint),
   };
 }
 
 /** The `--json` form: the shares alone (0..1, or null when nothing was measured). */
-export function figuresJson(figures: EvalFigures): Record<'tools' | 'readOnWrites' | 'harmlessDestructive' | 'readRecall' | 'agreement', number | null> {
+export const FIGURE_KEYS = ['readOnWrites', 'harmlessDestructive', 'readRecall', 'falseAlarm', 'agreement'] as const;
+export type FigureKey = (typeof FIGURE_KEYS)[number];
+
+export function figuresJson(figures: EvalFigures): Record<'tools' | FigureKey, number | null> {
   return {
     tools: figures.tools,
     readOnWrites: figures.readOnWrites.share,
     harmlessDestructive: figures.harmlessDestructive.share,
     readRecall: figures.readRecall.share,
+    falseAlarm: figures.falseAlarm.share,
     agreement: figures.agreement.share,
   };
+}
+
+/** Whether a sample counts against a figure (a write read as a read, a false alarm...), for listing the errors. */
+export function figureErrors(sample: EvalSample): FigureKey[] {
+  const hint = sample.annotations;
+  const errors: FigureKey[] = [];
+  if (hint?.readOnlyHint === false && sample.category === 'read') errors.push('readOnWrites');
+  if (hint?.destructiveHint === true && hint.readOnlyHint !== true && (sample.category === 'read' || sample.level === 'low')) errors.push('harmlessDestructive');
+  if (hint?.readOnlyHint === true && sample.category !== 'read') errors.push('readRecall');
+  if (hint?.readOnlyHint === true && (sample.level === 'high' || sample.level === 'critical')) errors.push('falseAlarm');
+  return errors;
 }
 
 export interface Confusion {

@@ -96,13 +96,16 @@ export const GIT_VERBS = new Map<string, Exclude<Category, 'other'>>([
 ]);
 
 /** Verbs that only launch something: what they launch decides (`run_audit` reads, `run_script` executes). */
-export const LAUNCH_VERBS = new Set(['run', 'start', 'trigger', 'perform', 'launch', 'begin', 'kick']);
+export const LAUNCH_VERBS = new Set(['run', 'start', 'trigger', 'perform', 'launch', 'begin', 'kick', 'execute', 'exec']);
 
 /** Activities that only look: launched, they still read. */
 export const READ_ACTIVITIES = new Set([
   'audit', 'audits', 'search', 'scan', 'analysis', 'analyze', 'analyse', 'diagnostic', 'diagnostics',
-  'report', 'lint', 'inspection',
+  'report', 'lint', 'inspection', 'query', 'queries',
 ]);
+
+/** Objects that make `evaluate` run code; otherwise it assesses something (`evaluate_policy`, `evaluate_model`). */
+export const CODE_OBJECTS = new Set(['script', 'scripts', 'code', 'javascript', 'js', 'python', 'expression', 'expressions', 'snippet', 'function']);
 
 /** Money verbs that need money in sight to move money; otherwise they take this category. */
 export const MONEY_CONTEXT_VERBS = new Map<string, Exclude<Category, 'other'>>([
@@ -136,6 +139,22 @@ export const DESCRIPTION_FILLER = /^(?:[\w -]{1,30}\s\|\s*)?(?:(?:this|the|a) to
 
 /** Verbs that send something to people or systems outside the tool's own service. */
 export const SENDING_VERBS = new Set(['send', 'post', 'publish', 'notify', 'email', 'tweet', 'share', 'reply', 'invite', 'broadcast', 'message', 'forward']);
+
+/**
+ * Path words that make an HTTP POST a read: REST APIs take searches and queries by POST when the
+ * request is too large for a URL (`post_search`, `API-post-data-query`).
+ */
+export const POST_READ_REQUESTS = new Set([
+  'search', 'query', 'queries', 'list', 'find', 'lookup', 'count', 'filter', 'get', 'retrieve', 'fetch', 'read',
+  'describe', 'validate', 'preview', 'estimate', 'calculate', 'explain', 'analyze', 'aggregate',
+]);
+
+/** Objects whose posting reaches other people: `post_message` sends, `post_page` only creates. */
+export const POSTED_OBJECTS = new Set([
+  'message', 'messages', 'comment', 'comments', 'reply', 'replies', 'tweet', 'tweets', 'status', 'story', 'chat',
+  'channel', 'thread', 'notification', 'notifications', 'email', 'emails', 'mail', 'sms', 'dm', 'announcement',
+  'webhook', 'slack', 'update', 'review',
+]);
 
 /** Nouns in names that make a write a money movement. */
 export const MONEY_NOUNS = new Set([

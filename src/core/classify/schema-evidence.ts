@@ -59,13 +59,36 @@ export interface OperationReading {
 export function worstOperation(parameters: readonly Parameter[], context: VerbContext): OperationReading | undefined {
   const choosers = parameters.filter((p) => !p.path.includes('[]') && p.enumValues && OPERATION_PARAMS.has(lastSegment(p).toLowerCase()) && !FILTERING.test(p.description ?? ''));
   const primary = choosers.filter((p) => PRIMARY.has(lastSegment(p).toLowerCase()));
+  return worstValue(primary.length > 0 ? primary : choosers, context) ?? worstStep(parameters, context);
+}
+
+function worstValue(choosers: readonly Parameter[], context: VerbContext): OperationReading | undefined {
   let worst: OperationReading | undefined;
-  for (const p of primary.length > 0 ? primary : choosers) {
+  for (const p of choosers) {
     for (const raw of p.enumValues!) {
       const value = raw.replace(/^"|"$/g, '');
       const reading = verbOfWords(nameTokens(value), context);
-      if (reading && (!worst || RANK[reading.category] > RANK[worst.reading.category])) worst = { parameter: lastSegment(p), value, reading };
+      if (reading && (!worst || RANK[reading.category] > RANK[worst.reading.category])) worst = { parameter: p.path, value, reading };
     }
   }
   return worst;
+}
+
+// `type` chooses a step only in a list of steps; in `filters[].type` it picks what to look for.
+const STEP_LISTS = /^(actions|steps|operations|ops|changes|edits|commands|instructions|sequence|batch)$/i;
+const isStepChooser = (p: Parameter) => {
+  const [list, chooser] = p.path.split('[].') as [string, string];
+  return OPERATION_PARAMS.has(chooser.toLowerCase()) || ((chooser === 'type' || chooser === 'kind') && STEP_LISTS.test(list));
+};
+
+/**
+ * A top-level list of steps the tool performs (`actions: [{type: "click" | "scroll" | ...}]`): it
+ * does the worst of them. A step that runs a script acts in the page or app the tool drives, so it
+ * writes there; it does not make the tool run code of its own.
+ */
+function worstStep(parameters: readonly Parameter[], context: VerbContext): OperationReading | undefined {
+  const choosers = parameters.filter((p) => /^[^.]+\[\]\.[^.]+$/.test(p.path) && p.enumValues && isStepChooser(p) && !FILTERING.test(p.description ?? ''));
+  const worst = worstValue(choosers, context);
+  if (worst?.reading.category !== 'execute') return worst;
+  return { ...worst, reading: { ...worst.reading, category: 'write', note: 'a step that runs a script in what the tool drives' } };
 }

@@ -2,8 +2,9 @@
 import type { Category } from '../risk.ts';
 import { textWords } from '../text/tokens.ts';
 import {
-  COMPOUND_NOUNS, CONJUNCTIONS, DESCRIPTION_FILLER, DESCRIPTION_VERBS, GIT_VERBS, LAUNCH_VERBS, LOOKUP_OBJECTS,
-  MONEY_CONTEXT_VERBS, NAVIGATION_OBJECTS, NOUN_OR_VERB, QUESTION_WORDS, READ_ACTIVITIES, READ_NOUNS, SENDING_VERBS, VERBS, VIEW_NOUNS,
+  CODE_OBJECTS, COMPOUND_NOUNS, CONJUNCTIONS, DESCRIPTION_FILLER, DESCRIPTION_VERBS, EXECUTING_OBJECTS, GIT_VERBS, LAUNCH_VERBS, LOOKUP_OBJECTS,
+  MONEY_CONTEXT_VERBS, NAVIGATION_OBJECTS, NOUN_OR_VERB, POST_READ_REQUESTS, POSTED_OBJECTS, QUESTION_WORDS, READ_ACTIVITIES, READ_NOUNS,
+  SENDING_VERBS, VERBS, VIEW_NOUNS,
 } from './lexicon.ts';
 
 export type VerbCategory = Exclude<Category, 'other'>;
@@ -24,6 +25,23 @@ export interface VerbReading {
   note?: string;
   /** Taken from a second verb joined by and/or ("Read or replace"), not from the first. */
   joined?: boolean;
+  /** False when a sending verb's object is no message (`post_page` creates a page, sends nothing). */
+  sends?: false;
+  /** Read from a noun (`pods_log`), no verb being found. */
+  noun?: true;
+}
+
+/**
+ * The name's first word when the description opens with it as a verb (`rotate_logs`, "Rotates the
+ * logs"): the tool's own verb, known to the classifier or not.
+ */
+export function sharedOpeningWord(nameWords: readonly string[], lead: readonly string[]): string | undefined {
+  const first = nameWords[0];
+  const opening = lead[0];
+  if (!first || !opening || nameWords.length < 2) return undefined;
+  // "Brave Local Search: ..." repeats the name as a title, it does not open with a verb.
+  if (lead[1] === nameWords[1]) return undefined;
+  return opening === first || stems(opening).includes(first) ? first : undefined;
 }
 
 /** Severity for "the worse reading wins": reads, then writes, then the rest. */
@@ -39,6 +57,15 @@ function categoryOf(word: string, context: VerbContext): VerbCategory | undefine
   const category = VERB_CATEGORY.get(word) ?? prefixedCategory(word);
   if (category === 'financial' && !context.money) return MONEY_CONTEXT_VERBS.get(word) ?? category;
   return category;
+}
+
+/** The category of a word or of one of its stems, as a name verb or a description verb; undefined for a word the classifier does not know. */
+export function categoryOfWord(word: string, context: VerbContext): VerbCategory | undefined {
+  for (const w of [word, ...stems(word)]) {
+    const category = categoryOf(w, context) ?? DESCRIPTION_VERBS.get(w);
+    if (category) return category;
+  }
+  return undefined;
 }
 
 /** `unapprove`, `unassign` undo a write; `resend`, `redeploy` repeat one. */
@@ -73,8 +100,18 @@ interface Found {
 /** Object-sensitive verbs: what follows `run`, `resolve`, `open`, `select` or `generate` changes what they do. */
 function refine(found: Found, words: readonly string[], others: readonly Found[], reading: VerbReading): VerbReading {
   const after = words.slice(found.index + 1);
+  // `post` is also the HTTP method of generated REST wrappers: the path decides, as REST does.
+  if (found.word === 'post' && !after.some((w) => POSTED_OBJECTS.has(w))) {
+    const request = after.find((w) => POST_READ_REQUESTS.has(w));
+    if (request) return { ...reading, category: 'read', note: `HTTP POST to a “${request}” endpoint, which only asks`, sends: false };
+    return { ...reading, sends: false };
+  }
+  if (found.word === 'evaluate' && !after.some((w) => CODE_OBJECTS.has(w))) {
+    return { ...reading, category: 'read', note: 'with no code in sight, it assesses' };
+  }
   const activity = after.find((w) => READ_ACTIVITIES.has(w));
-  if (LAUNCH_VERBS.has(found.word) && activity) {
+  // `run_sql_query` runs SQL: a code word beside the activity keeps it running code.
+  if (LAUNCH_VERBS.has(found.word) && activity && !after.some((w) => EXECUTING_OBJECTS.has(w))) {
     return { ...reading, category: 'read', note: `it launches “${activity}”, which only looks` };
   }
   if (found.word === 'resolve' && !after.some((w) => LOOKUP_OBJECTS.has(w))) {
@@ -142,7 +179,7 @@ export function verbOfWords(words: readonly string[], context: VerbContext): Ver
     return refine(pick, words, found.filter((f) => f !== pick), reading);
   }
   const noun = words.find((w) => READ_NOUNS.has(w));
-  if (noun) return { verb: noun, category: 'read', lead: `“${noun}”`, note: 'a noun for something to look at' };
+  if (noun) return { verb: noun, category: 'read', lead: `“${noun}”`, note: 'a noun for something to look at', noun: true };
   for (const [index, word] of words.entries()) {
     // A plural of a word that is also a noun is that noun (`console_messages`), not a verb.
     for (const stem of stems(word).filter((w) => !NOUN_OR_VERB.has(w))) {

@@ -1,0 +1,143 @@
+import { describe, expect, it } from 'vitest';
+import { classifyTool } from '../../src/core/classify/classify-tool.ts';
+import type { Category, Level, Signal } from '../../src/core/risk.ts';
+import type { Tool } from '../../src/core/schema/server.ts';
+
+// The error classes of the accuracy issue, each with tools written for these tests: a word's meaning
+// depends on where it sits and what sits beside it.
+type Row = [name: string, extra: Partial<Tool>, category: Category, level: Level, present: Signal[], absent: Signal[]];
+
+const str = (description?: string) => ({ type: 'string', ...(description ? { description } : {}) });
+const obj = (properties: Record<string, unknown>) => ({ type: 'object', properties });
+const list = (properties: Record<string, unknown>) => ({ type: 'array', items: obj(properties) });
+const schema = (properties: Record<string, unknown>) => ({ inputSchema: obj(properties) });
+
+function check([name, extra, category, level, present, absent]: Row) {
+  const c = classifyTool({ name, ...extra });
+  expect([c.category, c.level]).toEqual([category, level]);
+  for (const signal of present) expect(c.signals).toContain(signal);
+  for (const signal of absent) expect(c.signals).not.toContain(signal);
+}
+
+describe('a runnable-sounding parameter counts where the tool takes its input', () => {
+  it.each<Row>([
+    // Nested in a list of page actions under an options object: a detail of a side feature.
+    ['web_lookup', { description: 'Looks up pages on the web.', ...schema({ q: str(), pageOptions: obj({ steps: list({ kind: str(), script: str() }) }) }) }, 'read', 'low', [], ['code-eval']],
+    ['search_listings', schema({ query: str(), renderSettings: obj({ javascript: str('Snippet to run in the page before reading it.') }) }), 'read', 'low', [], ['code-eval']],
+    ['find_parts', schema({ filters: list({ field: str(), code: str() }) }), 'read', 'low', [], ['code-eval']],
+    ['list_jobs', schema({ where: list({ command: str() }) }), 'read', 'low', [], ['shell-command']],
+    // The tool's own input: top level, a plain wrapper object, or a list of runnable items.
+    ['run_batch', schema({ commands: list({ command: str(), cwd: str() }) }), 'execute', 'critical', ['shell-command'], []],
+    ['sandbox', { description: 'Runs Python code in a sandbox.', ...schema({ input: obj({ code: str() }) }) }, 'execute', 'critical', ['code-eval'], []],
+    ['apply_statements', schema({ statements: list({ sql: str() }) }), 'execute', 'critical', ['raw-sql'], []],
+  ])('%s', (...row) => check(row));
+});
+
+describe('`code`, `command`, `script` in another sense', () => {
+  it.each<Row>([
+    ['lookup_country', schema({ code: str('ISO 3166 alpha-2 country code.') }), 'read', 'low', [], ['code-eval']],
+    ['get_airport', { description: 'Gets an airport by its code.', ...schema({ code: str() }) }, 'read', 'low', [], ['code-eval']],
+    ['describe_command', schema({ command: str('Name of the CLI subcommand to document.') }), 'read', 'low', [], ['shell-command']],
+    ['verify_login', schema({ code: str('The six digits from the authenticator app.') }), 'read', 'low', [], ['code-eval']],
+    ['get_movie_script', schema({ script: str('Title of the screenplay.') }), 'read', 'low', [], ['code-eval']],
+    // Something says it runs: the parameter, the tool's description, its verb or a name word.
+    ['sandbox_python', schema({ code: str('Python source to run.') }), 'execute', 'critical', ['code-eval'], []],
+    ['workspace', { description: 'Executes a shell command in the workspace.', ...schema({ command: str() }) }, 'execute', 'critical', ['shell-command'], []],
+    ['terminal', schema({ command: str() }), 'execute', 'critical', ['shell-command'], []],
+    ['page_evaluate', schema({ script: str() }), 'execute', 'critical', ['code-eval'], []],
+  ])('%s', (...row) => check(row));
+});
+
+describe('`to` is a recipient only beside a message', () => {
+  it.each<Row>([
+    // The end of a relation, a range or a move.
+    ['create_links', schema({ links: list({ from: str(), to: str(), kind: str() }) }), 'write', 'medium', [], ['sends-external']],
+    ['connect_nodes', schema({ from: str(), to: str(), label: str() }), 'write', 'medium', [], ['sends-external']],
+    ['move_card', schema({ card: str(), from: str(), to: str() }), 'write', 'medium', [], ['sends-external']],
+    ['query_events', schema({ from: { type: 'number' }, to: { type: 'number' }, filter: str() }), 'read', 'low', [], ['sends-external']],
+    ['add_edges', schema({ edges: list({ source: str(), to: obj({ id: str() }) }) }), 'write', 'medium', [], ['sends-external']],
+    // A recipient: beside a subject or body, or said so.
+    ['create_message', schema({ to: str(), subject: str(), body: str() }), 'write', 'high', ['sends-external'], []],
+    ['create_invite', schema({ to: str('Email address of the recipient.'), team: str() }), 'write', 'high', ['sends-external'], []],
+    ['send_email', schema({ to: str(), subject: str(), body: str() }), 'write', 'high', ['sends-external'], []],
+  ])('%s', (...row) => check(row));
+});
+
+describe('an HTTP verb in a generated name: the path decides, as in REST', () => {
+  it.each<Row>([
+    ['API-post-records-query', schema({ filter: obj({}), page_size: { type: 'integer' } }), 'read', 'low', [], ['sends-external']],
+    ['post_search', schema({ q: str() }), 'read', 'low', [], ['sends-external']],
+    ['postV2Search', {}, 'read', 'low', [], ['sends-external']],
+    ['api_post_tickets_count', {}, 'read', 'low', [], []],
+    ['API-post-record', schema({ parent: str(), properties: obj({}) }), 'write', 'medium', [], ['sends-external']],
+    ['rest_post', { title: 'POST to the API', ...schema({ endpoint_path: str(), payload: obj({}) }) }, 'write', 'medium', [], ['sends-external']],
+    ['API-patch-record', schema({ record_id: str() }), 'write', 'medium', [], []],
+    ['API-get-record', schema({ record_id: str() }), 'read', 'low', [], []],
+    ['API-delete-record', schema({ record_id: str() }), 'destructive', 'high', [], []],
+    // Posting a message or to a channel still reaches people.
+    ['post_message', schema({ channel: str(), text: str() }), 'write', 'high', ['sends-external'], []],
+    ['post_to_channel', schema({ channel: str(), text: str() }), 'write', 'high', ['sends-external'], []],
+    ['post_search_digest_to_chat', schema({ room: str() }), 'write', 'high', ['sends-external'], []],
+  ])('%s', (...row) => check(row));
+});
+
+describe('what the parameters ask for decides whether state changes, not the verb alone', () => {
+  it.each<Row>([
+    // A top-level list of steps: the tool does the worst of them; a script step acts in the page it drives.
+    ['fetch_page', schema({ url: str(), steps: list({ type: { type: 'string', enum: ['wait', 'click', 'type', 'runScript'] }, script: str() }) }), 'write', 'medium', [], ['code-eval']],
+    ['commit_changes', schema({ changes: list({ op: { type: 'string', enum: ['add', 'edit', 'remove'] }, path: str() }) }), 'destructive', 'high', [], []],
+    ['list_changes', schema({ changes: list({ kind: { type: 'string', enum: ['added', 'modified'] } }) }), 'read', 'low', [], []],
+    ['list_notifications', schema({ filters: list({ type: { type: 'string', enum: ['comment', 'reply', 'mention'] } }) }), 'read', 'low', [], []],
+    ['apply_edits', schema({ edits: list({ action: { type: 'string', enum: ['insert', 'delete'] }, line: { type: 'integer' } }) }), 'destructive', 'high', [], []],
+    // Under a settings object the steps are a side feature of a read.
+    ['search_web', schema({ query: str(), fetchOptions: obj({ steps: list({ type: { type: 'string', enum: ['wait', 'click'] } }) }) }), 'read', 'low', [], []],
+  ])('%s', (...row) => check(row));
+});
+
+describe('an executing verb whose object only looks', () => {
+  it.each<Row>([
+    // Running a query that is no SQL (metrics, logs, search) reads; SQL or a database keeps it executing.
+    ['execute_metrics_query', { description: 'Runs a metrics query over a time range.', ...schema({ query: str(), start: str(), end: str() }) }, 'read', 'low', [], ['raw-sql']],
+    ['run_log_query', schema({ expression: str('Log filter expression.'), since: str() }), 'read', 'low', [], ['raw-sql']],
+    ['exec_search_queries', {}, 'read', 'low', [], []],
+    ['run_query', { description: 'Runs a SQL query against the warehouse.' }, 'execute', 'critical', ['raw-sql'], []],
+    ['execute_query', { description: 'Executes a query against the reporting database.', ...schema({ query: str() }) }, 'execute', 'critical', ['raw-sql'], []],
+    ['run_sql_query', {}, 'execute', 'critical', ['raw-sql'], []],
+    // `evaluate` runs code only with code in sight; otherwise it assesses.
+    ['evaluate_policy', schema({ principal: str(), action: str() }), 'read', 'medium', ['permissions'], []],
+    ['evaluate_answer', schema({ answer: str(), rubric: str() }), 'read', 'low', [], []],
+    ['evaluate_expression', schema({ expression: str() }), 'execute', 'critical', ['code-eval'], []],
+    ['browser_evaluate', schema({ script: str() }), 'execute', 'critical', ['code-eval'], []],
+  ])('%s', (...row) => check(row));
+});
+
+describe('a generic verb: the description or the operations say what is done', () => {
+  it.each<Row>([
+    ['manage_widget_types', { description: 'Lists and describes the widget types on offer.' }, 'read', 'low', [], []],
+    ['handle_alerts', { description: 'Shows the alerts still open.' }, 'read', 'low', [], []],
+    ['manage_widgets', { description: 'Manage widgets with read and write operations.' }, 'write', 'medium', [], []],
+    ['manage_widgets', { description: 'Lists widgets.', ...schema({ operation: { type: 'string', enum: ['list', 'delete'] } }) }, 'destructive', 'high', [], []],
+  ])('%s', (...row) => check(row));
+});
+
+describe('a `token` is a secret only as text that is no cursor or size', () => {
+  it.each<Row>([
+    ['list_boards', schema({ nextPageToken: str(), limit: { type: 'integer' } }), 'read', 'low', [], ['credentials']],
+    ['search_tasks', schema({ query: str(), continuation_token: str() }), 'read', 'low', [], ['credentials']],
+    ['summarize_thread', schema({ thread_id: str(), max_tokens: { type: 'integer' } }), 'read', 'low', [], ['credentials']],
+    ['get_usage', schema({ per_token: { type: 'boolean' } }), 'read', 'low', [], ['credentials']],
+    ['connect_account', schema({ api_token: str() }), 'write', 'high', ['credentials'], []],
+    ['create_user', schema({ login: str(), password: str() }), 'write', 'high', ['credentials'], []],
+  ])('%s', (...row) => check(row));
+});
+
+describe('a verb the classifier does not know is no read', () => {
+  it.each<Row>([
+    // The name opens with a word the description opens with as its verb: that is the action, whatever noun follows.
+    ['rotate_logs', { description: 'Rotates the log files of a service.' }, 'other', 'medium', [], []],
+    ['snooze_history', { description: 'Snooze the alert history for an hour.' }, 'other', 'medium', [], []],
+    // A known noun with no such verb still reads; a description that repeats the name as a title opens with no verb.
+    ['pods_log', { description: 'Shows the log of a pod.' }, 'read', 'low', [], []],
+    ['acme_local_search', { description: 'Acme Local Search over shops near a place.' }, 'read', 'low', [], []],
+  ])('%s', (...row) => check(row));
+});
