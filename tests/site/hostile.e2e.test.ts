@@ -52,6 +52,16 @@ describe('the hostile catalog, served with the CSP from _headers', () => {
     await context.close();
     expect(pages.length).toBeGreaterThan(30);
     expect(problems).toEqual([]);
+    // Every page of the hostile site, one by one: ~35 s alone on 2 cores, more on a busy machine.
+  }, 180_000);
+
+  it('shows only https and raster data icons: never SVG, javascript: or plain http', async () => {
+    const page = await session.browser.newPage();
+    await page.goto(`${session.site.url}servers/script-injection/hostile-icons/`);
+    const sources = await page.locator('img').evaluateAll((images) => images.map((image) => image.getAttribute('src')));
+    expect(sources).toHaveLength(1);
+    expect(sources[0]).toMatch(/^data:image\/png;base64,/);
+    await page.close();
   });
 
   it('shows hostile text as text', async () => {
