@@ -39,8 +39,8 @@ describe('the policy validator island', () => {
     const page = await session.browser.newPage();
     const consoleMessages = watchConsole(page);
     await page.goto(`${session.site.url}policy/`);
+    // No wait for the summary: it already read "Valid policy" for the example, and Simulate checks the editor's text itself.
     await page.getByRole('textbox', { name: 'Your policy (JSON)' }).fill(RATE_POLICY);
-    await page.locator('[data-summary]').filter({ hasText: /^Valid policy/ }).waitFor();
     await page.getByRole('combobox', { name: 'Tool' }).fill('list_tables');
     await page.getByRole('spinbutton', { name: 'Number of calls' }).fill('61');
     await page.getByRole('spinbutton', { name: 'Spread over (seconds)' }).fill('30');
@@ -51,6 +51,35 @@ describe('the policy validator island', () => {
     expect(await rows.nth(59).getAttribute('data-effect')).toBe('allow');
     expect(await rows.nth(60).getAttribute('data-effect')).toBe('rate_limited');
     expect(await rows.nth(60).innerText()).toMatch(/Retry in \d+ s/);
+    expect(consoleMessages).toEqual([]);
+    await page.close();
+  });
+
+  it('simulates the text in the editor when Simulate follows an edit at once', async () => {
+    const page = await session.browser.newPage();
+    const consoleMessages = watchConsole(page);
+    await page.goto(`${session.site.url}policy/`);
+    const summary = page.locator('[data-summary]');
+    // The pre-filled example is valid and lets list_tables run 300 times a minute.
+    await summary.filter({ hasText: /^Valid policy/ }).waitFor();
+    await page.getByRole('combobox', { name: 'Tool' }).fill('list_tables');
+    // Edit and submit in one task, so the debounced validation cannot run in between.
+    const editAndSimulate = (text: string) =>
+      page.evaluate((policy) => {
+        const editor = document.querySelector<HTMLTextAreaElement>('#policy-editor')!;
+        editor.value = policy;
+        editor.dispatchEvent(new Event('input', { bubbles: true }));
+        document.querySelector<HTMLButtonElement>('[data-simulate] button[type="submit"]')!.click();
+        return document.querySelector('[data-sim-status]')!.textContent;
+      }, text);
+
+    expect(await editAndSimulate(RATE_POLICY)).toBe('61 calls of list_tables over 30 s: 60 allow, 1 rate limited.');
+    expect(await page.locator('[data-sim-rows] tr').nth(60).getAttribute('data-effect')).toBe('rate_limited');
+    expect(await summary.innerText()).toMatch(/^Valid policy/);
+
+    expect(await editAndSimulate(RATE_POLICY.replace('"max": 60', '"max": 0'))).toMatch(/^Fix the errors in the policy first/);
+    expect(await page.locator('[data-sim-rows] tr').count()).toBe(0);
+    expect(await summary.innerText()).toMatch(/^1 error/);
     expect(consoleMessages).toEqual([]);
     await page.close();
   });

@@ -8,7 +8,8 @@ const MAX_SIMULATED_CALLS = 10_000;
 /** The /policy/ island: live validation of a pasted policy, and a call simulator over it. */
 export class PolicyValidator extends HTMLElement {
   private knownToolNames?: string[];
-  private lastResult?: ValidationResult;
+  /** The latest validation of the editor's text, with that text: Simulate checks it is still current. */
+  private validated?: { text: string; result: ValidationResult };
   private pending?: ReturnType<typeof setTimeout>;
   private refusedPaste = false;
 
@@ -74,13 +75,22 @@ export class PolicyValidator extends HTMLElement {
     }
   }
 
-  private validate() {
+  private validate(): ValidationResult {
+    clearTimeout(this.pending);
     const text = this.find<HTMLTextAreaElement>('[data-editor]').value;
-    this.showResult(validatePolicyText(text, this.knownToolNames ? { knownToolNames: this.knownToolNames } : {}));
+    const result = validatePolicyText(text, this.knownToolNames ? { knownToolNames: this.knownToolNames } : {});
+    this.validated = { text, result };
+    this.showResult(result);
+    return result;
+  }
+
+  /** The result for the editor's text now: while the debounce is pending, the last one is for older text. */
+  private currentResult(): ValidationResult {
+    const text = this.find<HTMLTextAreaElement>('[data-editor]').value;
+    return this.validated?.text === text ? this.validated.result : this.validate();
   }
 
   private showResult(result: ValidationResult, prefix = '') {
-    this.lastResult = result;
     const errors = result.problems.filter((p) => p.severity === 'error').length;
     const warnings = result.problems.length - errors;
     const summary = this.find<HTMLElement>('[data-summary]');
@@ -129,7 +139,8 @@ export class PolicyValidator extends HTMLElement {
     const status = this.find<HTMLElement>('[data-sim-status]');
     const rows = this.find<HTMLTableSectionElement>('[data-sim-rows]');
     rows.replaceChildren();
-    const policy = this.lastResult?.ok ? this.lastResult.policy : undefined;
+    const current = this.currentResult();
+    const policy = current.ok ? current.policy : undefined;
     if (!policy) {
       status.textContent = 'Fix the errors in the policy first: the simulator runs only a valid policy.';
       return;
