@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { REGEX_RISK_MESSAGES, regexRisk } from './regex-safety.ts';
 
 /** Policy document v1 (../shared/spec/policy-v1.md): the single schema the site, validator and CLI use. */
 
@@ -12,17 +13,17 @@ const path = z
 
 const scalar = z.union([z.string(), z.number(), z.boolean(), z.null()]);
 
-const compilableRegex = z.string().refine(
-  (source) => {
-    try {
-      new RegExp(source);
-      return true;
-    } catch {
-      return false;
-    }
-  },
-  { message: 'must be a regular expression that compiles' },
-);
+// Conditions run on arguments an agent chose: a pattern that can backtrack for minutes is refused here.
+const safeRegex = z.string().superRefine((source, context) => {
+  try {
+    new RegExp(source);
+  } catch {
+    context.addIssue({ code: 'custom', message: 'must be a regular expression that compiles' });
+    return;
+  }
+  const risk = regexRisk(source);
+  if (risk) context.addIssue({ code: 'custom', message: REGEX_RISK_MESSAGES[risk] });
+});
 
 export const ConditionSchema = z.discriminatedUnion('op', [
   z.strictObject({ path, op: z.literal('exists') }),
@@ -30,7 +31,7 @@ export const ConditionSchema = z.discriminatedUnion('op', [
   z.strictObject({ path, op: z.enum(['in', 'not_in']), value: z.array(scalar) }),
   z.strictObject({ path, op: z.enum(['lt', 'lte', 'gt', 'gte']), value: z.number() }),
   z.strictObject({ path, op: z.literal('contains'), value: scalar }),
-  z.strictObject({ path, op: z.literal('regex'), value: compilableRegex }),
+  z.strictObject({ path, op: z.literal('regex'), value: safeRegex }),
 ]);
 export type Condition = z.output<typeof ConditionSchema>;
 
