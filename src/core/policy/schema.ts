@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isPattern, MAX_PATTERN_LENGTH } from './glob.ts';
 import { REGEX_RISK_MESSAGES, regexRisk } from './regex-safety.ts';
 
 /** Policy document v1 (../shared/spec/policy-v1.md): the single schema the site, validator and CLI use. */
@@ -53,6 +54,8 @@ export const RuleSchema = z.strictObject({
 export type Rule = z.output<typeof RuleSchema>;
 
 const EMPTY_TOOL_NAME = 'a tool name must not be empty';
+const PATTERN_TOO_LONG = `a pattern may be at most ${MAX_PATTERN_LENGTH} characters (checking two for a tie costs the product of their lengths)`;
+const fitsPatternLength = (name: string) => !isPattern(name) || name.length <= MAX_PATTERN_LENGTH;
 
 /** What `tools` is in JSON: tool names (or patterns) to rules. The JSON Schema is generated from it. */
 export const ToolsRecordSchema = z.record(z.string().min(1), RuleSchema, {
@@ -80,8 +83,8 @@ function parseTools(input: unknown, context: z.core.ParsePayload): Tools {
     return tools;
   }
   for (const name of Object.keys(input)) {
-    if (name === '') {
-      context.issues.push({ code: 'custom', path: [name], message: EMPTY_TOOL_NAME, input: name });
+    if (name === '' || !fitsPatternLength(name)) {
+      context.issues.push({ code: 'custom', path: [name], message: name === '' ? EMPTY_TOOL_NAME : PATTERN_TOO_LONG, input: name });
       continue;
     }
     const rule = RuleSchema.safeParse(input[name]);
@@ -97,7 +100,7 @@ const documentFields = {
   $schema: z.string().optional(),
   version: z.literal('1'),
   default: z.enum(['allow', 'deny']),
-  hide: z.array(z.string().min(1, 'must not be empty')).optional(),
+  hide: z.array(z.string().min(1, 'must not be empty').refine(fitsPatternLength, PATTERN_TOO_LONG)).optional(),
   all_tools: z.strictObject({ limits: z.array(LimitSchema).optional() }).optional(),
 };
 
