@@ -12,7 +12,7 @@ export interface LintFinding {
 const MAX_SUGGESTIONS = 100;
 // Steps each check may take (a few milliseconds' worth): the validator runs on every keystroke, and a
 // shared link fills it, so a crafted policy must not hang the page. Past the budget a check says so.
-const CHECK_BUDGET = 2_000_000;
+const CHECK_BUDGET = 500_000;
 
 /** Levenshtein distance, or Infinity as soon as it must exceed `limit` (or the budget runs out). */
 export function editDistance(a: string, b: string, limit: number, budget?: WorkBudget): number {
@@ -50,12 +50,29 @@ export function closestName(name: string, known: readonly string[], budget?: Wor
   return best;
 }
 
-function unknownNames(policy: Policy, known: ReadonlySet<string>): LintFinding[] {
+interface CatalogIndex {
+  names: ReadonlySet<string>;
+  sorted: readonly string[];
+}
+
+// The validator page lints on every keystroke against one list of the catalog's tool names (tens of
+// thousands): index each list once. A list is read when first seen, so callers must not change it.
+const catalogIndexes = new WeakMap<Iterable<string>, CatalogIndex>();
+function catalogIndex(knownToolNames: Iterable<string>): CatalogIndex {
+  let index = catalogIndexes.get(knownToolNames);
+  if (!index) {
+    const names = new Set(knownToolNames);
+    index = { names, sorted: [...names].sort() };
+    catalogIndexes.set(knownToolNames, index);
+  }
+  return index;
+}
+
+function unknownNames(policy: Policy, { names: known, sorted: knownList }: CatalogIndex): LintFinding[] {
   const named: [(string | number)[], string][] = [
     ...(policy.hide ?? []).map((name, index): [(string | number)[], string] => [['hide', index], name]),
     ...Object.keys(policy.tools ?? {}).map((name): [(string | number)[], string] => [['tools', name], name]),
   ];
-  const knownList = [...known].sort();
   const budget = new WorkBudget(CHECK_BUDGET);
   let suggestions = 0;
   return named
@@ -135,7 +152,7 @@ function defaultAllowWithoutLimits(policy: Policy): LintFinding[] {
 /** Findings about a policy that the schema accepts: ties are errors (the spec forbids them), the rest warnings. */
 export function lintPolicy(policy: Policy, knownToolNames?: Iterable<string>): LintFinding[] {
   return [
-    ...(knownToolNames ? unknownNames(policy, new Set(knownToolNames)) : []),
+    ...(knownToolNames ? unknownNames(policy, catalogIndex(knownToolNames)) : []),
     ...shadowedByHide(policy),
     ...patternTies(policy),
     ...defaultAllowWithoutLimits(policy),
