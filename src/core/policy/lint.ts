@@ -149,7 +149,11 @@ function defaultAllowWithoutLimits(policy: Policy): LintFinding[] {
   ];
 }
 
-/** Findings about a policy that the schema accepts: ties are errors (the spec forbids them), the rest warnings. */
+/**
+ * Findings about a policy that the schema accepts: ties are errors (the spec forbids them), the rest
+ * warnings, including "too complex to check" when a check runs out of its budget. `knownToolNames`
+ * is indexed the first time a given list (object) is seen: pass a new list when the names change.
+ */
 export function lintPolicy(policy: Policy, knownToolNames?: Iterable<string>): LintFinding[] {
   return [
     ...(knownToolNames ? unknownNames(policy, catalogIndex(knownToolNames)) : []),
