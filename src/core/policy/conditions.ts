@@ -1,3 +1,4 @@
+import { REGEX_RISK_MESSAGES, regexRisk } from './regex-safety.ts';
 import type { Condition } from './schema.ts';
 
 const MISSING = Symbol('missing');
@@ -33,20 +34,49 @@ export function jsonEqual(a: unknown, b: unknown): boolean {
   return true;
 }
 
-// Compiled once per source; the schema has already checked that each source compiles.
-const regexCache = new Map<string, RegExp>();
-function compiled(source: string): RegExp {
+/**
+ * Longest text a `regex` condition runs on. The schema refuses patterns that backtrack
+ * super-linearly; what is left can still take about quadratic time while searching, so the text is capped.
+ */
+export const MAX_REGEX_INPUT = 2048;
+
+/** A condition that could not be checked, and why: evaluation denies the call (it fails closed). */
+export interface Unchecked {
+  unchecked: string;
+}
+
+// Compiled once per source.
+const regexCache = new Map<string, RegExp | Unchecked>();
+function compiled(source: string): RegExp | Unchecked {
   let regex = regexCache.get(source);
   if (!regex) {
-    regex = new RegExp(source);
+    try {
+      new RegExp(source);
+      // Policies built in code skip the schema: check here what it would have refused.
+      const risk = regexRisk(source);
+      regex = risk ? { unchecked: `the pattern is unsafe: ${REGEX_RISK_MESSAGES[risk]}` } : new RegExp(source);
+    } catch {
+      regex = { unchecked: 'the pattern does not compile' };
+    }
     if (regexCache.size > 1000) regexCache.clear();
     regexCache.set(source, regex);
   }
   return regex;
 }
 
-/** Whether the condition holds for these arguments. A missing path makes every op false, `exists` included. */
-export function conditionHolds(condition: Condition, args: unknown): boolean {
+function regexHolds(source: string, actual: unknown): boolean | Unchecked {
+  if (typeof actual !== 'string') return false;
+  const regex = compiled(source);
+  if (!(regex instanceof RegExp)) return regex;
+  if (actual.length > MAX_REGEX_INPUT) return { unchecked: `the value is longer than ${MAX_REGEX_INPUT} characters, too long to match a pattern against` };
+  return regex.test(actual);
+}
+
+/**
+ * Whether the condition holds for these arguments. A missing path makes every op false, `exists`
+ * included. A `regex` condition that cannot be run safely is neither: it is Unchecked.
+ */
+export function conditionHolds(condition: Condition, args: unknown): boolean | Unchecked {
   const actual = valueAtPath(args, condition.path);
   if (actual === MISSING) return false;
   switch (condition.op) {
@@ -72,7 +102,7 @@ export function conditionHolds(condition: Condition, args: unknown): boolean {
       if (typeof actual === 'string') return typeof condition.value === 'string' && actual.includes(condition.value);
       return Array.isArray(actual) && actual.some((item) => jsonEqual(item, condition.value));
     case 'regex':
-      return typeof actual === 'string' && compiled(condition.value).test(actual);
+      return regexHolds(condition.value, actual);
   }
 }
 

@@ -46,43 +46,55 @@ export function findRule(policy: Policy, tool: string): { key: string; rule: Rul
 
 const limitText = (limit: Limit) => `${limit.max} call${limit.max === 1 ? '' : 's'} per ${limit.window} per ${limit.scope}`;
 
+/** What steps 1 to 4 of the spec's order settled: a decision, or the rule whose limits decide (steps 5 and 6). */
+export type RuleOutcome = { decision: Decision } | { rule: Rule; ruleName: string | null };
+
 /**
- * Decides one call by the spec's order (policy-v1.md, "Evaluation of one call"); the first step that
- * decides wins, so nothing after a deny can turn it into an allow. Pure: `state` is not mutated.
+ * Steps 1 to 4 of the spec's order (policy-v1.md, "Evaluation of one call"): hide, the rule, its
+ * action, its conditions. They depend on the tool and its arguments only, not on counters or time.
+ * A condition that cannot be checked denies: a policy fails closed.
  */
-export function evaluatePolicy(policy: Policy, call: ToolCall, state: CounterState = {}): Evaluation {
-  const done = (decision: Decision): Evaluation => ({ decision, state });
+export function applyRule(policy: Policy, tool: string, args: unknown): RuleOutcome {
+  const hiddenBy = policy.hide?.find((entry) => globMatch(entry, tool));
+  if (hiddenBy !== undefined) return { decision: { effect: 'hidden', rule: null, reason: `hidden by hide entry "${hiddenBy}"` } };
 
-  const hiddenBy = policy.hide?.find((entry) => globMatch(entry, call.tool));
-  if (hiddenBy !== undefined) return done({ effect: 'hidden', rule: null, reason: `hidden by hide entry "${hiddenBy}"` });
-
-  const found = findRule(policy, call.tool);
+  const found = findRule(policy, tool);
   if (!found && policy.default === 'deny') {
-    return done({ effect: 'deny', rule: null, reason: `no rule for "${call.tool}"; the default is deny` });
+    return { decision: { effect: 'deny', rule: null, reason: `no rule for "${tool}"; the default is deny` } };
   }
   const rule: Rule = found?.rule ?? {};
   const ruleName = found?.key ?? null;
+  const deny = (reason: string): RuleOutcome => ({ decision: { effect: 'deny', rule: ruleName, reason } });
 
-  if (rule.action === 'deny') {
-    return done({ effect: 'deny', rule: ruleName, reason: rule.reason ?? `the rule "${ruleName}" denies every call` });
+  if (rule.action === 'deny') return deny(rule.reason ?? `the rule "${ruleName}" denies every call`);
+  for (const condition of rule.deny_if ?? []) {
+    const held = conditionHolds(condition, args);
+    if (held === true) return deny(`deny_if ${describeCondition(condition)} held`);
+    if (held !== false) return deny(`deny_if ${describeCondition(condition)} could not be checked: ${held.unchecked}`);
   }
-  const held = rule.deny_if?.find((condition) => conditionHolds(condition, call.args));
-  if (held) return done({ effect: 'deny', rule: ruleName, reason: `deny_if ${describeCondition(held)} held` });
-  const failed = rule.require?.find((condition) => !conditionHolds(condition, call.args));
-  if (failed) return done({ effect: 'deny', rule: ruleName, reason: `require ${describeCondition(failed)} failed` });
+  for (const condition of rule.require ?? []) {
+    const held = conditionHolds(condition, args);
+    if (held === false) return deny(`require ${describeCondition(condition)} failed`);
+    if (held !== true) return deny(`require ${describeCondition(condition)} could not be checked: ${held.unchecked}`);
+  }
+  return { rule, ruleName };
+}
 
+/** Steps 5 and 6, for a call whose rule let it through: the limits, then approval. */
+export function applyLimits(policy: Policy, { rule, ruleName }: { rule: Rule; ruleName: string | null }, call: ToolCall, state: CounterState): Evaluation {
   const limits = [...(policy.all_tools?.limits ?? []), ...(rule.limits ?? [])];
   const exhausted = exhaustedLimit(limits, call.scope, call.time, state);
   if (exhausted) {
     const retryAfterSeconds = Math.ceil((exhausted.resetAt - call.time) / 1000);
-    return done({
+    const decision: Decision = {
       effect: 'rate_limited',
       rule: ruleName,
       reason: `limit "${exhausted.limit.counter}" reached (${limitText(exhausted.limit)}); retry in ${retryAfterSeconds} s`,
       counter: exhausted.limit.counter,
       retryAfterSeconds,
       resetAt: exhausted.resetAt,
-    });
+    };
+    return { decision, state };
   }
   const counted = countCall(limits, call.scope, call.time, state);
 
@@ -91,4 +103,13 @@ export function evaluatePolicy(policy: Policy, call: ToolCall, state: CounterSta
   }
   const reason = ruleName === null ? `no rule for "${call.tool}"; the default is allow` : `allowed by the rule "${ruleName}"`;
   return { decision: { effect: 'allow', rule: ruleName, reason }, state: counted };
+}
+
+/**
+ * Decides one call by the spec's order (policy-v1.md, "Evaluation of one call"); the first step that
+ * decides wins, so nothing after a deny can turn it into an allow. Pure: `state` is not mutated.
+ */
+export function evaluatePolicy(policy: Policy, call: ToolCall, state: CounterState = {}): Evaluation {
+  const outcome = applyRule(policy, call.tool, call.args);
+  return 'decision' in outcome ? { decision: outcome.decision, state } : applyLimits(policy, outcome, call, state);
 }

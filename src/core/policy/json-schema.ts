@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ConditionSchema, LimitSchema, PolicySchema, RuleSchema } from './schema.ts';
+import { ConditionSchema, LimitSchema, PolicyShapeSchema, RuleSchema } from './schema.ts';
 
 /** Where the site publishes the schema; pass the deployed URL when the site lives elsewhere. */
 export const POLICY_SCHEMA_ID = 'https://policy-atlas.example/schema/policy-v1.json';
@@ -15,9 +15,9 @@ function definitions() {
   return registry;
 }
 
-/** The JSON Schema (draft 2020-12) of policy v1, generated from PolicySchema so the two cannot drift apart. */
+/** The JSON Schema (draft 2020-12) of policy v1, generated from the fields PolicySchema parses with, so the two cannot drift apart. */
 export function policyJsonSchema(id: string = POLICY_SCHEMA_ID): Record<string, unknown> {
-  const generated = z.toJSONSchema(PolicySchema, { metadata: definitions(), io: 'input' });
+  const generated = z.toJSONSchema(PolicyShapeSchema, { metadata: definitions(), io: 'input' });
   const { $schema, ...rest } = generated;
   return {
     $schema,

@@ -1,4 +1,4 @@
-import { commonMatch, globMatch, isPattern, literalPrefix } from './glob.ts';
+import { commonMatch, globMatch, isPattern, literalPrefix, WorkBudget } from './glob.ts';
 import type { Policy } from './schema.ts';
 
 export interface LintFinding {
@@ -10,14 +10,16 @@ export interface LintFinding {
 
 // Past this many unknown names the catalog is probably the wrong one; stop spending time on suggestions.
 const MAX_SUGGESTIONS = 100;
-// Past this many pattern pairs a document is machine-made; checking every pair would take too long.
-const MAX_PATTERN_PAIRS = 50_000;
+// Steps each check may take (a few milliseconds' worth): the validator runs on every keystroke, and a
+// shared link fills it, so a crafted policy must not hang the page. Past the budget a check says so.
+const CHECK_BUDGET = 500_000;
 
-/** Levenshtein distance, or Infinity as soon as it must exceed `limit`. */
-export function editDistance(a: string, b: string, limit: number): number {
+/** Levenshtein distance, or Infinity as soon as it must exceed `limit` (or the budget runs out). */
+export function editDistance(a: string, b: string, limit: number, budget?: WorkBudget): number {
   if (Math.abs(a.length - b.length) > limit) return Infinity;
   let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
   for (let i = 1; i <= a.length; i++) {
+    if (budget && !budget.spend(b.length + 1)) return Infinity;
     const row = [i];
     let best = i;
     for (let j = 1; j <= b.length; j++) {
@@ -31,12 +33,14 @@ export function editDistance(a: string, b: string, limit: number): number {
 }
 
 /** The known name closest to `name`, if it is close: one edit for short names, up to three for long ones. */
-export function closestName(name: string, known: readonly string[]): string | undefined {
+export function closestName(name: string, known: readonly string[], budget?: WorkBudget): string | undefined {
   const limit = name.length <= 4 ? 1 : name.length <= 10 ? 2 : 3;
+  const lower = name.toLowerCase();
   let best: string | undefined;
   let bestDistance = Infinity;
   for (const candidate of known) {
-    const distance = editDistance(name.toLowerCase(), candidate.toLowerCase(), Math.min(limit, bestDistance));
+    if (budget && !budget.spend(1)) break;
+    const distance = editDistance(lower, candidate.toLowerCase(), Math.min(limit, bestDistance), budget);
     // `known` is sorted, so among equally close names the first alphabetically wins.
     if (distance < bestDistance) {
       best = candidate;
@@ -46,27 +50,52 @@ export function closestName(name: string, known: readonly string[]): string | un
   return best;
 }
 
-function unknownNames(policy: Policy, known: ReadonlySet<string>): LintFinding[] {
+interface CatalogIndex {
+  names: ReadonlySet<string>;
+  sorted: readonly string[];
+}
+
+// The validator page lints on every keystroke against one list of the catalog's tool names (tens of
+// thousands): index each list once. A list is read when first seen, so callers must not change it.
+const catalogIndexes = new WeakMap<Iterable<string>, CatalogIndex>();
+function catalogIndex(knownToolNames: Iterable<string>): CatalogIndex {
+  let index = catalogIndexes.get(knownToolNames);
+  if (!index) {
+    const names = new Set(knownToolNames);
+    index = { names, sorted: [...names].sort() };
+    catalogIndexes.set(knownToolNames, index);
+  }
+  return index;
+}
+
+function unknownNames(policy: Policy, { names: known, sorted: knownList }: CatalogIndex): LintFinding[] {
   const named: [(string | number)[], string][] = [
     ...(policy.hide ?? []).map((name, index): [(string | number)[], string] => [['hide', index], name]),
     ...Object.keys(policy.tools ?? {}).map((name): [(string | number)[], string] => [['tools', name], name]),
   ];
-  const knownList = [...known].sort();
+  const budget = new WorkBudget(CHECK_BUDGET);
   let suggestions = 0;
   return named
     .filter(([, name]) => !isPattern(name) && !known.has(name))
     .map(([path, name]): LintFinding => {
-      const suggestion = suggestions++ < MAX_SUGGESTIONS ? closestName(name, knownList) : undefined;
+      // Suggestions are a help, not a check: past the budget, names get the plain hint.
+      const suggestion = suggestions++ < MAX_SUGGESTIONS ? closestName(name, knownList, budget) : undefined;
       const hint = suggestion ? `did you mean "${suggestion}"?` : 'check the spelling; ignore this if the tool comes from a server the catalog does not list';
       return { severity: 'warning', path, message: `no server in the catalog has a tool named "${name}" (hint: ${hint})` };
     });
 }
 
+function tooComplex(path: (string | number)[], what: string): LintFinding {
+  return { severity: 'warning', path, message: `too complex to check ${what} in reasonable time, so some may go unreported (hint: name tools exactly, or use fewer patterns)` };
+}
+
 function shadowedByHide(policy: Policy): LintFinding[] {
   const findings: LintFinding[] = [];
+  const budget = new WorkBudget(CHECK_BUDGET);
   for (const key of Object.keys(policy.tools ?? {})) {
     // globMatch(entry, key) also holds when every name a pattern key matches is hidden (see glob.ts).
-    const index = policy.hide?.findIndex((entry) => globMatch(entry, key)) ?? -1;
+    const index = policy.hide?.findIndex((entry) => budget.spend(1 + ((entry.length + key.length) >> 4)) && globMatch(entry, key)) ?? -1;
+    if (budget.exhausted) return [...findings, tooComplex(['hide'], 'which rules "hide" makes useless')];
     if (index < 0) continue;
     findings.push({
       severity: 'warning',
@@ -86,12 +115,12 @@ function patternTies(policy: Policy): LintFinding[] {
     else byPrefix.set(prefix, [key]);
   }
   const findings: LintFinding[] = [];
-  let pairs = 0;
+  const budget = new WorkBudget(CHECK_BUDGET);
   for (const [prefix, keys] of byPrefix) {
     for (let b = 1; b < keys.length; b++) {
       for (let a = 0; a < b; a++) {
-        if (++pairs > MAX_PATTERN_PAIRS) return findings;
-        const example = commonMatch(keys[a]!, keys[b]!);
+        const example = commonMatch(keys[a]!, keys[b]!, budget);
+        if (budget.exhausted) return [...findings, tooComplex(['tools'], 'which patterns tie')];
         if (example === undefined) continue;
         findings.push({
           severity: 'error',
@@ -120,10 +149,14 @@ function defaultAllowWithoutLimits(policy: Policy): LintFinding[] {
   ];
 }
 
-/** Findings about a policy that the schema accepts: ties are errors (the spec forbids them), the rest warnings. */
+/**
+ * Findings about a policy that the schema accepts: ties are errors (the spec forbids them), the rest
+ * warnings, including "too complex to check" when a check runs out of its budget. `knownToolNames`
+ * is indexed the first time a given list (object) is seen: pass a new list when the names change.
+ */
 export function lintPolicy(policy: Policy, knownToolNames?: Iterable<string>): LintFinding[] {
   return [
-    ...(knownToolNames ? unknownNames(policy, new Set(knownToolNames)) : []),
+    ...(knownToolNames ? unknownNames(policy, catalogIndex(knownToolNames)) : []),
     ...shadowedByHide(policy),
     ...patternTies(policy),
     ...defaultAllowWithoutLimits(policy),

@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { isPattern, MAX_PATTERN_LENGTH } from './glob.ts';
+import { REGEX_RISK_MESSAGES, regexRisk } from './regex-safety.ts';
 
 /** Policy document v1 (../shared/spec/policy-v1.md): the single schema the site, validator and CLI use. */
 
@@ -12,17 +14,17 @@ const path = z
 
 const scalar = z.union([z.string(), z.number(), z.boolean(), z.null()]);
 
-const compilableRegex = z.string().refine(
-  (source) => {
-    try {
-      new RegExp(source);
-      return true;
-    } catch {
-      return false;
-    }
-  },
-  { message: 'must be a regular expression that compiles' },
-);
+// Conditions run on arguments an agent chose: a pattern that can backtrack for minutes is refused here.
+const safeRegex = z.string().superRefine((source, context) => {
+  try {
+    new RegExp(source);
+  } catch {
+    context.addIssue({ code: 'custom', message: 'must be a regular expression that compiles' });
+    return;
+  }
+  const risk = regexRisk(source);
+  if (risk) context.addIssue({ code: 'custom', message: REGEX_RISK_MESSAGES[risk] });
+});
 
 export const ConditionSchema = z.discriminatedUnion('op', [
   z.strictObject({ path, op: z.literal('exists') }),
@@ -30,7 +32,7 @@ export const ConditionSchema = z.discriminatedUnion('op', [
   z.strictObject({ path, op: z.enum(['in', 'not_in']), value: z.array(scalar) }),
   z.strictObject({ path, op: z.enum(['lt', 'lte', 'gt', 'gte']), value: z.number() }),
   z.strictObject({ path, op: z.literal('contains'), value: scalar }),
-  z.strictObject({ path, op: z.literal('regex'), value: compilableRegex }),
+  z.strictObject({ path, op: z.literal('regex'), value: safeRegex }),
 ]);
 export type Condition = z.output<typeof ConditionSchema>;
 
@@ -51,15 +53,59 @@ export const RuleSchema = z.strictObject({
 });
 export type Rule = z.output<typeof RuleSchema>;
 
-export const PolicySchema = z.strictObject({
+const EMPTY_TOOL_NAME = 'a tool name must not be empty';
+const PATTERN_TOO_LONG = `a pattern may be at most ${MAX_PATTERN_LENGTH} characters (checking two for a tie costs the product of their lengths)`;
+const fitsPatternLength = (name: string) => !isPattern(name) || name.length <= MAX_PATTERN_LENGTH;
+
+/** What `tools` is in JSON: tool names (or patterns) to rules. The JSON Schema is generated from it. */
+export const ToolsRecordSchema = z.record(z.string().min(1), RuleSchema, {
+  // zod reports a bad record key as "Invalid key in record"; say what is wrong instead.
+  error: (issue) => (issue.code === 'invalid_key' ? EMPTY_TOOL_NAME : undefined),
+});
+type Tools = z.output<typeof ToolsRecordSchema>;
+
+const isPlainObject = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && [Object.prototype, null].includes(Object.getPrototypeOf(value));
+
+/** Issues of a nested parse, re-raised under `name` (finalized issues carry no `input`; only raising needs one). */
+const nestedIssues = (issues: readonly z.core.$ZodIssue[], name?: string) =>
+  issues.map((issue) => ({ ...issue, path: name === undefined ? issue.path : [name, ...issue.path] }) as z.core.$ZodRawIssue);
+
+/**
+ * `tools` as ToolsRecordSchema checks it, but keeping every key: zod's record drops a `__proto__` key
+ * (rule and all), which JSON.parse keeps and which is a legal MCP tool name. The rules land on an
+ * object without a prototype, so no name can reach an inherited property either.
+ */
+function parseTools(input: unknown, context: z.core.ParsePayload): Tools {
+  const tools: Tools = Object.create(null);
+  if (!isPlainObject(input)) {
+    context.issues.push(...nestedIssues(ToolsRecordSchema.safeParse(input).error!.issues));
+    return tools;
+  }
+  for (const name of Object.keys(input)) {
+    if (name === '' || !fitsPatternLength(name)) {
+      context.issues.push({ code: 'custom', path: [name], message: name === '' ? EMPTY_TOOL_NAME : PATTERN_TOO_LONG, input: name });
+      continue;
+    }
+    const rule = RuleSchema.safeParse(input[name]);
+    if (rule.success) tools[name] = rule.data;
+    else context.issues.push(...nestedIssues(rule.error.issues, name));
+  }
+  return tools;
+}
+
+const ToolsSchema = z.transform(parseTools);
+
+const documentFields = {
   $schema: z.string().optional(),
   version: z.literal('1'),
   default: z.enum(['allow', 'deny']),
-  hide: z.array(z.string().min(1, 'must not be empty')).optional(),
+  hide: z.array(z.string().min(1, 'must not be empty').refine(fitsPatternLength, PATTERN_TOO_LONG)).optional(),
   all_tools: z.strictObject({ limits: z.array(LimitSchema).optional() }).optional(),
-  // zod reports a bad record key as "Invalid key in record"; say what is wrong instead.
-  tools: z
-    .record(z.string().min(1), RuleSchema, { error: (issue) => (issue.code === 'invalid_key' ? 'a tool name must not be empty' : undefined) })
-    .optional(),
-});
+};
+
+export const PolicySchema = z.strictObject({ ...documentFields, tools: ToolsSchema.optional() });
 export type Policy = z.output<typeof PolicySchema>;
+
+/** The document as JSON Schema can say it: PolicySchema with `tools` as the plain record it parses like. */
+export const PolicyShapeSchema = z.strictObject({ ...documentFields, tools: ToolsRecordSchema.optional() });

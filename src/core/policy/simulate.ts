@@ -1,4 +1,4 @@
-import { evaluatePolicy, type CounterState, type Decision } from './evaluate.ts';
+import { applyLimits, applyRule, type CounterState, type Decision } from './evaluate.ts';
 import type { Policy } from './schema.ts';
 
 export interface SimulatedCall {
@@ -21,16 +21,22 @@ export interface Simulation {
 
 export const alignedStart = (now: number) => Math.floor(now / 3_600_000) * 3_600_000;
 
-/** Runs `calls` calls of one tool through the policy, carrying the counters from call to call. */
+/** Runs `calls` calls of one tool through the policy (as evaluatePolicy would), carrying the counters from call to call. */
 export function simulateCalls(policy: Policy, simulation: Simulation): SimulatedCall[] {
   const { tool, args, calls, seconds, start } = simulation;
   const scope = simulation.scope ?? { grant: 'demo-grant', session: 'demo-session', agent: 'demo-agent' };
   const step = calls > 1 ? (seconds * 1000) / (calls - 1) : 0;
+  // Every call has the same tool and arguments: match the rule and check its conditions once.
+  const outcome = applyRule(policy, tool, args);
   let state: CounterState = {};
   const out: SimulatedCall[] = [];
   for (let index = 0; index < calls; index++) {
     const offset = Math.round(index * step);
-    const result = evaluatePolicy(policy, { tool, args, scope, time: start + offset }, state);
+    if ('decision' in outcome) {
+      out.push({ index: index + 1, offset, decision: outcome.decision });
+      continue;
+    }
+    const result = applyLimits(policy, outcome, { tool, args, scope, time: start + offset }, state);
     state = result.state;
     out.push({ index: index + 1, offset, decision: result.decision });
   }

@@ -41,7 +41,7 @@ function formatBytes(bytes: number): string {
 }
 
 /** Whether the UTF-8 encoding of `text` exceeds `max` bytes, counted without encoding (and stopping early). */
-function utf8Exceeds(text: string, max: number): boolean {
+export function utf8Exceeds(text: string, max: number): boolean {
   if (text.length > max) return true;
   if (text.length * 3 <= max) return false;
   let bytes = 0;
@@ -57,12 +57,8 @@ function utf8Exceeds(text: string, max: number): boolean {
   return bytes > max;
 }
 
-export function tooLargeProblem(maxBytes: number): Problem {
-  return {
-    severity: 'error',
-    kind: 'syntax',
-    message: `the text is larger than ${formatBytes(maxBytes)}, the most a policy may be (hint: a policy is usually a few kilobytes; check that this is the right file)`,
-  };
+export function tooLargeProblem(maxBytes: number, limit = 'the most a policy may be', hint = 'a policy is usually a few kilobytes; check that this is the right file'): Problem {
+  return { severity: 'error', kind: 'syntax', message: `the text is larger than ${formatBytes(maxBytes)}, ${limit} (hint: ${hint})` };
 }
 
 /**

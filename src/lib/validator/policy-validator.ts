@@ -1,16 +1,30 @@
 import './zod-jitless.ts';
-import { DEFAULT_MAX_BYTES, validatePolicyText, type Problem, type ValidationResult } from '../../core/policy/validate.ts';
+import { tooLargeProblem, utf8Exceeds, validatePolicyText, type Problem, type ValidationResult } from '../../core/policy/validate.ts';
 import { alignedStart, simulateCalls, summarizeSimulation } from '../../core/policy/simulate.ts';
+import { MAX_SHOWN_CALLS, showSimulatedCalls } from './simulation-rows.ts';
 
 const FRAGMENT_KEY = 'policy=';
 const MAX_SIMULATED_CALLS = 10_000;
+/**
+ * The most the page takes (the CLI takes 5 MB). A browser lays out a textarea's text in one task,
+ * about 1.5 ms per KB in CI's Chromium, and the checks grow with the text: a bigger paste or link
+ * would freeze the page. Server policies of the largest servers known are under 100 KB.
+ */
+export const EDITOR_MAX_BYTES = 256 * 1024;
+const tooLargeForPage = (): ValidationResult => ({
+  ok: false,
+  problems: [tooLargeProblem(EDITOR_MAX_BYTES, 'the most this page checks', 'a policy is usually a few kilobytes; check a larger file with npx policy-atlas validate policy.json')],
+});
 
 /** The /policy/ island: live validation of a pasted policy, and a call simulator over it. */
 export class PolicyValidator extends HTMLElement {
   private knownToolNames?: string[];
-  private lastResult?: ValidationResult;
+  /** The latest validation of the editor's text, with that text: Simulate checks it is still current. */
+  private validated?: { text: string; result: ValidationResult };
   private pending?: ReturnType<typeof setTimeout>;
-  private refusedPaste = false;
+  /** Set while a refused paste, drop or link is what the summary reports, until the user edits. */
+  private refused = false;
+  private stopRows?: () => void;
 
   private find<T extends Element>(selector: string): T {
     return this.querySelector<T>(selector)!;
@@ -18,21 +32,27 @@ export class PolicyValidator extends HTMLElement {
 
   connectedCallback() {
     const editor = this.find<HTMLTextAreaElement>('[data-editor]');
-    const fromFragment = location.hash.startsWith(`#${FRAGMENT_KEY}`) ? this.decodeFragment(location.hash.slice(FRAGMENT_KEY.length + 1)) : undefined;
-    if (fromFragment !== undefined) editor.value = fromFragment;
+    this.find<HTMLElement>('[data-live]').hidden = false;
+    const fragment = location.hash.startsWith(`#${FRAGMENT_KEY}`) ? location.hash.slice(FRAGMENT_KEY.length + 1) : undefined;
+    const fromFragment = fragment === undefined ? undefined : this.decodeFragment(fragment);
+    if (fromFragment === null) {
+      editor.value = '';
+      this.refuse('The policy in the link was not loaded: ');
+    } else if (fromFragment !== undefined) editor.value = fromFragment;
     editor.addEventListener('input', () => {
-      this.refusedPaste = false;
+      this.refused = false;
       clearTimeout(this.pending);
       this.pending = setTimeout(() => this.validate(), 150);
     });
-    // A huge paste would freeze the page while the browser lays out the text: refuse it before it lands.
-    editor.addEventListener('paste', (event) => {
-      const pasted = event.clipboardData?.getData('text') ?? '';
-      if (pasted.length <= DEFAULT_MAX_BYTES) return;
+    // A huge paste or drop would freeze the page while the browser lays out the text: refuse it before it lands.
+    const refuseHuge = (event: ClipboardEvent | DragEvent) => {
+      const data = event instanceof ClipboardEvent ? event.clipboardData : event.dataTransfer;
+      if (!utf8Exceeds(data?.getData('text') ?? '', EDITOR_MAX_BYTES)) return;
       event.preventDefault();
-      this.refusedPaste = true;
-      this.showResult(validatePolicyText(pasted), 'Nothing was pasted: ');
-    });
+      this.refuse(event instanceof ClipboardEvent ? 'Nothing was pasted: ' : 'Nothing was dropped: ');
+    };
+    editor.addEventListener('paste', refuseHuge);
+    editor.addEventListener('drop', refuseHuge);
     this.find('[data-problems]').addEventListener('click', (event) => {
       const button = (event.target as Element).closest<HTMLButtonElement>('button[data-line]');
       if (button) this.jumpTo(Number(button.dataset.line), Number(button.dataset.column));
@@ -41,23 +61,32 @@ export class PolicyValidator extends HTMLElement {
       event.preventDefault();
       this.simulate();
     });
-    this.find<HTMLElement>('[data-live]').hidden = false;
-    this.validate();
+    if (!this.refused) this.validate();
     void this.loadToolNames();
   }
 
-  private decodeFragment(encoded: string): string | undefined {
+  /** The policy a link carries, pretty-printed; null when it is too large for the page, undefined when it does not decode. */
+  private decodeFragment(encoded: string): string | null | undefined {
+    // Each byte encodes as at most three characters: a longer fragment cannot fit.
+    if (encoded.length > 3 * EDITOR_MAX_BYTES) return null;
+    let text: string;
     try {
-      const text = decodeURIComponent(encoded);
-      // Pretty-print what arrives compact; leave anything unparsable as it came, for the validator to report.
-      try {
-        return JSON.stringify(JSON.parse(text), null, 2);
-      } catch {
-        return text;
-      }
+      text = decodeURIComponent(encoded);
     } catch {
       return undefined;
     }
+    // Pretty-print what arrives compact; leave anything unparsable as it came, for the validator to report.
+    try {
+      text = JSON.stringify(JSON.parse(text), null, 2);
+    } catch {
+      // as it came
+    }
+    return utf8Exceeds(text, EDITOR_MAX_BYTES) ? null : text;
+  }
+
+  private refuse(prefix: string) {
+    this.refused = true;
+    this.showResult(tooLargeForPage(), prefix);
   }
 
   private async loadToolNames() {
@@ -67,20 +96,29 @@ export class PolicyValidator extends HTMLElement {
       this.knownToolNames = (await response.json()) as string[];
       const list = this.find<HTMLDataListElement>('datalist');
       list.replaceChildren(...this.knownToolNames.slice(0, 5000).map((name) => Object.assign(document.createElement('option'), { value: name })));
-      // Keep a refused paste's message in view until the user edits again.
-      if (!this.refusedPaste) this.validate();
+      // Keep a refusal's message in view until the user edits again.
+      if (!this.refused) this.validate();
     } catch {
       // Without the list the catalog lint is skipped; syntax and schema checks still run.
     }
   }
 
-  private validate() {
+  private validate(): ValidationResult {
+    clearTimeout(this.pending);
     const text = this.find<HTMLTextAreaElement>('[data-editor]').value;
-    this.showResult(validatePolicyText(text, this.knownToolNames ? { knownToolNames: this.knownToolNames } : {}));
+    const result = utf8Exceeds(text, EDITOR_MAX_BYTES) ? tooLargeForPage() : validatePolicyText(text, this.knownToolNames ? { knownToolNames: this.knownToolNames } : {});
+    this.validated = { text, result };
+    this.showResult(result);
+    return result;
+  }
+
+  /** The result for the editor's text now: while the debounce is pending, the last one is for older text. */
+  private currentResult(): ValidationResult {
+    const text = this.find<HTMLTextAreaElement>('[data-editor]').value;
+    return this.validated?.text === text ? this.validated.result : this.validate();
   }
 
   private showResult(result: ValidationResult, prefix = '') {
-    this.lastResult = result;
     const errors = result.problems.filter((p) => p.severity === 'error').length;
     const warnings = result.problems.length - errors;
     const summary = this.find<HTMLElement>('[data-summary]');
@@ -128,8 +166,10 @@ export class PolicyValidator extends HTMLElement {
     const form = this.find<HTMLFormElement>('[data-simulate]');
     const status = this.find<HTMLElement>('[data-sim-status]');
     const rows = this.find<HTMLTableSectionElement>('[data-sim-rows]');
+    this.stopRows?.();
     rows.replaceChildren();
-    const policy = this.lastResult?.ok ? this.lastResult.policy : undefined;
+    const current = this.currentResult();
+    const policy = current.ok ? current.policy : undefined;
     if (!policy) {
       status.textContent = 'Fix the errors in the policy first: the simulator runs only a valid policy.';
       return;
@@ -151,19 +191,8 @@ export class PolicyValidator extends HTMLElement {
     }
     const start = alignedStart(Date.now());
     const results = simulateCalls(policy, { tool, args, calls, seconds, start });
-    status.textContent = `${calls} call${calls === 1 ? '' : 's'} of ${tool} over ${seconds} s: ${summarizeSimulation(results)}.`;
-    rows.append(
-      ...results.map(({ index, offset, decision }) => {
-        const row = document.createElement('tr');
-        row.dataset.effect = decision.effect;
-        const retry = decision.retryAfterSeconds !== undefined ? ` Retry in ${decision.retryAfterSeconds} s.` : '';
-        for (const text of [String(index), `+${(offset / 1000).toFixed(1)} s`, decision.effect.replace('_', ' '), decision.rule ?? '(default)', decision.reason + retry]) {
-          const cell = document.createElement('td');
-          cell.textContent = text;
-          row.append(cell);
-        }
-        return row;
-      }),
-    );
+    const shownNote = calls > MAX_SHOWN_CALLS ? ` The table shows the first ${MAX_SHOWN_CALLS}.` : '';
+    status.textContent = `${calls} call${calls === 1 ? '' : 's'} of ${tool} over ${seconds} s: ${summarizeSimulation(results)}.${shownNote}`;
+    this.stopRows = showSimulatedCalls(rows, results);
   }
 }

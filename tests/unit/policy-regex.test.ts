@@ -1,0 +1,132 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { MAX_REGEX_INPUT } from '../../src/core/policy/conditions.ts';
+import { evaluatePolicy } from '../../src/core/policy/evaluate.ts';
+import { regexRisk, type RegexRisk } from '../../src/core/policy/regex-safety.ts';
+import type { Condition, Policy } from '../../src/core/policy/schema.ts';
+import { validatePolicyText } from '../../src/core/policy/validate.ts';
+import { fastestRun } from '../support/timing.ts';
+
+describe('regexRisk', () => {
+  it.each<[string, RegexRisk | undefined]>([
+    // Safe: no loop can read one text two ways, no two loops can share one.
+    ['^hello', undefined],
+    ['.*', undefined],
+    ['a*b', undefined],
+    ['(a|b)*c', undefined],
+    ['(a|ab)*c', undefined],
+    ['^([a-z]+,)*[a-z]+$', undefined],
+    ['^[\\w.+-]+@[\\w-]+(\\.[\\w-]+)+$', undefined],
+    ['^\\d{1,3}(\\.\\d{1,3}){3}$', undefined],
+    ['^\\s*\\w+\\s*$', undefined],
+    ['(\\w+)\\s\\1', undefined],
+    ['[a-f0-9]{32}', undefined],
+    ['(^|/)\\.\\.(/|$)|^~|/\\.ssh/|\\.env$', undefined], // what recommend.ts writes for path arguments
+    // Exponential: a repeat inside a repeat, alternatives that overlap under a repeat.
+    ['^(a+)+$', 'exponential'],
+    ['(a*)*b', 'exponential'],
+    ['(a|a)*', 'exponential'],
+    ['(\\w+\\s?)+$', 'exponential'],
+    ['(?:a{1,2})*', 'exponential'],
+    ['(a(b?)?c)*', 'exponential'],
+    ['(?=(a+)+b)', 'exponential'],
+    ['(?i:a|A)*', 'exponential'],
+    ['^(a?){24}$', 'exponential'],
+    ['(a|aa){0,20}b', 'exponential'],
+    // Polynomial: two loops that can read the same text one after the other.
+    ['a*a*b', 'polynomial'],
+    ['.*.*.*x', 'polynomial'],
+    ['.*foo.*', 'polynomial'],
+    ['\\s*\\s*$', 'polynomial'],
+    ['[a-c]+[c-e]+', 'polynomial'],
+    ['(.*)\\1', 'polynomial'],
+    // Too long to check.
+    ['x'.repeat(501), 'too-complex'],
+  ])('%s -> %s', (source, risk) => {
+    expect(regexRisk(source)).toBe(risk);
+  });
+
+  it('never throws on a pattern that compiles', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: fc.constantFrom(...'()[]{}|*+?.^$\\-:=!<>,0123abkcuxdwsbBi'.split('')), maxLength: 24 }), (source) => {
+        try {
+          new RegExp(source);
+        } catch {
+          return;
+        }
+        regexRisk(source);
+      }),
+      { numRuns: 3000 },
+    );
+  });
+});
+
+// Patterns over a and b, built from the constructs that make backtracking slow.
+const patterns = fc.letrec((tie) => ({
+  pattern: fc.oneof({ depthSize: 'small' }, tie('atom'), tie('sequence'), tie('choice'), tie('repeat')),
+  atom: fc.constantFrom('a', 'b', '[ab]', '.', '\\w', '^', '$', '\\b', '(?:)'),
+  sequence: fc.array(tie('pattern'), { minLength: 2, maxLength: 4 }).map((parts) => parts.join('')),
+  choice: fc.array(tie('pattern'), { minLength: 2, maxLength: 3 }).map((parts) => `(?:${parts.join('|')})`),
+  repeat: fc.tuple(tie('pattern'), fc.constantFrom('*', '+', '?', '{2}', '{0,3}', '{1,}', '{2,5}', '*?', '{0,12}')).map(([part, times]) => `(?:${part})${times}`),
+}));
+const pattern = patterns.pattern as fc.Arbitrary<string>;
+
+describe('patterns regexRisk accepts', () => {
+  it('finish quickly on the longest text a condition runs on, however it is built', () => {
+    fc.assert(
+      fc.property(pattern, fc.array(fc.constantFrom('a', 'b', 'ab', 'aab', 'ba'), { minLength: 1, maxLength: 3 }), fc.constantFrom('', '!'), (source, pieces, tail) => {
+        fc.pre(regexRisk(source) === undefined);
+        const unit = pieces.join('');
+        const text = unit.repeat(Math.ceil(MAX_REGEX_INPUT / unit.length)).slice(0, MAX_REGEX_INPUT - tail.length) + tail;
+        const regex = new RegExp(source);
+        // Generous: what matters is the gap to the seconds or hours an unsafe pattern takes.
+        expect(fastestRun(() => regex.test(text), 1)).toBeLessThan(1000);
+      }),
+      { numRuns: 1500 },
+    );
+  });
+});
+
+describe('regex conditions', () => {
+  const problems = (value: string) =>
+    validatePolicyText(JSON.stringify({ version: '1', default: 'deny', tools: { t: { deny_if: [{ path: 'args.q', op: 'regex', value }] } } }, null, 2)).problems;
+
+  it('refuses an exponential pattern at validation, naming where it is', () => {
+    expect(problems('^(a+)+$')).toEqual([
+      expect.objectContaining({
+        severity: 'error',
+        line: 10,
+        path: ['tools', 't', 'deny_if', 0, 'value'],
+        message: expect.stringMatching(/^tools\.t\.deny_if\[0\]\.value: this pattern can take exponential time/),
+      }),
+    ]);
+    expect(problems('.*a.*b')[0]?.message).toMatch(/this pattern can take polynomial time/);
+    expect(problems('(')[0]?.message).toMatch(/must be a regular expression that compiles/);
+    expect(problems('^[a-z]+$')).toEqual([]);
+  });
+
+  // A policy built in code never met the schema: evaluation must still not hang, and must deny.
+  const policyWith = (field: 'deny_if' | 'require', condition: Condition): Policy => ({ version: '1', default: 'allow', tools: { t: { [field]: [condition] } } });
+  const decide = (policy: Policy, q: string) => evaluatePolicy(policy, { tool: 't', args: { q }, time: 0 }).decision;
+
+  it.each(['deny_if', 'require'] as const)('an unsafe pattern in %s denies, quickly, with a reason', (field) => {
+    const policy = policyWith(field, { path: 'args.q', op: 'regex', value: '^(a+)+$' });
+    let decision;
+    expect(fastestRun(() => (decision = decide(policy, `${'a'.repeat(30)}!`)), 1)).toBeLessThan(100);
+    expect(decision).toEqual({ effect: 'deny', rule: 't', reason: expect.stringMatching(new RegExp(`^${field} args.q regex "\\^\\(a\\+\\)\\+\\$" could not be checked: the pattern is unsafe: this pattern can take exponential time`)) });
+  });
+
+  it.each(['deny_if', 'require'] as const)('a value longer than the cap denies in %s, whatever the pattern', (field) => {
+    const policy = policyWith(field, { path: 'args.q', op: 'regex', value: '^a' });
+    expect(decide(policy, 'a'.repeat(MAX_REGEX_INPUT))).toMatchObject({ effect: field === 'deny_if' ? 'deny' : 'allow' });
+    expect(decide(policy, 'a'.repeat(MAX_REGEX_INPUT + 1))).toEqual({
+      effect: 'deny',
+      rule: 't',
+      reason: `${field} args.q regex "^a" could not be checked: the value is longer than ${MAX_REGEX_INPUT} characters, too long to match a pattern against`,
+    });
+  });
+
+  it('a pattern that does not compile denies instead of throwing', () => {
+    expect(decide(policyWith('require', { path: 'args.q', op: 'regex', value: '(' }), 'x')).toMatchObject({ effect: 'deny', reason: expect.stringContaining('the pattern does not compile') });
+  });
+});
