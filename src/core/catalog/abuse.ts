@@ -19,7 +19,7 @@ const BY_SIGNAL: Partial<Record<Signal, AbusePattern>> = {
   bulk: { title: 'Blast radius', text: 'Flags such as force, recursive or a list of ids turn one mistaken call into many changes at once.' },
   'raw-html': { title: 'Stored script injection', text: 'HTML or templates written through this tool can carry scripts that run for whoever views the result.' },
   'personal-data': { title: 'Exposure of personal data', text: 'Personal details read by the agent can be quoted back, logged, or exfiltrated by a prompt injection.' },
-  'suspicious-description': { title: 'Tool poisoning', text: 'The description itself carries instructions aimed at the model: the server may be trying to steer your agent.' },
+  'suspicious-description': { title: 'Tool poisoning', text: 'A text the model reads (the description, the title, a parameter\'s description or allowed values) carries instructions aimed at it: the server may be trying to steer your agent.' },
 };
 
 const BY_CATEGORY: Record<Category, AbusePattern> = {
