@@ -2,7 +2,7 @@ import { abusePatterns, type AbusePattern } from './abuse.ts';
 import { toolFaq } from './faq.ts';
 import type { CatalogServer, CatalogTool } from './build-catalog.ts';
 import { describeRule, policyDocument, recommendRule } from '../policy/recommend.ts';
-import type { Rule } from '../policy/schema.ts';
+import type { Policy, Rule } from '../policy/schema.ts';
 import type { FaqEntry } from '../schema/server.ts';
 import { descriptionBlocks, summarize, type Block } from '../text/description-blocks.ts';
 import { LEVEL_LABELS } from '../risk.ts';
@@ -12,6 +12,8 @@ export interface ToolPage {
   metaDescription: string;
   descriptionBlocks: Block[];
   rule: Rule;
+  /** The recommended policy document, and the same as the text the page shows. */
+  policy: Policy;
   policyJson: string;
   policySentence: string;
   abuse: AbusePattern[];
@@ -25,21 +27,27 @@ export function toolRule(tool: CatalogTool): Rule {
 /** Everything a tool page shows beyond the catalog entry, computed when the page renders. */
 export function toolPage(tool: CatalogTool): ToolPage {
   const rule = toolRule(tool);
+  const policy = policyDocument({ [tool.name]: rule });
   const summary = summarize(tool.definition.description) || `${tool.name}, a tool of the ${tool.server.meta.name}.`;
   return {
     title: `${tool.name} (${tool.server.meta.name})`,
     metaDescription: `${LEVEL_LABELS[tool.classification.level]} risk: ${summary}`,
     descriptionBlocks: tool.definition.description ? descriptionBlocks(tool.definition.description) : [],
     rule,
-    policyJson: JSON.stringify(policyDocument({ [tool.name]: rule }), null, 2),
+    policy,
+    policyJson: policyText(policy),
     policySentence: describeRule(tool.name, rule),
     abuse: abusePatterns(tool.classification),
     faq: toolFaq(tool, rule),
   };
 }
 
+/** A policy as pages show, copy and download it. */
+export const policyText = (policy: Policy) => JSON.stringify(policy, null, 2);
+
 /** One policy for a whole server: every tool's rule, and a cap on all calls together. */
-export function serverPolicyJson(server: CatalogServer): string {
-  const rules = Object.fromEntries(server.tools.map((tool) => [tool.name, toolRule(tool)]));
-  return JSON.stringify(policyDocument(rules, 300), null, 2);
+export function serverPolicy(server: CatalogServer): Policy {
+  return policyDocument(Object.fromEntries(server.tools.map((tool) => [tool.name, toolRule(tool)])), 300);
 }
+
+export const serverPolicyJson = (server: CatalogServer): string => policyText(serverPolicy(server));
