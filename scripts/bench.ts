@@ -10,7 +10,7 @@ import { launchChromium } from '../tests/support/browser.ts';
 import { parseBuildLog } from './bench/build-log.ts';
 import { measureDist } from './bench/dist-stats.ts';
 import { measurePageScripts } from './bench/page-scripts.ts';
-import { measureQueryBytes } from './bench/query-bytes.ts';
+import { measureQueryBytes, type QueryBytes } from './bench/query-bytes.ts';
 import { requireGnuTime, runBuild } from './bench/run-build.ts';
 import { round, toMB } from './bench/stats.ts';
 import { formatCount, formatTable } from './bench/table.ts';
@@ -36,11 +36,21 @@ if (sizes.some((n) => !Number.isInteger(n) || n < 1) || !Number.isInteger(seed))
 const outFile = resolve(process.env.INIT_CWD ?? process.cwd(), values.out);
 requireGnuTime();
 
-/** A plain tool name from the middle of the catalog, to type into the search box. */
-function pickQuery(servers: readonly SyntheticServer[]): string {
-  const names = servers.flatMap((s) => s.data.tools.map((t) => t.name));
+/**
+ * The three kinds of search a visitor makes, as /search/ query strings: an exact tool name from the
+ * middle of the catalog, two words from a description there, and one word narrowed by a level.
+ */
+function pickQueries(servers: readonly SyntheticServer[]): Record<'exactName' | 'words' | 'filtered', string> {
+  const tools = servers.flatMap((s) => s.data.tools);
+  const middle = tools.slice(Math.floor(tools.length / 2));
   const plain = (n: string) => /^[A-Za-z][A-Za-z0-9_.-]+$/.test(n);
-  return names.slice(Math.floor(names.length / 2)).find(plain) ?? names.find(plain) ?? names[0]!;
+  const name = middle.find((t) => plain(t.name))?.name ?? tools[0]!.name;
+  const words = (middle.find((t) => (t.description ?? '').split(/\W+/).filter((w) => w.length >= 5).length >= 2)?.description ?? 'list files')
+    .split(/\W+/)
+    .filter((w) => w.length >= 5)
+    .slice(0, 2);
+  const q = (text: string) => `q=${encodeURIComponent(text)}`;
+  return { exactName: q(name), words: q(words.join(' ')), filtered: `${q(words[0]!)}&level=high` };
 }
 
 async function benchOne(tools: number) {
@@ -51,16 +61,23 @@ async function benchOne(tools: number) {
     console.log(`\nbench: ${formatCount(tools)} tools in ${work}`);
     const servers = generateCatalog({ tools, seed });
     const written = writeCatalog(catalogDir, servers);
-    const query = pickQuery(servers);
+    const queries = pickQueries(servers);
     const build = await runBuild(root, work, catalogDir, dist);
     const { log, time } = build;
     const logged = parseBuildLog(log);
     console.log('bench: measuring the output…');
     const site = measureDist(dist);
     const scripts = measurePageScripts(dist, site.toolPages.medianPage);
-    console.log(`bench: searching for "${query}" in Chromium…`);
     const browser = await launchChromium();
-    const search = await measureQueryBytes(browser, dist, query).finally(() => browser.close());
+    const search: Record<string, QueryBytes> = {};
+    try {
+      for (const [kind, query] of Object.entries(queries)) {
+        console.log(`bench: searching /search/?${query} in Chromium…`);
+        search[kind] = await measureQueryBytes(browser, dist, query);
+      }
+    } finally {
+      await browser.close();
+    }
     // Incremental: 1% of the servers change, the same dist/ is rebuilt, and must equal a cold build.
     const changed = changeServers(catalogDir, servers, 0.01);
     console.log(`bench: ${changed.length} servers changed; rebuilding incrementally…`);
@@ -124,8 +141,10 @@ const ROWS: [string, (r: Run) => string][] = [
   ['JS per tool page KB gzip', (r) => kb(r.toolPageScripts.gzipBytes)],
   ['search index MB', (r) => r.searchIndex.MB.toFixed(1)],
   ['search index files', (r) => formatCount(r.searchIndex.files)],
-  ['one query KB (/pagefind/)', (r) => kb(r.query.bytes)],
-  ['one query requests', (r) => formatCount(r.query.requests)],
+  ['query KB: exact name', (r) => kb(r.query.exactName!.bytes)],
+  ['query KB: two words', (r) => kb(r.query.words!.bytes)],
+  ['query KB: word + level filter', (r) => kb(r.query.filtered!.bytes)],
+  ['query requests (exact name)', (r) => formatCount(r.query.exactName!.requests)],
   ['rebuild after 1% changed s', (r) => r.incremental.seconds.toFixed(1)],
   ['rebuild identical to cold', (r) => (r.incremental.identicalToCold ? 'yes' : `no (${r.incremental.differingFiles} files)`)],
 ];
@@ -142,7 +161,7 @@ const report = () => ({
     'totalSeconds: wall clock of node scripts/build.mjs (validation, astro build, swap).',
     'toolPage: servers/*/*/index.html; median is the lower median, gzip is zlib.gzipSync at the default level.',
     'toolPageScripts: inline scripts plus <script src>/modulepreload files of the median tool page and the chunks they import statically.',
-    'query: response bodies plus headers (Playwright request.sizes(), which sees the Pagefind Web Worker\'s fetches) of /pagefind/ requests when opening /search/?q=<query>; sirv sends files as stored (no HTTP compression; Pagefind chunks are gzipped on disk, its JS is not).',
+    'query: response bodies plus headers (Playwright request.sizes(), which sees the Pagefind Web Worker\'s fetches) of /pagefind/ requests when opening /search/?<query> (an exact tool name, two description words, a word with level=high), until the network is quiet; sirv sends files as stored (no HTTP compression; Pagefind chunks are gzipped on disk, its JS is not).',
   ],
   runs,
 });
@@ -151,5 +170,5 @@ for (const tools of sizes) {
   writeFileSync(outFile, `${JSON.stringify(report(), null, 2)}\n`);
 }
 console.log(`\n${formatTable(['', ...runs.map((r) => `${formatCount(r.tools)} tools`)], ROWS.map(([label, cell]) => [label, ...runs.map(cell)]))}`);
-for (const r of runs) console.log(`query "${r.query.query}" (${formatCount(r.tools)} tools): ${r.query.results} results; bytes by kind ${JSON.stringify(r.query.byKind)}`);
+for (const r of runs) for (const q of Object.values(r.query)) console.log(`query ?${q.query} (${formatCount(r.tools)} tools): ${q.results} results; bytes by kind ${JSON.stringify(q.byKind)}`);
 console.log(`\nbench: wrote ${outFile}`);

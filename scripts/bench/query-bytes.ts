@@ -28,12 +28,13 @@ export function pagefindKind(pathname: string): string {
 }
 
 /**
- * Serves dist at base "/", opens /search/?q=<query> in Chromium, waits for the results and for the
+ * Serves dist at base "/", opens /search/?<query> in Chromium, waits for the results and for the
  * network to go quiet, and sums the response sizes of every /pagefind/ request. Pagefind fetches its
  * index from a Web Worker, which a page's CDP session does not see, so this listens on the browser
  * context (which does) and reads Playwright's `request.sizes()`. sirv adds no compression of its own.
  */
 export async function measureQueryBytes(browser: Browser, dist: string, query: string): Promise<QueryBytes> {
+  // `query` is a search page query string without '?': `q=list_files` or `q=delete&level=high`.
   const site = await serveSite(dist, '/');
   const context = await browser.newContext();
   try {
@@ -54,12 +55,12 @@ export async function measureQueryBytes(browser: Browser, dist: string, query: s
       finished.push(request);
     });
     const page = await context.newPage();
-    await page.goto(`${site.url}search/?q=${encodeURIComponent(query)}`, { timeout: 120_000 });
-    const status = page.getByRole('status').filter({ hasText: /\d+ results?\.|No tools match|could not be loaded/ });
+    await page.goto(`${site.url}search/?${query}`, { timeout: 120_000 });
+    const status = page.getByRole('status').filter({ hasText: /\d+ results?\.|[\d,]+ servers match|No tools match|could not be loaded/ });
     await status.waitFor({ timeout: 300_000 });
     const statusText = await status.innerText();
     if (/could not be loaded/.test(statusText)) throw new Error(`the search page says: ${statusText}`);
-    const results = /No tools match/.test(statusText) ? 0 : Number(/(\d+) results?\./.exec(statusText)![1]);
+    const results = /No tools match/.test(statusText) ? 0 : Number(/([\d,]+) (results?|servers)/.exec(statusText)![1]!.replace(/,/g, ''));
     if (results > 0) await page.locator('[data-results] li').first().waitFor({ timeout: 120_000 });
     // The status line appears before the result fragments load: wait until nothing is in flight for a while.
     const deadline = Date.now() + 120_000;

@@ -2,9 +2,9 @@ import type { AstroIntegration } from 'astro';
 import { fileURLToPath } from 'node:url';
 import { close, createIndex } from 'pagefind';
 import { builtCatalog } from '../build/built-catalog.ts';
-import { searchRecords } from '../core/search/search-records.ts';
+import { searchDocuments } from '../core/search/search-documents.ts';
 
-const BATCH = 500;
+const BATCH = 200;
 
 /**
  * Indexes the catalog with Pagefind's Node API once the pages are written; any indexing error
@@ -23,16 +23,16 @@ export function pagefindIndex(): AstroIntegration {
         };
         const { index, errors } = await createIndex({ forceLanguage: 'en' });
         if (!index || errors.length) return fail('setup', errors);
-        const records = searchRecords(catalog);
-        for (let i = 0; i < records.length; i += BATCH) {
-          const added = await Promise.all(records.slice(i, i + BATCH).map((record) => index.addCustomRecord({ ...record, language: 'en' })));
+        const documents = searchDocuments(catalog);
+        for (let i = 0; i < documents.length; i += BATCH) {
+          const added = await Promise.all(documents.slice(i, i + BATCH).map(({ url, html }) => index.addHTMLFile({ url, content: html })));
           const problems = added.flatMap((result) => result.errors);
           if (problems.length) return fail('indexing', problems);
         }
         const written = await index.writeFiles({ outputPath: `${fileURLToPath(dir)}/pagefind` });
         if (written.errors.length) return fail('writing', written.errors);
         await close();
-        logger.info(`indexed ${records.length} records in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+        logger.info(`indexed ${documents.length} server documents (${catalog.tools.length} tools) in ${((performance.now() - started) / 1000).toFixed(1)} s`);
       },
     },
   };

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildCatalog } from '../../src/core/catalog/build-catalog.ts';
 import { toolPagePath } from '../../src/core/catalog/paths.ts';
-import { searchRecords } from '../../src/core/search/search-records.ts';
+import { searchDocuments } from '../../src/core/search/search-documents.ts';
 import { catalogSummary, toolJsonPath } from '../../src/core/site/machine-readable.ts';
 import type { Tool } from '../../src/core/schema/server.ts';
 
@@ -31,6 +31,7 @@ describe('a name a server lists twice: both tools stay, each on its own page', (
       ['/servers/shop/delete-item-2/', '/servers/shop/delete-item-2.json'],
     ]);
     expect(new Set(repeated.map(toolJsonPath)).size).toBe(2);
-    expect(searchRecords(catalog).filter((r) => r.meta.title === 'delete_item').map((r) => r.url)).toEqual(['/servers/shop/delete-item/', '/servers/shop/delete-item-2/']);
+    const [document] = searchDocuments(catalog);
+    expect([...document!.html.matchAll(/<h2 id="t\.[^"]*\.([^".]+)">delete_item<\/h2>/g)].map((m) => m[1])).toEqual(['delete-item', 'delete-item-2']);
   });
 });

@@ -1,9 +1,24 @@
-import { isCategory, isLevel, riskBadge, type RiskBadgeParts } from '../../core/risk-badge.ts';
-import { excerptNodes } from './excerpt.ts';
-import type { FilterCounts, Pagefind, ResultData } from './pagefind-types.ts';
+import { riskBadge, type RiskBadgeParts } from '../../core/risk-badge.ts';
+import type { FilterCounts, Pagefind, SearchResponse } from './pagefind-types.ts';
+import { compareHits, hitsOf, type SearchHit } from './search-hits.ts';
 import { FACETS, hasCriteria, pagefindFilters, readState, writeState, type Facet, type SearchState } from './search-state.ts';
 
 const PAGE_SIZE = 20;
+/** Servers whose documents load together; the first batch is ranked as one, so an exact name found in any of them comes first. */
+const SERVER_BATCH = 10;
+/** A query whose filters no tool of the loaded servers passes stops looking after this many. */
+const MAX_SERVERS_PER_PAGE = 60;
+
+type ServerResults = SearchResponse['results'];
+
+/** A search's servers (Pagefind's results), how many are loaded, and their hits not shown yet. */
+interface Found {
+  servers: ServerResults;
+  loaded: number;
+  pool: SearchHit[];
+  query: string;
+  selected: SearchState['selected'];
+}
 
 /** The /search/ page: query box, facets with counts, results; the state lives in the URL. */
 export class AtlasSearch extends HTMLElement {
@@ -20,7 +35,7 @@ export class AtlasSearch extends HTMLElement {
   /** Bumped by every change of state and every search, so work started earlier never renders. */
   private generation = 0;
   private filtersLoaded = false;
-  private results: { data(): Promise<ResultData> }[] = [];
+  private found?: Found;
 
   private get input() { return this.querySelector<HTMLInputElement>('input[name="q"]')!; }
   private get status() { return this.querySelector<HTMLElement>('[data-status]')!; }
@@ -108,7 +123,7 @@ export class AtlasSearch extends HTMLElement {
       const counts = await this.ensureFilters();
       if (generation !== this.generation) return;
       this.renderFacets(counts);
-      this.results = [];
+      this.found = undefined;
       this.shownFor = state;
       this.shown = this.requested = 0;
       this.list.replaceChildren();
@@ -120,52 +135,68 @@ export class AtlasSearch extends HTMLElement {
     if (!state.query && !this.filtersLoaded) await this.ensureFilters();
     const response = await this.pagefind.search(state.query || null, { filters: pagefindFilters(state) });
     if (generation !== this.generation || !response) return;
+    const found: Found = { servers: response.results, loaded: 0, pool: [], query: state.query, selected: state.selected };
     // The same state again (the filter tables arrived): keep the results "Show more" added.
-    const first = await dataOf(response.results, 0, state === this.shownFor ? Math.max(this.shown, PAGE_SIZE) : PAGE_SIZE);
+    const first = await take(found, state === this.shownFor ? Math.max(this.shown, PAGE_SIZE) : PAGE_SIZE);
     if (generation !== this.generation) return;
     // Facets, count and results change together, so all that is shown belongs to one state.
     this.renderFacets(response.filters);
-    this.results = response.results;
+    this.found = found;
     this.shownFor = state;
-    this.list.replaceChildren(...first.map((data) => this.renderResult(data)));
+    this.list.replaceChildren(...first.map((hit) => this.renderResult(hit)));
     this.shown = this.requested = first.length;
-    this.more.hidden = this.shown >= this.results.length;
-    const count = response.results.length;
-    this.status.textContent = count === 0 ? 'No tools match. Try fewer words or remove a filter.' : `${count} result${count === 1 ? '' : 's'}.`;
+    this.renderCount();
+  }
+
+  /** Exact when every matching server is loaded; otherwise the number of servers that match. */
+  private renderCount() {
+    const found = this.found!;
+    const complete = found.loaded >= found.servers.length;
+    this.more.hidden = complete && found.pool.length === 0;
+    const total = this.shown + found.pool.length;
+    const servers = found.servers.length;
+    if (complete) {
+      this.status.textContent = total === 0 ? 'No tools match. Try fewer words or remove a filter.' : `${total} result${total === 1 ? '' : 's'}.`;
+    } else {
+      this.status.textContent = `${servers.toLocaleString('en')} servers match; the best of their tools are shown first.`;
+    }
   }
 
   private async showMore() {
     // A batch is still loading: a second click would add the same results twice.
-    if (this.requested > this.shown) return;
-    const results = this.results;
+    if (this.requested > this.shown || !this.found) return;
+    const found = this.found;
     this.requested = this.shown + PAGE_SIZE;
-    const batch = await dataOf(results, this.shown, PAGE_SIZE);
+    const batch = await take(found, PAGE_SIZE);
     // Newer results replaced the list this batch extends.
-    if (results !== this.results) return;
-    this.list.append(...batch.map((data) => this.renderResult(data)));
+    if (found !== this.found) return;
+    this.list.append(...batch.map((hit) => this.renderResult(hit)));
     this.shown = this.requested = this.shown + batch.length;
-    this.more.hidden = this.shown >= this.results.length;
+    this.renderCount();
   }
 
-  private renderResult(data: ResultData): HTMLLIElement {
+  private renderResult(hit: SearchHit): HTMLLIElement {
     const item = document.createElement('li');
     const heading = document.createElement('h2');
     const link = document.createElement('a');
-    link.href = data.url;
-    const name = document.createElement(data.meta.kind === 'tool' ? 'code' : 'span');
-    name.textContent = data.meta.title ?? data.url;
+    link.href = hit.url;
+    const name = document.createElement(hit.kind === 'tool' ? 'code' : 'span');
+    name.textContent = hit.name;
     link.append(name);
     heading.append(link);
     const facts = document.createElement('p');
     facts.className = 'result-facts';
-    const { kind, level, category } = data.meta;
-    if (kind === 'tool' && isLevel(level)) {
-      facts.append(badgeElement(riskBadge(level, isCategory(category) ? category : undefined)), ` ${data.meta.server ?? ''}`);
-    } else {
-      facts.textContent = 'Server';
-    }
+    if (hit.facets) facts.append(badgeElement(riskBadge(hit.facets.level, hit.facets.category)), ` ${hit.server}`);
+    else facts.textContent = 'Server';
     const excerpt = document.createElement('p');
-    excerpt.append(...excerptNodes(data.excerpt));
+    excerpt.append(
+      ...hit.excerpt.map((part) => {
+        if (!part.mark) return document.createTextNode(part.text);
+        const mark = document.createElement('mark');
+        mark.textContent = part.text;
+        return mark;
+      }),
+    );
     item.append(heading, facts, excerpt);
     return item;
   }
@@ -197,8 +228,24 @@ export class AtlasSearch extends HTMLElement {
   }
 }
 
-const dataOf = (results: { data(): Promise<ResultData> }[], from: number, count: number) =>
-  Promise.all(results.slice(from, from + count).map((result) => result.data()));
+/**
+ * The next `count` hits of a search, best first: loads servers' documents in batches until the
+ * pool holds enough hits that pass the filters, or every server is loaded, or a page has looked
+ * through MAX_SERVERS_PER_PAGE servers (a filter few tools pass must not load the whole index).
+ */
+async function take(found: Found, count: number): Promise<SearchHit[]> {
+  let looked = 0;
+  while (found.pool.length < count && found.loaded < found.servers.length && looked < MAX_SERVERS_PER_PAGE) {
+    const from = found.loaded;
+    const batch = found.servers.slice(from, from + SERVER_BATCH);
+    found.loaded += batch.length;
+    looked += batch.length;
+    const documents = await Promise.all(batch.map((server) => server.data()));
+    documents.forEach((data, i) => found.pool.push(...hitsOf(data, from + i, found.query, found.selected)));
+    found.pool.sort(compareHits);
+  }
+  return found.pool.splice(0, count);
+}
 
 /** The markup RiskBadge.astro renders, built from the same parts. */
 function badgeElement(parts: RiskBadgeParts): HTMLElement {

@@ -1,0 +1,60 @@
+import type { Catalog, CatalogServer, CatalogTool } from '../catalog/build-catalog.ts';
+import { serverPagePath } from '../catalog/paths.ts';
+import { toolAnchorId } from './tool-anchor.ts';
+
+/** One HTML document Pagefind indexes: a server and all its tools. */
+export interface SearchDocument {
+  url: string;
+  html: string;
+}
+
+// Words past this point of a description add little to finding a tool, and cost fragment bytes.
+const DESCRIPTION_CHARS = 600;
+export const NO_DESCRIPTION = 'No description.';
+/** Ids of the elements that bound a tool's description in its server's document. */
+export const descriptionAnchorId = (slug: string) => `d.${slug}`;
+export const extraWordsAnchorId = (slug: string) => `x.${slug}`;
+export const SERVER_ABOUT_ID = 'about';
+
+const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+const meta = (attribute: string, key: string, value: string) => `<meta data-pagefind-${attribute}="${key}[content]" content="${escapeHtml(value)}">`;
+
+/**
+ * The search index holds one document per server, not per tool: Pagefind's metadata table, which
+ * every query loads, grows by a few bytes per document, and its fragments by one file per
+ * document. A tool is a heading in its server's document (Pagefind's sub-results); its heading
+ * id carries its facets. The page-level filters are the union of the server's tools' facets, and
+ * the search island narrows each server's tools to the filters chosen.
+ */
+export const searchDocuments = (catalog: Catalog): SearchDocument[] => catalog.servers.map(serverSearchDocument);
+
+export function serverSearchDocument(server: CatalogServer): SearchDocument {
+  const head = [meta('meta', 'title', server.meta.name), meta('filter', 'server', server.meta.name)];
+  const facets = { level: new Set<string>(), category: new Set<string>(), signal: new Set<string>() };
+  for (const tool of server.tools) {
+    const c = tool.classification;
+    facets.level.add(c.level);
+    facets.category.add(c.category);
+    for (const signal of c.signals) facets.signal.add(signal);
+  }
+  for (const [key, values] of Object.entries(facets)) for (const value of [...values].sort()) head.push(meta('filter', key, value));
+  const body = [`<h1>${escapeHtml(server.meta.name)}</h1>`, `<p id="${SERVER_ABOUT_ID}">${escapeHtml(server.meta.description?.trim() || NO_DESCRIPTION)}</p>`, ...server.tools.map(toolSection)];
+  return { url: serverPagePath(server), html: `<html lang="en"><head>${head.join('')}</head><body>${body.join('')}</body></html>` };
+}
+
+/**
+ * The name as a heading (weighted above body text, so an exact name ranks first), then the
+ * description the result shows, then words that find the tool but are never shown: its title and
+ * parameter names. Pagefind splits `getUserProfile` or `list_databases` into words itself.
+ */
+function toolSection(tool: CatalogTool): string {
+  const c = tool.classification;
+  const id = toolAnchorId({ slug: tool.slug, level: c.level, category: c.category, signals: [...c.signals] });
+  const description = (tool.definition.description ?? '').slice(0, DESCRIPTION_CHARS).trim() || NO_DESCRIPTION;
+  const extra = [tool.definition.title ?? '', ...tool.parameters.map((p) => p.path)].join(' ').trim();
+  return (
+    `<h2 id="${id}">${escapeHtml(tool.name)}</h2>` +
+    `<p id="${descriptionAnchorId(tool.slug)}">${escapeHtml(description)}</p>` +
+    `<p id="${extraWordsAnchorId(tool.slug)}" data-pagefind-weight="0.5">${escapeHtml(extra || '-')}</p>`
+  );
+}
