@@ -141,7 +141,8 @@ describe('annotationTally: the count on a server page', () => {
     const tally = annotationTally(tools);
     expect(tally.disagree.map((t) => t.name)).toEqual(['drop_table', 'get_weather']);
     expect(tally.undeclared).toBe(1);
-    expect(tally.summary).toBe('2 tools declare hints that disagree with what they appear to do; 1 of 4 declare none');
+    expect(tally.summary).toBe('2 tools declare hints that disagree with what they appear to do');
+    expect(tally.undeclaredNote).toBe('; 1 of 4 declare none');
   });
 
   it.each([
@@ -149,6 +150,7 @@ describe('annotationTally: the count on a server page', () => {
     [[entry('drop_table', { readOnlyHint: true }), entry('list_issues')], 'one tool declares hints that disagree with what it appears to do; 1 of 2 declare none'],
     [[entry('list_issues'), entry('drop_table')], 'no tool declares hints'],
   ])('%#: %s', (tools, summary) => {
-    expect(annotationTally(tools).summary).toBe(summary);
+    const tally = annotationTally(tools);
+    expect(tally.summary + tally.undeclaredNote).toBe(summary);
   });
 });

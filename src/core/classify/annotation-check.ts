@@ -149,8 +149,11 @@ export function annotationsDisagree(tool: CheckedTool): boolean {
   return checkAnnotations(tool).status === 'disagree';
 }
 
-/** A server's tools by what the check says of them, and that in words, for its page. */
-export function annotationTally<T extends CheckedTool>(tools: readonly T[]): { disagree: T[]; undeclared: number; summary: string } {
+/**
+ * A server's tools by what the check says of them, in words for its page: `summary` about the
+ * disagreements (the page lists those tools after it), then `undeclaredNote` when some declare nothing.
+ */
+export function annotationTally<T extends CheckedTool>(tools: readonly T[]): { disagree: T[]; undeclared: number; summary: string; undeclaredNote: string } {
   const disagree: T[] = [];
   let undeclared = 0;
   for (const tool of tools) {
@@ -159,8 +162,7 @@ export function annotationTally<T extends CheckedTool>(tools: readonly T[]): { d
     else if (status === 'undeclared') undeclared++;
   }
   const n = disagree.length;
-  if (undeclared === tools.length) return { disagree, undeclared, summary: 'no tool declares hints' };
-  const head = n === 0 ? 'no declared hint disagrees with what its tools appear to do' : n === 1 ? 'one tool declares hints that disagree with what it appears to do' : `${n} tools declare hints that disagree with what they appear to do`;
-  const tail = undeclared === 0 ? '' : undeclared === tools.length ? '; no tool declares any' : `; ${undeclared} of ${tools.length} declare none`;
-  return { disagree, undeclared, summary: head + tail };
+  if (undeclared === tools.length) return { disagree, undeclared, summary: 'no tool declares hints', undeclaredNote: '' };
+  const summary = n === 0 ? 'no declared hint disagrees with what its tools appear to do' : n === 1 ? 'one tool declares hints that disagree with what it appears to do' : `${n} tools declare hints that disagree with what they appear to do`;
+  return { disagree, undeclared, summary, undeclaredNote: undeclared === 0 ? '' : `; ${undeclared} of ${tools.length} declare none` };
 }
