@@ -1,12 +1,16 @@
 /**
  * Accuracy harness: classifies every tool of some tools/list dumps with the annotations hidden, then
  * compares with the authors' hints.
- * Usage: npm run eval:classifier -- <dir or file>... [--split] [--seed N] [--json] [--errors tuning|checking|all]
+ * Usage: npm run eval:classifier -- <dir or file>... [--split] [--seed N] [--json] [--errors tuning|checking|all] [--write]
  * --split divides the servers (one file each) into a tuning half and a checking half with a fixed
  * seed and prints the figures of both: tune rules on the first half's errors, the gap is the overfit.
+ * --write stores the figures (counts only, no server's name or text) in <CATALOG_DIR or data>/accuracy.json,
+ * which the site publishes at /methodology/accuracy/.
  */
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { basename, join } from 'node:path';
+import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { basename, join, resolve } from 'node:path';
+import { accuracyReport } from '../src/core/classify/accuracy-report.ts';
+import { ACCURACY_FILE } from '../src/core/catalog/accuracy-file.ts';
 import { classifyTool } from '../src/core/classify/classify-tool.ts';
 import { computeFigures, confusion, figureErrors, figuresJson, HINT_CLASSES, type EvalFigures, type EvalSample, type Share } from '../src/core/classify/eval-metrics.ts';
 import { DEFAULT_SPLIT_SEED, splitByServer } from '../src/core/classify/eval-split.ts';
@@ -16,7 +20,7 @@ import { toolsFromJson } from '../src/core/import/tools-source.ts';
 import { CATEGORIES, LEVELS } from '../src/core/risk.ts';
 import type { Tool } from '../src/core/schema/server.ts';
 
-const USAGE = 'Usage: npm run eval:classifier -- <dir or file>... [--split] [--seed N] [--json] [--errors tuning|checking|all]';
+const USAGE = 'Usage: npm run eval:classifier -- <dir or file>... [--split] [--seed N] [--json] [--errors tuning|checking|all] [--write]';
 
 interface Options {
   paths: string[];
@@ -24,13 +28,15 @@ interface Options {
   split: boolean;
   seed: number;
   errors?: 'tuning' | 'checking' | 'all';
+  write: boolean;
 }
 
 function parseArgs(args: readonly string[]): Options {
-  const options: Options = { paths: [], json: false, split: false, seed: DEFAULT_SPLIT_SEED };
+  const options: Options = { paths: [], json: false, split: false, seed: DEFAULT_SPLIT_SEED, write: false };
   for (let i = 0; i < args.length; i++) {
     const arg = args[i]!;
     if (arg === '--json') options.json = true;
+    else if (arg === '--write') options.write = true;
     else if (arg === '--split') options.split = true;
     else if (arg === '--seed') {
       const seed = Number(args[++i]);
@@ -167,6 +173,18 @@ if (options.errors) {
       const errors = figureErrors(sample);
       if (errors.length > 0) console.error(`${errors.join(',')}\t${basename(server.file)}\t${sample.tool}\t${sample.category}/${sample.level}`);
     }
+  }
+}
+if (options.write) {
+  const target = resolve(process.env.CATALOG_DIR ?? 'data', ACCURACY_FILE);
+  if (problems.length > 0) {
+    // Figures that leave a server out would be published as if they covered the whole corpus.
+    console.error(`eval-classifier: not writing ${target}: ${problems.length} problem${problems.length === 1 ? '' : 's'} above`);
+  } else {
+    const measured = servers.map((s) => ({ key: basename(s.file), samples: s.samples }));
+    const report = accuracyReport(measured, options.seed, new Date().toISOString().slice(0, 10));
+    writeFileSync(target, `${JSON.stringify(report, null, 2)}\n`);
+    console.error(`eval-classifier: wrote ${target}`);
   }
 }
 process.exitCode = problems.length > 0 ? 1 : 0;

@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import { previousServerKeys } from './build/build-manifest.ts';
 import { shareBuiltCatalog } from './build/built-catalog.ts';
+import { loadAccuracyFile } from './core/catalog/accuracy-file.ts';
 import { buildCatalog } from './core/catalog/build-catalog.ts';
 import { loadCatalogDir } from './core/catalog/load.ts';
 import { buildRelatedIndex } from './core/catalog/related.ts';
@@ -11,7 +12,10 @@ import { planBuild, serverKeys } from './core/catalog/server-keys.ts';
  * straight from CATALOG_DIR rather than through a content collection: the collection's data store
  * is serialized and bundled, which cost 400 MB at 10,000 tools (see the scale notes in README).
  */
-export const catalog = buildCatalog(loadCatalogDir(resolve(process.env.CATALOG_DIR ?? 'data')));
+const catalogDir = resolve(process.env.CATALOG_DIR ?? 'data');
+export const catalog = buildCatalog(loadCatalogDir(catalogDir));
+/** The classifier's figures that the catalog's maintainer published; undefined when none were. */
+export const accuracyFigures = loadAccuracyFile(catalogDir);
 export const relatedIndex = buildRelatedIndex(catalog);
 
 /**

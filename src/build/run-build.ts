@@ -4,6 +4,7 @@ import { createRequire } from 'node:module';
 import { homedir, totalmem } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { loadAccuracyFile } from '../core/catalog/accuracy-file.ts';
 import { buildBudget } from '../core/catalog/build-budget.ts';
 import { loadCatalogDir } from '../core/catalog/load.ts';
 import { DataError } from '../core/errors/friendly.ts';
@@ -40,22 +41,29 @@ export async function runBuild(options: BuildOptions): Promise<number> {
   }
 
   // Validate first: one line per problem, naming file and JSON path, before Astro starts.
-  let toolCount = 0;
-  let serverCount = 0;
-  try {
-    const servers = loadCatalogDir(catalogDir);
-    serverCount = servers.length;
-    toolCount = servers.reduce((n, s) => n + s.data.tools.length, 0);
-    console.log(`policy-atlas: catalog ${catalogDir}: ${plural(servers.length, 'server')}, ${plural(toolCount, 'tool')}`);
-    // What MCP clients accept but the spec frowns on is built, and said.
-    const warnings = servers.flatMap((server) => server.warnings);
-    if (warnings.length > 0) console.warn(`policy-atlas: ${plural(warnings.length, 'warning')}:\n${warnings.map((line) => `  ${line}`).join('\n')}`);
-  } catch (error) {
-    if (!(error instanceof DataError)) throw error;
-    console.error(`policy-atlas: the catalog has ${plural(error.lines.length, 'problem')}; nothing was built and ${outDir} is unchanged.`);
-    for (const line of error.lines) console.error(`  ${line}`);
+  const problems: string[] = [];
+  const collect = <T>(load: () => T): T | undefined => {
+    try {
+      return load();
+    } catch (error) {
+      if (!(error instanceof DataError)) throw error;
+      problems.push(...error.lines);
+      return undefined;
+    }
+  };
+  const servers = collect(() => loadCatalogDir(catalogDir));
+  collect(() => loadAccuracyFile(catalogDir));
+  if (!servers || problems.length > 0) {
+    console.error(`policy-atlas: the catalog has ${plural(problems.length, 'problem')}; nothing was built and ${outDir} is unchanged.`);
+    for (const line of problems) console.error(`  ${line}`);
     return 1;
   }
+  const serverCount = servers.length;
+  const toolCount = servers.reduce((n, s) => n + s.data.tools.length, 0);
+  console.log(`policy-atlas: catalog ${catalogDir}: ${plural(servers.length, 'server')}, ${plural(toolCount, 'tool')}`);
+  // What MCP clients accept but the spec frowns on is built, and said.
+  const warnings = servers.flatMap((server) => server.warnings);
+  if (warnings.length > 0) console.warn(`policy-atlas: ${plural(warnings.length, 'warning')}:\n${warnings.map((line) => `  ${line}`).join('\n')}`);
 
   const budget = buildBudget(toolCount, totalmem() / 1024 / 1024);
   if (!budget.fits) {

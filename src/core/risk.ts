@@ -60,3 +60,7 @@ export const SIGNAL_LABELS: Record<Signal, string> = {
 export function levelRank(level: Level): number {
   return LEVELS.indexOf(level);
 }
+
+/** Below this confidence the rating is a cautious guess, and the badge and the page say so. */
+export const LOW_CONFIDENCE = 0.4;
+export const isLowConfidence = (confidence: number) => confidence < LOW_CONFIDENCE;

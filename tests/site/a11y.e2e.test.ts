@@ -15,6 +15,8 @@ const PAGES = [
   ['a browse page', 'risk/critical/'],
   ['the policy validator', 'policy/'],
   ['the methodology page', 'methodology/'],
+  ['the accuracy page', 'methodology/accuracy/'],
+  ['a tool page whose hints disagree', 'servers/postgres-admin/query/'],
 ] as const;
 
 describe('accessibility (axe-core) in light and dark', () => {

@@ -35,6 +35,8 @@ describe('a build over bad data', () => {
     writeFileSync(join(root, 'catalog/servers/good.json'), JSON.stringify({ name: 'Good', tools: [{ name: 'list_things' }] }));
     writeFileSync(join(root, 'catalog/servers/bad.json'), JSON.stringify({ name: 'Bad', tools: [{ name: 'x', annotations: { readOnlyHint: 'yes' } }, { description: 'no name' }] }));
     writeFileSync(join(root, 'catalog/servers/broken.json'), '{ "name": "Broken", "tools": [ ] ,, }');
+    const figures = JSON.parse(readFileSync('tests/fixtures/accuracy/accuracy.json', 'utf8'));
+    writeFileSync(join(root, 'catalog/accuracy.json'), JSON.stringify({ ...figures, measuredOn: 'yesterday' }));
     const outDir = previousDist(root);
     const before = snapshot(outDir);
 
@@ -42,10 +44,12 @@ describe('a build over bad data', () => {
 
     expect(result.status).toBe(1);
     const lines = result.stderr.trim().split('\n');
-    expect(lines[0]).toBe(`policy-atlas: the catalog has 3 problems; nothing was built and ${outDir} is unchanged.`);
+    expect(lines[0]).toBe(`policy-atlas: the catalog has 4 problems; nothing was built and ${outDir} is unchanged.`);
     expect(lines).toContain(`  ${relative(process.cwd(), join(root, 'catalog/servers/bad.json'))} › tools[0].annotations.readOnlyHint: expected a boolean (true or false), got the string "yes"`);
     expect(result.stderr).toMatch(/bad\.json › tools\[1\]\.name: required, but missing \(expected a string\)/);
     expect(result.stderr).toMatch(/broken\.json: not valid JSON: .* at line 1, column \d+/);
+    // The published figures are checked with the servers, and said with them.
+    expect(lines).toContain(`  ${relative(process.cwd(), join(root, 'catalog/accuracy.json'))} › measuredOn: must be an ISO date (YYYY-MM-DD), got the string "yesterday"`);
     expect(snapshot(outDir)).toEqual(before);
   });
 

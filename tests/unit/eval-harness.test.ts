@@ -1,5 +1,9 @@
 import { execFile } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { loadAccuracyFile } from '../../src/core/catalog/accuracy-file.ts';
+import { RULES_VERSION } from '../../src/core/classify/rules-version.ts';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_SPLIT_SEED, splitByServer } from '../../src/core/classify/eval-split.ts';
 import { ROOT } from '../support/run-cli.ts';
@@ -7,9 +11,9 @@ import { ROOT } from '../support/run-cli.ts';
 const FIXTURES = join(ROOT, 'tests/fixtures/eval');
 const SERVERS = ['calendar.json', 'notes.json', 'shell.json', 'tickets.json', 'weather.json'];
 
-function evalClassifier(args: readonly string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+function evalClassifier(args: readonly string[], env: NodeJS.ProcessEnv = {}): Promise<{ code: number; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
-    execFile(process.execPath, [join(ROOT, 'scripts/eval-classifier.ts'), ...args], { cwd: ROOT, timeout: 60_000 }, (error, stdout, stderr) => {
+    execFile(process.execPath, [join(ROOT, 'scripts/eval-classifier.ts'), ...args], { cwd: ROOT, timeout: 60_000, env: { ...process.env, ...env } }, (error, stdout, stderr) => {
       resolve({ code: error ? (typeof error.code === 'number' ? error.code : -1) : 0, stdout, stderr });
     });
   });
@@ -73,6 +77,44 @@ describe('eval:classifier on a fixture corpus', () => {
     expect(stdout).toMatch(/^checking: 2 servers, \d+ tools/m);
     expect(stdout).toMatch(/^falseAlarm +16\.7% \(1 of 6\)/m);
     expect(stdout).toMatch(/^gap \(checking - tuning\): readOnWrites/m);
+  }, 60_000);
+
+  it('--write stores the figures of the whole and both halves, counts only, where the site reads them', async () => {
+    const catalogDir = mkdtempSync(join(tmpdir(), 'atlas-accuracy-'));
+    try {
+      const { code, stdout, stderr } = await evalClassifier([FIXTURES, '--write', '--json'], { CATALOG_DIR: catalogDir });
+      expect(code).toBe(0);
+      expect(stderr).toBe(`eval-classifier: wrote ${join(catalogDir, 'accuracy.json')}\n`);
+      const printed = JSON.parse(stdout);
+      const file = loadAccuracyFile(catalogDir)!;
+      expect(file.rulesVersion).toBe(RULES_VERSION);
+      expect(file.measuredOn).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+      expect(file.splitSeed).toBe(DEFAULT_SPLIT_SEED);
+      expect(file.all).toMatchObject({ servers: 5, tools: 11 });
+      expect(file.all.figures.falseAlarm).toEqual({ count: 1, of: 6 });
+      expect(file.all.figures.readRecall.count / file.all.figures.readRecall.of).toBeCloseTo(printed.readRecall);
+      expect(file.tuning.servers + file.checking.servers).toBe(5);
+      expect(file.tuning.tools + file.checking.tools).toBe(11);
+      const rows = Object.values(file.confusion.byLevel).flatMap((row) => Object.values(row));
+      expect(rows.reduce((a, b) => a + b, 0)).toBe(11);
+      // No server's file name, tool name or text: the figures are ours, the corpus is not.
+      const text = readFileSync(join(catalogDir, 'accuracy.json'), 'utf8');
+      for (const word of ['calendar', 'notes', 'shell', 'tickets', 'weather', 'event', 'ticket', 'run_sql', 'forecast']) expect(text).not.toContain(word);
+    } finally {
+      rmSync(catalogDir, { recursive: true, force: true });
+    }
+  }, 60_000);
+
+  it('--write refuses to publish figures that leave a file out', async () => {
+    const catalogDir = mkdtempSync(join(tmpdir(), 'atlas-accuracy-'));
+    try {
+      const { code, stderr } = await evalClassifier([FIXTURES, join(ROOT, 'tests/fixtures/eval/README.md'), '--write'], { CATALOG_DIR: catalogDir });
+      expect(code).toBe(1);
+      expect(stderr).toMatch(/not writing .*accuracy\.json: 1 problem above/);
+      expect(loadAccuracyFile(catalogDir)).toBeUndefined();
+    } finally {
+      rmSync(catalogDir, { recursive: true, force: true });
+    }
   }, 60_000);
 
   it('an unknown option: usage, exit 2', async () => {

@@ -3,6 +3,11 @@ import { describe, expect, it } from 'vitest';
 import { buildCatalog, type CatalogTool } from '../../src/core/catalog/build-catalog.ts';
 import { loadCatalogDir } from '../../src/core/catalog/load.ts';
 import { toolPage } from '../../src/core/catalog/tool-page.ts';
+import { whatWouldSettle } from '../../src/core/catalog/faq.ts';
+import { checkAnnotations } from '../../src/core/classify/annotation-check.ts';
+import { classifyTool } from '../../src/core/classify/classify-tool.ts';
+import { isLowConfidence } from '../../src/core/risk.ts';
+import type { Tool } from '../../src/core/schema/server.ts';
 import type { FaqEntry } from '../../src/core/schema/server.ts';
 
 const catalog = buildCatalog(loadCatalogDir(fileURLToPath(new URL('../../data', import.meta.url))));
@@ -98,7 +103,8 @@ describe('FAQ structure', () => {
     }
     expect(faqOf(t)[2]!.question).toBe(`Does ${t.name} change anything?`);
     expect(text).toContain(hint ? `says it only reads (readOnlyHint: true)` : `says it may change things (readOnlyHint: false)`);
-    const agrees = (t.classification.category === 'read') === hint;
+    const check = checkAnnotations(t);
+    const agrees = check.appears !== 'other' && !check.disagreements.some((d) => d.hint === 'readOnlyHint');
     expect(text!.endsWith('The classifier agrees.')).toBe(agrees);
   });
 
@@ -130,5 +136,31 @@ describe.each<[string, string]>([
     expect(answerA).toBeDefined();
     expect(answerB).toBeDefined();
     expect(template(a, answerA!)).not.toBe(template(b, answerB!));
+  });
+});
+
+describe('a low-confidence rating: the FAQ says what would settle it', () => {
+  const settle = (definition: Tool) => whatWouldSettle({ definition, classification: classifyTool(definition) });
+
+  it.each<[string, Tool, string[]]>([
+    ['nothing but a name', { name: 'esm_frobnicate' }, ['a description that says what the tool does', 'an input schema that names its parameters', "annotations from the server's authors (readOnlyHint, destructiveHint)"]],
+    [
+      'a vague description, a schema, hints',
+      { name: 'esm_frobnicate', description: 'Handles the thing for the widget.', inputSchema: { type: 'object', properties: { widget: { type: 'string' } } }, annotations: { readOnlyHint: false } },
+      ['a clearer description, opening with what the tool does (such as "Lists…" or "Deletes…")'],
+    ],
+    ['an empty schema counts as none', { name: 'esm_frobnicate', inputSchema: { type: 'object', properties: {} }, annotations: { title: 'Frob' } }, ['a description that says what the tool does', 'an input schema that names its parameters', "annotations from the server's authors (readOnlyHint, destructiveHint)"]],
+  ])('%s', (_label, definition, expected) => {
+    expect(settle(definition)).toEqual(expected);
+  });
+
+  it('esm_msk_policy (no description, an opaque name): the answer names the missing evidence', () => {
+    const t = tool('amazon-ecs/esm_msk_policy');
+    expect(isLowConfidence(t.classification.confidence)).toBe(true);
+    expect(answer(t, 'How risky is')).toMatch(/The confidence is low, so the rating leans to caution; a description that says what the tool does, .*annotations from the server's authors \(readOnlyHint, destructiveHint\) would settle it\.$/);
+  });
+
+  it.each(allTools.filter(([, t]) => !isLowConfidence(t.classification.confidence)))('%s: confident, no such sentence', (_id, t) => {
+    expect(answer(t, 'How risky is')).not.toContain('would settle it');
   });
 });

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { buildCatalog } from '../../src/core/catalog/build-catalog.ts';
-import { buildRelatedIndex } from '../../src/core/catalog/related.ts';
+import { buildRelatedIndex, relatedTools } from '../../src/core/catalog/related.ts';
 import { planBuild, serverKeys } from '../../src/core/catalog/server-keys.ts';
+import { isLowConfidence } from '../../src/core/risk.ts';
 import type { ServerFile } from '../../src/core/schema/server.ts';
 
 const server = (slug: string, data: ServerFile) => ({ slug, file: `servers/${slug}.json`, data });
@@ -43,6 +44,23 @@ describe('server keys', () => {
     expect(buildCatalog(riskier).tools.find((t) => t.name === 'get_invoice')!.classification.level).not.toBe(buildCatalog(files()).tools.find((t) => t.name === 'get_invoice')!.classification.level);
     expect(after.get('alpha')).not.toBe(before.get('alpha'));
     expect(after.get('gamma')).toBe(before.get('gamma'));
+  });
+
+  it('change for servers that list a related tool whose badge turns uncertain (same level and category, low confidence)', () => {
+    const withTool = (annotations?: { readOnlyHint: boolean }) => {
+      const servers = files();
+      servers[1]!.data.tools[0] = { name: 'invoice_frob', description: 'Removes the invoice.', ...(annotations ? { annotations } : {}) };
+      return servers;
+    };
+    const ratingOf = (servers: ReturnType<typeof files>) => buildCatalog(servers).tools.find((t) => t.name === 'invoice_frob')!.classification;
+    const sure = ratingOf(withTool());
+    const unsure = ratingOf(withTool({ readOnlyHint: true }));
+    expect([unsure.level, unsure.category]).toEqual([sure.level, sure.category]);
+    expect([isLowConfidence(sure.confidence), isLowConfidence(unsure.confidence)]).toEqual([false, true]);
+    const catalog = buildCatalog(withTool());
+    const deleteInvoice = catalog.tools.find((t) => t.name === 'delete_invoice')!;
+    expect(relatedTools(deleteInvoice, buildRelatedIndex(catalog)).map((t) => t.name)).toContain('invoice_frob');
+    expect(keysOf(withTool({ readOnlyHint: true })).get('alpha')).not.toBe(keysOf(withTool()).get('alpha'));
   });
 
   it('all change with the salt (the code or the deployment URL)', () => {

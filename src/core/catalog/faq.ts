@@ -1,8 +1,9 @@
 import type { FaqEntry } from '../schema/server.ts';
 import type { Rule } from '../policy/schema.ts';
 import { describeLimit } from '../policy/recommend.ts';
+import { checkAnnotations, declaredHints } from '../classify/annotation-check.ts';
 import { ratingReasons } from '../classify/classify-tool.ts';
-import { CATEGORY_LABELS, LEVEL_LABELS, SIGNAL_LABELS } from '../risk.ts';
+import { CATEGORY_LABELS, LEVEL_LABELS, SIGNAL_LABELS, isLowConfidence } from '../risk.ts';
 import { summarize } from '../text/description-blocks.ts';
 import type { CatalogTool } from './build-catalog.ts';
 
@@ -23,7 +24,21 @@ function howRisky(tool: CatalogTool): string {
   const signalText = c.signals.length ? ` Signals: ${list(c.signals.map((s) => SIGNAL_LABELS[s].toLowerCase()))}.` : '';
   const reasons = ratingReasons(c);
   const why = c.overridden ? ` ${c.rationale}` : reasons.length ? ` Why: ${reasons.join('; ')}.` : ' Nothing in its definition says what it does, so the rating leans to caution.';
-  return `${LEVEL_LABELS[c.level]} risk, category ${CATEGORY_LABELS[c.category].toLowerCase()}, with ${Math.round(c.confidence * 100)}% confidence.${why}${signalText}`;
+  const settle = isLowConfidence(c.confidence) ? ` The confidence is low, so the rating leans to caution; ${list(whatWouldSettle(tool))} would settle it.` : '';
+  return `${LEVEL_LABELS[c.level]} risk, category ${CATEGORY_LABELS[c.category].toLowerCase()}, with ${Math.round(c.confidence * 100)}% confidence.${why}${signalText}${settle}`;
+}
+
+/** The evidence a low-confidence rating lacks, as things the server's authors could publish. */
+export function whatWouldSettle(tool: Pick<CatalogTool, 'definition' | 'classification'>): string[] {
+  const { definition, classification: c } = tool;
+  const missing: string[] = [];
+  const backed = c.evidence.some((e) => e.source === 'description' && e.effect === 'confidence up');
+  if (!definition.description?.trim()) missing.push('a description that says what the tool does');
+  else if (!backed) missing.push('a clearer description, opening with what the tool does (such as "Lists…" or "Deletes…")');
+  const properties = definition.inputSchema?.properties;
+  if (!properties || typeof properties !== 'object' || Object.keys(properties).length === 0) missing.push('an input schema that names its parameters');
+  if (Object.keys(declaredHints(definition.annotations)).length === 0) missing.push("annotations from the server's authors (readOnlyHint, destructiveHint)");
+  return missing;
 }
 
 function parametersAnswer(tool: CatalogTool): string {
@@ -66,11 +81,15 @@ function serverAnswer(tool: CatalogTool): string {
 }
 
 function changesAnswer(tool: CatalogTool): string | undefined {
-  const hints = tool.definition.annotations;
-  if (hints?.readOnlyHint === undefined) return undefined;
-  const claims = hints.readOnlyHint ? 'says it only reads' : 'says it may change things';
-  const agrees = (tool.classification.category === 'read') === hints.readOnlyHint;
-  return `Its server ${claims} (readOnlyHint: ${hints.readOnlyHint}). ${agrees ? 'The classifier agrees.' : `The classifier reads it as ${CATEGORY_LABELS[tool.classification.category].toLowerCase()} and keeps the worse reading, because annotations are hints from a server you do not control.`}`;
+  const hint = tool.definition.annotations?.readOnlyHint;
+  if (hint === undefined) return undefined;
+  const claims = `Its server ${hint ? 'says it only reads' : 'says it may change things'} (readOnlyHint: ${hint}).`;
+  const check = checkAnnotations(tool);
+  if (check.appears === 'other') return `${claims} Its definition alone does not show whether it does.`;
+  if (!check.disagreements.some((d) => d.hint === 'readOnlyHint')) return `${claims} The classifier agrees.`;
+  return hint
+    ? `${claims} The classifier reads it as ${CATEGORY_LABELS[check.appears].toLowerCase()} and keeps the worse reading, because annotations are hints from a server you do not control.`
+    : `${claims} Its definition reads like a read, but the rating keeps the worse reading its server declares.`;
 }
 
 /** FAQ entries written from the tool's own facts, then the editors' entries. */

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Catalog, CatalogServer, CatalogTool } from './build-catalog.ts';
 import { relatedTools } from './related.ts';
+import { isLowConfidence } from '../risk.ts';
 
 const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
 
@@ -29,7 +30,8 @@ export function serverKeys(catalog: Catalog, relatedIndex: Map<string, CatalogTo
       hash.update(toolDigest(tool));
       // A related tool shows as its name, server and badge (ToolTable without summaries): only those count.
       for (const related of relatedTools(tool, relatedIndex)) {
-        hash.update(`>${JSON.stringify([related.server.slug, related.server.meta.name, related.slug, related.name, related.classification.level, related.classification.category])}`);
+        const { level, category, confidence } = related.classification;
+        hash.update(`>${JSON.stringify([related.server.slug, related.server.meta.name, related.slug, related.name, level, category, isLowConfidence(confidence)])}`);
       }
     }
     keys.set(server.slug, hash.digest('hex').slice(0, 32));

@@ -1,5 +1,5 @@
 import type { Tool } from '../schema/server.ts';
-import { CATEGORY_LABELS, type Category, type EvidenceSource, type Level, type Signal } from '../risk.ts';
+import { CATEGORY_LABELS, isLowConfidence, type Category, type EvidenceSource, type Level, type Signal } from '../risk.ts';
 import { nameTokens } from '../text/tokens.ts';
 import { listParameters, parameterNames, type Parameter } from '../catalog/parameters.ts';
 import { findToolPoisoning } from './suspicious.ts';
@@ -21,6 +21,8 @@ export interface Classification {
   category: Category;
   level: Level;
   signals: Signal[];
+  /** What the name, title, description and schema alone say: before annotations and editors. */
+  definitionCategory: Category;
   /** 0..1: how much the verdict rests on. */
   confidence: number;
   evidence: Evidence[];
@@ -228,6 +230,7 @@ export function classifyTool(tool: Tool, parameters: readonly Parameter[] = list
   if (params.length > 0) confidence += 0.05;
 
   // 5. Annotations are untrusted hints: they may support a read, never excuse a write.
+  const definitionCategory = category;
   if (annotations.readOnlyHint === true) {
     if (category === 'read' || category === 'other') {
       if (category === 'other') category = 'read';
@@ -275,13 +278,13 @@ export function classifyTool(tool: Tool, parameters: readonly Parameter[] = list
       level = movesMoney && found !== undefined && found.category !== 'destructive' ? 'critical' : 'high';
       break;
     default:
-      level = confidence < 0.4 || signals.size > 0 ? 'medium' : 'low';
+      level = isLowConfidence(confidence) || signals.size > 0 ? 'medium' : 'low';
   }
   if (has('suspicious-description')) level = 'critical';
 
   confidence = Math.round(Math.min(0.95, Math.max(0.05, confidence)) * 100) / 100;
   const classification: Classification = {
-    category, level, signals: [...signals.keys()], confidence, evidence, overridden: false, rationale: '',
+    category, level, signals: [...signals.keys()], definitionCategory, confidence, evidence, overridden: false, rationale: '',
   };
   return applyOverrides(tool, classification);
 }
@@ -317,6 +320,6 @@ export function writeRationale(c: Classification): string {
   const reasons = ratingReasons(c);
   const head = `Rated ${c.level} (${CATEGORY_LABELS[c.category].toLowerCase()})`;
   const body = reasons.length > 0 ? `${head} because of: ${reasons.join('; ')}.` : `${head}: nothing in its name, description or schema says what it does.`;
-  const certainty = c.confidence < 0.4 ? ' The evidence is thin, so treat this rating as a cautious guess.' : '';
+  const certainty = isLowConfidence(c.confidence) ? ' The evidence is thin, so treat this rating as a cautious guess.' : '';
   return body + certainty;
 }

@@ -1,6 +1,7 @@
 import type { Catalog, CatalogTool } from '../catalog/build-catalog.ts';
 import { serverPagePath, toolPagePath } from '../catalog/paths.ts';
 import { toolRule } from '../catalog/tool-page.ts';
+import { RULES_VERSION } from '../classify/rules-version.ts';
 import { policyDocument } from '../policy/recommend.ts';
 import { LEVELS } from '../risk.ts';
 import { summarize } from '../text/description-blocks.ts';
@@ -40,6 +41,7 @@ export function toolRecord(tool: CatalogTool, url: (path: string) => string) {
     page: url(toolPagePath(tool)),
     definition,
     classification: tool.classification,
+    rulesVersion: RULES_VERSION,
     policy: policyDocument({ [tool.name]: toolRule(tool) }),
   };
 }
