@@ -23,7 +23,7 @@ export function parseAstroDuration(text: string): number {
 export function parseBuildLog(log: string): BuildLogTimes {
   const text = log.replace(ANSI, '');
   const built = /(\d+) page\(s\) built in (\d+m \d+s|\d+(?:\.\d+)?m?s)/.exec(text);
-  const indexed = /indexed (\d+) (?:pages|records) in (\d+(?:\.\d+)?) s/.exec(text);
+  const indexed = /indexed (\d+) (?:pages|records|server documents)(?: \([^)]*\))? in (\d+(?:\.\d+)?) s/.exec(text);
   if (!built) throw new Error('the build log has no "N page(s) built in X" line');
   if (!indexed) throw new Error('the build log has no "indexed N records in X s" line');
   return {

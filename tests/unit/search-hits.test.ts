@@ -21,6 +21,7 @@ const catalog = buildCatalog([
         { name: 'delete_file', description: 'Removes a file for good.', inputSchema: { type: 'object', properties: { path: { type: 'string' } } } },
         { name: 'getUserProfile', title: 'Profile lookup', description: 'Returns who owns the desk.', inputSchema: { type: 'object', properties: { includeTeams: { type: 'boolean' } } } },
         { name: '<img src=x onerror=alert(1)>', description: 'A name <b>nobody</b> should render as markup.' },
+        { name: 'purge_files', description: 'Deletes every file in the sandbox for good.', annotations: { readOnlyHint: true } },
       ],
     },
   },
@@ -48,7 +49,7 @@ function located(data: ResultData, query: string): ResultData {
   return { ...data, weighted_locations };
 }
 
-const none: SearchState['selected'] = { level: [], category: [], signal: [], server: [] };
+const none: SearchState['selected'] = { level: [], category: [], signal: [], server: [], annotations: [] };
 const search = (query: string, selected = none): SearchHit[] => hitsOf(located(fragments[0]!, query), 0, query, selected).sort(compareHits);
 
 describe('search hits from one server document', () => {
@@ -84,6 +85,10 @@ describe('search hits from one server document', () => {
     expect(hits.map((h) => h.name)).not.toContain('read_file');
   });
 
+  it('finds the tools whose declared annotations disagree with what they appear to do', () => {
+    expect(hitsOf(fragments[0]!, 0, '', { ...none, annotations: ['disagree'] }).map((h) => h.name)).toEqual(['purge_files']);
+  });
+
   it('lists every tool and no server for a filter without words', () => {
     expect(hitsOf(fragments[0]!, 0, '', none).map((h) => h.name)).toEqual(catalog.tools.map((t) => t.name));
   });
@@ -102,9 +107,10 @@ describe('search hits from one server document', () => {
 
 describe('tool anchor ids', () => {
   it('read back what they carry, and refuse what they do not', () => {
-    const facets = { slug: 'a-b', level: 'high', category: 'destructive', signals: ['bulk', 'money'] } as const;
+    const facets = { slug: 'a-b', level: 'high', category: 'destructive', signals: ['bulk', 'money'], annotationsDisagree: true, lowConfidence: false } as const;
     expect(readToolAnchorId(toolAnchorId({ ...facets, signals: [...facets.signals] }))).toEqual(facets);
-    expect(readToolAnchorId(toolAnchorId({ ...facets, signals: [] }))).toEqual({ ...facets, signals: [] });
-    for (const id of ['d.a-b', 't.loud.destructive.-.a', 't.high.destructive.nope.a', 't.high.destructive.-.a.b', 'about']) expect(readToolAnchorId(id)).toBeUndefined();
+    expect(readToolAnchorId(toolAnchorId({ ...facets, signals: [], lowConfidence: true }))).toEqual({ ...facets, signals: [], lowConfidence: true });
+    expect(readToolAnchorId(toolAnchorId({ ...facets, signals: [], annotationsDisagree: false }))).toMatchObject({ annotationsDisagree: false, lowConfidence: false });
+    for (const id of ['d.a-b', 't.loud.destructive.-.-.a', 't.high.destructive.nope.-.a', 't.high.destructive.-.-.a.b', 't.high.destructive.-.zz.a', 'about']) expect(readToolAnchorId(id)).toBeUndefined();
   });
 });

@@ -1,6 +1,11 @@
 import type { Catalog, CatalogServer, CatalogTool } from '../catalog/build-catalog.ts';
 import { serverPagePath } from '../catalog/paths.ts';
+import { annotationsDisagree } from '../classify/annotation-check.ts';
+import { isLowConfidence } from '../risk.ts';
 import { toolAnchorId } from './tool-anchor.ts';
+
+/** The search filter for tools whose declared annotations disagree with what they appear to do. */
+export const ANNOTATIONS_DISAGREE = 'disagree';
 
 /** One HTML document Pagefind indexes: a server and all its tools. */
 export interface SearchDocument {
@@ -30,12 +35,13 @@ export const searchDocuments = (catalog: Catalog): SearchDocument[] => catalog.s
 
 export function serverSearchDocument(server: CatalogServer): SearchDocument {
   const head = [meta('meta', 'title', server.meta.name), meta('filter', 'server', server.meta.name)];
-  const facets = { level: new Set<string>(), category: new Set<string>(), signal: new Set<string>() };
+  const facets = { level: new Set<string>(), category: new Set<string>(), signal: new Set<string>(), annotations: new Set<string>() };
   for (const tool of server.tools) {
     const c = tool.classification;
     facets.level.add(c.level);
     facets.category.add(c.category);
     for (const signal of c.signals) facets.signal.add(signal);
+    if (annotationsDisagree(tool)) facets.annotations.add(ANNOTATIONS_DISAGREE);
   }
   for (const [key, values] of Object.entries(facets)) for (const value of [...values].sort()) head.push(meta('filter', key, value));
   const body = [`<h1>${escapeHtml(server.meta.name)}</h1>`, `<p id="${SERVER_ABOUT_ID}">${escapeHtml(server.meta.description?.trim() || NO_DESCRIPTION)}</p>`, ...server.tools.map(toolSection)];
@@ -49,7 +55,14 @@ export function serverSearchDocument(server: CatalogServer): SearchDocument {
  */
 function toolSection(tool: CatalogTool): string {
   const c = tool.classification;
-  const id = toolAnchorId({ slug: tool.slug, level: c.level, category: c.category, signals: [...c.signals] });
+  const id = toolAnchorId({
+    slug: tool.slug,
+    level: c.level,
+    category: c.category,
+    signals: [...c.signals],
+    annotationsDisagree: annotationsDisagree(tool),
+    lowConfidence: isLowConfidence(c.confidence),
+  });
   const description = (tool.definition.description ?? '').slice(0, DESCRIPTION_CHARS).trim() || NO_DESCRIPTION;
   const extra = [tool.definition.title ?? '', ...tool.parameters.map((p) => p.path)].join(' ').trim();
   return (

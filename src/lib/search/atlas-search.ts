@@ -186,7 +186,7 @@ export class AtlasSearch extends HTMLElement {
     heading.append(link);
     const facts = document.createElement('p');
     facts.className = 'result-facts';
-    if (hit.facets) facts.append(badgeElement(riskBadge(hit.facets.level, hit.facets.category)), ` ${hit.server}`);
+    if (hit.facets) facts.append(badgeElement(riskBadge(hit.facets.level, hit.facets.category, hit.facets.lowConfidence ? 0 : 1)), ` ${hit.server}`);
     else facts.textContent = 'Server';
     const excerpt = document.createElement('p');
     excerpt.append(
@@ -258,5 +258,11 @@ function badgeElement(parts: RiskBadgeParts): HTMLElement {
   const text = document.createElement('span');
   text.textContent = parts.text;
   badge.append(mark, text);
+  if (parts.note) {
+    const note = document.createElement('span');
+    note.className = 'visually-hidden';
+    note.textContent = parts.note;
+    badge.append(note);
+  }
   return badge;
 }

@@ -43,7 +43,7 @@ export function hitsOf(data: ResultData, rank: number, query: string, selected: 
   const server = data.meta.title ?? '';
   const hits: SearchHit[] = [];
   const matchesIn = (from: number, to: number) => [...located.keys()].filter((l) => l >= from && l < to).sort((a, b) => a - b);
-  const toolFilters = (['level', 'category', 'signal'] as const).filter((f) => selected[f].length);
+  const toolFilters = (['level', 'category', 'signal', 'annotations'] as const).filter((f) => selected[f].length);
 
   const firstTool = tools[0]?.anchor.location ?? words.length;
   const serverMatches = matchesIn(0, firstTool);
@@ -94,6 +94,7 @@ function passes(facets: ToolFacets, selected: Record<Facet, string[]>): boolean 
   if (selected.level.length && !selected.level.includes(facets.level)) return false;
   if (selected.category.length && !selected.category.includes(facets.category)) return false;
   if (selected.signal.length && !selected.signal.some((s) => (facets.signals as string[]).includes(s))) return false;
+  if (selected.annotations.length && !facets.annotationsDisagree) return false;
   return true;
 }
 

@@ -1,5 +1,5 @@
 /** Search state <-> URL query string: `?q=msk+policy&level=high&level=critical`. */
-export const FACETS = ['level', 'category', 'server', 'signal'] as const;
+export const FACETS = ['level', 'category', 'server', 'signal', 'annotations'] as const;
 export type Facet = (typeof FACETS)[number];
 
 export interface SearchState {
