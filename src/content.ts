@@ -6,6 +6,7 @@ import { buildCatalog } from './core/catalog/build-catalog.ts';
 import { loadCatalogDir } from './core/catalog/load.ts';
 import { buildRelatedIndex } from './core/catalog/related.ts';
 import { planBuild, serverKeys } from './core/catalog/server-keys.ts';
+import { parseShard } from './core/catalog/shards.ts';
 
 /**
  * The one place pages get data from: the catalog is read and classified once per build. It is read
@@ -23,10 +24,12 @@ export const relatedIndex = buildRelatedIndex(catalog);
  * deployment) and the previous build; servers whose key is unchanged are linked from it instead.
  */
 const salt = process.env.ATLAS_BUILD_SALT;
-export const buildPlan = planBuild(salt ? serverKeys(catalog, relatedIndex, salt) : new Map(), salt ? previousServerKeys(process.env.ATLAS_PREVIOUS_BUILD) : undefined);
+/** `build --shard i/n` renders one slice of the servers, for `merge` to assemble with the others. */
+const shard = parseShard(process.env.ATLAS_SHARD ?? '');
+export const buildPlan = planBuild(salt ? serverKeys(catalog, relatedIndex, salt) : new Map(), salt ? previousServerKeys(process.env.ATLAS_PREVIOUS_BUILD) : undefined, shard);
 
 // The integrations that run after the pages (reuse, search index) work from this same catalog.
-shareBuiltCatalog({ catalog, plan: buildPlan });
+shareBuiltCatalog({ catalog, plan: buildPlan, shard });
 
 /** Route params of the tool pages (and their JSON records) and server pages this build renders. */
 export const toolPaths = () => catalog.tools.filter((tool) => buildPlan.renders(tool.server.slug)).map((tool) => ({ params: { server: tool.server.slug, tool: tool.slug }, props: { tool } }));

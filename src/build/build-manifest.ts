@@ -1,5 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { formatShard, type Shard } from '../core/catalog/shards.ts';
 import { BUILD_MARKER } from './output-guard.ts';
 
 /**
@@ -8,12 +9,14 @@ import { BUILD_MARKER } from './output-guard.ts';
  */
 export interface BuildManifest {
   generator: 'policy-atlas';
+  /** `i/n` when the build holds one shard of the servers only. */
+  shard?: string;
   servers: Record<string, string>;
 }
 
-export function manifestText(keys: ReadonlyMap<string, string>): string {
+export function manifestText(keys: ReadonlyMap<string, string>, shard?: Shard): string {
   const servers = Object.fromEntries([...keys].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
-  return `${JSON.stringify({ generator: 'policy-atlas', servers } satisfies BuildManifest)}\n`;
+  return `${JSON.stringify({ generator: 'policy-atlas', ...(shard ? { shard: formatShard(shard) } : {}), servers } satisfies BuildManifest)}\n`;
 }
 
 /** The server keys a previous build recorded, for the servers whose pages it still holds. */

@@ -1,5 +1,6 @@
 import type { Catalog } from '../core/catalog/build-catalog.ts';
 import type { BuildPlan } from '../core/catalog/server-keys.ts';
+import type { Shard } from '../core/catalog/shards.ts';
 
 /**
  * Hands the catalog the pages computed, and the build plan, to the integrations that run after them
@@ -11,6 +12,8 @@ const KEY = Symbol.for('policy-atlas.built-catalog');
 export interface BuiltCatalog {
   catalog: Catalog;
   plan: BuildPlan;
+  /** Set when this build renders one shard of the servers (no search index: `merge` makes it). */
+  shard?: Shard;
 }
 type Holder = { [KEY]?: BuiltCatalog };
 

@@ -6,6 +6,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadAccuracyFile } from '../core/catalog/accuracy-file.ts';
 import { buildBudget } from '../core/catalog/build-budget.ts';
+import { formatShard, type Shard } from '../core/catalog/shards.ts';
 import { loadCatalogDir } from '../core/catalog/load.ts';
 import { DataError } from '../core/errors/friendly.ts';
 import { buildSalt } from './code-fingerprint.ts';
@@ -20,6 +21,10 @@ export interface BuildOptions {
   outDir: string;
   /** Environment for Astro (SITE_URL, BASE_PATH…); defaults to this process's. */
   env?: NodeJS.ProcessEnv;
+  /** Render only this slice of the servers (for `merge`). */
+  shard?: Shard;
+  /** A build to reuse unchanged servers' pages from, instead of the published one (`merge` assembles one from its shards). */
+  previousBuild?: string;
 }
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
@@ -85,7 +90,7 @@ export async function runBuild(options: BuildOptions): Promise<number> {
     const astroBin = join(dirname(createRequire(import.meta.url).resolve('astro/package.json')), 'bin', 'astro.mjs');
     const progress = new BuildProgress({
       // A page and a JSON record per tool, a page per server, and the browse and static pages.
-      expectedPages: 2 * toolCount + serverCount + 40,
+      expectedPages: Math.ceil((2 * toolCount + serverCount) / (options.shard?.count ?? 1)) + 40,
       interactive: Boolean(process.stdout.isTTY),
       write: (text) => process.stdout.write(text),
     });
@@ -95,7 +100,8 @@ export async function runBuild(options: BuildOptions): Promise<number> {
       ATLAS_CACHE_DIR: cacheFolderOf(outDir),
       // Incremental: servers whose pages the published build holds with the same key are linked from it.
       ATLAS_BUILD_SALT: buildSalt(PROJECT_ROOT, env),
-      ATLAS_PREVIOUS_BUILD: publishedFolder(outDir) ?? '',
+      ATLAS_PREVIOUS_BUILD: options.previousBuild ?? publishedFolder(outDir) ?? '',
+      ATLAS_SHARD: options.shard ? formatShard(options.shard) : '',
       CATALOG_DIR: catalogDir,
       // V8's default heap limit is below what a large catalog needs; give it what the budget allows.
       NODE_OPTIONS: `${env.NODE_OPTIONS ?? ''} --max-old-space-size=${budget.heapLimitMB}`.trim(),

@@ -1,14 +1,19 @@
 import { join, resolve } from 'node:path';
 import { PROJECT_ROOT, runBuild } from '../build/run-build.ts';
+import { parseShard, type Shard } from '../core/catalog/shards.ts';
 
-const HELP = `Usage: policy-atlas build [--catalog <dir>] [--out <dir>]
+const HELP = `Usage: policy-atlas build [--catalog <dir>] [--out <dir>] [--shard <i>/<n>]
 
 Builds the static site from <dir>/servers/*.json (default: the project's data/) into --out (default:
-the project's dist/). The output folder is replaced whole, so it must be empty, new, or an earlier build's.`;
+the project's dist/). The output folder is replaced whole, so it must be empty, new, or an earlier build's.
+
+--shard i/n builds the pages of one slice of the servers (1 <= i <= n), the same slice on any machine;
+\`policy-atlas merge\` then assembles the n shard outputs into one site.`;
 
 export async function run(args: string[]): Promise<number> {
   let catalogDir = process.env.CATALOG_DIR ?? join(PROJECT_ROOT, 'data');
   let outDir = process.env.OUT_DIR ?? join(PROJECT_ROOT, 'dist');
+  let shard: Shard | undefined;
   for (let i = 0; i < args.length; i++) {
     const arg = args[i];
     if (arg === '--help' || arg === '-h') {
@@ -16,7 +21,14 @@ export async function run(args: string[]): Promise<number> {
       return 0;
     }
     const value = args[i + 1];
-    if ((arg === '--catalog' || arg === '--out') && value) {
+    if (arg === '--shard' && value) {
+      shard = parseShard(value);
+      if (!shard) {
+        console.error(`policy-atlas build: --shard takes i/n with 1 <= i <= n <= 256, not "${value}"`);
+        return 2;
+      }
+      i++;
+    } else if ((arg === '--catalog' || arg === '--out') && value) {
       if (arg === '--catalog') catalogDir = resolve(value);
       else outDir = resolve(value);
       i++;
@@ -25,5 +37,5 @@ export async function run(args: string[]): Promise<number> {
       return 2;
     }
   }
-  return runBuild({ catalogDir, outDir });
+  return runBuild({ catalogDir, outDir, ...(shard ? { shard } : {}) });
 }

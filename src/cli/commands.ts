@@ -7,6 +7,7 @@ export interface Command {
 // One entry per command; modules load on demand so `validate` never pays for the importer.
 export const COMMANDS: Record<string, Command> = {
   build: { summary: 'build the site from a catalog directory (same as npm run build)', load: () => import('./build-command.ts') },
+  merge: { summary: 'assemble the outputs of build --shard i/n into one site', load: () => import('./merge-command.ts') },
   validate: { summary: 'check a policy.json: syntax, schema and lint findings', load: () => import('./validate-command.ts') },
   import: { summary: 'import the tools of a server (file, stdio command or URL) into its data file', load: () => import('./import-command.ts') },
   classify: { summary: 'print the classification of each tool of a data file or tools/list dump as JSON', load: () => import('./classify-command.ts') },

@@ -15,7 +15,9 @@ export function pagefindIndex(): AstroIntegration {
     name: 'policy-atlas-pagefind',
     hooks: {
       'astro:build:done': async ({ dir, logger }) => {
-        const { catalog } = builtCatalog();
+        const { catalog, shard } = builtCatalog();
+        // A shard holds some servers' pages only; `merge` indexes the whole catalog once.
+        if (shard) return logger.info('shard build: no search index (merge makes it)');
         const started = performance.now();
         const fail = async (stage: string, errors: string[]) => {
           await close();

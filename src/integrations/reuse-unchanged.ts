@@ -1,30 +1,12 @@
 import type { AstroIntegration } from 'astro';
-import { copyFileSync, linkSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { manifestText } from '../build/build-manifest.ts';
 import { builtCatalog } from '../build/built-catalog.ts';
 import { BUILD_MARKER } from '../build/output-guard.ts';
-
-/** Hard-links a folder tree (a copy where the file system cannot link): no bytes are written twice. */
-function linkTree(from: string, to: string): number {
-  mkdirSync(to, { recursive: true });
-  let files = 0;
-  for (const entry of readdirSync(from, { withFileTypes: true })) {
-    const source = join(from, entry.name);
-    const target = join(to, entry.name);
-    if (entry.isDirectory()) files += linkTree(source, target);
-    else if (entry.isFile()) {
-      try {
-        linkSync(source, target);
-      } catch {
-        copyFileSync(source, target);
-      }
-      files++;
-    }
-  }
-  return files;
-}
+import { linkTree } from '../build/link-tree.ts';
+import { formatShard } from '../core/catalog/shards.ts';
 
 /**
  * Puts the pages of unchanged servers (same key as in the previous build) into this build, from the
@@ -36,13 +18,15 @@ export function reuseUnchanged(): AstroIntegration {
     name: 'policy-atlas-reuse',
     hooks: {
       'astro:build:done': ({ dir, logger }) => {
-        const { catalog, plan } = builtCatalog();
+        const { catalog, plan, shard } = builtCatalog();
         const site = fileURLToPath(dir);
         const previous = process.env.ATLAS_PREVIOUS_BUILD;
         let files = 0;
         if (previous) for (const slug of plan.reused) files += linkTree(join(previous, 'servers', slug), join(site, 'servers', slug));
-        if (plan.keys.size > 0) writeFileSync(join(site, BUILD_MARKER), manifestText(plan.keys));
-        logger.info(`rendered ${catalog.servers.length - plan.reused.size} of ${catalog.servers.length} servers; reused ${plan.reused.size} unchanged (${files} files linked)`);
+        if (plan.keys.size > 0 || shard) writeFileSync(join(site, BUILD_MARKER), manifestText(plan.keys, shard));
+        const rendered = catalog.servers.filter((server) => plan.renders(server.slug)).length;
+        const held = shard ? `shard ${formatShard(shard)}: ${plan.keys.size} of ${catalog.servers.length} servers` : `${catalog.servers.length} servers`;
+        logger.info(`rendered ${rendered} of ${held}; reused ${plan.reused.size} unchanged (${files} files linked)`);
       },
     },
   };

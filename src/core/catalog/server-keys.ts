@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import type { Catalog, CatalogServer, CatalogTool } from './build-catalog.ts';
 import { relatedTools } from './related.ts';
 import { isLowConfidence } from '../risk.ts';
+import { shardOf, type Shard } from './shards.ts';
 
 const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
 
@@ -40,7 +41,7 @@ export function serverKeys(catalog: Catalog, relatedIndex: Map<string, CatalogTo
 }
 
 export interface BuildPlan {
-  /** Every server's key, written with the build for the next one to compare. */
+  /** The key of every server this build holds (all of them, or a shard's), written with the build for the next one to compare. */
   keys: Map<string, string>;
   /** Servers whose pages the previous build already holds, byte for byte. */
   reused: Set<string>;
@@ -48,9 +49,14 @@ export interface BuildPlan {
   renders(serverSlug: string): boolean;
 }
 
-/** Which servers to render: all of them, unless a previous build made some with the same key. */
-export function planBuild(keys: Map<string, string>, previous: ReadonlyMap<string, string> | undefined): BuildPlan {
+/**
+ * Which servers to render: all of them (or a shard's), unless a previous build made some with the
+ * same key. A shard build holds only its own servers' pages, for `merge` to assemble.
+ */
+export function planBuild(allKeys: Map<string, string>, previous: ReadonlyMap<string, string> | undefined, shard?: Shard): BuildPlan {
+  const inShard = (slug: string) => !shard || shardOf(slug, shard.count) === shard.index;
+  const keys = new Map([...allKeys].filter(([slug]) => inShard(slug)));
   const reused = new Set<string>();
   if (previous) for (const [slug, key] of keys) if (previous.get(slug) === key) reused.add(slug);
-  return { keys, reused, renders: (slug) => !reused.has(slug) };
+  return { keys, reused, renders: (slug) => inShard(slug) && !reused.has(slug) };
 }

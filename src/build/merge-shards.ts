@@ -1,0 +1,78 @@
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { basename, dirname, join, resolve } from 'node:path';
+import { parseShard } from '../core/catalog/shards.ts';
+import { manifestText, previousServerKeys, type BuildManifest } from './build-manifest.ts';
+import { linkTree } from './link-tree.ts';
+import { BUILD_MARKER } from './output-guard.ts';
+import { runBuild, type BuildOptions } from './run-build.ts';
+
+export interface MergeOptions extends Omit<BuildOptions, 'previousBuild' | 'shard'> {
+  shardDirs: string[];
+}
+
+/** What the shard outputs hold: each server's key and the folder its pages are in. */
+interface ShardPages {
+  keys: Map<string, string>;
+  folders: Map<string, string>;
+  /** Shards of an n-way split that no output given holds. */
+  missing: string[];
+}
+
+/**
+ * Assembles shard builds (`build --shard i/n`) into one site: the shards' server pages are
+ * hard-linked into a folder that stands in for a previous build, and an ordinary build of the whole
+ * catalog reuses them, rendering only the listings, sitemap, machine-readable files and the one
+ * search index. A server no shard holds with the same key (a missing shard, a shard built from
+ * other data or code) is rendered here, so the result is always what one build would make.
+ */
+export async function mergeShards(options: MergeOptions): Promise<number> {
+  const pages = readShards(options.shardDirs.map((dir) => resolve(dir)));
+  if (typeof pages === 'string') {
+    console.error(`policy-atlas merge: ${pages}`);
+    return 2;
+  }
+  for (const shard of pages.missing) console.warn(`policy-atlas merge: no output for shard ${shard} was given; its servers are rendered here.`);
+  const outDir = resolve(options.outDir);
+  const assembled = mkdtempSync(join(dirname(outDir), `.${basename(outDir)}.merge-`));
+  try {
+    let files = 0;
+    for (const [slug, folder] of pages.folders) files += linkTree(join(folder, 'servers', slug), join(assembled, 'servers', slug));
+    writeFileSync(join(assembled, BUILD_MARKER), manifestText(pages.keys));
+    console.log(`policy-atlas merge: ${pages.keys.size} servers from ${options.shardDirs.length} shard outputs (${files.toLocaleString('en')} files linked)`);
+    return await runBuild({ ...options, previousBuild: assembled });
+  } finally {
+    rmSync(assembled, { recursive: true, force: true });
+  }
+}
+
+function readShards(dirs: string[]): ShardPages | string {
+  const keys = new Map<string, string>();
+  const folders = new Map<string, string>();
+  const seen = new Set<number>();
+  let count: number | undefined;
+  for (const dir of dirs) {
+    const markerFile = join(dir, BUILD_MARKER);
+    if (!existsSync(markerFile)) return `${dir} is not a Policy Atlas build (no ${BUILD_MARKER} file)`;
+    let manifest: Partial<BuildManifest>;
+    try {
+      manifest = JSON.parse(readFileSync(markerFile, 'utf8')) as Partial<BuildManifest>;
+    } catch {
+      return `${markerFile} is not the JSON a build writes`;
+    }
+    const shard = manifest.shard === undefined ? undefined : parseShard(manifest.shard);
+    if (shard) {
+      if (count !== undefined && shard.count !== count) return `${dir} is shard ${manifest.shard}, but other outputs split the catalog ${count} ways`;
+      if (seen.has(shard.index)) return `${dir} is shard ${manifest.shard} again`;
+      count = shard.count;
+      seen.add(shard.index);
+    }
+    for (const [slug, key] of previousServerKeys(dir) ?? []) {
+      if (keys.has(slug)) continue;
+      keys.set(slug, key);
+      folders.set(slug, dir);
+    }
+  }
+  const missing: string[] = [];
+  if (count !== undefined) for (let i = 1; i <= count; i++) if (!seen.has(i)) missing.push(`${i}/${count}`);
+  return { keys, folders, missing };
+}

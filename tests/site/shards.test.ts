@@ -1,0 +1,87 @@
+import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { shardOf } from '../../src/core/catalog/shards.ts';
+import { launchChromium } from '../support/browser.ts';
+import { listFiles } from '../support/html-files.ts';
+import { serveSite } from '../support/static-server.ts';
+
+const root = mkdtempSync(join(tmpdir(), 'atlas-shards-'));
+const catalog = join(root, 'catalog');
+
+/** Runs the command line as a user would; the sample is built at the site root. */
+function atlas(...args: string[]) {
+  const result = spawnSync(process.execPath, ['bin/policy-atlas.mjs', ...args], { encoding: 'utf8', env: { ...process.env, BASE_PATH: '/', CATALOG_DIR: '', OUT_DIR: '' } });
+  return { status: result.status, out: `${result.stdout}${result.stderr}` };
+}
+
+function snapshot(dir: string): Record<string, string> {
+  return Object.fromEntries(listFiles(dir).map((f) => [f, createHash('sha256').update(readFileSync(join(dir, f))).digest('hex')]));
+}
+
+const single = join(root, 'single');
+beforeAll(() => {
+  cpSync(resolve('data'), catalog, { recursive: true });
+  const built = atlas('build', '--catalog', catalog, '--out', single);
+  expect(built.status, built.out).toBe(0);
+});
+
+const serverSlugs = () => [...new Set(listFiles(single).filter((f) => /^servers\/[^/]+\/index\.html$/.test(f)).map((f) => f.split('/')[1]!))];
+
+describe.each([2, 3])('a catalog built as %i shards and merged', (n) => {
+  const merged = join(root, `merged-${n}`);
+  const shardDir = (i: number) => join(root, `shard-${i}-of-${n}`);
+
+  beforeAll(() => {
+    for (let i = 1; i <= n; i++) {
+      const shard = atlas('build', '--catalog', catalog, '--out', shardDir(i), '--shard', `${i}/${n}`);
+      expect(shard.status, shard.out).toBe(0);
+    }
+    const merge = atlas('merge', ...Array.from({ length: n }, (_, i) => shardDir(i + 1)), '--catalog', catalog, '--out', merged);
+    expect(merge.status, merge.out).toBe(0);
+    expect(merge.out).toMatch(/rendered 0 of \d+ servers/);
+  });
+
+  it('holds in each shard only its own servers, every server in one shard', () => {
+    const slugs = serverSlugs();
+    for (let i = 1; i <= n; i++) {
+      const held = listFiles(shardDir(i)).filter((f) => /^servers\/[^/]+\/index\.html$/.test(f)).map((f) => f.split('/')[1]!);
+      expect(held.sort()).toEqual(slugs.filter((s) => shardOf(s, n) === i).sort());
+    }
+  });
+
+  it('is identical, file for file, to one build of the whole catalog', () => {
+    expect(snapshot(merged)).toEqual(snapshot(single));
+  });
+
+  it('finds a tool from each shard with one search', async () => {
+    const site = await serveSite(merged, '/');
+    const browser = await launchChromium();
+    try {
+      const page = await browser.newPage();
+      for (let i = 1; i <= n; i++) {
+        const servers = (JSON.parse(readFileSync(join(merged, 'catalog.json'), 'utf8')) as { servers: { slug: string; tools: { name: string }[] }[] }).servers;
+        const name = servers.find((s) => shardOf(s.slug, n) === i && s.tools.length > 0)!.tools[0]!.name;
+        await page.goto(`${site.url}search/?q=${encodeURIComponent(name)}`);
+        await page.getByRole('status').filter({ hasText: /\d+ results?\.|servers match/ }).waitFor();
+        expect(await page.locator('[data-results] li h2').first().innerText()).toBe(name);
+      }
+    } finally {
+      await browser.close();
+      await site.close();
+    }
+  });
+});
+
+describe('merge refuses what it cannot assemble', () => {
+  it('exits 2 on a folder no build made, and on shards of different splits', () => {
+    expect(atlas('merge', catalog, '--catalog', catalog, '--out', join(root, 'x')).status).toBe(2);
+    expect(atlas('merge', join(root, 'shard-1-of-2'), join(root, 'shard-1-of-3'), '--catalog', catalog, '--out', join(root, 'y')).status).toBe(2);
+    expect(atlas('build', '--shard', '3/2', '--catalog', catalog, '--out', join(root, 'z')).status).toBe(2);
+  });
+});
+
+afterAll(() => rmSync(root, { recursive: true, force: true }));
