@@ -89,8 +89,8 @@ export async function runBuild(options: BuildOptions): Promise<number> {
     const staging = stagingFolder(outDir);
     const astroBin = join(dirname(createRequire(import.meta.url).resolve('astro/package.json')), 'bin', 'astro.mjs');
     const progress = new BuildProgress({
-      // A page and a JSON record per tool, a page per server, and the browse and static pages.
-      expectedPages: Math.ceil((2 * toolCount + serverCount) / (options.shard?.count ?? 1)) + 40,
+      // A page per tool, a page and a JSON record per server, and the browse and static pages.
+      expectedPages: Math.ceil((toolCount + 2 * serverCount) / (options.shard?.count ?? 1)) + 40,
       interactive: Boolean(process.stdout.isTTY),
       write: (text) => process.stdout.write(text),
     });

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { buildCatalog } from '../../src/core/catalog/build-catalog.ts';
 import { toolPagePath } from '../../src/core/catalog/paths.ts';
 import { searchDocuments } from '../../src/core/search/search-documents.ts';
-import { catalogSummary, toolJsonPath } from '../../src/core/site/machine-readable.ts';
+import { catalogSummary, serverRecord } from '../../src/core/site/machine-readable.ts';
 import type { Tool } from '../../src/core/schema/server.ts';
 
 const tools: Tool[] = [
@@ -24,13 +24,14 @@ describe('a name a server lists twice: both tools stay, each on its own page', (
     expect(catalog.servers[0]!.tools).toHaveLength(3);
   });
 
-  it('lists both in catalog.json and search, each with its own page and JSON record', () => {
+  it("lists both in catalog.json, search and the server's JSON record, each with its own page", () => {
     const summary = catalogSummary(catalog, (path) => path).servers[0]!.tools;
-    expect(summary.filter((t) => t.name === 'delete_item').map((t) => [t.page, t.json])).toEqual([
-      ['/servers/shop/delete-item/', '/servers/shop/delete-item.json'],
-      ['/servers/shop/delete-item-2/', '/servers/shop/delete-item-2.json'],
+    expect(summary.filter((t) => t.name === 'delete_item').map((t) => t.page)).toEqual(['/servers/shop/delete-item/', '/servers/shop/delete-item-2/']);
+    const records = serverRecord(catalog.servers[0]!, (path) => path).tools.filter((t) => t.name === 'delete_item');
+    expect(records.map((r) => [r.page, r.definition.description])).toEqual([
+      ['/servers/shop/delete-item/', 'Deletes an item for good.'],
+      ['/servers/shop/delete-item-2/', 'Removes an item, a second definition.'],
     ]);
-    expect(new Set(repeated.map(toolJsonPath)).size).toBe(2);
     const [document] = searchDocuments(catalog);
     expect([...document!.html.matchAll(/<h2 id="t\.[^"]*\.([^".]+)">delete_item<\/h2>/g)].map((m) => m[1])).toEqual(['delete-item', 'delete-item-2']);
   });

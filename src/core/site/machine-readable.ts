@@ -1,4 +1,4 @@
-import type { Catalog, CatalogTool } from '../catalog/build-catalog.ts';
+import type { Catalog, CatalogServer, CatalogTool } from '../catalog/build-catalog.ts';
 import { serverPagePath, toolPagePath } from '../catalog/paths.ts';
 import { toolRule } from '../catalog/tool-page.ts';
 import { RULES_VERSION } from '../classify/rules-version.ts';
@@ -6,8 +6,11 @@ import { policyDocument } from '../policy/recommend.ts';
 import { LEVELS } from '../risk.ts';
 import { summarize } from '../text/description-blocks.ts';
 
-/** Site path of a tool's JSON record: `/servers/<server>/<tool>.json`. */
-export const toolJsonPath = (tool: CatalogTool) => `/servers/${tool.server.slug}/${tool.slug}.json`;
+/**
+ * Site path of a server's JSON record, which holds each of its tools' records: one file per server
+ * rather than per tool, since every file costs a disk block and a host's file quota at 250,000 tools.
+ */
+export const serverJsonPath = (server: Pick<CatalogServer, 'slug'>) => `/servers/${server.slug}/tools.json`;
 
 /** `/catalog.json`: every server and tool with its rating and where to find more; `url` makes paths absolute. */
 export function catalogSummary(catalog: Catalog, url: (path: string) => string) {
@@ -22,26 +25,34 @@ export function catalogSummary(catalog: Catalog, url: (path: string) => string) 
       slug: server.slug,
       name: server.meta.name,
       page: url(serverPagePath(server)),
+      json: url(serverJsonPath(server)),
       tools: server.tools.map((tool) => ({
         name: tool.name,
         level: tool.classification.level,
         category: tool.classification.category,
         page: url(toolPagePath(tool)),
-        json: url(toolJsonPath(tool)),
       })),
     })),
   };
 }
 
-/** `/servers/<s>/<t>.json`: one tool's definition, rating and recommended policy. */
+/** `/servers/<s>/tools.json`: the server, and each tool's definition, rating and recommended policy, in list order. */
+export function serverRecord(server: CatalogServer, url: (path: string) => string) {
+  return {
+    server: { slug: server.slug, name: server.meta.name, page: url(serverPagePath(server)) },
+    rulesVersion: RULES_VERSION,
+    tools: server.tools.map((tool) => toolRecord(tool, url)),
+  };
+}
+
+/** One tool's entry in its server's record. */
 export function toolRecord(tool: CatalogTool, url: (path: string) => string) {
   const { overrides: _editorial, ...definition } = tool.definition;
   return {
-    server: { slug: tool.server.slug, name: tool.server.meta.name, page: url(serverPagePath(tool.server)) },
+    name: tool.name,
     page: url(toolPagePath(tool)),
     definition,
     classification: tool.classification,
-    rulesVersion: RULES_VERSION,
     policy: policyDocument({ [tool.name]: toolRule(tool) }),
   };
 }
