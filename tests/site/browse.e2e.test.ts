@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, BrowserContext, Locator } from 'playwright-core';
 import { launchChromium, watchConsole } from '../support/browser.ts';
@@ -62,9 +63,9 @@ describe('a user browsing the catalog in Chromium', () => {
     await dialect.getByRole('status').filter({ hasText: 'Copied' }).waitFor();
     await expect(page.evaluate(() => navigator.clipboard.readText())).resolves.toBe(shown);
 
-    const download = dialect.getByRole('link', { name: 'Download settings.json' });
-    const href = (await download.getAttribute('href'))!;
-    expect(decodeURIComponent(href.slice(href.indexOf(',') + 1))).toBe(`${shown}\n`);
+    const [download] = await Promise.all([page.waitForEvent('download'), dialect.getByRole('button', { name: 'Download settings.json' }).click()]);
+    expect(download.suggestedFilename()).toBe('settings.json');
+    expect(readFileSync((await download.path())!, 'utf8')).toBe(`${shown}\n`);
     await expect(dialect.getByRole('link', { name: 'Open in the validator' }).count()).resolves.toBe(0);
     await expect(dialect.getByRole('listitem').filter({ hasText: /limit on esm_msk_policy .* is left out/ }).count()).resolves.toBe(1);
 

@@ -5,9 +5,9 @@ import { FACETS, hasCriteria, pagefindFilters, readState, writeState, type Facet
 
 const PAGE_SIZE = 20;
 /** Servers whose documents load together; the first batch is ranked as one, so an exact name found in any of them comes first. */
-const SERVER_BATCH = 10;
-/** A query whose filters no tool of the loaded servers passes stops looking after this many. */
-const MAX_SERVERS_PER_PAGE = 60;
+const SERVER_BATCH = 6;
+/** A query whose filters few tools of the loaded servers pass stops looking after this many ("Show more" goes on). */
+const MAX_SERVERS_PER_PAGE = 24;
 
 type ServerResults = SearchResponse['results'];
 
