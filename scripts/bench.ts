@@ -161,7 +161,7 @@ const report = () => ({
     'totalSeconds: wall clock of node scripts/build.mjs (validation, astro build, swap).',
     'toolPage: servers/*/*/index.html; median is the lower median, gzip is zlib.gzipSync at the default level.',
     'toolPageScripts: inline scripts plus <script src>/modulepreload files of the median tool page and the chunks they import statically.',
-    'query: response bodies plus headers (Playwright request.sizes(), which sees the Pagefind Web Worker\'s fetches) of /pagefind/ requests when opening /search/?<query> (an exact tool name, two description words, a word with level=high), until the network is quiet; sirv sends files as stored (no HTTP compression; Pagefind chunks are gzipped on disk, its JS is not).',
+    'query: response bodies plus headers (Playwright request.sizes(), which sees the Pagefind Web Worker\'s fetches) of /pagefind/ requests when opening /search/?<query> (an exact tool name, two description words, a word with level=high), until the network is quiet; text files (Pagefind\'s JS, pages) are sent gzipped as static hosts do; Pagefind\'s index, fragment and wasm files are gzipped on disk and sent as stored.',
   ],
   runs,
 });

@@ -31,11 +31,12 @@ export function pagefindKind(pathname: string): string {
  * Serves dist at base "/", opens /search/?<query> in Chromium, waits for the results and for the
  * network to go quiet, and sums the response sizes of every /pagefind/ request. Pagefind fetches its
  * index from a Web Worker, which a page's CDP session does not see, so this listens on the browser
- * context (which does) and reads Playwright's `request.sizes()`. sirv adds no compression of its own.
+ * context (which does) and reads Playwright's `request.sizes()`. Text files are sent gzipped, as
+ * static hosts send them; Pagefind's index files are gzipped on disk already.
  */
 export async function measureQueryBytes(browser: Browser, dist: string, query: string): Promise<QueryBytes> {
   // `query` is a search page query string without '?': `q=list_files` or `q=delete&level=high`.
-  const site = await serveSite(dist, '/');
+  const site = await serveSite(dist, '/', { gzip: true });
   const context = await browser.newContext();
   try {
     const inFlight = new Set<Request>();

@@ -13,8 +13,9 @@ export interface SearchDocument {
   html: string;
 }
 
-// Words past this point of a description add little to finding a tool, and cost fragment bytes.
-const DESCRIPTION_CHARS = 600;
+// Words past this point of a description add little to finding a tool, and every search that
+// shows a server's tools loads its whole document: ~240 characters (40 words, more than an excerpt shows) keep fragments small.
+const DESCRIPTION_CHARS = 240;
 export const NO_DESCRIPTION = 'No description.';
 /** Ids of the elements that bound a tool's description in its server's document. */
 export const descriptionAnchorId = (slug: string) => `d.${slug}`;
