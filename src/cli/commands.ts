@@ -9,5 +9,6 @@ export const COMMANDS: Record<string, Command> = {
   build: { summary: 'build the site from a catalog directory (same as npm run build)', load: () => import('./build-command.ts') },
   validate: { summary: 'check a policy.json: syntax, schema and lint findings', load: () => import('./validate-command.ts') },
   import: { summary: 'import the tools of a server (file, stdio command or URL) into its data file', load: () => import('./import-command.ts') },
+  check: { summary: 'compare what a server lists now with its definitions in the catalog (exit 1 on drift)', load: () => import('./check-command.ts') },
   classify: { summary: 'print the classification of each tool of a data file or tools/list dump as JSON', load: () => import('./classify-command.ts') },
 };
