@@ -57,6 +57,17 @@ describe('the built sample site', () => {
   });
 });
 
+describe('definition history on tool pages', () => {
+  it('shows "What changed" only on tools with a history, with the possible rug pulls first', () => {
+    const changed = readFileSync(join(siteDir, 'servers/mail-calendar/send-email/index.html'), 'utf8');
+    expect(changed).toContain('<h2 id="changes">What changed</h2>');
+    expect(changed).toMatch(/<h3>Changed on 2026-11-05<\/h3><ul class="notice rug-pull"><li><strong>Possible rug pull:<\/strong> a new parameter can send data out \(a recipient\) at <code>bcc<\/code>/);
+    expect(changed).toContain('<ins>It is delivered immediately and cannot be recalled from external recipients.</ins>');
+    const unchanged = readFileSync(join(siteDir, 'servers/amazon-ecs/esm-msk-policy/index.html'), 'utf8');
+    expect(unchanged).not.toContain('What changed');
+  });
+});
+
 describe('styles under a CSP without unsafe-inline', () => {
   it('has no style attribute or inline <style> on any page, and the CSP allows none', () => {
     const inline = htmlFiles.filter((page) => /<[a-z][^>]*\sstyle=|<style[\s>]/i.test(readFileSync(join(siteDir, page), 'utf8')));

@@ -72,4 +72,20 @@ describe('the hostile catalog, served with the CSP from _headers', () => {
     expect(await page.locator('.description a').count()).toBe(0);
     await page.close();
   });
+
+  it('shows a hostile definition history as text: every old and new text inert, the rug pulls flagged', async () => {
+    const page = await session.browser.newPage();
+    await page.goto(`${session.site.url}servers/script-injection/changed-tool/`);
+    const section = page.locator('.what-changed');
+    expect(await section.locator('img, script, svg, iframe, b').count()).toBe(0);
+    expect(await section.locator('del').allInnerTexts()).toContainEqual(expect.stringContaining('</script><script>window.__pwned'));
+    expect(await section.locator('ins').allInnerTexts()).toContainEqual(expect.stringContaining('<img src=x onerror='));
+    expect(await section.locator('.diff code').allInnerTexts()).toContainEqual(expect.stringContaining('<img src=x onerror='));
+    const flags = await section.locator('.rug-pull li').allInnerTexts();
+    expect(flags).toEqual([
+      expect.stringMatching(/^Possible rug pull: text aimed at the model appeared: it carries a hidden instruction block at description/),
+      expect.stringMatching(/^Possible rug pull: it no longer says it is destructive/),
+    ]);
+    await page.close();
+  });
 });

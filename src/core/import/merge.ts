@@ -1,6 +1,7 @@
 import { DataError } from '../errors/friendly.ts';
 import { terminalSafe } from '../text/terminal-safe.ts';
 import type { ServerFile, Tool } from '../schema/server.ts';
+import { historyAfterChange } from '../history/tool-history.ts';
 import { changedFields, toolHash, type DefinitionField } from './hash.ts';
 
 type Transport = NonNullable<ServerFile['transport']>[number];
@@ -40,8 +41,8 @@ const withoutUndefined = <T extends object>(value: T): T => Object.fromEntries(O
  * Definition first, then whatever else the server sent, then the import's and editors' fields; those
  * come only from `extra`, never from the server (a server must not rate its own tools).
  */
-function arrange(tool: Tool, extra: Pick<Tool, 'hash' | 'firstSeen' | 'lastChanged' | 'overrides'>): Tool {
-  const { name, title, description, inputSchema, outputSchema, annotations, overrides: _o, hash: _h, firstSeen: _f, lastChanged: _l, ...rest } = tool;
+function arrange(tool: Tool, extra: Pick<Tool, 'hash' | 'firstSeen' | 'lastChanged' | 'history' | 'overrides'>): Tool {
+  const { name, title, description, inputSchema, outputSchema, annotations, overrides: _o, hash: _h, firstSeen: _f, lastChanged: _l, history: _p, ...rest } = tool;
   return withoutUndefined({ name, title, description, inputSchema, outputSchema, annotations, ...rest, ...extra }) as Tool;
 }
 
@@ -66,7 +67,9 @@ export function mergeImport(options: MergeOptions): { file: ServerFile; changes:
     else changes.unchanged.push(tool.name);
     const firstSeen = old.firstSeen ?? today;
     const lastChanged = fields.length > 0 ? today : (old.lastChanged ?? firstSeen);
-    return arrange(tool, { hash, firstSeen, lastChanged, overrides: old.overrides });
+    // The definition it replaces is kept (changed fields only), so pages can show what changed.
+    const history = fields.length > 0 ? historyAfterChange(old, fields, today) : old.history;
+    return arrange(tool, { hash, firstSeen, lastChanged, history, overrides: old.overrides });
   });
   const listed = new Set(options.tools.map((tool) => tool.name));
   for (const old of existing?.tools ?? []) {
