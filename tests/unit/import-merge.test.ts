@@ -167,6 +167,18 @@ describe('mergeImport', () => {
       '  + run_query',
       '  - delete_note',
       '  ~ list_notes: title, annotations',
+      '      possible rug pull: it now says it is read-only (readOnlyHint: true), which clients may approve without asking',
+    ]);
+  });
+
+  it('says which changes look like a rug pull', () => {
+    const existing = firstImport([list, del]);
+    const { changes } = mergeImport({ existing, tools: [list, { ...del, annotations: {} }], now: DAY2 });
+    expect(changes.changed).toEqual([{ name: 'delete_note', fields: ['annotations'], rugPulls: ['it no longer says it is destructive (destructiveHint: true → not given)'] }]);
+    expect(describeChanges('notes.json', changes)).toEqual([
+      'notes.json: 0 added, 0 removed, 1 changed, 1 unchanged',
+      '  ~ delete_note: annotations',
+      '      possible rug pull: it no longer says it is destructive (destructiveHint: true → not given)',
     ]);
   });
 
