@@ -3,13 +3,13 @@ import { basename, dirname, join, relative } from 'node:path';
 import { loadServerFile } from '../core/catalog/load.ts';
 import { DataError, parseWithFriendlyErrors } from '../core/errors/friendly.ts';
 import { describeChanges, mergeImport } from '../core/import/merge.ts';
-import { mergeToolPages, parseToolsListText } from '../core/import/parse-tools-list.ts';
 import { leakedSecrets, redactSecrets, redactText, secretsOf } from '../core/import/redact.ts';
 import { ServerFileSchema, type ServerFile, type Tool } from '../core/schema/server.ts';
 import { quoteForTerminal, terminalSafe } from '../core/text/terminal-safe.ts';
-import { ImportError, listServerTools, type ListedTools } from './import/client.ts';
+import { ImportError } from './import/client.ts';
 import { chooseDestination } from './import/destination.ts';
 import { HELP, parseImportArgs, UsageError, type ImportOptions } from './import/options.ts';
+import { readTools } from './import/read-source.ts';
 
 const PREFIX = 'policy-atlas import: ';
 
@@ -63,21 +63,6 @@ export async function run(args: string[]): Promise<number> {
   }
 }
 
-async function readSource(options: ImportOptions, out: Output): Promise<Omit<ListedTools, 'transport'> & { transport?: ListedTools['transport'] }> {
-  if (options.source.kind !== 'file') return listServerTools(options.source, { timeoutMs: options.timeoutMs, progress: out.say });
-  const { path } = options.source;
-  let text: string;
-  try {
-    text = readFileSync(path, 'utf8');
-  } catch (error) {
-    throw new ImportError(`${path}: cannot read the file (${(error as Error).message})`);
-  }
-  const page = parseToolsListText(text, path);
-  for (const note of page.notes ?? []) out.say(note);
-  if (page.nextCursor) out.say(`${path} has a nextCursor: it holds one page of the list, and only that page is imported`);
-  return { tools: mergeToolPages([{ context: path, tools: page.tools }]), ...(page.server ? { server: page.server } : {}) };
-}
-
 /** Temp file then rename: an interrupted import never leaves half a data file. */
 function writeAtomically(path: string, text: string): void {
   mkdirSync(dirname(path), { recursive: true });
@@ -92,7 +77,7 @@ function writeAtomically(path: string, text: string): void {
 }
 
 async function importTools(options: ImportOptions, secrets: readonly string[], out: Output): Promise<void> {
-  const listed = await readSource(options, out);
+  const listed = await readTools(options.source, options.timeoutMs, out.say);
   const { value: clean, count } = redactSecrets({ tools: listed.tools, server: listed.server }, secrets);
   if (count > 0) out.say(`the server echoed --env/--header/--url credentials into its tools or name (${count}×); they are written as [redacted]`);
 

@@ -1,5 +1,6 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { parseFeed } from '@rowanmanning/feed-parser';
 import { describe, expect, inject, it } from 'vitest';
 import { loadCatalogDir } from '../../src/core/catalog/load.ts';
 import { listFiles, linksIn } from '../support/html-files.ts';
@@ -54,6 +55,38 @@ describe('the built sample site', () => {
     expect(page).not.toMatch(/react|preact|vue|svelte/i);
     expect(page).not.toMatch(/\son[a-z]+=/i);
     expect(page).toContain('<script type="application/ld+json">');
+  });
+});
+
+describe('definition history on tool pages', () => {
+  it('shows "What changed" only on tools with a history, with the possible rug pulls first', () => {
+    const changed = readFileSync(join(siteDir, 'servers/mail-calendar/send-email/index.html'), 'utf8');
+    expect(changed).toContain('<h2 id="changes">What changed</h2>');
+    expect(changed).toMatch(/<h3>Changed on 2026-11-05<\/h3><ul class="notice rug-pull"><li><strong>Possible rug pull:<\/strong> a new parameter can send data out \(a recipient\) at <code>bcc<\/code>/);
+    expect(changed).toContain('<ins>It is delivered immediately and cannot be recalled from external recipients.</ins>');
+    const unchanged = readFileSync(join(siteDir, 'servers/amazon-ecs/esm-msk-policy/index.html'), 'utf8');
+    expect(unchanged).not.toContain('What changed');
+  });
+});
+
+describe('the Atom feeds of definition changes', () => {
+  it('parse: the site-wide one lists the sample changes, newest first, and each server has its own', () => {
+    const site = parseFeed(readFileSync(join(siteDir, 'changes.xml'), 'utf8'));
+    expect(site.items.map((item) => [new URL(item.url!).pathname, item.updated?.toISOString()])).toEqual([
+      [`${base}servers/amazon-ecs/ecs-resource-management/`, '2026-11-20T00:00:00.000Z'],
+      [`${base}servers/mail-calendar/send-email/`, '2026-11-05T00:00:00.000Z'],
+    ]);
+    for (const server of servers) {
+      const feed = parseFeed(readFileSync(join(siteDir, 'servers', server.slug, 'changes.xml'), 'utf8'));
+      expect(feed.items.length, server.slug).toBe(server.data.tools.filter((tool) => tool.history).length);
+    }
+  });
+
+  it('are linked for feed readers from the home page and the server pages', () => {
+    const alternate = (file: string) => [...readFileSync(join(siteDir, file), 'utf8').matchAll(/<link rel="alternate" type="application\/atom\+xml"[^>]*href="([^"]+)"/g)].map((m) => m[1]);
+    expect(alternate('index.html')).toEqual([`${base}changes.xml`]);
+    expect(alternate('servers/mail-calendar/index.html')).toEqual([`${base}servers/mail-calendar/changes.xml`]);
+    expect(alternate('servers/mail-calendar/send-email/index.html')).toEqual([]);
   });
 });
 

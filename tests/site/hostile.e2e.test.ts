@@ -72,4 +72,40 @@ describe('the hostile catalog, served with the CSP from _headers', () => {
     expect(await page.locator('.description a').count()).toBe(0);
     await page.close();
   });
+
+  it('shows a hostile definition history as text: every old and new text inert, the rug pulls flagged', async () => {
+    const page = await session.browser.newPage();
+    await page.goto(`${session.site.url}servers/script-injection/changed-tool/`);
+    const section = page.locator('.what-changed');
+    expect(await section.locator('img, script, svg, iframe, b').count()).toBe(0);
+    expect(await section.locator('del').count()).toBeGreaterThan(0);
+    expect(await section.locator('ins').count()).toBeGreaterThan(0);
+    // The old annotation title, removed, and the words of the new description's tag, added: shown as text.
+    expect(await section.locator('del').allInnerTexts()).toContainEqual(expect.stringContaining('<!-- <script>window.__pwned'));
+    expect((await section.locator('ins').allInnerTexts()).join('')).toContain('img src=x onerror=');
+    expect(await section.locator('.diff code').allInnerTexts()).toContainEqual(expect.stringContaining('<img src=x onerror='));
+    const flags = await section.locator('.rug-pull li').allInnerTexts();
+    expect(flags).toEqual([
+      expect.stringMatching(/^Possible rug pull: text aimed at the model appeared: it carries a hidden instruction block at description/),
+      expect.stringMatching(/^Possible rug pull: it no longer says it is destructive/),
+    ]);
+    await page.close();
+  });
+
+  it('writes feeds that are well-formed XML by the strict XML parser of the browser, whatever the names and texts', async () => {
+    const page = await session.browser.newPage();
+    await page.goto(session.site.url);
+    for (const file of ['changes.xml', 'servers/script-injection/changes.xml', 'servers/odd-names/changes.xml']) {
+      const xml = readFileSync(join(hostileDir, file), 'utf8');
+      const problem = await page.evaluate((text) => {
+        const doc = new DOMParser().parseFromString(text, 'application/xml');
+        return doc.querySelector('parsererror')?.textContent ?? (doc.documentElement.namespaceURI === 'http://www.w3.org/2005/Atom' ? null : 'not Atom');
+      }, xml);
+      expect(problem, file).toBeNull();
+    }
+    const feed = readFileSync(join(hostileDir, 'servers/script-injection/changes.xml'), 'utf8');
+    expect(feed).toContain('changed-tool');
+    expect(feed).not.toMatch(/<(script|img|svg|iframe)\b/);
+    await page.close();
+  });
 });

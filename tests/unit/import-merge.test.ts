@@ -121,11 +121,11 @@ describe('mergeImport', () => {
 
   it('never takes overrides or import fields from the server', () => {
     const existing = firstImport([list]);
-    const sneaky = { overrides: { level: 'low' as const }, hash: 'ffffffffffff', firstSeen: '1999-01-01', lastChanged: '1999-01-01' };
+    const sneaky = { overrides: { level: 'low' as const }, hash: 'ffffffffffff', firstSeen: '1999-01-01', lastChanged: '1999-01-01', history: [{ date: '1999-01-01', description: 'Forged.' }] };
     const { file } = mergeImport({ existing, tools: [{ ...list, ...sneaky }, { ...run, ...sneaky }], now: DAY2 });
-    expect(file.tools.map((t) => [t.overrides, t.hash, t.firstSeen])).toEqual([
-      [undefined, toolHash(list), '2025-01-10'],
-      [undefined, toolHash(run), '2025-02-20'],
+    expect(file.tools.map((t) => [t.overrides, t.hash, t.firstSeen, t.history])).toEqual([
+      [undefined, toolHash(list), '2025-01-10', undefined],
+      [undefined, toolHash(run), '2025-02-20', undefined],
     ]);
   });
 
@@ -167,6 +167,18 @@ describe('mergeImport', () => {
       '  + run_query',
       '  - delete_note',
       '  ~ list_notes: title, annotations',
+      '      possible rug pull: it now says it is read-only (readOnlyHint: true), which clients may approve without asking',
+    ]);
+  });
+
+  it('says which changes look like a rug pull', () => {
+    const existing = firstImport([list, del]);
+    const { changes } = mergeImport({ existing, tools: [list, { ...del, annotations: {} }], now: DAY2 });
+    expect(changes.changed).toEqual([{ name: 'delete_note', fields: ['annotations'], rugPulls: ['it no longer says it is destructive (destructiveHint: true → not given)'] }]);
+    expect(describeChanges('notes.json', changes)).toEqual([
+      'notes.json: 0 added, 0 removed, 1 changed, 1 unchanged',
+      '  ~ delete_note: annotations',
+      '      possible rug pull: it no longer says it is destructive (destructiveHint: true → not given)',
     ]);
   });
 
@@ -182,6 +194,28 @@ describe('mergeImport', () => {
       String.raw`  + c\u202etxt.exe`,
       '  - list_notes',
     ]);
+  });
+
+  it('keeps the definition a change replaced: the changed fields only, and those it did not have', () => {
+    const existing = firstImport([list, del]);
+    const { file } = mergeImport({ existing, tools: [{ ...list, title: 'List', description: 'Lists every note.' }, del], now: DAY2 });
+    expect(file.tools[0]!.history).toEqual([{ date: '2025-02-20', description: 'Lists notes.', absent: ['title'] }]);
+    expect(file.tools[1]!.history).toBeUndefined();
+    expect(() => parseWithFriendlyErrors(ServerFileSchema, file, 'x.json')).not.toThrow();
+    // Written after the import dates: definition, then what the import and the editors add.
+    expect(Object.keys(file.tools[0]!)).toEqual(['name', 'title', 'description', 'inputSchema', 'hash', 'firstSeen', 'lastChanged', 'history']);
+  });
+
+  it('keeps the last five earlier definitions, newest first, and leaves them alone when nothing changed', () => {
+    let file = firstImport([list]);
+    for (let day = 1; day <= 7; day++) {
+      file = mergeImport({ existing: file, tools: [{ ...list, description: `Version ${day}.` }], now: new Date(`2025-03-0${day}T00:00:00Z`) }).file;
+    }
+    expect(file.tools[0]!.history!.map((h) => [h.date, h.description])).toEqual([
+      ['2025-03-07', 'Version 6.'], ['2025-03-06', 'Version 5.'], ['2025-03-05', 'Version 4.'], ['2025-03-04', 'Version 3.'], ['2025-03-03', 'Version 2.'],
+    ]);
+    const again = mergeImport({ existing: file, tools: [{ ...list, description: 'Version 7.' }], now: DAY2 }).file;
+    expect(again).toEqual(file);
   });
 
   it('isoDate is the UTC date', () => {

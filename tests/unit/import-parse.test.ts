@@ -41,7 +41,7 @@ describe('parseToolsList: the three input shapes', () => {
   });
 
   it('keeps what servers add (_meta, icons, execution) and drops what only editors may write', () => {
-    const tool = { ...echo, _meta: { x: 1 }, execution: { taskSupport: 'optional' }, overrides: { level: 'low' }, hash: 'nonsense', firstSeen: 'x' };
+    const tool = { ...echo, _meta: { x: 1 }, execution: { taskSupport: 'optional' }, overrides: { level: 'low' }, hash: 'nonsense', firstSeen: 'x', history: [{ date: 'x' }] };
     expect(parseToolsList({ tools: [tool] }, FILE).tools).toEqual([{ ...echo, _meta: { x: 1 }, execution: { taskSupport: 'optional' } }]);
   });
 

@@ -58,6 +58,8 @@ describe('parseWithFriendlyErrors(ServerFileSchema): one exact line per problem'
     ['empty tool name', withTool({ name: '' }), `${FILE} › tools[0].name: a tool needs a non-empty name, got the string ""`],
     ['inputSchema a string', withTool({ name: 'a', inputSchema: 'string' }), `${FILE} › tools[0].inputSchema: expected an object, got the string "string"`],
     ['tools an object', { name: 'X', tools: { a: {} } }, `${FILE} › tools: expected an array, got an object`],
+    ['a history entry without a date', withTool({ name: 'a', history: [{ description: 'Old.' }] }), `${FILE} › tools[0].history[0].date: required, but missing (expected a string)`],
+    ['a history entry with an unknown key', withTool({ name: 'a', history: [{ date: '2025-01-01', descripton: 'Old.' }] }), `${FILE} › tools[0].history[0].descripton: unknown key "descripton" ${UNKNOWN_KEY_HINT}`],
     [
       'condition with an unknown op',
       withPolicy({ deny_if: [{ path: 'args.x', op: 'like', value: 'a' }] }),

@@ -1,3 +1,4 @@
+import { MAX_HISTORY, toolChanges, type ToolChange } from '../history/tool-history.ts';
 import type { CatalogServer, CatalogTool } from './build-catalog.ts';
 
 /** The import dates of a tool, when `policy-atlas import` recorded them. */
@@ -21,4 +22,28 @@ export function recentChanges(server: CatalogServer, max = 10): CatalogTool[] {
     .filter((tool) => toolHistory(tool).changedOn)
     .sort((a, b) => (toolHistory(b).changedOn! < toolHistory(a).changedOn! ? -1 : 1))
     .slice(0, max);
+}
+
+export interface CatalogChange {
+  tool: CatalogTool;
+  change: ToolChange;
+}
+
+/**
+ * The stored definition changes of these tools (those tool pages show), newest first (ties by server,
+ * tool, then order), at most `max`. Only the changes kept are diffed: the dates alone pick them.
+ */
+export function definitionChanges(tools: Iterable<CatalogTool>, max: number): CatalogChange[] {
+  const candidates: { tool: CatalogTool; index: number; date: string }[] = [];
+  for (const tool of tools) (tool.definition.history ?? []).slice(0, MAX_HISTORY).forEach((entry, index) => candidates.push({ tool, index, date: entry.date }));
+  const order = (a: (typeof candidates)[number], b: (typeof candidates)[number]) =>
+    (a.date > b.date ? -1 : a.date < b.date ? 1 : 0)
+    || (a.tool.server.slug < b.tool.server.slug ? -1 : a.tool.server.slug > b.tool.server.slug ? 1 : 0)
+    || (a.tool.slug < b.tool.slug ? -1 : a.tool.slug > b.tool.slug ? 1 : 0)
+    || a.index - b.index;
+  const kept = candidates.sort(order).slice(0, max);
+  const deepest = new Map<CatalogTool, number>();
+  for (const { tool, index } of kept) deepest.set(tool, Math.max(deepest.get(tool) ?? 0, index + 1));
+  const changes = new Map([...deepest].map(([tool, depth]) => [tool, toolChanges(tool.definition, depth)]));
+  return kept.map(({ tool, index }) => ({ tool, change: changes.get(tool)![index]! }));
 }

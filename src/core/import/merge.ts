@@ -1,6 +1,8 @@
 import { DataError } from '../errors/friendly.ts';
 import { terminalSafe } from '../text/terminal-safe.ts';
 import type { ServerFile, Tool } from '../schema/server.ts';
+import { diffDefinitions } from '../history/definition-diff.ts';
+import { historyAfterChange } from '../history/tool-history.ts';
 import { changedFields, toolHash, type DefinitionField } from './hash.ts';
 
 type Transport = NonNullable<ServerFile['transport']>[number];
@@ -23,7 +25,8 @@ export interface MergeOptions {
 export interface ImportChanges {
   added: string[];
   removed: { name: string; hadOverrides: boolean }[];
-  changed: { name: string; fields: DefinitionField[] }[];
+  /** `rugPulls`: the changes that look like a rug pull, one sentence each (server text in them is raw). */
+  changed: { name: string; fields: DefinitionField[]; rugPulls?: string[] }[];
   unchanged: string[];
   /** Server metadata the flags changed, e.g. `name: "a" → "b"`. */
   metadata: string[];
@@ -40,8 +43,8 @@ const withoutUndefined = <T extends object>(value: T): T => Object.fromEntries(O
  * Definition first, then whatever else the server sent, then the import's and editors' fields; those
  * come only from `extra`, never from the server (a server must not rate its own tools).
  */
-function arrange(tool: Tool, extra: Pick<Tool, 'hash' | 'firstSeen' | 'lastChanged' | 'overrides'>): Tool {
-  const { name, title, description, inputSchema, outputSchema, annotations, overrides: _o, hash: _h, firstSeen: _f, lastChanged: _l, ...rest } = tool;
+function arrange(tool: Tool, extra: Pick<Tool, 'hash' | 'firstSeen' | 'lastChanged' | 'history' | 'overrides'>): Tool {
+  const { name, title, description, inputSchema, outputSchema, annotations, overrides: _o, hash: _h, firstSeen: _f, lastChanged: _l, history: _p, ...rest } = tool;
   return withoutUndefined({ name, title, description, inputSchema, outputSchema, annotations, ...rest, ...extra }) as Tool;
 }
 
@@ -62,11 +65,15 @@ export function mergeImport(options: MergeOptions): { file: ServerFile; changes:
       return arrange(tool, { hash, firstSeen: today, lastChanged: today });
     }
     const fields = changedFields(old, tool);
-    if (fields.length > 0) changes.changed.push({ name: tool.name, fields });
-    else changes.unchanged.push(tool.name);
+    if (fields.length > 0) {
+      const rugPulls = diffDefinitions(old, tool).flags.map((flag) => `${flag.message}${flag.where ? ` at ${flag.where}` : ''}`);
+      changes.changed.push({ name: tool.name, fields, ...(rugPulls.length > 0 ? { rugPulls } : {}) });
+    } else changes.unchanged.push(tool.name);
     const firstSeen = old.firstSeen ?? today;
     const lastChanged = fields.length > 0 ? today : (old.lastChanged ?? firstSeen);
-    return arrange(tool, { hash, firstSeen, lastChanged, overrides: old.overrides });
+    // The definition it replaces is kept (changed fields only), so pages can show what changed.
+    const history = fields.length > 0 ? historyAfterChange(old, fields, today) : old.history;
+    return arrange(tool, { hash, firstSeen, lastChanged, history, overrides: old.overrides });
   });
   const listed = new Set(options.tools.map((tool) => tool.name));
   for (const old of existing?.tools ?? []) {
@@ -93,6 +100,6 @@ export function describeChanges(target: string, changes: ImportChanges): string[
     ...metadata.map((line) => `  * ${terminalSafe(line)}`),
     ...added.map((name) => `  + ${terminalSafe(name)}`),
     ...removed.map((r) => `  - ${terminalSafe(r.name)}${r.hadOverrides ? ' (its overrides are dropped with it)' : ''}`),
-    ...changed.map((c) => `  ~ ${terminalSafe(c.name)}: ${c.fields.join(', ')}`),
+    ...changed.flatMap((c) => [`  ~ ${terminalSafe(c.name)}: ${c.fields.join(', ')}`, ...(c.rugPulls ?? []).map((r) => `      possible rug pull: ${terminalSafe(r)}`)]),
   ];
 }

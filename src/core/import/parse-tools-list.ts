@@ -22,8 +22,8 @@ export interface ToolsListPage {
 }
 
 // Keys only the catalog's editors and the importer write: a server cannot rate its own tools.
-const EDITORIAL_KEYS = ['overrides', 'hash', 'firstSeen', 'lastChanged'] as const;
-const ServerToolSchema = ToolSchema.omit({ overrides: true, hash: true, firstSeen: true, lastChanged: true });
+const EDITORIAL_KEYS = ['overrides', 'hash', 'firstSeen', 'lastChanged', 'history'] as const;
+const ServerToolSchema = ToolSchema.omit({ overrides: true, hash: true, firstSeen: true, lastChanged: true, history: true });
 const PageSchema = z.looseObject({ tools: z.array(ServerToolSchema), nextCursor: z.string().optional() });
 const ResponseSchema = z.looseObject({ result: PageSchema });
 

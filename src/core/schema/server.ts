@@ -43,6 +43,27 @@ export const ToolOverridesSchema = z.strictObject({
 });
 export type ToolOverrides = z.output<typeof ToolOverridesSchema>;
 
+const isoDate = z.iso.date('must be an ISO date (YYYY-MM-DD)');
+
+/** The definition fields a history entry may keep (the name never changes: it is what identifies the tool). */
+export const HISTORY_FIELDS = ['title', 'description', 'inputSchema', 'outputSchema', 'annotations'] as const;
+
+/**
+ * One earlier definition, written by `policy-atlas import` when a tool changed: the date the change
+ * was seen, and the values the changed fields had until then. Only changed fields are kept; one that
+ * the tool did not have before is listed in `absent`.
+ */
+export const HistoryEntrySchema = z.strictObject({
+  date: isoDate,
+  title: z.string().optional(),
+  description: z.string().optional(),
+  inputSchema: jsonObject.optional(),
+  outputSchema: jsonObject.optional(),
+  annotations: AnnotationsSchema.optional(),
+  absent: z.array(z.enum(HISTORY_FIELDS)).optional(),
+});
+export type HistoryEntry = z.output<typeof HistoryEntrySchema>;
+
 export const ToolSchema = z.looseObject({
   // Kept exactly as sent, spaces included: a policy key must match what the gateway sees.
   name: z.string().min(1, 'a tool needs a non-empty name'),
@@ -56,8 +77,10 @@ export const ToolSchema = z.looseObject({
   overrides: ToolOverridesSchema.optional(),
   // Written by `policy-atlas import`: a fingerprint of the definition, to tell what changed between imports.
   hash: z.string().regex(/^[0-9a-f]{12}$/, 'must be 12 lowercase hex digits (written by policy-atlas import)').optional(),
-  firstSeen: z.iso.date('must be an ISO date (YYYY-MM-DD)').optional(),
-  lastChanged: z.iso.date('must be an ISO date (YYYY-MM-DD)').optional(),
+  firstSeen: isoDate.optional(),
+  lastChanged: isoDate.optional(),
+  // Written by `policy-atlas import`: earlier definitions, newest first, the last few only.
+  history: z.array(HistoryEntrySchema).optional(),
 });
 export type Tool = z.output<typeof ToolSchema>;
 

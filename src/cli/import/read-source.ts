@@ -1,0 +1,25 @@
+import { readFileSync } from 'node:fs';
+import { mergeToolPages, parseToolsListText } from '../../core/import/parse-tools-list.ts';
+import { ImportError, listServerTools, type ListedTools } from './client.ts';
+import type { Source } from './source-args.ts';
+
+export type ReadTools = Omit<ListedTools, 'transport'> & { transport?: ListedTools['transport'] };
+
+/**
+ * The tools a source lists: a saved tools/list file, or a live server over stdio or HTTP (stray stdout
+ * lines, nulls and repeated names read as clients read them). `say` gets progress and warnings.
+ */
+export async function readTools(source: Source, timeoutMs: number, say: (line: string) => void): Promise<ReadTools> {
+  if (source.kind !== 'file') return listServerTools(source, { timeoutMs, progress: say });
+  const { path } = source;
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (error) {
+    throw new ImportError(`${path}: cannot read the file (${(error as Error).message})`);
+  }
+  const page = parseToolsListText(text, path);
+  for (const note of page.notes ?? []) say(note);
+  if (page.nextCursor) say(`${path} has a nextCursor: it holds one page of the list, and only that page is read`);
+  return { tools: mergeToolPages([{ context: path, tools: page.tools }]), ...(page.server ? { server: page.server } : {}) };
+}

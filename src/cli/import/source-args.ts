@@ -1,0 +1,124 @@
+import { z } from 'zod';
+import { DataError, parseWithFriendlyErrors } from '../../core/errors/friendly.ts';
+import { splitCommandLine } from '../../core/import/command-line.ts';
+import { redactedUrl, urlSecrets } from '../../core/import/redact.ts';
+import { MAX_TIMER_MS, type Target } from './client.ts';
+
+/** Thrown for a command line that cannot run; the command prints it with the usage text. */
+export class UsageError extends Error {}
+
+/** Where a command reads a server's tools: a saved file, or a live server. */
+export type Source = { kind: 'file'; path: string } | Target;
+
+export interface SourceOptions {
+  source: Source;
+  timeoutMs: number;
+  /** --env and --header values and the secret parts of --url, to keep out of files and the terminal. */
+  secretValues: string[];
+}
+
+const LOCAL_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]']);
+
+/** --url, checked here rather than by zod: its error would echo the URL whole, keys and all. */
+function parseUrl(value: string): URL {
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    throw new UsageError('--url: must be a URL, e.g. https://mcp.example.com/mcp');
+  }
+  if (url.protocol !== 'https:' && !(url.protocol === 'http:' && LOCAL_HOSTS.has(url.hostname))) {
+    throw new UsageError(`--url: must be an https URL (http only on localhost, since headers may carry credentials), got ${redactedUrl(url)}`);
+  }
+  return url;
+}
+
+// What fetch and spawn refuse in a header or environment value; their errors would print the value.
+const BAD_HEADER_VALUE = /[\0\r\n]|[^\0-\xff]/;
+
+/** The flags every command that reads a server takes: one source, and how long to wait for it. */
+export const SOURCE_FLAGS = {
+  file: z.string().min(1).optional(),
+  stdio: z.string().trim().min(1, 'give the command that starts the server').optional(),
+  url: z.string().min(1).optional(),
+  timeout: z.coerce.number({ error: 'must be a number of milliseconds' }).int('must be a whole number of milliseconds').positive('must be more than 0').max(MAX_TIMER_MS, `must be at most ${MAX_TIMER_MS} ms (about 24 days)`).optional(),
+};
+
+export interface ArgsSpec<Shape extends z.ZodRawShape> {
+  /** `policy-atlas import`: how flag errors are worded. */
+  command: string;
+  /** The command's own value flags and switches (a switch's schema reads the value 'yes'). */
+  flags: Shape;
+  switches?: readonly string[];
+}
+
+/** Reads a command line of source flags and the command's own; flag errors go through the same friendly messages as data files. */
+export function parseSourceArgs<Shape extends z.ZodRawShape>(args: readonly string[], spec: ArgsSpec<Shape>) {
+  const schema = z.strictObject({ ...SOURCE_FLAGS, ...spec.flags });
+  const switches = new Set(spec.switches ?? []);
+  const valueFlags = new Set(Object.keys(schema.shape).filter((key) => !switches.has(key)));
+  const flags: Record<string, string> = {};
+  const env: Record<string, string> = {};
+  const headers: Record<string, string> = {};
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i]!;
+    const key = arg.replace(/^--/, '');
+    const value = args[i + 1];
+    if (arg.startsWith('--') && switches.has(key)) {
+      if (key in flags) throw new UsageError(`${arg} is given twice`);
+      flags[key] = 'yes';
+      continue;
+    }
+    if (!arg.startsWith('--') || !(valueFlags.has(key) || key === 'env' || key === 'header')) throw new UsageError(`unexpected argument "${arg}"`);
+    if (value === undefined) throw new UsageError(`${arg} needs a value`);
+    i++;
+    if (key === 'env') {
+      // Only the name is ever echoed back: the value may be a credential.
+      const match = /^([A-Za-z_][A-Za-z0-9_]*)=(.*)$/s.exec(value);
+      if (!match) throw new UsageError(value.includes('=') ? `--env: "${value.split('=')[0]!.slice(0, 40)}" is not a variable name (letters, digits, _)` : '--env must be KEY=VALUE');
+      if (match[2]!.includes('\0')) throw new UsageError(`--env ${match[1]}: the value has a NUL character, which no environment variable can hold`);
+      env[match[1]!] = match[2]!;
+    } else if (key === 'header') {
+      const match = /^([!#$%&'*+.^_`|~0-9A-Za-z-]+):\s*(.*)$/s.exec(value);
+      if (!match) throw new UsageError('--header must be "Name: value", e.g. "Authorization: Bearer …"');
+      if (BAD_HEADER_VALUE.test(match[2]!)) throw new UsageError(`--header ${match[1]}: the value has a line break, a NUL or a character beyond Latin-1, which an HTTP header cannot carry`);
+      headers[match[1]!] = match[2]!;
+    } else if (key in flags) {
+      throw new UsageError(`${arg} is given twice`);
+    } else {
+      flags[key] = value;
+    }
+  }
+  let parsed: z.output<typeof schema>;
+  try {
+    parsed = parseWithFriendlyErrors(schema, flags, spec.command);
+  } catch (error) {
+    if (error instanceof DataError) throw new UsageError(error.lines.map((line) => line.replace(new RegExp(`^${spec.command} › (\\w+):`), '--$1:')).join('\n'));
+    throw error;
+  }
+  const { file, stdio, url, timeout } = parsed as z.output<z.ZodObject<typeof SOURCE_FLAGS>>;
+  const sources = (['file', 'stdio', 'url'] as const).filter((s) => ({ file, stdio, url })[s] !== undefined);
+  if (sources.length !== 1) throw new UsageError(sources.length === 0 ? 'say where the tools come from: --file, --stdio or --url' : `give one source, not ${sources.map((s) => `--${s}`).join(' and ')}`);
+  if (Object.keys(env).length > 0 && !stdio) throw new UsageError('--env goes with --stdio');
+  if (Object.keys(headers).length > 0 && !url) throw new UsageError('--header goes with --url');
+
+  let source: Source;
+  if (file) source = { kind: 'file', path: file };
+  else if (url) source = { kind: 'http', url: parseUrl(url), headers };
+  else {
+    let words: string[];
+    try {
+      words = splitCommandLine(stdio!);
+    } catch (error) {
+      throw new UsageError(`--stdio: ${(error as Error).message}`);
+    }
+    if (!words[0]) throw new UsageError('--stdio: give the command that starts the server');
+    source = { kind: 'stdio', command: words[0], args: words.slice(1), env };
+  }
+  const options: SourceOptions = {
+    source,
+    timeoutMs: timeout ?? 60_000,
+    secretValues: [...Object.values(env), ...Object.values(headers), ...(source.kind === 'http' ? urlSecrets(source.url) : [])],
+  };
+  return { flags: parsed, ...options };
+}
