@@ -4,6 +4,7 @@ import { shareBuiltCatalog } from './build/built-catalog.ts';
 import { loadAccuracyFile } from './core/catalog/accuracy-file.ts';
 import { buildCatalog } from './core/catalog/build-catalog.ts';
 import { loadCatalogDir } from './core/catalog/load.ts';
+import { readCachedCatalog } from './core/catalog/catalog-cache.ts';
 import { buildRelatedIndex } from './core/catalog/related.ts';
 import { planBuild, serverKeys } from './core/catalog/server-keys.ts';
 import { parseShard } from './core/catalog/shards.ts';
@@ -14,7 +15,10 @@ import { parseShard } from './core/catalog/shards.ts';
  * is serialized and bundled, which cost 400 MB at 10,000 tools (see the scale notes in README).
  */
 const catalogDir = resolve(process.env.CATALOG_DIR ?? 'data');
-export const catalog = buildCatalog(loadCatalogDir(catalogDir));
+const salt = process.env.ATLAS_BUILD_SALT;
+// A build started by src/build/run-build.ts has just read, checked and classified the catalog into this file.
+const cached = salt && process.env.ATLAS_CATALOG_CACHE ? readCachedCatalog(process.env.ATLAS_CATALOG_CACHE, salt) : undefined;
+export const catalog = buildCatalog(cached ?? loadCatalogDir(catalogDir));
 /** The classifier's figures that the catalog's maintainer published; undefined when none were. */
 export const accuracyFigures = loadAccuracyFile(catalogDir);
 export const relatedIndex = buildRelatedIndex(catalog);
@@ -23,7 +27,6 @@ export const relatedIndex = buildRelatedIndex(catalog);
  * Which servers' pages to render: a build started by src/build/run-build.ts passes a salt (code and
  * deployment) and the previous build; servers whose key is unchanged are linked from it instead.
  */
-const salt = process.env.ATLAS_BUILD_SALT;
 /** `build --shard i/n` renders one slice of the servers, for `merge` to assemble with the others. */
 const shard = parseShard(process.env.ATLAS_SHARD ?? '');
 export const buildPlan = planBuild(salt ? serverKeys(catalog, relatedIndex, salt) : new Map(), salt ? previousServerKeys(process.env.ATLAS_PREVIOUS_BUILD) : undefined, shard);

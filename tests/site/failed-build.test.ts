@@ -6,6 +6,7 @@ import { join, relative, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { BUILD_MARKER } from '../../src/build/output-guard.ts';
 import { buildsFolderOf } from '../../src/build/publish.ts';
+import { CATALOG_CACHE_NAME } from '../../src/build/run-build.ts';
 import { listFiles } from '../support/html-files.ts';
 
 function build(catalogDir: string, outDir: string, env: Record<string, string> = {}) {
@@ -62,7 +63,9 @@ describe('a build over bad data', () => {
     expect(result.status).not.toBe(0);
     expect(result.stderr).toContain(`policy-atlas: the build failed; ${outDir} is unchanged.`);
     expect(snapshot(outDir)).toEqual(before);
-    expect(readdirSync(buildsFolderOf(outDir))).toEqual([]);
+    // No staging folder is left; the catalog's reading, valid, is kept for the next build.
+    expect(readdirSync(buildsFolderOf(outDir))).toEqual(['.cache']);
+    expect(readdirSync(join(buildsFolderOf(outDir), '.cache'))).toContain(CATALOG_CACHE_NAME);
   });
 });
 
@@ -82,6 +85,6 @@ describe('a build over data that MCP clients accept', () => {
     expect(result.stderr).toMatch(/odd\.json › tools\[0\]\.description: null, read as not given/);
     expect(result.stderr).toMatch(/odd\.json › tools\[1\]\.name: .*get_thing.*/);
     expect(result.status).toBe(0);
-    expect(readdirSync(join(outDir, 'servers/odd')).filter((name) => !name.endsWith('.json')).sort()).toEqual(['get-thing', 'get-thing-2', 'index.html']);
+    expect(readdirSync(join(outDir, 'servers/odd')).filter((name) => !/\.(json|xml)$/.test(name)).sort()).toEqual(['get-thing', 'get-thing-2', 'index.html']);
   });
 });

@@ -34,26 +34,40 @@ const emptyLists = <K extends string, V>(keys: readonly K[]) => Object.fromEntri
 
 const byName = (a: { name: string }, b: { name: string }) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
 
+/** What reading a tool's definition yields, independent of the rest of the catalog: cached between builds. */
+export interface ToolAnalysis {
+  parameters: Parameter[];
+  classification: Classification;
+}
+
+export function analyseTool(definition: Tool): ToolAnalysis {
+  const parameters = listParameters(definition.inputSchema);
+  return { parameters, classification: classifyTool(definition, parameters) };
+}
+
+/** A loaded server, with its tools' analyses (in `data.tools` order) when a cache holds them. */
+export type CatalogInput = Pick<LoadedServer, 'slug' | 'file' | 'data'> & { analyses?: readonly ToolAnalysis[] };
+
 /** Classifies and slugs every tool once; pages read from the result. Every entry gets a page, a repeated name too. */
-export function buildCatalog(loaded: readonly Pick<LoadedServer, 'slug' | 'file' | 'data'>[]): Catalog {
+export function buildCatalog(loaded: readonly CatalogInput[]): Catalog {
   const servers: CatalogServer[] = [];
   const tools: CatalogTool[] = [];
   const byLevel = emptyLists<Level, CatalogTool>(LEVELS);
   const byCategory = emptyLists<Category, CatalogTool>(CATEGORIES);
-  for (const { slug, file, data } of [...loaded].sort((a, b) => (a.slug < b.slug ? -1 : 1))) {
+  for (const { slug, file, data, analyses } of [...loaded].sort((a, b) => (a.slug < b.slug ? -1 : 1))) {
     const { tools: definitions, ...meta } = data;
     const server: CatalogServer = { slug, file, meta, tools: [], levelCounts: emptyCounts(LEVELS) };
     const slugs = toolSlugs(definitions.map((t) => t.name));
-    const entries = definitions.map((definition, index) => ({ name: definition.name, definition, slug: slugs[index]! }));
-    for (const { definition, slug: toolSlug } of entries.sort(byName)) {
-      const parameters = listParameters(definition.inputSchema);
+    const entries = definitions.map((definition, index) => ({ name: definition.name, definition, slug: slugs[index]!, index }));
+    for (const { definition, slug: toolSlug, index } of entries.sort(byName)) {
+      const { parameters, classification } = analyses?.[index] ?? analyseTool(definition);
       const tool: CatalogTool = {
         name: definition.name,
         slug: toolSlug,
         server,
         definition,
         parameters,
-        classification: classifyTool(definition, parameters),
+        classification,
       };
       server.tools.push(tool);
       server.levelCounts[tool.classification.level]++;

@@ -54,26 +54,34 @@ export function loadServerFile(path: string, cwd = process.cwd()): LoadedServer 
   return { slug, file, data, warnings };
 }
 
-/** Loads `<catalogDir>/servers/*.json`, collecting every file's problems before failing; warnings stay with each server. */
-export function loadCatalogDir(catalogDir: string, cwd = process.cwd()): LoadedServer[] {
+/** The data files of a catalog, `<catalogDir>/servers/*.json`, as full paths in name order. */
+export function catalogFiles(catalogDir: string, cwd = process.cwd()): string[] {
   const dir = join(catalogDir, 'servers');
-  let names: string[];
   try {
     if (!statSync(dir).isDirectory()) throw new Error('not a directory');
-    names = readdirSync(dir).filter((n) => n.endsWith('.json')).sort();
+    return readdirSync(dir).filter((n) => n.endsWith('.json')).sort().map((name) => join(dir, name));
   } catch {
     throw new DataError([`${relative(cwd, dir) || dir}: no such directory (hint: a catalog holds servers/<server-slug>.json files)`]);
   }
-  const servers: LoadedServer[] = [];
+}
+
+/** Runs `load` over every file, collecting every file's problems before failing. */
+export function loadEach<T>(paths: readonly string[], load: (path: string) => T): T[] {
+  const loaded: T[] = [];
   const problems: string[] = [];
-  for (const name of names) {
+  for (const path of paths) {
     try {
-      servers.push(loadServerFile(join(dir, name), cwd));
+      loaded.push(load(path));
     } catch (error) {
       if (error instanceof DataError) problems.push(...error.lines);
       else throw error;
     }
   }
   if (problems.length > 0) throw new DataError(problems);
-  return servers;
+  return loaded;
+}
+
+/** Loads `<catalogDir>/servers/*.json`, collecting every file's problems before failing; warnings stay with each server. */
+export function loadCatalogDir(catalogDir: string, cwd = process.cwd()): LoadedServer[] {
+  return loadEach(catalogFiles(catalogDir, cwd), (path) => loadServerFile(path, cwd));
 }

@@ -1,0 +1,78 @@
+import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { buildCatalog, type Catalog } from '../../src/core/catalog/build-catalog.ts';
+import { loadCatalogCached, readCachedCatalog } from '../../src/core/catalog/catalog-cache.ts';
+import { loadCatalogDir } from '../../src/core/catalog/load.ts';
+import { DataError } from '../../src/core/errors/friendly.ts';
+
+/** A fresh copy of the sample catalog and a cache file beside it. */
+function setup() {
+  const root = mkdtempSync(join(tmpdir(), 'atlas-cache-'));
+  const catalogDir = join(root, 'catalog');
+  cpSync(resolve('data'), catalogDir, { recursive: true });
+  return { catalogDir, cacheFile: join(root, 'catalog.ndjson') };
+}
+
+/** Everything a page can read of the catalog, without the server <-> tool cycle. */
+const shape = (catalog: Catalog) =>
+  catalog.servers.map((s) => ({ slug: s.slug, meta: s.meta, levelCounts: s.levelCounts, tools: s.tools.map(({ server: _server, ...tool }) => tool) }));
+
+describe('the catalog cache', () => {
+  it('gives the pages the same catalog as reading the files, to the last undefined key', () => {
+    const { catalogDir, cacheFile } = setup();
+    const fresh = loadCatalogCached(catalogDir, cacheFile, 'salt-1');
+    expect(fresh.reused).toBe(0);
+    const fromCache = readCachedCatalog(cacheFile, 'salt-1')!;
+    const direct = buildCatalog(loadCatalogDir(catalogDir));
+    expect(shape(buildCatalog(fromCache))).toStrictEqual(shape(direct));
+    expect(shape(buildCatalog(fresh.servers))).toStrictEqual(shape(direct));
+  });
+
+  it('reads again only the files that changed, and only under the same code', () => {
+    const { catalogDir, cacheFile } = setup();
+    const first = loadCatalogCached(catalogDir, cacheFile, 'salt-1');
+    const count = first.servers.length;
+    expect(loadCatalogCached(catalogDir, cacheFile, 'salt-1').reused).toBe(count);
+
+    const file = join(catalogDir, 'servers', 'github.json');
+    const server = JSON.parse(readFileSync(file, 'utf8')) as { tools: { name: string; description?: string }[] };
+    server.tools[0]!.description = 'Deletes every repository of the organisation.';
+    writeFileSync(file, JSON.stringify(server));
+    const second = loadCatalogCached(catalogDir, cacheFile, 'salt-1');
+    expect(second.reused).toBe(count - 1);
+    const edited = second.servers.find((s) => s.slug === 'github')!;
+    expect(edited.data.tools[0]!.description).toBe('Deletes every repository of the organisation.');
+    expect(buildCatalog(readCachedCatalog(cacheFile, 'salt-1')!).servers.find((s) => s.slug === 'github')!.tools.find((t) => t.name === server.tools[0]!.name)!.definition.description).toBe(
+      'Deletes every repository of the organisation.',
+    );
+
+    expect(loadCatalogCached(catalogDir, cacheFile, 'salt-2').reused).toBe(0);
+    expect(readCachedCatalog(cacheFile, 'salt-1')).toBeUndefined();
+  });
+
+  it('fails on a bad file with its problems, and keeps the last good cache', () => {
+    const { catalogDir, cacheFile } = setup();
+    loadCatalogCached(catalogDir, cacheFile, 'salt-1');
+    const before = readFileSync(cacheFile, 'utf8');
+    writeFileSync(join(catalogDir, 'servers', 'broken.json'), '{ "name": "Broken", "tools": [ ,, ] }');
+    expect(() => loadCatalogCached(catalogDir, cacheFile, 'salt-1')).toThrow(DataError);
+    expect(readFileSync(cacheFile, 'utf8')).toBe(before);
+  });
+
+  it('names files relative to the reader, whichever folder wrote the cache', () => {
+    const { catalogDir, cacheFile } = setup();
+    loadCatalogCached(catalogDir, cacheFile, 'salt-1', '/');
+    const servers = readCachedCatalog(cacheFile, 'salt-1', catalogDir)!;
+    expect(servers.map((s) => s.file)).toContain(join('servers', 'github.json'));
+  });
+
+  it('treats a torn or foreign cache as none', () => {
+    const { catalogDir, cacheFile } = setup();
+    writeFileSync(cacheFile, '{"version":1,"salt":"salt-1"}\n{"name": "github.json", "tru');
+    expect(loadCatalogCached(catalogDir, cacheFile, 'salt-1').reused).toBe(0);
+    writeFileSync(cacheFile, 'not json at all');
+    expect(readCachedCatalog(cacheFile, 'salt-1')).toBeUndefined();
+  });
+});
