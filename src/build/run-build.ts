@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { loadAccuracyFile } from '../core/catalog/accuracy-file.ts';
 import { buildBudget } from '../core/catalog/build-budget.ts';
 import { formatShard, type Shard } from '../core/catalog/shards.ts';
-import { loadCatalogCached } from '../core/catalog/catalog-cache.ts';
+import { readCatalogInWorker, type CatalogReading } from './read-catalog.ts';
 import { DataError } from '../core/errors/friendly.ts';
 import { buildSalt } from './code-fingerprint.ts';
 import { outputProblem, publishedFolder } from './output-guard.ts';
@@ -48,38 +48,35 @@ export async function runBuild(options: BuildOptions): Promise<number> {
     return 2;
   }
 
-  // Validate first: one line per problem, naming file and JSON path, before Astro starts.
+  // Validate first: one line per problem, naming file and JSON path, before Astro starts. Files
+  // unchanged since the last build of this output (and code unchanged) are not read again.
   const problems: string[] = [];
-  const collect = <T>(load: () => T): T | undefined => {
-    try {
-      return load();
-    } catch (error) {
-      if (!(error instanceof DataError)) throw error;
-      problems.push(...error.lines);
-      return undefined;
-    }
-  };
-  // Files unchanged since the last build of this output (and code unchanged) are not read again.
   const salt = buildSalt(PROJECT_ROOT, env);
   const cacheFolder = cacheFolderOf(outDir);
   const catalogCache = join(cacheFolder, CATALOG_CACHE_NAME);
-  const loaded = collect(() => {
+  let reading: CatalogReading | undefined;
+  try {
     mkdirSync(cacheFolder, { recursive: true });
-    return loadCatalogCached(catalogDir, catalogCache, salt);
-  });
-  const servers = loaded?.servers;
-  collect(() => loadAccuracyFile(catalogDir));
-  if (!servers || problems.length > 0) {
+    reading = await readCatalogInWorker(catalogDir, catalogCache, salt);
+  } catch (error) {
+    if (!(error instanceof DataError)) throw error;
+    problems.push(...error.lines);
+  }
+  try {
+    loadAccuracyFile(catalogDir);
+  } catch (error) {
+    if (!(error instanceof DataError)) throw error;
+    problems.push(...error.lines);
+  }
+  if (!reading || problems.length > 0) {
     console.error(`policy-atlas: the catalog has ${plural(problems.length, 'problem')}; nothing was built and ${outDir} is unchanged.`);
     for (const line of problems) console.error(`  ${line}`);
     return 1;
   }
-  const serverCount = servers.length;
-  const toolCount = servers.reduce((n, s) => n + s.data.tools.length, 0);
-  console.log(`policy-atlas: catalog ${catalogDir}: ${plural(servers.length, 'server')}, ${plural(toolCount, 'tool')}`);
-  if (loaded!.reused > 0) console.log(`policy-atlas: ${loaded!.reused.toLocaleString('en')} unchanged server files taken from the last build's reading`);
+  const { servers: serverCount, tools: toolCount, warnings } = reading;
+  console.log(`policy-atlas: catalog ${catalogDir}: ${plural(serverCount, 'server')}, ${plural(toolCount, 'tool')}`);
+  if (reading.reused > 0) console.log(`policy-atlas: ${reading.reused.toLocaleString('en')} unchanged server files taken from the last build's reading`);
   // What MCP clients accept but the spec frowns on is built, and said.
-  const warnings = servers.flatMap((server) => server.warnings);
   if (warnings.length > 0) console.warn(`policy-atlas: ${plural(warnings.length, 'warning')}:\n${warnings.map((line) => `  ${line}`).join('\n')}`);
 
   const budget = buildBudget(toolCount, totalmem() / 1024 / 1024);
