@@ -7,6 +7,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadAccuracyFile } from '../core/catalog/accuracy-file.ts';
 import { buildBudget } from '../core/catalog/build-budget.ts';
+import { BROWSE_PAGE_SIZE } from '../core/catalog/paths.ts';
 import { formatShard, type Shard } from '../core/catalog/shards.ts';
 import { readCatalogInWorker, type CatalogReading } from './read-catalog.ts';
 import { DataError } from '../core/errors/friendly.ts';
@@ -98,8 +99,9 @@ export async function runBuild(options: BuildOptions): Promise<number> {
     const staging = stagingFolder(outDir);
     const astroBin = join(dirname(createRequire(import.meta.url).resolve('astro/package.json')), 'bin', 'astro.mjs');
     const progress = new BuildProgress({
-      // A page per tool, a page and a JSON record per server, and the browse and static pages.
-      expectedPages: Math.ceil((toolCount + 2 * serverCount) / (options.shard?.count ?? 1)) + 40,
+      // A page per tool, a page and a JSON record per server, then the browse pages (each tool is
+      // listed under its level and its category) and the static pages.
+      expectedPages: Math.ceil((toolCount + 2 * serverCount) / (options.shard?.count ?? 1)) + Math.ceil((2 * toolCount) / BROWSE_PAGE_SIZE) + 40,
       interactive: Boolean(process.stdout.isTTY),
       write: (text) => process.stdout.write(text),
     });
