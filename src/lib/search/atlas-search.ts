@@ -1,7 +1,7 @@
 import { riskBadge, type RiskBadgeParts } from '../../core/risk-badge.ts';
 import type { FilterCounts, Pagefind, SearchResponse } from './pagefind-types.ts';
 import { compareHits, hitsOf, type SearchHit } from './search-hits.ts';
-import { FACETS, hasCriteria, pagefindFilters, readState, writeState, type Facet, type SearchState } from './search-state.ts';
+import { FACETS, facetValues, hasCriteria, pagefindFilters, readState, writeState, type Facet, type SearchState } from './search-state.ts';
 
 const PAGE_SIZE = 20;
 /** Servers whose documents load together; the first batch is ranked as one, so an exact name found in any of them comes first. */
@@ -208,9 +208,7 @@ export class AtlasSearch extends HTMLElement {
       const selected = new Set(this.state.selected[facet]);
       const known = this.order[facet];
       // Known values are always offered (without counts until the filter tables load), so the list keeps its length.
-      const keys = [...new Set([...(known ?? []), ...(this.filtersLoaded ? Object.keys(values) : []), ...selected])].sort((a, b) =>
-        known ? known.indexOf(a) - known.indexOf(b) : (values[b] ?? 0) - (values[a] ?? 0) || a.localeCompare(b),
-      );
+      const keys = facetValues(known, this.filtersLoaded ? values : {}, selected);
       box.replaceChildren(
         ...keys.map((value) => {
           const label = document.createElement('label');

@@ -28,3 +28,20 @@ export function pagefindFilters(state: SearchState): Record<string, { any: strin
 }
 
 export const hasCriteria = (state: SearchState) => state.query !== '' || FACETS.some((f) => state.selected[f].length > 0);
+
+/** Values offered for an open-ended facet (servers): a catalog has thousands. */
+export const MAX_OPEN_VALUES = 25;
+
+/**
+ * The values a facet offers, in order: a fixed list (levels, categories) keeps its order and
+ * length; an open one (servers) offers the values with the most matches, then any chosen value
+ * (one named in the URL stays offered, so it can be unticked).
+ */
+export function facetValues(known: readonly string[] | undefined, counts: Record<string, number>, selected: ReadonlySet<string>): string[] {
+  if (known) return [...new Set([...known, ...Object.keys(counts), ...selected])].sort((a, b) => rank(known, a) - rank(known, b));
+  const byCount = Object.keys(counts).sort((a, b) => counts[b]! - counts[a]! || a.localeCompare(b));
+  return [...new Set([...byCount.slice(0, MAX_OPEN_VALUES), ...selected])];
+}
+
+// Values outside the fixed list (an old URL's) go last.
+const rank = (known: readonly string[], value: string) => (known.includes(value) ? known.indexOf(value) : known.length);
