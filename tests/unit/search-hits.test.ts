@@ -59,6 +59,13 @@ describe('search hits from one server document', () => {
     expect(ids).toEqual(catalog.tools.map((t) => t.slug));
   });
 
+  it('stores each description once in what a search downloads: the markers around it carry no text', () => {
+    const markers = fragments[0]!.anchors.filter((a) => !/^h\d$/.test(a.element));
+    expect(markers.length).toBe(2 * catalog.tools.length + 1);
+    expect(markers.every((a) => !a.text)).toBe(true);
+    expect(fragments[0]!.content.split('Returns who owns the desk.').length).toBe(2);
+  });
+
   it('finds a tool by its exact name first, and links to its page', () => {
     const [first] = search('delete_file');
     expect(first).toMatchObject({ kind: 'tool', name: 'delete_file', exact: true, url: '/servers/files/delete-file/', server: 'File Desk' });

@@ -23,6 +23,12 @@ export const extraWordsAnchorId = (slug: string) => `x.${slug}`;
 export const SERVER_ABOUT_ID = 'about';
 
 const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+/**
+ * An empty element marking where a part of a tool's section starts. Pagefind stores each anchor's
+ * text in the fragment beside the page's text: an id on the paragraph itself stored every
+ * description twice in what a search downloads.
+ */
+const marker = (id: string) => `<span id="${id}"></span>`;
 const meta = (attribute: string, key: string, value: string) => `<meta data-pagefind-${attribute}="${key}[content]" content="${escapeHtml(value)}">`;
 
 /**
@@ -45,7 +51,7 @@ export function serverSearchDocument(server: CatalogServer): SearchDocument {
     if (annotationsDisagree(tool)) facets.annotations.add(ANNOTATIONS_DISAGREE);
   }
   for (const [key, values] of Object.entries(facets)) for (const value of [...values].sort()) head.push(meta('filter', key, value));
-  const body = [`<h1>${escapeHtml(server.meta.name)}</h1>`, `<p id="${SERVER_ABOUT_ID}">${escapeHtml(server.meta.description?.trim() || NO_DESCRIPTION)}</p>`, ...server.tools.map(toolSection)];
+  const body = [`<h1>${escapeHtml(server.meta.name)}</h1>`, `<p>${marker(SERVER_ABOUT_ID)}${escapeHtml(server.meta.description?.trim() || NO_DESCRIPTION)}</p>`, ...server.tools.map(toolSection)];
   return { url: serverPagePath(server), html: `<html lang="en"><head>${head.join('')}</head><body>${body.join('')}</body></html>` };
 }
 
@@ -68,7 +74,7 @@ function toolSection(tool: CatalogTool): string {
   const extra = [tool.definition.title ?? '', ...tool.parameters.map((p) => p.path)].join(' ').trim();
   return (
     `<h2 id="${id}">${escapeHtml(tool.name)}</h2>` +
-    `<p id="${descriptionAnchorId(tool.slug)}">${escapeHtml(description)}</p>` +
-    `<p id="${extraWordsAnchorId(tool.slug)}" data-pagefind-weight="0.5">${escapeHtml(extra || '-')}</p>`
+    `<p>${marker(descriptionAnchorId(tool.slug))}${escapeHtml(description)}</p>` +
+    `<p data-pagefind-weight="0.5">${marker(extraWordsAnchorId(tool.slug))}${escapeHtml(extra || '-')}</p>`
   );
 }

@@ -7,7 +7,7 @@ const PAGE_SIZE = 20;
 /** Servers whose documents load together; the first batch is ranked as one, so an exact name found in any of them comes first. */
 const SERVER_BATCH = 5;
 /** A query whose filters few tools of the loaded servers pass stops looking after this many ("Show more" goes on). */
-const MAX_SERVERS_PER_PAGE = 24;
+const MAX_SERVERS_PER_PAGE = 12;
 
 type ServerResults = SearchResponse['results'];
 
