@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { flowPolicy, type PolicyTool } from '../../src/core/flows/break-policy.ts';
+import { breakWords, flowPolicy, type PolicyTool } from '../../src/core/flows/break-policy.ts';
 import { flowDiagram } from '../../src/core/flows/diagram.ts';
 import { FLOW_KINDS, findFlows, type FlowKind } from '../../src/core/flows/flows.ts';
 import { FLOW_ROLES, type FlowRole } from '../../src/core/flows/role-kinds.ts';
@@ -122,7 +122,9 @@ describe('the diagram', () => {
     expect(at('private').y).toBeGreaterThan(at('untrusted').y + at('untrusted').height);
     for (const box of diagram.boxes) expect(box.x + box.width).toBeLessThanOrEqual(diagram.width);
     expect(diagram.title).toBe('Toxic flows of Stack');
-    expect(diagram.description).toContain('The lethal trifecta: takes in untrusted content (web), then reads private data (read), then sends outside (send).');
+    expect(diagram.description).toBe(
+      'Reads private data: read. Takes in untrusted content: web. Sends outside: send. Deletes or overwrites: drop. Flows: private data → outside; untrusted content → destruction; the lethal trifecta.',
+    );
   });
 
   it('uses one row for a flow on one row, and nothing for no flow', () => {
@@ -146,3 +148,16 @@ describe('the diagram', () => {
 });
 
 it('FLOW_KINDS lists every kind once', () => expect(new Set(FLOW_KINDS).size).toBe(3));
+
+describe('the words for a broken flow', () => {
+  it('names the denied tools and counts the approvals', () => {
+    const [exfiltration] = flowPolicy([t('read', ['private']), t('post', ['sink']), t('mail', ['sink'])]).breaks;
+    expect(breakWords(exfiltration!)).toEqual({
+      before: 'Broken by denying the leg with the fewest tools, those that read private data: ',
+      tools: ['read'],
+      after: '. A person approves each call of the 2 tools where the flow ends.',
+    });
+    const [already] = flowPolicy([t('read', ['private']), t('shell', ['sink'], 'one', { action: 'deny' })]).breaks;
+    expect(breakWords(already!)).toEqual({ before: 'Already broken: the policy denies the tools that send outside, ', tools: ['shell'], after: '.' });
+  });
+});

@@ -72,3 +72,7 @@ describe('flows.json and the stack list', () => {
     expect(list).toContainEqual(['github', server('github').meta.name]);
   });
 });
+
+it('serverFlows carries the same policy as serverPolicy', () => {
+  for (const s of catalog.servers) expect(serverFlows(s).policy).toEqual(serverPolicy(s));
+});

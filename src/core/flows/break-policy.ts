@@ -81,3 +81,21 @@ export function flowPolicy(tools: readonly PolicyTool[], flows: readonly Flow[] 
   });
   return { policy: policyDocument(Object.fromEntries(rules), ALL_CALLS_PER_MINUTE), breaks };
 }
+
+const ROLE_PLURALS: Record<FlowRole, string> = {
+  private: 'read private data',
+  untrusted: 'take in content that others write',
+  sink: 'send outside',
+  destroys: 'delete or overwrite',
+};
+
+/** How a page says a flow is broken: words, the denied tools' names (to show as code), more words. */
+export function breakWords(b: FlowBreak): { before: string; tools: string[]; after: string } {
+  const leg = ROLE_PLURALS[b.denied.role];
+  const n = b.approved.length;
+  return {
+    before: b.alreadyDenied ? `Already broken: the policy denies the tools that ${leg}, ` : `Broken by denying the leg with the fewest tools, those that ${leg}: `,
+    tools: b.denied.tools,
+    after: n > 0 ? `. A person approves each call of the ${n === 1 ? 'tool' : `${n} tools`} where the flow ends.` : '.',
+  };
+}

@@ -93,13 +93,13 @@ function head(x: number, y: number, dx: number, dy: number): string {
 
 const namesOf = (tools: readonly FlowTool[]) => [...new Set(tools.map((tool) => tool.name))];
 
-function describe(flows: readonly Flow[]): string {
-  const leg = (role: FlowRole, tools: readonly FlowTool[]) => {
-    const names = namesOf(tools).map(terminalSafe);
+function describe(flows: readonly Flow[], byRole: Record<FlowRole, FlowTool[]>, roles: readonly FlowRole[]): string {
+  const leg = (role: FlowRole) => {
+    const names = namesOf(byRole[role]).map(terminalSafe);
     const listed = names.length > MAX_NAMES ? `${names.slice(0, MAX_NAMES).join(', ')} and ${names.length - MAX_NAMES} more` : names.join(', ');
-    return `${FLOW_ROLE_LABELS[role].toLowerCase()} (${listed})`;
+    return `${FLOW_ROLE_LABELS[role]}: ${listed}.`;
   };
-  return flows.map((flow) => `${FLOW_TITLES[flow.kind]}: ${flow.legs.map((l) => leg(l.role, l.tools)).join(', then ')}.`).join(' ');
+  return `${roles.map(leg).join(' ')} Flows: ${flows.map((flow) => FLOW_TITLES[flow.kind].toLowerCase()).join('; ')}.`;
 }
 
 /** The diagram of some flows, or undefined when there are none. `subject` names whose tools they are, for the title. */
@@ -138,5 +138,6 @@ export function flowDiagram(flows: readonly Flow[], subject: string): FlowDiagra
   });
   const width = 2 + 2 * BOX_WIDTH + COLUMN_GAP;
   const height = Math.max(...boxes.map((box) => box.y + box.height)) + 1;
-  return { width, height, title: `Toxic flows of ${terminalSafe(subject)}`, description: describe(flows), boxes, arrows };
+  const description = describe(flows, byRole, sized.map((box) => box.role));
+  return { width, height, title: `Toxic flows of ${terminalSafe(subject)}`, description, boxes, arrows };
 }

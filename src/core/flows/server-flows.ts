@@ -1,7 +1,7 @@
 /** What the site shows and publishes about a server's toxic flows: the page's section, its flows.json, the stack page's name list. */
 import type { Catalog, CatalogServer } from '../catalog/build-catalog.ts';
 import { flowTool, toolRoles } from '../catalog/tool-page.ts';
-import type { Rule } from '../policy/schema.ts';
+import type { Policy, Rule } from '../policy/schema.ts';
 import { flowPolicy, type FlowBreak } from './break-policy.ts';
 import { flowDiagram, type FlowDiagram } from './diagram.ts';
 import { findFlows, type Flow } from './flows.ts';
@@ -11,6 +11,8 @@ import type { RoleEvidence } from './roles.ts';
 export interface ServerFlows {
   flows: Flow[];
   breaks: FlowBreak[];
+  /** The server policy (as serverPolicy makes it): every tool's rule, its flows broken. */
+  policy: Policy;
   diagram?: FlowDiagram;
   /** Why each tool on a leg is there, by tool name. */
   evidence: Map<string, RoleEvidence[]>;
@@ -21,7 +23,8 @@ export function serverFlows(server: CatalogServer): ServerFlows {
   const flows = findFlows(tools);
   const evidence = new Map(server.tools.filter((tool) => toolRoles(tool).length > 0).map((tool) => [tool.name, toolRoles(tool)]));
   const diagram = flowDiagram(flows, server.meta.name);
-  return { flows, breaks: flowPolicy(tools, flows).breaks, ...(diagram ? { diagram } : {}), evidence };
+  const { policy, breaks } = flowPolicy(tools, flows);
+  return { flows, breaks, policy, ...(diagram ? { diagram } : {}), evidence };
 }
 
 /** One tool in a server's flows.json: its name, its roles (left out when none) and its recommended rule. */
