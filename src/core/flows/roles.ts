@@ -43,12 +43,11 @@ interface WordSearch {
   pairs?: readonly (readonly [string, string])[];
   /** The tool's verb: a word that is the action is not what it acts on (`release_device`, `review_cluster`). */
   verb?: string;
-  nameOnly?: boolean;
 }
 
 /** The first word in `set` (or a two-word name of `pairs`) in the name, else in the description's opening words. */
-function findWord(tokens: readonly string[], lead: readonly string[], { set, pairs = [], verb, nameOnly }: WordSearch): Found | undefined {
-  for (const [words, source] of [[tokens, 'name'], [nameOnly ? [] : lead, 'description']] as const) {
+function findWord(tokens: readonly string[], lead: readonly string[], { set, pairs = [], verb }: WordSearch): Found | undefined {
+  for (const [words, source] of [[tokens, 'name'], [lead, 'description']] as const) {
     for (let i = 0; i < words.length; i++) {
       const word = words[i]!;
       const pair = pairs.find(([a, b]) => word === a && words[i + 1] === b);
