@@ -85,6 +85,7 @@ export class StackBuilder extends HTMLElement {
       return;
     }
     let list: ServerEntry[];
+    if (!this.list) status.textContent = 'Loading the list of servers…';
     try {
       list = await this.serverList();
     } catch {
