@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Imports every saved tools/list in a folder (e.g. ../shared/corpus) with `policy-atlas import --file`
-# into a temporary catalog and builds the site from it: real servers' output must never be refused.
+# into a temporary catalog, counts its toxic flows and builds the site from it: real servers' output
+# must never be refused.
 # Usage: bash scripts/import-corpus.sh <corpus-dir>
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
@@ -23,4 +24,5 @@ if [ "${#refused[@]}" -gt 0 ]; then
   echo "policy-atlas: refused ${#refused[@]} corpus servers: ${refused[*]}" >&2
   exit 1
 fi
+node scripts/flow-counts.ts "$work/catalog"
 node bin/policy-atlas.mjs build --catalog "$work/catalog" --out "$work/site" | tail -n 3

@@ -17,7 +17,7 @@ describe('the hostile catalog, served with the CSP from _headers', () => {
   });
 
   it('gives every tool a page, whatever its name', () => {
-    const data = ['script-injection', 'odd-names'].map((s) => JSON.parse(readFileSync(join(hostileDir, '..', 'hostile-data', 'servers', `${s}.json`), 'utf8')));
+    const data = ['script-injection', 'odd-names', 'hostile-flows'].map((s) => JSON.parse(readFileSync(join(hostileDir, '..', 'hostile-data', 'servers', `${s}.json`), 'utf8')));
     const toolPages = listFiles(hostileDir).filter((f) => /^servers\/[^/]+\/[^/]+\/index\.html$/.test(f));
     expect(toolPages).toHaveLength(data.reduce((n, d) => n + d.tools.length, 0));
     expect(toolPages).toContain('servers/odd-names/etc-passwd/index.html');

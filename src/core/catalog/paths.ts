@@ -11,7 +11,7 @@ export const categoryPath = (category: Category, page = 1) => (page > 1 ? `/cate
 export const BROWSE_PAGE_SIZE = 100;
 
 /** The pages that are not made from catalog data, without the 404 page. */
-export const FIXED_PAGE_PATHS = ['/', '/servers/', '/risk/', '/categories/', '/search/', '/policy/', '/methodology/', '/methodology/accuracy/', '/policy-format/', '/deploy/'] as const;
+export const FIXED_PAGE_PATHS = ['/', '/servers/', '/risk/', '/categories/', '/search/', '/stack/', '/policy/', '/methodology/', '/methodology/accuracy/', '/policy-format/', '/deploy/'] as const;
 
 const pageCount = (items: number) => Math.max(1, Math.ceil(items / BROWSE_PAGE_SIZE));
 

@@ -51,6 +51,9 @@ export function recommendRule(toolName: string, classification: Classification, 
   }
 }
 
+/** The cap on all calls together in a policy for a whole server or a stack of servers. */
+export const ALL_CALLS_PER_MINUTE = 300;
+
 /** A complete policy-v1 document that works on its own: default deny, the given rules. */
 export function policyDocument(rules: Record<string, Rule>, allToolsLimit?: number): Policy {
   return {

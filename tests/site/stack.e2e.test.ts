@@ -1,0 +1,138 @@
+import { createRequire } from 'node:module';
+import { readFileSync } from 'node:fs';
+import type { Page } from 'playwright-core';
+import { describe, expect, inject, it } from 'vitest';
+import { validatePolicyText } from '../../src/core/policy/validate.ts';
+import { watchConsole } from '../support/browser.ts';
+import { useSiteInBrowser } from '../support/site-session.ts';
+
+const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+const session = useSiteInBrowser();
+const hostile = useSiteInBrowser(() => inject('hostileDir'), () => '/');
+
+/** Every response the page gets, with its size: what a visit costs. */
+function watchLoads(page: Page): { path: string; bytes: number }[] {
+  const loads: { path: string; bytes: number }[] = [];
+  page.on('response', async (response) => {
+    const body = await response.body().catch(() => Buffer.alloc(0));
+    loads.push({ path: new URL(response.url()).pathname, bytes: body.length });
+  });
+  return loads;
+}
+
+async function addServer(page: Page, query: string, name: string) {
+  await page.getByRole('searchbox', { name: /Add a server/ }).fill(query);
+  await page.getByRole('button', { name: `Add ${name}` }).click();
+  await page.getByRole('list', { name: 'Your stack' }).getByRole('link', { name }).waitFor();
+}
+
+async function axeViolations(page: Page): Promise<string[]> {
+  await page.addScriptTag({ content: axeSource });
+  return page.evaluate(async () => {
+    const result = await (window as unknown as { axe: { run(): Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }> } }).axe.run();
+    return result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')}`);
+  });
+}
+
+describe('the stack page', () => {
+  it('picks three servers by name, shows the flows across them and downloads one policy the validator accepts', async () => {
+    const context = await session.browser.newContext({ acceptDownloads: true });
+    const page = await context.newPage();
+    const consoleMessages = watchConsole(page);
+    const loads = watchLoads(page);
+    await page.goto(`${session.site.url}stack/`);
+
+    // Neither server makes a flow on its own: the flows appear only across them.
+    await addServer(page, 'filesys', 'Filesystem MCP Server');
+    await page.getByText('These servers make no toxic flow together').waitFor();
+    await addServer(page, 'PUPP', 'Puppeteer MCP Server');
+    await addServer(page, 'utilities', 'Dev Utilities MCP Server');
+    expect(new URL(page.url()).search).toBe('?s=filesystem&s=puppeteer&s=dev-utilities');
+
+    const flows = page.locator('[data-flows] > li');
+    await flows.filter({ hasText: 'The lethal trifecta' }).waitFor();
+    expect(await flows.locator('> strong').allInnerTexts()).toEqual(['Private data → outside.', 'Untrusted content → destruction.', 'The lethal trifecta.']);
+    const exfiltration = await flows.first().locator('li').allInnerTexts();
+    expect(exfiltration[0]).toMatch(/^Reads private data: Filesystem MCP Server .*read_file/);
+    expect(exfiltration[1]).toMatch(/^Sends outside: Puppeteer MCP Server puppeteer_evaluate, puppeteer_navigate; Dev Utilities MCP Server /);
+    const diagram = page.getByRole('img', { name: 'Toxic flows of a stack of 3 servers' });
+    await expect(diagram.locator('text').allTextContents()).resolves.toEqual(expect.arrayContaining(['Reads private data', 'Sends outside', 'sent out']));
+
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Download policy.json' }).click()]);
+    expect(download.suggestedFilename()).toBe('policy.json');
+    const text = readFileSync((await download.path())!, 'utf8');
+    expect(text).toBe(`${await page.locator('[data-policy]').innerText()}\n`);
+    const result = validatePolicyText(text);
+    expect(result).toMatchObject({ ok: true, problems: [] });
+    const tools = result.policy!.tools!;
+    expect(tools.read_file).toBeDefined();
+    expect(tools.puppeteer_navigate).toBeDefined();
+    expect(Object.values(tools).some((rule) => rule.action === 'deny' && rule.reason?.includes('toxic flow'))).toBe(true);
+
+    // What the visit loaded: the name list once, the three servers' flows.json, never the catalog.
+    const data = loads.filter((load) => load.path.endsWith('.json')).map((load) => load.path.replace(/^\/atlas/, '')).sort();
+    expect(data).toEqual(['/servers/dev-utilities/flows.json', '/servers/filesystem/flows.json', '/servers/puppeteer/flows.json', '/stack/servers.json']);
+    const total = loads.reduce((sum, load) => sum + load.bytes, 0);
+    console.info(`stack page with three servers loaded ${loads.length} files, ${total} bytes: ${loads.map((l) => `${l.path} ${l.bytes}`).join(', ')}`);
+    expect(consoleMessages).toEqual([]);
+    await context.close();
+  });
+
+  it.each(['light', 'dark'] as const)('has no serious or critical axe violations with flows shown (%s)', async (colorScheme) => {
+    const page = await session.browser.newPage({ bypassCSP: true, colorScheme });
+    await page.goto(`${session.site.url}stack/?s=filesystem&s=puppeteer`);
+    await page.locator('[data-flows] > li').filter({ hasText: 'The lethal trifecta' }).waitFor();
+    expect(await axeViolations(page)).toEqual([]);
+    await page.close();
+  });
+
+  it('opens a shared link with the same stack, says what did not load, and removes a server', async () => {
+    const page = await session.browser.newPage();
+    await page.goto(`${session.site.url}stack/?s=filesystem&s=puppeteer&s=not-a-server&s=..%2Fx`);
+    await page.getByText('Could not load not-a-server').waitFor();
+    await page.locator('[data-flows] > li').filter({ hasText: 'The lethal trifecta' }).waitFor();
+    expect(await page.getByRole('list', { name: 'Your stack' }).getByRole('listitem').count()).toBe(3);
+
+    await page.getByRole('button', { name: 'Remove Puppeteer MCP Server' }).click();
+    await page.getByText('These servers make no toxic flow together').waitFor();
+    expect(new URL(page.url()).search).toBe('?s=filesystem&s=not-a-server');
+    await page.close();
+  });
+
+  it('draws the flows of a server on its page without script, with a text equivalent', async () => {
+    const page = await session.browser.newPage({ javaScriptEnabled: false });
+    await page.goto(`${session.site.url}servers/mail-calendar/`);
+    const diagram = page.getByRole('img', { name: 'Toxic flows of Mail and Calendar MCP Server' });
+    await expect(diagram.getAttribute('aria-describedby')).resolves.toBe('flow-diagram-desc');
+    const legs = await page.locator('.flow-legs').innerText();
+    expect(legs).toContain('Sends outside (2)');
+    expect(legs).toContain('SendEmail');
+    await page.getByRole('link', { name: 'a stack' }).waitFor();
+    await page.close();
+
+    const checked = await session.browser.newPage({ bypassCSP: true });
+    await checked.goto(`${session.site.url}servers/mail-calendar/`);
+    expect(await axeViolations(checked)).toEqual([]);
+    await checked.close();
+  });
+});
+
+describe('hostile names in flows', () => {
+  it('draws them as text on the server page and on the stack page, running nothing', async () => {
+    const page = await hostile.browser.newPage();
+    const consoleMessages = watchConsole(page);
+    for (const path of ['servers/hostile-flows/', 'stack/?s=hostile-flows']) {
+      await page.goto(`${hostile.site.url}${path}`);
+      const diagram = page.getByRole('img', { name: /^Toxic flows of Flows <svg onload=/ });
+      await diagram.waitFor();
+      const texts = await diagram.locator('text').allTextContents();
+      expect(texts).toContain('<img src=x onerror="window…');
+      // The right-to-left override shows as an escape, so the name cannot pass for another.
+      expect(texts).toContain('send\\u202eexe.txt');
+      await expect(page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).resolves.toBeUndefined();
+    }
+    await expect(page.locator('[data-flows] code').filter({ hasText: '<script>' }).count()).resolves.toBeGreaterThan(0);
+    expect(consoleMessages).toEqual([]);
+    await page.close();
+  });
+});
