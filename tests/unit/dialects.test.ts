@@ -8,7 +8,7 @@ import { toolRule } from '../../src/core/catalog/tool-page.ts';
 import { agentgatewayAuthorization, celString } from '../../src/core/dialects/agentgateway.ts';
 import { claudeCodeName, claudeCodePermissions } from '../../src/core/dialects/claude-code.ts';
 import { dialectSnippets } from '../../src/core/dialects/snippets.ts';
-import { policyDocument } from '../../src/core/policy/recommend.ts';
+import { policyDocument } from '../../src/core/catalog/recommend.ts';
 import type { Policy, Rule } from '../../src/core/policy/schema.ts';
 
 const limit = { counter: 'c', window: 'minute', max: 5, scope: 'grant' } as const;

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { buildCatalog, type CatalogTool } from '../../src/core/catalog/build-catalog.ts';
 import { loadCatalogDir } from '../../src/core/catalog/load.ts';
 import { serverPolicyJson, toolPage } from '../../src/core/catalog/tool-page.ts';
-import { describeRule } from '../../src/core/policy/recommend.ts';
+import { describeRule } from '../../src/core/policy/describe.ts';
 import { PolicySchema, type Rule } from '../../src/core/policy/schema.ts';
 import { SPEC_EXAMPLE_POLICY as SPEC_EXAMPLE } from '../fixtures/spec-example-policy.ts';
 

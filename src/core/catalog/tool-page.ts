@@ -1,7 +1,8 @@
 import { abusePatterns, type AbusePattern } from './abuse.ts';
 import { toolFaq } from './faq.ts';
 import type { CatalogServer, CatalogTool } from './build-catalog.ts';
-import { describeRule, policyDocument, recommendRule } from '../policy/recommend.ts';
+import { describeRule } from '../policy/describe.ts';
+import { policyDocument, recommendRule } from './recommend.ts';
 import type { Policy, Rule } from '../policy/schema.ts';
 import type { FaqEntry } from '../schema/server.ts';
 import { descriptionBlocks, summarize, type Block } from '../text/description-blocks.ts';

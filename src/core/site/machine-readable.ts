@@ -2,7 +2,7 @@ import type { Catalog, CatalogServer, CatalogTool } from '../catalog/build-catal
 import { serverPagePath, toolPagePath } from '../catalog/paths.ts';
 import { toolRule } from '../catalog/tool-page.ts';
 import { RULES_VERSION } from '../classify/rules-version.ts';
-import { policyDocument } from '../policy/recommend.ts';
+import { policyDocument } from '../catalog/recommend.ts';
 import { LEVELS } from '../risk.ts';
 import { summarize } from '../text/description-blocks.ts';
 
