@@ -4,7 +4,8 @@ import { policyJsonSchema, POLICY_SCHEMA_ID } from '../../src/core/policy/json-s
 import { scanJson } from '../../src/core/text/json-scan.ts';
 import { closestName, lintPolicy } from '../../src/core/policy/lint.ts';
 import { PolicySchema, type Policy } from '../../src/core/policy/schema.ts';
-import { positionFromParseError, validatePolicyText, type Problem } from '../../src/core/policy/validate.ts';
+import { positionFromParseError } from '../../src/core/errors/json-text.ts';
+import { validatePolicyText, type Problem } from '../../src/core/policy/validate.ts';
 
 const UNKNOWN_KEY_HINT = '(hint: remove it or check its spelling; unknown keys are refused so that a typo never goes unnoticed)';
 const KNOWN = ['list_clusters', 'create_charge', 'delete_account', 'read_file', 'get'];

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { DataError, parseWithFriendlyErrors } from '../../core/errors/friendly.ts';
+import { issueText, schemaIssues, type Issue } from '../../core/errors/friendly.ts';
 import { splitCommandLine } from '../../core/import/command-line.ts';
 import { redactedUrl, urlSecrets } from '../../core/import/redact.ts';
 import { MAX_TIMER_MS, type Target } from './client.ts';
@@ -87,6 +87,9 @@ const FlagsSchema = z.strictObject({
 const VALUE_FLAGS = new Set(['file', 'stdio', 'url', 'out', 'name', 'slug', 'timeout', 'now']);
 const SWITCHES = new Set(['update']);
 
+/** `--timeout: must be …`: an issue's path is the flag it concerns, named as the user typed it. */
+const flagIssueText = ({ path, ...issue }: Issue) => (path?.length === 1 ? issueText(issue, `--${path[0]}`) : issueText({ path, ...issue }, 'policy-atlas import'));
+
 /** Reads the command line; flag errors go through the same friendly messages as data files. */
 export function parseImportArgs(args: readonly string[]): ImportOptions {
   const flags: Record<string, string> = {};
@@ -121,13 +124,9 @@ export function parseImportArgs(args: readonly string[]): ImportOptions {
       flags[key] = value;
     }
   }
-  let parsed: z.output<typeof FlagsSchema>;
-  try {
-    parsed = parseWithFriendlyErrors(FlagsSchema, flags, 'policy-atlas import');
-  } catch (error) {
-    if (error instanceof DataError) throw new UsageError(error.lines.map((line) => line.replace(/^policy-atlas import › (\w+):/, '--$1:')).join('\n'));
-    throw error;
-  }
+  const checked = schemaIssues(FlagsSchema, flags);
+  if (!checked.ok) throw new UsageError(checked.issues.map(flagIssueText).join('\n'));
+  const parsed = checked.data;
   const sources = (['file', 'stdio', 'url'] as const).filter((s) => parsed[s] !== undefined);
   if (sources.length !== 1) throw new UsageError(sources.length === 0 ? 'say where the tools come from: --file, --stdio or --url' : `give one source, not ${sources.map((s) => `--${s}`).join(' and ')}`);
   if (Object.keys(env).length > 0 && !parsed.stdio) throw new UsageError('--env goes with --stdio');
