@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { classifyTool } from '../../src/core/classify/classify-tool.ts';
 import { findSuspiciousText } from '../../src/core/classify/suspicious.ts';
+import { isLowConfidence } from '../../src/core/risk.ts';
 import type { Tool } from '../../src/core/schema/server.ts';
 
 const props = (...names: string[]) => ({ type: 'object', properties: Object.fromEntries(names.map((n) => [n, { type: 'string' }])) });
@@ -124,7 +125,7 @@ describe('classifyTool over representative tools', () => {
   it('gives low confidence and says so when there is little to go on (esm_msk_policy)', () => {
     const c = classifyTool(tool('esm_msk_policy', { inputSchema: { type: 'object', properties: {} } }));
     expect(c.category).toBe('other');
-    expect(c.confidence).toBeLessThan(0.4);
+    expect(isLowConfidence(c.confidence)).toBe(true);
     expect(c.rationale).toContain('evidence is thin');
     expect(c.evidence).toContainEqual({ source: 'description', detail: 'no description', effect: 'confidence down' });
   });

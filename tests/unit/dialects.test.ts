@@ -8,7 +8,7 @@ import { toolRule } from '../../src/core/catalog/tool-page.ts';
 import { agentgatewayAuthorization, celString } from '../../src/core/dialects/agentgateway.ts';
 import { claudeCodeName, claudeCodePermissions } from '../../src/core/dialects/claude-code.ts';
 import { dialectSnippets } from '../../src/core/dialects/snippets.ts';
-import { policyDocument } from '../../src/core/catalog/recommend.ts';
+import { policyDocument, SERVER_CALLS_PER_MINUTE } from '../../src/core/catalog/recommend.ts';
 import type { Policy, Rule } from '../../src/core/policy/schema.ts';
 
 const limit = { counter: 'c', window: 'minute', max: 5, scope: 'grant' } as const;
@@ -152,7 +152,7 @@ describe('the schemas catch what they should', () => {
 const catalog = buildCatalog(loadCatalogDir(fileURLToPath(new URL('../../data', import.meta.url))));
 const pages = [
   ...catalog.tools.map((tool) => [`${tool.server.slug}/${tool.name}`, tool.server.slug, policyDocument({ [tool.name]: toolRule(tool) })] as const),
-  ...catalog.servers.map((server) => [server.slug, server.slug, policyDocument(Object.fromEntries(server.tools.map((t) => [t.name, toolRule(t)])), 300)] as const),
+  ...catalog.servers.map((server) => [server.slug, server.slug, policyDocument(Object.fromEntries(server.tools.map((t) => [t.name, toolRule(t)])), SERVER_CALLS_PER_MINUTE)] as const),
 ];
 
 describe.each(pages)('dialects of the sample page %s', (_id, serverKey, policy) => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DataError, parseWithFriendlyErrors } from '../../src/core/errors/friendly.ts';
 import { PolicySchema } from '../../src/core/policy/schema.ts';
-import { SPEC_EXAMPLE_POLICY as SPEC_EXAMPLE } from '../fixtures/spec-example-policy.ts';
+import { FORMAT_EXAMPLE_POLICY } from '../../src/core/policy/example.ts';
 
 const UNKNOWN_KEY_HINT = '(hint: remove it or check its spelling; unknown keys are refused so that a typo never goes unnoticed)';
 
@@ -13,7 +13,7 @@ const limit = (fields: Record<string, unknown>) => rule({ limits: [{ counter: 'c
 
 describe('PolicySchema accepts', () => {
   it.each<[string, unknown]>([
-    ['the spec example', SPEC_EXAMPLE],
+    ['the example of the format\'s documentation', JSON.parse(FORMAT_EXAMPLE_POLICY)],
     ['the smallest document', policy({})],
     ['a $schema key', policy({ $schema: 'https://policy-atlas.example/schema/policy-v1.json' })],
     ['default allow', { version: '1', default: 'allow' }],

@@ -5,7 +5,7 @@ import { loadCatalogDir } from '../../src/core/catalog/load.ts';
 import { serverPolicyJson, toolPage } from '../../src/core/catalog/tool-page.ts';
 import { describeRule } from '../../src/core/policy/describe.ts';
 import { PolicySchema, type Rule } from '../../src/core/policy/schema.ts';
-import { SPEC_EXAMPLE_POLICY as SPEC_EXAMPLE } from '../fixtures/spec-example-policy.ts';
+import { FORMAT_EXAMPLE_POLICY } from '../../src/core/policy/example.ts';
 
 const catalog = buildCatalog(loadCatalogDir(fileURLToPath(new URL('../../data', import.meta.url))));
 const toolCases = catalog.tools.map((tool) => [`${tool.server.slug}/${tool.name}`, tool] as [string, CatalogTool]);
@@ -76,7 +76,7 @@ const condition = (c: unknown) => withRule({ deny_if: [c] });
 
 describe('PolicySchema', () => {
   it.each<[string, unknown]>([
-    ['the spec example', SPEC_EXAMPLE],
+    ['the example of the format\'s documentation', JSON.parse(FORMAT_EXAMPLE_POLICY)],
     ['the smallest document', minimal()],
     ['default allow', minimal({ default: 'allow' })],
     ['an empty rule {}', withRule({})],

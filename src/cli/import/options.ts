@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { issueText, schemaIssues, type Issue } from '../../core/errors/friendly.ts';
 import { splitCommandLine } from '../../core/import/command-line.ts';
 import { redactedUrl, urlSecrets } from '../../core/import/redact.ts';
+import { SLUG_PATTERN, SLUG_RULE } from '../../core/schema/server.ts';
 import { MAX_TIMER_MS, type Target } from './client.ts';
 
 export const HELP = `Usage: policy-atlas import (--file <json> | --stdio "<command>" | --url <url>) [options]
@@ -78,7 +79,7 @@ const FlagsSchema = z.strictObject({
   url: z.string().min(1).optional(),
   out: z.string().min(1).optional(),
   name: z.string().trim().min(1).optional(),
-  slug: z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be lowercase letters, digits and single dashes').optional(),
+  slug: z.string().regex(SLUG_PATTERN, `must be ${SLUG_RULE}`).optional(),
   timeout: z.coerce.number({ error: 'must be a number of milliseconds' }).int('must be a whole number of milliseconds').positive('must be more than 0').max(MAX_TIMER_MS, `must be at most ${MAX_TIMER_MS} ms (about 24 days)`).optional(),
   now: z.iso.date('must be a date like 2025-01-31').optional(),
   update: z.literal('yes').optional(),

@@ -2,7 +2,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { DataError, issueText, parseWithFriendlyErrors } from '../errors/friendly.ts';
 import { parseJsonFile } from '../errors/json-text.ts';
-import { ServerFileSchema, type ServerFile } from '../schema/server.ts';
+import { ServerFileSchema, SLUG_PATTERN, SLUG_RULE, type ServerFile } from '../schema/server.ts';
 import { normaliseServerFile } from './normalise.ts';
 import { toolNameWarnings } from './tool-names.ts';
 
@@ -27,8 +27,8 @@ export function parseServerFile(json: unknown, file: string): { data: ServerFile
 export function loadServerFile(path: string, cwd = process.cwd()): LoadedServer {
   const file = relative(cwd, path) || path;
   const slug = path.split(/[\\/]/).pop()!.replace(/\.json$/, '');
-  if (!/^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(slug)) {
-    throw new DataError([issueText({ message: 'the file name must be the server slug: lowercase letters, digits and single dashes', hint: 'rename it' }, file)]);
+  if (!SLUG_PATTERN.test(slug)) {
+    throw new DataError([issueText({ message: `the file name must be the server slug: ${SLUG_RULE}`, hint: 'rename it' }, file)]);
   }
   let text: string;
   try {

@@ -2,6 +2,22 @@ import type { Classification } from '../classify/classify-tool.ts';
 import type { Parameter } from '../input-schema/parameters.ts';
 import type { Condition, Limit, Policy, Rule } from '../policy/schema.ts';
 
+/**
+ * The recommended rule's caps by level (risk model, "Recommended policy"), per grant; the pages and
+ * the methodology render these numbers.
+ */
+export const RECOMMENDED_LIMITS = {
+  low: { perMinute: 60 },
+  medium: { perMinute: 20, perDay: 500 },
+  high: { perHour: 30 },
+} as const;
+
+/** The cap on all of a server's tools together, in its server policy: calls a minute per grant. */
+export const SERVER_CALLS_PER_MINUTE = 300;
+
+/** A recommended rule denies an `amount` argument above this. */
+export const AMOUNT_CEILING = 10000;
+
 const perMinute = (counter: string, max: number): Limit => ({ counter, window: 'minute', max, scope: 'grant' });
 const perWindow = (counter: string, window: Limit['window'], max: number): Limit => ({ counter, window, max, scope: 'grant' });
 
@@ -18,7 +34,7 @@ function guardConditions(parameters: readonly Parameter[]): Condition[] {
   }
   for (const name of ['amount', 'unit_amount']) {
     const path = at(name);
-    if (path && /number|integer/.test(top.get(name)!.type)) conditions.push({ path: `args.${path}`, op: 'gt', value: 10000 });
+    if (path && /number|integer/.test(top.get(name)!.type)) conditions.push({ path: `args.${path}`, op: 'gt', value: AMOUNT_CEILING });
   }
   for (const name of ['force', 'recursive', 'all']) {
     const path = at(name);
@@ -34,14 +50,14 @@ export function recommendRule(toolName: string, classification: Classification, 
   const withGuards = (rule: Rule): Rule => (denyIf.length > 0 ? { ...rule, deny_if: denyIf } : rule);
   switch (classification.level) {
     case 'low':
-      return { limits: [perMinute(`${toolName}_rate`, 60)] };
+      return { limits: [perMinute(`${toolName}_rate`, RECOMMENDED_LIMITS.low.perMinute)] };
     case 'medium':
-      return withGuards({ limits: [perMinute(`${toolName}_rate`, 20), perWindow(`${toolName}_daily`, 'day', 500)] });
+      return withGuards({ limits: [perMinute(`${toolName}_rate`, RECOMMENDED_LIMITS.medium.perMinute), perWindow(`${toolName}_daily`, 'day', RECOMMENDED_LIMITS.medium.perDay)] });
     case 'high':
       return withGuards({
         action: 'require_approval',
         reason: `${toolName} is rated high risk (${classification.category}); a person approves each call.`,
-        limits: [perWindow(`${toolName}_hourly`, 'hour', 30)],
+        limits: [perWindow(`${toolName}_hourly`, 'hour', RECOMMENDED_LIMITS.high.perHour)],
       });
     case 'critical':
       return {

@@ -2,7 +2,7 @@ import { abusePatterns, type AbusePattern } from './abuse.ts';
 import { toolFaq } from './faq.ts';
 import type { CatalogServer, CatalogTool } from './build-catalog.ts';
 import { describeRule } from '../policy/describe.ts';
-import { policyDocument, recommendRule } from './recommend.ts';
+import { policyDocument, recommendRule, SERVER_CALLS_PER_MINUTE } from './recommend.ts';
 import type { Policy, Rule } from '../policy/schema.ts';
 import type { FaqEntry } from '../schema/server.ts';
 import { descriptionBlocks, summarize, type Block } from '../text/description-blocks.ts';
@@ -48,7 +48,7 @@ export const policyText = (policy: Policy) => JSON.stringify(policy, null, 2);
 
 /** One policy for a whole server: every tool's rule, and a cap on all calls together. */
 export function serverPolicy(server: CatalogServer): Policy {
-  return policyDocument(Object.fromEntries(server.tools.map((tool) => [tool.name, toolRule(tool)])), 300);
+  return policyDocument(Object.fromEntries(server.tools.map((tool) => [tool.name, toolRule(tool)])), SERVER_CALLS_PER_MINUTE);
 }
 
 export const serverPolicyJson = (server: CatalogServer): string => policyText(serverPolicy(server));

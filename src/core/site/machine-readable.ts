@@ -10,7 +10,7 @@ import { summarize } from '../text/description-blocks.ts';
  * Site path of a server's JSON record, which holds each of its tools' records: one file per server
  * rather than per tool, since every file costs a disk block and a host's file quota at 250,000 tools.
  */
-export const serverJsonPath = (server: Pick<CatalogServer, 'slug'>) => `/servers/${server.slug}/tools.json`;
+export const serverJsonPath = (server: Pick<CatalogServer, 'slug'>) => `${serverPagePath(server)}tools.json`;
 
 /** `/catalog.json`: every server and tool with its rating and where to find more; `url` makes paths absolute. */
 export function catalogSummary(catalog: Catalog, url: (path: string) => string) {
