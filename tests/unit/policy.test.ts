@@ -1,12 +1,10 @@
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { buildCatalog, type CatalogTool } from '../../src/core/catalog/build-catalog.ts';
-import { loadCatalogDir } from '../../src/core/catalog/load.ts';
+import type { CatalogTool } from '../../src/core/catalog/build-catalog.ts';
 import { serverPolicyJson, toolPage } from '../../src/core/catalog/tool-page.ts';
 import { describeRule } from '../../src/core/policy/describe.ts';
 import { PolicySchema, type Rule } from '../../src/core/policy/schema.ts';
+import { catalogOf, SMALL_CATALOG as catalog } from '../support/small-catalog.ts';
 
-const catalog = buildCatalog(loadCatalogDir(fileURLToPath(new URL('../../data', import.meta.url))));
 const toolCases = catalog.tools.map((tool) => [`${tool.server.slug}/${tool.name}`, tool] as [string, CatalogTool]);
 
 /** What the risk model asks of a generated rule at each level. */
@@ -61,12 +59,37 @@ describe.each(catalog.servers.map((server) => [server.slug, server] as const))('
   });
 });
 
-it('the sample catalog covers every level and an override', () => {
-  expect(catalog.tools.length).toBeGreaterThan(100);
+it('the test catalog covers every level, guards and an override', () => {
   for (const level of ['low', 'medium', 'high', 'critical'] as const) expect(catalog.byLevel[level].length).toBeGreaterThan(0);
   expect(catalog.tools.some((t) => t.definition.overrides?.policy)).toBe(true);
+  expect(catalog.tools.some((t) => toolPage(t).rule.deny_if?.length)).toBe(true);
 });
 
+
+describe('argument guards follow the tool\'s own top-level parameters and their types', () => {
+  const guarded = catalogOf({
+    s: {
+      name: 'S',
+      tools: [
+        { name: 'update_record', description: 'Updates a record.', inputSchema: { type: 'object', properties: { File_Path: { type: 'string' }, unit_amount: { type: 'integer' }, recursive: { type: 'boolean' }, options: { type: 'object', properties: { path: { type: 'string' } } } } } },
+        { name: 'update_entry', description: 'Updates an entry.', inputSchema: { type: 'object', properties: { path: { type: 'number' }, amount: { type: 'string' }, force: { type: 'string' } } } },
+      ],
+    },
+  });
+  const rule = (name: string) => toolPage(guarded.tools.find((t) => t.name === name)!).rule;
+
+  it('a path climbing out, an amount over 10,000, a bulk flag: each named as the schema spells it', () => {
+    expect(rule('update_record').deny_if).toEqual([
+      { path: 'args.File_Path', op: 'regex', value: '(^|/)\\.\\.(/|$)|^~|/\\.ssh/|\\.env$' },
+      { path: 'args.unit_amount', op: 'gt', value: 10000 },
+      { path: 'args.recursive', op: 'eq', value: true },
+    ]);
+  });
+
+  it('none for parameters of another type', () => {
+    expect(rule('update_entry').deny_if).toBeUndefined();
+  });
+});
 
 describe('describeRule', () => {
   const perMinute = { counter: 'c', window: 'minute', max: 60, scope: 'grant' } as const;
