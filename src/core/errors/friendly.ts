@@ -99,7 +99,7 @@ const HINTS: Partial<Record<string, string>> = {
 };
 
 /** The schema's verdict on `input`: its output, or one issue per zod issue, each naming its JSON path. */
-export function schemaIssues<S extends z.ZodType>(schema: S, input: unknown): { ok: true; data: z.output<S> } | { ok: false; issues: Issue[] } {
+export function schemaIssues<S extends z.ZodType>(schema: S, input: unknown): { ok: true; data: z.output<S> } | { ok: false; issues: (Issue & Required<Pick<Issue, 'path'>>)[] } {
   const result = schema.safeParse(input);
   if (result.success) return { ok: true, data: result.data };
   return {

@@ -66,7 +66,7 @@ export function tooLargeProblem(maxBytes: number, limit = 'the most a policy may
 function schemaProblems(json: unknown): { policy?: Policy; problems: Problem[] } {
   const result = schemaIssues(PolicySchema, json);
   if (result.ok) return { policy: result.data, problems: [] };
-  return { problems: result.issues.map((issue) => ({ severity: 'error', kind: 'schema', message: issueText(issue), path: [...issue.path!] })) };
+  return { problems: result.issues.map((issue) => ({ severity: 'error', kind: 'schema', message: issueText(issue), path: [...issue.path] })) };
 }
 
 /**
