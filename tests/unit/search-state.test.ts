@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { SEARCH_FACET_KEYS } from '../../src/core/site/search-facets.ts';
+import { SEARCH_FACETS } from '../../src/core/site/search-facets.ts';
 import { FACETS, hasCriteria, pagefindFilters, readState, writeState, type SearchState } from '../../src/lib/search/search-state.ts';
 
 const none = () => Object.fromEntries(FACETS.map((facet) => [facet, [] as string[]])) as SearchState['selected'];
@@ -7,7 +7,7 @@ const state = (query: string, selected: Partial<SearchState['selected']> = {}): 
 
 describe('search state <-> URL', () => {
   it('the island reads the facets the page draws', () => {
-    expect(FACETS).toEqual(SEARCH_FACET_KEYS);
+    expect(FACETS).toEqual(SEARCH_FACETS);
     expect([...FACETS].sort()).toEqual(['annotations', 'category', 'level', 'server', 'signal']);
   });
 

@@ -1,16 +1,15 @@
 /**
- * The search page's filters: the URL parameter, the Pagefind filter and the legend of each, in the
- * order the page shows them. Server comes last: its values load with the filter tables, and it grows
- * without moving the others.
+ * The search page's filters: each is a URL parameter and a Pagefind filter, in the order the page
+ * shows them. Server comes last: its values load with the filter tables, and it grows without moving
+ * the others.
  */
-export const SEARCH_FACETS = [
-  { key: 'level', legend: 'Risk level' },
-  { key: 'category', legend: 'Category' },
-  { key: 'signal', legend: 'Signals' },
-  { key: 'annotations', legend: 'Annotation check' },
-  { key: 'server', legend: 'Server' },
-] as const;
+export const SEARCH_FACETS = ['level', 'category', 'signal', 'annotations', 'server'] as const;
+export type SearchFacet = (typeof SEARCH_FACETS)[number];
 
-export type SearchFacet = (typeof SEARCH_FACETS)[number]['key'];
-
-export const SEARCH_FACET_KEYS: readonly SearchFacet[] = SEARCH_FACETS.map((facet) => facet.key);
+export const FACET_LEGENDS: Record<SearchFacet, string> = {
+  level: 'Risk level',
+  category: 'Category',
+  signal: 'Signals',
+  annotations: 'Annotation check',
+  server: 'Server',
+};

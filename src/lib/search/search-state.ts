@@ -1,7 +1,7 @@
-import { SEARCH_FACET_KEYS, type SearchFacet } from '../../core/site/search-facets.ts';
+import { SEARCH_FACETS, type SearchFacet } from '../../core/site/search-facets.ts';
 
 /** Search state <-> URL query string: `?q=msk+policy&level=high&level=critical`. */
-export const FACETS = SEARCH_FACET_KEYS;
+export const FACETS = SEARCH_FACETS;
 export type Facet = SearchFacet;
 
 export interface SearchState {
