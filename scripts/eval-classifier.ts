@@ -12,10 +12,12 @@ import { basename, join, resolve } from 'node:path';
 import { accuracyReport } from '../src/core/classify/accuracy-report.ts';
 import { ACCURACY_FILE } from '../src/core/catalog/accuracy-file.ts';
 import { classifyTool } from '../src/core/classify/classify-tool.ts';
-import { computeFigures, confusion, figureErrors, figuresJson, HINT_CLASSES, type EvalFigures, type EvalSample, type Share } from '../src/core/classify/eval-metrics.ts';
+import { computeFigures, confusion, figureErrors, figuresJson, type EvalFigures, type EvalSample, type Share } from '../src/core/classify/eval-metrics.ts';
+import { HINT_CLASSES } from '../src/core/schema/accuracy.ts';
 import { DEFAULT_SPLIT_SEED, splitByServer } from '../src/core/classify/eval-split.ts';
 import { DataError } from '../src/core/errors/friendly.ts';
-import { parseJsonText, parseToolsList } from '../src/core/import/parse-tools-list.ts';
+import { parseJsonFile } from '../src/core/errors/json-text.ts';
+import { parseToolsList } from '../src/core/import/parse-tools-list.ts';
 import { toolsFromJson } from '../src/core/import/tools-source.ts';
 import { CATEGORIES, LEVELS } from '../src/core/risk.ts';
 import type { Tool } from '../src/core/schema/server.ts';
@@ -85,7 +87,7 @@ function listFiles(paths: readonly string[]): string[] {
  * whatever import accepts is measured, not skipped.
  */
 function readTools(path: string): Tool[] {
-  const json = parseJsonText(readFileSync(path, 'utf8'), path);
+  const json = parseJsonFile(readFileSync(path, 'utf8'), path);
   try {
     return parseToolsList(json, path).tools;
   } catch (importError) {

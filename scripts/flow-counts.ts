@@ -5,7 +5,7 @@
  */
 import { buildCatalog } from '../src/core/catalog/build-catalog.ts';
 import { loadCatalogDir } from '../src/core/catalog/load.ts';
-import { flowTool } from '../src/core/catalog/tool-page.ts';
+import { flowTool } from '../src/core/flows/catalog-flows.ts';
 import { DataError } from '../src/core/errors/friendly.ts';
 import { FLOW_KINDS, FLOW_TITLES, findFlows, toolsByRole } from '../src/core/flows/flows.ts';
 import { FLOW_ROLES } from '../src/core/flows/role-kinds.ts';

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { classifyTool } from '../core/classify/classify-tool.ts';
 import { DataError } from '../core/errors/friendly.ts';
-import { parseJsonText } from '../core/import/parse-tools-list.ts';
+import { parseJsonFile } from '../core/errors/json-text.ts';
 import { toolsFromJson } from '../core/import/tools-source.ts';
 import { terminalSafe, terminalSafeLines } from '../core/text/terminal-safe.ts';
 
@@ -29,7 +29,7 @@ export async function run(args: string[]): Promise<number> {
     } catch (error) {
       throw new DataError([`${file}: cannot read the file (${(error as Error).message})`]);
     }
-    const source = toolsFromJson(parseJsonText(text, file), file, basename(file).replace(/\.json$/, ''));
+    const source = toolsFromJson(parseJsonFile(text, file), file, basename(file).replace(/\.json$/, ''));
     // What was read as absent or kept despite the spec, on stderr: stdout stays pure JSON.
     for (const note of source.notes) console.error(`policy-atlas classify: warning: ${terminalSafe(note)}`);
     const rows = source.tools.map((tool) => {

@@ -3,7 +3,7 @@ import { cpSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'n
 import { tmpdir } from 'node:os';
 import { delimiter, join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { SPEC_EXAMPLE_POLICY } from '../fixtures/spec-example-policy.ts';
+import { FORMAT_EXAMPLE_POLICY } from '../../src/core/policy/example.ts';
 
 // The README's command lines are the contract with a new user: each one runs as written.
 const README = readFileSync('README.md', 'utf8');
@@ -18,7 +18,7 @@ function userFolder(): string {
   const dir = mkdtempSync(join(tmpdir(), 'atlas-readme-'));
   cpSync(resolve('data'), join(dir, 'data'), { recursive: true });
   symlinkSync(resolve('node_modules'), join(dir, 'node_modules'));
-  writeFileSync(join(dir, 'policy.json'), JSON.stringify(SPEC_EXAMPLE_POLICY, null, 2));
+  writeFileSync(join(dir, 'policy.json'), FORMAT_EXAMPLE_POLICY);
   writeFileSync(join(dir, 'tools-list.json'), JSON.stringify({
     tools: [
       { name: 'list_notes', description: 'Lists the notes in a folder.', inputSchema: { type: 'object', properties: { folder: { type: 'string' } } } },

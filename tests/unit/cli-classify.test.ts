@@ -2,8 +2,9 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { CATEGORIES, LEVELS } from '../../src/core/risk.ts';
+import { CATEGORIES, isLowConfidence, LEVELS } from '../../src/core/risk.ts';
 import { runCli } from '../support/run-cli.ts';
+import { SMALL_SERVERS } from '../support/small-catalog.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'policy-atlas-classify-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -24,20 +25,22 @@ const classify = async (file: string) => {
 };
 
 describe('policy-atlas classify', () => {
-  it('prints every tool of a data file as JSON, esm_msk_policy at low confidence', async () => {
-    const { code, rows, stderr } = await classify('data/servers/amazon-ecs.json');
+  it('prints every tool of a data file as JSON, nbk_frob_state at low confidence', async () => {
+    const file = join(dir, 'notebook.json');
+    writeFileSync(file, JSON.stringify(SMALL_SERVERS.notebook));
+    const { code, rows, stderr } = await classify(file);
     expect(stderr).toBe('');
     expect(code).toBe(0);
-    expect(rows.length).toBeGreaterThan(5);
+    expect(rows.map((row) => row.tool)).toEqual(SMALL_SERVERS.notebook!.tools.map((tool) => tool.name));
     for (const row of rows) {
       expect(Object.keys(row)).toEqual(['server', 'tool', 'category', 'level', 'signals', 'confidence', 'evidence']);
-      expect(row.server).toBe('Amazon ECS MCP Server');
+      expect(row.server).toBe('Notebook Server');
       expect(CATEGORIES).toContain(row.category);
       expect(LEVELS).toContain(row.level);
     }
-    const msk = rows.find((row) => row.tool === 'esm_msk_policy');
-    expect(msk?.confidence).toBeLessThan(0.4);
-    expect(msk?.evidence).toContainEqual({ source: 'description', detail: 'no description', effect: 'confidence down' });
+    const opaque = rows.find((row) => row.tool === 'nbk_frob_state');
+    expect(isLowConfidence(opaque!.confidence)).toBe(true);
+    expect(opaque?.evidence).toContainEqual({ source: 'description', detail: 'no description', effect: 'confidence down' });
   }, 30_000);
 
   it.each<[string, unknown, string]>([

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -77,7 +77,9 @@ describe('policy-atlas validate', () => {
   });
 
   it('--catalog warns about a tool no server has, with a did-you-mean', () => {
-    const result = cli(TYPO, '--catalog', join(ROOT, 'data'));
+    mkdirSync(join(dir, 'catalog/servers'), { recursive: true });
+    file('catalog/servers/files.json', JSON.stringify({ name: 'Files', tools: [{ name: 'read_file' }, { name: 'list_directory' }] }));
+    const result = cli(TYPO, '--catalog', 'catalog');
     expect(result).toEqual({
       status: 0,
       stdout:

@@ -4,9 +4,9 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { buildCatalog } from '../../src/core/catalog/build-catalog.ts';
 import { loadServerFile } from '../../src/core/catalog/load.ts';
-import { listParameters } from '../../src/core/catalog/parameters.ts';
+import { listParameters } from '../../src/core/input-schema/parameters.ts';
 import { classifyTool } from '../../src/core/classify/classify-tool.ts';
-import { canonicalJson, toolHash } from '../../src/core/import/hash.ts';
+import { canonicalJson, toolHash } from '../../src/core/history/definition-hash.ts';
 import { parseToolsListText } from '../../src/core/import/parse-tools-list.ts';
 import type { Tool } from '../../src/core/schema/server.ts';
 

@@ -2,14 +2,13 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import Ajv from 'ajv';
 import { describe, expect, it } from 'vitest';
-import { buildCatalog } from '../../src/core/catalog/build-catalog.ts';
-import { loadCatalogDir } from '../../src/core/catalog/load.ts';
 import { toolRule } from '../../src/core/catalog/tool-page.ts';
 import { agentgatewayAuthorization, celString } from '../../src/core/dialects/agentgateway.ts';
 import { claudeCodeName, claudeCodePermissions } from '../../src/core/dialects/claude-code.ts';
 import { dialectSnippets } from '../../src/core/dialects/snippets.ts';
-import { policyDocument } from '../../src/core/policy/recommend.ts';
+import { policyDocument, SERVER_CALLS_PER_MINUTE } from '../../src/core/catalog/recommend.ts';
 import type { Policy, Rule } from '../../src/core/policy/schema.ts';
+import { catalogOf, SMALL_CATALOG as catalog } from '../support/small-catalog.ts';
 
 const limit = { counter: 'c', window: 'minute', max: 5, scope: 'grant' } as const;
 const denyIf = [{ path: 'args.path', op: 'exists' }] as const;
@@ -149,13 +148,24 @@ describe('the schemas catch what they should', () => {
   });
 });
 
-const catalog = buildCatalog(loadCatalogDir(fileURLToPath(new URL('../../data', import.meta.url))));
+// Names as servers send them: dots, dashes, spaces, a quote, letters beyond ASCII.
+const oddNames = catalogOf({
+  'odd-names': {
+    name: 'Odd Names',
+    tools: [
+      { name: 'iam.setPolicy', description: 'Sets the access policy of a project.' },
+      { name: 'pods-list', description: 'Lists the pods of a namespace.' },
+      { name: 'run script "now"', description: 'Runs a saved script.' },
+      { name: 'lire_fiché', description: 'Reads a file.' },
+    ],
+  },
+});
 const pages = [
-  ...catalog.tools.map((tool) => [`${tool.server.slug}/${tool.name}`, tool.server.slug, policyDocument({ [tool.name]: toolRule(tool) })] as const),
-  ...catalog.servers.map((server) => [server.slug, server.slug, policyDocument(Object.fromEntries(server.tools.map((t) => [t.name, toolRule(t)])), 300)] as const),
+  ...[...catalog.tools, ...oddNames.tools].map((tool) => [`${tool.server.slug}/${tool.name}`, tool.server.slug, policyDocument({ [tool.name]: toolRule(tool) })] as const),
+  ...[...catalog.servers, ...oddNames.servers].map((server) => [server.slug, server.slug, policyDocument(Object.fromEntries(server.tools.map((t) => [t.name, toolRule(t)])), SERVER_CALLS_PER_MINUTE)] as const),
 ];
 
-describe.each(pages)('dialects of the sample page %s', (_id, serverKey, policy) => {
+describe.each(pages)('dialects of the page %s', (_id, serverKey, policy) => {
   const [claude, gateway] = dialectSnippets(serverKey, policy);
 
   it('Claude Code fragment validates against the settings schema, every rule in Claude Code MCP form', () => {

@@ -1,7 +1,5 @@
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { buildCatalog, type CatalogTool } from '../../src/core/catalog/build-catalog.ts';
-import { loadCatalogDir } from '../../src/core/catalog/load.ts';
+import type { CatalogTool } from '../../src/core/catalog/build-catalog.ts';
 import { toolPage } from '../../src/core/catalog/tool-page.ts';
 import { whatWouldSettle } from '../../src/core/catalog/faq.ts';
 import { checkAnnotations } from '../../src/core/classify/annotation-check.ts';
@@ -9,15 +7,7 @@ import { classifyTool } from '../../src/core/classify/classify-tool.ts';
 import { isLowConfidence } from '../../src/core/risk.ts';
 import type { Tool } from '../../src/core/schema/server.ts';
 import type { FaqEntry } from '../../src/core/schema/server.ts';
-
-const catalog = buildCatalog(loadCatalogDir(fileURLToPath(new URL('../../data', import.meta.url))));
-
-function tool(id: string): CatalogTool {
-  const [server, name] = id.split('/');
-  const found = catalog.tools.find((t) => t.server.slug === server && t.name === name);
-  if (!found) throw new Error(`no tool ${id} in the sample catalog`);
-  return found;
-}
+import { SMALL_CATALOG as catalog, smallTool as tool } from '../support/small-catalog.ts';
 
 const faqOf = (t: CatalogTool) => toolPage(t).faq;
 /** The answer to the question that starts with `prefix` (e.g. "What does"). */
@@ -27,29 +17,30 @@ function answer(t: CatalogTool, prefix: string): string | undefined {
 
 const allTools = catalog.tools.map((t) => [`${t.server.slug}/${t.name}`, t] as [string, CatalogTool]);
 
-describe('FAQ facts from the sample catalog', () => {
-  it('says plainly that esm_msk_policy has no description', () => {
-    const text = answer(tool('amazon-ecs/esm_msk_policy'), 'What does');
-    expect(text).toContain('The Amazon ECS MCP Server publishes no description for esm_msk_policy');
+describe('FAQ facts from the catalog', () => {
+  it('says plainly that nbk_frob_state has no description', () => {
+    const text = answer(tool('notebook/nbk_frob_state'), 'What does');
+    expect(text).toContain('The Notebook Server publishes no description for nbk_frob_state');
   });
 
   it('quotes the first sentence of a published description', () => {
-    expect(answer(tool('amazon-ecs/delete_app'), 'What does')).toBe(
-      'Tears down an application deployed with the Express Mode flow: deletes the ECS service and then the supporting stack. (in the words of the Amazon ECS MCP Server; the catalog shows its full description.)',
+    expect(answer(tool('notebook/delete_note'), 'What does')).toBe(
+      'Deletes a note for good. (in the words of the Notebook Server; the catalog shows its full description.)',
     );
   });
 
   it('names the server, its tool count, package and transport', () => {
-    expect(answer(tool('amazon-ecs/esm_msk_policy'), 'Which server')).toBe(
-      'Amazon ECS MCP Server, which lists 11 tools in this catalog. It is distributed as the pypi package awslabs.ecs-mcp-server. It speaks MCP over stdio.',
+    expect(answer(tool('notebook/nbk_frob_state'), 'Which server')).toBe(
+      'Notebook Server, which lists 5 tools in this catalog. It is distributed as the npm package notebook-mcp. It speaks MCP over stdio.',
     );
   });
 
   it.each<[string, string]>([
-    ['amazon-ecs/delete_app', 'delete_app takes 3 parameters; required: app_name (string) and confirm (boolean); optional: cluster_name.'],
-    ['filesystem/read_text_file', 'read_text_file takes 3 parameters; required: path (string); optional: head and tail.'],
-    ['kubernetes/pods-list', 'pods-list takes 2 parameters; no required parameters; optional: labelSelector and fieldSelector.'],
-    ['amazon-ecs/esm_msk_policy', 'esm_msk_policy takes no input parameters.'],
+    ['notebook/delete_note', 'delete_note takes 2 parameters; required: note_id (string) and confirm (boolean).'],
+    ['notebook/read_note_file', 'read_note_file takes 3 parameters; required: path (string); optional: head and tail.'],
+    ['notebook/list_notes', 'list_notes takes 1 parameter; no required parameters; optional: folder.'],
+    ['notebook/write_note', 'write_note takes 3 parameters; required: path (string) and content (string); optional: force.'],
+    ['notebook/nbk_frob_state', 'nbk_frob_state takes no input parameters.'],
   ])('parameters of %s', (id, expected) => {
     expect(answer(tool(id), 'What parameters')).toBe(expected);
   });
@@ -90,7 +81,7 @@ describe('FAQ structure', () => {
     expect(faq.slice(0, -own.length).map((e) => e.question)).toContain(`How risky is ${t.name}?`);
   });
 
-  it('the sample catalog has editors\' FAQ entries to check', () => {
+  it('the catalog has editors\' FAQ entries to check', () => {
     expect(allTools.filter(([, t]) => t.definition.overrides?.faq?.length).length).toBeGreaterThan(0);
   });
 
@@ -108,7 +99,7 @@ describe('FAQ structure', () => {
     expect(text!.endsWith('The classifier agrees.')).toBe(agrees);
   });
 
-  it('the sample catalog has tools with and without readOnlyHint, of both values', () => {
+  it('the catalog has tools with and without readOnlyHint, of both values', () => {
     const hints = new Set(catalog.tools.map((t) => t.definition.annotations?.readOnlyHint));
     expect(hints).toEqual(new Set([true, false, undefined]));
   });
@@ -118,10 +109,10 @@ describe('FAQ structure', () => {
 const template = (t: CatalogTool, text: string) => text.split(t.name).join('TOOL');
 
 describe.each<[string, string]>([
-  ['filesystem/read_text_file', 'filesystem/write_file'],
-  ['amazon-ecs/get_deployment_status', 'amazon-ecs/delete_app'],
-  ['github/list_issues', 'github/run_workflow'],
-  ['payments/list_charges', 'payments/create_payment_intent'],
+  ['notebook/read_note_file', 'notebook/write_note'],
+  ['notebook/list_notes', 'notebook/delete_note'],
+  ['runner/get_status', 'runner/run_command'],
+  ['ledger/list_payments', 'ledger/send_payment'],
 ])('%s and %s', (idA, idB) => {
   const a = tool(idA);
   const b = tool(idB);
@@ -154,8 +145,8 @@ describe('a low-confidence rating: the FAQ says what would settle it', () => {
     expect(settle(definition)).toEqual(expected);
   });
 
-  it('esm_msk_policy (no description, an opaque name): the answer names the missing evidence', () => {
-    const t = tool('amazon-ecs/esm_msk_policy');
+  it('nbk_frob_state (no description, an opaque name): the answer names the missing evidence', () => {
+    const t = tool('notebook/nbk_frob_state');
     expect(isLowConfidence(t.classification.confidence)).toBe(true);
     expect(answer(t, 'How risky is')).toMatch(/The confidence is low, so the rating leans to caution; a description that says what the tool does, .*annotations from the server's authors \(readOnlyHint, destructiveHint\) would settle it\.$/);
   });

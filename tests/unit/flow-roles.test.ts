@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { classifyTool } from '../../src/core/classify/classify-tool.ts';
-import { listParameters } from '../../src/core/catalog/parameters.ts';
+import { listParameters } from '../../src/core/input-schema/parameters.ts';
 import { flowRoles } from '../../src/core/flows/roles.ts';
 import type { FlowRole } from '../../src/core/flows/role-kinds.ts';
 import { EVIDENCE_SOURCES } from '../../src/core/risk.ts';

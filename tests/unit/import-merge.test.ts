@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { DataError, parseWithFriendlyErrors } from '../../src/core/errors/friendly.ts';
-import { canonicalJson, changedFields, toolHash } from '../../src/core/import/hash.ts';
+import { canonicalJson, changedFields, toolHash } from '../../src/core/history/definition-hash.ts';
 import { describeChanges, isoDate, mergeImport } from '../../src/core/import/merge.ts';
 import { ServerFileSchema, type ServerFile, type Tool } from '../../src/core/schema/server.ts';
 

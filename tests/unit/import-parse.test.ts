@@ -81,10 +81,12 @@ describe('parseToolsList: broken input, one exact line naming the JSON path', ()
     expect(dataErrorLines(() => parseToolsListText(text, FILE))).toEqual([line]);
   });
 
-  it('says the file is not JSON, with the engine’s reason and a hint', () => {
+  it('says the file is not JSON, with the reason, the line and column and a hint, never echoing the text', () => {
     const lines = dataErrorLines(() => parseToolsListText('{"tools": [}', FILE));
     expect(lines).toHaveLength(1);
     expect(lines[0]).toMatch(/^dump\.json: not valid JSON: .+ \(hint: check for a trailing comma or a missing quote\)$/);
+    expect(lines[0]).toBe('dump.json: not valid JSON: expected a value, got "}" at line 1, column 12 (hint: check for a trailing comma or a missing quote)');
+    expect(dataErrorLines(() => parseToolsListText('{"tools": [\n  {"name": "a"},\n]}', FILE))[0]).not.toContain('\n');
   });
 
   it('lists every broken tool, not only the first', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { listParameters, parameterNames, type Parameter } from '../../src/core/catalog/parameters.ts';
+import { listParameters, parameterNames, type Parameter } from '../../src/core/input-schema/parameters.ts';
 
 const object = (properties: Record<string, unknown>, required?: string[], extra: Record<string, unknown> = {}) => ({
   type: 'object',

@@ -175,6 +175,9 @@ describe('condition ops', () => {
   });
 });
 
+// The reason words a limit as the pages do ("2 calls a minute per grant").
+const WINDOW_WORDS: Record<Limit['window'], string> = { second: 'a second', minute: 'a minute', hour: 'an hour', day: 'a day' };
+
 describe('rate limits: fixed windows aligned to UTC', () => {
   it.each<[Limit['window'], number, number, number]>([
     // window, time of the calls, expected retryAfterSeconds, expected reset
@@ -192,8 +195,15 @@ describe('rate limits: fixed windows aligned to UTC', () => {
       counter: 'c',
       retryAfterSeconds,
       resetAt,
-      reason: `limit "c" reached (2 calls per ${window} per grant); retry in ${retryAfterSeconds} s`,
+      reason: `limit "c" reached (2 calls ${WINDOW_WORDS[window]} per grant); retry in ${retryAfterSeconds} s`,
     });
+  });
+
+  it('the reason says one call, and a global limit "in total", as the pages do', () => {
+    const time = Date.UTC(2025, 0, 1, 12, 0, 0);
+    const policy = policyOf({ tools: { t: { limits: [{ counter: 'g', window: 'hour', max: 1, scope: 'global' }] } } });
+    const decisions = runCalls(policy, [call('t', {}, time), call('t', {}, time)]);
+    expect(decisions[1]).toMatchObject({ effect: 'rate_limited', reason: 'limit "g" reached (1 call an hour in total); retry in 3600 s' });
   });
 
   it('a window is the calendar minute, not the last 60 seconds', () => {

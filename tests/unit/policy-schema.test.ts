@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { DataError, parseWithFriendlyErrors } from '../../src/core/errors/friendly.ts';
 import { PolicySchema } from '../../src/core/policy/schema.ts';
-import { SPEC_EXAMPLE_POLICY as SPEC_EXAMPLE } from '../fixtures/spec-example-policy.ts';
+import { FORMAT_EXAMPLE_POLICY } from '../../src/core/policy/example.ts';
 
+// The one suite for the policy schema: what it accepts, what it refuses, and how it says so.
 const UNKNOWN_KEY_HINT = '(hint: remove it or check its spelling; unknown keys are refused so that a typo never goes unnoticed)';
-
 
 const policy = (extra: Record<string, unknown>) => ({ version: '1', default: 'deny', ...extra });
 const rule = (fields: Record<string, unknown>) => policy({ tools: { t: fields } });
@@ -13,9 +13,10 @@ const limit = (fields: Record<string, unknown>) => rule({ limits: [{ counter: 'c
 
 describe('PolicySchema accepts', () => {
   it.each<[string, unknown]>([
-    ['the spec example', SPEC_EXAMPLE],
+    ['the example of the format\'s documentation', JSON.parse(FORMAT_EXAMPLE_POLICY)],
     ['the smallest document', policy({})],
     ['a $schema key', policy({ $schema: 'https://policy-atlas.example/schema/policy-v1.json' })],
+    ['a $schema key elsewhere', policy({ $schema: 'https://example.org/policy-v1.schema.json' })],
     ['default allow', { version: '1', default: 'allow' }],
     ['"*" in hide', policy({ hide: ['*'] })],
     ['an empty rule', rule({})],
@@ -36,10 +37,23 @@ describe('PolicySchema accepts', () => {
         { path: 'args', op: 'exists' },
       ],
     })],
+    ['every op, other values', rule({
+      require: [
+        { path: 'args.a.b', op: 'eq', value: { nested: [1] } },
+        { path: 'args.a', op: 'neq', value: null },
+        { path: 'args.a', op: 'in', value: ['x', 1, true, null] },
+        { path: 'args.n', op: 'lte', value: 1.5 },
+        { path: 'args.s', op: 'contains', value: 'rm' },
+        { path: 'args.s', op: 'regex', value: '^a+$' },
+      ],
+    })],
     ['every window and scope', rule({
       limits: ['second', 'minute', 'hour', 'day'].flatMap((window) =>
         ['grant', 'session', 'agent', 'global'].map((scope) => ({ counter: `${window}_${scope}`, window, max: 1, scope })),
       ),
+    })],
+    ['every window and scope on one counter', rule({
+      limits: ['second', 'minute', 'hour', 'day'].flatMap((window) => ['grant', 'session', 'agent', 'global'].map((scope) => ({ counter: 'c', window, max: 1, scope }))),
     })],
     // PolicyLayer's published shape: no action, reason or patterns, and limits on all_tools and tools.
     ['a PolicyLayer document: allow list', {
@@ -69,20 +83,25 @@ describe('PolicySchema refuses', () => {
   it.each<[string, unknown]>([
     ['no version', { default: 'deny' }],
     ['version as a number', { version: 1, default: 'deny' }],
+    ['version 2 as a number', { version: 2, default: 'deny' }],
     ['version "2"', { version: '2', default: 'deny' }],
     ['no default', { version: '1' }],
     ['default "ask"', { version: '1', default: 'ask' }],
+    ['default "maybe"', { version: '1', default: 'maybe' }],
     ['default "require_approval"', { version: '1', default: 'require_approval' }],
     ['an unknown top-level key', policy({ rules: {} })],
     ['a typo in a rule: "limit"', rule({ limit: [] })],
     ['an unknown key in all_tools', policy({ all_tools: { limits: [], max: 3 } })],
+    ['"limit" in all_tools', policy({ all_tools: { limit: [] } })],
     ['hide as a string', policy({ hide: 'delete_account' })],
     ['an empty hide entry', policy({ hide: [''] })],
     ['an empty tool name', policy({ tools: { '': {} } })],
     ['tools as an array', policy({ tools: [] })],
     ['action "approve"', rule({ action: 'approve' })],
+    ['action "block"', rule({ action: 'block' })],
     ['reason as a number', rule({ reason: 1 })],
     ['an unknown op', condition({ op: 'startswith', value: 'x' })],
+    ['an unknown op "like"', condition({ op: 'like', value: 'x' })],
     ['exists with a value', condition({ op: 'exists', value: true })],
     ['eq without a value', condition({ op: 'eq' })],
     ['in with a scalar', condition({ op: 'in', value: 'a' })],
@@ -90,7 +109,9 @@ describe('PolicySchema refuses', () => {
     ['gt with a string', condition({ op: 'gt', value: '10' })],
     ['contains with an object', condition({ op: 'contains', value: { a: 1 } })],
     ['regex that does not compile', condition({ op: 'regex', value: '(' })],
+    ['regex with an open class', condition({ op: 'regex', value: '[' })],
     ['a path outside args', { version: '1', default: 'deny', tools: { t: { require: [{ path: 'x.y', op: 'exists' }] } } }],
+    ['a path into the environment', condition({ path: 'env.HOME', op: 'exists' })],
     ['a path with an empty segment', condition({ path: 'args..x', op: 'exists' })],
     ['an unknown key in a condition', condition({ op: 'exists', note: 'x' })],
     ['max 0', limit({ max: 0 })],

@@ -4,7 +4,9 @@ import { policyJsonSchema, POLICY_SCHEMA_ID } from '../../src/core/policy/json-s
 import { scanJson } from '../../src/core/text/json-scan.ts';
 import { closestName, lintPolicy } from '../../src/core/policy/lint.ts';
 import { PolicySchema, type Policy } from '../../src/core/policy/schema.ts';
-import { positionFromParseError, validatePolicyText, type Problem } from '../../src/core/policy/validate.ts';
+import { positionFromParseError } from '../../src/core/errors/json-text.ts';
+import { EXAMPLE_POLICY, FORMAT_EXAMPLE_POLICY } from '../../src/core/policy/example.ts';
+import { validatePolicyText, type Problem } from '../../src/core/policy/validate.ts';
 
 const UNKNOWN_KEY_HINT = '(hint: remove it or check its spelling; unknown keys are refused so that a typo never goes unnoticed)';
 const KNOWN = ['list_clusters', 'create_charge', 'delete_account', 'read_file', 'get'];
@@ -262,5 +264,14 @@ describe('policyJsonSchema', () => {
 
   it('is plain JSON (the site writes it to /schema/policy-v1.json as is)', () => {
     expect(JSON.parse(JSON.stringify(schema))).toEqual(schema);
+  });
+});
+
+describe('the examples the site shows', () => {
+  it.each([
+    ['the validator page\'s starting policy', EXAMPLE_POLICY],
+    ['the format page\'s complete example', FORMAT_EXAMPLE_POLICY],
+  ])('%s is valid, with no problem at all', (_label, text) => {
+    expect(validatePolicyText(text)).toEqual({ ok: true, policy: JSON.parse(text), problems: [] });
   });
 });

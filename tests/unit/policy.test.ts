@@ -1,13 +1,11 @@
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { buildCatalog, type CatalogTool } from '../../src/core/catalog/build-catalog.ts';
-import { loadCatalogDir } from '../../src/core/catalog/load.ts';
-import { serverPolicyJson, toolPage } from '../../src/core/catalog/tool-page.ts';
-import { describeRule } from '../../src/core/policy/recommend.ts';
+import type { CatalogTool } from '../../src/core/catalog/build-catalog.ts';
+import { toolPage } from '../../src/core/catalog/tool-page.ts';
+import { serverPolicyJson } from '../../src/core/flows/catalog-flows.ts';
+import { describeRule } from '../../src/core/policy/describe.ts';
 import { PolicySchema, type Rule } from '../../src/core/policy/schema.ts';
-import { SPEC_EXAMPLE_POLICY as SPEC_EXAMPLE } from '../fixtures/spec-example-policy.ts';
+import { catalogOf, SMALL_CATALOG as catalog } from '../support/small-catalog.ts';
 
-const catalog = buildCatalog(loadCatalogDir(fileURLToPath(new URL('../../data', import.meta.url))));
 const toolCases = catalog.tools.map((tool) => [`${tool.server.slug}/${tool.name}`, tool] as [string, CatalogTool]);
 
 /** What the risk model asks of a generated rule at each level. */
@@ -62,65 +60,35 @@ describe.each(catalog.servers.map((server) => [server.slug, server] as const))('
   });
 });
 
-it('the sample catalog covers every level and an override', () => {
-  expect(catalog.tools.length).toBeGreaterThan(100);
+it('the test catalog covers every level, guards and an override', () => {
   for (const level of ['low', 'medium', 'high', 'critical'] as const) expect(catalog.byLevel[level].length).toBeGreaterThan(0);
   expect(catalog.tools.some((t) => t.definition.overrides?.policy)).toBe(true);
+  expect(catalog.tools.some((t) => toolPage(t).rule.deny_if?.length)).toBe(true);
 });
 
 
-const minimal = (extra: Record<string, unknown> = {}) => ({ version: '1', default: 'deny', ...extra });
-const withRule = (rule: unknown) => minimal({ tools: { t: rule } });
-const limit = (patch: Record<string, unknown>) => withRule({ limits: [{ counter: 'c', window: 'minute', max: 5, scope: 'grant', ...patch }] });
-const condition = (c: unknown) => withRule({ deny_if: [c] });
+describe('argument guards follow the tool\'s own top-level parameters and their types', () => {
+  const guarded = catalogOf({
+    s: {
+      name: 'S',
+      tools: [
+        { name: 'update_record', description: 'Updates a record.', inputSchema: { type: 'object', properties: { File_Path: { type: 'string' }, unit_amount: { type: 'integer' }, recursive: { type: 'boolean' }, options: { type: 'object', properties: { path: { type: 'string' } } } } } },
+        { name: 'update_entry', description: 'Updates an entry.', inputSchema: { type: 'object', properties: { path: { type: 'number' }, amount: { type: 'string' }, force: { type: 'string' } } } },
+      ],
+    },
+  });
+  const rule = (name: string) => toolPage(guarded.tools.find((t) => t.name === name)!).rule;
 
-describe('PolicySchema', () => {
-  it.each<[string, unknown]>([
-    ['the spec example', SPEC_EXAMPLE],
-    ['the smallest document', minimal()],
-    ['default allow', minimal({ default: 'allow' })],
-    ['an empty rule {}', withRule({})],
-    ['a $schema key', minimal({ $schema: 'https://example.org/policy-v1.schema.json' })],
-    ['hide "*"', minimal({ hide: ['*'] })],
-    ['every condition op', withRule({ require: [
-      { path: 'args', op: 'exists' },
-      { path: 'args.a.b', op: 'eq', value: { nested: [1] } },
-      { path: 'args.a', op: 'neq', value: null },
-      { path: 'args.a', op: 'in', value: ['x', 1, true, null] },
-      { path: 'args.a', op: 'not_in', value: [] },
-      { path: 'args.n', op: 'lte', value: 1.5 },
-      { path: 'args.s', op: 'contains', value: 'rm' },
-      { path: 'args.s', op: 'regex', value: '^a+$' },
-    ] })],
-    ['every window and scope', withRule({ limits: ['second', 'minute', 'hour', 'day'].flatMap((window) => ['grant', 'session', 'agent', 'global'].map((scope) => ({ counter: 'c', window, max: 1, scope }))) })],
-  ])('accepts %s', (_label, document) => {
-    expect(PolicySchema.safeParse(document).success).toBe(true);
+  it('a path climbing out, an amount over 10,000, a bulk flag: each named as the schema spells it', () => {
+    expect(rule('update_record').deny_if).toEqual([
+      { path: 'args.File_Path', op: 'regex', value: '(^|/)\\.\\.(/|$)|^~|/\\.ssh/|\\.env$' },
+      { path: 'args.unit_amount', op: 'gt', value: 10000 },
+      { path: 'args.recursive', op: 'eq', value: true },
+    ]);
   });
 
-  it.each<[string, unknown]>([
-    ['a rule with "limit" instead of "limits"', withRule({ limit: [] })],
-    ['version 2 as a number', minimal({ version: 2 })],
-    ['version "2"', minimal({ version: '2' })],
-    ['version 1 as a number', minimal({ version: 1 })],
-    ['no version', { default: 'deny' }],
-    ['default "maybe"', minimal({ default: 'maybe' })],
-    ['no default', { version: '1' }],
-    ['max 0', limit({ max: 0 })],
-    ['max 1.5', limit({ max: 1.5 })],
-    ['window "week"', limit({ window: 'week' })],
-    ['scope "user"', limit({ scope: 'user' })],
-    ['an empty counter', limit({ counter: '' })],
-    ['action "block"', withRule({ action: 'block' })],
-    ['an unknown top-level key', minimal({ rules: {} })],
-    ['an unknown key in all_tools', minimal({ all_tools: { limit: [] } })],
-    ['exists with a value', condition({ path: 'args.a', op: 'exists', value: 1 })],
-    ['in with a scalar', condition({ path: 'args.a', op: 'in', value: 'x' })],
-    ['gt with a string', condition({ path: 'args.a', op: 'gt', value: '5' })],
-    ['a regex that does not compile', condition({ path: 'args.a', op: 'regex', value: '[' })],
-    ['a path outside args', condition({ path: 'env.HOME', op: 'exists' })],
-    ['an unknown op', condition({ path: 'args.a', op: 'like', value: 'x' })],
-  ])('rejects %s', (_label, document) => {
-    expect(PolicySchema.safeParse(document).success).toBe(false);
+  it('none for parameters of another type', () => {
+    expect(rule('update_entry').deny_if).toBeUndefined();
   });
 });
 

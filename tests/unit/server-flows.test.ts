@@ -2,10 +2,11 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { buildCatalog } from '../../src/core/catalog/build-catalog.ts';
 import { loadCatalogDir } from '../../src/core/catalog/load.ts';
-import { flowTool, serverPolicy, toolRule } from '../../src/core/catalog/tool-page.ts';
+import { toolRule } from '../../src/core/catalog/tool-page.ts';
+import { flowTool, serverPolicy } from '../../src/core/flows/catalog-flows.ts';
 import { findFlows } from '../../src/core/flows/flows.ts';
 import { serverFlows, serverFlowsRecord, stackServerList } from '../../src/core/flows/server-flows.ts';
-import { policyDocument } from '../../src/core/policy/recommend.ts';
+import { policyDocument } from '../../src/core/catalog/recommend.ts';
 import { validatePolicyText } from '../../src/core/policy/validate.ts';
 
 const loaded = loadCatalogDir(fileURLToPath(new URL('../../data', import.meta.url)));

@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { slugify, toolSlugs, uniqueSlugs } from '../../src/core/catalog/slug.ts';
+import { SLUG_PATTERN } from '../../src/core/schema/server.ts';
 
-const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+// What slugify makes, the loader must accept as a server slug.
+const SLUG = SLUG_PATTERN;
 const RESERVED = /^(con|prn|aux|nul|com[0-9]|lpt[0-9])$/;
 
 describe('slugify', () => {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { buildCatalog } from '../../src/core/catalog/build-catalog.ts';
 import { slugify } from '../../src/core/catalog/slug.ts';
 import { CATEGORIES, LEVELS } from '../../src/core/risk.ts';
-import { ServerFileSchema } from '../../src/core/schema/server.ts';
+import { ServerFileSchema, SLUG_PATTERN } from '../../src/core/schema/server.ts';
 import { generateCatalog, MAX_DESCRIPTION_CHARS, MAX_SERVER_TOOLS, NAME_STYLES, type NameStyle } from '../../scripts/bench/generate-catalog.ts';
 
 const servers = generateCatalog({ tools: 3000, seed: 1 });
@@ -51,7 +51,7 @@ describe('generateCatalog', () => {
   it('gives each server a unique file slug and unique tool names', () => {
     expect(new Set(servers.map((s) => s.slug)).size).toBe(servers.length);
     for (const s of servers) {
-      expect(s.slug).toMatch(/^[a-z0-9]+(?:-[a-z0-9]+)*$/);
+      expect(s.slug).toMatch(SLUG_PATTERN);
       expect(new Set(s.data.tools.map((t) => t.name)).size).toBe(s.data.tools.length);
     }
   });

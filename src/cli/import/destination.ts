@@ -1,10 +1,9 @@
 import { basename, join } from 'node:path';
 import { slugify } from '../../core/catalog/slug.ts';
 import type { ServerInfo } from '../../core/import/parse-tools-list.ts';
+import { SLUG_PATTERN } from '../../core/schema/server.ts';
 import { ImportError } from './errors.ts';
 import type { ImportOptions } from './options.ts';
-
-const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
 export interface Destination {
   /** The data file to write. */
@@ -34,7 +33,7 @@ export function chooseDestination(options: ImportOptions, server: ServerInfo | u
   const path = options.out ?? (slugOfName ? join('data', 'servers', `${slugOfName}.json`) : undefined);
   if (!path) throw new ImportError('the server does not say its name (no serverInfo): pass --name "…" or --out data/servers/<slug>.json');
   const fileSlug = basename(path).replace(/\.json$/, '');
-  if (!path.endsWith('.json') || !SLUG.test(fileSlug)) throw new ImportError(`--out ${path}: the file name must be the server slug and end in .json, e.g. data/servers/my-server.json`);
+  if (!path.endsWith('.json') || !SLUG_PATTERN.test(fileSlug)) throw new ImportError(`--out ${path}: the file name must be the server slug and end in .json, e.g. data/servers/my-server.json`);
   if (options.slug && options.slug !== fileSlug) throw new ImportError(`--slug "${options.slug}" differs from the file name "${fileSlug}" (hint: the catalog names each data file after its slug)`);
 
   const chosenByServer = !options.out && !options.slug && !options.name && serverName !== undefined;

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { parseSourceArgs, type SourceOptions } from './source-args.ts';
 
 export { UsageError } from './source-args.ts';
+import { SLUG_PATTERN, SLUG_RULE } from '../../core/schema/server.ts';
 
 export const HELP = `Usage: policy-atlas import (--file <json> | --stdio "<command>" | --url <url>) [options]
 
@@ -48,7 +49,7 @@ export interface ImportOptions extends SourceOptions {
 const IMPORT_FLAGS = {
   out: z.string().min(1).optional(),
   name: z.string().trim().min(1).optional(),
-  slug: z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be lowercase letters, digits and single dashes').optional(),
+  slug: z.string().regex(SLUG_PATTERN, `must be ${SLUG_RULE}`).optional(),
   now: z.iso.date('must be a date like 2025-01-31').optional(),
   update: z.literal('yes').optional(),
 };

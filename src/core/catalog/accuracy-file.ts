@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { DataError, parseWithFriendlyErrors } from '../errors/friendly.ts';
+import { DataError, issueText, parseWithFriendlyErrors } from '../errors/friendly.ts';
+import { parseJsonText, syntaxAt } from '../errors/json-text.ts';
 import { AccuracyFileSchema, type AccuracyFile } from '../schema/accuracy.ts';
 
 export const ACCURACY_FILE = 'accuracy.json';
@@ -16,11 +17,7 @@ export function loadAccuracyFile(catalogDir: string, cwd = process.cwd()): Accur
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
     throw new DataError([`${file}: cannot read the file (${(error as Error).message})`]);
   }
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch (error) {
-    throw new DataError([`${file}: not valid JSON (${(error as Error).message}) (hint: write it again with npm run eval:classifier -- <dir> --write)`]);
-  }
-  return parseWithFriendlyErrors(AccuracyFileSchema, json, file);
+  const json = parseJsonText(text);
+  if (!json.ok) throw new DataError([issueText({ message: `not valid JSON (${syntaxAt(json.issue)})`, hint: 'write it again with npm run eval:classifier -- <dir> --write' }, file)]);
+  return parseWithFriendlyErrors(AccuracyFileSchema, json.value, file);
 }

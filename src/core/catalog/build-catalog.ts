@@ -2,7 +2,7 @@ import { classifyTool, type Classification } from '../classify/classify-tool.ts'
 import { LEVELS, CATEGORIES, type Category, type Level } from '../risk.ts';
 import type { ServerFile, Tool } from '../schema/server.ts';
 import { toolSlugs } from './slug.ts';
-import { listParameters, type Parameter } from './parameters.ts';
+import { listParameters, type Parameter } from '../input-schema/parameters.ts';
 import type { LoadedServer } from './load.ts';
 
 export interface CatalogTool {

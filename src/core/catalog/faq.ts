@@ -1,6 +1,6 @@
 import type { FaqEntry } from '../schema/server.ts';
 import type { Rule } from '../policy/schema.ts';
-import { describeLimit } from '../policy/recommend.ts';
+import { describeLimit } from '../policy/describe.ts';
 import { checkAnnotations, declaredHints } from '../classify/annotation-check.ts';
 import { ratingReasons } from '../classify/classify-tool.ts';
 import { CATEGORY_LABELS, LEVEL_LABELS, SIGNAL_LABELS, isLowConfidence } from '../risk.ts';

@@ -1,9 +1,8 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { DataError, parseWithFriendlyErrors } from '../errors/friendly.ts';
-import { ServerFileSchema, type ServerFile } from '../schema/server.ts';
-import { scanJson } from '../text/json-scan.ts';
-import { lineLocator } from '../text/json-locate.ts';
+import { DataError, issueText, parseWithFriendlyErrors } from '../errors/friendly.ts';
+import { parseJsonFile } from '../errors/json-text.ts';
+import { ServerFileSchema, SLUG_PATTERN, SLUG_RULE, type ServerFile } from '../schema/server.ts';
 import { normaliseServerFile } from './normalise.ts';
 import { toolNameWarnings } from './tool-names.ts';
 
@@ -28,8 +27,8 @@ export function parseServerFile(json: unknown, file: string): { data: ServerFile
 export function loadServerFile(path: string, cwd = process.cwd()): LoadedServer {
   const file = relative(cwd, path) || path;
   const slug = path.split(/[\\/]/).pop()!.replace(/\.json$/, '');
-  if (!/^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(slug)) {
-    throw new DataError([`${file}: the file name must be the server slug: lowercase letters, digits and single dashes (hint: rename it)`]);
+  if (!SLUG_PATTERN.test(slug)) {
+    throw new DataError([issueText({ message: `the file name must be the server slug: ${SLUG_RULE}`, hint: 'rename it' }, file)]);
   }
   let text: string;
   try {
@@ -37,19 +36,9 @@ export function loadServerFile(path: string, cwd = process.cwd()): LoadedServer 
   } catch (error) {
     throw new DataError([`${file}: cannot read the file (${(error as Error).message})`]);
   }
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch (error) {
-    // The scanner words syntax errors the same on every engine and gives their position.
-    const problem = scanJson(text, { maxDepth: Number.POSITIVE_INFINITY }).error;
-    const position = problem && lineLocator(text)(problem.offset);
-    const where = problem && position ? `${problem.message} at line ${position.line}, column ${position.column}` : (error as Error).message;
-    throw new DataError([`${file}: not valid JSON: ${where} (hint: check for a trailing comma or a missing quote)`]);
-  }
-  const { data, warnings } = parseServerFile(json, file);
+  const { data, warnings } = parseServerFile(parseJsonFile(text, file), file);
   if (data.slug !== undefined && data.slug !== slug) {
-    throw new DataError([`${file} › slug: "${data.slug}" differs from the file name "${slug}" (hint: rename the file or remove "slug")`]);
+    throw new DataError([issueText({ path: ['slug'], message: `"${data.slug}" differs from the file name "${slug}"`, hint: 'rename the file or remove "slug"' }, file)]);
   }
   return { slug, file, data, warnings };
 }

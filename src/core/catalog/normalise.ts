@@ -1,4 +1,4 @@
-import { formatJsonPath } from '../errors/friendly.ts';
+import { issueText } from '../errors/friendly.ts';
 import { IconSchema, type Icon } from '../schema/server.ts';
 import { MAX_NESTING, cutBelow, nestedDeeperThan } from './json-depth.ts';
 
@@ -19,7 +19,7 @@ const OPTIONAL_ICON_FIELDS = ['mimeType', 'sizes', 'theme'];
 const OPTIONAL_SERVER_FIELDS = ['$schema', 'slug', 'description', 'homepage', 'repository', 'package', 'transport', 'icons'];
 
 const isObject = (value: unknown): value is JsonObject => value !== null && typeof value === 'object' && !Array.isArray(value);
-const at = (path: JsonPath, message: string) => `${formatJsonPath(path)}: ${message}`;
+const at = (path: JsonPath, message: string) => issueText({ path, message });
 const count = (n: number) => n.toLocaleString('en-US');
 
 /** A copy without the listed keys (`'all'`: any key) whose value is null: Python servers send null for "not given". */

@@ -2,8 +2,9 @@ import { CATEGORIES, LEVELS, type Category, type Level } from '../risk.ts';
 import type { Catalog } from './build-catalog.ts';
 
 /** Site paths without the deployment base; the Astro layer prefixes the base. */
-export const serverPagePath = (server: { slug: string }) => `/servers/${server.slug}/`;
-export const toolPagePath = (tool: { slug: string; server: { slug: string } }) => `/servers/${tool.server.slug}/${tool.slug}/`;
+export const SERVERS_PATH = '/servers/';
+export const serverPagePath = (server: { slug: string }) => `${SERVERS_PATH}${server.slug}/`;
+export const toolPagePath = (tool: { slug: string; server: { slug: string } }) => `${serverPagePath(tool.server)}${tool.slug}/`;
 export const levelPath = (level: Level, page = 1) => (page > 1 ? `/risk/${level}/${page}/` : `/risk/${level}/`);
 export const categoryPath = (category: Category, page = 1) => (page > 1 ? `/categories/${category}/${page}/` : `/categories/${category}/`);
 
@@ -11,7 +12,7 @@ export const categoryPath = (category: Category, page = 1) => (page > 1 ? `/cate
 export const BROWSE_PAGE_SIZE = 100;
 
 /** The pages that are not made from catalog data, without the 404 page. */
-export const FIXED_PAGE_PATHS = ['/', '/servers/', '/risk/', '/categories/', '/search/', '/stack/', '/policy/', '/methodology/', '/methodology/accuracy/', '/policy-format/', '/deploy/'] as const;
+export const FIXED_PAGE_PATHS = ['/', SERVERS_PATH, '/risk/', '/categories/', '/search/', '/stack/', '/policy/', '/methodology/', '/methodology/accuracy/', '/policy-format/', '/deploy/'] as const;
 
 const pageCount = (items: number) => Math.max(1, Math.ceil(items / BROWSE_PAGE_SIZE));
 

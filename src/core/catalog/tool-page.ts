@@ -1,9 +1,8 @@
 import { abusePatterns, type AbusePattern } from './abuse.ts';
 import { toolFaq } from './faq.ts';
 import type { CatalogServer, CatalogTool } from './build-catalog.ts';
-import { describeRule, policyDocument, recommendRule } from '../policy/recommend.ts';
-import { flowPolicy, type PolicyTool } from '../flows/break-policy.ts';
-import { flowRoles, type RoleEvidence } from '../flows/roles.ts';
+import { describeRule } from '../policy/describe.ts';
+import { policyDocument, recommendRule } from './recommend.ts';
 import type { Policy, Rule } from '../policy/schema.ts';
 import type { FaqEntry } from '../schema/server.ts';
 import { descriptionBlocks, summarize, type Block } from '../text/description-blocks.ts';
@@ -46,26 +45,3 @@ export function toolPage(tool: CatalogTool): ToolPage {
 
 /** A policy as pages show, copy and download it. */
 export const policyText = (policy: Policy) => JSON.stringify(policy, null, 2);
-
-// A server page, its flows.json and its policy all read a tool's roles: work them out once.
-const rolesOfTool = new WeakMap<CatalogTool, RoleEvidence[]>();
-export function toolRoles(tool: CatalogTool): RoleEvidence[] {
-  let roles = rolesOfTool.get(tool);
-  if (!roles) rolesOfTool.set(tool, (roles = flowRoles(tool)));
-  return roles;
-}
-
-/** A tool as flows and their policies see it: its server, roles and recommended rule. */
-export const flowTool = (tool: CatalogTool): PolicyTool => ({
-  server: tool.server.slug,
-  name: tool.name,
-  roles: toolRoles(tool).map((evidence) => evidence.role),
-  rule: toolRule(tool),
-});
-
-/** One policy for a whole server: every tool's rule, a cap on all calls together, and the server's toxic flows broken. */
-export function serverPolicy(server: CatalogServer): Policy {
-  return flowPolicy(server.tools.map(flowTool)).policy;
-}
-
-export const serverPolicyJson = (server: CatalogServer): string => policyText(serverPolicy(server));

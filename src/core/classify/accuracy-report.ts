@@ -1,5 +1,5 @@
-import type { AccuracyFile, AccuracyGroup } from '../schema/accuracy.ts';
-import { computeFigures, confusion, FIGURE_KEYS, type EvalSample } from './eval-metrics.ts';
+import { FIGURE_KEYS, type AccuracyFile, type AccuracyGroup } from '../schema/accuracy.ts';
+import { computeFigures, confusion, type EvalSample } from './eval-metrics.ts';
 import { splitByServer } from './eval-split.ts';
 import { RULES_VERSION } from './rules-version.ts';
 

@@ -1,7 +1,7 @@
 import type { Tool } from '../schema/server.ts';
 import { CATEGORY_LABELS, isLowConfidence, type Category, type EvidenceSource, type Level, type Signal } from '../risk.ts';
 import { nameTokens } from '../text/tokens.ts';
-import { listParameters, parameterNames, type Parameter } from '../catalog/parameters.ts';
+import { listParameters, parameterNames, type Parameter } from '../input-schema/parameters.ts';
 import { findToolPoisoning } from './suspicious.ts';
 import {
   BULK_FLAGS, BULK_LISTS, CONTENT_PARAMS, DESCRIPTION_PHRASES, EXECUTING_OBJECTS, GIT_VERBS, INFRA_NOUNS, JOB_NOUNS,

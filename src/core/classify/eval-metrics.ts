@@ -1,4 +1,5 @@
 import { CATEGORIES, LEVELS, type Category, type Level } from '../risk.ts';
+import { HINT_CLASSES, type FigureKey, type HintClass } from '../schema/accuracy.ts';
 import type { Annotations } from '../schema/server.ts';
 
 /**
@@ -10,10 +11,6 @@ export interface EvalSample {
   category: Category;
   level: Level;
 }
-
-/** What the author's hints say, coarsely: the rows of the confusion table. */
-export const HINT_CLASSES = ['read-only', 'destructive', 'write', 'no hint'] as const;
-export type HintClass = (typeof HINT_CLASSES)[number];
 
 export function hintClass(annotations: Annotations | undefined): HintClass {
   if (annotations?.readOnlyHint === true) return 'read-only';
@@ -62,8 +59,6 @@ export function computeFigures(samples: readonly EvalSample[]): EvalFigures {
 }
 
 /** The `--json` form: the shares alone (0..1, or null when nothing was measured). */
-export const FIGURE_KEYS = ['readOnWrites', 'harmlessDestructive', 'readRecall', 'falseAlarm', 'agreement'] as const;
-export type FigureKey = (typeof FIGURE_KEYS)[number];
 
 export function figuresJson(figures: EvalFigures): Record<'tools' | FigureKey, number | null> {
   return {

@@ -3,7 +3,7 @@
  * browser actions is not the tool running code, a `to` beside `from` and `relationType` is not a
  * recipient.
  */
-import type { Parameter } from '../catalog/parameters.ts';
+import type { Parameter } from '../input-schema/parameters.ts';
 
 const segments = (p: Parameter) => p.path.split('.');
 const bare = (segment: string) => segment.replace('[]', '').toLowerCase();

@@ -1,5 +1,5 @@
 /** What a tool's input schema says it does, beyond parameter names: saved output, operation lists. */
-import type { Parameter } from '../catalog/parameters.ts';
+import type { Parameter } from '../input-schema/parameters.ts';
 import { nameTokens } from '../text/tokens.ts';
 import { OPERATION_PARAMS } from './lexicon.ts';
 import { RANK, verbOfWords, type VerbContext, type VerbReading } from './verb.ts';

@@ -1,4 +1,4 @@
-import { describeLimit } from '../policy/recommend.ts';
+import { describeLimit } from '../policy/describe.ts';
 import type { Policy } from '../policy/schema.ts';
 
 /** "x", "x and y", or "5 tools": short enough for a server with hundreds of tools. */

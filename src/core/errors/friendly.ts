@@ -1,5 +1,30 @@
 import type { z } from 'zod';
 
+/**
+ * One problem in user data (or a warning about it), before it is words: where it is and what is
+ * wrong. `issueText` is the one place that writes it as a line.
+ */
+export interface Issue {
+  /** The JSON path it concerns; `[]` is the root, and absent means the file (or text) as a whole. */
+  path?: readonly (string | number)[];
+  message: string;
+  hint?: string;
+  /** 1-based, when the issue was located in the text. */
+  line?: number;
+  column?: number;
+}
+
+/**
+ * `context › json.path: message (hint: …)`; without a path `context: message (hint: …)`; without a
+ * context `json.path: message (hint: …)`. Line and column are the caller's to show (a compiler-style
+ * prefix, a button): they are not part of the line.
+ */
+export function issueText(issue: Issue, context?: string): string {
+  const path = issue.path === undefined ? undefined : formatJsonPath(issue.path);
+  const where = context !== undefined && path !== undefined ? `${context} › ${path}: ` : context !== undefined ? `${context}: ` : path !== undefined ? `${path}: ` : '';
+  return `${where}${issue.message}${issue.hint ? ` (hint: ${issue.hint})` : ''}`;
+}
+
 /** A problem in user data, with one line per problem: `file › json.path: message (hint)`. */
 export class DataError extends Error {
   readonly lines: string[];
@@ -73,15 +98,24 @@ const HINTS: Partial<Record<string, string>> = {
   invalid_union: 'use one of the listed values',
 };
 
+/** The schema's verdict on `input`: its output, or one issue per zod issue, each naming its JSON path. */
+export function schemaIssues<S extends z.ZodType>(schema: S, input: unknown): { ok: true; data: z.output<S> } | { ok: false; issues: (Issue & Required<Pick<Issue, 'path'>>)[] } {
+  const result = schema.safeParse(input);
+  if (result.success) return { ok: true, data: result.data };
+  return {
+    ok: false,
+    issues: result.error.issues.map((issue) => {
+      // Unknown keys sit on the object; name the key itself so the path points at the culprit.
+      const path = issue.code === 'unrecognized_keys' && issue.keys.length === 1 ? [...issue.path, issue.keys[0]!] : issue.path;
+      const hint = HINTS[issue.code === 'unrecognized_keys' && issue.keys.length > 1 ? 'unrecognized_keys_many' : issue.code];
+      return { path: path.map((key) => (typeof key === 'number' ? key : String(key))), message: describeIssue(issue, input), ...(hint ? { hint } : {}) };
+    }),
+  };
+}
+
 /** Parses `input` with `schema`, or throws a DataError whose lines name `context`, the JSON path and a hint. */
 export function parseWithFriendlyErrors<S extends z.ZodType>(schema: S, input: unknown, context: string): z.output<S> {
-  const result = schema.safeParse(input);
-  if (result.success) return result.data;
-  const lines = result.error.issues.map((issue) => {
-    // Unknown keys sit on the object; name the key itself so the path points at the culprit.
-    const path = issue.code === 'unrecognized_keys' && issue.keys.length === 1 ? [...issue.path, issue.keys[0]!] : issue.path;
-    const hint = HINTS[issue.code === 'unrecognized_keys' && issue.keys.length > 1 ? 'unrecognized_keys_many' : issue.code];
-    return `${context} › ${formatJsonPath(path)}: ${describeIssue(issue, input)}${hint ? ` (hint: ${hint})` : ''}`;
-  });
-  throw new DataError(lines);
+  const result = schemaIssues(schema, input);
+  if (result.ok) return result.data;
+  throw new DataError(result.issues.map((issue) => issueText(issue, context)));
 }

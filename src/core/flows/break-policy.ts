@@ -1,6 +1,6 @@
 /** A policy that breaks toxic flows: each flow loses its leg with the fewest tools, and its endpoint needs a person's approval. */
 import { isPattern } from '../policy/glob.ts';
-import { ALL_CALLS_PER_MINUTE, policyDocument } from '../policy/recommend.ts';
+import { SERVER_CALLS_PER_MINUTE, policyDocument } from '../catalog/recommend.ts';
 import type { Policy, Rule } from '../policy/schema.ts';
 import { FLOW_ENDPOINT, FLOW_TITLES, findFlows, type Flow, type FlowKind, type FlowLeg, type FlowTool } from './flows.ts';
 import type { FlowRole } from './role-kinds.ts';
@@ -79,7 +79,7 @@ export function flowPolicy(tools: readonly PolicyTool[], flows: readonly Flow[] 
     }
     return { kind: flow.kind, denied: { role: cut.role, tools: legNames(cut) }, alreadyDenied: deniedLeg !== undefined, approved };
   });
-  return { policy: policyDocument(Object.fromEntries(rules), ALL_CALLS_PER_MINUTE), breaks };
+  return { policy: policyDocument(Object.fromEntries(rules), SERVER_CALLS_PER_MINUTE), breaks };
 }
 
 const ROLE_PLURALS: Record<FlowRole, string> = {

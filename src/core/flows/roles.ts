@@ -6,7 +6,7 @@ import type { Classification } from '../classify/classify-tool.ts';
 import { isMainInput, nameOf } from '../classify/parameter-roles.ts';
 import { isFreeText } from '../classify/schema-evidence.ts';
 import { leadWords, openingVerb, verbOfWords } from '../classify/verb.ts';
-import type { Parameter } from '../catalog/parameters.ts';
+import type { Parameter } from '../input-schema/parameters.ts';
 import type { EvidenceSource, Signal } from '../risk.ts';
 import type { Tool } from '../schema/server.ts';
 import { nameTokens } from '../text/tokens.ts';

@@ -1,6 +1,6 @@
 /** What the site shows and publishes about a server's toxic flows: the page's section, its flows.json, the stack page's name list. */
 import type { Catalog, CatalogServer } from '../catalog/build-catalog.ts';
-import { flowTool, toolRoles } from '../catalog/tool-page.ts';
+import { flowTool, toolRoles } from './catalog-flows.ts';
 import type { Policy, Rule } from '../policy/schema.ts';
 import { flowPolicy, type FlowBreak } from './break-policy.ts';
 import { flowDiagram, type FlowDiagram } from './diagram.ts';

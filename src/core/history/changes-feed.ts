@@ -1,7 +1,7 @@
 import { Feed } from 'feed';
 import { diffLines, lineHtml, lineText, type DiffLine } from './diff-lines.ts';
 import type { ToolChange } from './tool-history.ts';
-import { toolHash } from '../import/hash.ts';
+import { toolHash } from './definition-hash.ts';
 
 /** One entry: a change of one tool's definition. */
 export interface FeedChange {

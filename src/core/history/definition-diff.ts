@@ -1,6 +1,7 @@
-import { listParameters, type Parameter } from '../catalog/parameters.ts';
-import { canonicalJson, changedFields, type DefinitionField } from '../import/hash.ts';
+import { listParameters, type Parameter } from '../input-schema/parameters.ts';
+import { canonicalJson, changedFields, type DefinitionField } from './definition-hash.ts';
 import type { Tool } from '../schema/server.ts';
+import type { Definition } from './definition.ts';
 import { rugPullFlags, type RugPullFlag } from './rug-pull.ts';
 import { wordDiff, type TextPart } from './text-diff.ts';
 
@@ -42,8 +43,7 @@ export interface DefinitionDiff {
   flags: RugPullFlag[];
 }
 
-/** What one definition field holds, for tools that may be partial (a history version, a dump). */
-export type Definition = Pick<Tool, 'name'> & Partial<Pick<Tool, DefinitionField>>;
+export type { Definition } from './definition.ts';
 
 const summary = (p: Parameter): ParameterSummary => ({ path: p.path, type: p.type, required: p.required });
 

@@ -1,4 +1,4 @@
-import { changedFields } from '../import/hash.ts';
+import { changedFields } from './definition-hash.ts';
 import type { Tool } from '../schema/server.ts';
 import { diffDefinitions, type DefinitionDiff } from './definition-diff.ts';
 import { diffLines, lineText } from './diff-lines.ts';

@@ -3,11 +3,11 @@
  * that should send a reviewer back to a tool: it starts speaking to the model, it claims to be
  * harmless when it did not before, or it gains a way to send data out.
  */
-import type { Parameter } from '../catalog/parameters.ts';
+import type { Parameter } from '../input-schema/parameters.ts';
 import { isRecipient, nameOf } from '../classify/parameter-roles.ts';
 import { SIGNAL_WORDS } from '../classify/lexicon.ts';
 import { findToolPoisoning } from '../classify/suspicious.ts';
-import type { Definition } from './definition-diff.ts';
+import type { Definition } from './definition.ts';
 
 export type RugPullKind = 'hidden-instructions' | 'claims-read-only' | 'drops-destructive' | 'sends-out';
 

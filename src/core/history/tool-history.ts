@@ -1,4 +1,4 @@
-import type { DefinitionField } from '../import/hash.ts';
+import type { DefinitionField } from './definition-hash.ts';
 import { HISTORY_FIELDS, type HistoryEntry, type Tool } from '../schema/server.ts';
 import { diffDefinitions, type Definition, type DefinitionDiff } from './definition-diff.ts';
 

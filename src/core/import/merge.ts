@@ -3,7 +3,7 @@ import { terminalSafe } from '../text/terminal-safe.ts';
 import type { ServerFile, Tool } from '../schema/server.ts';
 import { diffDefinitions } from '../history/definition-diff.ts';
 import { historyAfterChange } from '../history/tool-history.ts';
-import { changedFields, toolHash, type DefinitionField } from './hash.ts';
+import { changedFields, toolHash, type DefinitionField } from '../history/definition-hash.ts';
 
 type Transport = NonNullable<ServerFile['transport']>[number];
 

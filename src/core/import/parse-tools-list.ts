@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { DataError, parseWithFriendlyErrors } from '../errors/friendly.ts';
+import { DataError, issueText, parseWithFriendlyErrors } from '../errors/friendly.ts';
+import { parseJsonFile } from '../errors/json-text.ts';
 import { ToolSchema, type Icon, type Tool } from '../schema/server.ts';
 import { normaliseIcons, normaliseTools, withoutNulls, type JsonPath } from '../catalog/normalise.ts';
 import { toolNameWarnings, quotedName } from '../catalog/tool-names.ts';
@@ -28,7 +29,7 @@ const PageSchema = z.looseObject({ tools: z.array(ServerToolSchema), nextCursor:
 const ResponseSchema = z.looseObject({ result: PageSchema });
 
 const SHAPES = 'a tools/list result {"tools": [...]}, a JSON-RPC response {"jsonrpc": "2.0", "id": 1, "result": {"tools": [...]}} or an array of tools';
-const SHAPES_HINT = '(hint: save what the server returned for tools/list)';
+const SHAPES_HINT = 'save what the server returned for tools/list';
 
 const isObject = (value: unknown): value is Record<string, unknown> => value !== null && typeof value === 'object' && !Array.isArray(value);
 
@@ -69,7 +70,7 @@ function errorResponse(error: unknown, context: string): DataError {
   const detail = isObject(error) && (typeof error.code === 'number' || typeof error.message === 'string')
     ? [error.code, error.message].filter((part) => part !== undefined).join(' ')
     : JSON.stringify(error)?.slice(0, 200);
-  return new DataError([`${context} › error: the server answered with an error instead of a tool list: ${detail} (hint: save the result of a successful tools/list call)`]);
+  return new DataError([issueText({ path: ['error'], message: `the server answered with an error instead of a tool list: ${detail}`, hint: 'save the result of a successful tools/list call' }, context)]);
 }
 
 /** A result object read as clients read it: nulls as not given, tools normalised as the catalog loader does. */
@@ -99,7 +100,7 @@ export function parseToolsList(json: unknown, context: string): ToolsListPage {
     page = parseWithFriendlyErrors(PageSchema, normalisePage(json, [], notes), context);
     server = serverInfoOf(json, notes);
   } else {
-    throw new DataError([`${context} › (root): expected ${SHAPES}, got ${describe(json)} ${SHAPES_HINT}`]);
+    throw new DataError([issueText({ path: [], message: `expected ${SHAPES}, got ${describe(json)}`, hint: SHAPES_HINT }, context)]);
   }
   notes.push(...toolNameWarnings(page.tools, toolsPath));
   const result: ToolsListPage = { tools: page.tools.map(withoutEditorialKeys) };
@@ -110,27 +111,9 @@ export function parseToolsList(json: unknown, context: string): ToolsListPage {
   return result;
 }
 
-/** `line 3, column 14` for a JSON.parse error, when the engine reports a position. */
-function syntaxErrorAt(source: string, error: SyntaxError): string {
-  const position = /position (\d+)/.exec(error.message);
-  if (!position) return error.message;
-  const before = source.slice(0, Number(position[1]));
-  const line = before.split('\n').length;
-  return `${error.message.replace(/ in JSON at position \d+.*$/, '')} at line ${line}, column ${before.length - before.lastIndexOf('\n')}`;
-}
-
-/** JSON.parse with a DataError that names the file, line and column. */
-export function parseJsonText(source: string, context: string): unknown {
-  try {
-    return JSON.parse(source);
-  } catch (error) {
-    throw new DataError([`${context}: not valid JSON: ${syntaxErrorAt(source, error as SyntaxError)} (hint: check for a trailing comma or a missing quote)`]);
-  }
-}
-
 /** Like parseToolsList, from the text of a file. */
 export function parseToolsListText(source: string, context: string): ToolsListPage {
-  return parseToolsList(parseJsonText(source, context), context);
+  return parseToolsList(parseJsonFile(source, context), context);
 }
 
 /**

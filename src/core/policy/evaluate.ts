@@ -1,5 +1,6 @@
 import { conditionHolds, describeCondition } from './conditions.ts';
 import { countCall, exhaustedLimit, type CounterState, type ScopeKeys } from './counters.ts';
+import { describeLimit } from './describe.ts';
 import { globMatch, isPattern, literalPrefix } from './glob.ts';
 import type { Limit, Policy, Rule } from './schema.ts';
 
@@ -44,8 +45,6 @@ export function findRule(policy: Policy, tool: string): { key: string; rule: Rul
   return best === undefined ? undefined : { key: best, rule: tools[best]! };
 }
 
-const limitText = (limit: Limit) => `${limit.max} call${limit.max === 1 ? '' : 's'} per ${limit.window} per ${limit.scope}`;
-
 /** What steps 1 to 4 of the spec's order settled: a decision, or the rule whose limits decide (steps 5 and 6). */
 export type RuleOutcome = { decision: Decision } | { rule: Rule; ruleName: string | null };
 
@@ -89,7 +88,7 @@ export function applyLimits(policy: Policy, { rule, ruleName }: { rule: Rule; ru
     const decision: Decision = {
       effect: 'rate_limited',
       rule: ruleName,
-      reason: `limit "${exhausted.limit.counter}" reached (${limitText(exhausted.limit)}); retry in ${retryAfterSeconds} s`,
+      reason: `limit "${exhausted.limit.counter}" reached (${describeLimit(exhausted.limit)}); retry in ${retryAfterSeconds} s`,
       counter: exhausted.limit.counter,
       retryAfterSeconds,
       resetAt: exhausted.resetAt,

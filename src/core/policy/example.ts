@@ -17,3 +17,23 @@ export const EXAMPLE_POLICY = `{
   }
 }
 `;
+
+/** The complete example of the format's documentation (/policy-format/): every top-level field. */
+export const FORMAT_EXAMPLE_POLICY = `{
+  "$schema": "https://policy-atlas.example/schema/policy-v1.json",
+  "version": "1",
+  "default": "deny",
+  "hide": ["drop_table"],
+  "all_tools": { "limits": [{ "counter": "everything", "window": "minute", "max": 200, "scope": "session" }] },
+  "tools": {
+    "list_tables": {},
+    "query": { "limits": [{ "counter": "queries", "window": "minute", "max": 30, "scope": "grant" }] },
+    "create_refund": {
+      "action": "require_approval",
+      "reason": "Refunds move money back to a card.",
+      "require": [{ "path": "args.reason", "op": "exists" }],
+      "deny_if": [{ "path": "args.amount", "op": "gt", "value": 5000 }]
+    },
+    "delete_*": { "action": "deny", "reason": "Deleting is for operators." }
+  }
+}`;

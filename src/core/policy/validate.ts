@@ -1,6 +1,7 @@
-import { DataError, formatJsonPath, parseWithFriendlyErrors } from '../errors/friendly.ts';
+import { issueText, schemaIssues } from '../errors/friendly.ts';
+import { parseJsonText } from '../errors/json-text.ts';
 import { lineLocator, locatePaths } from '../text/json-locate.ts';
-import { scanJson, type JsonPath } from '../text/json-scan.ts';
+import type { JsonPath } from '../text/json-scan.ts';
 import { lintPolicy } from './lint.ts';
 import { PolicySchema, type Policy } from './schema.ts';
 
@@ -58,44 +59,14 @@ export function utf8Exceeds(text: string, max: number): boolean {
 }
 
 export function tooLargeProblem(maxBytes: number, limit = 'the most a policy may be', hint = 'a policy is usually a few kilobytes; check that this is the right file'): Problem {
-  return { severity: 'error', kind: 'syntax', message: `the text is larger than ${formatBytes(maxBytes)}, ${limit} (hint: ${hint})` };
-}
-
-/**
- * Where a JSON.parse error happened, from the engine's message: V8 says `at position 12` and, since
- * Node 22, `(line 2 column 5)`; Firefox says `at line 2 column 5`. Safari gives no position.
- */
-export function positionFromParseError(message: string): { offset: number } | { line: number; column: number } | undefined {
-  const lineColumn = /line (\d+) column (\d+)/.exec(message);
-  if (lineColumn) return { line: Number(lineColumn[1]), column: Number(lineColumn[2]) };
-  const position = /at position (\d+)/.exec(message);
-  return position ? { offset: Number(position[1]) } : undefined;
+  return { severity: 'error', kind: 'syntax', message: issueText({ message: `the text is larger than ${formatBytes(maxBytes)}, ${limit}`, hint }) };
 }
 
 /** The schema's problems, one per zod issue, in friendly.ts's wording, with the path each one names. */
 function schemaProblems(json: unknown): { policy?: Policy; problems: Problem[] } {
-  const result = PolicySchema.safeParse(json);
-  if (result.success) return { policy: result.data, problems: [] };
-  let lines: string[] = [];
-  try {
-    parseWithFriendlyErrors(PolicySchema, json, '');
-  } catch (error) {
-    if (!(error instanceof DataError)) throw error;
-    lines = error.lines.map((line) => line.replace(/^ › /, ''));
-  }
-  return {
-    problems: result.error.issues.map((issue, index) => {
-      // friendly.ts names an unknown key by its own path; so do we, to point at that key's line.
-      const keys = issue.code === 'unrecognized_keys' && issue.keys.length === 1 ? [...issue.path, issue.keys[0]!] : issue.path;
-      const path = keys.map((key) => (typeof key === 'number' ? key : String(key)));
-      return { severity: 'error', kind: 'schema', message: lines[index] ?? `${formatJsonPath(path)}: ${issue.message}`, path };
-    }),
-  };
-}
-
-function syntaxProblem(text: string, message: string, offset?: number, hint?: string): Problem {
-  const position = offset === undefined ? {} : lineLocator(text)(Math.min(offset, text.length));
-  return { severity: 'error', kind: 'syntax', message: `not valid JSON: ${message}${hint ? ` (hint: ${hint})` : ''}`, ...position };
+  const result = schemaIssues(PolicySchema, json);
+  if (result.ok) return { policy: result.data, problems: [] };
+  return { problems: result.issues.map((issue) => ({ severity: 'error', kind: 'schema', message: issueText(issue), path: [...issue.path] })) };
 }
 
 /**
@@ -108,32 +79,25 @@ export function validatePolicyText(input: string, options: ValidateOptions = {})
   // Editors on Windows may save a byte order mark; it is invisible, so positions are counted without it.
   const text = input.startsWith('\uFEFF') ? input.slice(1) : input;
 
-  const scan = scanJson(text, { maxDepth: MAX_DEPTH });
-  if (scan.error) return { ok: false, problems: [syntaxProblem(text, scan.error.message, scan.error.offset, scan.error.hint)] };
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch (error) {
-    // The scanner accepts only what JSON.parse accepts; this is a safety net with the engine's own words.
-    const message = (error as Error).message;
-    const at = positionFromParseError(message);
-    const problem = syntaxProblem(text, message.replace(/ in JSON at position \d+.*$| at line \d+ column \d+.*$/, ''), at && 'offset' in at ? at.offset : undefined);
-    return { ok: false, problems: [at && 'line' in at ? { ...problem, ...at } : problem] };
+  const parsed = parseJsonText(text, { maxDepth: MAX_DEPTH });
+  if (!parsed.ok) {
+    const { message, hint, line, column } = parsed.issue;
+    return { ok: false, problems: [{ severity: 'error', kind: 'syntax', message: issueText({ message: `not valid JSON: ${message}`, hint }), ...(line === undefined ? {} : { line, column }) }] };
   }
 
   const toPosition = lineLocator(text);
-  const problems: Problem[] = scan.duplicateKeys.map(({ path, offset }) => ({
+  const problems: Problem[] = parsed.duplicateKeys.map(({ path, offset }) => ({
     severity: 'warning',
     kind: 'lint',
-    message: `${formatJsonPath(path)}: this key appears more than once and JSON keeps only the last (hint: merge the two, or remove one)`,
+    message: issueText({ path, message: 'this key appears more than once and JSON keeps only the last', hint: 'merge the two, or remove one' }),
     path,
     ...toPosition(offset),
   }));
-  const { policy, problems: schema } = schemaProblems(json);
+  const { policy, problems: schema } = schemaProblems(parsed.value);
   problems.push(...schema);
   if (policy) {
     for (const finding of lintPolicy(policy, options.knownToolNames)) {
-      problems.push({ severity: finding.severity, kind: 'lint', message: `${formatJsonPath(finding.path)}: ${finding.message}`, path: finding.path });
+      problems.push({ severity: finding.severity, kind: 'lint', message: issueText({ path: finding.path, message: finding.message }), path: finding.path });
     }
   }
 

@@ -1,5 +1,4 @@
 import { z } from 'zod';
-import { FIGURE_KEYS, HINT_CLASSES } from '../classify/eval-metrics.ts';
 import { CATEGORIES, LEVELS } from '../risk.ts';
 
 /**
@@ -7,6 +6,14 @@ import { CATEGORIES, LEVELS } from '../risk.ts';
  * figures on a corpus of real servers. Counts only, never a server's name or text: the corpus is
  * other people's, the counts are ours to publish.
  */
+/** What the author's hints say, coarsely: the rows of the confusion table. */
+export const HINT_CLASSES = ['read-only', 'destructive', 'write', 'no hint'] as const;
+export type HintClass = (typeof HINT_CLASSES)[number];
+
+/** The classifier's figures, each a share of the tools it applies to (classify/eval-metrics.ts). */
+export const FIGURE_KEYS = ['readOnWrites', 'harmlessDestructive', 'readRecall', 'falseAlarm', 'agreement'] as const;
+export type FigureKey = (typeof FIGURE_KEYS)[number];
+
 const count = z.number().int().min(0);
 
 const ShareSchema = z.strictObject({ count, of: count }).refine((share) => share.count <= share.of, { message: 'count cannot exceed of' });

@@ -86,15 +86,16 @@ export type Tool = z.output<typeof ToolSchema>;
 
 export const TRANSPORTS = ['stdio', 'streamable-http', 'sse'] as const;
 
+/** A server slug: its data file's name and its pages' path segment. */
+export const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+export const SLUG_RULE = 'lowercase letters, digits and single dashes';
+
 const httpUrl = z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' });
 
 export const ServerFileSchema = z.strictObject({
   $schema: z.string().optional(),
   name: z.string().trim().min(1),
-  slug: z
-    .string()
-    .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be lowercase letters, digits and single dashes')
-    .optional(),
+  slug: z.string().regex(SLUG_PATTERN, `must be ${SLUG_RULE}`).optional(),
   description: z.string().max(500, 'keep the short description under 500 characters').optional(),
   homepage: httpUrl.optional(),
   repository: httpUrl.optional(),

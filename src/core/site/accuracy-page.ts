@@ -1,6 +1,5 @@
-import { FIGURE_KEYS, HINT_CLASSES, type FigureKey, type HintClass } from '../classify/eval-metrics.ts';
 import { CATEGORIES, CATEGORY_LABELS, LEVELS, LEVEL_LABELS } from '../risk.ts';
-import type { AccuracyFile } from '../schema/accuracy.ts';
+import { FIGURE_KEYS, HINT_CLASSES, type AccuracyFile, type FigureKey, type HintClass } from '../schema/accuracy.ts';
 
 /** What /methodology/accuracy/ shows, all as text: the page only lays it out. */
 export type AccuracyView = { published: false } | PublishedAccuracy;

@@ -1,5 +1,5 @@
 import type { Catalog, CatalogServer } from '../catalog/build-catalog.ts';
-import { definitionChanges, type CatalogChange } from '../catalog/changes.ts';
+import { definitionChanges, type CatalogChange } from '../history/catalog-changes.ts';
 import { serverPagePath, toolPagePath } from '../catalog/paths.ts';
 import { changesFeed } from '../history/changes-feed.ts';
 

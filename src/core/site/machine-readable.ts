@@ -2,7 +2,7 @@ import type { Catalog, CatalogServer, CatalogTool } from '../catalog/build-catal
 import { serverPagePath, toolPagePath } from '../catalog/paths.ts';
 import { toolRule } from '../catalog/tool-page.ts';
 import { RULES_VERSION } from '../classify/rules-version.ts';
-import { policyDocument } from '../policy/recommend.ts';
+import { policyDocument } from '../catalog/recommend.ts';
 import { LEVELS } from '../risk.ts';
 import { summarize } from '../text/description-blocks.ts';
 
@@ -10,7 +10,7 @@ import { summarize } from '../text/description-blocks.ts';
  * Site path of a server's JSON record, which holds each of its tools' records: one file per server
  * rather than per tool, since every file costs a disk block and a host's file quota at 250,000 tools.
  */
-export const serverJsonPath = (server: Pick<CatalogServer, 'slug'>) => `/servers/${server.slug}/tools.json`;
+export const serverJsonPath = (server: Pick<CatalogServer, 'slug'>) => `${serverPagePath(server)}tools.json`;
 
 /** `/catalog.json`: every server and tool with its rating and where to find more; `url` makes paths absolute. */
 export function catalogSummary(catalog: Catalog, url: (path: string) => string) {

@@ -1,6 +1,8 @@
+import { SEARCH_FACETS, type SearchFacet } from '../../core/site/search-facets.ts';
+
 /** Search state <-> URL query string: `?q=msk+policy&level=high&level=critical`. */
-export const FACETS = ['level', 'category', 'server', 'signal', 'annotations'] as const;
-export type Facet = (typeof FACETS)[number];
+export const FACETS = SEARCH_FACETS;
+export type Facet = SearchFacet;
 
 export interface SearchState {
   query: string;

@@ -1,5 +1,5 @@
-import { MAX_HISTORY, toolChanges, type ToolChange } from '../history/tool-history.ts';
-import type { CatalogServer, CatalogTool } from './build-catalog.ts';
+import { MAX_HISTORY, toolChanges, type ToolChange } from './tool-history.ts';
+import type { CatalogServer, CatalogTool } from '../catalog/build-catalog.ts';
 
 /** The import dates of a tool, when `policy-atlas import` recorded them. */
 export interface ToolHistory {

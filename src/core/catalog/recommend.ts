@@ -1,6 +1,22 @@
 import type { Classification } from '../classify/classify-tool.ts';
-import type { Parameter } from '../catalog/parameters.ts';
-import type { Condition, Limit, Policy, Rule } from './schema.ts';
+import type { Parameter } from '../input-schema/parameters.ts';
+import type { Condition, Limit, Policy, Rule } from '../policy/schema.ts';
+
+/**
+ * The recommended rule's caps by level (risk model, "Recommended policy"), per grant; the pages and
+ * the methodology render these numbers.
+ */
+export const RECOMMENDED_LIMITS = {
+  low: { perMinute: 60 },
+  medium: { perMinute: 20, perDay: 500 },
+  high: { perHour: 30 },
+} as const;
+
+/** The cap on all of a server's tools together, in its server policy: calls a minute per grant. */
+export const SERVER_CALLS_PER_MINUTE = 300;
+
+/** A recommended rule denies an `amount` argument above this. */
+export const AMOUNT_CEILING = 10000;
 
 const perMinute = (counter: string, max: number): Limit => ({ counter, window: 'minute', max, scope: 'grant' });
 const perWindow = (counter: string, window: Limit['window'], max: number): Limit => ({ counter, window, max, scope: 'grant' });
@@ -18,7 +34,7 @@ function guardConditions(parameters: readonly Parameter[]): Condition[] {
   }
   for (const name of ['amount', 'unit_amount']) {
     const path = at(name);
-    if (path && /number|integer/.test(top.get(name)!.type)) conditions.push({ path: `args.${path}`, op: 'gt', value: 10000 });
+    if (path && /number|integer/.test(top.get(name)!.type)) conditions.push({ path: `args.${path}`, op: 'gt', value: AMOUNT_CEILING });
   }
   for (const name of ['force', 'recursive', 'all']) {
     const path = at(name);
@@ -34,14 +50,14 @@ export function recommendRule(toolName: string, classification: Classification, 
   const withGuards = (rule: Rule): Rule => (denyIf.length > 0 ? { ...rule, deny_if: denyIf } : rule);
   switch (classification.level) {
     case 'low':
-      return { limits: [perMinute(`${toolName}_rate`, 60)] };
+      return { limits: [perMinute(`${toolName}_rate`, RECOMMENDED_LIMITS.low.perMinute)] };
     case 'medium':
-      return withGuards({ limits: [perMinute(`${toolName}_rate`, 20), perWindow(`${toolName}_daily`, 'day', 500)] });
+      return withGuards({ limits: [perMinute(`${toolName}_rate`, RECOMMENDED_LIMITS.medium.perMinute), perWindow(`${toolName}_daily`, 'day', RECOMMENDED_LIMITS.medium.perDay)] });
     case 'high':
       return withGuards({
         action: 'require_approval',
         reason: `${toolName} is rated high risk (${classification.category}); a person approves each call.`,
-        limits: [perWindow(`${toolName}_hourly`, 'hour', 30)],
+        limits: [perWindow(`${toolName}_hourly`, 'hour', RECOMMENDED_LIMITS.high.perHour)],
       });
     case 'critical':
       return {
@@ -51,9 +67,6 @@ export function recommendRule(toolName: string, classification: Classification, 
   }
 }
 
-/** The cap on all calls together in a policy for a whole server or a stack of servers. */
-export const ALL_CALLS_PER_MINUTE = 300;
-
 /** A complete policy-v1 document that works on its own: default deny, the given rules. */
 export function policyDocument(rules: Record<string, Rule>, allToolsLimit?: number): Policy {
   return {
@@ -62,27 +75,4 @@ export function policyDocument(rules: Record<string, Rule>, allToolsLimit?: numb
     ...(allToolsLimit ? { all_tools: { limits: [perMinute('all_calls', allToolsLimit)] } } : {}),
     tools: rules,
   };
-}
-
-const WINDOW_WORD: Record<Limit['window'], string> = { second: 'a second', minute: 'a minute', hour: 'an hour', day: 'a day' };
-
-const SCOPE_WORD: Record<Limit['scope'], string> = { grant: 'per grant', session: 'per session', agent: 'per agent', global: 'in total' };
-
-export function describeLimit(limit: Limit): string {
-  return `${limit.max} call${limit.max === 1 ? '' : 's'} ${WINDOW_WORD[limit.window]} ${SCOPE_WORD[limit.scope]}`;
-}
-
-/** One sentence saying what a tool's rule does, for the page under the snippet. */
-export function describeRule(toolName: string, rule: Rule): string {
-  const limits = rule.limits?.length ? `, at most ${rule.limits.map(describeLimit).join(' and ')}` : '';
-  const guards = (rule.deny_if?.length ?? 0) + (rule.require?.length ?? 0);
-  const guardText = guards > 0 ? `, refusing calls whose arguments fail ${guards} check${guards === 1 ? '' : 's'}` : '';
-  const action = rule.action ?? 'allow';
-  const head =
-    action === 'deny'
-      ? `Denies every call to ${toolName}`
-      : action === 'require_approval'
-        ? `Lets ${toolName} run only after a person approves each call${limits}${guardText}`
-        : `Allows ${toolName}${limits}${guardText}`;
-  return `${head}; every tool the policy does not name is denied.`;
 }
