@@ -2,6 +2,7 @@ import type { Catalog, CatalogServer, CatalogTool } from '../catalog/build-catal
 import { serverPagePath } from '../catalog/paths.ts';
 import { annotationsDisagree } from '../classify/annotation-check.ts';
 import { isLowConfidence } from '../risk.ts';
+import type { ToolFacet } from '../site/search-facets.ts';
 import { toolAnchorId } from './tool-anchor.ts';
 
 /** The search filter for tools whose declared annotations disagree with what they appear to do. */
@@ -42,7 +43,7 @@ export const searchDocuments = (catalog: Catalog): SearchDocument[] => catalog.s
 
 export function serverSearchDocument(server: CatalogServer): SearchDocument {
   const head = [meta('meta', 'title', server.meta.name), meta('filter', 'server', server.meta.name)];
-  const facets = { level: new Set<string>(), category: new Set<string>(), signal: new Set<string>(), annotations: new Set<string>() };
+  const facets: Record<ToolFacet, Set<string>> = { level: new Set(), category: new Set(), signal: new Set(), annotations: new Set() };
   for (const tool of server.tools) {
     const c = tool.classification;
     facets.level.add(c.level);

@@ -3,7 +3,10 @@
  * shows them. Server comes last: its values load with the filter tables, and it grows without moving
  * the others.
  */
-export const SEARCH_FACETS = ['level', 'category', 'signal', 'annotations', 'server'] as const;
+/** The filters a single tool passes or not; the search island narrows a server's tools by them. */
+export const TOOL_FACETS = ['level', 'category', 'signal', 'annotations'] as const;
+export type ToolFacet = (typeof TOOL_FACETS)[number];
+export const SEARCH_FACETS = [...TOOL_FACETS, 'server'] as const;
 export type SearchFacet = (typeof SEARCH_FACETS)[number];
 
 export const FACET_LEGENDS: Record<SearchFacet, string> = {

@@ -2,6 +2,7 @@ import { descriptionAnchorId, extraWordsAnchorId, SERVER_ABOUT_ID } from '../../
 import { readToolAnchorId, type ToolFacets } from '../../core/search/tool-anchor.ts';
 import { nameTokens } from '../../core/text/tokens.ts';
 import type { ResultData } from './pagefind-types.ts';
+import { TOOL_FACETS } from '../../core/site/search-facets.ts';
 import type { Facet } from './search-state.ts';
 
 /** A tool (or a server) found in one server's search document, ready to rank and show. */
@@ -43,7 +44,7 @@ export function hitsOf(data: ResultData, rank: number, query: string, selected: 
   const server = data.meta.title ?? '';
   const hits: SearchHit[] = [];
   const matchesIn = (from: number, to: number) => [...located.keys()].filter((l) => l >= from && l < to).sort((a, b) => a - b);
-  const toolFilters = (['level', 'category', 'signal', 'annotations'] as const).filter((f) => selected[f].length);
+  const toolFilters = TOOL_FACETS.filter((f) => selected[f].length);
 
   const firstTool = tools[0]?.anchor.location ?? words.length;
   const serverMatches = matchesIn(0, firstTool);
