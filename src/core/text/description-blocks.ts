@@ -144,6 +144,8 @@ export function descriptionBlocks(description: string): Block[] {
  * replacing `^\s*[#>]+\s*` (multiline, global) did, without retrying each line start of a blank run.
  */
 function dropLineMarks(text: string): string {
+  // Most descriptions have no mark at all, and the walk below visits every character.
+  if (!text.includes('#') && !text.includes('>')) return text;
   let out = '';
   let kept = 0;
   let at = 0;
