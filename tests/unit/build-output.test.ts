@@ -1,7 +1,7 @@
 import { existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, realpathSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { BUILD_MARKER, outputProblem, publishedFolder } from '../../src/build/output-guard.ts';
 import { BuildLockedError, buildsFolderOf, lockOutput, publish, stagingFolder } from '../../src/build/publish.ts';
 import { runCli } from '../support/run-cli.ts';
@@ -62,7 +62,7 @@ describe('the build output guard', () => {
 });
 
 describe('publishing a build', () => {
-  it('points the output at the new build through a link and removes the one it replaced', () => {
+  it('points the output at the new build through a link and removes the one it replaced', async () => {
     const root = temp('atlas-publish-');
     const out = join(root, 'dist');
     const first = stagingFolder(out);
@@ -77,6 +77,8 @@ describe('publishing a build', () => {
     publish(out, second);
     expect(readFileSync(join(out, 'index.html'), 'utf8')).toBe('two');
     expect(readdirSync(buildsFolderOf(out))).toEqual([second.split('/').pop()]);
+    // The replaced build is deleted after publishing, in the background.
+    await vi.waitFor(() => expect(readdirSync(root).filter((name) => name !== 'dist' && name !== '.dist.builds')).toEqual([]), { timeout: 10_000 });
   });
 
   it('replaces an earlier build that is a real folder', () => {
