@@ -1,13 +1,9 @@
 import { Worker } from 'node:worker_threads';
+import type { CatalogSummary } from '../core/catalog/catalog-cache.ts';
 import { DataError } from '../core/errors/friendly.ts';
 
 /** What the build needs to know of a catalog it read into the cache: counts and what to say. */
-export interface CatalogReading {
-  servers: number;
-  tools: number;
-  warnings: string[];
-  reused: number;
-}
+export type CatalogReading = CatalogSummary;
 
 type WorkerAnswer = { ok: true; reading: CatalogReading } | { ok: false; problems: string[] } | { ok: false; error: string };
 

@@ -27,14 +27,18 @@ describe('the catalog cache', () => {
     const fromCache = readCachedCatalog(cacheFile, 'salt-1')!;
     const direct = buildCatalog(loadCatalogDir(catalogDir));
     expect(shape(buildCatalog(fromCache))).toStrictEqual(shape(direct));
-    expect(shape(buildCatalog(fresh.servers))).toStrictEqual(shape(direct));
+    expect(fresh).toMatchObject({ servers: direct.servers.length, tools: direct.tools.length });
+    expect(fresh.warnings).toStrictEqual(loadCatalogDir(catalogDir).flatMap((s) => s.warnings));
   });
 
   it('reads again only the files that changed, and only under the same code', () => {
     const { catalogDir, cacheFile } = setup();
     const first = loadCatalogCached(catalogDir, cacheFile, 'salt-1');
-    const count = first.servers.length;
+    const count = first.servers;
+    const unchanged = readFileSync(cacheFile);
     expect(loadCatalogCached(catalogDir, cacheFile, 'salt-1').reused).toBe(count);
+    // Nothing changed: the cache is left as it was, byte for byte.
+    expect(readFileSync(cacheFile)).toStrictEqual(unchanged);
 
     const file = join(catalogDir, 'servers', 'github.json');
     const server = JSON.parse(readFileSync(file, 'utf8')) as { tools: { name: string; description?: string }[] };
@@ -42,8 +46,6 @@ describe('the catalog cache', () => {
     writeFileSync(file, JSON.stringify(server));
     const second = loadCatalogCached(catalogDir, cacheFile, 'salt-1');
     expect(second.reused).toBe(count - 1);
-    const edited = second.servers.find((s) => s.slug === 'github')!;
-    expect(edited.data.tools[0]!.description).toBe('Deletes every repository of the organisation.');
     expect(buildCatalog(readCachedCatalog(cacheFile, 'salt-1')!).servers.find((s) => s.slug === 'github')!.tools.find((t) => t.name === server.tools[0]!.name)!.definition.description).toBe(
       'Deletes every repository of the organisation.',
     );
@@ -72,6 +74,11 @@ describe('the catalog cache', () => {
     const { catalogDir, cacheFile } = setup();
     writeFileSync(cacheFile, '{"version":1,"salt":"salt-1"}\n{"name": "github.json", "tru');
     expect(loadCatalogCached(catalogDir, cacheFile, 'salt-1').reused).toBe(0);
+    // A line cut short after its head: its body is not read when reusing it, so the line is checked whole.
+    const whole = readFileSync(cacheFile, 'utf8').split('\n');
+    writeFileSync(cacheFile, [...whole.slice(0, 2), whole[2]!.slice(0, -20)].join('\n'));
+    expect(loadCatalogCached(catalogDir, cacheFile, 'salt-1').reused).toBe(0);
+    expect(readCachedCatalog(cacheFile, 'salt-1')).toBeDefined();
     writeFileSync(cacheFile, 'not json at all');
     expect(readCachedCatalog(cacheFile, 'salt-1')).toBeUndefined();
   });

@@ -1,120 +1,202 @@
 import { closeSync, existsSync, fstatSync, openSync, readSync, renameSync, statSync, writeSync } from 'node:fs';
 import { basename, relative } from 'node:path';
-import { StringDecoder } from 'node:string_decoder';
 import { analyseTool, type CatalogInput, type ToolAnalysis } from './build-catalog.ts';
 import { catalogFiles, loadEach, loadServerFile, type LoadedServer } from './load.ts';
 
-const VERSION = 1;
+const VERSION = 2;
+const TAB = 9;
+const NEWLINE = 10;
 
-/** One data file as read, checked and analysed, with what identifies the file's state on disk. */
-interface CachedServer {
+/**
+ * What identifies a data file's state on disk, and what a build says of it without the rest. A line
+ * of the cache is this head, a tab, and the body (`Body`): JSON never holds a raw tab, and a file
+ * that did not change is written back as the bytes it was read as, its body never parsed.
+ */
+interface Head {
   name: string;
+  slug: string;
   /** Absolute: each process shows it relative to its own working directory. */
   path: string;
   size: number;
   mtimeMs: number;
   ctimeMs: number;
+  tools: number;
+  /** As the writer named the file, and its warnings in those words (see `relocated`). */
+  file: string;
+  warnings: string[];
+}
+
+/** One data file as read, checked and analysed. */
+interface Body {
   server: LoadedServer;
   analyses: ToolAnalysis[];
 }
 
-export interface CachedCatalog {
-  servers: (LoadedServer & { analyses: readonly ToolAnalysis[] })[];
+interface Line {
+  head: Head;
+  bytes: Buffer;
+}
+
+/** What a build says of the catalog it read: counts and warnings. */
+export interface CatalogSummary {
+  servers: number;
+  tools: number;
+  warnings: string[];
   /** Files whose state matched the cache: neither parsed, checked nor classified again. */
   reused: number;
 }
 
 /**
- * Reads a catalog like `loadCatalogDir`, plus each tool's analysis, reusing what `cacheFile` holds
- * for files unchanged on disk (same size, modification and change times) under the same `salt` (the
- * code and configuration: a change there redoes everything). At 250,000 tools, parsing, checking and
- * classifying take minutes; a rebuild after a few servers changed does only theirs. The cache is
- * rewritten only when every file is valid, one JSON line per server (one string would pass V8's
- * length limit).
+ * Reads a catalog like `loadCatalogDir` into `cacheFile`, with each tool's analysis, reusing the
+ * lines it holds for files unchanged on disk (same size, modification and change times) under the
+ * same `salt` (the code and configuration: a change there redoes everything). At 250,000 tools,
+ * parsing, checking and classifying take minutes; a rebuild after a few servers changed does only
+ * theirs. The cache is rewritten only when every file is valid, one line per server (the whole
+ * would pass V8's string length limit). `readCachedCatalog` gives the pages what it holds.
  */
-export function loadCatalogCached(catalogDir: string, cacheFile: string, salt: string, cwd = process.cwd()): CachedCatalog {
-  const previous = readCache(cacheFile, salt);
+export function loadCatalogCached(catalogDir: string, cacheFile: string, salt: string, cwd = process.cwd()): CatalogSummary {
+  const previous = new Map<string, Line>();
+  for (const line of readCacheLines(cacheFile, salt)) previous.set(line.head.name, line);
   let reused = 0;
-  const entries = loadEach(catalogFiles(catalogDir, cwd), (path): CachedServer => {
+  const lines = loadEach(catalogFiles(catalogDir, cwd), (path): Line => {
     const stat = statSync(path);
     const name = basename(path);
     const hit = previous.get(name);
-    const file = relative(cwd, path) || path;
-    if (hit && hit.size === stat.size && hit.mtimeMs === stat.mtimeMs && hit.ctimeMs === stat.ctimeMs) {
+    if (hit && hit.head.path === path && hit.head.size === stat.size && hit.head.mtimeMs === stat.mtimeMs && hit.head.ctimeMs === stat.ctimeMs) {
       reused++;
-      return { ...hit, path, server: relocated(hit.server, file) };
+      return hit;
     }
     const server = loadServerFile(path, cwd);
-    return { name, path, size: stat.size, mtimeMs: stat.mtimeMs, ctimeMs: stat.ctimeMs, server, analyses: server.data.tools.map(analyseTool) };
+    const head: Head = { name, slug: server.slug, path, size: stat.size, mtimeMs: stat.mtimeMs, ctimeMs: stat.ctimeMs, tools: server.data.tools.length, file: server.file, warnings: server.warnings };
+    const body: Body = { server, analyses: server.data.tools.map(analyseTool) };
+    return { head, bytes: Buffer.from(`${JSON.stringify(head)}\t${JSON.stringify(body)}`) };
   });
-  writeCache(cacheFile, salt, entries);
-  return { servers: entries.map((entry) => ({ ...entry.server, analyses: entry.analyses })), reused };
+  if (reused !== lines.length || previous.size !== lines.length) writeCache(cacheFile, salt, lines);
+  return {
+    servers: lines.length,
+    tools: lines.reduce((n, line) => n + line.head.tools, 0),
+    warnings: lines.flatMap(({ head }) => relocatedWarnings(head.warnings, head.file, relative(cwd, head.path) || head.path)),
+    reused,
+  };
 }
 
 /** The servers a cache written with `salt` holds, for `buildCatalog`; undefined when there is none such. */
 export function readCachedCatalog(cacheFile: string, salt: string, cwd = process.cwd()): CatalogInput[] | undefined {
   if (!existsSync(cacheFile)) return undefined;
-  const entries = readCache(cacheFile, salt);
-  if (entries.size === 0) return undefined;
-  return [...entries.values()].map((entry) => ({ ...relocated(entry.server, relative(cwd, entry.path) || entry.path), analyses: entry.analyses }));
+  const servers: CatalogInput[] = [];
+  try {
+    for (const { head, bytes } of readCacheLines(cacheFile, salt, true)) {
+      const { server, analyses } = JSON.parse(bytes.toString('utf8', bytes.indexOf(TAB) + 1)) as Body;
+      servers.push({ ...relocated(server, relative(cwd, head.path) || head.path), analyses });
+    }
+  } catch {
+    return undefined;
+  }
+  return servers.length > 0 ? servers : undefined;
 }
 
 /** Paths in messages are relative to the working directory, which differs between the CLI and the build. */
 function relocated(server: LoadedServer, file: string): LoadedServer {
   if (server.file === file) return server;
-  const warnings = server.warnings.map((line) => (line.startsWith(`${server.file} ›`) ? `${file}${line.slice(server.file.length)}` : line));
-  return { ...server, file, warnings };
+  return { ...server, file, warnings: relocatedWarnings(server.warnings, server.file, file) };
 }
 
-function readCache(cacheFile: string, salt: string): Map<string, CachedServer> {
-  const entries = new Map<string, CachedServer>();
-  let first = true;
+const relocatedWarnings = (warnings: string[], from: string, to: string) =>
+  from === to ? warnings : warnings.map((line) => (line.startsWith(`${from} ›`) ? `${to}${line.slice(from.length)}` : line));
+
+/**
+ * The cache's lines under `salt`, heads parsed; none for a missing, torn, foreign or older cache
+ * (or, with `strict`, a throw where a line is torn).
+ */
+function readCacheLines(cacheFile: string, salt: string, strict = false): Line[] {
+  const lines: Line[] = [];
   try {
-    for (const line of readLines(cacheFile)) {
+    let first = true;
+    for (const bytes of readLines(cacheFile)) {
       if (first) {
         first = false;
-        const header = JSON.parse(line) as { version?: number; salt?: string };
-        if (header.version !== VERSION || header.salt !== salt) return new Map();
+        const header = JSON.parse(bytes.toString('utf8')) as { version?: number; salt?: string };
+        if (header.version !== VERSION || header.salt !== salt) return [];
         continue;
       }
-      const entry = JSON.parse(line) as CachedServer;
-      entries.set(entry.name, entry);
+      const tab = bytes.indexOf(TAB);
+      if (tab < 0 || bytes[bytes.length - 1] !== 0x7d) throw new Error('torn line');
+      lines.push({ head: JSON.parse(bytes.toString('utf8', 0, tab)) as Head, bytes });
     }
-  } catch {
-    // A missing, partial or foreign cache is no cache.
-    return new Map();
+  } catch (error) {
+    if (strict) throw error;
+    return [];
   }
-  return entries;
+  return lines;
 }
 
-function writeCache(cacheFile: string, salt: string, entries: readonly CachedServer[]): void {
+function writeCache(cacheFile: string, salt: string, lines: readonly Line[]): void {
   const partial = `${cacheFile}.${process.pid}.partial`;
   const fd = openSync(partial, 'w');
   try {
     writeSync(fd, `${JSON.stringify({ version: VERSION, salt })}\n`);
-    for (const entry of entries) writeSync(fd, `${JSON.stringify(entry)}\n`);
+    for (const { bytes } of lines) {
+      writeSync(fd, bytes);
+      writeSync(fd, '\n');
+    }
   } finally {
     closeSync(fd);
   }
   renameSync(partial, cacheFile);
 }
 
-/** The file's lines, read in chunks: the whole file can be larger than one string may be. */
-function* readLines(path: string): Generator<string> {
+/** Each line of the file with its byte offset; `bytes` is valid only during the call (the chunk is read into again). */
+function scanLines(path: string, onLine: (bytes: Buffer, offset: number) => void): void {
+  if (!existsSync(path)) return;
   const fd = openSync(path, 'r');
   try {
+    // In chunks: the whole file can be larger than one string may be.
     const chunk = Buffer.alloc(Math.min(16 << 20, Math.max(1, fstatSync(fd).size)));
-    // The decoder keeps a character split across two chunks whole.
-    const decoder = new StringDecoder('utf8');
-    let rest = '';
+    let rest: Buffer = Buffer.alloc(0);
+    let restOffset = 0;
     for (let read = readSync(fd, chunk); read > 0; read = readSync(fd, chunk)) {
-      const text = rest + decoder.write(chunk.subarray(0, read));
-      const lines = text.split('\n');
-      rest = lines.pop()!;
-      yield* lines.filter(Boolean);
+      const bytes = rest.length > 0 ? Buffer.concat([rest, chunk.subarray(0, read)]) : chunk.subarray(0, read);
+      let start = 0;
+      for (let end = bytes.indexOf(NEWLINE); end >= 0; end = bytes.indexOf(NEWLINE, start)) {
+        if (end > start) onLine(bytes.subarray(start, end), restOffset + start);
+        start = end + 1;
+      }
+      rest = Buffer.from(bytes.subarray(start));
+      restOffset += start;
     }
-    rest += decoder.end();
-    if (rest) yield rest;
+    if (rest.length > 0) onLine(rest, restOffset);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+function readLines(path: string): Buffer[] {
+  const lines: Buffer[] = [];
+  scanLines(path, (bytes) => lines.push(Buffer.from(bytes)));
+  return lines;
+}
+
+/**
+ * The servers of the cache one at a time, in the catalog's order (by slug), for a reader that needs
+ * each server alone (the search index): only the heads are held, and each body is read when its turn comes.
+ */
+export function* eachCachedServer(cacheFile: string, salt: string, cwd = process.cwd()): Generator<CatalogInput> {
+  const places: { head: Head; offset: number; length: number }[] = [];
+  let header: { version?: number; salt?: string } | undefined;
+  scanLines(cacheFile, (bytes, offset) => {
+    if (!header) header = JSON.parse(bytes.toString('utf8')) as typeof header;
+    else places.push({ head: JSON.parse(bytes.toString('utf8', 0, bytes.indexOf(TAB))) as Head, offset, length: bytes.length });
+  });
+  if (header?.version !== VERSION || header.salt !== salt) throw new Error(`${cacheFile} holds no catalog read under this build's code`);
+  places.sort((a, b) => (a.head.slug < b.head.slug ? -1 : 1));
+  const fd = openSync(cacheFile, 'r');
+  try {
+    for (const { head, offset, length } of places) {
+      const bytes = Buffer.alloc(length);
+      readSync(fd, bytes, 0, length, offset);
+      const { server, analyses } = JSON.parse(bytes.toString('utf8', bytes.indexOf(TAB) + 1)) as Body;
+      yield { ...relocated(server, relative(cwd, head.path) || head.path), analyses };
+    }
   } finally {
     closeSync(fd);
   }
