@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, renameSync } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { createRequire } from 'node:module';
 import { homedir, totalmem } from 'node:os';
@@ -14,6 +14,7 @@ import { DataError } from '../core/errors/friendly.ts';
 import { buildSalt } from './code-fingerprint.ts';
 import { outputProblem, publishedFolder } from './output-guard.ts';
 import { BuildProgress } from './progress.ts';
+import { buildSearchIndex, type SearchIndexResult } from './search-index.ts';
 import { BuildLockedError, cacheFolderOf, discard, lockOutput, publish, stagingFolder } from './publish.ts';
 
 export const PROJECT_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
@@ -97,6 +98,10 @@ export async function runBuild(options: BuildOptions): Promise<number> {
   }
   try {
     const staging = stagingFolder(outDir);
+    // The search index is made from the catalog, beside the pages; a shard has none (`merge` makes it).
+    const searchFolder = `${staging}.search`;
+    let searchDone = false;
+    const search = options.shard ? undefined : settled(buildSearchIndex(catalogCache, salt, searchFolder)).finally(() => (searchDone = true));
     const astroBin = join(dirname(createRequire(import.meta.url).resolve('astro/package.json')), 'bin', 'astro.mjs');
     const progress = new BuildProgress({
       // A page per tool, a page and a JSON record per server, then the browse pages (each tool is
@@ -122,12 +127,25 @@ export async function runBuild(options: BuildOptions): Promise<number> {
       ...(process.stdout.isTTY ? { FORCE_COLOR: '1' } : {}),
     }, progress);
     pages = progress.finish();
+    if (search && !searchDone && result.status === 0) console.log('policy-atlas: the pages are written; finishing the search index…');
+    const indexed = await search;
     if (result.status !== 0) {
       discard(staging);
+      discard(searchFolder);
       const outOfMemory = result.signal === 'SIGABRT' || result.signal === 'SIGKILL' || result.status === 134 || result.status === 137;
       if (outOfMemory) console.error(`policy-atlas: the build ran out of memory (limit ${budget.heapLimitMB} MB for ${toolCount} tools); build on a larger machine or split the catalog.`);
       console.error(`policy-atlas: the build failed; ${outDir} is unchanged.`);
       return result.status ?? 1;
+    }
+    if (indexed && 'error' in indexed) {
+      discard(staging);
+      discard(searchFolder);
+      console.error(`policy-atlas: the search index failed: ${indexed.error.message}\npolicy-atlas: the build failed; ${outDir} is unchanged.`);
+      return 1;
+    }
+    if (indexed) {
+      renameSync(searchFolder, join(staging, 'pagefind'));
+      console.log(`policy-atlas: indexed ${plural(indexed.documents, 'server document')} (${plural(indexed.tools, 'tool')}) in ${indexed.seconds.toFixed(1)} s, beside the pages`);
     }
     publish(outDir, staging);
   } finally {
@@ -136,6 +154,9 @@ export async function runBuild(options: BuildOptions): Promise<number> {
   console.log(`policy-atlas: built ${outDir} (${pages.toLocaleString('en')} pages) in ${((performance.now() - started) / 1000).toFixed(1)} s`);
   return 0;
 }
+
+/** A promise that never rejects: a failure is kept until the build is ready to report it. */
+const settled = <T>(promise: Promise<T>): Promise<T | { error: Error }> => promise.catch((error: unknown) => ({ error: error instanceof Error ? error : new Error(String(error)) }));
 
 /** Runs `astro build`, its output through the progress display. */
 function runAstro(astroBin: string, env: NodeJS.ProcessEnv, progress: BuildProgress): Promise<{ status: number | null; signal: NodeJS.Signals | null }> {
