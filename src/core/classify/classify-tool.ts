@@ -9,13 +9,9 @@ import {
 } from './lexicon.ts';
 import { categoryOfWord, descriptionVerb, leadWords, openingVerb, RANK, sharedOpeningWord, verbOfWords, type VerbContext, type VerbReading } from './verb.ts';
 import { isFlag, isFreeText, isList, outputParameter, worstOperation } from './schema-evidence.ts';
+import type { Evidence } from './evidence.ts';
 import { AMBIGUOUS_RUNNABLE_PARAMS, isCredential, isMainInput, isRecipient, nameOf, saysItRuns } from './parameter-roles.ts';
 
-export interface Evidence {
-  source: EvidenceSource;
-  detail: string;
-  effect: string;
-}
 
 export interface Classification {
   category: Category;
@@ -57,7 +53,7 @@ export function classifyTool(tool: Tool, parameters: readonly Parameter[] = list
   const raise = (signal: Signal, source: EvidenceSource, detail: string) => {
     if (signals.has(signal)) return;
     signals.set(signal, detail);
-    evidence.push({ source, detail, effect: `signal ${signal}` });
+    evidence.push({ source, detail, kind: 'signal', signal });
   };
 
   const tokens = nameTokens(tool.name);
@@ -83,7 +79,7 @@ export function classifyTool(tool: Tool, parameters: readonly Parameter[] = list
   let verbReading: VerbReading | undefined;
   let verbSource: EvidenceSource = 'name';
   const recategorize = (next: Category, source: EvidenceSource, detail: string) => {
-    evidence.push({ source, detail, effect: `category ${next}` });
+    evidence.push({ source, detail, kind: 'category', category: next });
     category = next;
   };
   const fromName = verbOfWords(tokens, context);
@@ -97,7 +93,7 @@ export function classifyTool(tool: Tool, parameters: readonly Parameter[] = list
     const source: EvidenceSource = fromName ? 'name' : fromTitle ? 'title' : 'description';
     verbSource = source;
     confidence = fromName ? 0.55 : fromTitle ? 0.5 : 0.4;
-    evidence.push({ source, detail: describeReading(found, source === 'description' ? 'first sentence of the description' : source), effect: `category ${found.category}` });
+    evidence.push({ source, detail: describeReading(found, source === 'description' ? 'first sentence of the description' : source), kind: 'category', category: found.category });
   }
   // A description that opens with a verb that changes things outweighs a name that reads
   // ("Records feedback ..."); "Executes" counts only with code, commands or SQL in sight.
@@ -173,7 +169,7 @@ export function classifyTool(tool: Tool, parameters: readonly Parameter[] = list
   // Poisoning anywhere a model reads (name, titles, parameters, enum values...) counts as in the description.
   for (const finding of findToolPoisoning(tool)) {
     const detail = `\`${finding.where}\` ${finding.reason}: “${finding.excerpt}”`;
-    if (signals.has('suspicious-description')) evidence.push({ source: finding.source, detail, effect: 'signal suspicious-description' });
+    if (signals.has('suspicious-description')) evidence.push({ source: finding.source, detail, kind: 'signal', signal: 'suspicious-description' });
     else raise('suspicious-description', finding.source, detail);
   }
 
@@ -217,7 +213,7 @@ export function classifyTool(tool: Tool, parameters: readonly Parameter[] = list
     const supports = category !== 'other' && DESCRIPTION_PHRASES[category].find((re) => re.test(lowerDescription));
     if (supports) {
       confidence += 0.2;
-      evidence.push({ source: 'description', detail: `the description agrees (“${lowerDescription.match(supports)![0]}”)`, effect: 'confidence up' });
+      evidence.push({ source: 'description', detail: `the description agrees (“${lowerDescription.match(supports)![0]}”)`, kind: 'confidence', direction: 'up' });
     } else if (category === 'other') {
       confidence += 0.1;
     }
@@ -225,7 +221,7 @@ export function classifyTool(tool: Tool, parameters: readonly Parameter[] = list
       recategorize('destructive', 'description', 'the description warns the change is permanent');
     }
   } else {
-    evidence.push({ source: 'description', detail: 'no description', effect: 'confidence down' });
+    evidence.push({ source: 'description', detail: 'no description', kind: 'confidence', direction: 'down' });
   }
   if (params.length > 0) confidence += 0.05;
 
@@ -235,19 +231,19 @@ export function classifyTool(tool: Tool, parameters: readonly Parameter[] = list
     if (category === 'read' || category === 'other') {
       if (category === 'other') category = 'read';
       confidence += 0.15;
-      evidence.push({ source: 'annotation', detail: 'readOnlyHint: true', effect: 'supports read' });
+      evidence.push({ source: 'annotation', detail: 'readOnlyHint: true', kind: 'supports', category: 'read' });
     } else {
       confidence -= 0.1;
-      evidence.push({ source: 'annotation', detail: `readOnlyHint: true, but the tool looks ${category}`, effect: 'ignored: annotations never outweigh the name or schema' });
+      evidence.push({ source: 'annotation', detail: `readOnlyHint: true, but the tool looks ${category}`, kind: 'ignored', because: 'annotations never outweigh the name or schema' });
     }
   } else if (category === 'read' && (annotations.readOnlyHint === false || annotations.destructiveHint === true)) {
     category = annotations.destructiveHint === true ? 'destructive' : 'write';
     confidence -= 0.15;
-    evidence.push({ source: 'annotation', detail: annotations.destructiveHint === true ? 'destructiveHint: true on a tool that looks like a read' : 'readOnlyHint: false on a tool that looks like a read', effect: `category ${category} (the worse reading wins)` });
+    evidence.push({ source: 'annotation', detail: annotations.destructiveHint === true ? 'destructiveHint: true on a tool that looks like a read' : 'readOnlyHint: false on a tool that looks like a read', kind: 'category', category, because: 'the worse reading wins' });
   } else if (annotations.destructiveHint === false && category === 'destructive') {
-    evidence.push({ source: 'annotation', detail: 'destructiveHint: false on a tool that looks destructive', effect: 'ignored' });
+    evidence.push({ source: 'annotation', detail: 'destructiveHint: false on a tool that looks destructive', kind: 'ignored' });
   } else if (annotations.destructiveHint === true && category === 'write') {
-    evidence.push({ source: 'annotation', detail: 'destructiveHint: true', effect: 'level at least high (it may overwrite)' });
+    evidence.push({ source: 'annotation', detail: 'destructiveHint: true', kind: 'level', level: 'high', atLeast: true, because: 'it may overwrite' });
   }
 
   // 6. Level from category and signals.
@@ -264,15 +260,15 @@ export function classifyTool(tool: Tool, parameters: readonly Parameter[] = list
       break;
     case 'destructive':
       level = infraNoun || has('bulk') || has('permissions') ? 'critical' : 'high';
-      if (infraNoun) evidence.push({ source: 'name', detail: `removes “${infraNoun}”, infrastructure-scale`, effect: 'level critical' });
+      if (infraNoun) evidence.push({ source: 'name', detail: `removes “${infraNoun}”, infrastructure-scale`, kind: 'level', level: 'critical' });
       break;
     case 'execute':
       level = executing.length > 0 || tokens.some((t) => ['eval', 'shell', 'bash', 'exec'].includes(t)) ? 'critical' : 'high';
       if (executing.length === 1 && executing[0] === 'raw-sql' && /\bread[- ]only\b/.test(lowerDescription)) {
         level = 'high';
-        evidence.push({ source: 'description', detail: 'SQL said to run read-only', effect: 'level high (it still reads every table it can reach)' });
+        evidence.push({ source: 'description', detail: 'SQL said to run read-only', kind: 'level', level: 'high', because: 'it still reads every table it can reach' });
       }
-      if (level === 'high' && tokens.some((t) => JOB_NOUNS.has(t))) evidence.push({ source: 'name', detail: 'runs a predefined job', effect: 'level high' });
+      if (level === 'high' && tokens.some((t) => JOB_NOUNS.has(t))) evidence.push({ source: 'name', detail: 'runs a predefined job', kind: 'level', level: 'high' });
       break;
     case 'financial':
       level = movesMoney && found !== undefined && found.category !== 'destructive' ? 'critical' : 'high';
@@ -293,7 +289,7 @@ function applyOverrides(tool: Tool, c: Classification): Classification {
   const o = tool.overrides;
   if (o?.category || o?.level) {
     const detail = [o.category && `category ${o.category}`, o.level && `level ${o.level}`].filter(Boolean).join(', ');
-    c.evidence.unshift({ source: 'override', detail: `editors set ${detail}`, effect: `replaces the computed ${c.category}/${c.level}` });
+    c.evidence.unshift({ source: 'override', detail: `editors set ${detail}`, kind: 'override', replaced: { category: c.category, level: c.level } });
     c.category = o.category ?? c.category;
     c.level = o.level ?? c.level;
     c.overridden = true;
@@ -303,14 +299,13 @@ function applyOverrides(tool: Tool, c: Classification): Classification {
   return c;
 }
 
-const REASON_ORDER = ['category', 'level', 'signal'] as const;
+const REASON_RANK: Partial<Record<Evidence['kind'], number>> = { category: 0, level: 1, signal: 2 };
 
 /** The evidence that moved the rating, strongest first (what set the category, then the level, then signals), as short phrases. */
 export function ratingReasons(c: Classification): string[] {
-  const kind = (e: Evidence) => REASON_ORDER.findIndex((k) => e.effect.startsWith(k));
   return c.evidence
-    .filter((e) => kind(e) >= 0)
-    .sort((a, b) => kind(a) - kind(b))
+    .filter((e) => REASON_RANK[e.kind] !== undefined)
+    .sort((a, b) => REASON_RANK[a.kind]! - REASON_RANK[b.kind]!)
     .map((e) => e.detail)
     .slice(0, 4);
 }
