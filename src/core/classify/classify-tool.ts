@@ -41,7 +41,7 @@ export function classifyTool(tool: Tool, parameters: readonly Parameter[] = list
   // 4. The description backs the verdict or not; 5. annotations, untrusted hints.
   const description = weighDescription(facts, refined.category);
   const annotations = weighAnnotations(facts.annotations, description.category);
-  // Summed in this order: floating point, so the rounded figure stays what it was.
+  // Added in the order the steps run (floating-point sums depend on it); named parameters add a little.
   const confidence = verb.confidence + description.confidence + (facts.params.length > 0 ? 0.05 : 0) + annotations.confidence;
   // 6. The level.
   const level = levelFor({
