@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { classifyTool } from '../core/classify/classify-tool.ts';
+import { evidenceRecord } from '../core/classify/evidence.ts';
 import { DataError } from '../core/errors/friendly.ts';
 import { parseJsonFile } from '../core/errors/json-text.ts';
 import { toolsFromJson } from '../core/import/tools-source.ts';
@@ -34,7 +35,7 @@ export async function run(args: string[]): Promise<number> {
     for (const note of source.notes) console.error(`policy-atlas classify: warning: ${terminalSafe(note)}`);
     const rows = source.tools.map((tool) => {
       const { category, level, signals, confidence, evidence } = classifyTool(tool);
-      return { server: source.server, tool: tool.name, category, level, signals, confidence, evidence };
+      return { server: source.server, tool: tool.name, category, level, signals, confidence, evidence: evidence.map(evidenceRecord) };
     });
     // Line by line: JSON's own line breaks stay, and what stringify leaves raw in strings (C1 controls,
     // bidi marks) becomes a \u escape, which reads back as the same string.

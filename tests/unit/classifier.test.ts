@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { classifyTool } from '../../src/core/classify/classify-tool.ts';
+import { describeEffect, evidenceRecord } from '../../src/core/classify/evidence.ts';
 import { findSuspiciousText } from '../../src/core/classify/suspicious.ts';
 import { isLowConfidence } from '../../src/core/risk.ts';
 import type { Tool } from '../../src/core/schema/server.ts';
@@ -109,7 +110,7 @@ describe('classifyTool over representative tools', () => {
 
   it('explains every change of category in the evidence', () => {
     const c = classifyTool(tool('take_snapshot', { inputSchema: { type: 'object', properties: { filePath: { type: 'string', description: 'Path to save the snapshot to.' } } } }));
-    expect(c.evidence.filter((e) => e.effect.startsWith('category')).map((e) => [e.source, e.effect])).toEqual([
+    expect(c.evidence.filter((e) => e.kind === 'category').map((e) => [e.source, describeEffect(e)])).toEqual([
       ['name', 'category read'],
       ['schema', 'category write'],
     ]);
@@ -127,13 +128,13 @@ describe('classifyTool over representative tools', () => {
     expect(c.category).toBe('other');
     expect(isLowConfidence(c.confidence)).toBe(true);
     expect(c.rationale).toContain('evidence is thin');
-    expect(c.evidence).toContainEqual({ source: 'description', detail: 'no description', effect: 'confidence down' });
+    expect(c.evidence.map(evidenceRecord)).toContainEqual({ source: 'description', detail: 'no description', effect: 'confidence down' });
   });
 
   it('never lets readOnlyHint excuse a destructive name', () => {
     const c = classifyTool(tool('delete_snapshot', { annotations: { readOnlyHint: true } }));
     expect(c.category).toBe('destructive');
-    expect(c.evidence.find((e) => e.source === 'annotation')?.effect).toMatch(/^ignored/);
+    expect(describeEffect(c.evidence.find((e) => e.source === 'annotation')!)).toMatch(/^ignored/);
   });
 
   it.each([
@@ -172,7 +173,7 @@ describe('classifyTool over representative tools', () => {
     const c = classifyTool(definition);
     expect(c.level).toBe('critical');
     expect(c.signals).toContain('suspicious-description');
-    const poisoning = c.evidence.filter((e) => e.effect === 'signal suspicious-description');
+    const poisoning = c.evidence.filter((e) => describeEffect(e) === 'signal suspicious-description');
     expect(poisoning.length).toBeGreaterThan(0);
     for (const e of poisoning) {
       expect(e.detail.startsWith(`\`${where}\` `)).toBe(true);

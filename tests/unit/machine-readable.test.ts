@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildCatalog } from '../../src/core/catalog/build-catalog.ts';
 import { RULES_VERSION } from '../../src/core/classify/rules-version.ts';
+import { withEvidenceText } from '../../src/core/classify/evidence.ts';
 import { catalogSummary, llmsText, serverRecord } from '../../src/core/site/machine-readable.ts';
 import { SMALL_CATALOG, SMALL_SERVERS } from '../support/small-catalog.ts';
 
@@ -64,7 +65,15 @@ describe('servers/<s>/tools.json (serverRecord)', () => {
     const listed = record.tools[0]!;
     expect(listed.page).toBe('https://atlas.example/servers/ledger/list-payments/');
     expect(listed.definition).toEqual(SMALL_SERVERS.ledger!.tools[0]);
-    expect(listed.classification).toEqual(ledger.tools[0]!.classification);
+    expect(listed.classification).toEqual(withEvidenceText(ledger.tools[0]!.classification));
+    // The JSON keeps the shape it always had: the same keys in the same order, each effect in words.
+    const json = JSON.parse(JSON.stringify(listed.classification)) as Record<string, unknown>;
+    expect(Object.keys(json)).toEqual(['category', 'level', 'signals', 'definitionCategory', 'confidence', 'evidence', 'overridden', 'rationale']);
+    expect(json.evidence).toEqual([
+      { source: 'name', detail: 'verb “list” in the name', effect: 'category read' },
+      { source: 'name', detail: '“payments” in the name', effect: 'signal money' },
+      { source: 'description', detail: 'the description agrees (“lists”)', effect: 'confidence up' },
+    ]);
     expect(listed.policy).toEqual({
       version: '1',
       default: 'deny',

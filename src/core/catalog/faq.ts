@@ -13,7 +13,7 @@ const list = (items: readonly string[]) =>
 function whatItDoes(tool: CatalogTool): string {
   const summary = summarize(tool.definition.description, 400);
   if (summary) return `${summary} (in the words of the ${tool.server.meta.name}; the catalog shows its full description.)`;
-  const verb = tool.classification.evidence.find((e) => e.effect.startsWith('category') && e.source === 'name');
+  const verb = tool.classification.evidence.find((e) => e.kind === 'category' && e.source === 'name');
   return verb
     ? `The ${tool.server.meta.name} publishes no description for ${tool.name}. Its name suggests a ${CATEGORY_LABELS[tool.classification.category].toLowerCase()} operation (${verb.detail}), but nothing confirms it.`
     : `The ${tool.server.meta.name} publishes no description for ${tool.name}, and its name does not say what it does. Test it in a sandbox before you allow it.`;
@@ -32,7 +32,7 @@ function howRisky(tool: CatalogTool): string {
 export function whatWouldSettle(tool: Pick<CatalogTool, 'definition' | 'classification'>): string[] {
   const { definition, classification: c } = tool;
   const missing: string[] = [];
-  const backed = c.evidence.some((e) => e.source === 'description' && e.effect === 'confidence up');
+  const backed = c.evidence.some((e) => e.source === 'description' && e.kind === 'confidence' && e.direction === 'up');
   if (!definition.description?.trim()) missing.push('a description that says what the tool does');
   else if (!backed) missing.push('a clearer description, opening with what the tool does (such as "Lists…" or "Deletes…")');
   const properties = definition.inputSchema?.properties;

@@ -60,13 +60,13 @@ function categoryEvidence(c: Classification, category: Category, overridden: boo
   if (overridden) return `the catalog's editors rate it ${category}`;
   for (let i = c.evidence.length - 1; i >= 0; i--) {
     const e = c.evidence[i]!;
-    if (DEFINITION_SOURCES.has(e.source) && e.effect === `category ${category}`) return e.detail;
+    if (DEFINITION_SOURCES.has(e.source) && e.kind === 'category' && e.category === category) return e.detail;
   }
   return undefined;
 }
 
 function signalEvidence(c: Classification, signals: readonly Signal[]): string | undefined {
-  return c.evidence.find((e) => DEFINITION_SOURCES.has(e.source) && signals.some((s) => e.effect === `signal ${s}`))?.detail;
+  return c.evidence.find((e) => DEFINITION_SOURCES.has(e.source) && e.kind === 'signal' && signals.includes(e.signal))?.detail;
 }
 
 const sentence = (hint: HintKey, declared: boolean, claim: string, evidence: string | undefined) =>

@@ -68,7 +68,7 @@ export function flowRoles({ definition, parameters, classification }: RoleInput)
   };
   const { category, signals, evidence } = classification;
   const has = (signal: Signal) => signals.includes(signal);
-  const signalEvidence = (signal: Signal) => evidence.find((e) => e.effect === `signal ${signal}`);
+  const signalEvidence = (signal: Signal) => evidence.find((e) => e.kind === 'signal' && e.signal === signal);
   const description = definition.description ?? '';
   const tokens = nameTokens(definition.name);
   const lead = leadWords(description).slice(0, LEAD_WINDOW);
@@ -130,7 +130,7 @@ export function flowRoles({ definition, parameters, classification }: RoleInput)
   }
 
   if (category === 'destructive') {
-    const why = evidence.findLast((e) => e.effect.startsWith('category destructive'));
+    const why = evidence.findLast((e) => e.kind === 'category' && e.category === 'destructive');
     give('destroys', why?.source ?? 'name', why ? `rated destructive: ${why.detail}` : 'rated destructive');
   } else if (writes) {
     const overwrite = OVERWRITES.exec(description.toLowerCase());

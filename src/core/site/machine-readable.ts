@@ -2,6 +2,7 @@ import type { Catalog, CatalogServer, CatalogTool } from '../catalog/build-catal
 import { serverPagePath, toolPagePath } from '../catalog/paths.ts';
 import { toolRule } from '../catalog/tool-page.ts';
 import { RULES_VERSION } from '../classify/rules-version.ts';
+import { withEvidenceText } from '../classify/evidence.ts';
 import { policyDocument } from '../catalog/recommend.ts';
 import { LEVELS } from '../risk.ts';
 import { summarize } from '../text/description-blocks.ts';
@@ -52,7 +53,7 @@ export function toolRecord(tool: CatalogTool, url: (path: string) => string) {
     name: tool.name,
     page: url(toolPagePath(tool)),
     definition,
-    classification: tool.classification,
+    classification: withEvidenceText(tool.classification),
     policy: policyDocument({ [tool.name]: toolRule(tool) }),
   };
 }

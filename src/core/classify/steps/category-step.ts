@@ -1,0 +1,73 @@
+import type { Category, EvidenceSource, Signal } from '../../risk.ts';
+import type { Evidence } from '../evidence.ts';
+import { CONTENT_PARAMS, SAVES_RESULT } from '../lexicon.ts';
+import { isFreeText, outputParameter, worstOperation } from '../schema-evidence.ts';
+import { RANK } from '../verb.ts';
+import type { ToolFacts } from './tool-facts.ts';
+
+/** What step 3 weighs besides the definition: the verb read and the executing signals raised. */
+export interface RefineInput {
+  facts: ToolFacts;
+  verb: string | undefined;
+  executing: readonly Signal[];
+  paramHits: ReadonlyMap<Signal, string>;
+}
+
+/** A category and the evidence of each change that led to it. */
+export interface CategoryFinding {
+  category: Category;
+  evidence: readonly Evidence[];
+}
+
+type Change = { category: Category; source: EvidenceSource; detail: string };
+type Refinement = (input: RefineInput, category: Category) => Change | undefined;
+
+const URL_PARAMS = new Set(['url', 'uri', 'href', 'link']);
+
+/** Step 3: executing parameters, money, page automation, the schema's operations, saved results, stored text. */
+export function refineCategory(input: RefineInput, category: Category): CategoryFinding {
+  return REFINEMENTS.reduce<CategoryFinding>((found, refine) => {
+    const change = refine(input, found.category);
+    if (!change) return found;
+    return { category: change.category, evidence: [...found.evidence, { source: change.source, detail: change.detail, kind: 'category', category: change.category }] };
+  }, { category, evidence: [] });
+}
+
+const REFINEMENTS: readonly Refinement[] = [
+  function runsWhatItTakes({ executing, paramHits }, category) {
+    if (category === 'execute' || !executing.some((s) => paramHits.has(s))) return undefined;
+    return { category: 'execute', source: 'schema', detail: `takes ${executing.map((s) => `\`${paramHits.get(s)}\``).join(' and ')} to run` };
+  },
+  function changesMoney({ facts }, category) {
+    if ((category !== 'write' && category !== 'destructive') || !facts.moneyNoun) return undefined;
+    return { category: 'financial', source: 'name', detail: `a ${category === 'write' ? 'write' : 'removal'} on “${facts.moneyNoun}”` };
+  },
+  // Browser and device automation: opening a URL or setting a form value changes the page.
+  function drivesAPage({ facts: { params }, verb }, category) {
+    if (category !== 'read') return undefined;
+    const urlParam = params.find((p) => URL_PARAMS.has(p));
+    const valueParam = params.find((p) => p === 'value' || p === 'values');
+    if (verb === 'open' && urlParam) return { category: 'write', source: 'schema', detail: `“open” with a \`${urlParam}\` parameter drives a browser or device` };
+    if (verb === 'select' && valueParam && params.some((p) => p === 'selector' || p === 'element' || p === 'uid' || p === 'ref')) {
+      return { category: 'write', source: 'schema', detail: `“select” with a \`${valueParam}\` for a page element sets a form field` };
+    }
+    return undefined;
+  },
+  function offersWorseOperation({ facts }, category) {
+    const operation = worstOperation(facts.parameters, facts.context);
+    if (!operation || !(category === 'other' || (category !== 'execute' && category !== 'financial' && RANK[operation.reading.category] > RANK[category]))) return undefined;
+    return { category: operation.reading.category, source: 'schema', detail: `parameter \`${operation.parameter}\` can ask for “${operation.value}”` };
+  },
+  function savesItsResult({ facts }, category) {
+    if (category !== 'read' && category !== 'other') return undefined;
+    const output = outputParameter(facts.parameters);
+    if (output) return { category: 'write', source: 'schema', detail: `parameter \`${output.path}\` saves the result to a file` };
+    const saves = SAVES_RESULT.exec(facts.lowerDescription);
+    return saves ? { category: 'write', source: 'description', detail: `the description says it saves its result (“${saves[0]}”)` } : undefined;
+  },
+  function storesText({ facts: { parameters, params } }, category) {
+    if (category !== 'other') return undefined;
+    const contentIndex = parameters.findIndex((p, i) => CONTENT_PARAMS.has(params[i]!) && isFreeText(p));
+    return contentIndex >= 0 ? { category: 'write', source: 'schema', detail: `takes \`${params[contentIndex]}\` text to store` } : undefined;
+  },
+];

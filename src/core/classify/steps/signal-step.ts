@@ -1,0 +1,103 @@
+import type { Category, EvidenceSource, Signal } from '../../risk.ts';
+import type { Parameter } from '../../input-schema/parameters.ts';
+import type { Evidence } from '../evidence.ts';
+import { findToolPoisoning } from '../suspicious.ts';
+import { BULK_FLAGS, BULK_LISTS, DESCRIPTION_PHRASES, MONEY_PARAMS, SENDING_VERBS, SIGNAL_WORDS } from '../lexicon.ts';
+import { isFlag, isFreeText, isList } from '../schema-evidence.ts';
+import { AMBIGUOUS_RUNNABLE_PARAMS, isCredential, isMainInput, isRecipient, nameOf, saysItRuns } from '../parameter-roles.ts';
+import { firstSentence, type ToolFacts } from './tool-facts.ts';
+import type { ReadVerb } from './verb-step.ts';
+
+/** Step 2: the signals the name and parameters raise, in the order first raised. */
+export interface SignalFinding {
+  signals: readonly Signal[];
+  /** The parameter behind a signal, where one is: the executing ones make a tool execute. */
+  paramHits: ReadonlyMap<Signal, string>;
+  evidence: readonly Evidence[];
+}
+
+export const EXECUTING_SIGNALS: readonly Signal[] = ['shell-command', 'code-eval', 'raw-sql'];
+const SQL_CONTEXT = /\b(sql|(open)?cypher|database|table|select|postgres(ql)?|mysql|sqlite)\b/i;
+// Stricter, for a name alone: words that only a database query language goes with.
+const SQL_WORDS = /\b(sql|(open)?cypher|sparql|gremlin|database|postgres(ql)?|mysql|sqlite)\b/i;
+const CREDENTIAL_PARAM = /password|secret|token|api_?key|private_?key|credential/;
+// Name words that tell what a tool is about, not what it does: they count only with a parameter.
+const NAME_ALONE_IS_NOT_ENOUGH = new Set<Signal>(['shell-command', 'code-eval', 'raw-sql', 'sends-external']);
+// Name words that say the tool runs what it is given (not `code` or `command`, which a tool may only be about).
+const RUNNING_NAME_WORDS = new Set(['exec', 'execute', 'eval', 'evaluate', 'run', 'shell', 'bash', 'sh', 'terminal', 'repl', 'kubectl', 'javascript', 'python', 'sql', 'cypher']);
+
+const signalEvidence = (signal: Signal, source: EvidenceSource, detail: string): Evidence => ({ source, detail, kind: 'signal', signal });
+
+/**
+ * Signals from name words and parameter names, read after the verb (`category`). Parameters say
+ * what a tool takes; name words only say what it is about, so the executing and sending signals
+ * need more than a name word. Code, commands and SQL go in free text: a `command` picked from a
+ * list runs nothing. A parameter that only sometimes holds code (`code`, `command`, `script`)
+ * counts when its own description, the tool's description, its verb or a word of its name says
+ * something is run.
+ */
+export function readSignals(facts: ToolFacts, category: Category): SignalFinding {
+  const { tool, parameters, params, paramSet, tokens, tokenSet, description, lowerDescription } = facts;
+  // A signal counts once, with the evidence that raised it first.
+  const raised = new Set<Signal>();
+  const evidence: Evidence[] = [];
+  const raise = (signal: Signal, source: EvidenceSource, detail: string) => {
+    if (raised.has(signal)) return;
+    raised.add(signal);
+    evidence.push(signalEvidence(signal, source, detail));
+  };
+  const paramHits = new Map<Signal, string>();
+
+  const toolRunsText = category === 'execute' || DESCRIPTION_PHRASES.execute.some((re) => re.test(lowerDescription)) || tokens.some((t) => RUNNING_NAME_WORDS.has(t));
+  const runs = (p: Parameter, name: string) => isFreeText(p) && isMainInput(p) && (!AMBIGUOUS_RUNNABLE_PARAMS.has(name) || toolRunsText || saysItRuns(p));
+  for (const [signal, words] of Object.entries(SIGNAL_WORDS) as [Signal, { names: readonly string[]; params: readonly string[] }][]) {
+    const executing = EXECUTING_SIGNALS.includes(signal);
+    const fits = (p: Parameter, name: string) =>
+      executing ? runs(p, name) : signal === 'sends-external' ? isRecipient(p, parameters) : signal !== 'credentials' || isCredential(p);
+    const index = parameters.findIndex((p, i) => words.params.includes(params[i]!) && fits(p, params[i]!));
+    const secretIndex = signal === 'credentials' && index < 0 ? parameters.findIndex((p, i) => CREDENTIAL_PARAM.test(params[i]!) && isCredential(p)) : -1;
+    const paramHit = index >= 0 ? params[index] : secretIndex >= 0 ? params[secretIndex] : undefined;
+    if (paramHit) paramHits.set(signal, paramHit);
+    const nameHit = words.names.find((w) => tokenSet.has(w));
+    if (nameHit && !NAME_ALONE_IS_NOT_ENOUGH.has(signal)) raise(signal, 'name', `“${nameHit}” in the name`);
+    else if (paramHit) raise(signal, 'schema', `parameter \`${paramHit}\``);
+    else if (nameHit && category === 'execute') raise(signal, 'name', `“${nameHit}” in the name of a tool that executes`);
+  }
+  const keyPhrase = /\b(api|access|private|secret|ssh|signing|deploy) keys?\b/.exec(tokens.join(' '));
+  if (keyPhrase) raise('credentials', 'name', `“${keyPhrase[0]}” in the name`);
+  // A query is SQL (and may change data) on a database tool; elsewhere it is a search.
+  const queryInput = parameters.some((p, i) => params[i] === 'query' && isMainInput(p));
+  if (!paramHits.has('raw-sql') && queryInput && (paramSet.has('database') || SQL_CONTEXT.test(description) || SQL_CONTEXT.test(tokens.join(' ')))) {
+    paramHits.set('raw-sql', 'query');
+    raise('raw-sql', 'schema', 'parameter `query` on a database tool');
+  } else if (!paramHits.has('raw-sql') && !queryInput && tokenSet.has('query') && SQL_WORDS.test(`${tokens.join(' ')} ${firstSentence(description)}`)) {
+    paramHits.set('raw-sql', 'query');
+    raise('raw-sql', 'name', '“query” in the name of a database tool');
+  }
+  const moneyParam = params.find((p) => MONEY_PARAMS.has(p));
+  if (facts.moneyNoun) raise('money', 'name', `“${facts.moneyNoun}” in the name`);
+  else if (moneyParam) raise('money', 'schema', `parameter \`${moneyParam}\``);
+  const bulkIndex = parameters.findIndex((p, i) => (BULK_FLAGS.has(params[i]!) && isFlag(p)) || (BULK_LISTS.has(params[i]!) && isList(p)));
+  if (bulkIndex >= 0) raise('bulk', 'schema', `parameter \`${params[bulkIndex]}\``);
+  // Poisoning anywhere a model reads (name, titles, parameters, enum values...) counts as in the
+  // description; each finding is evidence, the signal counts once.
+  for (const finding of findToolPoisoning(tool)) {
+    const detail = `\`${finding.where}\` ${finding.reason}: “${finding.excerpt}”`;
+    if (raised.has('suspicious-description')) evidence.push(signalEvidence('suspicious-description', finding.source, detail));
+    else raise('suspicious-description', finding.source, detail);
+  }
+  return { signals: [...raised], paramHits, evidence };
+}
+
+/** The executing signals that make a tool execute: from its parameters, or any, when its verb executes. */
+export function executingSignals({ signals, paramHits }: SignalFinding, category: Category): Signal[] {
+  return EXECUTING_SIGNALS.filter((s) => paramHits.has(s) || (category === 'execute' && signals.includes(s)));
+}
+
+/** Step 3's signal: a write that sends (by its verb, or to a recipient it takes) reaches others. */
+export function sendingEvidence({ parameters }: ToolFacts, category: Category, verb: ReadVerb | undefined): Evidence | undefined {
+  if (category !== 'write') return undefined;
+  if (verb && SENDING_VERBS.has(verb.reading.verb) && verb.reading.sends !== false) return signalEvidence('sends-external', verb.source, `verb “${verb.reading.verb}” sends to others`);
+  const recipient = parameters.find((p) => isRecipient(p, parameters));
+  return recipient ? signalEvidence('sends-external', 'schema', `takes a recipient (\`${nameOf(recipient)}\`)`) : undefined;
+}

@@ -1,0 +1,95 @@
+import type { Category, EvidenceSource } from '../../risk.ts';
+import { nameTokens } from '../../text/tokens.ts';
+import type { Evidence } from '../evidence.ts';
+import { EXECUTING_OBJECTS } from '../lexicon.ts';
+import { categoryOfWord, descriptionVerb, openingVerb, RANK, sharedOpeningWord, verbOfWords, type VerbReading } from '../verb.ts';
+import type { ToolFacts } from './tool-facts.ts';
+
+/** A verb and where it was read. */
+export interface ReadVerb {
+  reading: VerbReading;
+  source: EvidenceSource;
+}
+
+/** Step 1: the category from the verb, its confidence, and the evidence for both. */
+export interface VerbFinding {
+  category: Category;
+  /** The verb the category rests on; none when nothing says what the tool does. */
+  verb?: ReadVerb;
+  /** The first verb found (name, else title, else description), before the corrections. */
+  first?: ReadVerb;
+  confidence: number;
+  evidence: readonly Evidence[];
+}
+
+const GENERIC_VERBS = new Set(['manage', 'handle']);
+const OPENING = 'first sentence of the description';
+
+export const describeReading = (r: VerbReading, where: string) => `${r.lead} in the ${where}${r.note ? ` (${r.note})` : ''}`;
+
+/** The verb: from the name, else the title, else the description's first sentence; then corrected. */
+export function readVerb(facts: ToolFacts): VerbFinding {
+  return CORRECTIONS.reduce((finding, correct) => correct(facts, finding) ?? finding, firstVerb(facts));
+}
+
+function firstVerb({ tool, tokens, lead, context }: ToolFacts): VerbFinding {
+  const fromName = verbOfWords(tokens, context);
+  const fromTitle = !fromName && tool.title ? verbOfWords(nameTokens(tool.title), context) : undefined;
+  const fromDescription = !fromName && !fromTitle ? descriptionVerb(lead, context) : undefined;
+  const reading = fromName ?? fromTitle ?? fromDescription;
+  if (!reading) return { category: 'other', confidence: 0.15, evidence: [] };
+  const source: EvidenceSource = fromName ? 'name' : fromTitle ? 'title' : 'description';
+  const detail = describeReading(reading, source === 'description' ? OPENING : source);
+  return {
+    category: reading.category,
+    verb: { reading, source },
+    first: { reading, source },
+    confidence: fromName ? 0.55 : fromTitle ? 0.5 : 0.4,
+    evidence: [{ source, detail, kind: 'category', category: reading.category }],
+  };
+}
+
+/** The finding with the category the description's opening gives, for the reason in `detail`. */
+function readFromOpening(finding: VerbFinding, category: Category, reading: VerbReading | undefined, detail: string): VerbFinding {
+  return {
+    ...finding,
+    category,
+    verb: reading && { reading, source: 'description' },
+    evidence: [...finding.evidence, { source: 'description', detail, kind: 'category', category }],
+  };
+}
+
+const nameVerb = (finding: VerbFinding) => (finding.first?.source === 'name' ? finding.first.reading : undefined);
+
+type Correction = (facts: ToolFacts, finding: VerbFinding) => VerbFinding | undefined;
+
+const CORRECTIONS: readonly Correction[] = [
+  // A description that opens with a verb that changes things outweighs a name that reads
+  // ("Records feedback ..."); "Executes" counts only with code, commands or SQL in sight.
+  function changesOutweighReading({ lead, context }, finding) {
+    if (finding.category !== 'read' || finding.first?.source === 'description') return undefined;
+    const opening = openingVerb(lead, context);
+    const runsCode = lead.slice(0, 6).some((w) => EXECUTING_OBJECTS.has(w));
+    if (!opening || opening.joined || RANK[opening.category] <= RANK.read || (opening.category === 'execute' && !runsCode)) return undefined;
+    return readFromOpening(finding, opening.category, opening, describeReading(opening, OPENING));
+  },
+  // A noun that reads (`logs` in `rotate_logs`) says nothing when the name opens with a verb the
+  // classifier does not know: the description opening with that same word shows it is the verb.
+  function unknownVerb({ tokens, lead, context }, finding) {
+    const fromName = nameVerb(finding);
+    const word = fromName?.noun ? sharedOpeningWord(tokens, lead) : undefined;
+    if (!fromName || !word || word === fromName.verb || categoryOfWord(word, context) !== undefined) return undefined;
+    const detail = `“${word}” opens the name and the description: an action, not a look at “${fromName.verb}”`;
+    // Nothing says what the action does: the level stays cautious.
+    return { ...readFromOpening(finding, 'other', undefined, detail), confidence: 0.2 };
+  },
+  // A generic verb (`manage_widgets`) says nothing of what is done: a description that opens with
+  // something specific decides (the operations offered in the schema are weighed later).
+  function genericVerbGivesWay({ lead, context }, finding) {
+    const fromName = nameVerb(finding);
+    if (!fromName || !GENERIC_VERBS.has(fromName.verb)) return undefined;
+    const opening = openingVerb(lead, context);
+    if (!opening || GENERIC_VERBS.has(opening.verb) || opening.category === finding.category || opening.category === 'execute') return undefined;
+    return readFromOpening(finding, opening.category, opening, `${describeReading(opening, OPENING)}, more specific than “${fromName.verb}”`);
+  },
+];
