@@ -1,8 +1,6 @@
 // @ts-check
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
-import { reuseUnchanged } from './src/integrations/reuse-unchanged.ts';
-import { securityHeaders } from './src/integrations/security-headers.ts';
 import { HIGHLIGHT_THEMES, styleToClasses } from './src/lib/highlight/style-classes.ts';
 
 const base = process.env.BASE_PATH ?? '/';
@@ -23,8 +21,8 @@ export default defineConfig({
   // Scripts as files too: an inlined island script was repeated in every one of 250,000 pages, and
   // a file is fetched once and cached.
   vite: { build: { assetsInlineLimit: 0 } },
-  // reuseUnchanged first: the CSP scan runs over the whole site. The search index is made beside
-  // the pages, from the catalog (src/build/search-index.ts).
-  integrations: [reuseUnchanged(), mdx(), securityHeaders(base)],
+  // What follows the pages (linking unchanged servers' pages, the search index, the CSP headers) is
+  // done by the build around Astro, src/build/run-build.ts.
+  integrations: [mdx()],
   markdown: { shikiConfig: { themes: HIGHLIGHT_THEMES, transformers: [styleToClasses()] } },
 });

@@ -1,10 +1,11 @@
-import { resolve } from 'node:path';
-import { previousServerKeys } from './build/build-manifest.ts';
-import { shareBuiltCatalog } from './build/built-catalog.ts';
+import { renameSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { manifestText, previousServerKeys } from './build/build-manifest.ts';
+import { BUILD_MARKER } from './build/output-guard.ts';
 import { loadAccuracyFile } from './core/catalog/accuracy-file.ts';
 import { buildCatalog } from './core/catalog/build-catalog.ts';
 import { loadCatalogDir } from './core/catalog/load.ts';
-import { readCachedCatalog } from './core/catalog/catalog-cache.ts';
+import { CATALOG_CACHE_NAME, readCachedCatalog } from './core/catalog/catalog-cache.ts';
 import { buildRelatedIndex } from './core/catalog/related.ts';
 import { planBuild, serverKeys } from './core/catalog/server-keys.ts';
 import { parseShard } from './core/catalog/shards.ts';
@@ -17,7 +18,8 @@ import { parseShard } from './core/catalog/shards.ts';
 const catalogDir = resolve(process.env.CATALOG_DIR ?? 'data');
 const salt = process.env.ATLAS_BUILD_SALT;
 // A build started by src/build/run-build.ts has just read, checked and classified the catalog into this file.
-const cached = salt && process.env.ATLAS_CATALOG_CACHE ? readCachedCatalog(process.env.ATLAS_CATALOG_CACHE, salt) : undefined;
+const cacheDir = process.env.ATLAS_CACHE_DIR;
+const cached = salt && cacheDir ? readCachedCatalog(join(cacheDir, CATALOG_CACHE_NAME), salt) : undefined;
 export const catalog = buildCatalog(cached ?? loadCatalogDir(catalogDir));
 /** The classifier's figures that the catalog's maintainer published; undefined when none were. */
 export const accuracyFigures = loadAccuracyFile(catalogDir);
@@ -31,8 +33,13 @@ export const relatedIndex = buildRelatedIndex(catalog);
 const shard = parseShard(process.env.ATLAS_SHARD ?? '');
 export const buildPlan = planBuild(salt ? serverKeys(catalog, relatedIndex, salt) : new Map(), salt ? previousServerKeys(process.env.ATLAS_PREVIOUS_BUILD) : undefined, shard);
 
-// The integrations that run after the pages (reuse, search index) work from this same catalog.
-shareBuiltCatalog({ catalog, plan: buildPlan, shard });
+// The build (src/build/reuse-pages.ts) links the servers this build does not render as soon as it
+// sees their keys; the same file tells the next build what this one holds.
+const outDir = process.env.ATLAS_OUT_DIR;
+if (salt && outDir && (buildPlan.keys.size > 0 || shard)) {
+  writeFileSync(join(outDir, `${BUILD_MARKER}.partial`), manifestText(buildPlan.keys, shard));
+  renameSync(join(outDir, `${BUILD_MARKER}.partial`), join(outDir, BUILD_MARKER));
+}
 
 /** Route params of the tool pages (and their JSON records) and server pages this build renders. */
 export const toolPaths = () => catalog.tools.filter((tool) => buildPlan.renders(tool.server.slug)).map((tool) => ({ params: { server: tool.server.slug, tool: tool.slug }, props: { tool } }));

@@ -8,13 +8,16 @@ import { fileURLToPath } from 'node:url';
 import { loadAccuracyFile } from '../core/catalog/accuracy-file.ts';
 import { buildBudget } from '../core/catalog/build-budget.ts';
 import { BROWSE_PAGE_SIZE } from '../core/catalog/paths.ts';
+import { CATALOG_CACHE_NAME } from '../core/catalog/catalog-cache.ts';
 import { formatShard, type Shard } from '../core/catalog/shards.ts';
 import { readCatalogInWorker, type CatalogReading } from './read-catalog.ts';
+import { reusePages } from './reuse-pages.ts';
+import { writeSecurityHeaders } from './security-headers.ts';
 import { DataError } from '../core/errors/friendly.ts';
 import { buildSalt } from './code-fingerprint.ts';
 import { outputProblem, publishedFolder } from './output-guard.ts';
 import { BuildProgress } from './progress.ts';
-import { buildSearchIndex, type SearchIndexResult } from './search-index.ts';
+import { buildSearchIndex } from './search-index.ts';
 import { BuildLockedError, cacheFolderOf, discard, lockOutput, publish, stagingFolder } from './publish.ts';
 
 export const PROJECT_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
@@ -30,7 +33,6 @@ export interface BuildOptions {
   previousBuild?: string;
 }
 
-export const CATALOG_CACHE_NAME = 'catalog.ndjson';
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
@@ -102,6 +104,9 @@ export async function runBuild(options: BuildOptions): Promise<number> {
     const searchFolder = `${staging}.search`;
     let searchDone = false;
     const search = options.shard ? undefined : settled(buildSearchIndex(catalogCache, salt, searchFolder)).finally(() => (searchDone = true));
+    // Incremental: servers whose pages the previous build holds with the same key are linked from it.
+    const previousBuild = options.previousBuild ?? publishedFolder(outDir);
+    const reuse = reusePages(staging, previousBuild, options.shard);
     const astroBin = join(dirname(createRequire(import.meta.url).resolve('astro/package.json')), 'bin', 'astro.mjs');
     const progress = new BuildProgress({
       // A page per tool, a page and a JSON record per server, then the browse pages (each tool is
@@ -113,12 +118,10 @@ export async function runBuild(options: BuildOptions): Promise<number> {
     const result = await runAstro(astroBin, {
       ...env,
       ATLAS_OUT_DIR: staging,
+      // Holds the catalog as read and classified above: the pages start from it instead of reading it again.
       ATLAS_CACHE_DIR: cacheFolder,
-      // The catalog as read and classified above: the pages start from it instead of reading it again.
-      ATLAS_CATALOG_CACHE: catalogCache,
-      // Incremental: servers whose pages the published build holds with the same key are linked from it.
       ATLAS_BUILD_SALT: salt,
-      ATLAS_PREVIOUS_BUILD: options.previousBuild ?? publishedFolder(outDir) ?? '',
+      ATLAS_PREVIOUS_BUILD: previousBuild ?? '',
       ATLAS_SHARD: options.shard ? formatShard(options.shard) : '',
       CATALOG_DIR: catalogDir,
       // V8's default heap limit is below what a large catalog needs; give it what the budget allows.
@@ -127,6 +130,7 @@ export async function runBuild(options: BuildOptions): Promise<number> {
       ...(process.stdout.isTTY ? { FORCE_COLOR: '1' } : {}),
     }, progress);
     pages = progress.finish();
+    const reused = await settled(reuse.finish());
     if (search && !searchDone && result.status === 0) console.log('policy-atlas: the pages are written; finishing the search index…');
     const indexed = await search;
     if (result.status !== 0) {
@@ -137,13 +141,28 @@ export async function runBuild(options: BuildOptions): Promise<number> {
       console.error(`policy-atlas: the build failed; ${outDir} is unchanged.`);
       return result.status ?? 1;
     }
-    if (indexed && 'error' in indexed) {
+    const failure = (indexed && 'error' in indexed ? `the search index failed: ${indexed.error.message}` : undefined) ?? (reused && 'error' in reused ? `reusing unchanged pages failed: ${reused.error.message}` : undefined);
+    if (failure) {
       discard(staging);
       discard(searchFolder);
-      console.error(`policy-atlas: the search index failed: ${indexed.error.message}\npolicy-atlas: the build failed; ${outDir} is unchanged.`);
+      console.error(`policy-atlas: ${failure}\npolicy-atlas: the build failed; ${outDir} is unchanged.`);
       return 1;
     }
-    if (indexed) {
+    if (reused && !('error' in reused)) {
+      const held = options.shard ? `shard ${formatShard(options.shard)}: ${reused.servers} of ${serverCount} servers` : `${serverCount} servers`;
+      console.log(`policy-atlas: rendered ${reused.servers - reused.reused} of ${held}; reused ${reused.reused} unchanged (${reused.files} files linked)`);
+    }
+    // Once every page is in place: the CSP lists the hashes of the site's inline scripts.
+    try {
+      const hashes = await writeSecurityHeaders(staging, env.BASE_PATH ?? '/');
+      console.log(`policy-atlas: _headers written: ${hashes} inline script hash${hashes === 1 ? '' : 'es'} in the CSP`);
+    } catch (error) {
+      discard(staging);
+      discard(searchFolder);
+      console.error(`policy-atlas: ${error instanceof Error ? error.message : String(error)}\npolicy-atlas: the build failed; ${outDir} is unchanged.`);
+      return 1;
+    }
+    if (indexed && !('error' in indexed)) {
       renameSync(searchFolder, join(staging, 'pagefind'));
       console.log(`policy-atlas: indexed ${plural(indexed.documents, 'server document')} (${plural(indexed.tools, 'tool')}) in ${indexed.seconds.toFixed(1)} s, beside the pages`);
     }

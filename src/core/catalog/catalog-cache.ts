@@ -4,6 +4,8 @@ import { analyseTool, type CatalogInput, type ToolAnalysis } from './build-catal
 import { catalogFiles, loadEach, loadServerFile, type LoadedServer } from './load.ts';
 
 const VERSION = 2;
+/** The cache's name in a build's cache folder. */
+export const CATALOG_CACHE_NAME = 'catalog.ndjson';
 const TAB = 9;
 const NEWLINE = 10;
 

@@ -1,0 +1,48 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { Worker } from 'node:worker_threads';
+import { planBuild } from '../core/catalog/server-keys.ts';
+import type { Shard } from '../core/catalog/shards.ts';
+import { previousServerKeys, type BuildManifest } from './build-manifest.ts';
+import { BUILD_MARKER } from './output-guard.ts';
+
+export interface ReusedPages {
+  /** Servers this build holds (all, or a shard's). */
+  servers: number;
+  reused: number;
+  files: number;
+}
+
+/**
+ * Links the pages of unchanged servers from the previous build into `site` while Astro renders the
+ * others. src/content.ts writes the build's server keys to `site` once it has computed them; the
+ * servers whose key the previous build holds too are the ones it does not render (the same
+ * `planBuild`), and a worker thread links them, so this process stays free to relay Astro's output.
+ */
+export function reusePages(site: string, previous: string | undefined, shard: Shard | undefined): { finish(): Promise<ReusedPages | undefined> } {
+  let linking: Promise<ReusedPages> | undefined;
+  const start = () => {
+    if (linking || !existsSync(join(site, BUILD_MARKER))) return;
+    const manifest = JSON.parse(readFileSync(join(site, BUILD_MARKER), 'utf8')) as BuildManifest;
+    const keys = new Map(Object.entries(manifest.servers));
+    const slugs = [...planBuild(keys, previousServerKeys(previous), shard).reused];
+    linking = previous && slugs.length > 0 ? linkInWorker(previous, site, slugs).then((files) => ({ servers: keys.size, reused: slugs.length, files })) : Promise.resolve({ servers: keys.size, reused: 0, files: 0 });
+  };
+  const poll = setInterval(start, 250);
+  return {
+    async finish() {
+      clearInterval(poll);
+      start();
+      return linking;
+    },
+  };
+}
+
+function linkInWorker(previous: string, site: string, slugs: string[]): Promise<number> {
+  return new Promise((resolvePromise, reject) => {
+    const worker = new Worker(new URL('./link-worker.ts', import.meta.url), { workerData: { previous, site, slugs } });
+    worker.once('message', resolvePromise);
+    worker.once('error', reject);
+    worker.once('exit', (code) => reject(new Error(`linking unchanged pages stopped (exit code ${code})`)));
+  });
+}
