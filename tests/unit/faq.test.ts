@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { CatalogTool } from '../../src/core/catalog/build-catalog.ts';
-import { toolRule } from '../../src/core/catalog/tool-page.ts';
-import { toolFaq, whatWouldSettle } from '../../src/core/catalog/faq.ts';
+import { toolPage } from '../../src/core/catalog/tool-page.ts';
+import { whatWouldSettle } from '../../src/core/catalog/faq.ts';
 import { checkAnnotations } from '../../src/core/classify/annotation-check.ts';
 import { classifyTool } from '../../src/core/classify/classify-tool.ts';
 import { isLowConfidence } from '../../src/core/risk.ts';
@@ -9,7 +9,7 @@ import type { Tool } from '../../src/core/schema/server.ts';
 import type { FaqEntry } from '../../src/core/schema/server.ts';
 import { SMALL_CATALOG as catalog, smallTool as tool } from '../support/small-catalog.ts';
 
-const faqOf = (t: CatalogTool) => toolFaq(t, toolRule(t));
+const faqOf = (t: CatalogTool) => toolPage(t).faq;
 /** The answer to the question that starts with `prefix` (e.g. "What does"). */
 function answer(t: CatalogTool, prefix: string): string | undefined {
   return faqOf(t).find((entry) => entry.question.startsWith(`${prefix} `))?.answer;
@@ -54,7 +54,7 @@ describe('FAQ facts from the catalog', () => {
   );
 
   it.each(allTools)('the rate-limit answer of %s follows the recommended rule', (_id, t) => {
-    const rule = toolRule(t);
+    const { rule } = toolPage(t);
     const text = answer(t, 'How do I rate-limit')!;
     if (rule.limits?.length) {
       expect(text).toContain('The recommended policy already caps it at ');

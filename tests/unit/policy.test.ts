@@ -1,13 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import type { CatalogTool } from '../../src/core/catalog/build-catalog.ts';
-import { buildRelatedIndex } from '../../src/core/catalog/related.ts';
-import { toolPage, toolRule } from '../../src/core/catalog/tool-page.ts';
+import { toolPage } from '../../src/core/catalog/tool-page.ts';
 import { serverPolicyJson } from '../../src/core/flows/catalog-flows.ts';
 import { describeRule } from '../../src/core/policy/describe.ts';
 import { PolicySchema, type Rule } from '../../src/core/policy/schema.ts';
 import { catalogOf, SMALL_CATALOG as catalog } from '../support/small-catalog.ts';
 
-const relatedIndex = buildRelatedIndex(catalog);
 const toolCases = catalog.tools.map((tool) => [`${tool.server.slug}/${tool.name}`, tool] as [string, CatalogTool]);
 
 /** What the risk model asks of a generated rule at each level. */
@@ -33,7 +31,7 @@ function expectRuleFollowsLevel(tool: CatalogTool, rule: Rule) {
 }
 
 describe.each(toolCases)('tool page policy of %s', (_id, tool) => {
-  const page = toolPage(tool, relatedIndex);
+  const page = toolPage(tool);
   const document = JSON.parse(page.policyJson);
 
   it('is a valid policy-v1 document: default deny, naming only this tool', () => {
@@ -65,7 +63,7 @@ describe.each(catalog.servers.map((server) => [server.slug, server] as const))('
 it('the test catalog covers every level, guards and an override', () => {
   for (const level of ['low', 'medium', 'high', 'critical'] as const) expect(catalog.byLevel[level].length).toBeGreaterThan(0);
   expect(catalog.tools.some((t) => t.definition.overrides?.policy)).toBe(true);
-  expect(catalog.tools.some((t) => toolRule(t).deny_if?.length)).toBe(true);
+  expect(catalog.tools.some((t) => toolPage(t).rule.deny_if?.length)).toBe(true);
 });
 
 
@@ -79,7 +77,7 @@ describe('argument guards follow the tool\'s own top-level parameters and their 
       ],
     },
   });
-  const rule = (name: string) => toolRule(guarded.tools.find((t) => t.name === name)!);
+  const rule = (name: string) => toolPage(guarded.tools.find((t) => t.name === name)!).rule;
 
   it('a path climbing out, an amount over 10,000, a bulk flag: each named as the schema spells it', () => {
     expect(rule('update_record').deny_if).toEqual([

@@ -1,22 +1,24 @@
 import { describe, expect, it } from 'vitest';
 import { buildRelatedIndex } from '../../src/core/catalog/related.ts';
 import { toolPage } from '../../src/core/catalog/tool-page.ts';
+import { toolArticle } from '../../src/core/site/tool-article.ts';
 import { mergeImport } from '../../src/core/import/merge.ts';
 import type { ServerFile, Tool } from '../../src/core/schema/server.ts';
 import { catalogOf, SMALL_CATALOG, smallTool } from '../support/small-catalog.ts';
 
 const index = buildRelatedIndex(SMALL_CATALOG);
-const pageOf = (id: string) => toolPage(smallTool(id), index);
+const pageOf = (id: string) => toolArticle(smallTool(id), index);
 
-describe('toolPage: what a tool page shows around the catalog entry', () => {
+describe('toolArticle: what a tool page shows around the catalog entry', () => {
   it('links the tool to its server, level and category, and names its trail', () => {
     const tool = smallTool('notebook/delete_note');
-    const page = toolPage(tool, index);
+    const page = toolArticle(tool, index);
     expect(page.path).toBe(`/servers/notebook/${tool.slug}/`);
     expect(page.serverPath).toBe('/servers/notebook/');
     expect(page.trail).toEqual([{ label: 'Home', path: '/' }, { label: 'Servers', path: '/servers/' }, { label: 'Notebook Server', path: '/servers/notebook/' }, { label: 'delete_note' }]);
     expect(page.level.path).toBe(`/risk/${tool.classification.level}/`);
     expect(page.category).toEqual({ label: 'Destructive', path: '/categories/destructive/' });
+    expect(page).toMatchObject(toolPage(tool));
   });
 
   it('gives confidence in whole percent and flags it low below the threshold only', () => {
@@ -42,7 +44,7 @@ describe('toolPage: what a tool page shows around the catalog entry', () => {
 
   it('relates other tools, never the tool itself, siblings of the same category first', () => {
     const tool = smallTool('notebook/read_note_file');
-    const related = toolPage(tool, index).related;
+    const related = toolArticle(tool, index).related;
     expect(related.length).toBeGreaterThan(0);
     expect(related).not.toContain(tool);
     expect(related[0]!.server).toBe(tool.server);
@@ -58,7 +60,7 @@ describe('toolPage: what a tool page shows around the catalog entry', () => {
     let file: ServerFile | undefined;
     [v1, v2].forEach((tool, i) => (file = mergeImport({ existing: file, tools: [tool], now: new Date(`2025-04-0${i + 1}T00:00:00Z`), serverName: 'Notes' }).file));
     const changed = catalogOf({ notes: file! });
-    const page = toolPage(changed.tools[0]!, buildRelatedIndex(changed));
+    const page = toolArticle(changed.tools[0]!, buildRelatedIndex(changed));
     expect(page.history).toEqual({ firstSeen: '2025-04-01', changedOn: '2025-04-02' });
     expect(page.changes.map((c) => [c.date, c.diff.fields])).toEqual([['2025-04-02', ['description']]]);
   });
