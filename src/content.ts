@@ -9,6 +9,7 @@ import { CATALOG_CACHE_NAME, readCachedCatalog } from './core/catalog/catalog-ca
 import { buildRelatedIndex } from './core/catalog/related.ts';
 import { planBuild, serverKeys } from './core/catalog/server-keys.ts';
 import { parseShard } from './core/catalog/shards.ts';
+import { serversIndexPages, serversPageParam } from './core/site/servers-index.ts';
 
 /**
  * The one place pages get data from: the catalog is read and classified once per build. It is read
@@ -44,3 +45,6 @@ if (salt && outDir && (buildPlan.keys.size > 0 || shard)) {
 /** Route params of the tool pages (and their JSON records) and server pages this build renders. */
 export const toolPaths = () => catalog.tools.filter((tool) => buildPlan.renders(tool.server.slug)).map((tool) => ({ params: { server: tool.server.slug, tool: tool.slug }, props: { tool } }));
 export const serverPaths = () => catalog.servers.filter((server) => buildPlan.renders(server.slug)).map((server) => ({ params: { server: server.slug }, props: { server } }));
+
+/** Route params of the pages of the servers index, each with what it shows. */
+export const serversIndexPaths = () => serversIndexPages(catalog).map((view, i) => ({ params: { page: serversPageParam(i + 1) }, props: { view } }));

@@ -40,6 +40,15 @@ describe('accuracyView from a figures fixture', () => {
     expect(view.byCategory.rows.reduce((n, r) => n + r.total, 0)).toBe(200);
   });
 
+  it('orders the confusion tables for the page, level first, each with its anchor and caption', () => {
+    expect(view.tables.map((t) => [t.id, t.title])).toEqual([
+      ['by-level', 'Declared hints against the rated level'],
+      ['by-category', 'Declared hints against the rated category'],
+    ]);
+    expect(view.tables[0]!.table).toBe(view.byLevel);
+    expect(view.tables[1]!.table).toBe(view.byCategory);
+  });
+
   it('says so when the site now rates with other rules than the figures were measured with', () => {
     const stale = accuracyView(loadAccuracyFile(FIXTURE_DIR), '2027.1.1') as PublishedAccuracy;
     expect(stale.staleNote).toBe('These figures were measured with rules 2026.11.9; the catalog now rates with rules 2027.1.1, whose figures have not been published yet.');

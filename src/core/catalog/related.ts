@@ -4,7 +4,9 @@ import type { Catalog, CatalogTool } from './build-catalog.ts';
 const MAX_RELATED = 6;
 
 /** Index from a name word to tools, built once per catalog. */
-export function buildRelatedIndex(catalog: Catalog): Map<string, CatalogTool[]> {
+export type RelatedIndex = Map<string, CatalogTool[]>;
+
+export function buildRelatedIndex(catalog: Catalog): RelatedIndex {
   const index = new Map<string, CatalogTool[]>();
   for (const tool of catalog.tools) {
     for (const token of new Set(nameTokens(tool.name))) {
@@ -17,7 +19,7 @@ export function buildRelatedIndex(catalog: Catalog): Map<string, CatalogTool[]> 
 }
 
 /** Same-server tools of the same category first, then other servers' tools sharing a name word. */
-export function relatedTools(tool: CatalogTool, index: Map<string, CatalogTool[]>): CatalogTool[] {
+export function relatedTools(tool: CatalogTool, index: RelatedIndex): CatalogTool[] {
   const picked = new Set<CatalogTool>([tool]);
   const out: CatalogTool[] = [];
   const add = (candidate: CatalogTool) => {

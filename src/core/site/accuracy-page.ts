@@ -15,6 +15,8 @@ export interface PublishedAccuracy {
   figures: FigureRow[];
   byLevel: ConfusionTable;
   byCategory: ConfusionTable;
+  /** Both confusion tables in the order the page shows them, with their anchors and captions. */
+  tables: { id: string; title: string; table: ConfusionTable }[];
 }
 
 export interface FigureRow {
@@ -75,6 +77,8 @@ function table<C extends string>(columns: readonly C[], labels: Record<C, string
 export function accuracyView(file: AccuracyFile | undefined, currentRulesVersion: string): AccuracyView {
   if (!file) return { published: false };
   const { all, tuning, checking } = file;
+  const byLevel = table(LEVELS, LEVEL_LABELS, file.confusion.byLevel);
+  const byCategory = table(CATEGORIES, CATEGORY_LABELS, file.confusion.byCategory);
   return {
     published: true,
     measuredOn: file.measuredOn,
@@ -92,7 +96,11 @@ export function accuracyView(file: AccuracyFile | undefined, currentRulesVersion
       checking: shown(checking.figures[key]),
       gap: gap(tuning.figures[key], checking.figures[key]),
     })),
-    byLevel: table(LEVELS, LEVEL_LABELS, file.confusion.byLevel),
-    byCategory: table(CATEGORIES, CATEGORY_LABELS, file.confusion.byCategory),
+    byLevel,
+    byCategory,
+    tables: [
+      { id: 'by-level', title: 'Declared hints against the rated level', table: byLevel },
+      { id: 'by-category', title: 'Declared hints against the rated category', table: byCategory },
+    ],
   };
 }

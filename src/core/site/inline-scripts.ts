@@ -33,12 +33,13 @@ const PAGES_PER_SHAPE = 3;
 export async function collectInlineScriptHashes(siteDir: string): Promise<Set<string>> {
   const hashes = new Set<string>();
   const perShape = new Map<string, number>();
-  // Top-level folders are routes of their own (search/, policy/); deeper names are data (a server, a tool).
+  // Top-level folders are routes of their own (search/, policy/); deeper names are data (a server, a
+  // tool) but for those starting with "_", which no slug can: routes too (servers/_page/).
   const walk = async (dir: string, shape: string): Promise<void> => {
     const entries = await readdir(dir, { withFileTypes: true });
     for (const entry of entries) {
       const path = join(dir, entry.name);
-      if (entry.isDirectory()) await walk(path, shape === '' ? `${entry.name}/` : `${shape}*/`);
+      if (entry.isDirectory()) await walk(path, shape === '' || entry.name.startsWith('_') ? `${shape}${entry.name}/` : `${shape}*/`);
       else if (entry.name.endsWith('.html')) {
         const key = shape + entry.name;
         const seen = perShape.get(key) ?? 0;

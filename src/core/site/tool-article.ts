@@ -1,0 +1,51 @@
+import type { CatalogTool } from '../catalog/build-catalog.ts';
+import { categoryPath, levelPath, SERVERS_PATH, serverPagePath, toolPagePath } from '../catalog/paths.ts';
+import { relatedTools, type RelatedIndex } from '../catalog/related.ts';
+import { toolPage, type ToolPage } from '../catalog/tool-page.ts';
+import { checkAnnotations, type AnnotationCheck } from '../classify/annotation-check.ts';
+import { toolHistory, type ToolHistory } from '../history/catalog-changes.ts';
+import { toolChanges, type ToolChange } from '../history/tool-history.ts';
+import { CATEGORY_LABELS, isLowConfidence, LEVEL_LABELS, SIGNAL_LABELS, type Signal } from '../risk.ts';
+
+interface Link {
+  label: string;
+  path: string;
+}
+
+/** Everything a tool page lays out: the tool page (policy, FAQ, description) and what surrounds it. */
+export interface ToolArticleView extends ToolPage {
+  path: string;
+  trail: { label: string; path?: string }[];
+  serverPath: string;
+  level: Link;
+  category: Link;
+  /** The rating's confidence, in whole percent. */
+  confidencePercent: number;
+  lowConfidence: boolean;
+  signals: { id: Signal; label: string }[];
+  history: ToolHistory;
+  /** Stored definition changes, newest first. */
+  changes: ToolChange[];
+  annotationCheck: AnnotationCheck;
+  related: CatalogTool[];
+}
+
+/** Computed when the page renders, not for all tools up front. */
+export function toolArticle(tool: CatalogTool, relatedIndex: RelatedIndex): ToolArticleView {
+  const { classification: c, server } = tool;
+  return {
+    ...toolPage(tool),
+    path: toolPagePath(tool),
+    trail: [{ label: 'Home', path: '/' }, { label: 'Servers', path: SERVERS_PATH }, { label: server.meta.name, path: serverPagePath(server) }, { label: tool.name }],
+    serverPath: serverPagePath(server),
+    level: { label: LEVEL_LABELS[c.level], path: levelPath(c.level) },
+    category: { label: CATEGORY_LABELS[c.category], path: categoryPath(c.category) },
+    confidencePercent: Math.round(c.confidence * 100),
+    lowConfidence: isLowConfidence(c.confidence),
+    signals: c.signals.map((id) => ({ id, label: SIGNAL_LABELS[id] })),
+    history: toolHistory(tool),
+    changes: toolChanges(tool.definition),
+    annotationCheck: checkAnnotations(tool),
+    related: relatedTools(tool, relatedIndex),
+  };
+}
