@@ -1,18 +1,20 @@
 // @ts-check
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
+import { cacheFolderOfStaging } from './src/build/publish.ts';
 import { HIGHLIGHT_THEMES, styleToClasses } from './src/lib/highlight/style-classes.ts';
 
 const base = process.env.BASE_PATH ?? '/';
 
-// SITE_URL and BASE_PATH set where the site is deployed; ATLAS_OUT_DIR and ATLAS_CACHE_DIR are set by src/build/run-build.ts,
+// SITE_URL and BASE_PATH set where the site is deployed; ATLAS_OUT_DIR is set by src/build/run-build.ts,
 // which builds into a temporary folder and swaps it in only when the build succeeds.
+const staging = process.env.ATLAS_OUT_DIR;
 export default defineConfig({
   site: process.env.SITE_URL ?? 'https://policy-atlas.example',
   base,
-  outDir: process.env.ATLAS_OUT_DIR ?? './dist',
+  outDir: staging ?? './dist',
   // One cache per output folder (set by the build), so concurrent builds of different outputs never share one.
-  ...(process.env.ATLAS_CACHE_DIR ? { cacheDir: process.env.ATLAS_CACHE_DIR } : {}),
+  ...(staging ? { cacheDir: cacheFolderOfStaging(staging) } : {}),
   output: 'static',
   trailingSlash: 'always',
   // Rendering waits on file writes; a few pages in flight keep the CPU busy.

@@ -2,6 +2,7 @@ import { renameSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { manifestText, previousServerKeys } from './build/build-manifest.ts';
 import { BUILD_MARKER } from './build/output-guard.ts';
+import { cacheFolderOfStaging } from './build/publish.ts';
 import { loadAccuracyFile } from './core/catalog/accuracy-file.ts';
 import { buildCatalog } from './core/catalog/build-catalog.ts';
 import { loadCatalogDir } from './core/catalog/load.ts';
@@ -19,8 +20,8 @@ import { serversIndexPages, serversPageParam } from './core/site/servers-index.t
 const catalogDir = resolve(process.env.CATALOG_DIR ?? 'data');
 const salt = process.env.ATLAS_BUILD_SALT;
 // A build started by src/build/run-build.ts has just read, checked and classified the catalog into this file.
-const cacheDir = process.env.ATLAS_CACHE_DIR;
-const cached = salt && cacheDir ? readCachedCatalog(join(cacheDir, CATALOG_CACHE_NAME), salt) : undefined;
+const outDir = process.env.ATLAS_OUT_DIR;
+const cached = salt && outDir ? readCachedCatalog(join(cacheFolderOfStaging(outDir), CATALOG_CACHE_NAME), salt) : undefined;
 export const catalog = buildCatalog(cached ?? loadCatalogDir(catalogDir));
 /** The classifier's figures that the catalog's maintainer published; undefined when none were. */
 export const accuracyFigures = loadAccuracyFile(catalogDir);
@@ -36,7 +37,6 @@ export const buildPlan = planBuild(salt ? serverKeys(catalog, relatedIndex, salt
 
 // The build (src/build/reuse-pages.ts) links the servers this build does not render as soon as it
 // sees their keys; the same file tells the next build what this one holds.
-const outDir = process.env.ATLAS_OUT_DIR;
 if (salt && outDir && (buildPlan.keys.size > 0 || shard)) {
   writeFileSync(join(outDir, `${BUILD_MARKER}.partial`), manifestText(buildPlan.keys, shard));
   renameSync(join(outDir, `${BUILD_MARKER}.partial`), join(outDir, BUILD_MARKER));

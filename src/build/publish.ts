@@ -52,6 +52,8 @@ export function lockOutput(out: string): () => void {
 const CACHE_NAME = '.cache';
 /** Astro's cache for builds of `out`: one per output, so two builds of different outputs never share it. */
 export const cacheFolderOf = (out: string) => join(buildsFolderOf(out), CACHE_NAME);
+/** The same folder, from a build's staging folder (the one path the build gives Astro). */
+export const cacheFolderOfStaging = (staging: string) => join(dirname(staging), CACHE_NAME);
 
 /** A fresh, empty folder for one build of `out`. */
 export function stagingFolder(out: string): string {

@@ -117,15 +117,17 @@ export async function runBuild(options: BuildOptions): Promise<number> {
     });
     const result = await runAstro(astroBin, {
       ...env,
+      // The one output path: Astro's cache folder (with the catalog as read and classified above,
+      // which the pages start from) is beside it (cacheFolderOfStaging).
       ATLAS_OUT_DIR: staging,
-      // Holds the catalog as read and classified above: the pages start from it instead of reading it again.
-      ATLAS_CACHE_DIR: cacheFolder,
       ATLAS_BUILD_SALT: salt,
       ATLAS_PREVIOUS_BUILD: previousBuild ?? '',
       ATLAS_SHARD: options.shard ? formatShard(options.shard) : '',
       CATALOG_DIR: catalogDir,
       // V8's default heap limit is below what a large catalog needs; give it what the budget allows.
-      NODE_OPTIONS: `${env.NODE_OPTIONS ?? ''} --max-old-space-size=${budget.heapLimitMB}`.trim(),
+      // A larger young generation lets a page's short-lived strings die young instead of being
+      // promoted beside the catalog and collected by full GCs (50k tools: 152 -> 143 s cold).
+      NODE_OPTIONS: `${env.NODE_OPTIONS ?? ''} --max-old-space-size=${budget.heapLimitMB} --max-semi-space-size=64`.trim(),
       // Astro's own colours, when the build's output is a terminal.
       ...(process.stdout.isTTY ? { FORCE_COLOR: '1' } : {}),
     }, progress);
