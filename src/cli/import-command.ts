@@ -72,7 +72,7 @@ function writeAtomically(path: string, text: string): void {
     renameSync(temp, path);
   } catch (error) {
     rmSync(temp, { force: true });
-    throw new ImportError(`${path}: cannot write the file (${(error as Error).message})`);
+    throw new ImportError(`cannot write the file (${(error as Error).message})`, path);
   }
 }
 
@@ -87,7 +87,7 @@ async function importTools(options: ImportOptions, secrets: readonly string[], o
   const existing: ServerFile | undefined = existsSync(destination.path) ? loadServerFile(destination.path).data : undefined;
   // A server must not pick which data file it replaces: "Github" would overwrite github.json.
   if (existing && destination.chosenByServer && !options.update) {
-    throw new ImportError(`${shown} already exists, and only the server's own name (${quoteForTerminal(destination.name)}) points there (hint: to update it, pass --out ${shown}, --slug ${basename(shown, '.json')} or --update; for a new file, pass --out or --name)`);
+    throw new ImportError({ message: `${shown} already exists, and only the server's own name (${quoteForTerminal(destination.name)}) points there`, hint: `to update it, pass --out ${shown}, --slug ${basename(shown, '.json')} or --update; for a new file, pass --out or --name` });
   }
   const name = options.name ?? existing?.name ?? destination.name;
   out.say(`name: ${quoteForTerminal(name)} (${options.name === undefined && existing ? `kept from ${shown}` : `from ${destination.nameFrom}`}${options.name === undefined ? '; pass --name to choose another' : ''})`);
@@ -104,7 +104,7 @@ async function importTools(options: ImportOptions, secrets: readonly string[], o
   parseWithFriendlyErrors(ServerFileSchema, file, shown);
   const text = `${JSON.stringify(file, null, 2)}\n`;
   // A last guard: whatever path a credential took, it does not get written.
-  if (leakedSecrets(text, secrets).length > 0) throw new ImportError(`${shown}: an --env, --header or --url credential would end up in the data file`);
+  if (leakedSecrets(text, secrets).length > 0) throw new ImportError('an --env, --header or --url credential would end up in the data file', shown);
   if (!existing || readFileSync(destination.path, 'utf8') !== text) writeAtomically(destination.path, text);
   out.report(describeChanges(shown, changes));
 }

@@ -55,7 +55,7 @@ export async function listServerTools(target: Target, options: ListOptions): Pro
   const failed = new Promise<never>((_, reject) => (fail = reject));
   failed.catch(() => {}); // settles after the race is over when nothing went wrong
   const overall = overallTimeoutMs(options.timeoutMs);
-  const deadline = setTimeout(() => fail(new ImportError(`the import did not finish within ${overall} ms (${OVERALL_TIMEOUTS} × --timeout) (hint: raise --timeout if the server is slow but steady)${tailText(trouble)}`)), overall);
+  const deadline = setTimeout(() => fail(new ImportError({ message: `the import did not finish within ${overall} ms (${OVERALL_TIMEOUTS} × --timeout)`, hint: 'raise --timeout if the server is slow but steady' }, undefined, tailText(trouble))), overall);
   const countBytes = byteBudget(fail);
   const onStrayLine = (line: string) => {
     trouble.strayLines++;
@@ -96,10 +96,10 @@ export async function listServerTools(target: Target, options: ListOptions): Pro
         for (const note of page.notes ?? []) options.progress(note);
         pages.push({ context, tools: page.tools });
         total += page.tools.length;
-        if (total > MAX_TOOLS) throw new ImportError(`${context}: the server lists more than ${MAX_TOOLS} tools, the limit for one import (hint: no client offers a model that many; check the server)`);
+        if (total > MAX_TOOLS) throw new ImportError({ message: `the server lists more than ${MAX_TOOLS} tools, the limit for one import`, hint: 'no client offers a model that many; check the server' }, context);
         if (page.nextCursor || n > 1) options.progress(`page ${n}: ${plural(page.tools.length, 'tool')} (${total} so far, ${seconds(start)})`);
         if (!page.nextCursor) break;
-        if (cursors.has(page.nextCursor) || n >= MAX_PAGES) throw new ImportError(`${context}: the server keeps sending more pages (cursor ${quoteForTerminal(page.nextCursor, 40)}) (hint: its pagination loops; report it to the server's authors)`);
+        if (cursors.has(page.nextCursor) || n >= MAX_PAGES) throw new ImportError({ message: `the server keeps sending more pages (cursor ${quoteForTerminal(page.nextCursor, 40)})`, hint: "its pagination loops; report it to the server's authors" }, context);
         cursors.add(page.nextCursor);
         cursor = page.nextCursor;
       }
@@ -173,7 +173,7 @@ async function connectHttp(target: Extract<Target, { kind: 'http' }>, options: L
       return { client: sse, transport: 'sse' as const };
     } catch (sseError) {
       await sse.close().catch(() => {});
-      throw new ImportError(`cannot connect to ${shown}: Streamable HTTP: ${messageOf(streamableError)}; SSE: ${messageOf(sseError)} (hint: check the URL and the --header values)`);
+      throw new ImportError({ message: `cannot connect to ${shown}: Streamable HTTP: ${messageOf(streamableError)}; SSE: ${messageOf(sseError)}`, hint: 'check the URL and the --header values' });
     }
   }
 }
@@ -199,13 +199,13 @@ function explain(error: unknown, step: string, target: Target, timeoutMs: number
   const tail = tailText(trouble);
   const code = (error as { code?: unknown }).code;
   if (error instanceof McpError && code === ErrorCode.RequestTimeout) {
-    return new ImportError(`the server did not answer ${step} within ${timeoutMs} ms (hint: check that the command starts an MCP server, or raise --timeout)${tail}`);
+    return new ImportError({ message: `the server did not answer ${step} within ${timeoutMs} ms`, hint: 'check that the command starts an MCP server, or raise --timeout' }, undefined, tail);
   }
   if (error instanceof McpError && code === ErrorCode.ConnectionClosed) {
-    return new ImportError(`the server closed the connection before answering ${step} (hint: run the command on its own to see why it stops)${tail}`);
+    return new ImportError({ message: `the server closed the connection before answering ${step}`, hint: 'run the command on its own to see why it stops' }, undefined, tail);
   }
   if (code === 'ENOENT' && target.kind === 'stdio') {
-    return new ImportError(`cannot start "${target.command}": command not found (hint: check the spelling, or give the full path)`);
+    return new ImportError({ message: `cannot start "${target.command}": command not found`, hint: 'check the spelling, or give the full path' });
   }
-  return new ImportError(`${step} failed: ${messageOf(error)}${tail}`);
+  return new ImportError(`${step} failed: ${messageOf(error)}`, undefined, tail);
 }

@@ -33,8 +33,8 @@ export function chooseDestination(options: ImportOptions, server: ServerInfo | u
   const path = options.out ?? (slugOfName ? join('data', 'servers', `${slugOfName}.json`) : undefined);
   if (!path) throw new ImportError('the server does not say its name (no serverInfo): pass --name "…" or --out data/servers/<slug>.json');
   const fileSlug = basename(path).replace(/\.json$/, '');
-  if (!path.endsWith('.json') || !SLUG_PATTERN.test(fileSlug)) throw new ImportError(`--out ${path}: the file name must be the server slug and end in .json, e.g. data/servers/my-server.json`);
-  if (options.slug && options.slug !== fileSlug) throw new ImportError(`--slug "${options.slug}" differs from the file name "${fileSlug}" (hint: the catalog names each data file after its slug)`);
+  if (!path.endsWith('.json') || !SLUG_PATTERN.test(fileSlug)) throw new ImportError('the file name must be the server slug and end in .json, e.g. data/servers/my-server.json', `--out ${path}`);
+  if (options.slug && options.slug !== fileSlug) throw new ImportError({ message: `--slug "${options.slug}" differs from the file name "${fileSlug}"`, hint: 'the catalog names each data file after its slug' });
 
   const chosenByServer = !options.out && !options.slug && !options.name && serverName !== undefined;
   const named = options.name !== undefined ? { name: options.name, nameFrom: '--name' }

@@ -18,7 +18,7 @@ export function byteBudget(fail: (error: ImportError) => void): (count: number) 
   return (count) => {
     total += count;
     if (total <= MAX_RESPONSE_BYTES) return;
-    const error = new ImportError(`the server sent more than ${MAX_RESPONSE_BYTES / 1024 / 1024} MB, the limit for one import (hint: a tool list is rarely over a few MB; check what the server sends)`);
+    const error = new ImportError({ message: `the server sent more than ${MAX_RESPONSE_BYTES / 1024 / 1024} MB, the limit for one import`, hint: 'a tool list is rarely over a few MB; check what the server sends' });
     fail(error);
     throw error;
   };

@@ -16,7 +16,7 @@ export async function readTools(source: Source, timeoutMs: number, say: (line: s
   try {
     text = readFileSync(path, 'utf8');
   } catch (error) {
-    throw new ImportError(`${path}: cannot read the file (${(error as Error).message})`);
+    throw new ImportError(`cannot read the file (${(error as Error).message})`, path);
   }
   const page = parseToolsListText(text, path);
   for (const note of page.notes ?? []) say(note);
