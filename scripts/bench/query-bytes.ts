@@ -61,7 +61,8 @@ export async function measureQueryBytes(browser: Browser, dist: string, query: s
     await status.waitFor({ timeout: 300_000 });
     const statusText = await status.innerText();
     if (/could not be loaded/.test(statusText)) throw new Error(`the search page says: ${statusText}`);
-    const results = /No tools match/.test(statusText) ? 0 : Number(/([\d,]+) (results?|servers)/.exec(statusText)![1]!.replace(/,/g, ''));
+    // "N servers match, but none of the first M has one tool…": nothing is listed until "Show more".
+    const results = /No tools match|none of the first/.test(statusText) ? 0 : Number(/([\d,]+) (results?|servers)/.exec(statusText)![1]!.replace(/,/g, ''));
     if (results > 0) await page.locator('[data-results] li').first().waitFor({ timeout: 120_000 });
     // The status line appears before the result fragments load: wait until nothing is in flight for a while.
     const deadline = Date.now() + 120_000;

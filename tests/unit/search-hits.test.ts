@@ -6,7 +6,7 @@ import { searchDocuments } from '../../src/core/search/search-documents.ts';
 import { readToolAnchorId, toolAnchorId } from '../../src/core/search/tool-anchor.ts';
 import { nameTokens } from '../../src/core/text/tokens.ts';
 import type { ResultData } from '../../src/lib/search/pagefind-types.ts';
-import { compareHits, hitsOf, type SearchHit } from '../../src/lib/search/search-hits.ts';
+import { compareHits, hitsOf, keepLooking, MAX_SERVERS_FOR_A_FIRST_HIT, MAX_SERVERS_PER_PAGE, type SearchHit } from '../../src/lib/search/search-hits.ts';
 import type { SearchState } from '../../src/lib/search/search-state.ts';
 
 const catalog = buildCatalog([
@@ -119,5 +119,19 @@ describe('tool anchor ids', () => {
     expect(readToolAnchorId(toolAnchorId({ ...facets, signals: [], lowConfidence: true }))).toEqual({ ...facets, signals: [], lowConfidence: true });
     expect(readToolAnchorId(toolAnchorId({ ...facets, signals: [], annotationsDisagree: false }))).toMatchObject({ annotationsDisagree: false, lowConfidence: false });
     for (const id of ['d.a-b', 't.loud.destructive.-.-.a', 't.high.destructive.nope.-.a', 't.high.destructive.-.-.a.b', 't.high.destructive.-.zz.a', 'about']) expect(readToolAnchorId(id)).toBeUndefined();
+  });
+});
+
+describe('keepLooking', () => {
+  it('stops once a page is full', () => {
+    expect(keepLooking(20, 20, 0)).toBe(false);
+  });
+
+  it('looks through a page of servers for more hits, and further while it has none', () => {
+    expect(keepLooking(3, 20, MAX_SERVERS_PER_PAGE - 1)).toBe(true);
+    expect(keepLooking(3, 20, MAX_SERVERS_PER_PAGE)).toBe(false);
+    // No hit yet: an empty list under "N servers match" is what a user would otherwise get.
+    expect(keepLooking(0, 20, MAX_SERVERS_PER_PAGE)).toBe(true);
+    expect(keepLooking(0, 20, MAX_SERVERS_FOR_A_FIRST_HIT)).toBe(false);
   });
 });

@@ -1,13 +1,11 @@
 import { riskBadge, type RiskBadgeParts } from '../../core/risk-badge.ts';
 import type { FilterCounts, Pagefind, SearchResponse } from './pagefind-types.ts';
-import { compareHits, hitsOf, type SearchHit } from './search-hits.ts';
+import { compareHits, hitsOf, keepLooking, type SearchHit } from './search-hits.ts';
 import { FACETS, facetValues, hasCriteria, pagefindFilters, readState, writeState, type Facet, type SearchState } from './search-state.ts';
 
 const PAGE_SIZE = 20;
 /** Servers whose documents load together; the first batch is ranked as one, so an exact name found in any of them comes first. */
 const SERVER_BATCH = 5;
-/** A query whose filters few tools of the loaded servers pass stops looking after this many ("Show more" goes on). */
-const MAX_SERVERS_PER_PAGE = 12;
 
 type ServerResults = SearchResponse['results'];
 
@@ -157,6 +155,10 @@ export class AtlasSearch extends HTMLElement {
     const servers = found.servers.length;
     if (complete) {
       this.status.textContent = total === 0 ? 'No tools match. Try fewer words or remove a filter.' : `${total} result${total === 1 ? '' : 's'}.`;
+    } else if (total === 0) {
+      // A server matches when its document holds the words and one of its tools passes the filters,
+      // which need not be the same tool: say so rather than show an empty list under a count.
+      this.status.textContent = `${servers.toLocaleString('en')} servers match, but none of the first ${found.loaded.toLocaleString('en')} has one tool with the words that passes every filter; “Show more” looks further.`;
     } else {
       this.status.textContent = `${servers.toLocaleString('en')} servers match; the best of their tools are shown first.`;
     }
@@ -227,13 +229,12 @@ export class AtlasSearch extends HTMLElement {
 }
 
 /**
- * The next `count` hits of a search, best first: loads servers' documents in batches until the
- * pool holds enough hits that pass the filters, or every server is loaded, or a page has looked
- * through MAX_SERVERS_PER_PAGE servers (a filter few tools pass must not load the whole index).
+ * The next `count` hits of a search, best first: loads servers' documents in batches while
+ * `keepLooking` says so (a filter few tools pass must not load the whole index).
  */
 async function take(found: Found, count: number): Promise<SearchHit[]> {
   let looked = 0;
-  while (found.pool.length < count && found.loaded < found.servers.length && looked < MAX_SERVERS_PER_PAGE) {
+  while (found.loaded < found.servers.length && keepLooking(found.pool.length, count, looked)) {
     const from = found.loaded;
     const batch = found.servers.slice(from, from + SERVER_BATCH);
     found.loaded += batch.length;

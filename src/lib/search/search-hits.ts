@@ -124,3 +124,14 @@ function coverage(queryWords: string[], words: string[], locations: number[]): n
   }).length;
 }
 const sum = (values: number[]) => values.reduce((a, b) => a + b, 0);
+
+/** A page looks through this many servers for its hits, ("Show more" goes on)… */
+export const MAX_SERVERS_PER_PAGE = 12;
+/** …and further, up to this many, while it has found none at all: an empty page under a count helps no one. */
+export const MAX_SERVERS_FOR_A_FIRST_HIT = 40;
+
+/** Whether a page that holds `pooled` of the `wanted` hits, after looking through `looked` servers, loads more. */
+export function keepLooking(pooled: number, wanted: number, looked: number): boolean {
+  if (pooled >= wanted) return false;
+  return looked < (pooled === 0 ? MAX_SERVERS_FOR_A_FIRST_HIT : MAX_SERVERS_PER_PAGE);
+}
