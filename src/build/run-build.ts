@@ -109,9 +109,10 @@ export async function runBuild(options: BuildOptions): Promise<number> {
     const reuse = reusePages(staging, previousBuild, options.shard);
     const astroBin = join(dirname(createRequire(import.meta.url).resolve('astro/package.json')), 'bin', 'astro.mjs');
     const progress = new BuildProgress({
-      // A page per tool, a page and a JSON record per server, then the browse pages (each tool is
-      // listed under its level and its category, each server on the servers index) and the static pages.
-      expectedPages: Math.ceil((toolCount + 2 * serverCount) / (options.shard?.count ?? 1)) + Math.ceil((2 * toolCount + serverCount) / BROWSE_PAGE_SIZE) + 40,
+      // A page per tool; per server a page, tools.json, flows.json and changes.xml; then the browse
+      // pages (each tool is listed under its level and its category, each server on the servers
+      // index) and the static pages.
+      expectedPages: Math.ceil((toolCount + 4 * serverCount) / (options.shard?.count ?? 1)) + Math.ceil((2 * toolCount + serverCount) / BROWSE_PAGE_SIZE) + 40,
       interactive: Boolean(process.stdout.isTTY),
       write: (text) => process.stdout.write(text),
     });
