@@ -23,10 +23,16 @@ export function reusePages(site: string, previous: string | undefined, shard: Sh
   let linking: Promise<ReusedPages> | undefined;
   const start = () => {
     if (linking || !existsSync(join(site, BUILD_MARKER))) return;
-    const manifest = JSON.parse(readFileSync(join(site, BUILD_MARKER), 'utf8')) as BuildManifest;
-    const keys = new Map(Object.entries(manifest.servers));
-    const slugs = [...planBuild(keys, previousServerKeys(previous), shard).reused];
-    linking = previous && slugs.length > 0 ? linkInWorker(previous, site, slugs).then((files) => ({ servers: keys.size, reused: slugs.length, files })) : Promise.resolve({ servers: keys.size, reused: 0, files: 0 });
+    try {
+      const manifest = JSON.parse(readFileSync(join(site, BUILD_MARKER), 'utf8')) as BuildManifest;
+      const keys = new Map(Object.entries(manifest.servers));
+      const slugs = [...planBuild(keys, previousServerKeys(previous), shard).reused];
+      linking = previous && slugs.length > 0 ? linkInWorker(previous, site, slugs).then((files) => ({ servers: keys.size, reused: slugs.length, files })) : Promise.resolve({ servers: keys.size, reused: 0, files: 0 });
+    } catch (error) {
+      // Thrown in a timer it would end the process; the build reports it once Astro is done.
+      linking = Promise.reject(error instanceof Error ? error : new Error(String(error)));
+      linking.catch(() => {});
+    }
   };
   const poll = setInterval(start, 250);
   return {
