@@ -1,6 +1,6 @@
-import { Worker } from 'node:worker_threads';
 import type { CatalogSummary } from '../core/catalog/catalog-cache.ts';
 import { DataError } from '../core/errors/friendly.ts';
+import { runWorker } from './run-worker.ts';
 
 /** What the build needs to know of a catalog it read into the cache: counts and what to say. */
 export type CatalogReading = CatalogSummary;
@@ -13,19 +13,8 @@ type WorkerAnswer = { ok: true; reading: CatalogReading } | { ok: false; problem
  * the system before the build starts, rather than the CLI holding them beside Astro's own copy.
  * Throws a DataError with every file's problems.
  */
-export function readCatalogInWorker(catalogDir: string, cacheFile: string, salt: string): Promise<CatalogReading> {
-  return new Promise((resolvePromise, reject) => {
-    const worker = new Worker(new URL('./read-catalog-worker.ts', import.meta.url), { workerData: { catalogDir, cacheFile, salt, cwd: process.cwd() } });
-    let answered = false;
-    worker.once('message', (answer: WorkerAnswer) => {
-      answered = true;
-      if (answer.ok) resolvePromise(answer.reading);
-      else if ('problems' in answer) reject(new DataError(answer.problems));
-      else reject(new Error(answer.error));
-    });
-    worker.once('error', reject);
-    worker.once('exit', (code) => {
-      if (!answered) reject(new Error(`reading the catalog stopped (exit code ${code})`));
-    });
-  });
+export async function readCatalogInWorker(catalogDir: string, cacheFile: string, salt: string): Promise<CatalogReading> {
+  const answer = await runWorker<WorkerAnswer>(new URL('./read-catalog-worker.ts', import.meta.url), { catalogDir, cacheFile, salt, cwd: process.cwd() }, 'reading the catalog');
+  if (answer.ok) return answer.reading;
+  throw 'problems' in answer ? new DataError(answer.problems) : new Error(answer.error);
 }

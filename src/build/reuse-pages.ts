@@ -1,6 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { Worker } from 'node:worker_threads';
+import { runWorker } from './run-worker.ts';
 import { planBuild } from '../core/catalog/server-keys.ts';
 import type { Shard } from '../core/catalog/shards.ts';
 import { previousServerKeys, type BuildManifest } from './build-manifest.ts';
@@ -44,11 +44,5 @@ export function reusePages(site: string, previous: string | undefined, shard: Sh
   };
 }
 
-function linkInWorker(previous: string, site: string, slugs: string[]): Promise<number> {
-  return new Promise((resolvePromise, reject) => {
-    const worker = new Worker(new URL('./link-worker.ts', import.meta.url), { workerData: { previous, site, slugs } });
-    worker.once('message', resolvePromise);
-    worker.once('error', reject);
-    worker.once('exit', (code) => reject(new Error(`linking unchanged pages stopped (exit code ${code})`)));
-  });
-}
+const linkInWorker = (previous: string, site: string, slugs: string[]) =>
+  runWorker<number>(new URL('./link-worker.ts', import.meta.url), { previous, site, slugs }, 'linking unchanged pages');
