@@ -1,0 +1,123 @@
+import { describe, expect, it } from 'vitest';
+import { conditionHolds } from '../../src/core/policy/conditions.ts';
+import { evaluatePolicy, type CounterState, type Decision, type ToolCall } from '../../src/core/policy/evaluate.ts';
+import { PolicySchema, type Condition, type Limit, type Policy } from '../../src/core/policy/schema.ts';
+import { validatePolicyText } from '../../src/core/policy/validate.ts';
+
+// One describe per statement of ../shared/spec/policy-v1.md that the other policy suites left open,
+// or that the engine read differently: the statement is quoted, the cases follow from it.
+
+const NOON = Date.UTC(2025, 5, 15, 12, 0, 0);
+const call = (tool: string, args: unknown = {}, time = NOON, scope: ToolCall['scope'] = { grant: 'g1' }): ToolCall => ({ tool, args, time, scope });
+const policyOf = (fields: Partial<Policy>): Policy => PolicySchema.parse({ version: '1', default: 'deny', ...fields });
+const valid = (fields: Record<string, unknown>) => validatePolicyText(JSON.stringify({ version: '1', default: 'deny', ...fields })).ok;
+const withCondition = (condition: Record<string, unknown>) => ({ tools: { t: { deny_if: [{ path: 'args.x', ...condition }] } } });
+const perMinute = (counter: string, max: number, scope: Limit['scope'] = 'grant'): Limit => ({ counter, window: 'minute', max, scope });
+
+function runCalls(policy: Policy, calls: readonly ToolCall[], state: CounterState = {}): Decision[] {
+  return calls.map((c) => {
+    const result = evaluatePolicy(policy, c, state);
+    state = result.state;
+    return result.decision;
+  });
+}
+
+/** The effect of one call under a rule `t` made of `deny_if: [condition]`, then of `require: [condition]`. */
+const effects = (condition: Condition, args: unknown) => [
+  evaluatePolicy(policyOf({ tools: { t: { deny_if: [condition] } } }), call('t', args)).decision.effect,
+  evaluatePolicy(policyOf({ tools: { t: { require: [condition] } } }), call('t', args)).decision.effect,
+];
+
+describe('"max": positive integer', () => {
+  it.each([0, -1, 1.5, -0.5])('refuses %s', (max) => {
+    expect(valid({ tools: { t: { limits: [{ counter: 'c', window: 'minute', max, scope: 'grant' }] } } })).toBe(false);
+  });
+});
+
+describe('"Limits with the same counter name and scope share one count"', () => {
+  it('the same counter name under another scope counts apart', () => {
+    const policy = policyOf({ tools: { t: { limits: [perMinute('c', 1, 'grant'), perMinute('c', 2, 'session')] } } });
+    const first = { grant: 'g1', session: 's1' };
+    const otherGrant = { grant: 'g2', session: 's1' };
+    // Under grant g2 the grant count is fresh, but the session count (shared by s1) is now 2 of 2.
+    expect(runCalls(policy, [call('t', {}, NOON, first), call('t', {}, NOON, otherGrant), call('t', {}, NOON, { grant: 'g3', session: 's1' })]).map((d) => d.effect)).toEqual([
+      'allow',
+      'allow',
+      'rate_limited',
+    ]);
+  });
+});
+
+describe('"all_tools.limits then the rule\'s limits": the first exhausted names the decision', () => {
+  it('both exhausted: the all_tools counter is named', () => {
+    const policy = policyOf({ all_tools: { limits: [perMinute('all', 1)] }, tools: { t: { limits: [perMinute('mine', 1)] } } });
+    expect(runCalls(policy, [call('t'), call('t')])[1]).toMatchObject({ effect: 'rate_limited', counter: 'all' });
+  });
+
+  it('only the rule\'s exhausted: the rule\'s counter is named', () => {
+    const policy = policyOf({ all_tools: { limits: [perMinute('all', 5)] }, tools: { t: { limits: [perMinute('mine', 1)] } } });
+    expect(runCalls(policy, [call('t'), call('t')])[1]).toMatchObject({ effect: 'rate_limited', counter: 'mine' });
+  });
+});
+
+describe('"the seconds until the window resets": whole seconds, rounded up, never 0', () => {
+  it.each<[string, number, number]>([
+    ['at the first millisecond of the minute', Date.UTC(2025, 0, 1, 12, 0, 0, 0), 60],
+    ['on a whole second', Date.UTC(2025, 0, 1, 12, 0, 45, 0), 15],
+    ['at the last millisecond of the minute', Date.UTC(2025, 0, 1, 12, 0, 59, 999), 1],
+  ])('%s', (_name, time, seconds) => {
+    const policy = policyOf({ tools: { t: { limits: [perMinute('c', 1)] } } });
+    expect(runCalls(policy, [call('t', {}, time), call('t', {}, time)])[1]).toMatchObject({ effect: 'rate_limited', retryAfterSeconds: seconds, resetAt: Date.UTC(2025, 0, 1, 12, 1) });
+  });
+});
+
+describe('"counts are only taken when the call is otherwise allowed"', () => {
+  it('hidden and default-denied calls take no count', () => {
+    const policy = policyOf({ hide: ['secret'], all_tools: { limits: [perMinute('all', 1)] }, tools: { ok: {} } });
+    let state: CounterState = {};
+    for (const tool of ['secret', 'unknown']) state = evaluatePolicy(policy, call(tool), state).state;
+    expect(state).toEqual({});
+    expect(evaluatePolicy(policy, call('ok'), state).decision.effect).toBe('allow');
+  });
+});
+
+describe('"among patterns the longest literal prefix wins; ties are an error"', () => {
+  it.each<[string, Record<string, object>, boolean]>([
+    ['"get_*" and "get*" differ in prefix', { 'get_*': {}, 'get*': {} }, true],
+    ['"a*b" and "a*c" share a prefix but no name', { 'a*b': {}, 'a*c': {} }, true],
+    ['"*" and "*_admin" both match "x_admin"', { '*': {}, '*_admin': {} }, false],
+    ['"a*" and "a**" match the same names', { 'a*': {}, 'a**': {} }, false],
+    ['an exact name never ties with a pattern', { get_x: {}, 'get_*': {} }, true],
+  ])('%s', (_name, tools, ok) => {
+    expect(valid({ tools })).toBe(ok);
+  });
+
+  it('"get_*" beats "get*" for get_x; "get*" alone takes getx', () => {
+    const policy = policyOf({ tools: { 'get_*': { action: 'deny' }, 'get*': {} } });
+    expect(evaluatePolicy(policy, call('get_x')).decision).toMatchObject({ effect: 'deny', rule: 'get_*' });
+    expect(evaluatePolicy(policy, call('getx')).decision).toMatchObject({ effect: 'allow', rule: 'get*' });
+  });
+
+  it('a pattern rule whose tool is hidden: hide decides', () => {
+    const policy = policyOf({ default: 'allow', hide: ['get_secret'], tools: { 'get_*': {} } });
+    expect(evaluatePolicy(policy, call('get_secret')).decision.effect).toBe('hidden');
+    expect(evaluatePolicy(policy, call('get_public')).decision).toMatchObject({ effect: 'allow', rule: 'get_*' });
+  });
+});
+
+describe('"a document written for that gateway validates here unchanged"', () => {
+  it('empty lists everywhere, as its builder writes them', () => {
+    expect(valid({ hide: [], all_tools: { limits: [] }, tools: { create_charge: { require: [], deny_if: [], limits: [] } } })).toBe(true);
+  });
+});
+
+describe('dotted paths into args', () => {
+  it.each<[string, unknown, boolean]>([
+    ['args.items.0.id', { items: [{ id: 7 }] }, true],
+    ['args.items.1.id', { items: [{ id: 7 }] }, false],
+    ['args.a.b.c', { a: { b: { c: 1 } } }, true],
+    ['args.a.b.c', { a: { b: 'c' } }, false],
+  ])('%s in %j exists: %s', (path, args, holds) => {
+    expect(conditionHolds({ path, op: 'exists' }, args)).toBe(holds);
+  });
+});
