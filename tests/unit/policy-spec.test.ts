@@ -121,3 +121,43 @@ describe('dotted paths into args', () => {
     expect(conditionHolds({ path, op: 'exists' }, args)).toBe(holds);
   });
 });
+
+describe('"in/not_in take an array": any array of JSON values, compared as eq compares', () => {
+  it.each<[string, unknown]>([
+    ['objects', [{ id: 1 }, { id: 2 }]],
+    ['arrays', [['a', 'b']]],
+    ['mixed', ['a', 1, null, { k: [1] }]],
+  ])('accepts an array of %s', (_name, value) => {
+    expect(valid(withCondition({ op: 'in', value }))).toBe(true);
+    expect(valid(withCondition({ op: 'not_in', value }))).toBe(true);
+  });
+
+  it('refuses a value that is not an array', () => {
+    expect(valid(withCondition({ op: 'in', value: { a: 1 } }))).toBe(false);
+    expect(valid(withCondition({ op: 'not_in', value: 'a' }))).toBe(false);
+  });
+
+  it.each<[Condition, unknown, boolean]>([
+    [{ path: 'args.x', op: 'in', value: [{ id: 1 }, { id: 2 }] }, { x: { id: 2 } }, true],
+    [{ path: 'args.x', op: 'in', value: [{ id: 1 }] }, { x: { id: 2 } }, false],
+    [{ path: 'args.x', op: 'in', value: [['a', 'b']] }, { x: ['a', 'b'] }, true],
+    [{ path: 'args.x', op: 'not_in', value: [{ id: 1 }] }, { x: { id: 1 } }, false],
+    [{ path: 'args.x', op: 'not_in', value: [{ id: 1 }] }, { x: { id: 2 } }, true],
+  ])('%j on %j -> %s', (condition, args, holds) => {
+    expect(conditionHolds(condition, args)).toBe(holds);
+  });
+});
+
+describe('"contains": a value the spec does not restrict (deep equality against array items)', () => {
+  it('accepts an object or array value', () => {
+    expect(valid(withCondition({ op: 'contains', value: { id: 1 } }))).toBe(true);
+    expect(valid(withCondition({ op: 'contains', value: ['a'] }))).toBe(true);
+  });
+
+  it.each<[unknown, boolean]>([
+    [{ items: [{ id: 1 }, { id: 2 }] }, true],
+    [{ items: [{ id: 3 }] }, false],
+  ])('an array argument contains an object item: %j -> %s', (args, holds) => {
+    expect(conditionHolds({ path: 'args.items', op: 'contains', value: { id: 2 } }, args)).toBe(holds);
+  });
+});

@@ -87,9 +87,9 @@ export function conditionHolds(condition: Condition, args: unknown): boolean | U
     case 'neq':
       return !jsonEqual(actual, condition.value);
     case 'in':
-      return condition.value.some((v) => v === actual);
+      return condition.value.some((v) => jsonEqual(v, actual));
     case 'not_in':
-      return !condition.value.some((v) => v === actual);
+      return !condition.value.some((v) => jsonEqual(v, actual));
     case 'lt':
       return typeof actual === 'number' && actual < condition.value;
     case 'lte':

@@ -12,7 +12,6 @@ const path = z
   .string()
   .regex(/^args(\.[^.]+)*$/, 'must be "args" or "args.<dotted path>"');
 
-const scalar = z.union([z.string(), z.number(), z.boolean(), z.null()]);
 
 // Conditions run on arguments an agent chose: a pattern that can backtrack for minutes is refused here.
 const safeRegex = z.string().superRefine((source, context) => {
@@ -26,12 +25,16 @@ const safeRegex = z.string().superRefine((source, context) => {
   if (risk) context.addIssue({ code: 'custom', message: REGEX_RISK_MESSAGES[risk] });
 });
 
+// The spec restricts the value of exists, in/not_in, lt..gte and regex only: eq, neq, contains and the
+// items of in/not_in take any JSON value, compared by deep equality.
+const jsonValue = z.json();
+
 export const ConditionSchema = z.discriminatedUnion('op', [
   z.strictObject({ path, op: z.literal('exists') }),
-  z.strictObject({ path, op: z.enum(['eq', 'neq']), value: z.json() }),
-  z.strictObject({ path, op: z.enum(['in', 'not_in']), value: z.array(scalar) }),
+  z.strictObject({ path, op: z.enum(['eq', 'neq']), value: jsonValue }),
+  z.strictObject({ path, op: z.enum(['in', 'not_in']), value: z.array(jsonValue) }),
   z.strictObject({ path, op: z.enum(['lt', 'lte', 'gt', 'gte']), value: z.number() }),
-  z.strictObject({ path, op: z.literal('contains'), value: scalar }),
+  z.strictObject({ path, op: z.literal('contains'), value: jsonValue }),
   z.strictObject({ path, op: z.literal('regex'), value: safeRegex }),
 ]);
 export type Condition = z.output<typeof ConditionSchema>;
