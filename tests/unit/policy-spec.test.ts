@@ -161,3 +161,34 @@ describe('"contains": a value the spec does not restrict (deep equality against 
     expect(conditionHolds({ path: 'args.items', op: 'contains', value: { id: 2 } }, args)).toBe(holds);
   });
 });
+
+// Ambiguous in the spec; our reading: an argument of the wrong type cannot be compared, and "a policy
+// fails closed", so the call is denied whether the condition sits in deny_if or in require. Otherwise
+// `deny_if amount gt 10000` would let `"amount": "20000"` through.
+describe('lt..gte, regex and contains on an argument of the wrong type: denied (fails closed)', () => {
+  it.each<[string, Condition, unknown]>([
+    ['gt on a numeric string', { path: 'args.amount', op: 'gt', value: 10000 }, { amount: '20000' }],
+    ['lt on a string', { path: 'args.amount', op: 'lt', value: 5 }, { amount: 'abc' }],
+    ['gte on a boolean', { path: 'args.amount', op: 'gte', value: 0 }, { amount: true }],
+    ['lte on null', { path: 'args.amount', op: 'lte', value: 0 }, { amount: null }],
+    ['gt on an array', { path: 'args.amount', op: 'gt', value: 0 }, { amount: [20000] }],
+    ['regex on a number', { path: 'args.path', op: 'regex', value: '^/etc' }, { path: 5 }],
+    ['regex on an array', { path: 'args.path', op: 'regex', value: '\\.\\.' }, { path: ['..', 'etc'] }],
+    ['contains on an object', { path: 'args.cmd', op: 'contains', value: 'rm' }, { cmd: { run: 'rm -rf' } }],
+    ['contains on a number', { path: 'args.cmd', op: 'contains', value: 5 }, { cmd: 5 }],
+  ])('%s', (_name, condition, args) => {
+    expect(effects(condition, args)).toEqual(['deny', 'deny']);
+    expect(evaluatePolicy(policyOf({ tools: { t: { deny_if: [condition] } } }), call('t', args)).decision.reason).toMatch(/could not be checked: /);
+  });
+
+  it('a missing argument is not the wrong type: deny_if does not hold, require fails', () => {
+    expect(effects({ path: 'args.amount', op: 'gt', value: 10000 }, {})).toEqual(['allow', 'deny']);
+    expect(effects({ path: 'args.path', op: 'regex', value: 'x' }, {})).toEqual(['allow', 'deny']);
+  });
+
+  it('a string that does not contain a string value, or a number in range, decide as usual', () => {
+    expect(effects({ path: 'args.amount', op: 'gt', value: 10000 }, { amount: 5 })).toEqual(['allow', 'deny']);
+    expect(effects({ path: 'args.cmd', op: 'contains', value: 'rm' }, { cmd: 'ls' })).toEqual(['allow', 'deny']);
+    expect(effects({ path: 'args.cmd', op: 'contains', value: 5 }, { cmd: 'a5' })).toEqual(['allow', 'deny']);
+  });
+});

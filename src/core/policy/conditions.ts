@@ -64,8 +64,22 @@ function compiled(source: string): RegExp | Unchecked {
   return regex;
 }
 
+/** `a string`, `an array`, `null`: what an argument of the wrong type is, for the reason. */
+function typeName(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'an array';
+  return typeof value === 'object' ? 'an object' : `a ${typeof value}`;
+}
+
+/** An argument an op cannot compare (`"20000"` for gt): unchecked, so a `deny_if` cannot be dodged by changing a type. */
+const wrongType = (actual: unknown, expected: string): Unchecked => ({ unchecked: `the value is ${typeName(actual)}, not ${expected}` });
+
+function compare(actual: unknown, holds: (n: number) => boolean): boolean | Unchecked {
+  return typeof actual === 'number' ? holds(actual) : wrongType(actual, 'a number');
+}
+
 function regexHolds(source: string, actual: unknown): boolean | Unchecked {
-  if (typeof actual !== 'string') return false;
+  if (typeof actual !== 'string') return wrongType(actual, 'a string');
   const regex = compiled(source);
   if (!(regex instanceof RegExp)) return regex;
   if (actual.length > MAX_REGEX_INPUT) return { unchecked: `the value is longer than ${MAX_REGEX_INPUT} characters, too long to match a pattern against` };
@@ -74,7 +88,9 @@ function regexHolds(source: string, actual: unknown): boolean | Unchecked {
 
 /**
  * Whether the condition holds for these arguments. A missing path makes every op false, `exists`
- * included. A `regex` condition that cannot be run safely is neither: it is Unchecked.
+ * included. A `regex` that cannot be run safely, or an argument of a type the op cannot compare
+ * (lt..gte on a non-number, regex on a non-string, contains on neither string nor array), is
+ * neither: it is Unchecked.
  */
 export function conditionHolds(condition: Condition, args: unknown): boolean | Unchecked {
   const actual = valueAtPath(args, condition.path);
@@ -91,16 +107,17 @@ export function conditionHolds(condition: Condition, args: unknown): boolean | U
     case 'not_in':
       return !condition.value.some((v) => jsonEqual(v, actual));
     case 'lt':
-      return typeof actual === 'number' && actual < condition.value;
+      return compare(actual, (n) => n < condition.value);
     case 'lte':
-      return typeof actual === 'number' && actual <= condition.value;
+      return compare(actual, (n) => n <= condition.value);
     case 'gt':
-      return typeof actual === 'number' && actual > condition.value;
+      return compare(actual, (n) => n > condition.value);
     case 'gte':
-      return typeof actual === 'number' && actual >= condition.value;
+      return compare(actual, (n) => n >= condition.value);
     case 'contains':
       if (typeof actual === 'string') return typeof condition.value === 'string' && actual.includes(condition.value);
-      return Array.isArray(actual) && actual.some((item) => jsonEqual(item, condition.value));
+      if (Array.isArray(actual)) return actual.some((item) => jsonEqual(item, condition.value));
+      return wrongType(actual, 'a string or an array');
     case 'regex':
       return regexHolds(condition.value, actual);
   }
