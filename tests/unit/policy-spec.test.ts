@@ -192,3 +192,23 @@ describe('lt..gte, regex and contains on an argument of the wrong type: denied (
     expect(effects({ path: 'args.cmd', op: 'contains', value: 5 }, { cmd: 'a5' })).toEqual(['allow', 'deny']);
   });
 });
+
+// Ambiguous in the spec; our reading: `exists` asks whether the agent gave the argument, and a null
+// is not one. So `require args.reason exists` refuses `"reason": null`.
+describe('"exists takes no value": present and not null', () => {
+  it.each<[unknown, boolean]>([
+    [{ reason: 'refund' }, true],
+    [{ reason: '' }, true],
+    [{ reason: 0 }, true],
+    [{ reason: false }, true],
+    [{ reason: null }, false],
+    [{}, false],
+  ])('%j -> %s', (args, holds) => {
+    expect(conditionHolds({ path: 'args.reason', op: 'exists' }, args)).toBe(holds);
+    expect(effects({ path: 'args.reason', op: 'exists' }, args)).toEqual(holds ? ['deny', 'allow'] : ['allow', 'deny']);
+  });
+
+  it('eq null still sees a null', () => {
+    expect(conditionHolds({ path: 'args.reason', op: 'eq', value: null }, { reason: null })).toBe(true);
+  });
+});

@@ -88,7 +88,7 @@ function regexHolds(source: string, actual: unknown): boolean | Unchecked {
 
 /**
  * Whether the condition holds for these arguments. A missing path makes every op false, `exists`
- * included. A `regex` that cannot be run safely, or an argument of a type the op cannot compare
+ * included (which a null fails too). A `regex` that cannot be run safely, or an argument of a type the op cannot compare
  * (lt..gte on a non-number, regex on a non-string, contains on neither string nor array), is
  * neither: it is Unchecked.
  */
@@ -97,7 +97,8 @@ export function conditionHolds(condition: Condition, args: unknown): boolean | U
   if (actual === MISSING) return false;
   switch (condition.op) {
     case 'exists':
-      return true;
+      // A null is no argument given: `require args.reason exists` must not pass with `"reason": null`.
+      return actual !== null;
     case 'eq':
       return jsonEqual(actual, condition.value);
     case 'neq':
