@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { MAX_REGEX_INPUT } from '../../src/core/policy/conditions.ts';
 import { evaluatePolicy } from '../../src/core/policy/evaluate.ts';
 import { regexRisk, type RegexRisk } from '../../src/core/policy/regex-safety.ts';
+import { searchForm } from '../../src/core/policy/regex-search.ts';
 import type { Condition, Policy } from '../../src/core/policy/schema.ts';
 import { validatePolicyText } from '../../src/core/policy/validate.ts';
 import { fastestRun } from '../support/timing.ts';
@@ -87,6 +88,36 @@ describe('patterns regexRisk accepts', () => {
   });
 });
 
+describe('searchForm', () => {
+  it.each<[string, string]>([
+    ['.*foo.*', 'foo'],
+    ['.*?foo.*?', 'foo'],
+    ['.+@.+', '.@.'],
+    ['.*.*x', 'x'],
+    ['.*', ''],
+    ['^.*foo', '^.*foo'],
+    ['foo.*$', 'foo.*$'],
+    ['foo\\.*', 'foo\\.*'],
+    ['foo\\\\.*', 'foo\\\\'],
+    ['(.*)x', '(.*)x'],
+  ])('%s -> %s', (source, form) => {
+    expect(searchForm(source)).toBe(form);
+  });
+
+  it('is found in exactly the texts the source is found in', () => {
+    const ends = fc.constantFrom('', '.*', '.+', '.*?', '.+?', '\\.*', '\\\\.*');
+    const text = fc.string({ unit: fc.constantFrom('a', 'b', '.', '\\', '\n'), maxLength: 8 });
+    fc.assert(
+      fc.property(ends, pattern, ends, fc.array(text, { minLength: 1, maxLength: 5 }), (head, body, tail, texts) => {
+        const source = `${head}${body}${tail}`;
+        const [original, trimmed] = [new RegExp(source), new RegExp(searchForm(source))];
+        for (const t of texts) expect(trimmed.test(t)).toBe(original.test(t));
+      }),
+      { numRuns: 3000 },
+    );
+  });
+});
+
 describe('regex conditions', () => {
   const problems = (value: string) =>
     validatePolicyText(JSON.stringify({ version: '1', default: 'deny', tools: { t: { deny_if: [{ path: 'args.q', op: 'regex', value }] } } }, null, 2)).problems;
@@ -100,7 +131,9 @@ describe('regex conditions', () => {
         message: expect.stringMatching(/^tools\.t\.deny_if\[0\]\.value: this pattern can take exponential time/),
       }),
     ]);
-    expect(problems('.*a.*b')[0]?.message).toMatch(/this pattern can take polynomial time/);
+    expect(problems('a.*b.*c')[0]?.message).toMatch(/this pattern can take polynomial time/);
+    // A .* at either end adds nothing to a search, and is not run: see searchForm.
+    expect(problems('.*a.*b')).toEqual([]);
     expect(problems('(')[0]?.message).toMatch(/must be a regular expression that compiles/);
     expect(problems('^[a-z]+$')).toEqual([]);
   });

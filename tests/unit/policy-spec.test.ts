@@ -212,3 +212,28 @@ describe('"exists takes no value": present and not null', () => {
     expect(conditionHolds({ path: 'args.reason', op: 'eq', value: null }, { reason: null })).toBe(true);
   });
 });
+
+describe('"regex takes a string that must compile": a leading or trailing .* is accepted', () => {
+  it.each(['.*\\.env.*', '.*secret', 'token.*', '.*DROP TABLE.*', '.+@.+', '.*?x.*?', '.*a|b.*'])('%s is valid', (source) => {
+    expect(valid(withCondition({ op: 'regex', value: source }))).toBe(true);
+  });
+
+  it.each<[string, string, boolean]>([
+    ['.*\\.env.*', 'config/.env.local', true],
+    ['.*\\.env.*', 'readme.md', false],
+    ['.+@.+', 'a@b', true],
+    ['.+@.+', '@b', false],
+    ['.+@.+', 'a@', false],
+    ['.*a|b.*', 'xxb', true],
+    ['.*a|b.*', 'xxc', false],
+    // `.` stops at a line break: stripping must keep that.
+    ['.+@.+', 'a\n@\nb', false],
+  ])('%s on %j -> %s', (source, text, holds) => {
+    expect(conditionHolds({ path: 'args.x', op: 'regex', value: source }, { x: text })).toBe(holds);
+  });
+
+  it('a .* inside the pattern between two repeats is still refused as slow', () => {
+    expect(valid(withCondition({ op: 'regex', value: 'a.*b.*c' }))).toBe(false);
+    expect(valid(withCondition({ op: 'regex', value: '\\.*x\\.*' }))).toBe(true);
+  });
+});

@@ -1,4 +1,5 @@
 import { REGEX_RISK_MESSAGES, regexRisk } from './regex-safety.ts';
+import { searchForm } from './regex-search.ts';
 import type { Condition } from './schema.ts';
 
 const MISSING = Symbol('missing');
@@ -52,9 +53,10 @@ function compiled(source: string): RegExp | Unchecked {
   if (!regex) {
     try {
       new RegExp(source);
+      const form = searchForm(source);
       // Policies built in code skip the schema: check here what it would have refused.
-      const risk = regexRisk(source);
-      regex = risk ? { unchecked: `the pattern is unsafe: ${REGEX_RISK_MESSAGES[risk]}` } : new RegExp(source);
+      const risk = regexRisk(form);
+      regex = risk ? { unchecked: `the pattern is unsafe: ${REGEX_RISK_MESSAGES[risk]}` } : new RegExp(form);
     } catch {
       regex = { unchecked: 'the pattern does not compile' };
     }

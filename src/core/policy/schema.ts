@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { isPattern, MAX_PATTERN_LENGTH } from './glob.ts';
 import { REGEX_RISK_MESSAGES, regexRisk } from './regex-safety.ts';
+import { searchForm } from './regex-search.ts';
 
 /** Policy document v1 (../shared/spec/policy-v1.md): the single schema the site, validator and CLI use. */
 
@@ -21,7 +22,7 @@ const safeRegex = z.string().superRefine((source, context) => {
     context.addIssue({ code: 'custom', message: 'must be a regular expression that compiles' });
     return;
   }
-  const risk = regexRisk(source);
+  const risk = regexRisk(searchForm(source));
   if (risk) context.addIssue({ code: 'custom', message: REGEX_RISK_MESSAGES[risk] });
 });
 
