@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { conditionHolds } from '../../src/core/policy/conditions.ts';
+import { policyJsonSchema } from '../../src/core/policy/json-schema.ts';
 import { evaluatePolicy, type CounterState, type Decision, type ToolCall } from '../../src/core/policy/evaluate.ts';
 import { PolicySchema, type Condition, type Limit, type Policy } from '../../src/core/policy/schema.ts';
 import { validatePolicyText } from '../../src/core/policy/validate.ts';
@@ -29,8 +30,18 @@ const effects = (condition: Condition, args: unknown) => [
 ];
 
 describe('"max": positive integer', () => {
-  it.each([0, -1, 1.5, -0.5])('refuses %s', (max) => {
-    expect(valid({ tools: { t: { limits: [{ counter: 'c', window: 'minute', max, scope: 'grant' }] } } })).toBe(false);
+  const withMax = (max: number) => validatePolicyText(JSON.stringify({ version: '1', default: 'deny', tools: { t: { limits: [{ counter: 'c', window: 'minute', max, scope: 'grant' }] } } }));
+
+  it.each([0, -1, 1.5, -0.5])('refuses %s, saying what max must be', (max) => {
+    expect(withMax(max).problems.map((p) => p.message)).toEqual([`tools.t.limits[0].max: must be a positive integer (1 or more), got number ${max}`]);
+  });
+
+  it.each([1, 2 ** 53, 1e20])('accepts %s', (max) => {
+    expect(withMax(max).ok).toBe(true);
+  });
+
+  it('the published JSON Schema says integer', () => {
+    expect((policyJsonSchema() as { $defs: { Limit: { properties: { max: unknown } } } }).$defs.Limit.properties.max).toEqual({ type: 'integer', exclusiveMinimum: 0 });
   });
 });
 

@@ -17,7 +17,14 @@ function definitions() {
 
 /** The JSON Schema (draft 2020-12) of policy v1, generated from the fields PolicySchema parses with, so the two cannot drift apart. */
 export function policyJsonSchema(id: string = POLICY_SCHEMA_ID): Record<string, unknown> {
-  const generated = z.toJSONSchema(PolicyShapeSchema, { metadata: definitions(), io: 'input' });
+  const generated = z.toJSONSchema(PolicyShapeSchema, {
+    metadata: definitions(),
+    io: 'input',
+    // `max` is checked by a refinement (see LimitSchema), which JSON Schema cannot see: say "integer".
+    override: ({ zodSchema, jsonSchema }) => {
+      if (zodSchema === LimitSchema.shape.max) jsonSchema.type = 'integer';
+    },
+  });
   const { $schema, ...rest } = generated;
   return {
     $schema,

@@ -40,10 +40,13 @@ export const ConditionSchema = z.discriminatedUnion('op', [
 ]);
 export type Condition = z.output<typeof ConditionSchema>;
 
+// Any positive integer: zod's int() would refuse those past 2^53, which JSON and the spec allow.
+const MAX_MESSAGE = 'must be a positive integer (1 or more)';
+
 export const LimitSchema = z.strictObject({
   counter: z.string().min(1, 'must not be empty'),
   window: z.enum(LIMIT_WINDOWS),
-  max: z.number().int().positive('must be a positive integer (1 or more)'),
+  max: z.number().positive({ message: MAX_MESSAGE, abort: true }).refine(Number.isInteger, MAX_MESSAGE),
   scope: z.enum(LIMIT_SCOPES),
 });
 export type Limit = z.output<typeof LimitSchema>;
