@@ -248,3 +248,47 @@ describe('"regex takes a string that must compile": a leading or trailing .* is 
     expect(valid(withCondition({ op: 'regex', value: '\\.*x\\.*' }))).toBe(true);
   });
 });
+
+describe('the example document of the spec, and calls against it', () => {
+  const text = JSON.stringify({
+    version: '1',
+    default: 'deny',
+    hide: ['delete_account'],
+    all_tools: { limits: [{ counter: 'all_calls', window: 'minute', max: 300, scope: 'grant' }] },
+    tools: {
+      list_clusters: {},
+      esm_msk_policy: { limits: [{ counter: 'esm_msk_policy_rate', window: 'minute', max: 60, scope: 'grant' }] },
+      create_charge: {
+        action: 'require_approval',
+        reason: 'Moves money.',
+        require: [{ path: 'args.reason', op: 'exists' }],
+        deny_if: [{ path: 'args.amount', op: 'gt', value: 10000 }],
+        limits: [{ counter: 'charges', window: 'day', max: 20, scope: 'grant' }],
+      },
+      'delete_*': { action: 'deny', reason: 'Destructive; ask an operator.' },
+    },
+  });
+  const result = validatePolicyText(text);
+
+  it('is valid, with no problem at all', () => {
+    expect(result).toEqual({ ok: true, policy: JSON.parse(text), problems: [] });
+  });
+
+  it.each<[string, unknown, Partial<Decision>]>([
+    ['delete_account', {}, { effect: 'hidden', rule: null }],
+    ['delete_repo', {}, { effect: 'deny', rule: 'delete_*', reason: 'Destructive; ask an operator.' }],
+    ['list_clusters', {}, { effect: 'allow', rule: 'list_clusters' }],
+    ['describe_cluster', {}, { effect: 'deny', rule: null }],
+    ['create_charge', { amount: 20000, reason: 'x' }, { effect: 'deny', rule: 'create_charge', reason: 'deny_if args.amount gt 10000 held' }],
+    ['create_charge', { amount: 50 }, { effect: 'deny', rule: 'create_charge', reason: 'require args.reason exists failed' }],
+    ['create_charge', { amount: 10000, reason: 'x' }, { effect: 'require_approval', rule: 'create_charge', reason: 'Moves money.' }],
+  ])('%s %j', (tool, args, expected) => {
+    expect(evaluatePolicy(result.policy!, call(tool, args)).decision).toMatchObject(expected);
+  });
+
+  it('the 21st approved charge of a UTC day waits for midnight', () => {
+    const morning = Date.UTC(2025, 5, 15, 6, 0, 0);
+    const calls = Array.from({ length: 21 }, (_, i) => call('create_charge', { amount: 1, reason: 'x' }, morning + i * 61_000));
+    expect(runCalls(result.policy!, calls).at(-1)).toMatchObject({ effect: 'rate_limited', rule: 'create_charge', counter: 'charges', retryAfterSeconds: 18 * 3600 - 20 * 61 });
+  });
+});
