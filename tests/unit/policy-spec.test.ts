@@ -243,9 +243,31 @@ describe('"regex takes a string that must compile": a leading or trailing .* is 
     expect(conditionHolds({ path: 'args.x', op: 'regex', value: source }, { x: text })).toBe(holds);
   });
 
-  it('a .* inside the pattern between two repeats is still refused as slow', () => {
-    expect(valid(withCondition({ op: 'regex', value: 'a.*b.*c' }))).toBe(false);
-    expect(valid(withCondition({ op: 'regex', value: '\\.*x\\.*' }))).toBe(true);
+  it('a literal dot repeated at an end is not dropped', () => {
+    expect(conditionHolds({ path: 'args.x', op: 'regex', value: 'x\\.*' }, { x: 'x' })).toBe(true);
+    expect(conditionHolds({ path: 'args.x', op: 'regex', value: 'x\\.+' }, { x: 'xy' })).toBe(false);
+  });
+
+  // A pattern that can backtrack for minutes compiles, so the document is valid; the validator warns,
+  // and evaluation denies the calls it would test rather than run it (a policy fails closed).
+  it.each([
+    ['polynomial', 'a.*b.*c'],
+    ['exponential', '^(a+)+$'],
+    ['exponential', '(a|a)*'],
+    ['too long to check', 'x'.repeat(501)],
+  ])('%s: %s is valid, with a warning; its calls are denied', (_risk, source) => {
+    const result = validatePolicyText(JSON.stringify({ version: '1', default: 'deny', ...withCondition({ op: 'regex', value: source }) }));
+    expect(result.ok).toBe(true);
+    expect(result.problems).toEqual([
+      expect.objectContaining({ severity: 'warning', path: ['tools', 't', 'deny_if', 0, 'value'], message: expect.stringMatching(/^tools\.t\.deny_if\[0\]\.value: calls this condition tests are denied, since this pattern /) }),
+    ]);
+    expect(evaluatePolicy(result.policy!, call('t', { x: 'abc' })).decision).toMatchObject({ effect: 'deny', reason: expect.stringContaining('could not be checked: the pattern is unsafe') });
+    expect(evaluatePolicy(result.policy!, call('t', {})).decision.effect).toBe('allow');
+  });
+
+  it('a pattern that does not compile is an error', () => {
+    expect(valid(withCondition({ op: 'regex', value: '(' }))).toBe(false);
+    expect(valid(withCondition({ op: 'regex', value: '(?i)x' }))).toBe(false);
   });
 });
 

@@ -1,4 +1,6 @@
 import { commonMatch, globMatch, isPattern, literalPrefix, WorkBudget } from './glob.ts';
+import { REGEX_RISK_MESSAGES, regexRisk } from './regex-safety.ts';
+import { searchForm } from './regex-search.ts';
 import type { Policy } from './schema.ts';
 
 export interface LintFinding {
@@ -136,6 +138,21 @@ function patternTies(policy: Policy): LintFinding[] {
   return findings;
 }
 
+/** Regex conditions evaluation will not run (see conditions.ts): valid, since they compile, but their calls are denied. */
+function unsafePatterns(policy: Policy): LintFinding[] {
+  const findings: LintFinding[] = [];
+  for (const [key, rule] of Object.entries(policy.tools ?? {})) {
+    for (const field of ['deny_if', 'require'] as const) {
+      rule[field]?.forEach((condition, index) => {
+        if (condition.op !== 'regex') return;
+        const risk = regexRisk(searchForm(condition.value));
+        if (risk) findings.push({ severity: 'warning', path: ['tools', key, field, index, 'value'], message: `calls this condition tests are denied, since ${REGEX_RISK_MESSAGES[risk]}` });
+      });
+    }
+  }
+  return findings;
+}
+
 function defaultAllowWithoutLimits(policy: Policy): LintFinding[] {
   if (policy.default !== 'allow') return [];
   const anyLimit = (policy.all_tools?.limits?.length ?? 0) > 0 || Object.values(policy.tools ?? {}).some((rule) => (rule.limits?.length ?? 0) > 0);
@@ -151,14 +168,16 @@ function defaultAllowWithoutLimits(policy: Policy): LintFinding[] {
 
 /**
  * Findings about a policy that the schema accepts: ties are errors (the spec forbids them), the rest
- * warnings, including "too complex to check" when a check runs out of its budget. `knownToolNames`
- * is indexed the first time a given list (object) is seen: pass a new list when the names change.
+ * warnings, unsafe regex patterns among them, and "too complex to check" when a check runs out of its
+ * budget. `knownToolNames` is indexed the first time a given list (object) is seen: pass a new list
+ * when the names change.
  */
 export function lintPolicy(policy: Policy, knownToolNames?: Iterable<string>): LintFinding[] {
   return [
     ...(knownToolNames ? unknownNames(policy, catalogIndex(knownToolNames)) : []),
     ...shadowedByHide(policy),
     ...patternTies(policy),
+    ...unsafePatterns(policy),
     ...defaultAllowWithoutLimits(policy),
   ];
 }

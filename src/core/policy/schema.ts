@@ -1,7 +1,5 @@
 import { z } from 'zod';
 import { isPattern, MAX_PATTERN_LENGTH } from './glob.ts';
-import { REGEX_RISK_MESSAGES, regexRisk } from './regex-safety.ts';
-import { searchForm } from './regex-search.ts';
 
 /** Policy document v1 (../shared/spec/policy-v1.md): the single schema the site, validator and CLI use. */
 
@@ -14,16 +12,13 @@ const path = z
   .regex(/^args(\.[^.]+)*$/, 'must be "args" or "args.<dotted path>"');
 
 
-// Conditions run on arguments an agent chose: a pattern that can backtrack for minutes is refused here.
-const safeRegex = z.string().superRefine((source, context) => {
+// The spec asks only that it compile; a pattern that can backtrack for minutes is lint's to warn about.
+const compilingRegex = z.string().superRefine((source, context) => {
   try {
     new RegExp(source);
   } catch {
     context.addIssue({ code: 'custom', message: 'must be a regular expression that compiles' });
-    return;
   }
-  const risk = regexRisk(searchForm(source));
-  if (risk) context.addIssue({ code: 'custom', message: REGEX_RISK_MESSAGES[risk] });
 });
 
 // The spec restricts the value of exists, in/not_in, lt..gte and regex only: eq, neq, contains and the
@@ -36,7 +31,7 @@ export const ConditionSchema = z.discriminatedUnion('op', [
   z.strictObject({ path, op: z.enum(['in', 'not_in']), value: z.array(jsonValue) }),
   z.strictObject({ path, op: z.enum(['lt', 'lte', 'gt', 'gte']), value: z.number() }),
   z.strictObject({ path, op: z.literal('contains'), value: jsonValue }),
-  z.strictObject({ path, op: z.literal('regex'), value: safeRegex }),
+  z.strictObject({ path, op: z.literal('regex'), value: compilingRegex }),
 ]);
 export type Condition = z.output<typeof ConditionSchema>;
 
