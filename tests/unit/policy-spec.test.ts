@@ -314,3 +314,19 @@ describe('the example document of the spec, and calls against it', () => {
     expect(runCalls(result.policy!, calls).at(-1)).toMatchObject({ effect: 'rate_limited', rule: 'create_charge', counter: 'charges', retryAfterSeconds: 18 * 3600 - 20 * 61 });
   });
 });
+
+describe('"Unknown fields are errors", at every level; "$schema" only at the top', () => {
+  const limit = { counter: 'c', window: 'minute', max: 1, scope: 'grant' };
+  it.each<[string, Record<string, unknown>]>([
+    ['in a limit', { tools: { t: { limits: [{ ...limit, per: 'user' }] } } }],
+    ['in an all_tools limit', { all_tools: { limits: [{ ...limit, burst: 2 }] } }],
+    ['"$schema" in a rule', { tools: { t: { $schema: 'x' } } }],
+    ['"limit" beside valid fields', { tools: { t: { action: 'allow', limit: [limit] } } }],
+  ])('%s', (_name, fields) => {
+    expect(valid(fields)).toBe(false);
+  });
+
+  it('"$schema" at the top is accepted', () => {
+    expect(valid({ $schema: 'https://policy-atlas.example/schema/policy-v1.json' })).toBe(true);
+  });
+});
