@@ -134,10 +134,40 @@ describe('a `token` is a secret only as text that is no cursor or size', () => {
 describe('a verb the classifier does not know is no read', () => {
   it.each<Row>([
     // The name opens with a word the description opens with as its verb: that is the action, whatever noun follows.
-    ['rotate_logs', { description: 'Rotates the log files of a service.' }, 'other', 'medium', [], []],
+    ['compact_logs', { description: 'Compacts the log files of a service.' }, 'other', 'medium', [], []],
     ['snooze_history', { description: 'Snooze the alert history for an hour.' }, 'other', 'medium', [], []],
     // A known noun with no such verb still reads; a description that repeats the name as a title opens with no verb.
     ['pods_log', { description: 'Shows the log of a pod.' }, 'read', 'low', [], []],
     ['acme_local_search', { description: 'Acme Local Search over shops near a place.' }, 'read', 'low', [], []],
+  ])('%s', (...row) => check(row));
+});
+
+// Held-out audit: verbs of domains the corpus hardly has (secrets, billing, mail, chat moderation,
+// home automation, Unix commands). Unknown, they left a writer "other" or, worse, read as the noun after them.
+describe('verbs from other domains', () => {
+  const id = (name: string) => schema({ [name]: str() });
+  it.each<Row>([
+    ['backup_database', { description: 'Takes a snapshot backup of a database.', ...id('database_id') }, 'write', 'medium', [], []],
+    ['rotate_secret', id('secret_id'), 'write', 'high', ['credentials'], []],
+    ['finalize_invoice', id('invoice_id'), 'financial', 'high', ['money'], []],
+    ['void_invoice', id('invoice_id'), 'financial', 'high', ['money'], []],
+    ['trash_message', id('message_id'), 'destructive', 'high', [], []],
+    ['empty_trash', {}, 'destructive', 'high', [], []],
+    ['forget', id('memory_id'), 'destructive', 'high', [], []],
+    ['decline_invitation', id('event_id'), 'write', 'medium', [], []],
+    ['block_user', id('user_id'), 'write', 'medium', [], []],
+    ['shutdown_instance', id('instance_id'), 'write', 'medium', [], []],
+    ['invalidate_cache', schema({ paths: { type: 'array', items: str() } }), 'write', 'medium', [], []],
+    ['turn_on_light', id('entity_id'), 'write', 'medium', [], []],
+    ['disarm_alarm', id('panel_id'), 'write', 'medium', [], []],
+    ['mkdir', id('path'), 'write', 'medium', ['filesystem-path'], []],
+    ['chmod', schema({ path: str(), mode: str() }), 'write', 'high', ['permissions'], []],
+    ['swap_assets', schema({ from_asset: str(), to_asset: str(), amount: str() }), 'financial', 'critical', ['money'], []],
+    ['forecast_spend', { description: 'Predicts next month’s spend from past usage.' }, 'read', 'low', [], []],
+    ['aggregate', { description: 'Run an aggregation pipeline on a collection.', ...schema({ collection: str(), pipeline: { type: 'array' } }) }, 'read', 'low', [], []],
+    // The same words where they are no action.
+    ['swap_panes', schema({ first: str(), second: str() }), 'write', 'medium', [], ['money']],
+    ['list_trash', {}, 'read', 'low', [], []],
+    ['get_empty_slots', {}, 'read', 'low', [], []],
   ])('%s', (...row) => check(row));
 });

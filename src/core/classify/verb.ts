@@ -32,7 +32,7 @@ export interface VerbReading {
 }
 
 /**
- * The name's first word when the description opens with it as a verb (`rotate_logs`, "Rotates the
+ * The name's first word when the description opens with it as a verb (`compact_logs`, "Compacts the
  * logs"): the tool's own verb, known to the classifier or not.
  */
 export function sharedOpeningWord(nameWords: readonly string[], lead: readonly string[]): string | undefined {

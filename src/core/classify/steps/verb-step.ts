@@ -73,7 +73,7 @@ const CORRECTIONS: readonly Correction[] = [
     if (!opening || opening.joined || RANK[opening.category] <= RANK.read || (opening.category === 'execute' && !runsCode)) return undefined;
     return readFromOpening(finding, opening.category, opening, describeReading(opening, OPENING));
   },
-  // A noun that reads (`logs` in `rotate_logs`) says nothing when the name opens with a verb the
+  // A noun that reads (`logs` in `compact_logs`) says nothing when the name opens with a verb the
   // classifier does not know: the description opening with that same word shows it is the verb.
   function unknownVerb({ tokens, lead, context }, finding) {
     const fromName = nameVerb(finding);
