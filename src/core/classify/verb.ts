@@ -137,10 +137,11 @@ function refine(found: Found, words: readonly string[], others: readonly Found[]
 /**
  * The verb of a run of words (a name's tokens). Plain verbs come first; a word that is as often a
  * noun (`post`, `commit`, `status`) counts only when no plain verb is there and it does not end the
- * name. Among several verbs the first counts, unless a later one destroys or is joined to it by
- * and/or and is worse. With no verb, a noun for something to look at (`pods_log`) means a read.
+ * name, or ends it as the method of a dotted name (`methodLast`: `Issues.Lock`). Among several verbs
+ * the first counts, unless a later one destroys or is joined to it by and/or and is worse. With no
+ * verb, a noun for something to look at (`pods_log`) means a read.
  */
-export function verbOfWords(words: readonly string[], context: VerbContext): VerbReading | undefined {
+export function verbOfWords(words: readonly string[], context: VerbContext, methodLast = false): VerbReading | undefined {
   if (QUESTION_WORDS.has(words[0] ?? '') && words.length > 1) {
     return { verb: words[0]!, category: 'read', lead: `“${words[0]}”`, note: 'the name asks a yes-or-no question' };
   }
@@ -152,7 +153,10 @@ export function verbOfWords(words: readonly string[], context: VerbContext): Ver
   const compound = (f: Found) => COMPOUND_NOUNS.get(f.word)?.has(words[f.index + 1] ?? '') === true;
   const ambiguous = (f: Found) => (NOUN_OR_VERB.has(f.word) || compound(f)) && !(context.git && GIT_VERBS.has(f.word));
   const plain = found.filter((f) => !ambiguous(f));
-  const candidates = plain.length > 0 ? plain : found.filter((f) => !compound(f) && (f.index < words.length - 1 || words.length === 1));
+  const isMethod = (f: Found) => methodLast && f.index === words.length - 1;
+  const candidates = plain.length > 0 ? plain : found.filter((f) => !compound(f) && (f.index < words.length - 1 || words.length === 1 || isMethod(f)));
+  // The method names the action; words before it name what it acts on.
+  if (plain.length === 0) candidates.sort((a, b) => Number(isMethod(b)) - Number(isMethod(a)));
   if (candidates.length > 0) {
     let pick = candidates[0]!;
     let note: string | undefined;
@@ -222,6 +226,12 @@ export function openingVerb(words: readonly string[], context: VerbContext): Ver
   }
   if (worst) return { ...worst, lead: `verb “${worst.verb}”`, note: `the worse of ${quote([asVerb, worst.verb])}`, joined: true };
   return refine({ word: asVerb, index: 0, category }, words.slice(0, 6), [], { verb: asVerb, category, lead: `verb “${asVerb}”` });
+}
+
+/** `resource.method` (`Issues.Lock`, `gmail.messages.trash`): the last dotted segment is one word, the action. */
+export function endsWithMethod(name: string): boolean {
+  const dot = name.lastIndexOf('.');
+  return dot > 0 && /^[A-Za-z]+$/.test(name.slice(dot + 1)) && !/[a-z][A-Z]/.test(name.slice(dot + 1));
 }
 
 /** The verb of a description: the one it opens with, else the first among its first three words. */
