@@ -171,3 +171,14 @@ describe('verbs from other domains', () => {
     ['get_empty_slots', {}, 'read', 'low', [], []],
   ])('%s', (...row) => check(row));
 });
+
+describe('a name that is a money movement, with an amount, moves money', () => {
+  it.each<Row>([
+    // No verb: the name says what moves, the amount that it moves (high, not critical: no verb was read).
+    ['wallet_transfer', schema({ to: str(), amount: str(), asset: str() }), 'financial', 'high', ['money'], []],
+    ['bank_payout', schema({ account_id: str(), amount: { type: 'integer' } }), 'financial', 'critical', ['money'], []],
+    // Without an amount, or with a verb that reads, nothing moves.
+    ['wallet_transfer', schema({ transfer_id: str() }), 'other', 'medium', ['money'], []],
+    ['get_payment', schema({ payment_id: str(), amount: { type: 'integer' } }), 'read', 'medium', ['money'], []],
+  ])('%s', (...row) => check(row));
+});
