@@ -182,3 +182,16 @@ describe('a name that is a money movement, with an amount, moves money', () => {
     ['get_payment', schema({ payment_id: str(), amount: { type: 'integer' } }), 'read', 'medium', ['money'], []],
   ])('%s', (...row) => check(row));
 });
+
+describe('code or SQL handed to a verb that examines text is read, not run', () => {
+  it.each<Row>([
+    ['validate_sql', schema({ sql: str() }), 'read', 'low', [], ['raw-sql']],
+    ['lint_script', schema({ script: str() }), 'read', 'low', [], ['code-eval']],
+    ['parse_query', { description: 'Parses a SQL statement into its syntax tree.', ...schema({ statement: str() }) }, 'read', 'low', [], ['raw-sql']],
+    ['convert_code', schema({ code: str('Python source code'), target_language: str() }), 'read', 'low', [], ['code-eval']],
+    // Unless the description says it runs what it takes.
+    ['validate_sql', { description: 'Runs the SQL statement in a rolled-back transaction to validate it.', ...schema({ sql: str() }) }, 'execute', 'critical', ['raw-sql'], []],
+    // Other reading verbs fetch with what they take: `read_query` runs its SQL.
+    ['read_query', schema({ sql: str() }), 'execute', 'critical', ['raw-sql'], []],
+  ])('%s', (...row) => check(row));
+});

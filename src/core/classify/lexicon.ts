@@ -129,6 +129,9 @@ export const VIEW_NOUNS = new Set([
   'spreadsheet', 'sql', 'query', 'command', 'snippet', 'regex',
 ]);
 
+/** Read verbs whose object is text to look at: code or SQL handed to them is examined, not run (`validate_sql`, `lint_script`). */
+export const TEXT_EXAMINING_VERBS = new Set(['validate', 'lint', 'parse', 'convert', 'translate', 'check', 'verify']);
+
 /** Objects that make a description's "Run"/"Execute" mean running code rather than a job. */
 export const EXECUTING_OBJECTS = new Set(['sql', 'command', 'commands', 'code', 'script', 'scripts', 'shell', 'statement', 'statements', 'javascript', 'python', 'bash']);
 
