@@ -195,3 +195,18 @@ describe('code or SQL handed to a verb that examines text is read, not run', () 
     ['read_query', schema({ sql: str() }), 'execute', 'critical', ['raw-sql'], []],
   ])('%s', (...row) => check(row));
 });
+
+describe('a description that opens with a verb the classifier does not know', () => {
+  it.each<Row>([
+    // "Sunsets a preview environment": the noun after the unknown verb is what it acts on, not something it shows.
+    ['sunset_environment', { description: 'Sunsets a preview environment and its resources.' }, 'other', 'medium', [], []],
+    // A description that is itself a noun phrase still names something to look at.
+    ['cluster_overview', { description: 'Status of every node in the cluster.' }, 'read', 'low', [], []],
+  ])('%s', (...row) => check(row));
+});
+
+describe('“Changes ...” opens a description that writes', () => {
+  it.each<Row>([
+    ['workload_size', { description: 'Changes the replica count of a workload.', ...schema({ name: str(), replicas: { type: 'integer' } }) }, 'write', 'medium', [], []],
+  ])('%s', (...row) => check(row));
+});

@@ -139,7 +139,7 @@ export const EXECUTING_OBJECTS = new Set(['sql', 'command', 'commands', 'code', 
 export const NAVIGATION_OBJECTS = new Set(['url', 'urls', 'browser', 'page', 'tab', 'link', 'website', 'site', 'app', 'form']);
 
 /** First-sentence verbs that only appear in descriptions ("Returns the ..."), by category. */
-export const DESCRIPTION_VERBS = new Map<string, Exclude<Category, 'other'>>([['return', 'read'], ['provide', 'read'], ['store', 'write']]);
+export const DESCRIPTION_VERBS = new Map<string, Exclude<Category, 'other'>>([['return', 'read'], ['provide', 'read'], ['store', 'write'], ['change', 'write']]);
 
 /** Leading words of a description that come before its verb ("This tool retrieves", "Use this to create"). */
 export const DESCRIPTION_FILLER = /^(?:[\w -]{1,30}\s\|\s*)?(?:(?:this|the|a) tool (?:that |which |to |will |can |is used to |helps(?: you)? (?:to )?)?|tool (?:to|that|for) |use (?:this )?(?:tool )?to |used to |(?:it )?(?:allows|lets) (?:you |the user |users |the agent )?(?:to )?|helps? (?:you )?(?:to )?|can be used to |you can |this (?:endpoint |function |operation )?)*/;

@@ -234,7 +234,15 @@ export function endsWithMethod(name: string): boolean {
   return dot > 0 && /^[A-Za-z]+$/.test(name.slice(dot + 1)) && !/[a-z][A-Z]/.test(name.slice(dot + 1));
 }
 
-/** The verb of a description: the one it opens with, else the first among its first three words. */
+/**
+ * The verb of a description: the one it opens with, else the first among its first three words. A
+ * noun, or a word as often a noun, counts only as the opening word ("Status of ..."): after a word
+ * the classifier does not know ("Sunsets a preview environment") it is what that unknown verb acts on.
+ */
 export function descriptionVerb(words: readonly string[], context: VerbContext): VerbReading | undefined {
-  return openingVerb(words, context) ?? verbOfWords(words.slice(0, 3), context);
+  const opening = openingVerb(words, context);
+  if (opening) return opening;
+  const reading = verbOfWords(words.slice(0, 3), context);
+  const object = reading && reading.verb !== words[0] && (reading.noun || NOUN_OR_VERB.has(reading.verb));
+  return object ? undefined : reading;
 }
