@@ -210,3 +210,35 @@ describe('“Changes ...” opens a description that writes', () => {
     ['workload_size', { description: 'Changes the replica count of a workload.', ...schema({ name: str(), replicas: { type: 'integer' } }) }, 'write', 'medium', [], []],
   ])('%s', (...row) => check(row));
 });
+
+// Held-out audit, second batch: more verbs of operations, chat, billing and wallets.
+describe('more verbs from other domains', () => {
+  const id = (name: string) => schema({ [name]: str() });
+  const amount = (other: string) => schema({ [other]: str(), amount: { type: 'number' } });
+  it.each<Row>([
+    ['revert_commit', id('sha'), 'write', 'medium', [], []],
+    ['undo_last_change', {}, 'write', 'medium', [], []],
+    ['enqueue_job', schema({ queue: str(), payload: obj({}) }), 'write', 'medium', [], []],
+    ['emit_event', schema({ topic: str(), payload: obj({}) }), 'write', 'medium', [], []],
+    ['silence_alert', id('alert_id'), 'write', 'medium', [], []],
+    ['acknowledge_incident', id('incident_id'), 'write', 'medium', [], []],
+    ['escalate_ticket', id('ticket_id'), 'write', 'medium', [], []],
+    ['alter_table', schema({ table: str(), ddl: str() }), 'write', 'medium', [], []],
+    ['vacuum', id('table'), 'write', 'medium', [], []],
+    ['expire_key', id('key'), 'write', 'medium', [], []],
+    ['reschedule_event', id('event_id'), 'write', 'medium', [], []],
+    ['dm_user', schema({ user_id: str(), text: str() }), 'write', 'high', ['sends-external'], []],
+    ['decommission_server', id('server_id'), 'destructive', 'high', [], []],
+    ['nuke_account', id('account_id'), 'destructive', 'critical', [], []],
+    ['teardown_environment', id('env_id'), 'destructive', 'critical', [], []],
+    ['deposit_funds', amount('account_id'), 'financial', 'critical', ['money'], []],
+    ['reimburse_expense', amount('expense_id'), 'financial', 'critical', ['money'], []],
+    ['stake', amount('validator'), 'financial', 'critical', ['money'], []],
+    ['wire_funds', amount('iban'), 'financial', 'critical', ['money'], []],
+    ['mint_nft', schema({ collection: str(), to: str() }), 'write', 'medium', [], ['money']],
+    // `open` a device or a new record changes something; `open` a document reads it.
+    ['open_garage', id('door_id'), 'write', 'medium', [], []],
+    ['open_pull_request', schema({ title: str(), head: str(), base: str() }), 'write', 'medium', [], []],
+    ['open_document', id('document_id'), 'read', 'low', [], []],
+  ])('%s', (...row) => check(row));
+});

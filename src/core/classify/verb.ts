@@ -119,7 +119,7 @@ function refine(found: Found, words: readonly string[], others: readonly Found[]
   }
   const target = after.find((w) => NAVIGATION_OBJECTS.has(w));
   if (found.word === 'open' && target) {
-    return { ...reading, category: 'write', note: `it opens a “${target}”, which drives a browser or device` };
+    return { ...reading, category: 'write', note: `it opens a “${target}”, which drives a browser or device or starts something new` };
   }
   if (found.word === 'select' && after.some((w) => FORM_CHOICES.has(w))) {
     return { ...reading, category: 'write', note: 'it picks a choice in a form' };
