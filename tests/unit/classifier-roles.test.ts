@@ -242,3 +242,14 @@ describe('more verbs from other domains', () => {
     ['open_document', id('document_id'), 'read', 'low', [], []],
   ])('%s', (...row) => check(row));
 });
+
+describe('a removal the name or description says is in bulk', () => {
+  it.each<Row>([
+    ['bulk_delete_records', schema({ filter: obj({}) }), 'destructive', 'critical', ['bulk'], []],
+    ['mongo.deleteMany', schema({ collection: str(), filter: obj({}) }), 'destructive', 'critical', ['bulk'], []],
+    ['purge_messages', { description: 'Bulk delete recent messages in a channel.', ...schema({ channel: str(), count: { type: 'integer' } }) }, 'destructive', 'critical', ['bulk'], []],
+    // Many things added or changed at once is still an additive write; one removal is no bulk.
+    ['batch_create_records', schema({ records: { type: 'array', items: obj({}) } }), 'write', 'medium', [], ['bulk']],
+    ['delete_batch_job', schema({ job_id: str() }), 'destructive', 'high', [], ['bulk']],
+  ])('%s', (...row) => check(row));
+});

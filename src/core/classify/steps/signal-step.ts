@@ -85,6 +85,12 @@ export function readSignals(facts: ToolFacts, category: Category, verb?: string)
   else if (moneyParam) raise('money', 'schema', `parameter \`${moneyParam}\``);
   const bulkIndex = parameters.findIndex((p, i) => (BULK_FLAGS.has(params[i]!) && isFlag(p)) || (BULK_LISTS.has(params[i]!) && isList(p)));
   if (bulkIndex >= 0) raise('bulk', 'schema', `parameter \`${params[bulkIndex]}\``);
+  if (category === 'destructive') {
+    const bulkWord = bulkRemovalWord(tokens, verb);
+    if (bulkWord) raise('bulk', 'name', `“${bulkWord}” beside the verb “${verb}”`);
+    const bulkPhrase = BULK_REMOVAL.exec(firstSentence(lowerDescription));
+    if (bulkPhrase) raise('bulk', 'description', `the description says it removes in bulk (“${bulkPhrase[0]}”)`);
+  }
   // Poisoning anywhere a model reads (name, titles, parameters, enum values...) counts as in the
   // description; each finding is evidence, the signal counts once.
   for (const finding of findToolPoisoning(tool)) {
@@ -93,6 +99,19 @@ export function readSignals(facts: ToolFacts, category: Category, verb?: string)
     else raise('suspicious-description', finding.source, detail);
   }
   return { signals: [...raised], paramHits, evidence };
+}
+
+// A removal of many at once: `bulk_delete`, `deleteMany`. Added or changed at once, many things are
+// still an additive write, and a `batch` after the verb names a thing (`delete_batch_job`).
+const BULK_BEFORE_VERB = new Set(['bulk', 'batch', 'mass']);
+const BULK_AFTER_VERB = new Set(['many', 'bulk']);
+const BULK_REMOVAL = /\b(?:bulk|batch|mass)[- ]?(?:delet|remov|purg|eras|destroy|drop)\w*|\b(?:delet|remov|purg|eras|destroy|drop)\w* (?:\w+ )?in (?:bulk|batch(?:es)?)\b/;
+
+function bulkRemovalWord(tokens: readonly string[], verb: string | undefined): string | undefined {
+  const at = verb === undefined ? -1 : tokens.indexOf(verb);
+  if (at < 0) return undefined;
+  if (BULK_BEFORE_VERB.has(tokens[at - 1] ?? '')) return tokens[at - 1];
+  return BULK_AFTER_VERB.has(tokens[at + 1] ?? '') ? tokens[at + 1] : undefined;
 }
 
 /** The executing signals that make a tool execute: from its parameters, or any, when its verb executes. */
