@@ -253,3 +253,10 @@ describe('a removal the name or description says is in bulk', () => {
     ['delete_batch_job', schema({ job_id: str() }), 'destructive', 'high', [], ['bulk']],
   ])('%s', (...row) => check(row));
 });
+
+describe('acting as someone else escalates permissions', () => {
+  it.each<Row>([
+    ['impersonate_user', schema({ user_id: str() }), 'write', 'critical', ['permissions'], []],
+    ['sign_transaction', schema({ tx: str() }), 'write', 'medium', [], []],
+  ])('%s', (...row) => check(row));
+});

@@ -30,7 +30,7 @@ export const VERBS: Record<Exclude<Category, 'other'>, readonly string[]> = {
     'backup', 'rotate', 'finalize', 'accept', 'decline', 'reject', 'block', 'ban', 'suspend', 'shutdown',
     'invalidate', 'promote', 'demote', 'turn', 'arm', 'disarm', 'mkdir', 'touch', 'cp', 'mv', 'chmod', 'chown',
     'revert', 'undo', 'redo', 'enqueue', 'emit', 'silence', 'acknowledge', 'ack', 'escalate', 'alter', 'vacuum',
-    'expire', 'reschedule', 'dm',
+    'expire', 'reschedule', 'dm', 'impersonate', 'sign',
   ],
   destructive: [
     'delete', 'remove', 'drop', 'destroy', 'purge', 'truncate', 'wipe', 'erase', 'kill', 'terminate',
@@ -202,7 +202,7 @@ export const SIGNAL_WORDS: Record<Exclude<Signal, 'suspicious-description' | 'mo
   'fetches-url': { names: ['url', 'fetch', 'scrape', 'crawl', 'navigate', 'http', 'webhook', 'browse'], params: ['url', 'uri', 'urls', 'endpoint', 'href', 'webhook'] },
   'sends-external': { names: ['email', 'mail', 'sms', 'message', 'messages', 'chat', 'webhook', 'tweet', 'notification', 'slack'], params: ['to', 'recipient', 'recipients', 'cc', 'bcc', 'webhook_url'] },
   credentials: { names: ['secret', 'secrets', 'token', 'tokens', 'apikey', 'apikeys', 'password', 'passwords', 'credential', 'credentials', 'apikey', 'auth', 'oauth', 'certificate', 'ssh', 'kms'], params: ['token', 'secret', 'password', 'api_key', 'apikey', 'credential', 'credentials', 'private_key', 'secret_value'] },
-  permissions: { names: ['iam', 'role', 'roles', 'policy', 'policies', 'permission', 'permissions', 'acl', 'acls', 'grant', 'rbac', 'member', 'members', 'collaborator', 'collaborators', 'admin', 'sharing', 'protect', 'unprotect', 'protection', 'chmod', 'chown'], params: ['role', 'roles', 'policy', 'permission', 'permissions', 'acl', 'principal', 'access_level', 'scopes'] },
+  permissions: { names: ['iam', 'role', 'roles', 'policy', 'policies', 'permission', 'permissions', 'acl', 'acls', 'grant', 'rbac', 'member', 'members', 'collaborator', 'collaborators', 'admin', 'sharing', 'protect', 'unprotect', 'protection', 'chmod', 'chown', 'impersonate'], params: ['role', 'roles', 'policy', 'permission', 'permissions', 'acl', 'principal', 'access_level', 'scopes'] },
   'raw-html': { names: ['html', 'template', 'templates', 'markup'], params: ['html', 'body_html', 'markup'] },
   'personal-data': { names: ['user', 'users', 'profile', 'contact', 'contacts', 'customer', 'customers', 'employee', 'people', 'person', 'member', 'members', 'email', 'emails', 'inbox', 'message', 'messages', 'dm', 'conversation', 'conversations'], params: ['email', 'phone', 'ssn', 'address', 'birthdate', 'date_of_birth'] },
 };
