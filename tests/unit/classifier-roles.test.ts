@@ -134,10 +134,129 @@ describe('a `token` is a secret only as text that is no cursor or size', () => {
 describe('a verb the classifier does not know is no read', () => {
   it.each<Row>([
     // The name opens with a word the description opens with as its verb: that is the action, whatever noun follows.
-    ['rotate_logs', { description: 'Rotates the log files of a service.' }, 'other', 'medium', [], []],
+    ['compact_logs', { description: 'Compacts the log files of a service.' }, 'other', 'medium', [], []],
     ['snooze_history', { description: 'Snooze the alert history for an hour.' }, 'other', 'medium', [], []],
     // A known noun with no such verb still reads; a description that repeats the name as a title opens with no verb.
     ['pods_log', { description: 'Shows the log of a pod.' }, 'read', 'low', [], []],
     ['acme_local_search', { description: 'Acme Local Search over shops near a place.' }, 'read', 'low', [], []],
+  ])('%s', (...row) => check(row));
+});
+
+// Held-out audit: verbs of domains the corpus hardly has (secrets, billing, mail, chat moderation,
+// home automation, Unix commands). Unknown, they left a writer "other" or, worse, read as the noun after them.
+describe('verbs from other domains', () => {
+  const id = (name: string) => schema({ [name]: str() });
+  it.each<Row>([
+    ['backup_database', { description: 'Takes a snapshot backup of a database.', ...id('database_id') }, 'write', 'medium', [], []],
+    ['rotate_secret', id('secret_id'), 'write', 'high', ['credentials'], []],
+    ['finalize_invoice', id('invoice_id'), 'financial', 'high', ['money'], []],
+    ['void_invoice', id('invoice_id'), 'financial', 'high', ['money'], []],
+    ['trash_message', id('message_id'), 'destructive', 'high', [], []],
+    ['empty_trash', {}, 'destructive', 'high', [], []],
+    ['forget', id('memory_id'), 'destructive', 'high', [], []],
+    ['decline_invitation', id('event_id'), 'write', 'medium', [], []],
+    ['block_user', id('user_id'), 'write', 'medium', [], []],
+    ['shutdown_instance', id('instance_id'), 'write', 'medium', [], []],
+    ['invalidate_cache', schema({ paths: { type: 'array', items: str() } }), 'write', 'medium', [], []],
+    ['turn_on_light', id('entity_id'), 'write', 'medium', [], []],
+    ['disarm_alarm', id('panel_id'), 'write', 'medium', [], []],
+    ['mkdir', id('path'), 'write', 'medium', ['filesystem-path'], []],
+    ['chmod', schema({ path: str(), mode: str() }), 'write', 'high', ['permissions'], []],
+    ['swap_assets', schema({ from_asset: str(), to_asset: str(), amount: str() }), 'financial', 'critical', ['money'], []],
+    ['forecast_spend', { description: 'Predicts next month’s spend from past usage.' }, 'read', 'low', [], []],
+    ['aggregate', { description: 'Run an aggregation pipeline on a collection.', ...schema({ collection: str(), pipeline: { type: 'array' } }) }, 'read', 'low', [], []],
+    // The same words where they are no action.
+    ['swap_panes', schema({ first: str(), second: str() }), 'write', 'medium', [], ['money']],
+    ['list_trash', {}, 'read', 'low', [], []],
+    ['get_empty_slots', {}, 'read', 'low', [], []],
+  ])('%s', (...row) => check(row));
+});
+
+describe('a name that is a money movement, with an amount, moves money', () => {
+  it.each<Row>([
+    // No verb: the name says what moves, the amount that it moves (high, not critical: no verb was read).
+    ['wallet_transfer', schema({ to: str(), amount: str(), asset: str() }), 'financial', 'high', ['money'], []],
+    ['bank_payout', schema({ account_id: str(), amount: { type: 'integer' } }), 'financial', 'critical', ['money'], []],
+    // Without an amount, or with a verb that reads, nothing moves.
+    ['wallet_transfer', schema({ transfer_id: str() }), 'other', 'medium', ['money'], []],
+    ['get_payment', schema({ payment_id: str(), amount: { type: 'integer' } }), 'read', 'medium', ['money'], []],
+  ])('%s', (...row) => check(row));
+});
+
+describe('code or SQL handed to a verb that examines text is read, not run', () => {
+  it.each<Row>([
+    ['validate_sql', schema({ sql: str() }), 'read', 'low', [], ['raw-sql']],
+    ['lint_script', schema({ script: str() }), 'read', 'low', [], ['code-eval']],
+    ['parse_query', { description: 'Parses a SQL statement into its syntax tree.', ...schema({ statement: str() }) }, 'read', 'low', [], ['raw-sql']],
+    ['convert_code', schema({ code: str('Python source code'), target_language: str() }), 'read', 'low', [], ['code-eval']],
+    // Unless the description says it runs what it takes.
+    ['validate_sql', { description: 'Runs the SQL statement in a rolled-back transaction to validate it.', ...schema({ sql: str() }) }, 'execute', 'critical', ['raw-sql'], []],
+    // Other reading verbs fetch with what they take: `read_query` runs its SQL.
+    ['read_query', schema({ sql: str() }), 'execute', 'critical', ['raw-sql'], []],
+  ])('%s', (...row) => check(row));
+});
+
+describe('a description that opens with a verb the classifier does not know', () => {
+  it.each<Row>([
+    // "Sunsets a preview environment": the noun after the unknown verb is what it acts on, not something it shows.
+    ['sunset_environment', { description: 'Sunsets a preview environment and its resources.' }, 'other', 'medium', [], []],
+    // A description that is itself a noun phrase still names something to look at.
+    ['cluster_overview', { description: 'Status of every node in the cluster.' }, 'read', 'low', [], []],
+  ])('%s', (...row) => check(row));
+});
+
+describe('“Changes ...” opens a description that writes', () => {
+  it.each<Row>([
+    ['workload_size', { description: 'Changes the replica count of a workload.', ...schema({ name: str(), replicas: { type: 'integer' } }) }, 'write', 'medium', [], []],
+  ])('%s', (...row) => check(row));
+});
+
+// Held-out audit, second batch: more verbs of operations, chat, billing and wallets.
+describe('more verbs from other domains', () => {
+  const id = (name: string) => schema({ [name]: str() });
+  const amount = (other: string) => schema({ [other]: str(), amount: { type: 'number' } });
+  it.each<Row>([
+    ['revert_commit', id('sha'), 'write', 'medium', [], []],
+    ['undo_last_change', {}, 'write', 'medium', [], []],
+    ['enqueue_job', schema({ queue: str(), payload: obj({}) }), 'write', 'medium', [], []],
+    ['emit_event', schema({ topic: str(), payload: obj({}) }), 'write', 'medium', [], []],
+    ['silence_alert', id('alert_id'), 'write', 'medium', [], []],
+    ['acknowledge_incident', id('incident_id'), 'write', 'medium', [], []],
+    ['escalate_ticket', id('ticket_id'), 'write', 'medium', [], []],
+    ['alter_table', schema({ table: str(), ddl: str() }), 'write', 'medium', [], []],
+    ['vacuum', id('table'), 'write', 'medium', [], []],
+    ['expire_key', id('key'), 'write', 'medium', [], []],
+    ['reschedule_event', id('event_id'), 'write', 'medium', [], []],
+    ['dm_user', schema({ user_id: str(), text: str() }), 'write', 'high', ['sends-external'], []],
+    ['decommission_server', id('server_id'), 'destructive', 'high', [], []],
+    ['nuke_account', id('account_id'), 'destructive', 'critical', [], []],
+    ['teardown_environment', id('env_id'), 'destructive', 'critical', [], []],
+    ['deposit_funds', amount('account_id'), 'financial', 'critical', ['money'], []],
+    ['reimburse_expense', amount('expense_id'), 'financial', 'critical', ['money'], []],
+    ['stake', amount('validator'), 'financial', 'critical', ['money'], []],
+    ['wire_funds', amount('iban'), 'financial', 'critical', ['money'], []],
+    ['mint_nft', schema({ collection: str(), to: str() }), 'write', 'medium', [], ['money']],
+    // `open` a device or a new record changes something; `open` a document reads it.
+    ['open_garage', id('door_id'), 'write', 'medium', [], []],
+    ['open_pull_request', schema({ title: str(), head: str(), base: str() }), 'write', 'medium', [], []],
+    ['open_document', id('document_id'), 'read', 'low', [], []],
+  ])('%s', (...row) => check(row));
+});
+
+describe('a removal the name or description says is in bulk', () => {
+  it.each<Row>([
+    ['bulk_delete_records', schema({ filter: obj({}) }), 'destructive', 'critical', ['bulk'], []],
+    ['mongo.deleteMany', schema({ collection: str(), filter: obj({}) }), 'destructive', 'critical', ['bulk'], []],
+    ['purge_messages', { description: 'Bulk delete recent messages in a channel.', ...schema({ channel: str(), count: { type: 'integer' } }) }, 'destructive', 'critical', ['bulk'], []],
+    // Many things added or changed at once is still an additive write; one removal is no bulk.
+    ['batch_create_records', schema({ records: { type: 'array', items: obj({}) } }), 'write', 'medium', [], ['bulk']],
+    ['delete_batch_job', schema({ job_id: str() }), 'destructive', 'high', [], ['bulk']],
+  ])('%s', (...row) => check(row));
+});
+
+describe('acting as someone else escalates permissions', () => {
+  it.each<Row>([
+    ['impersonate_user', schema({ user_id: str() }), 'write', 'critical', ['permissions'], []],
+    ['sign_transaction', schema({ tx: str() }), 'write', 'medium', [], []],
   ])('%s', (...row) => check(row));
 });

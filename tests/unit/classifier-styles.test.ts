@@ -109,3 +109,21 @@ describe('nouns that look like verbs', () => {
     expect(categoryOf(name)).toBe(category);
   });
 });
+
+describe('a dotted name ends with its method', () => {
+  // `resource.method` (SDK and RPC style): the last segment is the action even when the word is
+  // as often a noun; in snake case the same word at the end still names a thing (`blog_post`).
+  it.each([
+    ['Issues.Lock', 'write'],
+    ['gmail.messages.trash', 'destructive'],
+    ['calendar.events.patch', 'write'],
+    ['wallet.transfer', 'financial'],
+    ['tickets.transfer', 'write'],
+    ['comments.post', 'write'],
+    ['pods.logs', 'read'],
+    ['issue_lock', 'other'],
+    ['blog_post', 'other'],
+  ] as const)('%s is %s', (name, category) => {
+    expect(categoryOf(name)).toBe(category);
+  });
+});

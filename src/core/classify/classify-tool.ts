@@ -33,7 +33,7 @@ export function classifyTool(tool: Tool, parameters: readonly Parameter[] = list
   // 1. The verb.
   const verb = readVerb(facts);
   // 2. Signals, then 3. category refinements and the signal they bring (a write that sends).
-  const signals = readSignals(facts, verb.category);
+  const signals = readSignals(facts, verb.category, verb.verb?.reading.verb);
   const executing = executingSignals(signals, verb.category);
   const refined = refineCategory({ facts, verb: verb.verb?.reading.verb, executing, paramHits: signals.paramHits }, verb.category);
   const sending = signals.signals.includes('sends-external') ? undefined : sendingEvidence(facts, refined.category, verb.verb);

@@ -11,6 +11,7 @@ export const VERBS: Record<Exclude<Category, 'other'>, readonly string[]> = {
     'calculate', 'parse', 'extract', 'scrape', 'crawl', 'open', 'load', 'select',
     'wait', 'track', 'monitor', 'echo', 'audit', 'troubleshoot', 'diagnose', 'health', 'whoami', 'me',
     'detect', 'discover', 'enumerate', 'filter', 'research', 'map', 'debug', 'access',
+    'forecast', 'predict', 'aggregate',
   ],
   write: [
     'create', 'add', 'update', 'edit', 'set', 'put', 'write', 'insert', 'upload', 'save', 'append',
@@ -26,11 +27,16 @@ export const VERBS: Record<Exclude<Category, 'other'>, readonly string[]> = {
     'prepend', 'increment', 'incr', 'decrement', 'decr', 'respond', 'broadcast', 'allocate', 'reserve',
     'release', 'launch', 'fix', 'protect', 'unprotect', 'setup', 'complete', 'synchronize', 'assume',
     'compress', 'handle', 'activate', 'deactivate', 'pause', 'resume', 'retry', 'rerun', 'trim', 'pop',
+    'backup', 'rotate', 'finalize', 'accept', 'decline', 'reject', 'block', 'ban', 'suspend', 'shutdown',
+    'invalidate', 'promote', 'demote', 'turn', 'arm', 'disarm', 'mkdir', 'touch', 'cp', 'mv', 'chmod', 'chown',
+    'revert', 'undo', 'redo', 'enqueue', 'emit', 'silence', 'acknowledge', 'ack', 'escalate', 'alter', 'vacuum',
+    'expire', 'reschedule', 'dm', 'impersonate', 'sign',
   ],
   destructive: [
     'delete', 'remove', 'drop', 'destroy', 'purge', 'truncate', 'wipe', 'erase', 'kill', 'terminate',
     'revoke', 'uninstall', 'reset', 'clear', 'unpublish', 'prune', 'deprovision', 'detach', 'rm',
     'rmdir', 'overwrite', 'discard', 'evict', 'flush', 'cancel', 'abort', 'disable', 'unlink', 'del',
+    'trash', 'empty', 'void', 'forget', 'decommission', 'nuke', 'teardown', 'tear',
   ],
   execute: [
     'exec', 'execute', 'run', 'eval', 'evaluate', 'invoke', 'call', 'spawn', 'shell', 'bash', 'sh',
@@ -38,7 +44,7 @@ export const VERBS: Record<Exclude<Category, 'other'>, readonly string[]> = {
   ],
   financial: [
     'pay', 'charge', 'refund', 'payout', 'transfer', 'withdraw', 'purchase', 'buy', 'sell', 'checkout',
-    'bill', 'tip', 'donate', 'capture',
+    'bill', 'tip', 'donate', 'capture', 'swap', 'deposit', 'reimburse', 'wire', 'stake', 'unstake', 'mint', 'redeem',
   ],
 };
 
@@ -53,7 +59,8 @@ export const NOUN_OR_VERB = new Set([
   'snapshot', 'screenshot', 'reply', 'search', 'query', 'check', 'audit', 'watch', 'track', 'transfer',
   'bill', 'tip', 'scale', 'diff', 'count', 'stat', 'info', 'health', 'preview', 'estimate', 'record',
   'release', 'map', 'filter', 'access', 'purchase', 'script', 'call', 'me', 'head', 'cat',
-  'setup', 'trigger', 'share', 'patch', 'merge', 'pull',
+  'setup', 'trigger', 'share', 'patch', 'merge', 'pull', 'backup', 'block', 'turn', 'arm', 'trash', 'empty', 'dm',
+  'deposit', 'wire', 'stake',
 ]);
 
 /** Two-word nouns whose first word is also a verb: in `repo_pull_request` nothing is pulled. */
@@ -101,7 +108,7 @@ export const LAUNCH_VERBS = new Set(['run', 'start', 'trigger', 'perform', 'laun
 /** Activities that only look: launched, they still read. */
 export const READ_ACTIVITIES = new Set([
   'audit', 'audits', 'search', 'scan', 'analysis', 'analyze', 'analyse', 'diagnostic', 'diagnostics',
-  'report', 'lint', 'inspection', 'query', 'queries',
+  'report', 'lint', 'inspection', 'query', 'queries', 'aggregation', 'aggregations',
 ]);
 
 /** Objects that make `evaluate` run code; otherwise it assesses something (`evaluate_policy`, `evaluate_model`). */
@@ -109,7 +116,8 @@ export const CODE_OBJECTS = new Set(['script', 'scripts', 'code', 'javascript', 
 
 /** Money verbs that need money in sight to move money; otherwise they take this category. */
 export const MONEY_CONTEXT_VERBS = new Map<string, Exclude<Category, 'other'>>([
-  ['capture', 'read'], ['transfer', 'write'], ['tip', 'write'], ['bill', 'write'],
+  ['capture', 'read'], ['transfer', 'write'], ['tip', 'write'], ['bill', 'write'], ['swap', 'write'], ['deposit', 'write'],
+  ['wire', 'write'], ['stake', 'write'], ['unstake', 'write'], ['mint', 'write'], ['redeem', 'write'],
 ]);
 
 /** Objects after `resolve` that make it a lookup (`resolve_library_id`); otherwise it settles something. */
@@ -125,20 +133,30 @@ export const VIEW_NOUNS = new Set([
   'spreadsheet', 'sql', 'query', 'command', 'snippet', 'regex',
 ]);
 
+/** Read verbs whose object is text to look at: code or SQL handed to them is examined, not run (`validate_sql`, `lint_script`). */
+export const TEXT_EXAMINING_VERBS = new Set(['validate', 'lint', 'parse', 'convert', 'translate', 'check', 'verify']);
+
 /** Objects that make a description's "Run"/"Execute" mean running code rather than a job. */
 export const EXECUTING_OBJECTS = new Set(['sql', 'command', 'commands', 'code', 'script', 'scripts', 'shell', 'statement', 'statements', 'javascript', 'python', 'bash']);
 
-/** Objects of `open` that drive a browser or a device rather than read a record. */
-export const NAVIGATION_OBJECTS = new Set(['url', 'urls', 'browser', 'page', 'tab', 'link', 'website', 'site', 'app', 'form']);
+/**
+ * Objects of `open` that drive a browser or a device (a door, a valve) or that open something new
+ * (a pull request, a ticket, a position), rather than read a record.
+ */
+export const NAVIGATION_OBJECTS = new Set([
+  'url', 'urls', 'browser', 'page', 'tab', 'link', 'website', 'site', 'app', 'form',
+  'door', 'garage', 'gate', 'valve', 'window', 'cover', 'blinds', 'shutter',
+  'pull', 'pr', 'issue', 'ticket', 'case', 'position', 'account',
+]);
 
 /** First-sentence verbs that only appear in descriptions ("Returns the ..."), by category. */
-export const DESCRIPTION_VERBS = new Map<string, Exclude<Category, 'other'>>([['return', 'read'], ['provide', 'read'], ['store', 'write']]);
+export const DESCRIPTION_VERBS = new Map<string, Exclude<Category, 'other'>>([['return', 'read'], ['provide', 'read'], ['store', 'write'], ['change', 'write']]);
 
 /** Leading words of a description that come before its verb ("This tool retrieves", "Use this to create"). */
 export const DESCRIPTION_FILLER = /^(?:[\w -]{1,30}\s\|\s*)?(?:(?:this|the|a) tool (?:that |which |to |will |can |is used to |helps(?: you)? (?:to )?)?|tool (?:to|that|for) |use (?:this )?(?:tool )?to |used to |(?:it )?(?:allows|lets) (?:you |the user |users |the agent )?(?:to )?|helps? (?:you )?(?:to )?|can be used to |you can |this (?:endpoint |function |operation )?)*/;
 
 /** Verbs that send something to people or systems outside the tool's own service. */
-export const SENDING_VERBS = new Set(['send', 'post', 'publish', 'notify', 'email', 'tweet', 'share', 'reply', 'invite', 'broadcast', 'message', 'forward']);
+export const SENDING_VERBS = new Set(['send', 'post', 'publish', 'notify', 'email', 'tweet', 'share', 'reply', 'invite', 'broadcast', 'message', 'forward', 'dm']);
 
 /**
  * Path words that make an HTTP POST a read: REST APIs take searches and queries by POST when the
@@ -184,7 +202,7 @@ export const SIGNAL_WORDS: Record<Exclude<Signal, 'suspicious-description' | 'mo
   'fetches-url': { names: ['url', 'fetch', 'scrape', 'crawl', 'navigate', 'http', 'webhook', 'browse'], params: ['url', 'uri', 'urls', 'endpoint', 'href', 'webhook'] },
   'sends-external': { names: ['email', 'mail', 'sms', 'message', 'messages', 'chat', 'webhook', 'tweet', 'notification', 'slack'], params: ['to', 'recipient', 'recipients', 'cc', 'bcc', 'webhook_url'] },
   credentials: { names: ['secret', 'secrets', 'token', 'tokens', 'apikey', 'apikeys', 'password', 'passwords', 'credential', 'credentials', 'apikey', 'auth', 'oauth', 'certificate', 'ssh', 'kms'], params: ['token', 'secret', 'password', 'api_key', 'apikey', 'credential', 'credentials', 'private_key', 'secret_value'] },
-  permissions: { names: ['iam', 'role', 'roles', 'policy', 'policies', 'permission', 'permissions', 'acl', 'acls', 'grant', 'rbac', 'member', 'members', 'collaborator', 'collaborators', 'admin', 'sharing', 'protect', 'unprotect', 'protection'], params: ['role', 'roles', 'policy', 'permission', 'permissions', 'acl', 'principal', 'access_level', 'scopes'] },
+  permissions: { names: ['iam', 'role', 'roles', 'policy', 'policies', 'permission', 'permissions', 'acl', 'acls', 'grant', 'rbac', 'member', 'members', 'collaborator', 'collaborators', 'admin', 'sharing', 'protect', 'unprotect', 'protection', 'chmod', 'chown', 'impersonate'], params: ['role', 'roles', 'policy', 'permission', 'permissions', 'acl', 'principal', 'access_level', 'scopes'] },
   'raw-html': { names: ['html', 'template', 'templates', 'markup'], params: ['html', 'body_html', 'markup'] },
   'personal-data': { names: ['user', 'users', 'profile', 'contact', 'contacts', 'customer', 'customers', 'employee', 'people', 'person', 'member', 'members', 'email', 'emails', 'inbox', 'message', 'messages', 'dm', 'conversation', 'conversations'], params: ['email', 'phone', 'ssn', 'address', 'birthdate', 'date_of_birth'] },
 };

@@ -32,7 +32,7 @@ export interface VerbReading {
 }
 
 /**
- * The name's first word when the description opens with it as a verb (`rotate_logs`, "Rotates the
+ * The name's first word when the description opens with it as a verb (`compact_logs`, "Compacts the
  * logs"): the tool's own verb, known to the classifier or not.
  */
 export function sharedOpeningWord(nameWords: readonly string[], lead: readonly string[]): string | undefined {
@@ -119,7 +119,7 @@ function refine(found: Found, words: readonly string[], others: readonly Found[]
   }
   const target = after.find((w) => NAVIGATION_OBJECTS.has(w));
   if (found.word === 'open' && target) {
-    return { ...reading, category: 'write', note: `it opens a “${target}”, which drives a browser or device` };
+    return { ...reading, category: 'write', note: `it opens a “${target}”, which drives a browser or device or starts something new` };
   }
   if (found.word === 'select' && after.some((w) => FORM_CHOICES.has(w))) {
     return { ...reading, category: 'write', note: 'it picks a choice in a form' };
@@ -137,10 +137,11 @@ function refine(found: Found, words: readonly string[], others: readonly Found[]
 /**
  * The verb of a run of words (a name's tokens). Plain verbs come first; a word that is as often a
  * noun (`post`, `commit`, `status`) counts only when no plain verb is there and it does not end the
- * name. Among several verbs the first counts, unless a later one destroys or is joined to it by
- * and/or and is worse. With no verb, a noun for something to look at (`pods_log`) means a read.
+ * name, or ends it as the method of a dotted name (`methodLast`: `Issues.Lock`). Among several verbs
+ * the first counts, unless a later one destroys or is joined to it by and/or and is worse. With no
+ * verb, a noun for something to look at (`pods_log`) means a read.
  */
-export function verbOfWords(words: readonly string[], context: VerbContext): VerbReading | undefined {
+export function verbOfWords(words: readonly string[], context: VerbContext, methodLast = false): VerbReading | undefined {
   if (QUESTION_WORDS.has(words[0] ?? '') && words.length > 1) {
     return { verb: words[0]!, category: 'read', lead: `“${words[0]}”`, note: 'the name asks a yes-or-no question' };
   }
@@ -152,7 +153,10 @@ export function verbOfWords(words: readonly string[], context: VerbContext): Ver
   const compound = (f: Found) => COMPOUND_NOUNS.get(f.word)?.has(words[f.index + 1] ?? '') === true;
   const ambiguous = (f: Found) => (NOUN_OR_VERB.has(f.word) || compound(f)) && !(context.git && GIT_VERBS.has(f.word));
   const plain = found.filter((f) => !ambiguous(f));
-  const candidates = plain.length > 0 ? plain : found.filter((f) => !compound(f) && (f.index < words.length - 1 || words.length === 1));
+  const isMethod = (f: Found) => methodLast && f.index === words.length - 1;
+  const candidates = plain.length > 0 ? plain : found.filter((f) => !compound(f) && (f.index < words.length - 1 || words.length === 1 || isMethod(f)));
+  // The method names the action; words before it name what it acts on.
+  if (plain.length === 0) candidates.sort((a, b) => Number(isMethod(b)) - Number(isMethod(a)));
   if (candidates.length > 0) {
     let pick = candidates[0]!;
     let note: string | undefined;
@@ -224,7 +228,21 @@ export function openingVerb(words: readonly string[], context: VerbContext): Ver
   return refine({ word: asVerb, index: 0, category }, words.slice(0, 6), [], { verb: asVerb, category, lead: `verb “${asVerb}”` });
 }
 
-/** The verb of a description: the one it opens with, else the first among its first three words. */
+/** `resource.method` (`Issues.Lock`, `gmail.messages.trash`): the last dotted segment is one word, the action. */
+export function endsWithMethod(name: string): boolean {
+  const dot = name.lastIndexOf('.');
+  return dot > 0 && /^[A-Za-z]+$/.test(name.slice(dot + 1)) && !/[a-z][A-Z]/.test(name.slice(dot + 1));
+}
+
+/**
+ * The verb of a description: the one it opens with, else the first among its first three words. A
+ * noun, or a word as often a noun, counts only as the opening word ("Status of ..."): after a word
+ * the classifier does not know ("Sunsets a preview environment") it is what that unknown verb acts on.
+ */
 export function descriptionVerb(words: readonly string[], context: VerbContext): VerbReading | undefined {
-  return openingVerb(words, context) ?? verbOfWords(words.slice(0, 3), context);
+  const opening = openingVerb(words, context);
+  if (opening) return opening;
+  const reading = verbOfWords(words.slice(0, 3), context);
+  const object = reading && reading.verb !== words[0] && (reading.noun || NOUN_OR_VERB.has(reading.verb));
+  return object ? undefined : reading;
 }

@@ -39,6 +39,10 @@ const REFINEMENTS: readonly Refinement[] = [
     return { category: 'execute', source: 'schema', detail: `takes ${executing.map((s) => `\`${paramHits.get(s)}\``).join(' and ')} to run` };
   },
   function changesMoney({ facts }, category) {
+    // No verb (`wallet_transfer`): a name that is a money movement, taking an amount, makes one.
+    if (category === 'other' && facts.movementNoun && facts.amountParam) {
+      return { category: 'financial', source: 'schema', detail: `“${facts.movementNoun}” in the name, with an amount (\`${facts.amountParam}\`)` };
+    }
     if ((category !== 'write' && category !== 'destructive') || !facts.moneyNoun) return undefined;
     return { category: 'financial', source: 'name', detail: `a ${category === 'write' ? 'write' : 'removal'} on “${facts.moneyNoun}”` };
   },

@@ -27,7 +27,7 @@ export interface LevelFinding {
   evidence: readonly Evidence[];
 }
 
-const GRANTING_WORDS = new Set(['grant', 'attach', 'escalate', 'admin', 'owner', 'iam', 'assume']);
+const GRANTING_WORDS = new Set(['grant', 'attach', 'escalate', 'admin', 'owner', 'iam', 'assume', 'impersonate']);
 const RUNNER_WORDS = new Set(['eval', 'shell', 'bash', 'exec']);
 
 /** The level table: category and signals to level, then poisoning makes anything critical. */

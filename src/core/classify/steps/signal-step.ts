@@ -2,7 +2,7 @@ import type { Category, EvidenceSource, Signal } from '../../risk.ts';
 import type { Parameter } from '../../input-schema/parameters.ts';
 import type { Evidence } from '../evidence.ts';
 import { findToolPoisoning } from '../suspicious.ts';
-import { BULK_FLAGS, BULK_LISTS, DESCRIPTION_PHRASES, MONEY_PARAMS, SENDING_VERBS, SIGNAL_WORDS } from '../lexicon.ts';
+import { BULK_FLAGS, BULK_LISTS, DESCRIPTION_PHRASES, MONEY_PARAMS, SENDING_VERBS, SIGNAL_WORDS, TEXT_EXAMINING_VERBS } from '../lexicon.ts';
 import { isFlag, isFreeText, isList } from '../schema-evidence.ts';
 import { AMBIGUOUS_RUNNABLE_PARAMS, isCredential, isMainInput, isRecipient, nameOf, saysItRuns } from '../parameter-roles.ts';
 import { firstSentence, type ToolFacts } from './tool-facts.ts';
@@ -26,6 +26,8 @@ const NAME_ALONE_IS_NOT_ENOUGH = new Set<Signal>(['shell-command', 'code-eval', 
 // Name words that say the tool runs what it is given (not `code` or `command`, which a tool may only be about).
 const RUNNING_NAME_WORDS = new Set(['exec', 'execute', 'eval', 'evaluate', 'run', 'shell', 'bash', 'sh', 'terminal', 'repl', 'kubectl', 'javascript', 'python', 'sql', 'cypher']);
 
+const SPEAKS_OF_RUNNING = /\b(runs?|running|execut\w*)\b/;
+
 const signalEvidence = (signal: Signal, source: EvidenceSource, detail: string): Evidence => ({ source, detail, kind: 'signal', signal });
 
 /**
@@ -34,9 +36,10 @@ const signalEvidence = (signal: Signal, source: EvidenceSource, detail: string):
  * need more than a name word. Code, commands and SQL go in free text: a `command` picked from a
  * list runs nothing. A parameter that only sometimes holds code (`code`, `command`, `script`)
  * counts when its own description, the tool's description, its verb or a word of its name says
- * something is run.
+ * something is run. A verb that examines text (`validate_sql`) runs none of it, unless its
+ * description speaks of running.
  */
-export function readSignals(facts: ToolFacts, category: Category): SignalFinding {
+export function readSignals(facts: ToolFacts, category: Category, verb?: string): SignalFinding {
   const { tool, parameters, params, paramSet, tokens, tokenSet, description, lowerDescription } = facts;
   // A signal counts once, with the evidence that raised it first.
   const raised = new Set<Signal>();
@@ -49,7 +52,8 @@ export function readSignals(facts: ToolFacts, category: Category): SignalFinding
   const paramHits = new Map<Signal, string>();
 
   const toolRunsText = category === 'execute' || DESCRIPTION_PHRASES.execute.some((re) => re.test(lowerDescription)) || tokens.some((t) => RUNNING_NAME_WORDS.has(t));
-  const runs = (p: Parameter, name: string) => isFreeText(p) && isMainInput(p) && (!AMBIGUOUS_RUNNABLE_PARAMS.has(name) || toolRunsText || saysItRuns(p));
+  const examinesText = verb !== undefined && TEXT_EXAMINING_VERBS.has(verb) && !SPEAKS_OF_RUNNING.test(lowerDescription);
+  const runs = (p: Parameter, name: string) => !examinesText && isFreeText(p) && isMainInput(p) && (!AMBIGUOUS_RUNNABLE_PARAMS.has(name) || toolRunsText || saysItRuns(p));
   for (const [signal, words] of Object.entries(SIGNAL_WORDS) as [Signal, { names: readonly string[]; params: readonly string[] }][]) {
     const executing = EXECUTING_SIGNALS.includes(signal);
     const fits = (p: Parameter, name: string) =>
@@ -67,10 +71,12 @@ export function readSignals(facts: ToolFacts, category: Category): SignalFinding
   if (keyPhrase) raise('credentials', 'name', `“${keyPhrase[0]}” in the name`);
   // A query is SQL (and may change data) on a database tool; elsewhere it is a search.
   const queryInput = parameters.some((p, i) => params[i] === 'query' && isMainInput(p));
-  if (!paramHits.has('raw-sql') && queryInput && (paramSet.has('database') || SQL_CONTEXT.test(description) || SQL_CONTEXT.test(tokens.join(' ')))) {
+  // To a verb that examines text, the query is what it looks at.
+  const mayRunQuery = !examinesText && !paramHits.has('raw-sql');
+  if (mayRunQuery && queryInput && (paramSet.has('database') || SQL_CONTEXT.test(description) || SQL_CONTEXT.test(tokens.join(' ')))) {
     paramHits.set('raw-sql', 'query');
     raise('raw-sql', 'schema', 'parameter `query` on a database tool');
-  } else if (!paramHits.has('raw-sql') && !queryInput && tokenSet.has('query') && SQL_WORDS.test(`${tokens.join(' ')} ${firstSentence(description)}`)) {
+  } else if (mayRunQuery && !queryInput && tokenSet.has('query') && SQL_WORDS.test(`${tokens.join(' ')} ${firstSentence(description)}`)) {
     paramHits.set('raw-sql', 'query');
     raise('raw-sql', 'name', '“query” in the name of a database tool');
   }
@@ -79,6 +85,12 @@ export function readSignals(facts: ToolFacts, category: Category): SignalFinding
   else if (moneyParam) raise('money', 'schema', `parameter \`${moneyParam}\``);
   const bulkIndex = parameters.findIndex((p, i) => (BULK_FLAGS.has(params[i]!) && isFlag(p)) || (BULK_LISTS.has(params[i]!) && isList(p)));
   if (bulkIndex >= 0) raise('bulk', 'schema', `parameter \`${params[bulkIndex]}\``);
+  if (category === 'destructive') {
+    const bulkWord = bulkRemovalWord(tokens, verb);
+    if (bulkWord) raise('bulk', 'name', `“${bulkWord}” beside the verb “${verb}”`);
+    const bulkPhrase = BULK_REMOVAL.exec(firstSentence(lowerDescription));
+    if (bulkPhrase) raise('bulk', 'description', `the description says it removes in bulk (“${bulkPhrase[0]}”)`);
+  }
   // Poisoning anywhere a model reads (name, titles, parameters, enum values...) counts as in the
   // description; each finding is evidence, the signal counts once.
   for (const finding of findToolPoisoning(tool)) {
@@ -87,6 +99,19 @@ export function readSignals(facts: ToolFacts, category: Category): SignalFinding
     else raise('suspicious-description', finding.source, detail);
   }
   return { signals: [...raised], paramHits, evidence };
+}
+
+// A removal of many at once: `bulk_delete`, `deleteMany`. Added or changed at once, many things are
+// still an additive write, and a `batch` after the verb names a thing (`delete_batch_job`).
+const BULK_BEFORE_VERB = new Set(['bulk', 'batch', 'mass']);
+const BULK_AFTER_VERB = new Set(['many', 'bulk']);
+const BULK_REMOVAL = /\b(?:bulk|batch|mass)[- ]?(?:delet|remov|purg|eras|destroy|drop)\w*|\b(?:delet|remov|purg|eras|destroy|drop)\w* (?:\w+ )?in (?:bulk|batch(?:es)?)\b/;
+
+function bulkRemovalWord(tokens: readonly string[], verb: string | undefined): string | undefined {
+  const at = verb === undefined ? -1 : tokens.indexOf(verb);
+  if (at < 0) return undefined;
+  if (BULK_BEFORE_VERB.has(tokens[at - 1] ?? '')) return tokens[at - 1];
+  return BULK_AFTER_VERB.has(tokens[at + 1] ?? '') ? tokens[at + 1] : undefined;
 }
 
 /** The executing signals that make a tool execute: from its parameters, or any, when its verb executes. */

@@ -24,6 +24,10 @@ export interface ToolFacts {
   readonly moneyNoun: string | undefined;
   /** Money changes hands (a payment, refund, transfer... or an amount), rather than being looked at. */
   readonly movesMoney: boolean;
+  /** The name's word for a money movement (`transfer` in `wallet_transfer`). */
+  readonly movementNoun: string | undefined;
+  /** The parameter that takes an amount of money. */
+  readonly amountParam: string | undefined;
 }
 
 const MONEY_AMOUNT_PARAMS = new Set(['amount', 'unit_amount', 'amount_cents']);
@@ -41,6 +45,8 @@ export function readFacts(tool: Tool, parameters: readonly Parameter[]): ToolFac
   // money is in sight (another money noun, or an amount).
   const moneyWords = tokens.filter((t) => MONEY_NOUNS.has(t) && !(git && GIT_VERBS.has(t)));
   const money = moneyWords.some((t) => !MONEY_CONTEXT_VERBS.has(t)) || params.some((p) => MONEY_PARAMS.has(p));
+  const movementNoun = tokens.find((t) => MONEY_MOVEMENT_NOUNS.has(t.replace(/s$/, '')));
+  const amountParam = params.find((p) => MONEY_AMOUNT_PARAMS.has(p));
   return {
     tool,
     parameters,
@@ -54,6 +60,8 @@ export function readFacts(tool: Tool, parameters: readonly Parameter[]): ToolFac
     annotations: tool.annotations ?? {},
     context: { git, money },
     moneyNoun: moneyWords.find((t) => money || !MONEY_CONTEXT_VERBS.has(t)),
-    movesMoney: tokens.some((t) => MONEY_MOVEMENT_NOUNS.has(t.replace(/s$/, ''))) || params.some((p) => MONEY_AMOUNT_PARAMS.has(p)),
+    movesMoney: movementNoun !== undefined || amountParam !== undefined,
+    movementNoun,
+    amountParam,
   };
 }

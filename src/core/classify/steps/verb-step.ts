@@ -2,7 +2,7 @@ import type { Category, EvidenceSource } from '../../risk.ts';
 import { nameTokens } from '../../text/tokens.ts';
 import type { Evidence } from '../evidence.ts';
 import { EXECUTING_OBJECTS } from '../lexicon.ts';
-import { categoryOfWord, descriptionVerb, openingVerb, RANK, sharedOpeningWord, verbOfWords, type VerbReading } from '../verb.ts';
+import { categoryOfWord, descriptionVerb, endsWithMethod, openingVerb, RANK, sharedOpeningWord, verbOfWords, type VerbReading } from '../verb.ts';
 import type { ToolFacts } from './tool-facts.ts';
 
 /** A verb and where it was read. */
@@ -33,7 +33,7 @@ export function readVerb(facts: ToolFacts): VerbFinding {
 }
 
 function firstVerb({ tool, tokens, lead, context }: ToolFacts): VerbFinding {
-  const fromName = verbOfWords(tokens, context);
+  const fromName = verbOfWords(tokens, context, endsWithMethod(tool.name));
   const fromTitle = !fromName && tool.title ? verbOfWords(nameTokens(tool.title), context) : undefined;
   const fromDescription = !fromName && !fromTitle ? descriptionVerb(lead, context) : undefined;
   const reading = fromName ?? fromTitle ?? fromDescription;
@@ -73,7 +73,7 @@ const CORRECTIONS: readonly Correction[] = [
     if (!opening || opening.joined || RANK[opening.category] <= RANK.read || (opening.category === 'execute' && !runsCode)) return undefined;
     return readFromOpening(finding, opening.category, opening, describeReading(opening, OPENING));
   },
-  // A noun that reads (`logs` in `rotate_logs`) says nothing when the name opens with a verb the
+  // A noun that reads (`logs` in `compact_logs`) says nothing when the name opens with a verb the
   // classifier does not know: the description opening with that same word shows it is the verb.
   function unknownVerb({ tokens, lead, context }, finding) {
     const fromName = nameVerb(finding);
