@@ -144,8 +144,9 @@ describe('the policy validator island', () => {
     await overlapping.page.close();
 
     const evil = await open({ version: '1', default: 'deny', tools: { ...OVERLAPPING, evil: { deny_if: [{ path: 'args.q', op: 'regex', value: '^(a+)+$' }] } } });
-    expect(await evil.page.locator('[data-summary]').innerText()).toBe('1 error.');
-    expect(await evil.page.locator('[data-problems] li').first().innerText()).toContain('tools.evil.deny_if[0].value: this pattern can take exponential time');
+    // It compiles, so the policy is valid; the pattern is never run, and the warning says what that means.
+    await evil.page.locator('[data-summary]').filter({ hasText: /^Valid policy with \d+ warnings?/ }).waitFor();
+    expect(await evil.page.locator('[data-problems] li').allInnerTexts()).toContainEqual(expect.stringMatching(/tools\.evil\.deny_if\[0\]\.value: calls this condition tests are denied, since this pattern can take exponential time/));
     expect(evil.consoleMessages).toEqual([]);
     await evil.page.close();
 

@@ -11,7 +11,6 @@ const path = z
   .string()
   .regex(/^args(\.[^.]+)*$/, 'must be "args" or "args.<dotted path>"');
 
-
 // The spec asks only that it compile; a pattern that can backtrack for minutes is lint's to warn about.
 const compilingRegex = z.string().superRefine((source, context) => {
   try {
