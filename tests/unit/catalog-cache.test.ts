@@ -5,6 +5,8 @@ import { describe, expect, it } from 'vitest';
 import { buildCatalog, type Catalog } from '../../src/core/catalog/build-catalog.ts';
 import { loadCatalogCached, readCachedCatalog } from '../../src/core/catalog/catalog-cache.ts';
 import { loadCatalogDir } from '../../src/core/catalog/load.ts';
+import { buildRelatedIndex } from '../../src/core/catalog/related.ts';
+import { serverKeys } from '../../src/core/catalog/server-keys.ts';
 import { DataError } from '../../src/core/errors/friendly.ts';
 
 /** A fresh copy of the sample catalog and a cache file beside it. */
@@ -68,6 +70,37 @@ describe('the catalog cache', () => {
     loadCatalogCached(catalogDir, cacheFile, 'salt-1', '/');
     const servers = readCachedCatalog(cacheFile, 'salt-1', catalogDir)!;
     expect(servers.map((s) => s.file)).toContain(join('servers', 'github.json'));
+  });
+
+  it('lets listings read a server without its definitions, which are read when a page asks', () => {
+    const { catalogDir, cacheFile } = setup();
+    loadCatalogCached(catalogDir, cacheFile, 'salt-1');
+    const catalog = buildCatalog(readCachedCatalog(cacheFile, 'salt-1')!);
+    const direct = buildCatalog(loadCatalogDir(catalogDir));
+    // Spoil every body in place (same length, so offsets hold): what listings show must not need one.
+    const lines = readFileSync(cacheFile, 'utf8').split('\n');
+    writeFileSync(cacheFile, lines.map((line, i) => (i === 0 ? line : line.replace(/\t([^\t]*)$/, (_, body: string) => `\t${'x'.repeat(Buffer.byteLength(body) - 1)}}`))).join('\n'));
+    const listed = (c: Catalog) => c.tools.map((t) => [t.server.slug, t.slug, t.name, t.summary, t.changeDates, t.classification]);
+    expect(listed(catalog)).toStrictEqual(listed(direct));
+    expect(catalog.tools.some((t) => t.summary !== '')).toBe(true);
+    expect(() => catalog.tools[0]!.definition).toThrow();
+  });
+
+  it('gives a server a new build key when only its definitions change, which listings do not show', () => {
+    const { catalogDir, cacheFile } = setup();
+    const keysNow = () => {
+      loadCatalogCached(catalogDir, cacheFile, 'salt-1');
+      const catalog = buildCatalog(readCachedCatalog(cacheFile, 'salt-1')!);
+      return serverKeys(catalog, buildRelatedIndex(catalog), 'salt-1');
+    };
+    const before = keysNow();
+    const file = join(catalogDir, 'servers', 'github.json');
+    const server = JSON.parse(readFileSync(file, 'utf8')) as { tools: { inputSchema: { properties?: Record<string, { description?: string }> } }[] };
+    const [parameter] = server.tools.flatMap((tool) => Object.values(tool.inputSchema.properties ?? {}));
+    parameter!.description = 'Said differently, shown only on the tool page.';
+    writeFileSync(file, JSON.stringify(server));
+    const after = keysNow();
+    expect([...after].filter(([slug, key]) => before.get(slug) !== key).map(([slug]) => slug)).toStrictEqual(['github']);
   });
 
   it('treats a torn or foreign cache as none', () => {

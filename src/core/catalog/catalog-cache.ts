@@ -1,9 +1,11 @@
+import { createHash } from 'node:crypto';
 import { closeSync, existsSync, fstatSync, openSync, readSync, renameSync, statSync, writeSync } from 'node:fs';
 import { basename, relative } from 'node:path';
-import { analyseTool, type CatalogInput, type ToolAnalysis } from './build-catalog.ts';
+import { analyseTool, listedTool, type CatalogInput, type ListedInput, type ListedTool, type ServerBody } from './build-catalog.ts';
+import type { Parameter } from '../input-schema/parameters.ts';
 import { catalogFiles, loadEach, loadServerFile, type LoadedServer } from './load.ts';
 
-const VERSION = 2;
+const VERSION = 3;
 /** The cache's name in a build's cache folder. */
 export const CATALOG_CACHE_NAME = 'catalog.ndjson';
 const TAB = 9;
@@ -11,8 +13,9 @@ const NEWLINE = 10;
 
 /**
  * What identifies a data file's state on disk, and what a build says of it without the rest. A line
- * of the cache is this head, a tab, and the body (`Body`): JSON never holds a raw tab, and a file
- * that did not change is written back as the bytes it was read as, its body never parsed.
+ * of the cache is this head, a tab, what listings show (`Listing`), a tab, and the rest (`Body`):
+ * JSON never holds a raw tab, and a file that did not change is written back as the bytes it was
+ * read as. The pages parse heads and listings, and a server's body only to render its own pages.
  */
 interface Head {
   name: string;
@@ -26,12 +29,20 @@ interface Head {
   /** As the writer named the file, and its warnings in those words (see `relocated`). */
   file: string;
   warnings: string[];
+  /** Of the listing and body as written: part of the server's build key. */
+  digest: string;
 }
 
-/** One data file as read, checked and analysed. */
+/** What tables and listings show of the server: everything but definitions and parameters. */
+interface Listing {
+  meta: ListedInput['meta'];
+  tools: ListedTool[];
+}
+
+/** One data file as read and checked, with its tools' parameters (their classifications are in the listing). */
 interface Body {
   server: LoadedServer;
-  analyses: ToolAnalysis[];
+  parameters: Parameter[][];
 }
 
 interface Line {
@@ -69,9 +80,14 @@ export function loadCatalogCached(catalogDir: string, cacheFile: string, salt: s
       return hit;
     }
     const server = loadServerFile(path, cwd);
-    const head: Head = { name, slug: server.slug, path, size: stat.size, mtimeMs: stat.mtimeMs, ctimeMs: stat.ctimeMs, tools: server.data.tools.length, file: server.file, warnings: server.warnings };
-    const body: Body = { server, analyses: server.data.tools.map(analyseTool) };
-    return { head, bytes: Buffer.from(`${JSON.stringify(head)}\t${JSON.stringify(body)}`) };
+    const { tools: definitions, ...meta } = server.data;
+    const analyses = definitions.map(analyseTool);
+    const listing: Listing = { meta, tools: definitions.map((definition, i) => listedTool(definition, analyses[i]!.classification)) };
+    const body: Body = { server, parameters: analyses.map((analysis) => analysis.parameters) };
+    const rest = `${JSON.stringify(listing)}\t${JSON.stringify(body)}`;
+    const digest = createHash('sha256').update(rest).digest('hex');
+    const head: Head = { name, slug: server.slug, path, size: stat.size, mtimeMs: stat.mtimeMs, ctimeMs: stat.ctimeMs, tools: definitions.length, file: server.file, warnings: server.warnings, digest };
+    return { head, bytes: Buffer.from(`${JSON.stringify(head)}\t${rest}`) };
   });
   if (reused !== lines.length || previous.size !== lines.length) writeCache(cacheFile, salt, lines);
   return {
@@ -82,19 +98,71 @@ export function loadCatalogCached(catalogDir: string, cacheFile: string, salt: s
   };
 }
 
-/** The servers a cache written with `salt` holds, for `buildCatalog`; undefined when there is none such. */
-export function readCachedCatalog(cacheFile: string, salt: string, cwd = process.cwd()): CatalogInput[] | undefined {
-  if (!existsSync(cacheFile)) return undefined;
-  const servers: CatalogInput[] = [];
+/**
+ * The servers a cache written with `salt` holds, for `buildCatalog`; undefined when there is none such.
+ * Only heads and listings are parsed: a server's definitions are read from the file when one of its
+ * pages asks for them, and the last few read are kept (pages are rendered server by server). At
+ * 250,000 tools the definitions are most of the catalog's memory, which the renderer's collector
+ * would otherwise walk for every page.
+ */
+export function readCachedCatalog(cacheFile: string, salt: string, cwd = process.cwd()): ListedInput[] | undefined {
+  const servers: ListedInput[] = [];
+  const bodies = new RecentBodies(cacheFile);
   try {
-    for (const { head, bytes } of readCacheLines(cacheFile, salt, true)) {
-      const { server, analyses } = JSON.parse(bytes.toString('utf8', bytes.indexOf(TAB) + 1)) as Body;
-      servers.push({ ...relocated(server, relative(cwd, head.path) || head.path), analyses });
-    }
+    let first = true;
+    scanLines(cacheFile, (bytes, offset) => {
+      if (first) {
+        first = false;
+        const header = JSON.parse(bytes.toString('utf8')) as { version?: number; salt?: string };
+        if (header.version !== VERSION || header.salt !== salt) throw new Error('foreign cache');
+        return;
+      }
+      const tab = bytes.indexOf(TAB);
+      const second = bytes.indexOf(TAB, tab + 1);
+      if (tab < 0 || second < 0 || bytes[bytes.length - 1] !== 0x7d) throw new Error('torn line');
+      const head = JSON.parse(bytes.toString('utf8', 0, tab)) as Head;
+      const listing = JSON.parse(bytes.toString('utf8', tab + 1, second)) as Listing;
+      const place = { offset: offset + second + 1, length: bytes.length - second - 1 };
+      servers.push({ slug: head.slug, file: relative(cwd, head.path) || head.path, meta: listing.meta, tools: listing.tools, digest: head.digest, body: () => bodies.get(head.slug, place) });
+    });
   } catch {
     return undefined;
   }
   return servers.length > 0 ? servers : undefined;
+}
+
+/** Server bodies read back from the cache file, the last few kept. */
+class RecentBodies {
+  private readonly kept = new Map<string, ServerBody>();
+  private readonly cacheFile: string;
+  private readonly size: number;
+
+  constructor(cacheFile: string, size = 8) {
+    this.cacheFile = cacheFile;
+    this.size = size;
+  }
+
+  get(slug: string, place: { offset: number; length: number }): ServerBody {
+    const hit = this.kept.get(slug);
+    if (hit) {
+      // Most recently used last.
+      this.kept.delete(slug);
+      this.kept.set(slug, hit);
+      return hit;
+    }
+    const bytes = Buffer.alloc(place.length);
+    const fd = openSync(this.cacheFile, 'r');
+    try {
+      readSync(fd, bytes, 0, place.length, place.offset);
+    } finally {
+      closeSync(fd);
+    }
+    const { server, parameters } = JSON.parse(bytes.toString('utf8')) as Body;
+    const body: ServerBody = { definitions: server.data.tools, parameters };
+    this.kept.set(slug, body);
+    if (this.kept.size > this.size) this.kept.delete(this.kept.keys().next().value!);
+    return body;
+  }
 }
 
 /** Paths in messages are relative to the working directory, which differs between the CLI and the build. */
@@ -196,7 +264,11 @@ export function* eachCachedServer(cacheFile: string, salt: string, cwd = process
     for (const { head, offset, length } of places) {
       const bytes = Buffer.alloc(length);
       readSync(fd, bytes, 0, length, offset);
-      const { server, analyses } = JSON.parse(bytes.toString('utf8', bytes.indexOf(TAB) + 1)) as Body;
+      const first = bytes.indexOf(TAB);
+      const second = bytes.indexOf(TAB, first + 1);
+      const listing = JSON.parse(bytes.toString('utf8', first + 1, second)) as Listing;
+      const { server, parameters } = JSON.parse(bytes.toString('utf8', second + 1)) as Body;
+      const analyses = listing.tools.map(({ classification }, i) => ({ classification, parameters: parameters[i]! }));
       yield { ...relocated(server, relative(cwd, head.path) || head.path), analyses };
     }
   } finally {

@@ -1,10 +1,8 @@
 import { createHash } from 'node:crypto';
-import type { Catalog, CatalogServer, CatalogTool } from './build-catalog.ts';
+import type { Catalog, CatalogTool } from './build-catalog.ts';
 import { relatedTools } from './related.ts';
 import { isLowConfidence } from '../risk.ts';
 import { shardOf, type Shard } from './shards.ts';
-
-const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
 
 /**
  * A key per server that changes whenever anything its pages show could change: the server's own
@@ -12,23 +10,12 @@ const sha256 = (text: string) => createHash('sha256').update(text).digest('hex')
  * configuration and the deployment URL). Equal keys mean byte-identical pages under servers/<slug>/.
  */
 export function serverKeys(catalog: Catalog, relatedIndex: Map<string, CatalogTool[]>, salt: string): Map<string, string> {
-  const serverDigests = new Map<CatalogServer, string>();
-  const serverDigest = (server: CatalogServer) => {
-    let digest = serverDigests.get(server);
-    if (!digest) serverDigests.set(server, (digest = sha256(JSON.stringify([server.slug, server.meta]))));
-    return digest;
-  };
-  const toolDigests = new Map<CatalogTool, string>();
-  const toolDigest = (tool: CatalogTool) => {
-    let digest = toolDigests.get(tool);
-    if (!digest) toolDigests.set(tool, (digest = sha256(JSON.stringify([serverDigest(tool.server), tool.slug, tool.definition]))));
-    return digest;
-  };
   const keys = new Map<string, string>();
   for (const server of catalog.servers) {
-    const hash = createHash('sha256').update(salt).update(serverDigest(server));
+    // The digest covers the server's data and analyses; slugs follow from names, the folder from the slug.
+    const hash = createHash('sha256').update(salt).update(JSON.stringify([server.slug, server.digest]));
     for (const tool of server.tools) {
-      hash.update(toolDigest(tool));
+      hash.update(`/${tool.slug}`);
       // A related tool shows as its name, server and badge (ToolTable without summaries): only those count.
       for (const related of relatedTools(tool, relatedIndex)) {
         const { level, category, confidence } = related.classification;

@@ -35,7 +35,8 @@ export interface CatalogChange {
  */
 export function definitionChanges(tools: Iterable<CatalogTool>, max: number): CatalogChange[] {
   const candidates: { tool: CatalogTool; index: number; date: string }[] = [];
-  for (const tool of tools) (tool.definition.history ?? []).slice(0, MAX_HISTORY).forEach((entry, index) => candidates.push({ tool, index, date: entry.date }));
+  // The dates are kept beside the catalog's listing: only the changes kept read their definitions.
+  for (const tool of tools) tool.changeDates.slice(0, MAX_HISTORY).forEach((date, index) => candidates.push({ tool, index, date }));
   const order = (a: (typeof candidates)[number], b: (typeof candidates)[number]) =>
     (a.date > b.date ? -1 : a.date < b.date ? 1 : 0)
     || (a.tool.server.slug < b.tool.server.slug ? -1 : a.tool.server.slug > b.tool.server.slug ? 1 : 0)
