@@ -1,8 +1,8 @@
 import { join } from 'node:path';
-import { parentPort, workerData } from 'node:worker_threads';
+import { answerJob, jobData } from './job-io.ts';
 import { linkTree } from './link-tree.ts';
 
-const { previous, site, slugs } = workerData as { previous: string; site: string; slugs: string[] };
+const { previous, site, slugs } = jobData<{ previous: string; site: string; slugs: string[] }>();
 let files = 0;
 for (const slug of slugs) files += linkTree(join(previous, 'servers', slug), join(site, 'servers', slug));
-parentPort!.postMessage(files);
+answerJob(files);

@@ -1,10 +1,10 @@
-import { parentPort, workerData } from 'node:worker_threads';
-import { loadCatalogCached } from '../core/catalog/catalog-cache.ts';
+import { readCatalogPart } from '../core/catalog/catalog-cache.ts';
 import { DataError } from '../core/errors/friendly.ts';
+import { answerJob, jobData } from './job-io.ts';
 
-const { catalogDir, cacheFile, salt, cwd } = workerData as { catalogDir: string; cacheFile: string; salt: string; cwd: string };
+const { paths, cacheFile, salt, partFile, cwd } = jobData<{ paths: string[]; cacheFile: string; salt: string; partFile: string; cwd: string }>();
 try {
-  parentPort!.postMessage({ ok: true, reading: loadCatalogCached(catalogDir, cacheFile, salt, cwd) });
+  answerJob({ ok: true, reading: readCatalogPart(paths, cacheFile, salt, partFile, cwd) });
 } catch (error) {
-  parentPort!.postMessage(error instanceof DataError ? { ok: false, problems: error.lines } : { ok: false, error: error instanceof Error ? (error.stack ?? error.message) : String(error) });
+  answerJob(error instanceof DataError ? { ok: false, problems: error.lines } : { ok: false, error: error instanceof Error ? (error.stack ?? error.message) : String(error) });
 }

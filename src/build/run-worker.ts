@@ -1,19 +1,33 @@
+import { fork } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
+import { JOB_DATA_ENV } from './job-io.ts';
+
+export interface RunWorkerOptions {
+  /**
+   * A child process instead of a thread: for jobs that hold gigabytes (reading a 250,000-tool
+   * catalog), since a thread's freed memory stays in this process's allocator, counted against the
+   * build for as long as it runs, and a process's returns to the system when it exits.
+   */
+  ownProcess?: boolean;
+}
 
 /**
- * Runs a worker thread to its one answer: resolves with the first message it posts, rejects when it
- * throws or exits without one (`what` names the job in that message).
+ * Runs a job script (see job-io.ts) to its one answer: resolves with the first message it posts,
+ * rejects when it throws or exits without one (`what` names the job in that message).
  */
-export function runWorker<Answer>(script: URL, workerData: unknown, what: string): Promise<Answer> {
+export function runWorker<Answer>(script: URL, data: unknown, what: string, options: RunWorkerOptions = {}): Promise<Answer> {
   return new Promise((resolvePromise, reject) => {
-    const worker = new Worker(script, { workerData });
+    const job = options.ownProcess
+      ? fork(fileURLToPath(script), [], { env: { ...process.env, [JOB_DATA_ENV]: JSON.stringify(data) }, serialization: 'advanced', stdio: ['ignore', 'inherit', 'inherit', 'ipc'] })
+      : new Worker(script, { workerData: data });
     let answered = false;
-    worker.once('message', (answer: Answer) => {
+    job.once('message', (answer: Answer) => {
       answered = true;
       resolvePromise(answer);
     });
-    worker.once('error', reject);
-    worker.once('exit', (code) => {
+    job.once('error', reject);
+    job.once('exit', (code: number | null) => {
       if (!answered) reject(new Error(`${what} stopped (exit code ${code})`));
     });
   });

@@ -1,10 +1,10 @@
-import { parentPort, workerData } from 'node:worker_threads';
 import { close, createIndex } from 'pagefind';
 import { buildCatalog } from '../core/catalog/build-catalog.ts';
 import { eachCachedServer } from '../core/catalog/catalog-cache.ts';
 import { serverSearchDocument, type SearchDocument } from '../core/search/search-documents.ts';
+import { answerJob, jobData } from './job-io.ts';
 
-const { cacheFile, salt, outputPath } = workerData as { cacheFile: string; salt: string; outputPath: string };
+const { cacheFile, salt, outputPath } = jobData<{ cacheFile: string; salt: string; outputPath: string }>();
 // Documents in flight to Pagefind at a time.
 const BATCH = 200;
 
@@ -40,7 +40,7 @@ async function indexCatalog(): Promise<{ documents: number; tools: number }> {
 }
 
 try {
-  parentPort!.postMessage({ ok: true, ...(await indexCatalog()) });
+  answerJob({ ok: true, ...(await indexCatalog()) });
 } catch (error) {
-  parentPort!.postMessage({ ok: false, error: error instanceof Error ? error.message : String(error) });
+  answerJob({ ok: false, error: error instanceof Error ? error.message : String(error) });
 }

@@ -1,7 +1,8 @@
-import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { readCatalogInWorker } from '../../src/build/read-catalog.ts';
 import { buildCatalog, type Catalog } from '../../src/core/catalog/build-catalog.ts';
 import { loadCatalogCached, readCachedCatalog } from '../../src/core/catalog/catalog-cache.ts';
 import { loadCatalogDir } from '../../src/core/catalog/load.ts';
@@ -114,5 +115,34 @@ describe('the catalog cache', () => {
     expect(readCachedCatalog(cacheFile, 'salt-1')).toBeDefined();
     writeFileSync(cacheFile, 'not json at all');
     expect(readCachedCatalog(cacheFile, 'salt-1')).toBeUndefined();
+  });
+});
+
+describe('the build reading the catalog in two shares at once', () => {
+  it('writes the cache a single reader writes, byte for byte, and reuses it the same way', async () => {
+    const { catalogDir, cacheFile } = setup();
+    loadCatalogCached(catalogDir, cacheFile, 'salt-1');
+    const single = readFileSync(cacheFile);
+    rmSync(cacheFile);
+    const reading = await readCatalogInWorker(catalogDir, cacheFile, 'salt-1', 0);
+    expect(readFileSync(cacheFile)).toStrictEqual(single);
+    expect(reading).toMatchObject({ servers: loadCatalogDir(catalogDir).length, reused: 0 });
+    expect((await readCatalogInWorker(catalogDir, cacheFile, 'salt-1', 0)).reused).toBe(reading.servers);
+    expect(readdirSync(dirname(cacheFile)).filter((name) => name.includes('.part'))).toStrictEqual([]);
+  });
+
+  it('reports both shares\' problems in file order and keeps the last good cache', async () => {
+    const { catalogDir, cacheFile } = setup();
+    await readCatalogInWorker(catalogDir, cacheFile, 'salt-1', 0);
+    const before = readFileSync(cacheFile, 'utf8');
+    writeFileSync(join(catalogDir, 'servers', 'aaa-broken.json'), '{ "name": "Broken", "tools": [ ,, ] }');
+    writeFileSync(join(catalogDir, 'servers', 'zzz-broken.json'), '{ "name": 7, "tools": [] }');
+    const error = await readCatalogInWorker(catalogDir, cacheFile, 'salt-1', 0).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(DataError);
+    const lines = (error as DataError).lines;
+    expect(lines.findIndex((line) => line.includes('aaa-broken.json'))).toBeGreaterThanOrEqual(0);
+    expect(lines.findIndex((line) => line.includes('aaa-broken.json'))).toBeLessThan(lines.findIndex((line) => line.includes('zzz-broken.json')));
+    expect(readFileSync(cacheFile, 'utf8')).toBe(before);
+    expect(readdirSync(dirname(cacheFile)).filter((name) => name.includes('.part'))).toStrictEqual([]);
   });
 });

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { closeSync, existsSync, fstatSync, openSync, readSync, renameSync, statSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, fstatSync, openSync, readSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
 import { basename, relative } from 'node:path';
 import { analyseTool, listedTool, type CatalogInput, type ListedInput, type ListedTool, type ServerBody } from './build-catalog.ts';
 import type { Parameter } from '../input-schema/parameters.ts';
@@ -68,10 +68,27 @@ export interface CatalogSummary {
  * would pass V8's string length limit). `readCachedCatalog` gives the pages what it holds.
  */
 export function loadCatalogCached(catalogDir: string, cacheFile: string, salt: string, cwd = process.cwd()): CatalogSummary {
+  return assembleCache(cacheFile, salt, [readCatalogPart(catalogFiles(catalogDir, cwd), cacheFile, salt, `${cacheFile}.part-0`, cwd)]);
+}
+
+/** What one reader of a share of the catalog's files wrote to its part file. */
+export interface PartReading extends CatalogSummary {
+  partFile: string;
+  /** Lines the cache held under this salt, for all files (a file removed since leaves one over). */
+  previousLines: number;
+}
+
+/**
+ * Reads `paths` (a share of the catalog's files, in order) like `loadCatalogCached`, into
+ * `partFile`; `assembleCache` joins the parts. Readers of different shares can run at once.
+ */
+export function readCatalogPart(paths: readonly string[], cacheFile: string, salt: string, partFile: string, cwd = process.cwd()): PartReading {
+  const names = new Set(paths.map((path) => basename(path)));
   const previous = new Map<string, Line>();
-  for (const line of readCacheLines(cacheFile, salt)) previous.set(line.head.name, line);
+  const { lines: kept, total } = readCacheLines(cacheFile, salt, (head) => names.has(head.name));
+  for (const line of kept) previous.set(line.head.name, line);
   let reused = 0;
-  const lines = loadEach(catalogFiles(catalogDir, cwd), (path): Line => {
+  const lines = loadEach(paths, (path): Line => {
     const stat = statSync(path);
     const name = basename(path);
     const hit = previous.get(name);
@@ -89,13 +106,45 @@ export function loadCatalogCached(catalogDir: string, cacheFile: string, salt: s
     const head: Head = { name, slug: server.slug, path, size: stat.size, mtimeMs: stat.mtimeMs, ctimeMs: stat.ctimeMs, tools: definitions.length, file: server.file, warnings: server.warnings, digest };
     return { head, bytes: Buffer.from(`${JSON.stringify(head)}\t${rest}`) };
   });
-  if (reused !== lines.length || previous.size !== lines.length) writeCache(cacheFile, salt, lines);
+  writeLines(partFile, lines);
   return {
+    partFile,
+    previousLines: total,
     servers: lines.length,
     tools: lines.reduce((n, line) => n + line.head.tools, 0),
     warnings: lines.flatMap(({ head }) => relocatedWarnings(head.warnings, head.file, relative(cwd, head.path) || head.path)),
     reused,
   };
+}
+
+/**
+ * Joins the parts (in order) into `cacheFile` when anything changed, and leaves it as it was, byte
+ * for byte, when nothing did; the part files are removed either way.
+ */
+export function assembleCache(cacheFile: string, salt: string, parts: readonly PartReading[]): CatalogSummary {
+  const summary: CatalogSummary = {
+    servers: parts.reduce((n, part) => n + part.servers, 0),
+    tools: parts.reduce((n, part) => n + part.tools, 0),
+    warnings: parts.flatMap((part) => part.warnings),
+    reused: parts.reduce((n, part) => n + part.reused, 0),
+  };
+  try {
+    const previousLines = parts[0]?.previousLines ?? 0;
+    if (summary.reused !== summary.servers || previousLines !== summary.servers) {
+      const partial = `${cacheFile}.${process.pid}.partial`;
+      const fd = openSync(partial, 'w');
+      try {
+        writeSync(fd, `${JSON.stringify({ version: VERSION, salt })}\n`);
+        for (const part of parts) copyInto(fd, part.partFile);
+      } finally {
+        closeSync(fd);
+      }
+      renameSync(partial, cacheFile);
+    }
+  } finally {
+    for (const part of parts) rmSync(part.partFile, { force: true });
+  }
+  return summary;
 }
 
 /**
@@ -175,36 +224,52 @@ const relocatedWarnings = (warnings: string[], from: string, to: string) =>
   from === to ? warnings : warnings.map((line) => (line.startsWith(`${from} ›`) ? `${to}${line.slice(from.length)}` : line));
 
 /**
- * The cache's lines under `salt`, heads parsed; none for a missing, torn, foreign or older cache
- * (or, with `strict`, a throw where a line is torn).
+ * The cache's lines under `salt` whose head `keep` accepts, heads parsed, and how many it holds in
+ * all; none for a missing, torn, foreign or older cache.
  */
-function readCacheLines(cacheFile: string, salt: string, strict = false): Line[] {
+function readCacheLines(cacheFile: string, salt: string, keep: (head: Head) => boolean): { lines: Line[]; total: number } {
   const lines: Line[] = [];
+  let total = 0;
   try {
     let first = true;
-    for (const bytes of readLines(cacheFile)) {
+    let foreign = false;
+    scanLines(cacheFile, (bytes) => {
+      if (foreign) return;
       if (first) {
         first = false;
         const header = JSON.parse(bytes.toString('utf8')) as { version?: number; salt?: string };
-        if (header.version !== VERSION || header.salt !== salt) return [];
-        continue;
+        foreign = header.version !== VERSION || header.salt !== salt;
+        return;
       }
       const tab = bytes.indexOf(TAB);
       if (tab < 0 || bytes[bytes.length - 1] !== 0x7d) throw new Error('torn line');
-      lines.push({ head: JSON.parse(bytes.toString('utf8', 0, tab)) as Head, bytes });
-    }
-  } catch (error) {
-    if (strict) throw error;
-    return [];
+      const head = JSON.parse(bytes.toString('utf8', 0, tab)) as Head;
+      total++;
+      // Copied: the chunk the line sits in is read into again.
+      if (keep(head)) lines.push({ head, bytes: Buffer.from(bytes) });
+    });
+    if (foreign) return { lines: [], total: 0 };
+  } catch {
+    return { lines: [], total: 0 };
   }
-  return lines;
+  return { lines, total };
 }
 
-function writeCache(cacheFile: string, salt: string, lines: readonly Line[]): void {
-  const partial = `${cacheFile}.${process.pid}.partial`;
-  const fd = openSync(partial, 'w');
+/** Appends a file to an open one in chunks: a part can be larger than one buffer may be. */
+function copyInto(fd: number, file: string): void {
+  const from = openSync(file, 'r');
   try {
-    writeSync(fd, `${JSON.stringify({ version: VERSION, salt })}\n`);
+    const chunk = Buffer.alloc(16 << 20);
+    for (let read = readSync(from, chunk); read > 0; read = readSync(from, chunk)) writeSync(fd, chunk, 0, read);
+  } finally {
+    closeSync(from);
+  }
+}
+
+/** Lines, each ended by a newline, into `file` (a part of the cache: no header). */
+function writeLines(file: string, lines: readonly Line[]): void {
+  const fd = openSync(file, 'w');
+  try {
     for (const { bytes } of lines) {
       writeSync(fd, bytes);
       writeSync(fd, '\n');
@@ -212,7 +277,6 @@ function writeCache(cacheFile: string, salt: string, lines: readonly Line[]): vo
   } finally {
     closeSync(fd);
   }
-  renameSync(partial, cacheFile);
 }
 
 /** Each line of the file with its byte offset; `bytes` is valid only during the call (the chunk is read into again). */
@@ -238,12 +302,6 @@ function scanLines(path: string, onLine: (bytes: Buffer, offset: number) => void
   } finally {
     closeSync(fd);
   }
-}
-
-function readLines(path: string): Buffer[] {
-  const lines: Buffer[] = [];
-  scanLines(path, (bytes) => lines.push(Buffer.from(bytes)));
-  return lines;
 }
 
 /**
