@@ -1,23 +1,11 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { call, NOON, perMinute, policyOf, runCalls } from '../support/policy-calls.ts';
 import { conditionHolds } from '../../src/core/policy/conditions.ts';
 import { evaluatePolicy, type CounterState, type Decision, type ToolCall } from '../../src/core/policy/evaluate.ts';
-import { LIMIT_SCOPES, LIMIT_WINDOWS, PolicySchema, type Condition, type Limit, type Policy, type Rule } from '../../src/core/policy/schema.ts';
+import { LIMIT_SCOPES, LIMIT_WINDOWS, type Condition, type Limit, type Policy, type Rule } from '../../src/core/policy/schema.ts';
 
-const NOON = Date.UTC(2025, 5, 15, 12, 0, 0);
-const call = (tool: string, args: unknown = {}, time = NOON, scope: ToolCall['scope'] = { grant: 'g1' }): ToolCall => ({ tool, args, time, scope });
-const policyOf = (fields: Partial<Policy>): Policy => PolicySchema.parse({ version: '1', default: 'deny', ...fields });
 const decide = (policy: Policy, c: ToolCall, state: CounterState = {}) => evaluatePolicy(policy, c, state).decision;
-const perMinute = (counter: string, max: number, scope: Limit['scope'] = 'grant'): Limit => ({ counter, window: 'minute', max, scope });
-
-/** Runs calls one after another, threading the counters; returns each decision. */
-function runCalls(policy: Policy, calls: readonly ToolCall[], state: CounterState = {}): Decision[] {
-  return calls.map((c) => {
-    const result = evaluatePolicy(policy, c, state);
-    state = result.state;
-    return result.decision;
-  });
-}
 
 describe('evaluation order (spec: first match decides)', () => {
   const policy = policyOf({

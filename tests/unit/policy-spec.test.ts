@@ -1,27 +1,16 @@
 import { describe, expect, it } from 'vitest';
+import { call, NOON, perMinute, policyOf, runCalls } from '../support/policy-calls.ts';
 import { conditionHolds } from '../../src/core/policy/conditions.ts';
 import { policyJsonSchema } from '../../src/core/policy/json-schema.ts';
-import { evaluatePolicy, type CounterState, type Decision, type ToolCall } from '../../src/core/policy/evaluate.ts';
-import { PolicySchema, type Condition, type Limit, type Policy } from '../../src/core/policy/schema.ts';
+import { evaluatePolicy, type CounterState, type Decision } from '../../src/core/policy/evaluate.ts';
+import type { Condition, Limit } from '../../src/core/policy/schema.ts';
 import { validatePolicyText } from '../../src/core/policy/validate.ts';
 
 // One describe per statement of ../shared/spec/policy-v1.md that the other policy suites left open,
 // or that the engine read differently: the statement is quoted, the cases follow from it.
 
-const NOON = Date.UTC(2025, 5, 15, 12, 0, 0);
-const call = (tool: string, args: unknown = {}, time = NOON, scope: ToolCall['scope'] = { grant: 'g1' }): ToolCall => ({ tool, args, time, scope });
-const policyOf = (fields: Partial<Policy>): Policy => PolicySchema.parse({ version: '1', default: 'deny', ...fields });
 const valid = (fields: Record<string, unknown>) => validatePolicyText(JSON.stringify({ version: '1', default: 'deny', ...fields })).ok;
 const withCondition = (condition: Record<string, unknown>) => ({ tools: { t: { deny_if: [{ path: 'args.x', ...condition }] } } });
-const perMinute = (counter: string, max: number, scope: Limit['scope'] = 'grant'): Limit => ({ counter, window: 'minute', max, scope });
-
-function runCalls(policy: Policy, calls: readonly ToolCall[], state: CounterState = {}): Decision[] {
-  return calls.map((c) => {
-    const result = evaluatePolicy(policy, c, state);
-    state = result.state;
-    return result.decision;
-  });
-}
 
 /** The effect of one call under a rule `t` made of `deny_if: [condition]`, then of `require: [condition]`. */
 const effects = (condition: Condition, args: unknown) => [
