@@ -2,7 +2,7 @@ import { readCatalogPart } from '../core/catalog/catalog-cache.ts';
 import { DataError } from '../core/errors/friendly.ts';
 import { answerJob, jobData } from './job-io.ts';
 
-const { paths, cacheFile, salt, partFile, cwd } = jobData<{ paths: string[]; cacheFile: string; salt: string; partFile: string; cwd: string }>();
+const { paths, cacheFile, salt, partFile, cwd } = await jobData<{ paths: string[]; cacheFile: string; salt: string; partFile: string; cwd: string }>();
 try {
   answerJob({ ok: true, reading: readCatalogPart(paths, cacheFile, salt, partFile, cwd) });
 } catch (error) {

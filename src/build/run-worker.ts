@@ -1,7 +1,6 @@
-import { fork } from 'node:child_process';
+import { ChildProcess, fork, type Serializable } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import { JOB_DATA_ENV } from './job-io.ts';
 
 export interface RunWorkerOptions {
   /**
@@ -18,9 +17,8 @@ export interface RunWorkerOptions {
  */
 export function runWorker<Answer>(script: URL, data: unknown, what: string, options: RunWorkerOptions = {}): Promise<Answer> {
   return new Promise((resolvePromise, reject) => {
-    const job = options.ownProcess
-      ? fork(fileURLToPath(script), [], { env: { ...process.env, [JOB_DATA_ENV]: JSON.stringify(data) }, serialization: 'advanced', stdio: ['ignore', 'inherit', 'inherit', 'ipc'] })
-      : new Worker(script, { workerData: data });
+    const job = options.ownProcess ? fork(fileURLToPath(script), [], { serialization: 'advanced', stdio: ['ignore', 'inherit', 'inherit', 'ipc'] }) : new Worker(script, { workerData: data });
+    if (job instanceof ChildProcess) job.send(data as Serializable);
     let answered = false;
     job.once('message', (answer: Answer) => {
       answered = true;

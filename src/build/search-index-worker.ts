@@ -4,7 +4,7 @@ import { eachCachedServer } from '../core/catalog/catalog-cache.ts';
 import { serverSearchDocument, type SearchDocument } from '../core/search/search-documents.ts';
 import { answerJob, jobData } from './job-io.ts';
 
-const { cacheFile, salt, outputPath } = jobData<{ cacheFile: string; salt: string; outputPath: string }>();
+const { cacheFile, salt, outputPath } = await jobData<{ cacheFile: string; salt: string; outputPath: string }>();
 // Documents in flight to Pagefind at a time.
 const BATCH = 200;
 

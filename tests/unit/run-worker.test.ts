@@ -1,0 +1,17 @@
+import { describe, expect, it } from 'vitest';
+import { runWorker } from '../../src/build/run-worker.ts';
+
+const echo = new URL('../support/echo-job.ts', import.meta.url);
+// What reading a 250,000-tool catalog hands each reader: its share of 12,630 file paths (~1 MB),
+// past what an environment variable or an argument may hold (128 KB on Linux).
+const data = { paths: Array.from({ length: 12_630 }, (_, i) => `/home/someone/catalogs/field/servers/server-number-${i}-of-the-catalog.json`) };
+
+describe('a build job', () => {
+  it('gets data of any size as a process', async () => {
+    expect(await runWorker(echo, data, 'echoing', { ownProcess: true })).toStrictEqual(data);
+  });
+
+  it('gets the same as a thread', async () => {
+    expect(await runWorker(echo, data, 'echoing')).toStrictEqual(data);
+  });
+});
