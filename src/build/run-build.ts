@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { mkdirSync, renameSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, renameSync, rmSync } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { createRequire } from 'node:module';
 import { homedir, totalmem } from 'node:os';
@@ -180,13 +180,20 @@ export async function runBuild(options: BuildOptions): Promise<number> {
 /** A promise that never rejects: a failure is kept until the build is ready to report it. */
 const settled = <T>(promise: Promise<T>): Promise<T | { error: Error }> => promise.catch((error: unknown) => ({ error: error instanceof Error ? error : new Error(String(error)) }));
 
-/** Runs `astro build`, its output through the progress display. */
+/**
+ * Runs `astro build`, its output through the progress display. Astro writes its scratch files
+ * (the prerender bundle, which imports the checkout's packages) under `.astro/` of its working
+ * directory when the output folder is outside it; two builds at once from one checkout deleted
+ * each other's there. So each build runs in a folder of its own inside the checkout.
+ */
 function runAstro(astroBin: string, env: NodeJS.ProcessEnv, progress: BuildProgress): Promise<{ status: number | null; signal: NodeJS.Signals | null }> {
-  return new Promise((resolvePromise, reject) => {
-    const child = spawn(process.execPath, [astroBin, 'build'], { cwd: PROJECT_ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  mkdirSync(join(PROJECT_ROOT, '.astro'), { recursive: true });
+  const scratch = mkdtempSync(join(PROJECT_ROOT, '.astro', 'build-'));
+  return new Promise<{ status: number | null; signal: NodeJS.Signals | null }>((resolvePromise, reject) => {
+    const child = spawn(process.execPath, [astroBin, 'build', '--root', PROJECT_ROOT], { cwd: scratch, env, stdio: ['ignore', 'pipe', 'pipe'] });
     createInterface({ input: child.stdout }).on('line', (line) => progress.line(line));
     createInterface({ input: child.stderr }).on('line', (line) => progress.line(line, (text) => process.stderr.write(text)));
     child.on('error', reject);
     child.on('close', (status, signal) => resolvePromise({ status, signal }));
-  });
+  }).finally(() => rmSync(scratch, { recursive: true, force: true }));
 }
