@@ -17,3 +17,13 @@ export function answerJob(answer: unknown): void {
   }
   process.send!(answer, () => process.disconnect());
 }
+
+/**
+ * Resolves on the job's next message after its data: the go-ahead of `runWorker`'s `proceedWhen`.
+ * Call it right after `jobData()`, before any other await: a message that arrives before a
+ * listener does is lost.
+ */
+export function jobGoAhead(): Promise<void> {
+  if (!isMainThread) return new Promise((resolve) => parentPort!.once('message', () => resolve()));
+  return new Promise((resolve) => process.once('message', () => resolve()));
+}

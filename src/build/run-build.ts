@@ -103,7 +103,10 @@ export async function runBuild(options: BuildOptions): Promise<number> {
     // The search index is made from the catalog, beside the pages; a shard has none (`merge` makes it).
     const searchFolder = `${staging}.search`;
     let searchDone = false;
-    const search = options.shard ? undefined : settled(buildSearchIndex(catalogCache, salt, searchFolder)).finally(() => (searchDone = true));
+    let pagesDone = () => {};
+    const pagesWritten = budget.searchAfterPages ? new Promise<void>((resolvePromise) => (pagesDone = resolvePromise)) : undefined;
+    const search = options.shard ? undefined : settled(buildSearchIndex(catalogCache, salt, searchFolder, pagesWritten)).finally(() => (searchDone = true));
+    if (search && pagesWritten) console.log(`policy-atlas: a large build for this machine's memory: the search index is written after the pages, not beside them`);
     // Incremental: servers whose pages the previous build holds with the same key are linked from it.
     const previousBuild = options.previousBuild ?? publishedFolder(outDir);
     const reuse = reusePages(staging, previousBuild, options.shard);
@@ -131,7 +134,7 @@ export async function runBuild(options: BuildOptions): Promise<number> {
       NODE_OPTIONS: `${env.NODE_OPTIONS ?? ''} --max-old-space-size=${budget.heapLimitMB} --max-semi-space-size=64`.trim(),
       // Astro's own colours, when the build's output is a terminal.
       ...(process.stdout.isTTY ? { FORCE_COLOR: '1' } : {}),
-    }, progress);
+    }, progress).finally(pagesDone);
     pages = progress.finish();
     const reused = await settled(reuse.finish());
     if (search && !searchDone && result.status === 0) console.log('policy-atlas: the pages are written; finishing the search index…');

@@ -9,6 +9,8 @@ export interface RunWorkerOptions {
    * build for as long as it runs, and a process's returns to the system when it exits.
    */
   ownProcess?: boolean;
+  /** When this settles, the job gets its go-ahead message (see job-io.ts `jobGoAhead`). */
+  proceedWhen?: Promise<unknown>;
 }
 
 /**
@@ -19,6 +21,12 @@ export function runWorker<Answer>(script: URL, data: unknown, what: string, opti
   return new Promise((resolvePromise, reject) => {
     const job = options.ownProcess ? fork(fileURLToPath(script), [], { serialization: 'advanced', stdio: ['ignore', 'inherit', 'inherit', 'ipc'] }) : new Worker(script, { workerData: data });
     if (job instanceof ChildProcess) job.send(data as Serializable);
+    const goAhead = () => {
+      if (job instanceof ChildProcess) {
+        if (job.connected) job.send('go');
+      } else job.postMessage('go');
+    };
+    void options.proceedWhen?.then(goAhead, goAhead);
     let answered = false;
     job.once('message', (answer: Answer) => {
       answered = true;

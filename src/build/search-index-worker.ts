@@ -2,9 +2,10 @@ import { close, createIndex } from 'pagefind';
 import { buildCatalog } from '../core/catalog/build-catalog.ts';
 import { eachCachedServer } from '../core/catalog/catalog-cache.ts';
 import { serverSearchDocument, type SearchDocument } from '../core/search/search-documents.ts';
-import { answerJob, jobData } from './job-io.ts';
+import { answerJob, jobData, jobGoAhead } from './job-io.ts';
 
-const { cacheFile, salt, outputPath } = await jobData<{ cacheFile: string; salt: string; outputPath: string }>();
+const { cacheFile, salt, outputPath, writeAfterPages } = await jobData<{ cacheFile: string; salt: string; outputPath: string; writeAfterPages: boolean }>();
+const pagesDone = writeAfterPages ? jobGoAhead() : undefined;
 // Documents in flight to Pagefind at a time.
 const BATCH = 200;
 
@@ -33,6 +34,8 @@ async function indexCatalog(): Promise<{ documents: number; tools: number }> {
     if (batch.length === BATCH) await flush();
   }
   await flush();
+  // Pagefind's memory triples while it writes; on a large build that waits until the pages' process is gone.
+  await pagesDone;
   const written = await index.writeFiles({ outputPath });
   if (written.errors.length) await fail('writing', written.errors);
   await close();

@@ -12,10 +12,13 @@ type WorkerAnswer = { ok: true; documents: number; tools: number } | { ok: false
  * Writes the Pagefind index of the catalog in `cacheFile` (see core/catalog/catalog-cache.ts) to
  * `outputPath`, in a process of its own. The index is made from the catalog, not from the pages, so
  * it is built beside Astro's rendering: on two cores that takes it off the build's critical path.
+ * Given `writeAfter`, it adds its documents beside the pages but writes its files only once that
+ * settles (the pages are done), so Pagefind's writing peak never meets Astro's.
  */
-export async function buildSearchIndex(cacheFile: string, salt: string, outputPath: string): Promise<SearchIndexResult> {
+export async function buildSearchIndex(cacheFile: string, salt: string, outputPath: string, writeAfter?: Promise<unknown>): Promise<SearchIndexResult> {
   const started = performance.now();
-  const answer = await runWorker<WorkerAnswer>(new URL('./search-index-worker.ts', import.meta.url), { cacheFile, salt, outputPath }, 'the search index', { ownProcess: true });
+  const job = { cacheFile, salt, outputPath, writeAfterPages: writeAfter !== undefined };
+  const answer = await runWorker<WorkerAnswer>(new URL('./search-index-worker.ts', import.meta.url), job, 'the search index', { ownProcess: true, proceedWhen: writeAfter });
   if (!answer.ok) throw new Error(answer.error);
   return { documents: answer.documents, tools: answer.tools, seconds: (performance.now() - started) / 1000 };
 }

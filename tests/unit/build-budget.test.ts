@@ -18,4 +18,11 @@ describe('buildBudget', () => {
     expect(buildBudget(50_000, 24_576).estimatedMB).toBeGreaterThan(buildBudget(10_000, 24_576).estimatedMB);
     expect(buildBudget(100, 24_576).heapLimitMB).toBe(4096);
   });
+
+  it('writes the search index after the pages only when the build is large for the machine', () => {
+    expect(buildBudget(150, 8192).searchAfterPages).toBe(false);
+    expect(buildBudget(50_000, 24_576).searchAfterPages).toBe(false);
+    expect(buildBudget(250_000, 24_576).searchAfterPages).toBe(true);
+    expect(buildBudget(50_000, 8192).searchAfterPages).toBe(true);
+  });
 });

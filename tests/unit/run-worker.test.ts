@@ -14,4 +14,15 @@ describe('a build job', () => {
   it('gets the same as a thread', async () => {
     expect(await runWorker(echo, data, 'echoing')).toStrictEqual(data);
   });
+
+  it.each([true, false])('waits for its go-ahead (as a process: %s)', async (ownProcess) => {
+    let released = false;
+    let release = () => {};
+    const proceedWhen = new Promise<void>((resolvePromise) => (release = resolvePromise));
+    const answer = runWorker<string>(new URL('../support/gated-job.ts', import.meta.url), { name: 'the index' }, 'waiting', { ownProcess, proceedWhen }).then((text) => ({ text, released }));
+    await new Promise((resolvePromise) => setTimeout(resolvePromise, 300));
+    released = true;
+    release();
+    expect(await answer).toStrictEqual({ text: 'the index went ahead', released: true });
+  });
 });
