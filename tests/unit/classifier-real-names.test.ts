@@ -1,0 +1,122 @@
+import { describe, expect, it } from 'vitest';
+import { classifyTool } from '../../src/core/classify/classify-tool.ts';
+import { levelRank, type Level } from '../../src/core/risk.ts';
+import { REAL_NAMES, type RealNameCase } from '../fixtures/heldout-real-names.ts';
+
+// Real servers' tool names and parameters (not in the corpus the rules were tuned on), rated by hand
+// before the classifier ran (see the fixture). A `?` part is not asserted.
+
+/** Wrong today, left so on purpose (keyed `server:tool`): fixing them would take a rule that misfires elsewhere. */
+const KNOWN_ERRORS: Record<string, string> = {
+  'chroma:chroma_add_documents': 'a list of `ids` counts as bulk: high, not medium',
+  'chroma:chroma_delete_documents': 'a list of `ids` counts as a bulk removal: critical, not high',
+  'chroma:chroma_update_documents': 'a list of `ids` counts as bulk: high, not medium',
+  'docker:fetch_container_logs': '“fetch” in a name raises fetches-url even when logs are fetched: medium, not low',
+  'docker:push_image': 'a push to a registry publishes, but “push” is a plain write: medium, not high',
+  'docker:remove_container': 'a `force` flag counts as a bulk removal: critical, not high',
+  'docker:remove_image': 'a `force` flag counts as a bulk removal: critical, not high',
+  'exa:deep_researcher_start': '“start” writes; “researcher” is no activity that only looks: write',
+  'github:manage_notification_subscription': '“subscription” is a money noun, though a notification subscription bills nothing: financial/high',
+  'github:request_copilot_review': '“request” is no verb in the lexicon: other',
+  'github:rerun_failed_jobs': '“rerun” is listed as a plain write: write/medium, not execute/high',
+  'github:rerun_workflow_run': '“rerun” is listed as a plain write: write/medium, not execute/high',
+  'github:unstar_repository': '“unstar” is unknown (“star” is as often a noun), so the description’s “removes” decides, and “repository” makes it infrastructure-scale: destructive/critical',
+  'gmail:batch_modify_emails': '“batch” counts as bulk only for removals: medium, not high',
+  'gmail:draft_email': 'a `to` beside message fields is a recipient, though a draft is not sent: high, not medium',
+  'gmail:list_email_labels': '“email” in the name counts as personal data: medium, not low',
+  'grafana:generate_deeplink': '“deeplink” is one word, no view noun: “generate” writes',
+  'heroku:deploy_to_heroku': '“deploy” is a plain write: medium, not high',
+  'heroku:maintenance_off': 'no verb in “maintenance off”: other',
+  'heroku:pg_kill': 'a `force` flag counts as a bulk removal: critical, not high',
+  'kubernetes:upgrade_helm_chart': '“upgrade” is no verb in the lexicon: other',
+  'mongodb:atlas-create-access-list': 'an access list is a firewall rule, but “access list” is no permission word: medium, not high',
+  'mongodb:collection-schema': 'no verb, and “schema” is no noun for something to look at: other',
+  'mongodb:collection-storage-size': 'no verb, and “size” is no noun for something to look at: other',
+  'mongodb:count': 'a `query` on a database tool counts as SQL to run, though here it is a filter object: execute/critical',
+  'mongodb:update-many': '“many” counts as bulk only for removals: medium, not high',
+  'neon:explain_sql_statement': 'SQL handed to “explain” counts as run (EXPLAIN ANALYZE does run it): execute/critical',
+  'neon:get_connection_string': 'a connection string holds a password, but is no credential word: low, not medium',
+  'neon:prepare_database_migration': '“prepare” is no verb and `migrationSql` no SQL parameter name: other',
+  'notion-remote:notion-fetch': '“fetch” in a name raises fetches-url: medium, not low',
+  'obsidian:obsidian_list_files_in_vault': '“files” in the name raises filesystem-path, though the vault is no file system: medium, not low',
+  'perplexity:perplexity_ask': '“ask” is no verb in the lexicon: other',
+  'perplexity:perplexity_reason': '“reason” is no verb in the lexicon: other',
+  'playwright:browser_generate_locator': '“locator” is no view noun: “generate” writes',
+  'playwright:browser_tab_select': '“select” reads (SQL), unless a form choice follows: read/low',
+  'qdrant:qdrant-store': '“store” is a verb only in descriptions: other',
+  'redis:dbsize': 'one word the tokenizer cannot split: other',
+  'redis:hexists': 'one word the tokenizer cannot split: other',
+  'redis:llen': 'one word the tokenizer cannot split: other',
+  'redis:lpop': 'the description’s “removes” makes a pop destructive/high',
+  'redis:type': '“type” is typing into a page elsewhere: write',
+  'sentry:create_dsn': 'a DSN carries a client key, but is no credential word: medium, not high',
+  'slack-korotovsky:conversations_add_message': '“add” a message posts it, but “add” is no sending verb: medium, not high',
+  'stripe:create_price': '“price” is a money noun, so creating one counts as a money movement: financial/critical',
+  'stripe:list_disputes': '“dispute” is no money noun: low, not medium',
+  'stripe:list_prices': '“prices” is a money noun, so reading them is medium, though a price list is public',
+  'stripe:update_dispute': '“dispute” is no money noun: write/medium',
+  'supabase:deploy_edge_function': '“deploy” is a plain write: medium, not high',
+  'supabase:generate_typescript_types': '“types” is no view noun: “generate” writes',
+  'supabase:get_anon_key': '“key” alone is no credential word (key-value stores): low, not medium',
+  'supabase:get_cost': '“cost” is a money noun, so reading it is medium',
+  'supabase:get_project_url': '“url” in a getter’s name raises fetches-url: medium, not low',
+  'supabase:merge_branch': 'a merge is a plain write: medium; here it reaches production',
+  'terraform:create_run': 'creating a run starts a job, but “create” is a plain write: medium',
+  'vercel:check_domain_availability_and_price': '“price” is a money noun, so reading it is medium',
+  'vercel:deploy_to_vercel': '“deploy” is a plain write: medium, not high',
+};
+
+const key = (c: RealNameCase) => `${c.server}:${c.tool.name}`;
+const parts = (c: RealNameCase) => c.expected.split('/') as [string, string];
+
+function matches(c: RealNameCase): { category: boolean; level: boolean } {
+  const [category, level] = parts(c);
+  const got = classifyTool(c.tool);
+  return { category: category === '?' || got.category === category, level: level === '?' || got.level === level };
+}
+
+describe('real servers’ names: the category and level a careful engineer gives', () => {
+  const cases = REAL_NAMES.filter((c) => !(key(c) in KNOWN_ERRORS) && c.expected !== '?/?');
+  it.each(cases.map((c) => [key(c), c] as const))('%s', (_key, c) => {
+    const [category, level] = parts(c);
+    const got = classifyTool(c.tool);
+    if (category !== '?') expect(got.category).toBe(category);
+    if (level !== '?') expect(got.level).toBe(level);
+  });
+
+  // A known error that the rules come to get right must leave this list (and the figures below rise).
+  it.each(Object.keys(KNOWN_ERRORS))('known error, still wrong: %s', (name) => {
+    const c = REAL_NAMES.find((one) => key(one) === name);
+    expect(c).toBeDefined();
+    const { category, level } = matches(c!);
+    expect(category && level).toBe(false);
+  });
+
+  it('keys are unique', () => {
+    expect(new Set(REAL_NAMES.map(key)).size).toBe(REAL_NAMES.length);
+  });
+
+  it('locks the accuracy measured when the set was written', () => {
+    let categoryParts = 0, categoryRight = 0, levelParts = 0, levelRight = 0, writersReadOrLow = 0, readersHigh = 0;
+    for (const c of REAL_NAMES) {
+      const [category, level] = parts(c);
+      const got = classifyTool(c.tool);
+      if (category !== '?') {
+        categoryParts++;
+        if (got.category === category) categoryRight++;
+      }
+      if (level !== '?') {
+        levelParts++;
+        if (got.level === level) levelRight++;
+      }
+      // The two costly misses: a tool that changes things shown as harmless, a plain reader shown as dangerous.
+      if (category !== '?' && category !== 'read' && (got.category === 'read' || got.level === 'low')) writersReadOrLow++;
+      if (category === 'read' && level !== '?' && levelRank(level as Level) <= levelRank('medium') && levelRank(got.level) >= levelRank('high')) readersHigh++;
+    }
+    expect({ categoryParts, levelParts }).toEqual({ categoryParts: 381, levelParts: 341 });
+    expect(categoryRight).toBeGreaterThanOrEqual(356);
+    expect(levelRight).toBeGreaterThanOrEqual(290);
+    expect(writersReadOrLow).toBeLessThanOrEqual(1);
+    expect(readersHigh).toBeLessThanOrEqual(1);
+  });
+});
