@@ -32,7 +32,6 @@ const KNOWN_ERRORS: Record<string, string> = {
   'mongodb:atlas-create-access-list': 'an access list is a firewall rule, but “access list” is no permission word: medium, not high',
   'mongodb:collection-schema': 'no verb, and “schema” is no noun for something to look at: other',
   'mongodb:collection-storage-size': 'no verb, and “size” is no noun for something to look at: other',
-  'mongodb:count': 'a `query` on a database tool counts as SQL to run, though here it is a filter object: execute/critical',
   'mongodb:update-many': '“many” counts as bulk only for removals: medium, not high',
   'neon:explain_sql_statement': 'SQL handed to “explain” counts as run (EXPLAIN ANALYZE does run it): execute/critical',
   'neon:get_connection_string': 'a connection string holds a password, but is no credential word: low, not medium',

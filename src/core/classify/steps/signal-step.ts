@@ -69,8 +69,9 @@ export function readSignals(facts: ToolFacts, category: Category, verb?: string)
   }
   const keyPhrase = /\b(api|access|private|secret|ssh|signing|deploy) keys?\b/.exec(tokens.join(' '));
   if (keyPhrase) raise('credentials', 'name', `“${keyPhrase[0]}” in the name`);
-  // A query is SQL (and may change data) on a database tool; elsewhere it is a search.
-  const queryInput = parameters.some((p, i) => params[i] === 'query' && isMainInput(p));
+  // A query is SQL (and may change data) on a database tool; elsewhere it is a search. A query
+  // object (a document filter) is no text to run.
+  const queryInput = parameters.some((p, i) => params[i] === 'query' && isMainInput(p) && isFreeText(p));
   // To a verb that examines text, the query is what it looks at.
   const mayRunQuery = !examinesText && !paramHits.has('raw-sql');
   if (mayRunQuery && queryInput && (paramSet.has('database') || SQL_CONTEXT.test(description) || SQL_CONTEXT.test(tokens.join(' ')))) {
