@@ -18,9 +18,6 @@ const KNOWN_ERRORS: Record<string, string> = {
   'exa:deep_researcher_start': '“start” writes; “researcher” is no activity that only looks: write',
   'github:manage_notification_subscription': '“subscription” is a money noun, though a notification subscription bills nothing: financial/high',
   'github:request_copilot_review': '“request” is no verb in the lexicon: other',
-  'github:rerun_failed_jobs': '“rerun” is listed as a plain write: write/medium, not execute/high',
-  'github:rerun_workflow_run': '“rerun” is listed as a plain write: write/medium, not execute/high',
-  'github:unstar_repository': '“unstar” is unknown (“star” is as often a noun), so the description’s “removes” decides, and “repository” makes it infrastructure-scale: destructive/critical',
   'gmail:batch_modify_emails': '“batch” counts as bulk only for removals: medium, not high',
   'gmail:draft_email': 'a `to` beside message fields is a recipient, though a draft is not sent: high, not medium',
   'gmail:list_email_labels': '“email” in the name counts as personal data: medium, not low',
@@ -28,7 +25,6 @@ const KNOWN_ERRORS: Record<string, string> = {
   'heroku:deploy_to_heroku': '“deploy” is a plain write: medium, not high',
   'heroku:maintenance_off': 'no verb in “maintenance off”: other',
   'heroku:pg_kill': 'a `force` flag counts as a bulk removal: critical, not high',
-  'kubernetes:upgrade_helm_chart': '“upgrade” is no verb in the lexicon: other',
   'mongodb:atlas-create-access-list': 'an access list is a firewall rule, but “access list” is no permission word: medium, not high',
   'mongodb:collection-schema': 'no verb, and “schema” is no noun for something to look at: other',
   'mongodb:collection-storage-size': 'no verb, and “size” is no noun for something to look at: other',
@@ -41,7 +37,6 @@ const KNOWN_ERRORS: Record<string, string> = {
   'perplexity:perplexity_ask': '“ask” is no verb in the lexicon: other',
   'perplexity:perplexity_reason': '“reason” is no verb in the lexicon: other',
   'playwright:browser_generate_locator': '“locator” is no view noun: “generate” writes',
-  'playwright:browser_tab_select': '“select” reads (SQL), unless a form choice follows: read/low',
   'qdrant:qdrant-store': '“store” is a verb only in descriptions: other',
   'redis:dbsize': 'one word the tokenizer cannot split: other',
   'redis:hexists': 'one word the tokenizer cannot split: other',
@@ -112,10 +107,10 @@ describe('real servers’ names: the category and level a careful engineer gives
       if (category !== '?' && category !== 'read' && (got.category === 'read' || got.level === 'low')) writersReadOrLow++;
       if (category === 'read' && level !== '?' && levelRank(level as Level) <= levelRank('medium') && levelRank(got.level) >= levelRank('high')) readersHigh++;
     }
-    expect({ categoryParts, levelParts }).toEqual({ categoryParts: 381, levelParts: 341 });
-    expect(categoryRight).toBeGreaterThanOrEqual(356);
-    expect(levelRight).toBeGreaterThanOrEqual(290);
-    expect(writersReadOrLow).toBeLessThanOrEqual(1);
-    expect(readersHigh).toBeLessThanOrEqual(1);
+    expect({ categoryParts, levelParts }).toEqual({ categoryParts: 380, levelParts: 340 });
+    expect(categoryRight).toBeGreaterThanOrEqual(361);
+    expect(levelRight).toBeGreaterThanOrEqual(294);
+    expect(writersReadOrLow).toBeLessThanOrEqual(0);
+    expect(readersHigh).toBeLessThanOrEqual(0);
   });
 });

@@ -26,11 +26,11 @@ export const VERBS: Record<Exclude<Category, 'other'>, readonly string[]> = {
     'tap', 'swipe', 'scroll', 'toggle', 'mute', 'unmute', 'connect', 'disconnect', 'clone', 'pull',
     'prepend', 'increment', 'incr', 'decrement', 'decr', 'respond', 'broadcast', 'allocate', 'reserve',
     'release', 'launch', 'fix', 'protect', 'unprotect', 'setup', 'complete', 'synchronize', 'assume',
-    'compress', 'handle', 'activate', 'deactivate', 'pause', 'resume', 'retry', 'rerun', 'trim', 'pop',
+    'compress', 'handle', 'activate', 'deactivate', 'pause', 'resume', 'retry', 'trim', 'pop',
     'backup', 'rotate', 'finalize', 'accept', 'decline', 'reject', 'block', 'ban', 'suspend', 'shutdown',
     'invalidate', 'promote', 'demote', 'turn', 'arm', 'disarm', 'mkdir', 'touch', 'cp', 'mv', 'chmod', 'chown',
     'revert', 'undo', 'redo', 'enqueue', 'emit', 'silence', 'acknowledge', 'ack', 'escalate', 'alter', 'vacuum',
-    'expire', 'reschedule', 'dm', 'impersonate', 'sign',
+    'expire', 'reschedule', 'dm', 'impersonate', 'sign', 'upgrade', 'downgrade',
   ],
   destructive: [
     'delete', 'remove', 'drop', 'destroy', 'purge', 'truncate', 'wipe', 'erase', 'kill', 'terminate',

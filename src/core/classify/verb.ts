@@ -68,12 +68,16 @@ export function categoryOfWord(word: string, context: VerbContext): VerbCategory
   return undefined;
 }
 
-/** `unapprove`, `unassign` undo a write; `resend`, `redeploy` repeat one. */
+/**
+ * `unapprove`, `unassign` undo a write, and so do `unstar`, `untag`: after “un” a word that is as
+ * often a noun is the verb. `resend`, `redeploy`, `rerun` repeat one.
+ */
 function prefixedCategory(word: string): VerbCategory | undefined {
   const rest = word.slice(2);
-  if (rest.length < 3 || NOUN_OR_VERB.has(rest)) return undefined;
+  if (rest.length < 3) return undefined;
   const category = VERB_CATEGORY.get(rest);
   if (word.startsWith('un') && category === 'write') return 'write';
+  if (NOUN_OR_VERB.has(rest)) return undefined;
   if (word.startsWith('re') && category !== undefined && category !== 'read') return category;
   return undefined;
 }
