@@ -16,8 +16,7 @@ const KNOWN_ERRORS: Record<string, string> = {
   'docker:remove_container': 'a `force` flag counts as a bulk removal: critical, not high',
   'docker:remove_image': 'a `force` flag counts as a bulk removal: critical, not high',
   'exa:deep_researcher_start': '“start” writes; “researcher” is no activity that only looks: write',
-  'github:manage_notification_subscription': '“subscription” is a money noun, though a notification subscription bills nothing: financial/high',
-  'github:request_copilot_review': '“request” is no verb in the lexicon: other',
+  'github:manage_notification_subscription': 'its `action` choices include “delete” (unsubscribe): destructive/high',
   'gmail:batch_modify_emails': '“batch” counts as bulk only for removals: medium, not high',
   'gmail:draft_email': 'a `to` beside message fields is a recipient, though a draft is not sent: high, not medium',
   'gmail:list_email_labels': '“email” in the name counts as personal data: medium, not low',
@@ -26,15 +25,11 @@ const KNOWN_ERRORS: Record<string, string> = {
   'heroku:maintenance_off': 'no verb in “maintenance off”: other',
   'heroku:pg_kill': 'a `force` flag counts as a bulk removal: critical, not high',
   'mongodb:atlas-create-access-list': 'an access list is a firewall rule, but “access list” is no permission word: medium, not high',
-  'mongodb:collection-schema': 'no verb, and “schema” is no noun for something to look at: other',
-  'mongodb:collection-storage-size': 'no verb, and “size” is no noun for something to look at: other',
   'mongodb:update-many': '“many” counts as bulk only for removals: medium, not high',
   'neon:explain_sql_statement': 'SQL handed to “explain” counts as run (EXPLAIN ANALYZE does run it): execute/critical',
   'neon:get_connection_string': 'a connection string holds a password, but is no credential word: low, not medium',
-  'neon:prepare_database_migration': '“prepare” is no verb and `migrationSql` no SQL parameter name: other',
   'notion-remote:notion-fetch': '“fetch” in a name raises fetches-url: medium, not low',
   'obsidian:obsidian_list_files_in_vault': '“files” in the name raises filesystem-path, though the vault is no file system: medium, not low',
-  'perplexity:perplexity_ask': '“ask” is no verb in the lexicon: other',
   'perplexity:perplexity_reason': '“reason” is no verb in the lexicon: other',
   'playwright:browser_generate_locator': '“locator” is no view noun: “generate” writes',
   'qdrant:qdrant-store': '“store” is a verb only in descriptions: other',
@@ -46,9 +41,7 @@ const KNOWN_ERRORS: Record<string, string> = {
   'sentry:create_dsn': 'a DSN carries a client key, but is no credential word: medium, not high',
   'slack-korotovsky:conversations_add_message': '“add” a message posts it, but “add” is no sending verb: medium, not high',
   'stripe:create_price': '“price” is a money noun, so creating one counts as a money movement: financial/critical',
-  'stripe:list_disputes': '“dispute” is no money noun: low, not medium',
   'stripe:list_prices': '“prices” is a money noun, so reading them is medium, though a price list is public',
-  'stripe:update_dispute': '“dispute” is no money noun: write/medium',
   'supabase:deploy_edge_function': '“deploy” is a plain write: medium, not high',
   'supabase:generate_typescript_types': '“types” is no view noun: “generate” writes',
   'supabase:get_anon_key': '“key” alone is no credential word (key-value stores): low, not medium',
@@ -108,8 +101,8 @@ describe('real servers’ names: the category and level a careful engineer gives
       if (category === 'read' && level !== '?' && levelRank(level as Level) <= levelRank('medium') && levelRank(got.level) >= levelRank('high')) readersHigh++;
     }
     expect({ categoryParts, levelParts }).toEqual({ categoryParts: 380, levelParts: 340 });
-    expect(categoryRight).toBeGreaterThanOrEqual(361);
-    expect(levelRight).toBeGreaterThanOrEqual(294);
+    expect(categoryRight).toBeGreaterThanOrEqual(367);
+    expect(levelRight).toBeGreaterThanOrEqual(300);
     expect(writersReadOrLow).toBeLessThanOrEqual(0);
     expect(readersHigh).toBeLessThanOrEqual(0);
   });

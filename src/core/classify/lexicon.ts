@@ -11,7 +11,7 @@ export const VERBS: Record<Exclude<Category, 'other'>, readonly string[]> = {
     'calculate', 'parse', 'extract', 'scrape', 'crawl', 'open', 'load', 'select',
     'wait', 'track', 'monitor', 'echo', 'audit', 'troubleshoot', 'diagnose', 'health', 'whoami', 'me',
     'detect', 'discover', 'enumerate', 'filter', 'research', 'map', 'debug', 'access',
-    'forecast', 'predict', 'aggregate',
+    'forecast', 'predict', 'aggregate', 'ask',
   ],
   write: [
     'create', 'add', 'update', 'edit', 'set', 'put', 'write', 'insert', 'upload', 'save', 'append',
@@ -86,7 +86,7 @@ export const QUESTION_WORDS = new Set(['is', 'are', 'has', 'have', 'can', 'does'
 export const READ_NOUNS = new Set([
   'status', 'log', 'logs', 'info', 'health', 'stat', 'stats', 'snapshot', 'screenshot', 'diff', 'count',
   'preview', 'search', 'query', 'audit', 'usage', 'metrics', 'history', 'details', 'version', 'whoami',
-  'me', 'summary', 'map', 'estimate', 'check', 'export',
+  'me', 'summary', 'map', 'estimate', 'check', 'export', 'schema', 'size',
 ]);
 
 /** Words that join two actions in one name (`get_or_create`): the worse of the two counts. */
@@ -179,7 +179,13 @@ export const MONEY_NOUNS = new Set([
   'payment', 'payments', 'payout', 'payouts', 'refund', 'refunds', 'charge', 'charges', 'transfer',
   'transfers', 'invoice', 'invoices', 'subscription', 'subscriptions', 'price', 'prices', 'balance',
   'wallet', 'money', 'order', 'orders', 'checkout', 'coupon', 'discount', 'credit', 'billing', 'cost',
-  'costs', 'pricing', 'budget', 'budgets', 'fund', 'funds',
+  'costs', 'pricing', 'budget', 'budgets', 'fund', 'funds', 'dispute', 'disputes',
+]);
+
+/** Beside these a subscription is to news, not a plan that bills (`manage_notification_subscription`). */
+export const UNBILLED_SUBSCRIPTIONS = new Set([
+  'notification', 'notifications', 'event', 'events', 'webhook', 'webhooks', 'topic', 'topics', 'channel', 'channels',
+  'feed', 'feeds', 'newsletter', 'newsletters', 'thread', 'threads', 'repository', 'repo', 'alert', 'alerts', 'mailing',
 ]);
 
 /** Money nouns whose creation moves money (a refund, a payout), not merely describes it. */

@@ -110,6 +110,8 @@ function refine(found: Found, words: readonly string[], others: readonly Found[]
     if (request) return { ...reading, category: 'read', note: `HTTP POST to a “${request}” endpoint, which only asks`, sends: false };
     return { ...reading, sends: false };
   }
+  // “Asks for a review” requests one: someone is set to work.
+  if (found.word === 'ask' && after[0] === 'for') return { ...reading, category: 'write', note: '“ask for” requests something' };
   if (found.word === 'evaluate' && !after.some((w) => CODE_OBJECTS.has(w))) {
     return { ...reading, category: 'read', note: 'with no code in sight, it assesses' };
   }

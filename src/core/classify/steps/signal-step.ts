@@ -6,6 +6,7 @@ import { BULK_FLAGS, BULK_LISTS, DESCRIPTION_PHRASES, MONEY_PARAMS, SENDING_VERB
 import { isFlag, isFreeText, isList } from '../schema-evidence.ts';
 import { AMBIGUOUS_RUNNABLE_PARAMS, isCredential, isMainInput, isRecipient, nameOf, saysItRuns } from '../parameter-roles.ts';
 import { firstSentence, type ToolFacts } from './tool-facts.ts';
+import { nameTokens } from '../../text/tokens.ts';
 import type { ReadVerb } from './verb-step.ts';
 
 /** Step 2: the signals the name and parameters raise, in the order first raised. */
@@ -21,6 +22,7 @@ const SQL_CONTEXT = /\b(sql|(open)?cypher|database|table|select|postgres(ql)?|my
 // Stricter, for a name alone: words that only a database query language goes with.
 const SQL_WORDS = /\b(sql|(open)?cypher|sparql|gremlin|database|postgres(ql)?|mysql|sqlite)\b/i;
 const CREDENTIAL_PARAM = /password|secret|token|api_?key|private_?key|credential/;
+const SQL_PARAM = /(?:^| )sql$|^sql (?:statements?|quer(?:y|ies)|text)$/;
 // Name words that tell what a tool is about, not what it does: they count only with a parameter.
 const NAME_ALONE_IS_NOT_ENOUGH = new Set<Signal>(['shell-command', 'code-eval', 'raw-sql', 'sends-external']);
 // Name words that say the tool runs what it is given (not `code` or `command`, which a tool may only be about).
@@ -66,6 +68,12 @@ export function readSignals(facts: ToolFacts, category: Category, verb?: string)
     if (nameHit && !NAME_ALONE_IS_NOT_ENOUGH.has(signal)) raise(signal, 'name', `“${nameHit}” in the name`);
     else if (paramHit) raise(signal, 'schema', `parameter \`${paramHit}\``);
     else if (nameHit && category === 'execute') raise(signal, 'name', `“${nameHit}” in the name of a tool that executes`);
+  }
+  // SQL named for what it does (`migrationSql`, `raw_sql`, `sqlStatements`) is SQL all the same.
+  const sqlIndex = paramHits.has('raw-sql') ? -1 : parameters.findIndex((p, i) => SQL_PARAM.test(nameTokens(p.path.split('.').pop()!).join(' ')) && runs(p, params[i]!));
+  if (sqlIndex >= 0) {
+    paramHits.set('raw-sql', params[sqlIndex]!);
+    raise('raw-sql', 'schema', `parameter \`${params[sqlIndex]}\``);
   }
   const keyPhrase = /\b(api|access|private|secret|ssh|signing|deploy) keys?\b/.exec(tokens.join(' '));
   if (keyPhrase) raise('credentials', 'name', `“${keyPhrase[0]}” in the name`);
