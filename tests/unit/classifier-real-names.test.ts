@@ -27,7 +27,6 @@ const KNOWN_ERRORS: Record<string, string> = {
   'mongodb:atlas-create-access-list': 'an access list is a firewall rule, but “access list” is no permission word: medium, not high',
   'mongodb:update-many': '“many” counts as bulk only for removals: medium, not high',
   'neon:explain_sql_statement': 'SQL handed to “explain” counts as run (EXPLAIN ANALYZE does run it): execute/critical',
-  'neon:get_connection_string': 'a connection string holds a password, but is no credential word: low, not medium',
   'notion-remote:notion-fetch': '“fetch” in a name raises fetches-url: medium, not low',
   'obsidian:obsidian_list_files_in_vault': '“files” in the name raises filesystem-path, though the vault is no file system: medium, not low',
   'perplexity:perplexity_reason': '“reason” is no verb in the lexicon: other',
@@ -38,18 +37,13 @@ const KNOWN_ERRORS: Record<string, string> = {
   'redis:llen': 'one word the tokenizer cannot split: other',
   'redis:lpop': 'the description’s “removes” makes a pop destructive/high',
   'redis:type': '“type” is typing into a page elsewhere: write',
-  'sentry:create_dsn': 'a DSN carries a client key, but is no credential word: medium, not high',
   'slack-korotovsky:conversations_add_message': '“add” a message posts it, but “add” is no sending verb: medium, not high',
   'stripe:create_price': '“price” is a money noun, so creating one counts as a money movement: financial/critical',
-  'stripe:list_prices': '“prices” is a money noun, so reading them is medium, though a price list is public',
   'supabase:deploy_edge_function': '“deploy” is a plain write: medium, not high',
   'supabase:generate_typescript_types': '“types” is no view noun: “generate” writes',
-  'supabase:get_anon_key': '“key” alone is no credential word (key-value stores): low, not medium',
   'supabase:get_cost': '“cost” is a money noun, so reading it is medium',
-  'supabase:get_project_url': '“url” in a getter’s name raises fetches-url: medium, not low',
   'supabase:merge_branch': 'a merge is a plain write: medium; here it reaches production',
   'terraform:create_run': 'creating a run starts a job, but “create” is a plain write: medium',
-  'vercel:check_domain_availability_and_price': '“price” is a money noun, so reading it is medium',
   'vercel:deploy_to_vercel': '“deploy” is a plain write: medium, not high',
 };
 
@@ -102,7 +96,7 @@ describe('real servers’ names: the category and level a careful engineer gives
     }
     expect({ categoryParts, levelParts }).toEqual({ categoryParts: 380, levelParts: 340 });
     expect(categoryRight).toBeGreaterThanOrEqual(367);
-    expect(levelRight).toBeGreaterThanOrEqual(300);
+    expect(levelRight).toBeGreaterThanOrEqual(306);
     expect(writersReadOrLow).toBeLessThanOrEqual(0);
     expect(readersHigh).toBeLessThanOrEqual(0);
   });

@@ -182,6 +182,9 @@ export const MONEY_NOUNS = new Set([
   'costs', 'pricing', 'budget', 'budgets', 'fund', 'funds', 'dispute', 'disputes',
 ]);
 
+/** Money nouns for what things cost: a price list is public as often as not, so reading one is no look at anyone's money. */
+export const PRICE_NOUNS = new Set(['price', 'prices', 'pricing']);
+
 /** Beside these a subscription is to news, not a plan that bills (`manage_notification_subscription`). */
 export const UNBILLED_SUBSCRIPTIONS = new Set([
   'notification', 'notifications', 'event', 'events', 'webhook', 'webhooks', 'topic', 'topics', 'channel', 'channels',
@@ -207,7 +210,7 @@ export const SIGNAL_WORDS: Record<Exclude<Signal, 'suspicious-description' | 'mo
   'filesystem-path': { names: ['file', 'files', 'directory', 'dir', 'folder', 'path'], params: ['path', 'paths', 'file', 'filepath', 'file_path', 'filename', 'directory', 'dir', 'root'] },
   'fetches-url': { names: ['url', 'fetch', 'scrape', 'crawl', 'navigate', 'http', 'webhook', 'browse'], params: ['url', 'uri', 'urls', 'endpoint', 'href', 'webhook'] },
   'sends-external': { names: ['email', 'mail', 'sms', 'message', 'messages', 'chat', 'webhook', 'tweet', 'notification', 'slack'], params: ['to', 'recipient', 'recipients', 'cc', 'bcc', 'webhook_url'] },
-  credentials: { names: ['secret', 'secrets', 'token', 'tokens', 'apikey', 'apikeys', 'password', 'passwords', 'credential', 'credentials', 'apikey', 'auth', 'oauth', 'certificate', 'ssh', 'kms'], params: ['token', 'secret', 'password', 'api_key', 'apikey', 'credential', 'credentials', 'private_key', 'secret_value'] },
+  credentials: { names: ['secret', 'secrets', 'token', 'tokens', 'apikey', 'apikeys', 'password', 'passwords', 'credential', 'credentials', 'apikey', 'auth', 'oauth', 'certificate', 'ssh', 'kms', 'dsn', 'dsns'], params: ['token', 'secret', 'password', 'api_key', 'apikey', 'credential', 'credentials', 'private_key', 'secret_value'] },
   permissions: { names: ['iam', 'role', 'roles', 'policy', 'policies', 'permission', 'permissions', 'acl', 'acls', 'grant', 'rbac', 'member', 'members', 'collaborator', 'collaborators', 'admin', 'sharing', 'protect', 'unprotect', 'protection', 'chmod', 'chown', 'impersonate'], params: ['role', 'roles', 'policy', 'permission', 'permissions', 'acl', 'principal', 'access_level', 'scopes'] },
   'raw-html': { names: ['html', 'template', 'templates', 'markup'], params: ['html', 'body_html', 'markup'] },
   'personal-data': { names: ['user', 'users', 'profile', 'contact', 'contacts', 'customer', 'customers', 'employee', 'people', 'person', 'member', 'members', 'email', 'emails', 'inbox', 'message', 'messages', 'dm', 'conversation', 'conversations'], params: ['email', 'phone', 'ssn', 'address', 'birthdate', 'date_of_birth'] },

@@ -2,12 +2,13 @@ import type { Category, EvidenceSource, Signal } from '../../risk.ts';
 import type { Parameter } from '../../input-schema/parameters.ts';
 import type { Evidence } from '../evidence.ts';
 import { findToolPoisoning } from '../suspicious.ts';
-import { BULK_FLAGS, BULK_LISTS, DESCRIPTION_PHRASES, MONEY_PARAMS, SENDING_VERBS, SIGNAL_WORDS, TEXT_EXAMINING_VERBS } from '../lexicon.ts';
+import { BULK_FLAGS, BULK_LISTS, DESCRIPTION_PHRASES, MONEY_PARAMS, PRICE_NOUNS, SENDING_VERBS, SIGNAL_WORDS, TEXT_EXAMINING_VERBS } from '../lexicon.ts';
 import { isFlag, isFreeText, isList } from '../schema-evidence.ts';
 import { AMBIGUOUS_RUNNABLE_PARAMS, isCredential, isMainInput, isRecipient, nameOf, saysItRuns } from '../parameter-roles.ts';
 import { firstSentence, type ToolFacts } from './tool-facts.ts';
 import { nameTokens } from '../../text/tokens.ts';
 import type { ReadVerb } from './verb-step.ts';
+import { categoryOfWord, type VerbContext } from '../verb.ts';
 
 /** Step 2: the signals the name and parameters raise, in the order first raised. */
 export interface SignalFinding {
@@ -64,7 +65,7 @@ export function readSignals(facts: ToolFacts, category: Category, verb?: string)
     const secretIndex = signal === 'credentials' && index < 0 ? parameters.findIndex((p, i) => CREDENTIAL_PARAM.test(params[i]!) && isCredential(p)) : -1;
     const paramHit = index >= 0 ? params[index] : secretIndex >= 0 ? params[secretIndex] : undefined;
     if (paramHit) paramHits.set(signal, paramHit);
-    const nameHit = words.names.find((w) => tokenSet.has(w));
+    const nameHit = words.names.find((w) => tokenSet.has(w) && !(signal === 'fetches-url' && namesAnAddress(w, tokens, facts.context)));
     if (nameHit && !NAME_ALONE_IS_NOT_ENOUGH.has(signal)) raise(signal, 'name', `“${nameHit}” in the name`);
     else if (paramHit) raise(signal, 'schema', `parameter \`${paramHit}\``);
     else if (nameHit && category === 'execute') raise(signal, 'name', `“${nameHit}” in the name of a tool that executes`);
@@ -75,7 +76,8 @@ export function readSignals(facts: ToolFacts, category: Category, verb?: string)
     paramHits.set('raw-sql', params[sqlIndex]!);
     raise('raw-sql', 'schema', `parameter \`${params[sqlIndex]}\``);
   }
-  const keyPhrase = /\b(api|access|private|secret|ssh|signing|deploy) keys?\b/.exec(tokens.join(' '));
+  // A connection string carries the database password.
+  const keyPhrase = /\b(?:(?:api|access|private|secret|ssh|signing|deploy|anon) keys?|connection strings?)\b/.exec(tokens.join(' '));
   if (keyPhrase) raise('credentials', 'name', `“${keyPhrase[0]}” in the name`);
   // A query is SQL (and may change data) on a database tool; elsewhere it is a search. A query
   // object (a document filter) is no text to run.
@@ -90,7 +92,8 @@ export function readSignals(facts: ToolFacts, category: Category, verb?: string)
     raise('raw-sql', 'name', '“query” in the name of a database tool');
   }
   const moneyParam = params.find((p) => MONEY_PARAMS.has(p));
-  if (facts.moneyNoun) raise('money', 'name', `“${facts.moneyNoun}” in the name`);
+  const readsPrices = category === 'read' && facts.moneyNoun !== undefined && PRICE_NOUNS.has(facts.moneyNoun);
+  if (facts.moneyNoun && !readsPrices) raise('money', 'name', `“${facts.moneyNoun}” in the name`);
   else if (moneyParam) raise('money', 'schema', `parameter \`${moneyParam}\``);
   const bulkIndex = parameters.findIndex((p, i) => (BULK_FLAGS.has(params[i]!) && isFlag(p)) || (BULK_LISTS.has(params[i]!) && isList(p)));
   if (bulkIndex >= 0) raise('bulk', 'schema', `parameter \`${params[bulkIndex]}\``);
@@ -121,6 +124,20 @@ function bulkRemovalWord(tokens: readonly string[], verb: string | undefined): s
   if (at < 0) return undefined;
   if (BULK_BEFORE_VERB.has(tokens[at - 1] ?? '')) return tokens[at - 1];
   return BULK_AFTER_VERB.has(tokens[at + 1] ?? '') ? tokens[at + 1] : undefined;
+}
+
+const URL_WORDS = new Set(['url', 'uri']);
+const URL_PREPOSITIONS = new Set(['from', 'to', 'by', 'at', 'with', 'of', 'for', 'via']);
+
+/**
+ * `get_project_url`, `getCurrentUrl`: a URL owned by the word before it is what the tool hands back,
+ * not a page it fetches (`open_url`, `import_from_url` do fetch one).
+ */
+function namesAnAddress(word: string, tokens: readonly string[], context: VerbContext): boolean {
+  if (!URL_WORDS.has(word)) return false;
+  const at = tokens.indexOf(word);
+  const before = tokens[at - 1];
+  return before !== undefined && !URL_PREPOSITIONS.has(before) && categoryOfWord(before, context) === undefined;
 }
 
 /** The executing signals that make a tool execute: from its parameters, or any, when its verb executes. */
