@@ -18,9 +18,7 @@ const KNOWN_ERRORS: Record<string, string> = {
   'exa:deep_researcher_start': '“start” writes; “researcher” is no activity that only looks: write',
   'github:manage_notification_subscription': 'its `action` choices include “delete” (unsubscribe): destructive/high',
   'gmail:batch_modify_emails': '“batch” counts as bulk only for removals: medium, not high',
-  'gmail:draft_email': 'a `to` beside message fields is a recipient, though a draft is not sent: high, not medium',
   'gmail:list_email_labels': '“email” in the name counts as personal data: medium, not low',
-  'grafana:generate_deeplink': '“deeplink” is one word, no view noun: “generate” writes',
   'heroku:deploy_to_heroku': '“deploy” is a plain write: medium, not high',
   'heroku:maintenance_off': 'no verb in “maintenance off”: other',
   'heroku:pg_kill': 'a `force` flag counts as a bulk removal: critical, not high',
@@ -30,7 +28,6 @@ const KNOWN_ERRORS: Record<string, string> = {
   'notion-remote:notion-fetch': '“fetch” in a name raises fetches-url: medium, not low',
   'obsidian:obsidian_list_files_in_vault': '“files” in the name raises filesystem-path, though the vault is no file system: medium, not low',
   'perplexity:perplexity_reason': '“reason” is no verb in the lexicon: other',
-  'playwright:browser_generate_locator': '“locator” is no view noun: “generate” writes',
   'qdrant:qdrant-store': '“store” is a verb only in descriptions: other',
   'redis:dbsize': 'one word the tokenizer cannot split: other',
   'redis:hexists': 'one word the tokenizer cannot split: other',
@@ -40,7 +37,6 @@ const KNOWN_ERRORS: Record<string, string> = {
   'slack-korotovsky:conversations_add_message': '“add” a message posts it, but “add” is no sending verb: medium, not high',
   'stripe:create_price': '“price” is a money noun, so creating one counts as a money movement: financial/critical',
   'supabase:deploy_edge_function': '“deploy” is a plain write: medium, not high',
-  'supabase:generate_typescript_types': '“types” is no view noun: “generate” writes',
   'supabase:get_cost': '“cost” is a money noun, so reading it is medium',
   'supabase:merge_branch': 'a merge is a plain write: medium; here it reaches production',
   'terraform:create_run': 'creating a run starts a job, but “create” is a plain write: medium',
@@ -95,8 +91,8 @@ describe('real servers’ names: the category and level a careful engineer gives
       if (category === 'read' && level !== '?' && levelRank(level as Level) <= levelRank('medium') && levelRank(got.level) >= levelRank('high')) readersHigh++;
     }
     expect({ categoryParts, levelParts }).toEqual({ categoryParts: 380, levelParts: 340 });
-    expect(categoryRight).toBeGreaterThanOrEqual(367);
-    expect(levelRight).toBeGreaterThanOrEqual(306);
+    expect(categoryRight).toBeGreaterThanOrEqual(370);
+    expect(levelRight).toBeGreaterThanOrEqual(310);
     expect(writersReadOrLow).toBeLessThanOrEqual(0);
     expect(readersHigh).toBeLessThanOrEqual(0);
   });

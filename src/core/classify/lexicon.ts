@@ -126,11 +126,11 @@ export const LOOKUP_OBJECTS = new Set([
   'alias', 'dns', 'symbol', 'identifier', 'handle', 'domain',
 ]);
 
-/** Objects of `generate` that are views of data handed back to the caller, not new records. */
+/** Objects of `generate` or `build` that are views of data handed back to the caller, not new records. */
 export const VIEW_NOUNS = new Set([
   'chart', 'charts', 'graph', 'graphs', 'diagram', 'diagrams', 'map', 'maps', 'plot', 'plots',
   'visualization', 'visualizations', 'link', 'links', 'url', 'preview', 'summary', 'report', 'reports',
-  'spreadsheet', 'sql', 'query', 'command', 'snippet', 'regex',
+  'spreadsheet', 'sql', 'query', 'command', 'snippet', 'regex', 'types', 'typings', 'locator', 'locators', 'deeplink', 'deeplinks',
 ]);
 
 /** Read verbs whose object is text to look at: code or SQL handed to them is examined, not run (`validate_sql`, `lint_script`). */

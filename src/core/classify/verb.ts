@@ -101,7 +101,7 @@ interface Found {
   category: VerbCategory;
 }
 
-/** Object-sensitive verbs: what follows `run`, `resolve`, `open`, `select` or `generate` changes what they do. */
+/** Object-sensitive verbs: what follows `run`, `resolve`, `open`, `select`, `generate` or `build` changes what they do. */
 function refine(found: Found, words: readonly string[], others: readonly Found[], reading: VerbReading): VerbReading {
   const after = words.slice(found.index + 1);
   // `post` is also the HTTP method of generated REST wrappers: the path decides, as REST does.
@@ -134,7 +134,7 @@ function refine(found: Found, words: readonly string[], others: readonly Found[]
   // Another action in the name (`generate_and_send_report`, `generate_share_link`) keeps it a write;
   // a noun that could be a verb (`generate_pin_map`) does not.
   const acts = (o: Found) => o.word !== view && RANK[o.category] > RANK.read && (!NOUN_OR_VERB.has(o.word) || SENDING_VERBS.has(o.word));
-  if (found.word === 'generate' && view && !others.some(acts)) {
+  if ((found.word === 'generate' || found.word === 'build') && view && !others.some(acts)) {
     return { ...reading, category: 'read', note: `it generates a “${view}” and hands it back` };
   }
   return reading;

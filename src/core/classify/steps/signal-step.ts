@@ -60,7 +60,7 @@ export function readSignals(facts: ToolFacts, category: Category, verb?: string)
   for (const [signal, words] of Object.entries(SIGNAL_WORDS) as [Signal, { names: readonly string[]; params: readonly string[] }][]) {
     const executing = EXECUTING_SIGNALS.includes(signal);
     const fits = (p: Parameter, name: string) =>
-      executing ? runs(p, name) : signal === 'sends-external' ? isRecipient(p, parameters) : signal !== 'credentials' || isCredential(p);
+      executing ? runs(p, name) : signal === 'sends-external' ? isRecipient(p, parameters) && !namesADraft(tokenSet) : signal !== 'credentials' || isCredential(p);
     const index = parameters.findIndex((p, i) => words.params.includes(params[i]!) && fits(p, params[i]!));
     const secretIndex = signal === 'credentials' && index < 0 ? parameters.findIndex((p, i) => CREDENTIAL_PARAM.test(params[i]!) && isCredential(p)) : -1;
     const paramHit = index >= 0 ? params[index] : secretIndex >= 0 ? params[secretIndex] : undefined;
@@ -145,10 +145,14 @@ export function executingSignals({ signals, paramHits }: SignalFinding, category
   return EXECUTING_SIGNALS.filter((s) => paramHits.has(s) || (category === 'execute' && signals.includes(s)));
 }
 
+/** A draft is addressed but kept: its recipients get nothing until something sends it. */
+const namesADraft = (tokenSet: ReadonlySet<string>) => tokenSet.has('draft') || tokenSet.has('drafts');
+
 /** Step 3's signal: a write that sends (by its verb, or to a recipient it takes) reaches others. */
-export function sendingEvidence({ parameters }: ToolFacts, category: Category, verb: ReadVerb | undefined): Evidence | undefined {
+export function sendingEvidence({ parameters, tokenSet }: ToolFacts, category: Category, verb: ReadVerb | undefined): Evidence | undefined {
   if (category !== 'write') return undefined;
   if (verb && SENDING_VERBS.has(verb.reading.verb) && verb.reading.sends !== false) return signalEvidence('sends-external', verb.source, `verb “${verb.reading.verb}” sends to others`);
+  if (namesADraft(tokenSet)) return undefined;
   const recipient = parameters.find((p) => isRecipient(p, parameters));
   return recipient ? signalEvidence('sends-external', 'schema', `takes a recipient (\`${nameOf(recipient)}\`)`) : undefined;
 }
