@@ -19,7 +19,6 @@ const KNOWN_ERRORS: Record<string, string> = {
   'github:manage_notification_subscription': 'its `action` choices include “delete” (unsubscribe): destructive/high',
   'gmail:batch_modify_emails': '“batch” counts as bulk only for removals: medium, not high',
   'gmail:list_email_labels': '“email” in the name counts as personal data: medium, not low',
-  'heroku:deploy_to_heroku': '“deploy” is a plain write: medium, not high',
   'heroku:maintenance_off': 'no verb in “maintenance off”: other',
   'heroku:pg_kill': 'a `force` flag counts as a bulk removal: critical, not high',
   'mongodb:atlas-create-access-list': 'an access list is a firewall rule, but “access list” is no permission word: medium, not high',
@@ -36,11 +35,9 @@ const KNOWN_ERRORS: Record<string, string> = {
   'redis:type': '“type” is typing into a page elsewhere: write',
   'slack-korotovsky:conversations_add_message': '“add” a message posts it, but “add” is no sending verb: medium, not high',
   'stripe:create_price': '“price” is a money noun, so creating one counts as a money movement: financial/critical',
-  'supabase:deploy_edge_function': '“deploy” is a plain write: medium, not high',
   'supabase:get_cost': '“cost” is a money noun, so reading it is medium',
   'supabase:merge_branch': 'a merge is a plain write: medium; here it reaches production',
   'terraform:create_run': 'creating a run starts a job, but “create” is a plain write: medium',
-  'vercel:deploy_to_vercel': '“deploy” is a plain write: medium, not high',
 };
 
 const key = (c: RealNameCase) => `${c.server}:${c.tool.name}`;
@@ -92,7 +89,7 @@ describe('real servers’ names: the category and level a careful engineer gives
     }
     expect({ categoryParts, levelParts }).toEqual({ categoryParts: 380, levelParts: 340 });
     expect(categoryRight).toBeGreaterThanOrEqual(370);
-    expect(levelRight).toBeGreaterThanOrEqual(310);
+    expect(levelRight).toBeGreaterThanOrEqual(313);
     expect(writersReadOrLow).toBeLessThanOrEqual(0);
     expect(readersHigh).toBeLessThanOrEqual(0);
   });

@@ -29,6 +29,8 @@ export interface LevelFinding {
 
 const GRANTING_WORDS = new Set(['grant', 'attach', 'escalate', 'admin', 'owner', 'iam', 'assume', 'impersonate']);
 const RUNNER_WORDS = new Set(['eval', 'shell', 'bash', 'exec']);
+// Not `redeploy`: it runs again what is already live.
+const DEPLOY_WORDS = new Set(['deploy']);
 
 /** The level table: category and signals to level, then poisoning makes anything critical. */
 export function levelFor(input: LevelInput): LevelFinding {
@@ -44,7 +46,10 @@ function categoryLevel({ category, signals, nameWords, destructiveHint, executin
       return plain(has('credentials') || has('personal-data') || has('filesystem-path') || has('fetches-url') || has('money') || has('permissions') ? 'medium' : 'low');
     case 'write':
       if (has('permissions') && nameWords.some((t) => GRANTING_WORDS.has(t))) return plain('critical');
-      return plain(has('permissions') || has('credentials') || has('sends-external') || has('bulk') || destructiveHint ? 'high' : 'medium');
+      if (has('permissions') || has('credentials') || has('sends-external') || has('bulk') || destructiveHint) return plain('high');
+      // A deploy puts new code in front of the service's users, as a publish does.
+      const deploys = nameWords.find((t) => DEPLOY_WORDS.has(t));
+      return deploys ? { level: 'high', evidence: [{ source: 'name', detail: `“${deploys}” puts new code live`, kind: 'level', level: 'high' }] } : plain('medium');
     case 'destructive': {
       const infraNoun = nameWords.find((t) => INFRA_NOUNS.has(t));
       if (infraNoun) return { level: 'critical', evidence: [{ source: 'name', detail: `removes “${infraNoun}”, infrastructure-scale`, kind: 'level', level: 'critical' }] };
