@@ -21,7 +21,7 @@ const KNOWN_ERRORS: Record<string, string> = {
   'gmail:list_email_labels': '“email” in the name counts as personal data: medium, not low',
   'heroku:maintenance_off': 'no verb in “maintenance off”: other',
   'heroku:pg_kill': 'a `force` flag counts as a bulk removal: critical, not high',
-  'mongodb:atlas-create-access-list': 'an access list is a firewall rule, but “access list” is no permission word: medium, not high',
+  'mongodb:atlas-inspect-access-list': 'an access list is a permission, and reading permissions rates medium (as `list_roles` does)',
   'mongodb:update-many': '“many” counts as bulk only for removals: medium, not high',
   'neon:explain_sql_statement': 'SQL handed to “explain” counts as run (EXPLAIN ANALYZE does run it): execute/critical',
   'notion-remote:notion-fetch': '“fetch” in a name raises fetches-url: medium, not low',
@@ -33,7 +33,6 @@ const KNOWN_ERRORS: Record<string, string> = {
   'redis:llen': 'one word the tokenizer cannot split: other',
   'redis:lpop': 'the description’s “removes” makes a pop destructive/high',
   'redis:type': '“type” is typing into a page elsewhere: write',
-  'slack-korotovsky:conversations_add_message': '“add” a message posts it, but “add” is no sending verb: medium, not high',
   'stripe:create_price': '“price” is a money noun, so creating one counts as a money movement: financial/critical',
   'supabase:get_cost': '“cost” is a money noun, so reading it is medium',
   'supabase:merge_branch': 'a merge is a plain write: medium; here it reaches production',
@@ -89,7 +88,7 @@ describe('real servers’ names: the category and level a careful engineer gives
     }
     expect({ categoryParts, levelParts }).toEqual({ categoryParts: 380, levelParts: 340 });
     expect(categoryRight).toBeGreaterThanOrEqual(370);
-    expect(levelRight).toBeGreaterThanOrEqual(313);
+    expect(levelRight).toBeGreaterThanOrEqual(314);
     expect(writersReadOrLow).toBeLessThanOrEqual(0);
     expect(readersHigh).toBeLessThanOrEqual(0);
   });

@@ -79,6 +79,9 @@ export function readSignals(facts: ToolFacts, category: Category, verb?: string)
   // A connection string carries the database password.
   const keyPhrase = /\b(?:(?:api|access|private|secret|ssh|signing|deploy|anon) keys?|connection strings?)\b/.exec(tokens.join(' '));
   if (keyPhrase) raise('credentials', 'name', `“${keyPhrase[0]}” in the name`);
+  // An access list says which addresses may connect: a firewall rule.
+  const accessList = /\baccess lists?\b/.exec(tokens.join(' '));
+  if (accessList) raise('permissions', 'name', `“${accessList[0]}” in the name`);
   // A query is SQL (and may change data) on a database tool; elsewhere it is a search. A query
   // object (a document filter) is no text to run.
   const queryInput = parameters.some((p, i) => params[i] === 'query' && isMainInput(p) && isFreeText(p));
@@ -145,6 +148,11 @@ export function executingSignals({ signals, paramHits }: SignalFinding, category
   return EXECUTING_SIGNALS.filter((s) => paramHits.has(s) || (category === 'execute' && signals.includes(s)));
 }
 
+const MESSAGE_MAKING_VERBS = new Set(['add', 'create', 'new', 'push', 'put', 'write', 'insert', 'compose']);
+const MESSAGE_WORDS = new Set(['message', 'messages', 'sms', 'dm']);
+// A person, a channel or a chat, not a thread (an assistant's thread is read by a model).
+const MESSAGE_DESTINATION = /^(?:(?:user|channel|chat|conversation|group|room)_?ids?|channel|chat|room)$/;
+
 /** A draft is addressed but kept: its recipients get nothing until something sends it. */
 const namesADraft = (tokenSet: ReadonlySet<string>) => tokenSet.has('draft') || tokenSet.has('drafts');
 
@@ -154,5 +162,8 @@ export function sendingEvidence({ parameters, tokenSet }: ToolFacts, category: C
   if (verb && SENDING_VERBS.has(verb.reading.verb) && verb.reading.sends !== false) return signalEvidence('sends-external', verb.source, `verb “${verb.reading.verb}” sends to others`);
   if (namesADraft(tokenSet)) return undefined;
   const recipient = parameters.find((p) => isRecipient(p, parameters));
-  return recipient ? signalEvidence('sends-external', 'schema', `takes a recipient (\`${nameOf(recipient)}\`)`) : undefined;
+  if (recipient) return signalEvidence('sends-external', 'schema', `takes a recipient (\`${nameOf(recipient)}\`)`);
+  // `push_text_message(userId)`, `conversations_add_message(channel_id)`: a new message put where people read it.
+  const destination = verb && MESSAGE_MAKING_VERBS.has(verb.reading.verb) && [...tokenSet].some((t) => MESSAGE_WORDS.has(t)) ? parameters.find((p) => MESSAGE_DESTINATION.test(nameOf(p))) : undefined;
+  return destination ? signalEvidence('sends-external', 'schema', `a new message for \`${nameOf(destination)}\``) : undefined;
 }
