@@ -19,7 +19,6 @@ const KNOWN_ERRORS: Record<string, string> = {
   'github:manage_notification_subscription': 'its `action` choices include “delete” (unsubscribe): destructive/high',
   'gmail:batch_modify_emails': '“batch” counts as bulk only for removals: medium, not high',
   'gmail:list_email_labels': '“email” in the name counts as personal data: medium, not low',
-  'heroku:maintenance_off': 'no verb in “maintenance off”: other',
   'heroku:pg_kill': 'a `force` flag counts as a bulk removal: critical, not high',
   'mongodb:atlas-inspect-access-list': 'an access list is a permission, and reading permissions rates medium (as `list_roles` does)',
   'mongodb:update-many': '“many” counts as bulk only for removals: medium, not high',
@@ -33,7 +32,6 @@ const KNOWN_ERRORS: Record<string, string> = {
   'redis:llen': 'one word the tokenizer cannot split: other',
   'redis:lpop': 'the description’s “removes” makes a pop destructive/high',
   'redis:type': '“type” is typing into a page elsewhere: write',
-  'stripe:create_price': '“price” is a money noun, so creating one counts as a money movement: financial/critical',
   'supabase:get_cost': '“cost” is a money noun, so reading it is medium',
   'supabase:merge_branch': 'a merge is a plain write: medium; here it reaches production',
   'terraform:create_run': 'creating a run starts a job, but “create” is a plain write: medium',
@@ -87,8 +85,8 @@ describe('real servers’ names: the category and level a careful engineer gives
       if (category === 'read' && level !== '?' && levelRank(level as Level) <= levelRank('medium') && levelRank(got.level) >= levelRank('high')) readersHigh++;
     }
     expect({ categoryParts, levelParts }).toEqual({ categoryParts: 380, levelParts: 340 });
-    expect(categoryRight).toBeGreaterThanOrEqual(370);
-    expect(levelRight).toBeGreaterThanOrEqual(314);
+    expect(categoryRight).toBeGreaterThanOrEqual(371);
+    expect(levelRight).toBeGreaterThanOrEqual(315);
     expect(writersReadOrLow).toBeLessThanOrEqual(0);
     expect(readersHigh).toBeLessThanOrEqual(0);
   });

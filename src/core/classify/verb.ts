@@ -188,6 +188,9 @@ export function verbOfWords(words: readonly string[], context: VerbContext, meth
     };
     return refine(pick, words, found.filter((f) => f !== pick), reading);
   }
+  // `maintenance_on`, `dnd_off`: a switch flipped.
+  const last = words.at(-1)!;
+  if (words.length > 1 && (last === 'on' || last === 'off')) return { verb: last, category: 'write', lead: `“${last}”`, note: 'a switch turned on or off' };
   const noun = words.find((w) => READ_NOUNS.has(w));
   if (noun) return { verb: noun, category: 'read', lead: `“${noun}”`, note: 'a noun for something to look at', noun: true };
   for (const [index, word] of words.entries()) {
