@@ -11,7 +11,6 @@ const KNOWN_ERRORS: Record<string, string> = {
   'chroma:chroma_add_documents': 'a list of `ids` counts as bulk: high, not medium',
   'chroma:chroma_delete_documents': 'a list of `ids` counts as a bulk removal: critical, not high',
   'chroma:chroma_update_documents': 'a list of `ids` counts as bulk: high, not medium',
-  'docker:fetch_container_logs': '“fetch” in a name raises fetches-url even when logs are fetched: medium, not low',
   'docker:push_image': 'a push to a registry publishes, but “push” is a plain write: medium, not high',
   'docker:remove_container': 'a `force` flag counts as a bulk removal: critical, not high',
   'docker:remove_image': 'a `force` flag counts as a bulk removal: critical, not high',
@@ -35,6 +34,9 @@ const KNOWN_ERRORS: Record<string, string> = {
   'supabase:get_cost': '“cost” is a money noun, so reading it is medium',
   'supabase:merge_branch': 'a merge is a plain write: medium; here it reaches production',
   'terraform:create_run': 'creating a run starts a job, but “create” is a plain write: medium',
+  'whatsapp:get_last_interaction': '“interaction” is no personal-data word, though it is a message with a contact: low, not medium',
+  'figma-dev-mode:create_design_system_rules': 'it hands back text to save, but “create” writes',
+  'firebase:firestore_get_documents': '`paths` of documents count as file-system paths: medium, not low',
 };
 
 const key = (c: RealNameCase) => `${c.server}:${c.tool.name}`;
@@ -84,9 +86,9 @@ describe('real servers’ names: the category and level a careful engineer gives
       if (category !== '?' && category !== 'read' && (got.category === 'read' || got.level === 'low')) writersReadOrLow++;
       if (category === 'read' && level !== '?' && levelRank(level as Level) <= levelRank('medium') && levelRank(got.level) >= levelRank('high')) readersHigh++;
     }
-    expect({ categoryParts, levelParts }).toEqual({ categoryParts: 380, levelParts: 340 });
-    expect(categoryRight).toBeGreaterThanOrEqual(371);
-    expect(levelRight).toBeGreaterThanOrEqual(315);
+    expect({ categoryParts, levelParts }).toEqual({ categoryParts: 456, levelParts: 410 });
+    expect(categoryRight).toBeGreaterThanOrEqual(446);
+    expect(levelRight).toBeGreaterThanOrEqual(384);
     expect(writersReadOrLow).toBeLessThanOrEqual(0);
     expect(readersHigh).toBeLessThanOrEqual(0);
   });

@@ -130,7 +130,7 @@ export const LOOKUP_OBJECTS = new Set([
 export const VIEW_NOUNS = new Set([
   'chart', 'charts', 'graph', 'graphs', 'diagram', 'diagrams', 'map', 'maps', 'plot', 'plots',
   'visualization', 'visualizations', 'link', 'links', 'url', 'preview', 'summary', 'report', 'reports',
-  'spreadsheet', 'sql', 'query', 'command', 'snippet', 'regex', 'types', 'typings', 'locator', 'locators', 'deeplink', 'deeplinks',
+  'spreadsheet', 'sql', 'query', 'command', 'snippet', 'regex', 'code', 'types', 'typings', 'locator', 'locators', 'deeplink', 'deeplinks',
 ]);
 
 /** Read verbs whose object is text to look at: code or SQL handed to them is examined, not run (`validate_sql`, `lint_script`). */
@@ -213,7 +213,7 @@ export const SIGNAL_WORDS: Record<Exclude<Signal, 'suspicious-description' | 'mo
   credentials: { names: ['secret', 'secrets', 'token', 'tokens', 'apikey', 'apikeys', 'password', 'passwords', 'credential', 'credentials', 'apikey', 'auth', 'oauth', 'certificate', 'ssh', 'kms', 'dsn', 'dsns'], params: ['token', 'secret', 'password', 'api_key', 'apikey', 'credential', 'credentials', 'private_key', 'secret_value'] },
   permissions: { names: ['iam', 'role', 'roles', 'policy', 'policies', 'permission', 'permissions', 'acl', 'acls', 'grant', 'rbac', 'member', 'members', 'collaborator', 'collaborators', 'admin', 'sharing', 'protect', 'unprotect', 'protection', 'chmod', 'chown', 'impersonate', 'allowlist', 'whitelist', 'firewall'], params: ['role', 'roles', 'policy', 'permission', 'permissions', 'acl', 'principal', 'access_level', 'scopes'] },
   'raw-html': { names: ['html', 'template', 'templates', 'markup'], params: ['html', 'body_html', 'markup'] },
-  'personal-data': { names: ['user', 'users', 'profile', 'contact', 'contacts', 'customer', 'customers', 'employee', 'people', 'person', 'member', 'members', 'email', 'emails', 'inbox', 'message', 'messages', 'dm', 'conversation', 'conversations'], params: ['email', 'phone', 'ssn', 'address', 'birthdate', 'date_of_birth'] },
+  'personal-data': { names: ['user', 'users', 'profile', 'contact', 'contacts', 'customer', 'customers', 'employee', 'people', 'person', 'member', 'members', 'email', 'emails', 'inbox', 'message', 'messages', 'dm', 'conversation', 'conversations', 'chat', 'chats'], params: ['email', 'phone', 'ssn', 'address', 'birthdate', 'date_of_birth'] },
 };
 
 /** Money parameter names: an amount to move. */

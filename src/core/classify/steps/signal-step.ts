@@ -65,7 +65,7 @@ export function readSignals(facts: ToolFacts, category: Category, verb?: string)
     const secretIndex = signal === 'credentials' && index < 0 ? parameters.findIndex((p, i) => CREDENTIAL_PARAM.test(params[i]!) && isCredential(p)) : -1;
     const paramHit = index >= 0 ? params[index] : secretIndex >= 0 ? params[secretIndex] : undefined;
     if (paramHit) paramHits.set(signal, paramHit);
-    const nameHit = words.names.find((w) => tokenSet.has(w) && !(signal === 'fetches-url' && namesAnAddress(w, tokens, facts.context)));
+    const nameHit = words.names.find((w) => tokenSet.has(w) && !(signal === 'fetches-url' && (namesAnAddress(w, tokens, facts.context) || fetchesARecord(w, tokens))));
     if (nameHit && !NAME_ALONE_IS_NOT_ENOUGH.has(signal)) raise(signal, 'name', `“${nameHit}” in the name`);
     else if (paramHit) raise(signal, 'schema', `parameter \`${paramHit}\``);
     else if (nameHit && category === 'execute') raise(signal, 'name', `“${nameHit}” in the name of a tool that executes`);
@@ -127,6 +127,15 @@ function bulkRemovalWord(tokens: readonly string[], verb: string | undefined): s
   if (at < 0) return undefined;
   if (BULK_BEFORE_VERB.has(tokens[at - 1] ?? '')) return tokens[at - 1];
   return BULK_AFTER_VERB.has(tokens[at + 1] ?? '') ? tokens[at + 1] : undefined;
+}
+
+const WEB_WORDS = new Set(['url', 'uri', 'urls', 'web', 'webpage', 'webpages', 'page', 'pages', 'website', 'site', 'html', 'http', 'https', 'content', 'link', 'links', 'doc', 'docs', 'documentation', 'feed', 'rss']);
+
+/** `fetch_container_logs`, `fetch-actor-details`: “fetch” of a record the name names gets it from the tool's own service, not from the web. */
+function fetchesARecord(word: string, tokens: readonly string[]): boolean {
+  if (word !== 'fetch') return false;
+  const after = tokens.slice(tokens.indexOf(word) + 1);
+  return after.length > 0 && !after.some((t) => WEB_WORDS.has(t));
 }
 
 const URL_WORDS = new Set(['url', 'uri']);
