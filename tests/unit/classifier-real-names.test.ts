@@ -8,9 +8,8 @@ import { REAL_NAMES, type RealNameCase } from '../fixtures/heldout-real-names.ts
 
 /** Wrong today, left so on purpose (keyed `server:tool`): fixing them would take a rule that misfires elsewhere. */
 const KNOWN_ERRORS: Record<string, string> = {
-  'chroma:chroma_add_documents': 'a list of `ids` counts as bulk: high, not medium',
   'chroma:chroma_delete_documents': 'a list of `ids` counts as a bulk removal: critical, not high',
-  'chroma:chroma_update_documents': 'a list of `ids` counts as bulk: high, not medium',
+  'chroma:chroma_update_documents': 'a list of `ids` to change counts as bulk (as `tickets_bulk_update` of the first held-out set): high, not medium',
   'docker:push_image': 'a push to a registry publishes, but “push” is a plain write: medium, not high',
   'docker:remove_container': 'a `force` flag counts as a bulk removal: critical, not high',
   'docker:remove_image': 'a `force` flag counts as a bulk removal: critical, not high',
@@ -88,7 +87,7 @@ describe('real servers’ names: the category and level a careful engineer gives
     }
     expect({ categoryParts, levelParts }).toEqual({ categoryParts: 456, levelParts: 410 });
     expect(categoryRight).toBeGreaterThanOrEqual(446);
-    expect(levelRight).toBeGreaterThanOrEqual(384);
+    expect(levelRight).toBeGreaterThanOrEqual(385);
     expect(writersReadOrLow).toBeLessThanOrEqual(0);
     expect(readersHigh).toBeLessThanOrEqual(0);
   });

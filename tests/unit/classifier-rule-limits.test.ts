@@ -8,7 +8,7 @@ import type { Tool } from '../../src/core/schema/server.ts';
 type Property = { type: string; enum?: string[] };
 const schema = (properties: Record<string, string | Property>): Tool['inputSchema'] => ({
   type: 'object',
-  properties: Object.fromEntries(Object.entries(properties).map(([k, v]) => [k, typeof v === 'string' ? { type: v } : v])),
+  properties: Object.fromEntries(Object.entries(properties).map(([k, v]) => [k, typeof v !== 'string' ? v : v.endsWith('[]') ? { type: 'array', items: { type: v.slice(0, -2) } } : { type: v }])),
 });
 const tool = (name: string, properties: Record<string, string | Property>): Tool => ({ name, inputSchema: schema(properties) });
 
@@ -38,6 +38,9 @@ describe('rules from real names, and where they stop', () => {
     // SQL named for what it does runs; a setting about SQL does not.
     ['apply_change', { migration_sql: 'string' }, 'execute', 'critical'],
     ['update_settings', { sql_dialect: 'string' }, 'write', 'medium'],
+    // Ids beside an adding verb name the new records; beside a removal, many existing ones.
+    ['add_documents', { ids: 'string[]', documents: 'string[]' }, 'write', 'medium'],
+    ['delete_documents', { ids: 'string[]' }, 'destructive', 'critical'],
     // Prefixes and new verbs.
     ['unpin_message', { message_id: 'string' }, 'write', 'medium'],
     ['rerun_job', { job_id: 'string' }, 'execute', 'high'],

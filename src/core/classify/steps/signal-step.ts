@@ -23,6 +23,7 @@ const SQL_CONTEXT = /\b(sql|(open)?cypher|database|table|select|postgres(ql)?|my
 // Stricter, for a name alone: words that only a database query language goes with.
 const SQL_WORDS = /\b(sql|(open)?cypher|sparql|gremlin|database|postgres(ql)?|mysql|sqlite)\b/i;
 const CREDENTIAL_PARAM = /password|secret|token|api_?key|private_?key|credential/;
+const ADDING_VERBS = new Set(['add', 'create', 'insert', 'upsert', 'put', 'append', 'import', 'upload']);
 const SQL_PARAM = /(?:^| )sql$|^sql (?:statements?|quer(?:y|ies)|text)$/;
 // Name words that tell what a tool is about, not what it does: they count only with a parameter.
 const NAME_ALONE_IS_NOT_ENOUGH = new Set<Signal>(['shell-command', 'code-eval', 'raw-sql', 'sends-external']);
@@ -98,7 +99,9 @@ export function readSignals(facts: ToolFacts, category: Category, verb?: string)
   const readsPrices = category === 'read' && facts.moneyNoun !== undefined && PRICE_NOUNS.has(facts.moneyNoun);
   if (facts.moneyNoun && !readsPrices) raise('money', 'name', `“${facts.moneyNoun}” in the name`);
   else if (moneyParam) raise('money', 'schema', `parameter \`${moneyParam}\``);
-  const bulkIndex = parameters.findIndex((p, i) => (BULK_FLAGS.has(params[i]!) && isFlag(p)) || (BULK_LISTS.has(params[i]!) && isList(p)));
+  // Beside a verb that adds, a list of ids names the new records, not many existing ones.
+  const adds = verb !== undefined && ADDING_VERBS.has(verb);
+  const bulkIndex = parameters.findIndex((p, i) => (BULK_FLAGS.has(params[i]!) && isFlag(p)) || (!adds && BULK_LISTS.has(params[i]!) && isList(p)));
   if (bulkIndex >= 0) raise('bulk', 'schema', `parameter \`${params[bulkIndex]}\``);
   if (category === 'destructive') {
     const bulkWord = bulkRemovalWord(tokens, verb);
