@@ -36,6 +36,9 @@ const KNOWN_ERRORS: Record<string, string> = {
   'whatsapp:get_last_interaction': '“interaction” is no personal-data word, though it is a message with a contact: low, not medium',
   'figma-dev-mode:create_design_system_rules': 'it hands back text to save, but “create” writes',
   'firebase:firestore_get_documents': '`paths` of documents count as file-system paths: medium, not low',
+  'elevenlabs:text_to_speech': 'the description’s “turns” reads as a write (turn on): write, defensible, as it saves a file',
+  'elevenlabs:isolate_audio': '“isolate” is unknown, so the description’s “removes” (noise) decides: destructive/high',
+  'kagi:kagi_search_fetch': '“fetch” ends the name, so it raises fetches-url: medium, not low',
 };
 
 const key = (c: RealNameCase) => `${c.server}:${c.tool.name}`;
@@ -85,9 +88,9 @@ describe('real servers’ names: the category and level a careful engineer gives
       if (category !== '?' && category !== 'read' && (got.category === 'read' || got.level === 'low')) writersReadOrLow++;
       if (category === 'read' && level !== '?' && levelRank(level as Level) <= levelRank('medium') && levelRank(got.level) >= levelRank('high')) readersHigh++;
     }
-    expect({ categoryParts, levelParts }).toEqual({ categoryParts: 456, levelParts: 410 });
-    expect(categoryRight).toBeGreaterThanOrEqual(446);
-    expect(levelRight).toBeGreaterThanOrEqual(385);
+    expect({ categoryParts, levelParts }).toEqual({ categoryParts: 500, levelParts: 447 });
+    expect(categoryRight).toBeGreaterThanOrEqual(488);
+    expect(levelRight).toBeGreaterThanOrEqual(421);
     expect(writersReadOrLow).toBeLessThanOrEqual(0);
     expect(readersHigh).toBeLessThanOrEqual(0);
   });

@@ -50,6 +50,11 @@ describe('rules from real names, and where they stop', () => {
     ['ask_for_approval', { request_id: 'string' }, 'write', 'medium'],
     ['generate_code', { prompt: 'string' }, 'read', 'low'],
     ['generate_api_key', { name: 'string' }, 'write', 'high'],
+    // With no verb, “a to b” converts; a phone number to call is a recipient.
+    ['html_to_markdown', { html: 'string' }, 'read', 'low'],
+    ['make_call', { to_number: 'string' }, 'write', 'high'],
+    ['make_call', { number_format: 'string' }, 'write', 'medium'],
+    ['play_sound', { file: 'string' }, 'write', 'medium'],
     // Credentials and permissions by name.
     ['get_connection_string', { database: 'string' }, 'read', 'medium'],
     ['create_ip_access_list', { cidr: 'string' }, 'write', 'high'],

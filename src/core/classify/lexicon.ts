@@ -30,7 +30,7 @@ export const VERBS: Record<Exclude<Category, 'other'>, readonly string[]> = {
     'backup', 'rotate', 'finalize', 'accept', 'decline', 'reject', 'block', 'ban', 'suspend', 'shutdown',
     'invalidate', 'promote', 'demote', 'turn', 'arm', 'disarm', 'mkdir', 'touch', 'cp', 'mv', 'chmod', 'chown',
     'revert', 'undo', 'redo', 'enqueue', 'emit', 'silence', 'acknowledge', 'ack', 'escalate', 'alter', 'vacuum',
-    'expire', 'reschedule', 'dm', 'impersonate', 'sign', 'upgrade', 'downgrade',
+    'expire', 'reschedule', 'dm', 'impersonate', 'sign', 'upgrade', 'downgrade', 'play',
   ],
   destructive: [
     'delete', 'remove', 'drop', 'destroy', 'purge', 'truncate', 'wipe', 'erase', 'kill', 'terminate',

@@ -191,6 +191,9 @@ export function verbOfWords(words: readonly string[], context: VerbContext, meth
   // `maintenance_on`, `dnd_off`: a switch flipped.
   const last = words.at(-1)!;
   if (words.length > 1 && (last === 'on' || last === 'off')) return { verb: last, category: 'write', lead: `“${last}”`, note: 'a switch turned on or off' };
+  // `speech_to_text`, `html_to_markdown`: with no verb, one thing made into another and handed back.
+  const to = words.indexOf('to');
+  if (to > 0 && to < words.length - 1) return { verb: 'to', category: 'read', lead: `“${words.slice(0, to + 2).join(' ')}”`, note: 'a conversion from one form to another' };
   const noun = words.find((w) => READ_NOUNS.has(w));
   if (noun) return { verb: noun, category: 'read', lead: `“${noun}”`, note: 'a noun for something to look at', noun: true };
   for (const [index, word] of words.entries()) {
