@@ -12,7 +12,6 @@ const KNOWN_ERRORS: Record<string, string> = {
   'tf-state-show': 'an `address` parameter reads as a postal address (personal data): medium, not low',
   wallet_transfer: 'money moved with no verb read rates high by design, not critical',
   add: '“add” two numbers computes; “add” is a write everywhere else',
-  getCurrentUrl: '“url” in a getter’s name raises fetches-url: medium, not low',
   explain_query: 'SQL handed to “explain” counts as run (EXPLAIN ANALYZE does run it): execute/critical',
   redis_flushall: 'one word the tokenizer cannot split: other',
   dig: 'a Unix command name the lexicon lacks: other',

@@ -11,7 +11,7 @@ export const VERBS: Record<Exclude<Category, 'other'>, readonly string[]> = {
     'calculate', 'parse', 'extract', 'scrape', 'crawl', 'open', 'load', 'select',
     'wait', 'track', 'monitor', 'echo', 'audit', 'troubleshoot', 'diagnose', 'health', 'whoami', 'me',
     'detect', 'discover', 'enumerate', 'filter', 'research', 'map', 'debug', 'access',
-    'forecast', 'predict', 'aggregate',
+    'forecast', 'predict', 'aggregate', 'ask',
   ],
   write: [
     'create', 'add', 'update', 'edit', 'set', 'put', 'write', 'insert', 'upload', 'save', 'append',
@@ -26,11 +26,11 @@ export const VERBS: Record<Exclude<Category, 'other'>, readonly string[]> = {
     'tap', 'swipe', 'scroll', 'toggle', 'mute', 'unmute', 'connect', 'disconnect', 'clone', 'pull',
     'prepend', 'increment', 'incr', 'decrement', 'decr', 'respond', 'broadcast', 'allocate', 'reserve',
     'release', 'launch', 'fix', 'protect', 'unprotect', 'setup', 'complete', 'synchronize', 'assume',
-    'compress', 'handle', 'activate', 'deactivate', 'pause', 'resume', 'retry', 'rerun', 'trim', 'pop',
+    'compress', 'handle', 'activate', 'deactivate', 'pause', 'resume', 'retry', 'trim', 'pop',
     'backup', 'rotate', 'finalize', 'accept', 'decline', 'reject', 'block', 'ban', 'suspend', 'shutdown',
     'invalidate', 'promote', 'demote', 'turn', 'arm', 'disarm', 'mkdir', 'touch', 'cp', 'mv', 'chmod', 'chown',
     'revert', 'undo', 'redo', 'enqueue', 'emit', 'silence', 'acknowledge', 'ack', 'escalate', 'alter', 'vacuum',
-    'expire', 'reschedule', 'dm', 'impersonate', 'sign',
+    'expire', 'reschedule', 'dm', 'impersonate', 'sign', 'upgrade', 'downgrade', 'play',
   ],
   destructive: [
     'delete', 'remove', 'drop', 'destroy', 'purge', 'truncate', 'wipe', 'erase', 'kill', 'terminate',
@@ -86,7 +86,7 @@ export const QUESTION_WORDS = new Set(['is', 'are', 'has', 'have', 'can', 'does'
 export const READ_NOUNS = new Set([
   'status', 'log', 'logs', 'info', 'health', 'stat', 'stats', 'snapshot', 'screenshot', 'diff', 'count',
   'preview', 'search', 'query', 'audit', 'usage', 'metrics', 'history', 'details', 'version', 'whoami',
-  'me', 'summary', 'map', 'estimate', 'check', 'export',
+  'me', 'summary', 'map', 'estimate', 'check', 'export', 'schema', 'size',
 ]);
 
 /** Words that join two actions in one name (`get_or_create`): the worse of the two counts. */
@@ -126,11 +126,11 @@ export const LOOKUP_OBJECTS = new Set([
   'alias', 'dns', 'symbol', 'identifier', 'handle', 'domain',
 ]);
 
-/** Objects of `generate` that are views of data handed back to the caller, not new records. */
+/** Objects of `generate` or `build` that are views of data handed back to the caller, not new records. */
 export const VIEW_NOUNS = new Set([
   'chart', 'charts', 'graph', 'graphs', 'diagram', 'diagrams', 'map', 'maps', 'plot', 'plots',
   'visualization', 'visualizations', 'link', 'links', 'url', 'preview', 'summary', 'report', 'reports',
-  'spreadsheet', 'sql', 'query', 'command', 'snippet', 'regex',
+  'spreadsheet', 'sql', 'query', 'command', 'snippet', 'regex', 'code', 'types', 'typings', 'locator', 'locators', 'deeplink', 'deeplinks',
 ]);
 
 /** Read verbs whose object is text to look at: code or SQL handed to them is examined, not run (`validate_sql`, `lint_script`). */
@@ -179,7 +179,16 @@ export const MONEY_NOUNS = new Set([
   'payment', 'payments', 'payout', 'payouts', 'refund', 'refunds', 'charge', 'charges', 'transfer',
   'transfers', 'invoice', 'invoices', 'subscription', 'subscriptions', 'price', 'prices', 'balance',
   'wallet', 'money', 'order', 'orders', 'checkout', 'coupon', 'discount', 'credit', 'billing', 'cost',
-  'costs', 'pricing', 'budget', 'budgets', 'fund', 'funds',
+  'costs', 'pricing', 'budget', 'budgets', 'fund', 'funds', 'dispute', 'disputes',
+]);
+
+/** Money nouns for what things cost: a price list is public as often as not, so reading one is no look at anyone's money. */
+export const PRICE_NOUNS = new Set(['price', 'prices', 'pricing']);
+
+/** Beside these a subscription is to news, not a plan that bills (`manage_notification_subscription`). */
+export const UNBILLED_SUBSCRIPTIONS = new Set([
+  'notification', 'notifications', 'event', 'events', 'webhook', 'webhooks', 'topic', 'topics', 'channel', 'channels',
+  'feed', 'feeds', 'newsletter', 'newsletters', 'thread', 'threads', 'repository', 'repo', 'alert', 'alerts', 'mailing',
 ]);
 
 /** Money nouns whose creation moves money (a refund, a payout), not merely describes it. */
@@ -201,10 +210,10 @@ export const SIGNAL_WORDS: Record<Exclude<Signal, 'suspicious-description' | 'mo
   'filesystem-path': { names: ['file', 'files', 'directory', 'dir', 'folder', 'path'], params: ['path', 'paths', 'file', 'filepath', 'file_path', 'filename', 'directory', 'dir', 'root'] },
   'fetches-url': { names: ['url', 'fetch', 'scrape', 'crawl', 'navigate', 'http', 'webhook', 'browse'], params: ['url', 'uri', 'urls', 'endpoint', 'href', 'webhook'] },
   'sends-external': { names: ['email', 'mail', 'sms', 'message', 'messages', 'chat', 'webhook', 'tweet', 'notification', 'slack'], params: ['to', 'recipient', 'recipients', 'cc', 'bcc', 'webhook_url'] },
-  credentials: { names: ['secret', 'secrets', 'token', 'tokens', 'apikey', 'apikeys', 'password', 'passwords', 'credential', 'credentials', 'apikey', 'auth', 'oauth', 'certificate', 'ssh', 'kms'], params: ['token', 'secret', 'password', 'api_key', 'apikey', 'credential', 'credentials', 'private_key', 'secret_value'] },
-  permissions: { names: ['iam', 'role', 'roles', 'policy', 'policies', 'permission', 'permissions', 'acl', 'acls', 'grant', 'rbac', 'member', 'members', 'collaborator', 'collaborators', 'admin', 'sharing', 'protect', 'unprotect', 'protection', 'chmod', 'chown', 'impersonate'], params: ['role', 'roles', 'policy', 'permission', 'permissions', 'acl', 'principal', 'access_level', 'scopes'] },
+  credentials: { names: ['secret', 'secrets', 'token', 'tokens', 'apikey', 'apikeys', 'password', 'passwords', 'credential', 'credentials', 'apikey', 'auth', 'oauth', 'certificate', 'ssh', 'kms', 'dsn', 'dsns'], params: ['token', 'secret', 'password', 'api_key', 'apikey', 'credential', 'credentials', 'private_key', 'secret_value'] },
+  permissions: { names: ['iam', 'role', 'roles', 'policy', 'policies', 'permission', 'permissions', 'acl', 'acls', 'grant', 'rbac', 'member', 'members', 'collaborator', 'collaborators', 'admin', 'sharing', 'protect', 'unprotect', 'protection', 'chmod', 'chown', 'impersonate', 'allowlist', 'whitelist', 'firewall'], params: ['role', 'roles', 'policy', 'permission', 'permissions', 'acl', 'principal', 'access_level', 'scopes'] },
   'raw-html': { names: ['html', 'template', 'templates', 'markup'], params: ['html', 'body_html', 'markup'] },
-  'personal-data': { names: ['user', 'users', 'profile', 'contact', 'contacts', 'customer', 'customers', 'employee', 'people', 'person', 'member', 'members', 'email', 'emails', 'inbox', 'message', 'messages', 'dm', 'conversation', 'conversations'], params: ['email', 'phone', 'ssn', 'address', 'birthdate', 'date_of_birth'] },
+  'personal-data': { names: ['user', 'users', 'profile', 'contact', 'contacts', 'customer', 'customers', 'employee', 'people', 'person', 'member', 'members', 'email', 'emails', 'inbox', 'message', 'messages', 'dm', 'conversation', 'conversations', 'chat', 'chats'], params: ['email', 'phone', 'ssn', 'address', 'birthdate', 'date_of_birth'] },
 };
 
 /** Money parameter names: an amount to move. */

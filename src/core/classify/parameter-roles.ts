@@ -49,7 +49,7 @@ const MESSAGE_FIELDS = new Set([
 ]);
 const RECIPIENT_WORDS = /\b(recipients?|e-?mail address(es)?|phone numbers?|send(s|ing)? (it )?to|addressee)\b/i;
 /** Names that mean a recipient wherever they sit. */
-const RECIPIENT_NAMES = new Set(['recipient', 'recipients', 'cc', 'bcc', 'webhook_url']);
+const RECIPIENT_NAMES = new Set(['recipient', 'recipients', 'cc', 'bcc', 'webhook_url', 'to_number', 'to_phone', 'to_phone_number', 'to_email', 'to_address', 'tonumber', 'tophone', 'tophonenumber', 'toemail']);
 
 /**
  * A parameter naming who receives a message. `to` is also an end of a relation, a range or a move

@@ -68,12 +68,16 @@ export function categoryOfWord(word: string, context: VerbContext): VerbCategory
   return undefined;
 }
 
-/** `unapprove`, `unassign` undo a write; `resend`, `redeploy` repeat one. */
+/**
+ * `unapprove`, `unassign` undo a write, and so do `unstar`, `untag`: after “un” a word that is as
+ * often a noun is the verb. `resend`, `redeploy`, `rerun` repeat one.
+ */
 function prefixedCategory(word: string): VerbCategory | undefined {
   const rest = word.slice(2);
-  if (rest.length < 3 || NOUN_OR_VERB.has(rest)) return undefined;
+  if (rest.length < 3) return undefined;
   const category = VERB_CATEGORY.get(rest);
   if (word.startsWith('un') && category === 'write') return 'write';
+  if (NOUN_OR_VERB.has(rest)) return undefined;
   if (word.startsWith('re') && category !== undefined && category !== 'read') return category;
   return undefined;
 }
@@ -97,7 +101,7 @@ interface Found {
   category: VerbCategory;
 }
 
-/** Object-sensitive verbs: what follows `run`, `resolve`, `open`, `select` or `generate` changes what they do. */
+/** Object-sensitive verbs: what follows `run`, `resolve`, `open`, `select`, `generate` or `build` changes what they do. */
 function refine(found: Found, words: readonly string[], others: readonly Found[], reading: VerbReading): VerbReading {
   const after = words.slice(found.index + 1);
   // `post` is also the HTTP method of generated REST wrappers: the path decides, as REST does.
@@ -106,6 +110,8 @@ function refine(found: Found, words: readonly string[], others: readonly Found[]
     if (request) return { ...reading, category: 'read', note: `HTTP POST to a “${request}” endpoint, which only asks`, sends: false };
     return { ...reading, sends: false };
   }
+  // “Asks for a review” requests one: someone is set to work.
+  if (found.word === 'ask' && after[0] === 'for') return { ...reading, category: 'write', note: '“ask for” requests something' };
   if (found.word === 'evaluate' && !after.some((w) => CODE_OBJECTS.has(w))) {
     return { ...reading, category: 'read', note: 'with no code in sight, it assesses' };
   }
@@ -128,7 +134,7 @@ function refine(found: Found, words: readonly string[], others: readonly Found[]
   // Another action in the name (`generate_and_send_report`, `generate_share_link`) keeps it a write;
   // a noun that could be a verb (`generate_pin_map`) does not.
   const acts = (o: Found) => o.word !== view && RANK[o.category] > RANK.read && (!NOUN_OR_VERB.has(o.word) || SENDING_VERBS.has(o.word));
-  if (found.word === 'generate' && view && !others.some(acts)) {
+  if ((found.word === 'generate' || found.word === 'build') && view && !others.some(acts)) {
     return { ...reading, category: 'read', note: `it generates a “${view}” and hands it back` };
   }
   return reading;
@@ -182,6 +188,12 @@ export function verbOfWords(words: readonly string[], context: VerbContext, meth
     };
     return refine(pick, words, found.filter((f) => f !== pick), reading);
   }
+  // `maintenance_on`, `dnd_off`: a switch flipped.
+  const last = words.at(-1)!;
+  if (words.length > 1 && (last === 'on' || last === 'off')) return { verb: last, category: 'write', lead: `“${last}”`, note: 'a switch turned on or off' };
+  // `speech_to_text`, `html_to_markdown`: with no verb, one thing made into another and handed back.
+  const to = words.indexOf('to');
+  if (to > 0 && to < words.length - 1) return { verb: 'to', category: 'read', lead: `“${words.slice(0, to + 2).join(' ')}”`, note: 'a conversion from one form to another' };
   const noun = words.find((w) => READ_NOUNS.has(w));
   if (noun) return { verb: noun, category: 'read', lead: `“${noun}”`, note: 'a noun for something to look at', noun: true };
   for (const [index, word] of words.entries()) {

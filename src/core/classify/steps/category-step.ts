@@ -1,6 +1,6 @@
 import type { Category, EvidenceSource, Signal } from '../../risk.ts';
 import type { Evidence } from '../evidence.ts';
-import { CONTENT_PARAMS, SAVES_RESULT } from '../lexicon.ts';
+import { CONTENT_PARAMS, PRICE_NOUNS, SAVES_RESULT } from '../lexicon.ts';
 import { isFreeText, outputParameter, worstOperation } from '../schema-evidence.ts';
 import { RANK } from '../verb.ts';
 import type { ToolFacts } from './tool-facts.ts';
@@ -44,6 +44,8 @@ const REFINEMENTS: readonly Refinement[] = [
       return { category: 'financial', source: 'schema', detail: `“${facts.movementNoun}” in the name, with an amount (\`${facts.amountParam}\`)` };
     }
     if ((category !== 'write' && category !== 'destructive') || !facts.moneyNoun) return undefined;
+    // Setting a price is catalogue work: what things cost, not money changing hands.
+    if (PRICE_NOUNS.has(facts.moneyNoun) && !facts.movementNoun) return undefined;
     return { category: 'financial', source: 'name', detail: `a ${category === 'write' ? 'write' : 'removal'} on “${facts.moneyNoun}”` };
   },
   // Browser and device automation: opening a URL or setting a form value changes the page.

@@ -2,11 +2,13 @@ import type { Category, EvidenceSource, Signal } from '../../risk.ts';
 import type { Parameter } from '../../input-schema/parameters.ts';
 import type { Evidence } from '../evidence.ts';
 import { findToolPoisoning } from '../suspicious.ts';
-import { BULK_FLAGS, BULK_LISTS, DESCRIPTION_PHRASES, MONEY_PARAMS, SENDING_VERBS, SIGNAL_WORDS, TEXT_EXAMINING_VERBS } from '../lexicon.ts';
+import { BULK_FLAGS, BULK_LISTS, DESCRIPTION_PHRASES, MONEY_PARAMS, PRICE_NOUNS, SENDING_VERBS, SIGNAL_WORDS, TEXT_EXAMINING_VERBS } from '../lexicon.ts';
 import { isFlag, isFreeText, isList } from '../schema-evidence.ts';
 import { AMBIGUOUS_RUNNABLE_PARAMS, isCredential, isMainInput, isRecipient, nameOf, saysItRuns } from '../parameter-roles.ts';
 import { firstSentence, type ToolFacts } from './tool-facts.ts';
+import { nameTokens } from '../../text/tokens.ts';
 import type { ReadVerb } from './verb-step.ts';
+import { categoryOfWord, type VerbContext } from '../verb.ts';
 
 /** Step 2: the signals the name and parameters raise, in the order first raised. */
 export interface SignalFinding {
@@ -21,6 +23,8 @@ const SQL_CONTEXT = /\b(sql|(open)?cypher|database|table|select|postgres(ql)?|my
 // Stricter, for a name alone: words that only a database query language goes with.
 const SQL_WORDS = /\b(sql|(open)?cypher|sparql|gremlin|database|postgres(ql)?|mysql|sqlite)\b/i;
 const CREDENTIAL_PARAM = /password|secret|token|api_?key|private_?key|credential/;
+const ADDING_VERBS = new Set(['add', 'create', 'insert', 'upsert', 'put', 'append', 'import', 'upload']);
+const SQL_PARAM = /(?:^| )sql$|^sql (?:statements?|quer(?:y|ies)|text)$/;
 // Name words that tell what a tool is about, not what it does: they count only with a parameter.
 const NAME_ALONE_IS_NOT_ENOUGH = new Set<Signal>(['shell-command', 'code-eval', 'raw-sql', 'sends-external']);
 // Name words that say the tool runs what it is given (not `code` or `command`, which a tool may only be about).
@@ -57,20 +61,31 @@ export function readSignals(facts: ToolFacts, category: Category, verb?: string)
   for (const [signal, words] of Object.entries(SIGNAL_WORDS) as [Signal, { names: readonly string[]; params: readonly string[] }][]) {
     const executing = EXECUTING_SIGNALS.includes(signal);
     const fits = (p: Parameter, name: string) =>
-      executing ? runs(p, name) : signal === 'sends-external' ? isRecipient(p, parameters) : signal !== 'credentials' || isCredential(p);
+      executing ? runs(p, name) : signal === 'sends-external' ? isRecipient(p, parameters) && !namesADraft(tokenSet) : signal !== 'credentials' || isCredential(p);
     const index = parameters.findIndex((p, i) => words.params.includes(params[i]!) && fits(p, params[i]!));
     const secretIndex = signal === 'credentials' && index < 0 ? parameters.findIndex((p, i) => CREDENTIAL_PARAM.test(params[i]!) && isCredential(p)) : -1;
     const paramHit = index >= 0 ? params[index] : secretIndex >= 0 ? params[secretIndex] : undefined;
     if (paramHit) paramHits.set(signal, paramHit);
-    const nameHit = words.names.find((w) => tokenSet.has(w));
+    const nameHit = words.names.find((w) => tokenSet.has(w) && !(signal === 'fetches-url' && (namesAnAddress(w, tokens, facts.context) || fetchesARecord(w, tokens))));
     if (nameHit && !NAME_ALONE_IS_NOT_ENOUGH.has(signal)) raise(signal, 'name', `“${nameHit}” in the name`);
     else if (paramHit) raise(signal, 'schema', `parameter \`${paramHit}\``);
     else if (nameHit && category === 'execute') raise(signal, 'name', `“${nameHit}” in the name of a tool that executes`);
   }
-  const keyPhrase = /\b(api|access|private|secret|ssh|signing|deploy) keys?\b/.exec(tokens.join(' '));
+  // SQL named for what it does (`migrationSql`, `raw_sql`, `sqlStatements`) is SQL all the same.
+  const sqlIndex = paramHits.has('raw-sql') ? -1 : parameters.findIndex((p, i) => SQL_PARAM.test(nameTokens(p.path.split('.').pop()!).join(' ')) && runs(p, params[i]!));
+  if (sqlIndex >= 0) {
+    paramHits.set('raw-sql', params[sqlIndex]!);
+    raise('raw-sql', 'schema', `parameter \`${params[sqlIndex]}\``);
+  }
+  // A connection string carries the database password.
+  const keyPhrase = /\b(?:(?:api|access|private|secret|ssh|signing|deploy|anon) keys?|connection strings?)\b/.exec(tokens.join(' '));
   if (keyPhrase) raise('credentials', 'name', `“${keyPhrase[0]}” in the name`);
-  // A query is SQL (and may change data) on a database tool; elsewhere it is a search.
-  const queryInput = parameters.some((p, i) => params[i] === 'query' && isMainInput(p));
+  // An access list says which addresses may connect: a firewall rule.
+  const accessList = /\baccess lists?\b/.exec(tokens.join(' '));
+  if (accessList) raise('permissions', 'name', `“${accessList[0]}” in the name`);
+  // A query is SQL (and may change data) on a database tool; elsewhere it is a search. A query
+  // object (a document filter) is no text to run.
+  const queryInput = parameters.some((p, i) => params[i] === 'query' && isMainInput(p) && isFreeText(p));
   // To a verb that examines text, the query is what it looks at.
   const mayRunQuery = !examinesText && !paramHits.has('raw-sql');
   if (mayRunQuery && queryInput && (paramSet.has('database') || SQL_CONTEXT.test(description) || SQL_CONTEXT.test(tokens.join(' ')))) {
@@ -81,9 +96,12 @@ export function readSignals(facts: ToolFacts, category: Category, verb?: string)
     raise('raw-sql', 'name', '“query” in the name of a database tool');
   }
   const moneyParam = params.find((p) => MONEY_PARAMS.has(p));
-  if (facts.moneyNoun) raise('money', 'name', `“${facts.moneyNoun}” in the name`);
+  const readsPrices = category === 'read' && facts.moneyNoun !== undefined && PRICE_NOUNS.has(facts.moneyNoun);
+  if (facts.moneyNoun && !readsPrices) raise('money', 'name', `“${facts.moneyNoun}” in the name`);
   else if (moneyParam) raise('money', 'schema', `parameter \`${moneyParam}\``);
-  const bulkIndex = parameters.findIndex((p, i) => (BULK_FLAGS.has(params[i]!) && isFlag(p)) || (BULK_LISTS.has(params[i]!) && isList(p)));
+  // Beside a verb that adds, a list of ids names the new records, not many existing ones.
+  const adds = verb !== undefined && ADDING_VERBS.has(verb);
+  const bulkIndex = parameters.findIndex((p, i) => (BULK_FLAGS.has(params[i]!) && isFlag(p)) || (!adds && BULK_LISTS.has(params[i]!) && isList(p)));
   if (bulkIndex >= 0) raise('bulk', 'schema', `parameter \`${params[bulkIndex]}\``);
   if (category === 'destructive') {
     const bulkWord = bulkRemovalWord(tokens, verb);
@@ -114,15 +132,50 @@ function bulkRemovalWord(tokens: readonly string[], verb: string | undefined): s
   return BULK_AFTER_VERB.has(tokens[at + 1] ?? '') ? tokens[at + 1] : undefined;
 }
 
+const WEB_WORDS = new Set(['url', 'uri', 'urls', 'web', 'webpage', 'webpages', 'page', 'pages', 'website', 'site', 'html', 'http', 'https', 'content', 'link', 'links', 'doc', 'docs', 'documentation', 'feed', 'rss']);
+
+/** `fetch_container_logs`, `fetch-actor-details`: “fetch” of a record the name names gets it from the tool's own service, not from the web. */
+function fetchesARecord(word: string, tokens: readonly string[]): boolean {
+  if (word !== 'fetch') return false;
+  const after = tokens.slice(tokens.indexOf(word) + 1);
+  return after.length > 0 && !after.some((t) => WEB_WORDS.has(t));
+}
+
+const URL_WORDS = new Set(['url', 'uri']);
+const URL_PREPOSITIONS = new Set(['from', 'to', 'by', 'at', 'with', 'of', 'for', 'via']);
+
+/**
+ * `get_project_url`, `getCurrentUrl`: a URL owned by the word before it is what the tool hands back,
+ * not a page it fetches (`open_url`, `import_from_url` do fetch one).
+ */
+function namesAnAddress(word: string, tokens: readonly string[], context: VerbContext): boolean {
+  if (!URL_WORDS.has(word)) return false;
+  const at = tokens.indexOf(word);
+  const before = tokens[at - 1];
+  return before !== undefined && !URL_PREPOSITIONS.has(before) && categoryOfWord(before, context) === undefined;
+}
+
 /** The executing signals that make a tool execute: from its parameters, or any, when its verb executes. */
 export function executingSignals({ signals, paramHits }: SignalFinding, category: Category): Signal[] {
   return EXECUTING_SIGNALS.filter((s) => paramHits.has(s) || (category === 'execute' && signals.includes(s)));
 }
 
+const MESSAGE_MAKING_VERBS = new Set(['add', 'create', 'new', 'push', 'put', 'write', 'insert', 'compose']);
+const MESSAGE_WORDS = new Set(['message', 'messages', 'sms', 'dm']);
+// A person, a channel or a chat, not a thread (an assistant's thread is read by a model).
+const MESSAGE_DESTINATION = /^(?:(?:user|channel|chat|conversation|group|room)_?ids?|channel|chat|room)$/;
+
+/** A draft is addressed but kept: its recipients get nothing until something sends it. */
+const namesADraft = (tokenSet: ReadonlySet<string>) => tokenSet.has('draft') || tokenSet.has('drafts');
+
 /** Step 3's signal: a write that sends (by its verb, or to a recipient it takes) reaches others. */
-export function sendingEvidence({ parameters }: ToolFacts, category: Category, verb: ReadVerb | undefined): Evidence | undefined {
+export function sendingEvidence({ parameters, tokenSet }: ToolFacts, category: Category, verb: ReadVerb | undefined): Evidence | undefined {
   if (category !== 'write') return undefined;
   if (verb && SENDING_VERBS.has(verb.reading.verb) && verb.reading.sends !== false) return signalEvidence('sends-external', verb.source, `verb “${verb.reading.verb}” sends to others`);
+  if (namesADraft(tokenSet)) return undefined;
   const recipient = parameters.find((p) => isRecipient(p, parameters));
-  return recipient ? signalEvidence('sends-external', 'schema', `takes a recipient (\`${nameOf(recipient)}\`)`) : undefined;
+  if (recipient) return signalEvidence('sends-external', 'schema', `takes a recipient (\`${nameOf(recipient)}\`)`);
+  // `push_text_message(userId)`, `conversations_add_message(channel_id)`: a new message put where people read it.
+  const destination = verb && MESSAGE_MAKING_VERBS.has(verb.reading.verb) && [...tokenSet].some((t) => MESSAGE_WORDS.has(t)) ? parameters.find((p) => MESSAGE_DESTINATION.test(nameOf(p))) : undefined;
+  return destination ? signalEvidence('sends-external', 'schema', `a new message for \`${nameOf(destination)}\``) : undefined;
 }

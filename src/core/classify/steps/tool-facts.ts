@@ -1,7 +1,7 @@
 import type { Annotations, Tool } from '../../schema/server.ts';
 import { nameTokens } from '../../text/tokens.ts';
 import { parameterNames, type Parameter } from '../../input-schema/parameters.ts';
-import { GIT_VERBS, MONEY_CONTEXT_VERBS, MONEY_MOVEMENT_NOUNS, MONEY_NOUNS, MONEY_PARAMS } from '../lexicon.ts';
+import { GIT_VERBS, MONEY_CONTEXT_VERBS, MONEY_MOVEMENT_NOUNS, MONEY_NOUNS, MONEY_PARAMS, UNBILLED_SUBSCRIPTIONS } from '../lexicon.ts';
 import { leadWords, type VerbContext } from '../verb.ts';
 
 /** What every step reads of one tool's definition, read once. */
@@ -42,8 +42,9 @@ export function readFacts(tool: Tool, parameters: readonly Parameter[]): ToolFac
   const params = parameterNames(parameters);
   const git = tokens.includes('git') || /\bgit\b/i.test(firstSentence(description));
   // In a git tool `checkout` is a command, not a purchase; `transfer_issue` moves no money unless
-  // money is in sight (another money noun, or an amount).
-  const moneyWords = tokens.filter((t) => MONEY_NOUNS.has(t) && !(git && GIT_VERBS.has(t)));
+  // money is in sight (another money noun, or an amount); a subscription to notifications bills nothing.
+  const unbilled = (t: string) => (t === 'subscription' || t === 'subscriptions') && tokens.some((w) => UNBILLED_SUBSCRIPTIONS.has(w));
+  const moneyWords = tokens.filter((t) => MONEY_NOUNS.has(t) && !(git && GIT_VERBS.has(t)) && !unbilled(t));
   const money = moneyWords.some((t) => !MONEY_CONTEXT_VERBS.has(t)) || params.some((p) => MONEY_PARAMS.has(p));
   const movementNoun = tokens.find((t) => MONEY_MOVEMENT_NOUNS.has(t.replace(/s$/, '')));
   const amountParam = params.find((p) => MONEY_AMOUNT_PARAMS.has(p));

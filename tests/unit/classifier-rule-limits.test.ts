@@ -1,0 +1,80 @@
+import { describe, expect, it } from 'vitest';
+import { classifyTool } from '../../src/core/classify/classify-tool.ts';
+import type { Tool } from '../../src/core/schema/server.ts';
+
+// Where the rules written from real servers' names (tests/fixtures/heldout-real-names.ts) stop:
+// each rule beside a name it must leave alone.
+
+type Property = { type: string; enum?: string[] };
+const schema = (properties: Record<string, string | Property>): Tool['inputSchema'] => ({
+  type: 'object',
+  properties: Object.fromEntries(Object.entries(properties).map(([k, v]) => [k, typeof v !== 'string' ? v : v.endsWith('[]') ? { type: 'array', items: { type: v.slice(0, -2) } } : { type: v }])),
+});
+const tool = (name: string, properties: Record<string, string | Property>): Tool => ({ name, inputSchema: schema(properties) });
+
+describe('rules from real names, and where they stop', () => {
+  it.each([
+    // A new message for a person or a channel sends; one for an assistant's thread, or a pin, does not.
+    ['create_message', { channel_id: 'string', content: 'string' }, 'write', 'high'],
+    ['create_message', { thread_id: 'string', content: 'string' }, 'write', 'medium'],
+    ['pin_message', { channel: 'string', message_id: 'string' }, 'write', 'medium'],
+    // A draft reaches no one; sending it does.
+    ['create_draft', { to: 'string', subject: 'string', body: 'string' }, 'write', 'medium'],
+    ['send_draft', { draft_id: 'string' }, 'write', 'high'],
+    // The infrastructure noun that is removed, not one that qualifies the thing removed.
+    ['delete_database_user', { user: 'string' }, 'destructive', 'high'],
+    ['delete_instance_in_region', { instance_id: 'string' }, 'destructive', 'critical'],
+    ['delete_all_messages', { channel: 'string' }, 'destructive', 'critical'],
+    ['database_delete', { name: 'string' }, 'destructive', 'critical'],
+    // Prices are catalogue data; invoices and subscriptions are someone's money.
+    ['list_prices', {}, 'read', 'low'],
+    ['list_invoices', {}, 'read', 'medium'],
+    ['update_price', { price: 'string', unit_amount: 'integer' }, 'write', 'medium'],
+    ['list_event_subscriptions', {}, 'read', 'low'],
+    ['list_subscriptions', {}, 'read', 'medium'],
+    // A query object filters documents; query text on a database tool runs.
+    ['find_documents', { database: 'string', query: 'object' }, 'read', 'low'],
+    ['find_documents', { database: 'string', query: 'string' }, 'execute', 'critical'],
+    // SQL named for what it does runs; a setting about SQL does not.
+    ['apply_change', { migration_sql: 'string' }, 'execute', 'critical'],
+    ['update_settings', { sql_dialect: 'string' }, 'write', 'medium'],
+    // Ids beside an adding verb name the new records; beside a removal, many existing ones.
+    ['add_documents', { ids: 'string[]', documents: 'string[]' }, 'write', 'medium'],
+    ['delete_documents', { ids: 'string[]' }, 'destructive', 'critical'],
+    // Prefixes and new verbs.
+    ['unpin_message', { message_id: 'string' }, 'write', 'medium'],
+    ['rerun_job', { job_id: 'string' }, 'execute', 'high'],
+    ['upgrade_release', { release: 'string' }, 'write', 'medium'],
+    ['vpn_off', {}, 'write', 'medium'],
+    ['ask_question', { question: 'string' }, 'read', 'low'],
+    ['ask_for_approval', { request_id: 'string' }, 'write', 'medium'],
+    ['generate_code', { prompt: 'string' }, 'read', 'low'],
+    ['generate_api_key', { name: 'string' }, 'write', 'high'],
+    // With no verb, “a to b” converts; a phone number to call is a recipient.
+    ['html_to_markdown', { html: 'string' }, 'read', 'low'],
+    ['make_call', { to_number: 'string' }, 'write', 'high'],
+    ['make_call', { number_format: 'string' }, 'write', 'medium'],
+    ['play_sound', { file: 'string' }, 'write', 'medium'],
+    // Credentials and permissions by name.
+    ['get_connection_string', { database: 'string' }, 'read', 'medium'],
+    ['create_ip_access_list', { cidr: 'string' }, 'write', 'high'],
+    ['deploy_app', { app: 'string' }, 'write', 'high'],
+  ] as const)('%s %o -> %s / %s', (name, properties, category, level) => {
+    const c = classifyTool(tool(name, properties));
+    expect([c.category, c.level]).toEqual([category, level]);
+  });
+
+  it.each([
+    // The URL of something is handed back; a URL one opens, or a parameter, is fetched.
+    ['get_project_url', {}, false],
+    ['get_url', { url: 'string' }, true],
+    ['import_from_url', {}, true],
+    ['open_url', {}, true],
+    // A fetch of a named record stays in the service; a fetch of a page goes to the web.
+    ['fetch_issues', {}, false],
+    ['fetch_page', {}, true],
+    ['fetch', { url: 'string' }, true],
+  ] as const)('%s fetches a URL: %s', (name, properties, fetches) => {
+    expect(classifyTool(tool(name, properties)).signals.includes('fetches-url')).toBe(fetches);
+  });
+});
