@@ -10,6 +10,9 @@ import { buildRelatedIndex } from '../../src/core/catalog/related.ts';
 import { serverKeys } from '../../src/core/catalog/server-keys.ts';
 import { DataError } from '../../src/core/errors/friendly.ts';
 
+// Each reading starts two Node processes; on a loaded 2-core machine that alone can pass 5 s.
+const PROCESS_TEST_TIMEOUT = 60_000;
+
 /** A fresh copy of the sample catalog and a cache file beside it. */
 function setup() {
   const root = mkdtempSync(join(tmpdir(), 'atlas-cache-'));
@@ -119,7 +122,7 @@ describe('the catalog cache', () => {
 });
 
 describe('the build reading the catalog in two shares at once', () => {
-  it('writes the cache a single reader writes, byte for byte, and reuses it the same way', async () => {
+  it('writes the cache a single reader writes, byte for byte, and reuses it the same way', { timeout: PROCESS_TEST_TIMEOUT }, async () => {
     const { catalogDir, cacheFile } = setup();
     loadCatalogCached(catalogDir, cacheFile, 'salt-1');
     const single = readFileSync(cacheFile);
@@ -131,7 +134,7 @@ describe('the build reading the catalog in two shares at once', () => {
     expect(readdirSync(dirname(cacheFile)).filter((name) => name.includes('.part'))).toStrictEqual([]);
   });
 
-  it('reports both shares\' problems in file order and keeps the last good cache', async () => {
+  it('reports both shares\' problems in file order and keeps the last good cache', { timeout: PROCESS_TEST_TIMEOUT }, async () => {
     const { catalogDir, cacheFile } = setup();
     await readCatalogInWorker(catalogDir, cacheFile, 'salt-1', 0);
     const before = readFileSync(cacheFile, 'utf8');

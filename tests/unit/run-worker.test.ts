@@ -7,7 +7,7 @@ const echo = new URL('../support/echo-job.ts', import.meta.url);
 const data = { paths: Array.from({ length: 12_630 }, (_, i) => `/home/someone/catalogs/field/servers/server-number-${i}-of-the-catalog.json`) };
 
 describe('a build job', () => {
-  it('gets data of any size as a process', async () => {
+  it('gets data of any size as a process', { timeout: 60_000 }, async () => {
     expect(await runWorker(echo, data, 'echoing', { ownProcess: true })).toStrictEqual(data);
   });
 
@@ -15,7 +15,7 @@ describe('a build job', () => {
     expect(await runWorker(echo, data, 'echoing')).toStrictEqual(data);
   });
 
-  it.each([true, false])('waits for its go-ahead (as a process: %s)', async (ownProcess) => {
+  it.each([true, false])('waits for its go-ahead (as a process: %s)', { timeout: 60_000 }, async (ownProcess) => {
     let released = false;
     let release = () => {};
     const proceedWhen = new Promise<void>((resolvePromise) => (release = resolvePromise));
