@@ -1,0 +1,53 @@
+import type { CatalogServer } from '../catalog/build-catalog.ts';
+import { SERVERS_PATH, serverPagePath, toolPagePath } from '../catalog/paths.ts';
+import { policyText } from '../catalog/tool-page.ts';
+import { annotationTally } from '../classify/annotation-check.ts';
+import { serverFlows, type ServerFlows } from '../flows/server-flows.ts';
+import { recentChanges, toolHistory } from '../history/catalog-changes.ts';
+import type { Policy } from '../policy/schema.ts';
+import { serverFeedPath } from './change-feeds.ts';
+
+/** Above this many tools the server policy is shown as plain text: highlighting it is bytes for nothing. */
+const HIGHLIGHTED_POLICY_MAX_TOOLS = 25;
+
+interface ToolLink {
+  name: string;
+  path: string;
+}
+
+/** Everything a server page lays out, computed when it renders. */
+export interface ServerArticleView {
+  path: string;
+  trail: { label: string; path?: string }[];
+  description: string;
+  toolCount: number;
+  /** One line about the hints the tools declare; absent for a server with no tools. */
+  annotations?: { summary: string; disagree: ToolLink[]; undeclaredNote: string };
+  /** The tools whose definition changed most recently, newest first. */
+  changes: (ToolLink & { date: string })[];
+  feedPath: string;
+  flows: ServerFlows;
+  policy: Policy;
+  policyJson: string;
+  highlightPolicy: boolean;
+}
+
+export function serverArticle(server: CatalogServer): ServerArticleView {
+  const { meta, tools } = server;
+  const flows = serverFlows(server);
+  const link = (tool: (typeof tools)[number]): ToolLink => ({ name: tool.name, path: toolPagePath(tool) });
+  const tally = tools.length > 0 ? annotationTally(tools) : undefined;
+  return {
+    path: serverPagePath(server),
+    trail: [{ label: 'Home', path: '/' }, { label: 'Servers', path: SERVERS_PATH }, { label: meta.name }],
+    description: meta.description ?? `${tools.length} MCP tools of the ${meta.name}, with risk ratings and a policy.`,
+    toolCount: tools.length,
+    ...(tally ? { annotations: { summary: tally.summary, disagree: tally.disagree.map(link), undeclaredNote: tally.undeclaredNote } } : {}),
+    changes: recentChanges(server).map((tool) => ({ ...link(tool), date: toolHistory(tool).changedOn! })),
+    feedPath: serverFeedPath(server),
+    flows,
+    policy: flows.policy,
+    policyJson: policyText(flows.policy),
+    highlightPolicy: tools.length <= HIGHLIGHTED_POLICY_MAX_TOOLS,
+  };
+}

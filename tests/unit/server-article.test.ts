@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest';
+import { PolicySchema } from '../../src/core/policy/schema.ts';
+import type { ServerFile, Tool } from '../../src/core/schema/server.ts';
+import { serverArticle } from '../../src/core/site/server-article.ts';
+import { catalogOf } from '../support/small-catalog.ts';
+
+const tool = (name: string, extra: Partial<Tool> = {}): Tool => ({ name, description: `Does ${name.replace(/_/g, ' ')}.`, inputSchema: { type: 'object' }, ...extra });
+const serverOf = (data: Partial<ServerFile>) => catalogOf({ shop: { name: 'Shop Server', transport: ['stdio'], tools: [], ...data } as ServerFile }).servers[0]!;
+
+describe('serverArticle: what a server page lays out', () => {
+  it('names its trail, and describes a server without a description by its count', () => {
+    const view = serverArticle(serverOf({ tools: [tool('list_orders'), tool('get_order')] }));
+    expect(view.path).toBe('/servers/shop/');
+    expect(view.trail).toEqual([{ label: 'Home', path: '/' }, { label: 'Servers', path: '/servers/' }, { label: 'Shop Server' }]);
+    expect(view.description).toBe('2 MCP tools of the Shop Server, with risk ratings and a policy.');
+    expect(serverArticle(serverOf({ description: 'Sells things.' })).description).toBe('Sells things.');
+  });
+
+  it('says nothing of annotations for a server without tools, and links the tools whose hints disagree', () => {
+    expect(serverArticle(serverOf({})).annotations).toBeUndefined();
+    const view = serverArticle(serverOf({ tools: [tool('delete_order', { annotations: { readOnlyHint: true } }), tool('list_orders', { annotations: { readOnlyHint: true } })] }));
+    expect(view.annotations?.disagree).toEqual([{ name: 'delete_order', path: '/servers/shop/delete-order/' }]);
+    expect(view.annotations?.summary).toMatch(/one tool declares hints that disagree/);
+  });
+
+  it('lists changed tools newest first, with the date each changed', () => {
+    const dated = (name: string, lastChanged: string) => tool(name, { firstSeen: '2025-01-01', lastChanged } as Partial<Tool>);
+    const view = serverArticle(serverOf({ tools: [dated('list_orders', '2025-02-01'), dated('get_order', '2025-03-01'), tool('ship_order')] }));
+    expect(view.changes).toEqual([
+      { name: 'get_order', path: '/servers/shop/get-order/', date: '2025-03-01' },
+      { name: 'list_orders', path: '/servers/shop/list-orders/', date: '2025-02-01' },
+    ]);
+  });
+
+  it('writes the server policy as valid policy-v1 text, highlighted only for a small server', () => {
+    const small = serverArticle(serverOf({ tools: Array.from({ length: 25 }, (_, i) => tool(`get_item_${i}`)) }));
+    expect(PolicySchema.safeParse(JSON.parse(small.policyJson)).success).toBe(true);
+    expect(Object.keys(small.policy.tools ?? {})).toHaveLength(25);
+    expect(small.highlightPolicy).toBe(true);
+    expect(serverArticle(serverOf({ tools: Array.from({ length: 26 }, (_, i) => tool(`get_item_${i}`)) })).highlightPolicy).toBe(false);
+  });
+});
