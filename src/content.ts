@@ -2,6 +2,7 @@ import { renameSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { manifestText, previousServerKeys } from './build/build-manifest.ts';
 import { BUILD_MARKER } from './build/output-guard.ts';
+import { planLine } from './build/progress.ts';
 import { cacheFolderOfStaging } from './build/publish.ts';
 import { loadAccuracyFile } from './core/catalog/accuracy-file.ts';
 import { buildCatalog } from './core/catalog/build-catalog.ts';
@@ -34,6 +35,11 @@ export const relatedIndex = buildRelatedIndex(catalog);
 /** `build --shard i/n` renders one slice of the servers, for `merge` to assemble with the others. */
 const shard = parseShard(process.env.ATLAS_SHARD ?? '');
 export const buildPlan = planBuild(salt ? serverKeys(catalog, relatedIndex, salt) : new Map(), salt ? previousServerKeys(process.env.ATLAS_PREVIOUS_BUILD) : undefined, shard);
+
+if (salt) {
+  const rendered = catalog.servers.filter((server) => buildPlan.renders(server.slug));
+  console.log(planLine(rendered.length, catalog.servers.length, rendered.reduce((sum, server) => sum + server.tools.length, 0)));
+}
 
 // The build (src/build/reuse-pages.ts) links the servers this build does not render as soon as it
 // sees their keys; the same file tells the next build what this one holds.

@@ -11,8 +11,10 @@ const PAGE_MARK = /[├└]─ /g;
 const TIMING_ONLY = /^\s*(?:\(\+\d+(?:\.\d+)?m?s\)\s*)+$/;
 
 export interface ProgressOptions {
-  /** About how many pages the build will write. */
+  /** About how many pages the build will write, until the pages' process says what it renders. */
   expectedPages: number;
+  /** Pages for a plan line's servers and tools (see `planLine`): a rebuild renders only what changed. */
+  pagesFor?: (servers: number, tools: number) => number;
   /** A terminal gets one line redrawn in place; a log gets a line every `intervalMs`. */
   interactive: boolean;
   write: (text: string) => void;
@@ -25,8 +27,16 @@ const formatDuration = (ms: number) => {
   return seconds >= 60 ? `${Math.floor(seconds / 60)}m${String(seconds % 60).padStart(2, '0')}s` : `${seconds}s`;
 };
 
+const PLAN_LINE = /^policy-atlas: pages to render: ([\d,]+) of [\d,]+ servers \(([\d,]+) tools?\)/;
+const count = (n: number) => n.toLocaleString('en');
+
+/** What the pages' process prints once it knows which servers' pages it renders; the progress reads it. */
+export const planLine = (servers: number, of: number, tools: number): string =>
+  `policy-atlas: pages to render: ${count(servers)} of ${count(of)} servers (${count(tools)} tool${tools === 1 ? '' : 's'})${servers < of ? '; the others are unchanged or in other shards' : ''}`;
+
 export class BuildProgress {
   private pages = 0;
+  private expectedPages: number;
   private phase = 'preparing';
   private readonly started: number;
   private renderStarted?: number;
@@ -38,6 +48,7 @@ export class BuildProgress {
 
   constructor(options: ProgressOptions) {
     this.options = options;
+    this.expectedPages = options.expectedPages;
     this.now = options.now ?? (() => performance.now());
     this.intervalMs = options.intervalMs ?? 5000;
     this.started = this.now();
@@ -57,6 +68,8 @@ export class BuildProgress {
       return;
     }
     if (!plain.trim() || /^\s*generating static routes\s*$/.test(plain)) return;
+    const plan = PLAN_LINE.exec(plain.trim());
+    if (plan && this.options.pagesFor) this.expectedPages = this.options.pagesFor(Number(plan[1]!.replace(/,/g, '')), Number(plan[2]!.replace(/,/g, '')));
     if (/\[[\w-]*pagefind[\w-]*\]/.test(plain) || /sitemap/.test(plain)) this.phase = 'indexing and finishing';
     this.clear();
     print(`${raw}\n`);
@@ -64,7 +77,7 @@ export class BuildProgress {
 
   /** The progress text now: `rendering pages: 12,000 of ~520,000 pages, 850/s, about 9m58s left`. */
   status(): string {
-    const expected = Math.max(this.options.expectedPages, this.pages);
+    const expected = Math.max(this.expectedPages, this.pages);
     const elapsed = this.renderStarted === undefined ? 0 : this.now() - this.renderStarted;
     const rate = elapsed > 0 ? (this.pages / elapsed) * 1000 : 0;
     const left = rate > 0 ? ` about ${formatDuration(((expected - this.pages) / rate) * 1000)} left,` : '';

@@ -111,11 +111,14 @@ export async function runBuild(options: BuildOptions): Promise<number> {
     const previousBuild = options.previousBuild ?? publishedFolder(outDir);
     const reuse = reusePages(staging, previousBuild, options.shard);
     const astroBin = join(dirname(createRequire(import.meta.url).resolve('astro/package.json')), 'bin', 'astro.mjs');
+    // A page per tool; per server a page, tools.json, flows.json and changes.xml; then the browse
+    // pages (each tool is listed under its level and its category, each server on the servers
+    // index) and the static pages, which a shard leaves to `merge`.
+    const browsePages = options.shard ? 0 : Math.ceil((2 * toolCount + serverCount) / BROWSE_PAGE_SIZE) + 40;
+    const pagesFor = (servers: number, tools: number) => tools + 4 * servers + browsePages;
     const progress = new BuildProgress({
-      // A page per tool; per server a page, tools.json, flows.json and changes.xml; then the browse
-      // pages (each tool is listed under its level and its category, each server on the servers
-      // index) and the static pages.
-      expectedPages: Math.ceil((toolCount + 4 * serverCount) / (options.shard?.count ?? 1)) + Math.ceil((2 * toolCount + serverCount) / BROWSE_PAGE_SIZE) + 40,
+      expectedPages: pagesFor(Math.ceil(serverCount / (options.shard?.count ?? 1)), Math.ceil(toolCount / (options.shard?.count ?? 1))),
+      pagesFor,
       interactive: Boolean(process.stdout.isTTY),
       write: (text) => process.stdout.write(text),
     });
@@ -170,7 +173,7 @@ export async function runBuild(options: BuildOptions): Promise<number> {
     }
     if (indexed && !('error' in indexed)) {
       renameSync(searchFolder, join(staging, 'pagefind'));
-      console.log(`policy-atlas: indexed ${plural(indexed.documents, 'server document')} (${plural(indexed.tools, 'tool')}) in ${indexed.seconds.toFixed(1)} s, beside the pages`);
+      console.log(`policy-atlas: indexed ${plural(indexed.documents, 'server document')} (${plural(indexed.tools, 'tool')}) in ${indexed.seconds.toFixed(1)} s, ${pagesWritten ? 'written after the pages' : 'beside the pages'}`);
     }
     publish(outDir, staging);
   } finally {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { BuildProgress } from '../../src/build/progress.ts';
+import { BuildProgress, planLine } from '../../src/build/progress.ts';
 
 function harness(interactive: boolean) {
   let clock = 0;
@@ -54,5 +54,17 @@ describe('build progress', () => {
     }
     expect(out.every((t) => t.startsWith('\r\x1b[2K') && !t.endsWith('\n'))).toBe(true);
     expect(out.length).toBeGreaterThanOrEqual(4);
+  });
+
+  it('takes its total from the plan of the pages process: a rebuild renders only what changed', () => {
+    const out: string[] = [];
+    const progress = new BuildProgress({ expectedPages: 305_000, pagesFor: (servers, tools) => tools + 4 * servers + 100, interactive: false, write: (t) => out.push(t), now: () => 0 });
+    const plan = planLine(161, 12_630, 3_204);
+    expect(plan).toBe('policy-atlas: pages to render: 161 of 12,630 servers (3,204 tools); the others are unchanged or in other shards');
+    progress.line(plan);
+    expect(out.at(-1)).toBe(`${plan}\n`);
+    progress.line('├─ /p/index.html (+1ms)');
+    expect(progress.status()).toMatch(/^rendering pages: 1 of ~3,948 pages/);
+    expect(planLine(1, 1, 1)).toBe('policy-atlas: pages to render: 1 of 1 servers (1 tool)');
   });
 });
