@@ -9,6 +9,14 @@ const VERSION = 3;
 /** The cache's name in a build's cache folder. */
 export const CATALOG_CACHE_NAME = 'catalog.ndjson';
 const TAB = 9;
+
+/** Where a cache line's head and listing end (each at a tab; the body runs to the line's end). A torn line throws. */
+function lineParts(bytes: Buffer): { headEnd: number; listingEnd: number } {
+  const headEnd = bytes.indexOf(TAB);
+  const listingEnd = headEnd < 0 ? -1 : bytes.indexOf(TAB, headEnd + 1);
+  if (listingEnd < 0 || bytes[bytes.length - 1] !== 0x7d) throw new Error('torn line');
+  return { headEnd, listingEnd };
+}
 const NEWLINE = 10;
 
 /**
@@ -166,12 +174,10 @@ export function readCachedCatalog(cacheFile: string, salt: string, cwd = process
         if (header.version !== VERSION || header.salt !== salt) throw new Error('foreign cache');
         return;
       }
-      const tab = bytes.indexOf(TAB);
-      const second = bytes.indexOf(TAB, tab + 1);
-      if (tab < 0 || second < 0 || bytes[bytes.length - 1] !== 0x7d) throw new Error('torn line');
-      const head = JSON.parse(bytes.toString('utf8', 0, tab)) as Head;
-      const listing = JSON.parse(bytes.toString('utf8', tab + 1, second)) as Listing;
-      const place = { offset: offset + second + 1, length: bytes.length - second - 1 };
+      const { headEnd, listingEnd } = lineParts(bytes);
+      const head = JSON.parse(bytes.toString('utf8', 0, headEnd)) as Head;
+      const listing = JSON.parse(bytes.toString('utf8', headEnd + 1, listingEnd)) as Listing;
+      const place = { offset: offset + listingEnd + 1, length: bytes.length - listingEnd - 1 };
       servers.push({ slug: head.slug, file: relative(cwd, head.path) || head.path, meta: listing.meta, tools: listing.tools, digest: head.digest, body: () => bodies.get(head.slug, place) });
     });
   } catch {
@@ -241,9 +247,7 @@ function readCacheLines(cacheFile: string, salt: string, keep: (head: Head) => b
         foreign = header.version !== VERSION || header.salt !== salt;
         return;
       }
-      const tab = bytes.indexOf(TAB);
-      if (tab < 0 || bytes[bytes.length - 1] !== 0x7d) throw new Error('torn line');
-      const head = JSON.parse(bytes.toString('utf8', 0, tab)) as Head;
+      const head = JSON.parse(bytes.toString('utf8', 0, lineParts(bytes).headEnd)) as Head;
       total++;
       // Copied: the chunk the line sits in is read into again.
       if (keep(head)) lines.push({ head, bytes: Buffer.from(bytes) });
@@ -313,7 +317,7 @@ export function* eachCachedServer(cacheFile: string, salt: string, cwd = process
   let header: { version?: number; salt?: string } | undefined;
   scanLines(cacheFile, (bytes, offset) => {
     if (!header) header = JSON.parse(bytes.toString('utf8')) as typeof header;
-    else places.push({ head: JSON.parse(bytes.toString('utf8', 0, bytes.indexOf(TAB))) as Head, offset, length: bytes.length });
+    else if (header.version === VERSION && header.salt === salt) places.push({ head: JSON.parse(bytes.toString('utf8', 0, lineParts(bytes).headEnd)) as Head, offset, length: bytes.length });
   });
   if (header?.version !== VERSION || header.salt !== salt) throw new Error(`${cacheFile} holds no catalog read under this build's code`);
   places.sort((a, b) => (a.head.slug < b.head.slug ? -1 : 1));
@@ -322,10 +326,9 @@ export function* eachCachedServer(cacheFile: string, salt: string, cwd = process
     for (const { head, offset, length } of places) {
       const bytes = Buffer.alloc(length);
       readSync(fd, bytes, 0, length, offset);
-      const first = bytes.indexOf(TAB);
-      const second = bytes.indexOf(TAB, first + 1);
-      const listing = JSON.parse(bytes.toString('utf8', first + 1, second)) as Listing;
-      const { server, parameters } = JSON.parse(bytes.toString('utf8', second + 1)) as Body;
+      const { headEnd, listingEnd } = lineParts(bytes);
+      const listing = JSON.parse(bytes.toString('utf8', headEnd + 1, listingEnd)) as Listing;
+      const { server, parameters } = JSON.parse(bytes.toString('utf8', listingEnd + 1)) as Body;
       const analyses = listing.tools.map(({ classification }, i) => ({ classification, parameters: parameters[i]! }));
       yield { ...relocated(server, relative(cwd, head.path) || head.path), analyses };
     }
