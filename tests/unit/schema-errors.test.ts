@@ -80,7 +80,6 @@ describe('parseWithFriendlyErrors(ServerFileSchema): one exact line per problem'
       withPolicy({ deny_if: [{ path: 'args.amount', op: 'gt', value: '5' }] }),
       `${FILE} › tools[0].overrides.policy.deny_if[0].value: expected a number, got the string "5"`,
     ],
-    ['an empty package registry', { name: 'X', tools: [], package: { registry: '', name: 'x' } }, `${FILE} › package.registry: must name the registry, such as "npm", got the string ""`],
   ])('%s', (_label, input, expected) => {
     expect(schemaErrors(input)).toEqual([expected]);
   });
@@ -252,10 +251,10 @@ describe('loadServerFile: what MCP clients accept is read, with one warning line
     ]);
   });
 
-  it('reads an empty transport list as not given', () => {
-    const { data, warnings } = load({ name: 'X', transport: [], tools: [] });
-    expect(data).toEqual({ name: 'X', tools: [] });
-    expect(warnings).toEqual([`${X} › transport: an empty list, read as not given`]);
+  it('reads an empty transport list and an empty package registry as not given', () => {
+    const { data, warnings } = load({ name: 'X', transport: [], package: { registry: '', name: 'p' }, tools: [] });
+    expect(data).toEqual({ name: 'X', package: { name: 'p' }, tools: [] });
+    expect(warnings).toEqual([`${X} › package.registry: empty, read as not given`, `${X} › transport: an empty list, read as not given`]);
   });
 
   it('keeps both tools of a repeated name, with a warning', () => {

@@ -92,8 +92,13 @@ const unknownValue = (value: string, known: readonly string[]) => `${JSON.string
 
 /** Catalog metadata from other sources (the MCP registry, client configs) names more than we know: said, kept. */
 function noteUnknownMetadata(server: JsonObject, warnings: string[]): void {
+  if (isObject(server.package) && server.package.registry === '') {
+    const { registry: _empty, ...rest } = server.package;
+    server.package = rest;
+    warnings.push(at(['package', 'registry'], 'empty, read as not given'));
+  }
   const registry = isObject(server.package) ? server.package.registry : undefined;
-  if (typeof registry === 'string' && registry !== '' && !(REGISTRIES as readonly string[]).includes(registry)) {
+  if (typeof registry === 'string' && !(REGISTRIES as readonly string[]).includes(registry)) {
     warnings.push(at(['package', 'registry'], unknownValue(registry, REGISTRIES)));
   }
   if (!Array.isArray(server.transport)) return;

@@ -105,7 +105,7 @@ export const ServerFileSchema = z.strictObject({
   // Loose, as the MCP registry's packages carry more (version, runtimeHint...): kept, not shown.
   package: z
     .looseObject({
-      registry: z.string().min(1, `must name the registry, such as "${REGISTRIES[0]}"`),
+      registry: z.string().min(1).optional(),
       name: z.string().min(1),
     })
     .optional(),
