@@ -138,7 +138,7 @@ describe('keepLooking', () => {
 });
 
 describe('hitsOf on a server of thousands of tools', () => {
-  const NONE: SearchState['selected'] = { level: [], category: [], signal: [], annotations: [] };
+  const NONE: SearchState['selected'] = { server: [], level: [], category: [], signal: [], annotations: [] };
   /** One server's document as Pagefind returns it for a common word: `tools` sections of 12 words, every third word a match. */
   function bigDocument(tools: number): ResultData {
     const words: string[] = [];
