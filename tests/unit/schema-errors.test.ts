@@ -251,6 +251,12 @@ describe('loadServerFile: what MCP clients accept is read, with one warning line
     ]);
   });
 
+  it('takes the rest of what an MCP server says of itself (serverInfo: title, version, websiteUrl) without a word', () => {
+    const serverInfo = { title: 'Example Server', version: '2.1.0', websiteUrl: 'https://example.org' };
+    expect(load({ name: 'X', ...serverInfo, tools: [] })).toMatchObject({ data: serverInfo, warnings: [] });
+    expect(load({ name: 'X', title: null, version: null, websiteUrl: null, tools: [] }).data).toEqual({ name: 'X', tools: [] });
+  });
+
   it('reads an empty transport list and an empty package registry as not given', () => {
     const { data, warnings } = load({ name: 'X', transport: [], package: { registry: '', name: 'p' }, tools: [] });
     expect(data).toEqual({ name: 'X', package: { name: 'p' }, tools: [] });

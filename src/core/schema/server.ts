@@ -112,6 +112,10 @@ export const ServerFileSchema = z.strictObject({
   transport: z.array(z.string().min(1)).min(1).optional(),
   // What the server's serverInfo carried, as tools carry theirs.
   icons: z.array(IconSchema).optional(),
+  // The rest of MCP's serverInfo, as catalogs made from `initialize` answers carry it: kept, not shown.
+  title: z.string().optional(),
+  version: z.string().optional(),
+  websiteUrl: z.string().optional(),
   tools: z.array(ToolSchema),
 });
 export type ServerFile = z.output<typeof ServerFileSchema>;
