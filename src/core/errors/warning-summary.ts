@@ -51,3 +51,6 @@ export function warningReport(lines: readonly string[], fullList?: string): stri
     ...(hidden.length ? [`  … and ${count(hidden.length)} more kinds (${count(hidden.reduce((sum, g) => sum + g.count, 0))} lines)`] : []),
   ];
 }
+
+/** Warning lines to print one by one: as they are, or past WARNINGS_IN_FULL, summed up by kind. */
+export const warningsToSay = (lines: readonly string[]): string[] => (lines.length <= WARNINGS_IN_FULL ? [...lines] : warningReport(lines));
