@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { mkdirSync, mkdtempSync, renameSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { createRequire } from 'node:module';
 import { homedir, totalmem } from 'node:os';
@@ -14,6 +14,7 @@ import { readCatalogInWorker, type CatalogReading } from './read-catalog.ts';
 import { reusePages } from './reuse-pages.ts';
 import { writeSecurityHeaders } from './security-headers.ts';
 import { DataError } from '../core/errors/friendly.ts';
+import { WARNINGS_IN_FULL, warningReport } from '../core/errors/warning-summary.ts';
 import { buildSalt } from './code-fingerprint.ts';
 import { outputProblem, publishedFolder } from './output-guard.ts';
 import { BuildProgress } from './progress.ts';
@@ -35,6 +36,14 @@ export interface BuildOptions {
 
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+
+/** The warnings to print, each in full; a large catalog's are then summed up by kind, and all written beside the build's cache. */
+function warningLines(warnings: readonly string[], cacheFolder: string): string[] {
+  if (warnings.length <= WARNINGS_IN_FULL) return warningReport(warnings);
+  const fullList = join(cacheFolder, 'warnings.txt');
+  writeFileSync(fullList, `${warnings.join('\n')}\n`);
+  return warningReport(warnings, fullList);
+}
 
 /**
  * Validates the catalog, builds the site into a fresh folder and publishes it to `outDir` only when
@@ -81,7 +90,7 @@ export async function runBuild(options: BuildOptions): Promise<number> {
   console.log(`policy-atlas: catalog ${catalogDir}: ${plural(serverCount, 'server')}, ${plural(toolCount, 'tool')}`);
   if (reading.reused > 0) console.log(`policy-atlas: ${reading.reused.toLocaleString('en')} unchanged server files taken from the last build's reading`);
   // What MCP clients accept but the spec frowns on is built, and said.
-  if (warnings.length > 0) console.warn(`policy-atlas: ${plural(warnings.length, 'warning')}:\n${warnings.map((line) => `  ${line}`).join('\n')}`);
+  if (warnings.length > 0) console.warn(warningLines(warnings, cacheFolder).map((line, i) => (i === 0 ? `policy-atlas: ${line}` : line)).join('\n'));
 
   const budget = buildBudget(toolCount, totalmem() / 1024 / 1024);
   if (!budget.fits) {

@@ -4,6 +4,7 @@ import { classifyTool } from '../core/classify/classify-tool.ts';
 import { evidenceRecord } from '../core/classify/evidence.ts';
 import { DataError } from '../core/errors/friendly.ts';
 import { parseJsonFile } from '../core/errors/json-text.ts';
+import { WARNINGS_IN_FULL, warningReport } from '../core/errors/warning-summary.ts';
 import { toolsFromJson } from '../core/import/tools-source.ts';
 import { terminalSafe, terminalSafeLines } from '../core/text/terminal-safe.ts';
 
@@ -32,7 +33,8 @@ export async function run(args: string[]): Promise<number> {
     }
     const source = toolsFromJson(parseJsonFile(text, file), file, basename(file).replace(/\.json$/, ''));
     // What was read as absent or kept despite the spec, on stderr: stdout stays pure JSON.
-    for (const note of source.notes) console.error(`policy-atlas classify: warning: ${terminalSafe(note)}`);
+    if (source.notes.length <= WARNINGS_IN_FULL) for (const note of source.notes) console.error(`policy-atlas classify: warning: ${terminalSafe(note)}`);
+    else console.error(warningReport(source.notes.map(terminalSafe)).map((line, i) => (i === 0 ? `policy-atlas classify: ${line}` : line)).join('\n'));
     const rows = source.tools.map((tool) => {
       const { category, level, signals, confidence, evidence } = classifyTool(tool);
       return { server: source.server, tool: tool.name, category, level, signals, confidence, evidence: evidence.map(evidenceRecord) };

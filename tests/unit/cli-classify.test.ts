@@ -83,6 +83,23 @@ describe('policy-atlas classify', () => {
     expect(failed.stderr.trimEnd().split('\n')).toHaveLength(1);
   }, 30_000);
 
+  it('says each of a large server\'s warnings, then sums them up by kind', async () => {
+    const file = join(dir, 'nulls.json');
+    const tools = Array.from({ length: 400 }, (_, i) => ({ name: `tool_${i}`, annotations: { readOnlyHint: null, openWorldHint: null } }));
+    writeFileSync(file, JSON.stringify({ tools: [...tools, { name: 'odd name' }] }));
+    const result = await runCli(['classify', file]);
+    expect(result.code).toBe(0);
+    const lines = result.stderr.trimEnd().split('\n');
+    expect(lines[0]).toBe('policy-atlas classify: 801 warnings:');
+    expect(lines).toContain(`  ${file} › tools[399].annotations.openWorldHint: null, read as not given`);
+    expect(lines.slice(802)).toEqual([
+      'In all, 801 warnings of 3 kinds, each with its count and first example:',
+      `  1× ${file} › tools[400].name: "odd name" is outside MCP's tool-name rule (1 to 128 of A-Z a-z 0-9 _ - .), kept as sent`,
+      `  400× ${file} › tools[0].annotations.readOnlyHint: null, read as not given`,
+      `  400× ${file} › tools[0].annotations.openWorldHint: null, read as not given`,
+    ]);
+  }, 30_000);
+
   it('no file: usage, exit 2', async () => {
     const result = await runCli(['classify']);
     expect(result.stderr).toMatch(/^policy-atlas classify: give one file\n\nUsage: policy-atlas classify <file>/);

@@ -142,3 +142,20 @@ describe('policy-atlas import: the server name and the file it goes to', () => {
     expect(stdout).toBe(`data/servers/hostile.json: 1 added, 0 removed, 0 changed, 0 unchanged\n  + ${String.raw`ok\u000d\u001b[2K  - delete_everything`}\n`);
   }, 30_000);
 });
+
+describe('policy-atlas import --file of a large list', () => {
+  it('says each of its warnings, then sums them up by kind', async () => {
+    const tools = Array.from({ length: 300 }, (_, i) => ({ name: `tool_${i}`, title: null, annotations: { readOnlyHint: null } }));
+    const input = write('many-nulls.json', { tools });
+    const { stderr, code } = await runCli(['import', '--file', input, '--out', join(dir, 'data/servers/many.json')], { cwd: dir });
+    expect(code).toBe(0);
+    const lines = stderr.replaceAll(`${dir}/`, '').trimEnd().split('\n');
+    expect(lines.slice(0, 600)).toEqual(tools.flatMap((_, i) => [`policy-atlas import: many-nulls.json › tools[${i}].title: null, read as not given`, `policy-atlas import: many-nulls.json › tools[${i}].annotations.readOnlyHint: null, read as not given`]));
+    expect(lines.slice(600)).toEqual([
+      'policy-atlas import: In all, 600 warnings of 2 kinds, each with its count and first example:',
+      'policy-atlas import:   300× many-nulls.json › tools[0].title: null, read as not given',
+      'policy-atlas import:   300× many-nulls.json › tools[0].annotations.readOnlyHint: null, read as not given',
+      'policy-atlas import: name: "Many" (from the --out file name; pass --name to choose another)',
+    ]);
+  }, 30_000);
+});

@@ -38,6 +38,21 @@ describe('parseJsonText', () => {
   });
 });
 
+describe('a byte order mark (as Windows editors save one) is read past, as the policy validator does', () => {
+  const withMark = '\uFEFF{"name": "Marked", "tools": [{"name": "ping"}]}';
+
+  it('in a data file', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'json-bom-'));
+    writeFileSync(join(dir, 'marked.json'), withMark);
+    expect(loadServerFile(join(dir, 'marked.json'), dir).data.tools[0]!.name).toBe('ping');
+  });
+
+  it('in a tools/list dump, and a syntax error after it is placed as an editor shows it', () => {
+    expect(parseToolsListText('\uFEFF{"tools": [{"name": "ping"}]}', 'dump.json').tools).toHaveLength(1);
+    expect(dataErrorLines(() => parseJsonFile('\uFEFF{"a": 1,}', 'any.json'))).toEqual(['any.json: not valid JSON: a comma before "}" at line 1, column 8 (hint: check for a trailing comma or a missing quote)']);
+  });
+});
+
 describe('every reader words a JSON syntax error the same, at the same line and column', () => {
   const broken = '{\n  "tools": [\n    {"name": "a"},\n  ]\n}\n';
   const expected = 'not valid JSON: a comma before "]" at line 3, column 18 (hint: check for a trailing comma or a missing quote)';

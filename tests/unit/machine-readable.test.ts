@@ -17,8 +17,8 @@ describe('llms.txt: one line per server, whatever the names hold', () => {
     const lines = text.split(/\r\n|[\n\r\u2028\u2029\u0085\u000b\u000c\u001c-\u001e]/);
     const servers = lines.filter((line) => line.startsWith('- '));
     expect(servers).toEqual([
-      expect.stringMatching(/^- \[Bad # Injected heading\]\(https:\/\/atlas\.example\/servers\/bad\/\): 1 tools\. First - \[x\]\(https:\/\/evil\.example\)$/),
-      '- [Good](https://atlas.example/servers/good/): 1 tools',
+      expect.stringMatching(/^- \[Bad # Injected heading\]\(https:\/\/atlas\.example\/servers\/bad\/\): 1 tool\. First - \[x\]\(https:\/\/evil\.example\)$/),
+      '- [Good](https://atlas.example/servers/good/): 1 tool',
     ]);
     expect(text).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u2028\u2029]/);
     expect(lines.filter((line) => line.startsWith('#'))).toEqual(['# Policy Atlas', '## Servers']);

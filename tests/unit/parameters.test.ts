@@ -130,6 +130,16 @@ describe('listParameters: inputs that are not object schemas', () => {
   });
 });
 
+describe('listParameters: boolean schemas (JSON Schema: true accepts any value, false none)', () => {
+  it('lists a property given as true, of any type, and leaves out one given as false', () => {
+    const schema = { type: 'object', properties: { payload: true, forbidden: false, id: { type: 'string' } }, required: ['payload'] };
+    expect(listParameters(schema)).toEqual([
+      { path: 'payload', type: 'any', required: true },
+      { path: 'id', type: 'string', required: false },
+    ]);
+  });
+});
+
 describe('parameterNames', () => {
   it('keeps the last word of each path, lower-cased, without []', () => {
     const schema = object({ filePath: { type: 'string' }, items: { type: 'array', items: object({ ID: { type: 'string' } }) }, opts: object({ Force: { type: 'boolean' } }) });

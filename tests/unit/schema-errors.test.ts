@@ -80,11 +80,6 @@ describe('parseWithFriendlyErrors(ServerFileSchema): one exact line per problem'
       withPolicy({ deny_if: [{ path: 'args.amount', op: 'gt', value: '5' }] }),
       `${FILE} › tools[0].overrides.policy.deny_if[0].value: expected a number, got the string "5"`,
     ],
-    [
-      'transport not in the list',
-      { name: 'X', tools: [], transport: ['ws'] },
-      `${FILE} › transport[0]: expected one of "stdio", "streamable-http", "sse", got the string "ws" ${LISTED_HINT}`,
-    ],
   ])('%s', (_label, input, expected) => {
     expect(schemaErrors(input)).toEqual([expected]);
   });
@@ -236,6 +231,36 @@ describe('loadServerFile: what MCP clients accept is read, with one warning line
     const { data, warnings } = load({ name: 'X', ...Object.fromEntries(keys.map((key) => [key, null])), tools: [] });
     expect(data).toEqual({ name: 'X', tools: [] });
     expect(warnings).toEqual(keys.map((key) => `${X} › ${key}: null, read as not given`));
+  });
+
+  it('cuts a server description past 500 characters, saying so', () => {
+    const { data, warnings } = load({ name: 'X', description: 'Long words. '.repeat(60), tools: [] });
+    expect(data.description).toBe('Long words. '.repeat(60).slice(0, 500));
+    expect(warnings).toEqual([`${X} › description: 720 characters, cut to the first 500`]);
+  });
+
+  it('takes the MCP registry\'s package types and keys without a word, and other registries and transports with a warning', () => {
+    const registryPackage = { registry: 'oci', name: 'ghcr.io/example/server', version: '1.2.0', runtimeHint: 'docker' };
+    expect(load({ name: 'X', package: registryPackage, transport: ['stdio', 'streamable-http', 'sse'], tools: [] })).toMatchObject({ data: { package: registryPackage }, warnings: [] });
+    for (const registry of ['nuget', 'mcpb']) expect(load({ name: 'X', package: { registry, name: 'p' }, tools: [] }).warnings).toEqual([]);
+    const { data, warnings } = load({ name: 'X', package: { registry: 'cargo', name: 'p' }, transport: ['stdio', 'websocket'], tools: [] });
+    expect([data.package, data.transport]).toEqual([{ registry: 'cargo', name: 'p' }, ['stdio', 'websocket']]);
+    expect(warnings).toEqual([
+      `${X} › package.registry: "cargo" is none of npm, pypi, oci, nuget, mcpb, docker, other; kept as sent`,
+      `${X} › transport[1]: "websocket" is none of stdio, streamable-http, sse; kept as sent`,
+    ]);
+  });
+
+  it('takes the rest of what an MCP server says of itself (serverInfo: title, version, websiteUrl) without a word', () => {
+    const serverInfo = { title: 'Example Server', version: '2.1.0', websiteUrl: 'https://example.org' };
+    expect(load({ name: 'X', ...serverInfo, tools: [] })).toMatchObject({ data: serverInfo, warnings: [] });
+    expect(load({ name: 'X', title: null, version: null, websiteUrl: null, tools: [] }).data).toEqual({ name: 'X', tools: [] });
+  });
+
+  it('reads an empty transport list and an empty package registry as not given', () => {
+    const { data, warnings } = load({ name: 'X', transport: [], package: { registry: '', name: 'p' }, tools: [] });
+    expect(data).toEqual({ name: 'X', package: { name: 'p' }, tools: [] });
+    expect(warnings).toEqual([`${X} › package.registry: empty, read as not given`, `${X} › transport: an empty list, read as not given`]);
   });
 
   it('keeps both tools of a repeated name, with a warning', () => {

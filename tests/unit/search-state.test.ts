@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { SEARCH_FACETS } from '../../src/core/site/search-facets.ts';
-import { FACETS, hasCriteria, pagefindFilters, readState, writeState, type SearchState } from '../../src/lib/search/search-state.ts';
+import { FACETS, hasCriteria, pagefindFilters, pagefindQuery, readState, writeState, type SearchState } from '../../src/lib/search/search-state.ts';
 
 const none = () => Object.fromEntries(FACETS.map((facet) => [facet, [] as string[]])) as SearchState['selected'];
 const state = (query: string, selected: Partial<SearchState['selected']> = {}): SearchState => ({ query, selected: { ...none(), ...selected } });
@@ -43,5 +43,16 @@ describe('search state <-> URL', () => {
     expect(hasCriteria(state(''))).toBe(false);
     expect(hasCriteria(state('x'))).toBe(true);
     expect(hasCriteria(state('', { annotations: ['disagree'] }))).toBe(true);
+  });
+});
+
+describe('pagefindQuery: what Pagefind is asked for', () => {
+  it('sends a query holding "<" as its words, in any script (Pagefind drops a word from "<" on)', () => {
+    expect(pagefindQuery('</script><script>alert(302)</script>')).toBe('script script alert 302 script');
+    expect(pagefindQuery('<b>获取</b> użytkownik')).toBe('b 获取 b użytkownik');
+  });
+
+  it('leaves other queries, and one of punctuation alone, as typed', () => {
+    for (const query of ['repo/secret/list', 'alert(302)', 'launch 🚀 101', 'GET_USER', '<<>>']) expect(pagefindQuery(query)).toBe(query);
   });
 });

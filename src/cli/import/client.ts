@@ -7,6 +7,7 @@ import { ErrorCode, McpError } from '@modelcontextprotocol/sdk/types.js';
 import { z } from 'zod';
 import { mergeToolPages, parseToolsList, type ServerInfo } from '../../core/import/parse-tools-list.ts';
 import { redactedUrl } from '../../core/import/redact.ts';
+import { warningsToSay } from '../../core/errors/warning-summary.ts';
 import type { Tool } from '../../core/schema/server.ts';
 import { quoteForTerminal, terminalSafe } from '../../core/text/terminal-safe.ts';
 import { ImportError } from './errors.ts';
@@ -93,7 +94,7 @@ export async function listServerTools(target: Target, options: ListOptions): Pro
         const result = await client.request({ method: 'tools/list', params: cursor ? { cursor } : undefined }, AnyResult, { timeout: options.timeoutMs });
         const context = `tools/list page ${n}`;
         const page = parseToolsList(result, context);
-        for (const note of page.notes ?? []) options.progress(note);
+        for (const line of warningsToSay(page.notes ?? [])) options.progress(line);
         pages.push({ context, tools: page.tools });
         total += page.tools.length;
         if (total > MAX_TOOLS) throw new ImportError({ message: `the server lists more than ${MAX_TOOLS} tools, the limit for one import`, hint: 'no client offers a model that many; check the server' }, context);

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { mergeToolPages, parseToolsListText } from '../../core/import/parse-tools-list.ts';
 import { ImportError, listServerTools, type ListedTools } from './client.ts';
+import { warningsToSay } from '../../core/errors/warning-summary.ts';
 import type { Source } from './source-args.ts';
 
 export type ReadTools = Omit<ListedTools, 'transport'> & { transport?: ListedTools['transport'] };
@@ -19,7 +20,7 @@ export async function readTools(source: Source, timeoutMs: number, say: (line: s
     throw new ImportError(`cannot read the file (${(error as Error).message})`, path);
   }
   const page = parseToolsListText(text, path);
-  for (const note of page.notes ?? []) say(note);
+  for (const line of warningsToSay(page.notes ?? [])) say(line);
   if (page.nextCursor) say(`${path} has a nextCursor: it holds one page of the list, and only that page is read`);
   return { tools: mergeToolPages([{ context: path, tools: page.tools }]), ...(page.server ? { server: page.server } : {}) };
 }

@@ -75,7 +75,7 @@ function blockAnswer(tool: CatalogTool, rule: Rule): string {
 
 function serverAnswer(tool: CatalogTool): string {
   const meta = tool.server.meta;
-  const pkg = meta.package ? ` It is distributed as the ${meta.package.registry} package ${meta.package.name}.` : '';
+  const pkg = meta.package ? ` It is distributed as the ${meta.package.registry ? `${meta.package.registry} ` : ''}package ${meta.package.name}.` : '';
   const transport = meta.transport?.length ? ` It speaks MCP over ${list(meta.transport)}.` : '';
   return `${meta.name}, which lists ${tool.server.tools.length} tool${tool.server.tools.length === 1 ? '' : 's'} in this catalog.${pkg}${transport}`;
 }

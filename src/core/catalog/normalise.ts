@@ -1,5 +1,5 @@
 import { issueText } from '../errors/friendly.ts';
-import { IconSchema, type Icon } from '../schema/server.ts';
+import { IconSchema, REGISTRIES, TRANSPORTS, type Icon } from '../schema/server.ts';
 import { MAX_NESTING, cutBelow, nestedDeeperThan } from './json-depth.ts';
 
 /**
@@ -13,10 +13,12 @@ type JsonObject = Record<string, unknown>;
 
 /** Generous caps: past them a text is read by no one and only makes pages heavy. */
 export const MAX_LENGTH = { name: 1_000, title: 1_000, description: 100_000 } as const;
+/** A server's description is shown whole on listings of 100 servers: a line, not a manual. */
+export const MAX_SERVER_DESCRIPTION = 500;
 
 const OPTIONAL_TOOL_FIELDS = ['title', 'description', 'inputSchema', 'outputSchema', 'annotations', 'icons'];
 const OPTIONAL_ICON_FIELDS = ['mimeType', 'sizes', 'theme'];
-const OPTIONAL_SERVER_FIELDS = ['$schema', 'slug', 'description', 'homepage', 'repository', 'package', 'transport', 'icons'];
+const OPTIONAL_SERVER_FIELDS = ['$schema', 'slug', 'description', 'homepage', 'repository', 'package', 'transport', 'icons', 'title', 'version', 'websiteUrl'];
 
 const isObject = (value: unknown): value is JsonObject => value !== null && typeof value === 'object' && !Array.isArray(value);
 const at = (path: JsonPath, message: string) => issueText({ path, message });
@@ -86,11 +88,37 @@ export function normaliseTools(tools: unknown, path: JsonPath, warnings: string[
   return Array.isArray(tools) ? tools.map((tool, index) => normaliseTool(tool, [...path, index], warnings)) : tools;
 }
 
+const unknownValue = (value: string, known: readonly string[]) => `${JSON.stringify(value)} is none of ${known.join(', ')}; kept as sent`;
+
+/** Catalog metadata from other sources (the MCP registry, client configs) names more than we know: said, kept. */
+function noteUnknownMetadata(server: JsonObject, warnings: string[]): void {
+  if (isObject(server.package) && server.package.registry === '') {
+    const { registry: _empty, ...rest } = server.package;
+    server.package = rest;
+    warnings.push(at(['package', 'registry'], 'empty, read as not given'));
+  }
+  const registry = isObject(server.package) ? server.package.registry : undefined;
+  if (typeof registry === 'string' && !(REGISTRIES as readonly string[]).includes(registry)) {
+    warnings.push(at(['package', 'registry'], unknownValue(registry, REGISTRIES)));
+  }
+  if (!Array.isArray(server.transport)) return;
+  if (server.transport.length === 0) {
+    delete server.transport;
+    warnings.push(at(['transport'], 'an empty list, read as not given'));
+    return;
+  }
+  server.transport.forEach((transport, index) => {
+    if (typeof transport === 'string' && transport !== '' && !(TRANSPORTS as readonly string[]).includes(transport)) warnings.push(at(['transport', index], unknownValue(transport, TRANSPORTS)));
+  });
+}
+
 /** A data file's top level and its tools. */
 export function normaliseServerFile(raw: unknown, warnings: string[]): unknown {
   if (!isObject(raw)) return raw;
   const server = withoutNulls(raw, OPTIONAL_SERVER_FIELDS, [], warnings);
   cutDeepValues(server, [], warnings, 'tools');
+  capLength(server, 'description', MAX_SERVER_DESCRIPTION, [], warnings);
+  noteUnknownMetadata(server, warnings);
   if (server.icons !== undefined) server.icons = normaliseIcons(server.icons, ['icons'], warnings);
   if (server.tools !== undefined) server.tools = normaliseTools(server.tools, ['tools'], warnings);
   return server;

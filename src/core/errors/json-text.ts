@@ -55,9 +55,12 @@ function scannerIssue(text: string, error: { message: string; hint?: string; off
 /** `a comma before "}" at line 3, column 20`: a syntax issue with its position, for a one-line message. */
 export const syntaxAt = (issue: Issue) => (issue.line === undefined ? issue.message : `${issue.message} at line ${issue.line}, column ${issue.column}`);
 
+/** Editors on Windows may save a byte order mark; it is invisible, so it is read past and positions are counted without it. */
+export const withoutByteOrderMark = (text: string) => (text.startsWith('\uFEFF') ? text.slice(1) : text);
+
 /** The value of a data file's JSON text, or a DataError naming the file, the line and the column. */
 export function parseJsonFile(text: string, file: string): unknown {
-  const parsed = parseJsonText(text);
+  const parsed = parseJsonText(withoutByteOrderMark(text));
   if (parsed.ok) return parsed.value;
   throw new DataError([issueText({ message: `not valid JSON: ${syntaxAt(parsed.issue)}`, hint: 'check for a trailing comma or a missing quote' }, file)]);
 }

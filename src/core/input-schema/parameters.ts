@@ -74,7 +74,9 @@ export function listParameters(inputSchema: unknown): Parameter[] {
     if (!props) return;
     const arrayMark = properties ? '' : '[]';
     const required = new Set(Array.isArray(container!.required) ? container!.required.filter((r) => typeof r === 'string') : []);
-    for (const [name, raw] of Object.entries(props)) {
+    for (const [name, given] of Object.entries(props)) {
+      // JSON Schema's boolean schemas: `true` accepts any value (a parameter of any type), `false` none.
+      const raw = given === true ? {} : given;
       if (out.length >= MAX_PARAMETERS || !isObject(raw)) continue;
       // Each path remembers the references it has followed, so a recursive $ref expands once per path.
       const childSeen = new Set(seen);

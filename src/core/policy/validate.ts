@@ -1,5 +1,5 @@
 import { issueText, schemaIssues } from '../errors/friendly.ts';
-import { parseJsonText } from '../errors/json-text.ts';
+import { parseJsonText, withoutByteOrderMark } from '../errors/json-text.ts';
 import { lineLocator, locatePaths } from '../text/json-locate.ts';
 import type { JsonPath } from '../text/json-scan.ts';
 import { lintPolicy } from './lint.ts';
@@ -76,8 +76,7 @@ function schemaProblems(json: unknown): { policy?: Policy; problems: Problem[] }
 export function validatePolicyText(input: string, options: ValidateOptions = {}): ValidationResult {
   const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
   if (utf8Exceeds(input, maxBytes)) return { ok: false, problems: [tooLargeProblem(maxBytes)] };
-  // Editors on Windows may save a byte order mark; it is invisible, so positions are counted without it.
-  const text = input.startsWith('\uFEFF') ? input.slice(1) : input;
+  const text = withoutByteOrderMark(input);
 
   const parsed = parseJsonText(text, { maxDepth: MAX_DEPTH });
   if (!parsed.ok) {

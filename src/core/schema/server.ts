@@ -84,7 +84,10 @@ export const ToolSchema = z.looseObject({
 });
 export type Tool = z.output<typeof ToolSchema>;
 
+/** The transports and package registries we know; others are kept as sent, with a warning (normalise.ts). */
 export const TRANSPORTS = ['stdio', 'streamable-http', 'sse'] as const;
+// npm to mcpb: the MCP registry's package types (server.json `registryType`).
+export const REGISTRIES = ['npm', 'pypi', 'oci', 'nuget', 'mcpb', 'docker', 'other'] as const;
 
 /** A server slug: its data file's name and its pages' path segment. */
 export const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
@@ -99,15 +102,20 @@ export const ServerFileSchema = z.strictObject({
   description: z.string().max(500, 'keep the short description under 500 characters').optional(),
   homepage: httpUrl.optional(),
   repository: httpUrl.optional(),
+  // Loose, as the MCP registry's packages carry more (version, runtimeHint...): kept, not shown.
   package: z
-    .strictObject({
-      registry: z.enum(['npm', 'pypi', 'docker', 'other']),
+    .looseObject({
+      registry: z.string().min(1).optional(),
       name: z.string().min(1),
     })
     .optional(),
-  transport: z.array(z.enum(TRANSPORTS)).min(1).optional(),
+  transport: z.array(z.string().min(1)).min(1).optional(),
   // What the server's serverInfo carried, as tools carry theirs.
   icons: z.array(IconSchema).optional(),
+  // The rest of MCP's serverInfo, as catalogs made from `initialize` answers carry it: kept, not shown.
+  title: z.string().optional(),
+  version: z.string().optional(),
+  websiteUrl: z.string().optional(),
   tools: z.array(ToolSchema),
 });
 export type ServerFile = z.output<typeof ServerFileSchema>;

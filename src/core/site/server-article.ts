@@ -40,7 +40,7 @@ export function serverArticle(server: CatalogServer): ServerArticleView {
   return {
     path: serverPagePath(server),
     trail: [{ label: 'Home', path: '/' }, { label: 'Servers', path: SERVERS_PATH }, { label: meta.name }],
-    description: meta.description ?? `${tools.length} MCP tools of the ${meta.name}, with risk ratings and a policy.`,
+    description: meta.description ?? `${tools.length} MCP tool${tools.length === 1 ? '' : 's'} of the ${meta.name}, with risk ratings and a policy.`,
     toolCount: tools.length,
     ...(tally ? { annotations: { summary: tally.summary, disagree: tally.disagree.map(link), undeclaredNote: tally.undeclaredNote } } : {}),
     changes: recentChanges(server).map((tool) => ({ ...link(tool), date: toolHistory(tool).changedOn! })),

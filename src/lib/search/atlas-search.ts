@@ -1,7 +1,7 @@
 import { riskBadge, type RiskBadgeParts } from '../../core/risk-badge.ts';
 import type { FilterCounts, Pagefind, SearchResponse } from './pagefind-types.ts';
 import { compareHits, hitsOf, keepLooking, type SearchHit } from './search-hits.ts';
-import { FACETS, facetValues, hasCriteria, pagefindFilters, readState, writeState, type Facet, type SearchState } from './search-state.ts';
+import { FACETS, facetValues, hasCriteria, pagefindFilters, pagefindQuery, readState, writeState, type Facet, type SearchState } from './search-state.ts';
 
 const PAGE_SIZE = 20;
 /** Servers whose documents load together; the first batch is ranked as one, so an exact name found in any of them comes first. */
@@ -131,7 +131,7 @@ export class AtlasSearch extends HTMLElement {
     }
     // A search by filters counts only the facets whose tables are loaded: load them all first.
     if (!state.query && !this.filtersLoaded) await this.ensureFilters();
-    const response = await this.pagefind.search(state.query || null, { filters: pagefindFilters(state) });
+    const response = await this.pagefind.search(pagefindQuery(state.query) || null, { filters: pagefindFilters(state) });
     if (generation !== this.generation || !response) return;
     const found: Found = { servers: response.results, loaded: 0, pool: [], query: state.query, selected: state.selected };
     // The same state again (the filter tables arrived): keep the results "Show more" added.

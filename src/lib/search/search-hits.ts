@@ -43,7 +43,9 @@ export function hitsOf(data: ResultData, rank: number, query: string, selected: 
   const queryTokens = queryWords.join(' ');
   const server = data.meta.title ?? '';
   const hits: SearchHit[] = [];
-  const matchesIn = (from: number, to: number) => [...located.keys()].filter((l) => l >= from && l < to).sort((a, b) => a - b);
+  // Sorted once and cut by binary search: a server of 5,000 tools has 50,000 locations of a common word.
+  const locations = [...located.keys()].sort((a, b) => a - b);
+  const matchesIn = (from: number, to: number) => locations.slice(firstAtOrAfter(locations, from), firstAtOrAfter(locations, to));
   const toolFilters = TOOL_FACETS.filter((f) => selected[f].length);
 
   const firstTool = tools[0]?.anchor.location ?? words.length;
@@ -85,6 +87,18 @@ export function hitsOf(data: ResultData, rank: number, query: string, selected: 
     });
   });
   return hits;
+}
+
+/** The index of the first of `sorted` that is >= `value` (its length when none is). */
+function firstAtOrAfter(sorted: readonly number[], value: number): number {
+  let low = 0;
+  let high = sorted.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if (sorted[middle]! < value) low = middle + 1;
+    else high = middle;
+  }
+  return low;
 }
 
 /** Exact names first, then hits holding more of the query's words, then Pagefind's weights. */

@@ -29,6 +29,17 @@ export function pagefindFilters(state: SearchState): Record<string, { any: strin
   return filters;
 }
 
+/**
+ * The words Pagefind is asked for. Pagefind drops a query word from a "<" on (it reads "<script" as
+ * markup), so a name such as `<b>bold</b>` or `</script>x` found nothing: such a query is sent as
+ * its words, in any script; the exact name still ranks first, from the query as typed (search-hits.ts).
+ */
+export function pagefindQuery(query: string): string {
+  if (!query.includes('<')) return query;
+  // A query of punctuation alone stays as typed: it finds nothing, which is the honest answer.
+  return query.split(/[^\p{L}\p{N}]+/u).filter(Boolean).join(' ') || query;
+}
+
 export const hasCriteria = (state: SearchState) => state.query !== '' || FACETS.some((f) => state.selected[f].length > 0);
 
 /** Values offered for an open-ended facet (servers): a catalog has thousands. */
