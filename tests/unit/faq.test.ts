@@ -7,7 +7,7 @@ import { classifyTool } from '../../src/core/classify/classify-tool.ts';
 import { isLowConfidence } from '../../src/core/risk.ts';
 import type { Tool } from '../../src/core/schema/server.ts';
 import type { FaqEntry } from '../../src/core/schema/server.ts';
-import { SMALL_CATALOG as catalog, smallTool as tool } from '../support/small-catalog.ts';
+import { catalogOf, SMALL_CATALOG as catalog, smallTool as tool } from '../support/small-catalog.ts';
 
 const faqOf = (t: CatalogTool) => toolPage(t).faq;
 /** The answer to the question that starts with `prefix` (e.g. "What does"). */
@@ -43,6 +43,11 @@ describe('FAQ facts from the catalog', () => {
     ['notebook/nbk_frob_state', 'nbk_frob_state takes no input parameters.'],
   ])('parameters of %s', (id, expected) => {
     expect(answer(tool(id), 'What parameters')).toBe(expected);
+  });
+
+  it('does not say a tool whose schema takes unnamed keys takes no input', () => {
+    const built = catalogOf({ kv: { name: 'KV', tools: [{ name: 'put_labels', description: 'Sets labels.', inputSchema: { type: 'object', additionalProperties: { type: 'string' } } }] } });
+    expect(answer(built.tools[0]!, 'What parameters')).toBe('put_labels names no parameters, but its input schema accepts keys it does not name (additionalProperties).');
   });
 
   it.each(allTools.filter(([, t]) => t.parameters.some((p) => p.required && !p.path.includes('.'))))(

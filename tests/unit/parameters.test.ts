@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { listParameters, parameterNames, type Parameter } from '../../src/core/input-schema/parameters.ts';
+import { listParameters, parameterNames, unnamedInput, type Parameter } from '../../src/core/input-schema/parameters.ts';
 
 const object = (properties: Record<string, unknown>, required?: string[], extra: Record<string, unknown> = {}) => ({
   type: 'object',
@@ -144,5 +144,21 @@ describe('parameterNames', () => {
   it('keeps the last word of each path, lower-cased, without []', () => {
     const schema = object({ filePath: { type: 'string' }, items: { type: 'array', items: object({ ID: { type: 'string' } }) }, opts: object({ Force: { type: 'boolean' } }) });
     expect(parameterNames(listParameters(schema))).toEqual(['filepath', 'items', 'id', 'opts', 'force']);
+  });
+});
+
+describe('unnamedInput: what a schema accepts beyond the parameters it names', () => {
+  it.each<[string, unknown, string | undefined]>([
+    ['no schema', undefined, undefined],
+    ['an empty object schema', { type: 'object' }, undefined],
+    ['named properties only', { type: 'object', properties: { id: { type: 'string' } } }, undefined],
+    ['closed to other keys', { type: 'object', additionalProperties: false }, undefined],
+    ['keys by pattern', { type: 'object', patternProperties: { '^x-': { type: 'string' } } }, 'keys matching "^x-"'],
+    ['any other keys', { type: 'object', additionalProperties: { type: 'number' } }, 'keys it does not name (additionalProperties)'],
+    ['a string instead of an object', { type: 'string' }, 'a value of type string instead of named parameters'],
+    ['one of several shapes', { anyOf: [{ type: 'object', properties: { a: {} } }, { type: 'object', properties: { b: {} } }] }, 'input of the shapes its anyOf lists'],
+    ['the schema true', true, 'any input'],
+  ])('%s', (_name, schema, expected) => {
+    expect(unnamedInput(schema)).toBe(expected);
   });
 });

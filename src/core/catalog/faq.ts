@@ -6,6 +6,7 @@ import { ratingReasons } from '../classify/classify-tool.ts';
 import { CATEGORY_LABELS, LEVEL_LABELS, SIGNAL_LABELS, isLowConfidence } from '../risk.ts';
 import { summarize } from '../text/description-blocks.ts';
 import type { CatalogTool } from './build-catalog.ts';
+import { unnamedInput } from '../input-schema/parameters.ts';
 
 const list = (items: readonly string[]) =>
   items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
@@ -43,7 +44,10 @@ export function whatWouldSettle(tool: Pick<CatalogTool, 'definition' | 'classifi
 
 function parametersAnswer(tool: CatalogTool): string {
   const top = tool.parameters.filter((p) => !p.path.includes('.'));
-  if (top.length === 0) return `${tool.name} takes no input parameters.`;
+  if (top.length === 0) {
+    const other = unnamedInput(tool.definition.inputSchema);
+    return other ? `${tool.name} names no parameters, but its input schema accepts ${other}.` : `${tool.name} takes no input parameters.`;
+  }
   const required = top.filter((p) => p.required).map((p) => `${p.path} (${p.type})`);
   const optional = top.filter((p) => !p.required).map((p) => p.path);
   const parts = [required.length ? `required: ${list(required)}` : 'no required parameters', optional.length ? `optional: ${list(optional)}` : ''];

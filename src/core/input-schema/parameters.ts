@@ -97,6 +97,25 @@ export function listParameters(inputSchema: unknown): Parameter[] {
   return out;
 }
 
+/**
+ * What a tool's input schema accepts beyond the parameters it names, in a few words; undefined when
+ * it accepts nothing else. A schema of only `patternProperties`, `additionalProperties`, a
+ * combination (`anyOf`...) or a non-object type takes input, which "no input parameters" would deny.
+ */
+export function unnamedInput(inputSchema: unknown): string | undefined {
+  if (!isObject(inputSchema)) return inputSchema === true ? 'any input' : undefined;
+  const schema = resolveRef(inputSchema, inputSchema, new Set());
+  const kinds: string[] = [];
+  if (typeof schema.type === 'string' && schema.type !== 'object') kinds.push(`a value of type ${schema.type} instead of named parameters`);
+  else if (Array.isArray(schema.type) && !schema.type.includes('object')) kinds.push(`a value of type ${schema.type.filter((t) => typeof t === 'string').join(' or ')} instead of named parameters`);
+  if (isObject(schema.patternProperties) && Object.keys(schema.patternProperties).length > 0) kinds.push(`keys matching ${Object.keys(schema.patternProperties).map((pattern) => shortJson(pattern)).join(', ')}`);
+  if (schema.additionalProperties === true || isObject(schema.additionalProperties)) kinds.push('keys it does not name (additionalProperties)');
+  for (const combination of ['anyOf', 'oneOf', 'allOf'] as const) {
+    if (Array.isArray(schema[combination]) && schema[combination].length > 0) kinds.push(`input of the shapes its ${combination} lists`);
+  }
+  return kinds.length > 0 ? kinds.join('; ') : undefined;
+}
+
 /** The last word of each parameter path, lower-cased: what the classifier reads. */
 export function parameterNames(parameters: readonly Parameter[]): string[] {
   return parameters.map((p) => p.path.split('.').pop()!.replace('[]', '').toLowerCase());

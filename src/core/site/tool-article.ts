@@ -5,6 +5,7 @@ import { toolPage, type ToolPage } from '../catalog/tool-page.ts';
 import { checkAnnotations, type AnnotationCheck } from '../classify/annotation-check.ts';
 import { toolHistory, type ToolHistory } from '../history/catalog-changes.ts';
 import { toolChanges, type ToolChange } from '../history/tool-history.ts';
+import { unnamedInput } from '../input-schema/parameters.ts';
 import { CATEGORY_LABELS, isLowConfidence, LEVEL_LABELS, SIGNAL_LABELS, type Signal } from '../risk.ts';
 
 interface Link {
@@ -28,6 +29,8 @@ export interface ToolArticleView extends ToolPage {
   changes: ToolChange[];
   annotationCheck: AnnotationCheck;
   related: CatalogTool[];
+  /** What the input schema accepts when it names no parameters (see `unnamedInput`). */
+  unnamedInput?: string;
 }
 
 /** Computed when the page renders, not for all tools up front. */
@@ -47,5 +50,9 @@ export function toolArticle(tool: CatalogTool, relatedIndex: RelatedIndex): Tool
     changes: toolChanges(tool.definition),
     annotationCheck: checkAnnotations(tool),
     related: relatedTools(tool, relatedIndex),
+    ...(tool.parameters.length === 0 ? optional('unnamedInput', unnamedInput(tool.definition.inputSchema)) : {}),
   };
 }
+
+/** `{ key: value }`, or nothing when the value is undefined (exactOptionalPropertyTypes). */
+const optional = <K extends string, V>(key: K, value: V | undefined): Partial<Record<K, V>> => (value === undefined ? {} : ({ [key]: value } as Record<K, V>));
