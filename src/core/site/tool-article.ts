@@ -50,9 +50,12 @@ export function toolArticle(tool: CatalogTool, relatedIndex: RelatedIndex): Tool
     changes: toolChanges(tool.definition),
     annotationCheck: checkAnnotations(tool),
     related: relatedTools(tool, relatedIndex),
-    ...(tool.parameters.length === 0 ? optional('unnamedInput', unnamedInput(tool.definition.inputSchema)) : {}),
+    ...unnamedOf(tool),
   };
 }
 
-/** `{ key: value }`, or nothing when the value is undefined (exactOptionalPropertyTypes). */
-const optional = <K extends string, V>(key: K, value: V | undefined): Partial<Record<K, V>> => (value === undefined ? {} : ({ [key]: value } as Record<K, V>));
+/** What a schema naming no parameters accepts, when it accepts anything. */
+function unnamedOf(tool: CatalogTool): { unnamedInput?: string } {
+  const unnamed = tool.parameters.length === 0 ? unnamedInput(tool.definition.inputSchema) : undefined;
+  return unnamed === undefined ? {} : { unnamedInput: unnamed };
+}
