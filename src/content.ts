@@ -11,6 +11,7 @@ import { CATALOG_CACHE_NAME, readCachedCatalog } from './core/catalog/catalog-ca
 import { buildRelatedIndex } from './core/catalog/related.ts';
 import { planBuild, serverKeys } from './core/catalog/server-keys.ts';
 import { parseShard } from './core/catalog/shards.ts';
+import { assignPageParts, listingPageCount, parsePagePart, serverPageCount } from './core/catalog/page-parts.ts';
 import { serversIndexPages, serversPageParam } from './core/site/servers-index.ts';
 
 /**
@@ -22,7 +23,9 @@ const catalogDir = resolve(process.env.CATALOG_DIR ?? 'data');
 const salt = process.env.ATLAS_BUILD_SALT;
 // A build started by src/build/run-build.ts has just read, checked and classified the catalog into this file.
 const outDir = process.env.ATLAS_OUT_DIR;
-const cached = salt && outDir ? readCachedCatalog(join(cacheFolderOfStaging(outDir), CATALOG_CACHE_NAME), salt) : undefined;
+// The build's other page processes write elsewhere and are told where that file is.
+const cacheFile = process.env.ATLAS_CATALOG_CACHE || (outDir ? join(cacheFolderOfStaging(outDir), CATALOG_CACHE_NAME) : undefined);
+const cached = salt && cacheFile ? readCachedCatalog(cacheFile, salt) : undefined;
 export const catalog = buildCatalog(cached ?? loadCatalogDir(catalogDir));
 /** The classifier's figures that the catalog's maintainer published; undefined when none were. */
 export const accuracyFigures = loadAccuracyFile(catalogDir);
@@ -31,26 +34,41 @@ export const relatedIndex = buildRelatedIndex(catalog);
 /**
  * Which servers' pages to render: a build started by src/build/run-build.ts passes a salt (code and
  * deployment) and the previous build; servers whose key is unchanged are linked from it instead.
+ * `build --shard i/n` renders one slice of the servers, for `merge` to assemble with the others.
  */
-/** `build --shard i/n` renders one slice of the servers, for `merge` to assemble with the others. */
 const shard = parseShard(process.env.ATLAS_SHARD ?? '');
 export const buildPlan = planBuild(salt ? serverKeys(catalog, relatedIndex, salt) : new Map(), salt ? previousServerKeys(process.env.ATLAS_PREVIOUS_BUILD) : undefined, shard);
+const planned = catalog.servers.filter((server) => buildPlan.renders(server.slug));
 
-if (salt) {
-  const rendered = catalog.servers.filter((server) => buildPlan.renders(server.slug));
-  console.log(planLine(rendered.length, catalog.servers.length, rendered.reduce((sum, server) => sum + server.tools.length, 0)));
-}
+/**
+ * A build renders its pages in several processes (see core/catalog/page-parts.ts): this one renders
+ * its part of the planned servers, and the listings if it is the first. A shard leaves the
+ * listings to `merge`, which renders them from the whole catalog.
+ */
+const part = parsePagePart(process.env.ATLAS_PAGE_PART ?? '');
+const firstPart = !part || part.index === 1;
+export const rendersListings = firstPart && !shard;
+const partOf = part && part.count > 1
+  ? assignPageParts(planned.map((server) => ({ slug: server.slug, pages: serverPageCount(server.tools.length) })), part.count, shard ? 0 : listingPageCount(catalog.servers.length, catalog.tools.length))
+  : undefined;
+const renders = (serverSlug: string) => buildPlan.renders(serverSlug) && (!partOf || partOf.get(serverSlug) === part!.index);
+
+// The whole plan, said once: the build's progress counts every part's pages against it.
+if (salt && firstPart) console.log(planLine(planned.length, catalog.servers.length, planned.reduce((sum, server) => sum + server.tools.length, 0)));
 
 // The build (src/build/reuse-pages.ts) links the servers this build does not render as soon as it
 // sees their keys; the same file tells the next build what this one holds.
-if (salt && outDir && (buildPlan.keys.size > 0 || shard)) {
+if (salt && outDir && firstPart && (buildPlan.keys.size > 0 || shard)) {
   writeFileSync(join(outDir, `${BUILD_MARKER}.partial`), manifestText(buildPlan.keys, shard));
   renameSync(join(outDir, `${BUILD_MARKER}.partial`), join(outDir, BUILD_MARKER));
 }
 
+/** Route params of listing pages: only the process that renders listings has any. */
+export const listingPaths = <Path>(paths: () => Path[]): Path[] => (rendersListings ? paths() : []);
+
 /** Route params of the tool pages (and their JSON records) and server pages this build renders. */
-export const toolPaths = () => catalog.tools.filter((tool) => buildPlan.renders(tool.server.slug)).map((tool) => ({ params: { server: tool.server.slug, tool: tool.slug }, props: { tool } }));
-export const serverPaths = () => catalog.servers.filter((server) => buildPlan.renders(server.slug)).map((server) => ({ params: { server: server.slug }, props: { server } }));
+export const toolPaths = () => catalog.tools.filter((tool) => renders(tool.server.slug)).map((tool) => ({ params: { server: tool.server.slug, tool: tool.slug }, props: { tool } }));
+export const serverPaths = () => catalog.servers.filter((server) => renders(server.slug)).map((server) => ({ params: { server: server.slug }, props: { server } }));
 
 /** Route params of the pages of the servers index, each with what it shows. */
-export const serversIndexPaths = () => serversIndexPages(catalog).map((view, i) => ({ params: { page: serversPageParam(i + 1) }, props: { view } }));
+export const serversIndexPaths = () => listingPaths(() => serversIndexPages(catalog).map((view, i) => ({ params: { page: serversPageParam(i + 1) }, props: { view } })));

@@ -7,7 +7,7 @@
 const ANSI = /\x1b\[[0-9;]*[A-Za-z]/g;
 // `12:00:01   ├─ /servers/x/y/index.html (+8ms)`; with several pages in flight Astro splits the
 // start and the `(+8ms)` of one page across lines, so both halves count as page output.
-const PAGE_MARK = /[├└]─ /g;
+const PAGE_PATH = /[├└]─ (\S+)/g;
 const TIMING_ONLY = /^\s*(?:\(\+\d+(?:\.\d+)?m?s\)\s*)+$/;
 
 export interface ProgressOptions {
@@ -56,23 +56,33 @@ export class BuildProgress {
 
   /** One line of Astro's output: counted when it is page output, else printed whole with `print`. */
   line(raw: string, print: (text: string) => void = this.options.write): void {
+    if (this.countPages(raw)) return;
     const plain = raw.replace(ANSI, '');
-    const marks = plain.match(PAGE_MARK)?.length ?? 0;
-    if (marks > 0 || TIMING_ONLY.test(plain)) {
-      if (marks > 0 && this.renderStarted === undefined) {
-        this.renderStarted = this.now();
-        this.phase = 'rendering pages';
-      }
-      this.pages += marks;
-      this.report(false);
-      return;
-    }
     if (!plain.trim() || /^\s*generating static routes\s*$/.test(plain)) return;
     const plan = PLAN_LINE.exec(plain.trim());
     if (plan && this.options.pagesFor) this.expectedPages = this.options.pagesFor(Number(plan[1]!.replace(/,/g, '')), Number(plan[2]!.replace(/,/g, '')));
     if (/\[[\w-]*pagefind[\w-]*\]/.test(plain) || /sitemap/.test(plain)) this.phase = 'indexing and finishing';
     this.clear();
     print(`${raw}\n`);
+  }
+
+  /**
+   * Counts a line of page output (true), or leaves any other line to the caller (false). Given
+   * `counted`, only pages whose path it matches count (the build's other page processes also
+   * write the few static pages, which the build does not keep).
+   */
+  countPages(raw: string, counted?: RegExp): boolean {
+    const plain = raw.replace(ANSI, '');
+    const paths = [...plain.matchAll(PAGE_PATH)].map((match) => match[1]!);
+    if (paths.length === 0 && !TIMING_ONLY.test(plain)) return false;
+    const marks = counted ? paths.filter((path) => counted.test(path)).length : paths.length;
+    if (marks > 0 && this.renderStarted === undefined) {
+      this.renderStarted = this.now();
+      this.phase = 'rendering pages';
+    }
+    this.pages += marks;
+    this.report(false);
+    return true;
   }
 
   /** The progress text now: `rendering pages: 12,000 of ~520,000 pages, 850/s, about 9m58s left`. */

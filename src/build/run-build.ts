@@ -1,17 +1,18 @@
 import { spawn } from 'node:child_process';
-import { mkdirSync, mkdtempSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { createRequire } from 'node:module';
-import { homedir, totalmem } from 'node:os';
+import { availableParallelism, homedir, totalmem } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadAccuracyFile } from '../core/catalog/accuracy-file.ts';
 import { buildBudget } from '../core/catalog/build-budget.ts';
-import { BROWSE_PAGE_SIZE } from '../core/catalog/paths.ts';
 import { CATALOG_CACHE_NAME } from '../core/catalog/catalog-cache.ts';
 import { formatShard, type Shard } from '../core/catalog/shards.ts';
+import { formatPagePart, listingPageCount, serverPageCount } from '../core/catalog/page-parts.ts';
 import { readCatalogInWorker, type CatalogReading } from './read-catalog.ts';
 import { reusePages } from './reuse-pages.ts';
+import { runWorker } from './run-worker.ts';
 import { writeSecurityHeaders } from './security-headers.ts';
 import { DataError } from '../core/errors/friendly.ts';
 import { WARNINGS_IN_FULL, warningReport } from '../core/errors/warning-summary.ts';
@@ -32,6 +33,8 @@ export interface BuildOptions {
   shard?: Shard;
   /** A build to reuse unchanged servers' pages from, instead of the published one (`merge` assembles one from its shards). */
   previousBuild?: string;
+  /** Astro processes rendering pages at once (`--jobs`); by default one per core, as memory allows. */
+  pageProcesses?: number;
 }
 
 
@@ -92,7 +95,7 @@ export async function runBuild(options: BuildOptions): Promise<number> {
   // What MCP clients accept but the spec frowns on is built, and said.
   if (warnings.length > 0) console.warn(warningLines(warnings, cacheFolder).map((line, i) => (i === 0 ? `policy-atlas: ${line}` : line)).join('\n'));
 
-  const budget = buildBudget(toolCount, totalmem() / 1024 / 1024);
+  const budget = buildBudget(toolCount, totalmem() / 1024 / 1024, availableParallelism());
   if (!budget.fits) {
     console.error(`policy-atlas: ${budget.message}. Nothing was built and ${outDir} is unchanged.`);
     return 1;
@@ -109,33 +112,41 @@ export async function runBuild(options: BuildOptions): Promise<number> {
   }
   try {
     const staging = stagingFolder(outDir);
+    const parts = Math.max(1, options.pageProcesses ?? budget.pageProcesses);
+    // Pages of the second part on are rendered into folders of their own, then linked into the build.
+    const partsFolder = `${staging}.parts`;
+    const partFolder = (index: number) => (index === 1 ? staging : join(partsFolder, String(index)));
     // The search index is made from the catalog, beside the pages; a shard has none (`merge` makes it).
     const searchFolder = `${staging}.search`;
     let searchDone = false;
     let pagesDone = () => {};
     const pagesWritten = budget.searchAfterPages ? new Promise<void>((resolvePromise) => (pagesDone = resolvePromise)) : undefined;
-    const search = options.shard ? undefined : settled(buildSearchIndex(catalogCache, salt, searchFolder, pagesWritten)).finally(() => (searchDone = true));
+    // With the pages in several processes, a build large for its machine starts the index only after them.
+    const indexing = !pagesWritten ? () => buildSearchIndex(catalogCache, salt, searchFolder) : parts > 1 ? () => pagesWritten.then(() => buildSearchIndex(catalogCache, salt, searchFolder)) : () => buildSearchIndex(catalogCache, salt, searchFolder, pagesWritten);
+    const search = options.shard ? undefined : settled(indexing()).finally(() => (searchDone = true));
     if (search && pagesWritten) console.log(`policy-atlas: a large build for this machine's memory: the search index is written after the pages, not beside them`);
+    if (parts > 1) console.log(`policy-atlas: rendering pages in ${parts} processes`);
     // Incremental: servers whose pages the previous build holds with the same key are linked from it.
     const previousBuild = options.previousBuild ?? publishedFolder(outDir);
     const reuse = reusePages(staging, previousBuild, options.shard);
     const astroBin = join(dirname(createRequire(import.meta.url).resolve('astro/package.json')), 'bin', 'astro.mjs');
     // A page per tool; per server a page, tools.json, flows.json and changes.xml; then the browse
-    // pages (each tool is listed under its level and its category, each server on the servers
-    // index) and the static pages, which a shard leaves to `merge`.
-    const browsePages = options.shard ? 0 : Math.ceil((2 * toolCount + serverCount) / BROWSE_PAGE_SIZE) + 40;
-    const pagesFor = (servers: number, tools: number) => tools + 4 * servers + browsePages;
+    // pages and the static pages, which a shard leaves to `merge`.
+    const browsePages = options.shard ? 0 : listingPageCount(serverCount, toolCount);
+    const pagesFor = (servers: number, tools: number) => tools + serverPageCount(0) * servers + browsePages;
     const progress = new BuildProgress({
       expectedPages: pagesFor(Math.ceil(serverCount / (options.shard?.count ?? 1)), Math.ceil(toolCount / (options.shard?.count ?? 1))),
       pagesFor,
       interactive: Boolean(process.stdout.isTTY),
       write: (text) => process.stdout.write(text),
     });
-    const result = await runAstro(astroBin, {
+    const astroEnv = (part: number): NodeJS.ProcessEnv => ({
       ...env,
       // The one output path: Astro's cache folder (with the catalog as read and classified above,
       // which the pages start from) is beside it (cacheFolderOfStaging).
-      ATLAS_OUT_DIR: staging,
+      ATLAS_OUT_DIR: partFolder(part),
+      ATLAS_CATALOG_CACHE: catalogCache,
+      ATLAS_PAGE_PART: parts > 1 ? formatPagePart({ index: part, count: parts }) : '',
       ATLAS_BUILD_SALT: salt,
       ATLAS_PREVIOUS_BUILD: previousBuild ?? '',
       ATLAS_SHARD: options.shard ? formatShard(options.shard) : '',
@@ -146,7 +157,12 @@ export async function runBuild(options: BuildOptions): Promise<number> {
       NODE_OPTIONS: `${env.NODE_OPTIONS ?? ''} --max-old-space-size=${budget.heapLimitMB} --max-semi-space-size=64`.trim(),
       // Astro's own colours, when the build's output is a terminal.
       ...(process.stdout.isTTY ? { FORCE_COLOR: '1' } : {}),
-    }, progress).finally(pagesDone);
+    });
+    const partNumbers = Array.from({ length: parts }, (_, i) => i + 1);
+    const results = await Promise.all(partNumbers.map((part) => runAstro(astroBin, astroEnv(part), progress, part === 1))).finally(pagesDone);
+    const result = results.find((one) => one.status !== 0) ?? results[0]!;
+    const joined = result.status === 0 ? await settled(joinParts(partNumbers.slice(1).map(partFolder), staging)) : undefined;
+    rmSync(partsFolder, { recursive: true, force: true });
     pages = progress.finish();
     const reused = await settled(reuse.finish());
     if (search && !searchDone && result.status === 0) console.log('policy-atlas: the pages are written; finishing the search index…');
@@ -159,7 +175,10 @@ export async function runBuild(options: BuildOptions): Promise<number> {
       console.error(`policy-atlas: the build failed; ${outDir} is unchanged.`);
       return result.status ?? 1;
     }
-    const failure = (indexed && 'error' in indexed ? `the search index failed: ${indexed.error.message}` : undefined) ?? (reused && 'error' in reused ? `reusing unchanged pages failed: ${reused.error.message}` : undefined);
+    const failure =
+      (indexed && 'error' in indexed ? `the search index failed: ${indexed.error.message}` : undefined) ??
+      (reused && 'error' in reused ? `reusing unchanged pages failed: ${reused.error.message}` : undefined) ??
+      (typeof joined === 'object' && 'error' in joined ? `joining the page processes' output failed: ${joined.error.message}` : undefined);
     if (failure) {
       discard(staging);
       discard(searchFolder);
@@ -199,16 +218,35 @@ const settled = <T>(promise: Promise<T>): Promise<T | { error: Error }> => promi
  * Runs `astro build`, its output through the progress display. Astro writes its scratch files
  * (the prerender bundle, which imports the checkout's packages) under `.astro/` of its working
  * directory when the output folder is outside it; two builds at once from one checkout deleted
- * each other's there. So each build runs in a folder of its own inside the checkout.
+ * each other's there. So each build runs in a folder of its own inside the checkout. Of the other
+ * page processes only page counts, warnings and errors are shown: their phases repeat the first's.
  */
-function runAstro(astroBin: string, env: NodeJS.ProcessEnv, progress: BuildProgress): Promise<{ status: number | null; signal: NodeJS.Signals | null }> {
+function runAstro(astroBin: string, env: NodeJS.ProcessEnv, progress: BuildProgress, first: boolean): Promise<{ status: number | null; signal: NodeJS.Signals | null }> {
   mkdirSync(join(PROJECT_ROOT, '.astro'), { recursive: true });
   const scratch = mkdtempSync(join(PROJECT_ROOT, '.astro', 'build-'));
   return new Promise<{ status: number | null; signal: NodeJS.Signals | null }>((resolvePromise, reject) => {
     const child = spawn(process.execPath, [astroBin, 'build', '--root', PROJECT_ROOT], { cwd: scratch, env, stdio: ['ignore', 'pipe', 'pipe'] });
-    createInterface({ input: child.stdout }).on('line', (line) => progress.line(line));
+    createInterface({ input: child.stdout }).on('line', (line) => {
+      if (first) progress.line(line);
+      else if (!progress.countPages(line, SERVER_PAGE) && /\b(warn|warning|error)\b/i.test(line)) progress.line(line);
+    });
     createInterface({ input: child.stderr }).on('line', (line) => progress.line(line, (text) => process.stderr.write(text)));
     child.on('error', reject);
     child.on('close', (status, signal) => resolvePromise({ status, signal }));
   }).finally(() => rmSync(scratch, { recursive: true, force: true }));
+}
+
+/** The pages the build keeps from its other page processes: those in a server's folder. */
+const SERVER_PAGE = /\/servers\/[^/]+\//;
+
+/** Links the server folders the other page processes rendered into the build, in a worker thread. */
+async function joinParts(folders: string[], site: string): Promise<number> {
+  let files = 0;
+  for (const folder of folders) {
+    const servers = join(folder, 'servers');
+    if (!existsSync(servers)) continue;
+    const slugs = readdirSync(servers, { withFileTypes: true }).filter((entry) => entry.isDirectory()).map((entry) => entry.name);
+    files += await runWorker<number>(new URL('./link-worker.ts', import.meta.url), { previous: folder, site, slugs }, 'joining page processes');
+  }
+  return files;
 }

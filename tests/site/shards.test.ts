@@ -62,6 +62,8 @@ describe.each([2, 3])('a catalog built as %i shards and merged', (n) => {
     for (let i = 1; i <= n; i++) {
       const held = listFiles(shardDir(i)).filter((f) => /^servers\/[^/]+\/index\.html$/.test(f)).map((f) => f.split('/')[1]!);
       expect(held.sort()).toEqual(slugs.filter((s) => shardOf(s, n) === i).sort());
+      // The listings are the merge's: made from the whole catalog, once.
+      expect(listFiles(shardDir(i)).filter((f) => /^(risk\/[^/]+\/|categories\/[^/]+\/|sitemap-\d)/.test(f))).toEqual([]);
     }
   });
 
@@ -85,6 +87,21 @@ describe.each([2, 3])('a catalog built as %i shards and merged', (n) => {
       await browser.close();
       await site.close();
     }
+  });
+});
+
+describe('a catalog rendered by several page processes at once', () => {
+  it('is identical, file for file, to a build in one process', () => {
+    const out = join(root, 'jobs-3');
+    const built = atlas('build', '--catalog', catalog, '--out', out, '--jobs', '3');
+    expect(built.status, built.out).toBe(0);
+    expect(built.out).toMatch(/rendering pages in 3 processes/);
+    expect(snapshot(out)).toEqual(snapshot(single));
+  });
+
+  it('refuses a number of processes it cannot run', () => {
+    expect(atlas('build', '--jobs', '0', '--catalog', catalog, '--out', join(root, 'j0')).status).toBe(2);
+    expect(atlas('build', '--jobs', 'many', '--catalog', catalog, '--out', join(root, 'j0')).status).toBe(2);
   });
 });
 

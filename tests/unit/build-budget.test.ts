@@ -25,4 +25,14 @@ describe('buildBudget', () => {
     expect(buildBudget(250_000, 24_576).searchAfterPages).toBe(true);
     expect(buildBudget(50_000, 8192).searchAfterPages).toBe(true);
   });
+
+  it('renders a large catalog in one process per core, as far as a quarter of the memory holds them', () => {
+    expect(buildBudget(150, 24_576, 2).pageProcesses).toBe(1);
+    expect(buildBudget(10_000, 24_576, 1).pageProcesses).toBe(1);
+    expect(buildBudget(10_000, 24_576, 2).pageProcesses).toBe(2);
+    expect(buildBudget(250_000, 24_576, 2).pageProcesses).toBe(2);
+    expect(buildBudget(250_000, 24_576, 8).pageProcesses).toBe(2);
+    expect(buildBudget(250_000, 8192, 2).pageProcesses).toBe(1);
+    expect(buildBudget(50_000, 65_536, 128).pageProcesses).toBeLessThanOrEqual(64);
+  });
 });

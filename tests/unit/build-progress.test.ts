@@ -19,6 +19,16 @@ describe('build progress', () => {
     expect(out.join('')).not.toContain('/servers/a/b/');
   });
 
+  it("counts only the pages it is told to from another page process's output", () => {
+    const { progress } = harness(false);
+    const serverPage = /\/servers\/[^/]+\//;
+    expect(progress.countPages('12:00:01   ├─ /servers/a/b/index.html (+8ms) ', serverPage)).toBe(true);
+    expect(progress.countPages('12:00:01   └─ /deploy/index.html (+2ms) ', serverPage)).toBe(true);
+    expect(progress.countPages(' (+5ms) ', serverPage)).toBe(true);
+    expect(progress.countPages('12:00:02 [WARN] odd', serverPage)).toBe(false);
+    expect(progress.finish()).toBe(1);
+  });
+
   it('prints warnings, errors and phase lines whole', () => {
     const { progress, out } = harness(true);
     progress.line('12:00:01   ├─ /a/index.html (+8ms) ');

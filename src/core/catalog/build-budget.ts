@@ -14,6 +14,17 @@ const USABLE_SHARE = 0.85;
  */
 const SEARCH_BESIDE_PAGES_SHARE = 0.25;
 
+/**
+ * Astro renders on one core, so a large build renders in one process per core (see
+ * page-parts.ts). Each holds the catalog's listings: ~2.4 GB at 250,000 tools. Below a few
+ * thousand tools a second process's start-up costs more than it saves.
+ */
+const PAGES_PROCESS_BASE_MB = 300;
+const PAGES_PROCESS_MB_PER_TOOL = 0.009;
+const PARALLEL_PAGES_MIN_TOOLS = 5_000;
+/** Share of the machine's memory the page processes together may hold. */
+const PAGES_PROCESSES_SHARE = 0.25;
+
 export interface BuildBudget {
   estimatedMB: number;
   /** V8 heap limit to give the Astro process: room for the estimate, within the machine. */
@@ -21,21 +32,25 @@ export interface BuildBudget {
   fits: boolean;
   /** Whether the search index waits for the pages before it writes its files (see above). */
   searchAfterPages: boolean;
+  /** Astro processes rendering pages at once: one per core, as memory allows. */
+  pageProcesses: number;
   message?: string;
 }
 
-export function buildBudget(tools: number, totalMemoryMB: number): BuildBudget {
+export function buildBudget(tools: number, totalMemoryMB: number, cores = 1): BuildBudget {
   const estimatedMB = Math.round(BASE_MB + MB_PER_TOOL * tools);
   const usableMB = Math.floor(totalMemoryMB * USABLE_SHARE);
   const heapLimitMB = Math.min(usableMB, Math.max(4096, Math.round(estimatedMB * 1.5)));
   const searchAfterPages = estimatedMB > totalMemoryMB * SEARCH_BESIDE_PAGES_SHARE;
-  if (estimatedMB <= usableMB) return { estimatedMB, heapLimitMB, fits: true, searchAfterPages };
+  const pageProcesses = tools < PARALLEL_PAGES_MIN_TOOLS ? 1 : Math.max(1, Math.min(Math.floor(cores), 64, Math.floor((totalMemoryMB * PAGES_PROCESSES_SHARE) / (PAGES_PROCESS_BASE_MB + PAGES_PROCESS_MB_PER_TOOL * tools))));
+  if (estimatedMB <= usableMB) return { estimatedMB, heapLimitMB, fits: true, searchAfterPages, pageProcesses };
   const maxTools = Math.floor((usableMB - BASE_MB) / MB_PER_TOOL);
   return {
     estimatedMB,
     heapLimitMB,
     fits: false,
     searchAfterPages,
+    pageProcesses,
     message: `a catalog of ${tools} tools needs about ${(estimatedMB / 1024).toFixed(1)} GB of memory to build, and this machine has ${(totalMemoryMB / 1024).toFixed(1)} GB (about ${maxTools} tools fit); build on a larger machine or split the catalog into several sites`,
   };
 }
