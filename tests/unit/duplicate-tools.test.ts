@@ -33,6 +33,6 @@ describe('a name a server lists twice: both tools stay, each on its own page', (
       ['/servers/shop/delete-item-2/', 'Removes an item, a second definition.'],
     ]);
     const [document] = searchDocuments(catalog);
-    expect([...document!.html.matchAll(/<h2 id="t\.[^"]*\.([^".]+)">delete_item<\/h2>/g)].map((m) => m[1])).toEqual(['delete-item', 'delete-item-2']);
+    expect([...document!.html.matchAll(/<p id="t\.[^"]*\.([^".]+)"[^>]*>delete_item<\/p>/g)].map((m) => m[1])).toEqual(['delete-item', 'delete-item-2']);
   });
 });

@@ -54,14 +54,18 @@ const none: SearchState['selected'] = { level: [], category: [], signal: [], ser
 const search = (query: string, selected = none): SearchHit[] => hitsOf(located(fragments[0]!, query), 0, query, selected).sort(compareHits);
 
 describe('search hits from one server document', () => {
-  it('indexes one document per server, each tool a heading whose id carries its facets', () => {
+  it('indexes one document per server, each tool a section whose first id carries its facets', () => {
     expect(fragments).toHaveLength(1);
-    const ids = fragments[0]!.anchors.filter((a) => a.element === 'h2').map((a) => readToolAnchorId(a.id)?.slug);
+    const ids = fragments[0]!.anchors.flatMap((a) => readToolAnchorId(a.id)?.slug ?? []);
     expect(ids).toEqual(catalog.tools.map((t) => t.slug));
   });
 
+  it('gives Pagefind no heading with an id, so it builds no sub-result (each re-splits the whole document)', () => {
+    expect(fragments[0]!.anchors.filter((a) => /^h\d$/i.test(a.element))).toEqual([]);
+  });
+
   it('stores each description once in what a search downloads: the markers around it carry no text', () => {
-    const markers = fragments[0]!.anchors.filter((a) => !/^h\d$/.test(a.element));
+    const markers = fragments[0]!.anchors.filter((a) => !readToolAnchorId(a.id));
     expect(markers.length).toBe(2 * catalog.tools.length + 1);
     expect(markers.every((a) => !a.text)).toBe(true);
     expect(fragments[0]!.content.split('Returns who owns the desk.').length).toBe(2);
@@ -146,7 +150,7 @@ describe('hitsOf on a server of thousands of tools', () => {
     const weighted_locations: ResultData['weighted_locations'] = [];
     for (let t = 0; t < tools; t++) {
       const id = toolAnchorId({ slug: `tool-${t}`, level: 'low', category: 'read', signals: [], annotationsDisagree: false, lowConfidence: false });
-      anchors.push({ element: 'h2', id, text: `tool_${t}`, location: words.length });
+      anchors.push({ element: 'p', id, text: `tool_${t}`, location: words.length });
       for (let w = 0; w < 12; w++) {
         if (w % 3 === 1) weighted_locations.push({ weight: 1, balanced_score: 1, location: words.length });
         words.push(w % 3 === 1 ? 'script' : 'word');

@@ -35,8 +35,8 @@ const meta = (attribute: string, key: string, value: string) => `<meta data-page
 /**
  * The search index holds one document per server, not per tool: Pagefind's metadata table, which
  * every query loads, grows by a few bytes per document, and its fragments by one file per
- * document. A tool is a heading in its server's document (Pagefind's sub-results); its heading
- * id carries its facets. The page-level filters are the union of the server's tools' facets, and
+ * document. A tool is a section of its server's document whose first element's id carries its
+ * facets. The page-level filters are the union of the server's tools' facets, and
  * the search island narrows each server's tools to the filters chosen.
  */
 export const searchDocuments = (catalog: Catalog): SearchDocument[] => catalog.servers.map(serverSearchDocument);
@@ -57,9 +57,17 @@ export function serverSearchDocument(server: CatalogServer): SearchDocument {
 }
 
 /**
- * The name as a heading (weighted above body text, so an exact name ranks first), then the
- * description the result shows, then words that find the tool but are never shown: its title and
- * parameter names. Pagefind splits `getUserProfile` or `list_databases` into words itself.
+ * Tool names are weighted as Pagefind weights an h2 (above body text, so an exact name ranks
+ * first) but are not headings: for every heading a query matches, Pagefind's browser code builds
+ * an excerpt by splitting the whole document again, which took 14-22 s for a common word in a
+ * server of 5,000 tools. The island finds tools by their ids and makes its own excerpts.
+ */
+export const TOOL_NAME_WEIGHT = 6;
+
+/**
+ * The name, then the description the result shows, then words that find the tool but are never
+ * shown: its title and parameter names. Pagefind splits `getUserProfile` or `list_databases` into
+ * words itself.
  */
 function toolSection(tool: CatalogTool): string {
   const c = tool.classification;
@@ -74,7 +82,7 @@ function toolSection(tool: CatalogTool): string {
   const description = (tool.definition.description ?? '').slice(0, DESCRIPTION_CHARS).trim() || NO_DESCRIPTION;
   const extra = [tool.definition.title ?? '', ...tool.parameters.map((p) => p.path)].join(' ').trim();
   return (
-    `<h2 id="${id}">${escapeHtml(tool.name)}</h2>` +
+    `<p id="${id}" data-pagefind-weight="${TOOL_NAME_WEIGHT}">${escapeHtml(tool.name)}</p>` +
     `<p>${marker(descriptionAnchorId(tool.slug))}${escapeHtml(description)}</p>` +
     `<p data-pagefind-weight="0.5">${marker(extraWordsAnchorId(tool.slug))}${escapeHtml(extra || '-')}</p>`
   );

@@ -36,7 +36,7 @@ export function hitsOf(data: ResultData, rank: number, query: string, selected: 
   for (const l of data.weighted_locations ?? []) located.set(l.location, (located.get(l.location) ?? 0) + l.balanced_score);
   const anchorAt = new Map(data.anchors.map((a) => [a.id, a.location]));
   const tools = data.anchors
-    .map((anchor) => ({ anchor, facets: /^h\d$/i.test(anchor.element) ? readToolAnchorId(anchor.id) : undefined }))
+    .map((anchor) => ({ anchor, facets: readToolAnchorId(anchor.id) }))
     .filter((t): t is { anchor: typeof t.anchor; facets: ToolFacets } => t.facets !== undefined)
     .sort((a, b) => a.anchor.location - b.anchor.location);
   const queryWords = nameTokens(query);
