@@ -121,9 +121,7 @@ export async function runBuild(options: BuildOptions): Promise<number> {
     let searchDone = false;
     let pagesDone = () => {};
     const pagesWritten = budget.searchAfterPages ? new Promise<void>((resolvePromise) => (pagesDone = resolvePromise)) : undefined;
-    // With the pages in several processes, a build large for its machine starts the index only after them.
-    const indexing = !pagesWritten ? () => buildSearchIndex(catalogCache, salt, searchFolder) : parts > 1 ? () => pagesWritten.then(() => buildSearchIndex(catalogCache, salt, searchFolder)) : () => buildSearchIndex(catalogCache, salt, searchFolder, pagesWritten);
-    const search = options.shard ? undefined : settled(indexing()).finally(() => (searchDone = true));
+    const search = options.shard ? undefined : settled(buildSearchIndex(catalogCache, salt, searchFolder, pagesWritten)).finally(() => (searchDone = true));
     if (search && pagesWritten) console.log(`policy-atlas: a large build for this machine's memory: the search index is written after the pages, not beside them`);
     if (parts > 1) console.log(`policy-atlas: rendering pages in ${parts} processes`);
     // Incremental: servers whose pages the previous build holds with the same key are linked from it.
@@ -165,6 +163,9 @@ export async function runBuild(options: BuildOptions): Promise<number> {
     rmSync(partsFolder, { recursive: true, force: true });
     pages = progress.finish();
     const reused = await settled(reuse.finish());
+    const pagesInPlace = result.status === 0 && !(typeof joined === 'object' && 'error' in joined) && !(reused && 'error' in reused);
+    // Once every page is in place, while the index may still be written: the CSP lists the hashes of the site's inline scripts.
+    const headers = pagesInPlace ? await settled(writeSecurityHeaders(staging, env.BASE_PATH ?? '/')) : undefined;
     if (search && !searchDone && result.status === 0) console.log('policy-atlas: the pages are written; finishing the search index…');
     const indexed = await search;
     if (result.status !== 0) {
@@ -178,7 +179,8 @@ export async function runBuild(options: BuildOptions): Promise<number> {
     const failure =
       (indexed && 'error' in indexed ? `the search index failed: ${indexed.error.message}` : undefined) ??
       (reused && 'error' in reused ? `reusing unchanged pages failed: ${reused.error.message}` : undefined) ??
-      (typeof joined === 'object' && 'error' in joined ? `joining the page processes' output failed: ${joined.error.message}` : undefined);
+      (typeof joined === 'object' && 'error' in joined ? `joining the page processes' output failed: ${joined.error.message}` : undefined) ??
+      (typeof headers === 'object' && 'error' in headers ? headers.error.message : undefined);
     if (failure) {
       discard(staging);
       discard(searchFolder);
@@ -189,16 +191,7 @@ export async function runBuild(options: BuildOptions): Promise<number> {
       const held = options.shard ? `shard ${formatShard(options.shard)}: ${reused.servers} of ${serverCount} servers` : `${serverCount} servers`;
       console.log(`policy-atlas: rendered ${reused.servers - reused.reused} of ${held}; reused ${reused.reused} unchanged (${reused.files} files linked)`);
     }
-    // Once every page is in place: the CSP lists the hashes of the site's inline scripts.
-    try {
-      const hashes = await writeSecurityHeaders(staging, env.BASE_PATH ?? '/');
-      console.log(`policy-atlas: _headers written: ${hashes} inline script hash${hashes === 1 ? '' : 'es'} in the CSP`);
-    } catch (error) {
-      discard(staging);
-      discard(searchFolder);
-      console.error(`policy-atlas: ${error instanceof Error ? error.message : String(error)}\npolicy-atlas: the build failed; ${outDir} is unchanged.`);
-      return 1;
-    }
+    if (typeof headers === 'number') console.log(`policy-atlas: _headers written: ${headers} inline script hash${headers === 1 ? '' : 'es'} in the CSP`);
     if (indexed && !('error' in indexed)) {
       renameSync(searchFolder, join(staging, 'pagefind'));
       console.log(`policy-atlas: indexed ${plural(indexed.documents, 'server document')} (${plural(indexed.tools, 'tool')}) in ${indexed.seconds.toFixed(1)} s, ${pagesWritten ? 'written after the pages' : 'beside the pages'}`);
