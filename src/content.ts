@@ -11,7 +11,7 @@ import { CATALOG_CACHE_NAME, readCachedCatalog } from './core/catalog/catalog-ca
 import { buildRelatedIndex } from './core/catalog/related.ts';
 import { planBuild, serverKeys } from './core/catalog/server-keys.ts';
 import { parseShard } from './core/catalog/shards.ts';
-import { assignPageParts, listingPageCount, parsePagePart, serverPageCount } from './core/catalog/page-parts.ts';
+import { assignPageParts, parsePagePart, serverPageCount } from './core/catalog/page-parts.ts';
 import { serversIndexPages, serversPageParam } from './core/site/servers-index.ts';
 
 /**
@@ -42,15 +42,12 @@ const planned = catalog.servers.filter((server) => buildPlan.renders(server.slug
 
 /**
  * A build renders its pages in several processes (see core/catalog/page-parts.ts): this one renders
- * its part of the planned servers, and the listings if it is the first. A shard leaves the
- * listings to `merge`, which renders them from the whole catalog.
+ * its part of the planned servers and every n-th listing page. A shard leaves the listings to
+ * `merge`, which renders them from the whole catalog.
  */
 const part = parsePagePart(process.env.ATLAS_PAGE_PART ?? '');
 const firstPart = !part || part.index === 1;
-export const rendersListings = firstPart && !shard;
-const partOf = part && part.count > 1
-  ? assignPageParts(planned.map((server) => ({ slug: server.slug, pages: serverPageCount(server.tools.length) })), part.count, shard ? 0 : listingPageCount(catalog.servers.length, catalog.tools.length))
-  : undefined;
+const partOf = part && part.count > 1 ? assignPageParts(planned.map((server) => ({ slug: server.slug, pages: serverPageCount(server.tools.length) })), part.count) : undefined;
 const renders = (serverSlug: string) => buildPlan.renders(serverSlug) && (!partOf || partOf.get(serverSlug) === part!.index);
 
 // The whole plan, said once: the build's progress counts every part's pages against it.
@@ -63,8 +60,8 @@ if (salt && outDir && firstPart && (buildPlan.keys.size > 0 || shard)) {
   renameSync(join(outDir, `${BUILD_MARKER}.partial`), join(outDir, BUILD_MARKER));
 }
 
-/** Route params of listing pages: only the process that renders listings has any. */
-export const listingPaths = <Path>(paths: () => Path[]): Path[] => (rendersListings ? paths() : []);
+/** Route params of a listing route's pages: this page process's share of them, none in a shard. */
+export const listingPaths = <Path>(paths: () => Path[]): Path[] => (shard ? [] : !part ? paths() : paths().filter((_, i) => i % part.count === part.index - 1));
 
 /** Route params of the tool pages (and their JSON records) and server pages this build renders. */
 export const toolPaths = () => catalog.tools.filter((tool) => renders(tool.server.slug)).map((tool) => ({ params: { server: tool.server.slug, tool: tool.slug }, props: { tool } }));

@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { createRequire } from 'node:module';
 import { availableParallelism, homedir, totalmem } from 'node:os';
@@ -221,7 +221,7 @@ function runAstro(astroBin: string, env: NodeJS.ProcessEnv, progress: BuildProgr
     const child = spawn(process.execPath, [astroBin, 'build', '--root', PROJECT_ROOT], { cwd: scratch, env, stdio: ['ignore', 'pipe', 'pipe'] });
     createInterface({ input: child.stdout }).on('line', (line) => {
       if (first) progress.line(line);
-      else if (!progress.countPages(line, SERVER_PAGE) && /\b(warn|warning|error)\b/i.test(line)) progress.line(line);
+      else if (!progress.countPages(line, PART_PAGE) && /\b(warn|warning|error)\b/i.test(line)) progress.line(line);
     });
     createInterface({ input: child.stderr }).on('line', (line) => progress.line(line, (text) => process.stderr.write(text)));
     child.on('error', reject);
@@ -229,17 +229,15 @@ function runAstro(astroBin: string, env: NodeJS.ProcessEnv, progress: BuildProgr
   }).finally(() => rmSync(scratch, { recursive: true, force: true }));
 }
 
-/** The pages the build keeps from its other page processes: those in a server's folder. */
-const SERVER_PAGE = /\/servers\/[^/]+\//;
+/** The pages the build keeps from its other page processes: servers' folders and listing pages. */
+const PART_PAGE = /\/(?:servers\/[^/]+\/|risk\/[^/]+\/|categories\/[^/]+\/|sitemap-\d+\.xml)/;
 
-/** Links the server folders the other page processes rendered into the build, in a worker thread. */
+/**
+ * Links what the other page processes rendered into the build, in a worker thread: every file the
+ * build lacks (the static pages, which every process writes the same, are the first's).
+ */
 async function joinParts(folders: string[], site: string): Promise<number> {
   let files = 0;
-  for (const folder of folders) {
-    const servers = join(folder, 'servers');
-    if (!existsSync(servers)) continue;
-    const slugs = readdirSync(servers, { withFileTypes: true }).filter((entry) => entry.isDirectory()).map((entry) => entry.name);
-    files += await runWorker<number>(new URL('./link-worker.ts', import.meta.url), { previous: folder, site, slugs }, 'joining page processes');
-  }
+  for (const folder of folders) if (existsSync(folder)) files += await runWorker<number>(new URL('./link-worker.ts', import.meta.url), { previous: folder, site }, 'joining page processes');
   return files;
 }

@@ -1,10 +1,11 @@
-/**
- * A build renders its pages in several processes at once (one Astro process renders on one core).
- * Each process is a part: it renders the pages of the servers given to it, and the first part also
- * renders the listings (browse pages, sitemap, the home page), which count as pages of its share.
- */
 import { BROWSE_PAGE_SIZE } from './paths.ts';
 
+/**
+ * A build renders its pages in several processes at once (one Astro process renders on one core).
+ * Each process is a part: it renders the pages of the servers given to it and every n-th page of
+ * each listing (browse pages, servers index, sitemap); the few static pages are rendered by all,
+ * and kept from the first.
+ */
 export interface PagePart {
   index: number;
   count: number;
@@ -23,11 +24,11 @@ export const formatPagePart = (part: PagePart) => `${part.index}/${part.count}`;
 
 /**
  * Which part renders each server: the largest servers first, each to the part with the fewest pages
- * so far (part 1 starts with the listings'). Every process computes the same answer from the same
- * plan, so no server is rendered twice or missed.
+ * so far. Every process computes the same answer from the same plan, so no server is rendered twice
+ * or missed.
  */
-export function assignPageParts(servers: readonly { slug: string; pages: number }[], count: number, listingPages: number): Map<string, number> {
-  const load = Array.from({ length: count }, (_, i) => (i === 0 ? listingPages : 0));
+export function assignPageParts(servers: readonly { slug: string; pages: number }[], count: number): Map<string, number> {
+  const load = Array.from({ length: count }, () => 0);
   const order = [...servers].sort((a, b) => b.pages - a.pages || (a.slug < b.slug ? -1 : a.slug > b.slug ? 1 : 0));
   const parts = new Map<string, number>();
   for (const server of order) {
