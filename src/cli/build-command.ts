@@ -10,8 +10,9 @@ the project's dist/). The output folder is replaced whole, so it must be empty, 
 --shard i/n builds the pages of one slice of the servers (1 <= i <= n), the same slice on any machine;
 \`policy-atlas merge\` then assembles the n shard outputs into one site.
 
---jobs n renders the pages in n processes at once (1 to 64). By default a catalog of 5,000 tools or
-more uses one per core, as many as a quarter of the machine's memory holds; the site is the same.
+--jobs n renders the pages in n processes at once (1 to 64); the site is the same. By default a
+catalog of 5,000 tools or more uses one per core (but the one the search index takes when it is made
+beside the pages), as many as a quarter of the machine's memory holds.
 
 --search-bundles n writes the search index as n bundles at once (1 to 16), which the search page
 merges. By default a build large for the machine's memory writes one per page process.`;
