@@ -18,26 +18,18 @@ type WorkerAnswer = { ok: true; documents: number; tools: number } | { ok: false
  * it is built beside Astro's rendering: on two cores that takes it off the build's critical path.
  * Given `writeAfter`, it adds its documents beside the pages but writes its files only once that
  * settles (the pages are done), so Pagefind's writing peak never meets Astro's. With `bundles` > 1
- * the servers are split into that many bundles (core/search/search-bundles.ts), made at once by as
- * many processes, after the pages when `writeAfter` is given; bundle i lands in `outputPath`/b<i>/.
+ * the servers are split into that many bundles (core/search/search-bundles.ts), written at once by
+ * as many processes; bundle i lands in `outputPath`/b<i>/.
  */
 export async function buildSearchIndex(cacheFile: string, salt: string, outputPath: string, writeAfter?: Promise<unknown>, bundles = 1): Promise<SearchIndexResult> {
+  const started = performance.now();
   const bundlePath = (index: number) => (index === 1 ? outputPath : `${outputPath}.${searchBundleFolder(index)}`);
   const indexes = Array.from({ length: bundles }, (_, i) => i + 1);
-  // Bundles are for a build whose index waits for the pages: they start after them, on every core,
-  // since adding documents beside the pages in several processes slowed the pages more than it saved.
-  const afterPages = bundles > 1 && writeAfter !== undefined;
-  if (afterPages) await writeAfter.then(
-    () => {},
-    () => {},
-  );
-  const started = performance.now();
   try {
     const answers = await Promise.all(
       indexes.map((index) => {
-        const waits = writeAfter !== undefined && !afterPages;
-        const job = { cacheFile, salt, outputPath: bundlePath(index), writeAfterPages: waits, ...(bundles > 1 ? { bundle: { index, count: bundles } } : {}) };
-        return runWorker<WorkerAnswer>(new URL('./search-index-worker.ts', import.meta.url), job, 'the search index', { ownProcess: true, ...(waits ? { proceedWhen: writeAfter } : {}) });
+        const job = { cacheFile, salt, outputPath: bundlePath(index), writeAfterPages: writeAfter !== undefined, ...(bundles > 1 ? { bundle: { index, count: bundles } } : {}) };
+        return runWorker<WorkerAnswer>(new URL('./search-index-worker.ts', import.meta.url), job, 'the search index', { ownProcess: true, proceedWhen: writeAfter });
       }),
     );
     for (const answer of answers) if (!answer.ok) throw new Error(answer.error);
