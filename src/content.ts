@@ -11,7 +11,6 @@ import { CATALOG_CACHE_NAME, readCachedCatalog } from './core/catalog/catalog-ca
 import { buildRelatedIndex } from './core/catalog/related.ts';
 import { planBuild, serverKeys } from './core/catalog/server-keys.ts';
 import { parseShard } from './core/catalog/shards.ts';
-import { parseBundleCount } from './core/search/search-bundles.ts';
 import { assignPageParts, parsePagePart, serverPageCount } from './core/catalog/page-parts.ts';
 import { serversIndexPages, serversPageParam } from './core/site/servers-index.ts';
 
@@ -60,9 +59,6 @@ if (salt && outDir && firstPart && (buildPlan.keys.size > 0 || shard)) {
   writeFileSync(join(outDir, `${BUILD_MARKER}.partial`), manifestText(buildPlan.keys, shard));
   renameSync(join(outDir, `${BUILD_MARKER}.partial`), join(outDir, BUILD_MARKER));
 }
-
-/** How many bundles the build writes the search index in (see core/search/search-bundles.ts). */
-export const searchBundleCount = parseBundleCount(process.env.ATLAS_SEARCH_BUNDLES);
 
 /** Route params of a listing route's pages: this page process's share of them, none in a shard. */
 export const listingPaths = <Path>(paths: () => Path[]): Path[] => (shard ? [] : !part ? paths() : paths().filter((_, i) => i % part.count === part.index - 1));

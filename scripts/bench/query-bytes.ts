@@ -17,8 +17,7 @@ const QUIET_MS = 1000;
 
 /** Pagefind's files: the runtime (js, worker, wasm), its entry/meta, index chunks, filter chunks, result fragments. */
 export function pagefindKind(pathname: string): string {
-  // A bundle merged into the first (pagefind/b2/…) has files of the same kinds.
-  const rest = pathname.replace(/^.*?\/pagefind\//, '').replace(/^b\d+\//, '');
+  const rest = pathname.replace(/^.*?\/pagefind\//, '');
   if (rest.startsWith('index/')) return 'index';
   if (rest.startsWith('filter/')) return 'filter';
   if (rest.startsWith('fragment/')) return 'fragment';

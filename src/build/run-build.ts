@@ -35,8 +35,6 @@ export interface BuildOptions {
   previousBuild?: string;
   /** Astro processes rendering pages at once (`--jobs`); by default one per core, as memory allows. */
   pageProcesses?: number;
-  /** Search index bundles written at once (`--search-bundles`); by default from the budget. */
-  searchBundles?: number;
 }
 
 
@@ -123,8 +121,7 @@ export async function runBuild(options: BuildOptions): Promise<number> {
     let searchDone = false;
     let pagesDone = () => {};
     const pagesWritten = budget.searchAfterPages ? new Promise<void>((resolvePromise) => (pagesDone = resolvePromise)) : undefined;
-    const bundles = Math.max(1, options.searchBundles ?? budget.searchBundles);
-    const search = options.shard ? undefined : settled(buildSearchIndex(catalogCache, salt, searchFolder, pagesWritten, bundles)).finally(() => (searchDone = true));
+    const search = options.shard ? undefined : settled(buildSearchIndex(catalogCache, salt, searchFolder, pagesWritten)).finally(() => (searchDone = true));
     if (search && pagesWritten) console.log(`policy-atlas: a large build for this machine's memory: the search index is written after the pages, not beside them`);
     if (parts > 1) console.log(`policy-atlas: rendering pages in ${parts} processes`);
     // Incremental: servers whose pages the previous build holds with the same key are linked from it.
@@ -148,8 +145,6 @@ export async function runBuild(options: BuildOptions): Promise<number> {
       ATLAS_OUT_DIR: partFolder(part),
       ATLAS_CATALOG_CACHE: catalogCache,
       ATLAS_PAGE_PART: parts > 1 ? formatPagePart({ index: part, count: parts }) : '',
-      // The search page merges the index's bundles.
-      ATLAS_SEARCH_BUNDLES: String(bundles),
       ATLAS_BUILD_SALT: salt,
       ATLAS_PREVIOUS_BUILD: previousBuild ?? '',
       ATLAS_SHARD: options.shard ? formatShard(options.shard) : '',
@@ -199,8 +194,7 @@ export async function runBuild(options: BuildOptions): Promise<number> {
     if (typeof headers === 'number') console.log(`policy-atlas: _headers written: ${headers} inline script hash${headers === 1 ? '' : 'es'} in the CSP`);
     if (indexed && !('error' in indexed)) {
       renameSync(searchFolder, join(staging, 'pagefind'));
-      const inBundles = indexed.bundles > 1 ? ` in ${indexed.bundles} bundles at once` : '';
-      console.log(`policy-atlas: indexed ${plural(indexed.documents, 'server document')} (${plural(indexed.tools, 'tool')}) in ${indexed.seconds.toFixed(1)} s, ${pagesWritten ? 'written after the pages' : 'beside the pages'}${inBundles}`);
+      console.log(`policy-atlas: indexed ${plural(indexed.documents, 'server document')} (${plural(indexed.tools, 'tool')}) in ${indexed.seconds.toFixed(1)} s, ${pagesWritten ? 'written after the pages' : 'beside the pages'}`);
     }
     publish(outDir, staging);
   } finally {

@@ -2,7 +2,7 @@ import { join, resolve } from 'node:path';
 import { PROJECT_ROOT, runBuild } from '../build/run-build.ts';
 import { parseShard, type Shard } from '../core/catalog/shards.ts';
 
-const HELP = `Usage: policy-atlas build [--catalog <dir>] [--out <dir>] [--shard <i>/<n>] [--jobs <n>] [--search-bundles <n>]
+const HELP = `Usage: policy-atlas build [--catalog <dir>] [--out <dir>] [--shard <i>/<n>] [--jobs <n>]
 
 Builds the static site from <dir>/servers/*.json (default: the project's data/) into --out (default:
 the project's dist/). The output folder is replaced whole, so it must be empty, new, or an earlier build's.
@@ -12,17 +12,13 @@ the project's dist/). The output folder is replaced whole, so it must be empty, 
 
 --jobs n renders the pages in n processes at once (1 to 64); the site is the same. By default a
 catalog of 5,000 tools or more uses one per core (but the one the search index takes when it is made
-beside the pages), as many as a quarter of the machine's memory holds.
-
---search-bundles n writes the search index as n bundles at once (1 to 16), which the search page
-merges. By default a build large for the machine's memory writes one per page process.`;
+beside the pages), as many as a quarter of the machine's memory holds.`;
 
 export async function run(args: string[]): Promise<number> {
   let catalogDir = process.env.CATALOG_DIR ?? join(PROJECT_ROOT, 'data');
   let outDir = process.env.OUT_DIR ?? join(PROJECT_ROOT, 'dist');
   let shard: Shard | undefined;
   let pageProcesses: number | undefined;
-  let searchBundles: number | undefined;
   for (let i = 0; i < args.length; i++) {
     const arg = args[i];
     if (arg === '--help' || arg === '-h') {
@@ -44,13 +40,6 @@ export async function run(args: string[]): Promise<number> {
         return 2;
       }
       i++;
-    } else if (arg === '--search-bundles' && value) {
-      searchBundles = /^\d{1,2}$/.test(value) ? Number(value) : 0;
-      if (searchBundles < 1 || searchBundles > 16) {
-        console.error(`policy-atlas build: --search-bundles takes a number from 1 to 16, not "${value}"`);
-        return 2;
-      }
-      i++;
     } else if ((arg === '--catalog' || arg === '--out') && value) {
       if (arg === '--catalog') catalogDir = resolve(value);
       else outDir = resolve(value);
@@ -60,5 +49,5 @@ export async function run(args: string[]): Promise<number> {
       return 2;
     }
   }
-  return runBuild({ catalogDir, outDir, ...(shard ? { shard } : {}), ...(pageProcesses ? { pageProcesses } : {}), ...(searchBundles ? { searchBundles } : {}) });
+  return runBuild({ catalogDir, outDir, ...(shard ? { shard } : {}), ...(pageProcesses ? { pageProcesses } : {}) });
 }

@@ -5,7 +5,6 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { shardOf } from '../../src/core/catalog/shards.ts';
-import { inSearchBundle } from '../../src/core/search/search-bundles.ts';
 import { launchChromium } from '../support/browser.ts';
 import { listFiles } from '../support/html-files.ts';
 import { serveSite } from '../support/static-server.ts';
@@ -103,46 +102,6 @@ describe('a catalog rendered by several page processes at once', () => {
   it('refuses a number of processes it cannot run', () => {
     expect(atlas('build', '--jobs', '0', '--catalog', catalog, '--out', join(root, 'j0')).status).toBe(2);
     expect(atlas('build', '--jobs', 'many', '--catalog', catalog, '--out', join(root, 'j0')).status).toBe(2);
-  });
-});
-
-describe('a search index written in bundles at once', () => {
-  const out = join(root, 'bundles-2');
-  beforeAll(() => {
-    const built = atlas('build', '--catalog', catalog, '--out', out, '--search-bundles', '2');
-    expect(built.status, built.out).toBe(0);
-    expect(built.out).toMatch(/in 2 bundles at once/);
-  });
-
-  it('changes nothing but the index and the page that loads it', () => {
-    const same = (files: Record<string, string>) => Object.fromEntries(Object.entries(files).filter(([f]) => !f.startsWith('pagefind/') && f !== 'search/index.html'));
-    expect(same(snapshot(out))).toEqual(same(snapshot(single)));
-    expect(listFiles(out).some((f) => f.startsWith('pagefind/b2/'))).toBe(true);
-  });
-
-  it('finds a tool from each bundle with one search, and counts filters over both', async () => {
-    const site = await serveSite(out, '/');
-    const browser = await launchChromium();
-    try {
-      const page = await browser.newPage();
-      const servers = (JSON.parse(readFileSync(join(out, 'catalog.json'), 'utf8')) as { servers: { slug: string; tools: { name: string }[] }[] }).servers;
-      for (const index of [1, 2]) {
-        const name = servers.find((s) => inSearchBundle(s.slug, { index, count: 2 }) && s.tools.length > 0)!.tools[0]!.name;
-        await page.goto(`${site.url}search/?q=${encodeURIComponent(name)}`);
-        await page.getByRole('status').filter({ hasText: /\d+ results?\.|servers match/ }).waitFor();
-        expect(await page.locator('[data-results] li h2').first().innerText()).toBe(name);
-      }
-      // Every server is in one bundle: a search by a filter alone counts them all.
-      await page.goto(`${site.url}search/?level=critical&level=high&level=medium&level=low`);
-      const status = page.getByRole('status').filter({ hasText: /servers match|\d+ results?\./ });
-      await status.waitFor();
-      const withTools = servers.filter((s) => s.tools.length > 0);
-      const tools = withTools.reduce((n, s) => n + s.tools.length, 0);
-      expect(await status.innerText()).toMatch(new RegExp(`^(${withTools.length} servers match|${tools} results\\.)`));
-    } finally {
-      await browser.close();
-      await site.close();
-    }
   });
 });
 

@@ -37,10 +37,4 @@ describe('buildBudget', () => {
     expect(buildBudget(250_000, 8192, 2).pageProcesses).toBe(1);
     expect(buildBudget(50_000, 65_536, 128).pageProcesses).toBeLessThanOrEqual(64);
   });
-
-  it('writes the search index in bundles at once only where it is written after the pages', () => {
-    expect(buildBudget(50_000, 24_576, 2).searchBundles).toBe(1);
-    expect(buildBudget(250_000, 24_576, 2).searchBundles).toBe(2);
-    expect(buildBudget(250_000, 24_576, 1).searchBundles).toBe(1);
-  });
 });

@@ -34,8 +34,6 @@ export interface BuildBudget {
   searchAfterPages: boolean;
   /** Astro processes rendering pages at once: one per core, as memory allows. */
   pageProcesses: number;
-  /** Search bundles written at once (core/search/search-bundles.ts): one per page process when the index is written after the pages, where it is the build's critical path. */
-  searchBundles: number;
   message?: string;
 }
 
@@ -48,8 +46,7 @@ export function buildBudget(tools: number, totalMemoryMB: number, cores = 1): Bu
   // two Astro processes beside Pagefind made cold builds and rebuilds slower (50k: 174 s, not 140 s).
   const coresForPages = searchAfterPages ? Math.floor(cores) : Math.floor(cores) - 1;
   const pageProcesses = tools < PARALLEL_PAGES_MIN_TOOLS ? 1 : Math.max(1, Math.min(coresForPages, 64, Math.floor((totalMemoryMB * PAGES_PROCESSES_SHARE) / (PAGES_PROCESS_BASE_MB + PAGES_PROCESS_MB_PER_TOOL * tools))));
-  const searchBundles = searchAfterPages ? pageProcesses : 1;
-  if (estimatedMB <= usableMB) return { estimatedMB, heapLimitMB, fits: true, searchAfterPages, pageProcesses, searchBundles };
+  if (estimatedMB <= usableMB) return { estimatedMB, heapLimitMB, fits: true, searchAfterPages, pageProcesses };
   const maxTools = Math.floor((usableMB - BASE_MB) / MB_PER_TOOL);
   return {
     estimatedMB,
@@ -57,7 +54,6 @@ export function buildBudget(tools: number, totalMemoryMB: number, cores = 1): Bu
     fits: false,
     searchAfterPages,
     pageProcesses,
-    searchBundles,
     message: `a catalog of ${tools} tools needs about ${(estimatedMB / 1024).toFixed(1)} GB of memory to build, and this machine has ${(totalMemoryMB / 1024).toFixed(1)} GB (about ${maxTools} tools fit); build on a larger machine or split the catalog into several sites`,
   };
 }

@@ -310,18 +310,14 @@ function scanLines(path: string, onLine: (bytes: Buffer, offset: number) => void
 
 /**
  * The servers of the cache one at a time, in the catalog's order (by slug), for a reader that needs
- * each server alone (the search index): only the heads are held, and each body is read when its turn
- * comes. `keep` chooses servers by slug (a search bundle's).
+ * each server alone (the search index): only the heads are held, and each body is read when its turn comes.
  */
-export function* eachCachedServer(cacheFile: string, salt: string, cwd = process.cwd(), keep: (serverSlug: string) => boolean = () => true): Generator<CatalogInput> {
+export function* eachCachedServer(cacheFile: string, salt: string, cwd = process.cwd()): Generator<CatalogInput> {
   const places: { head: Head; offset: number; length: number }[] = [];
   let header: { version?: number; salt?: string } | undefined;
   scanLines(cacheFile, (bytes, offset) => {
     if (!header) header = JSON.parse(bytes.toString('utf8')) as typeof header;
-    else if (header.version === VERSION && header.salt === salt) {
-      const head = JSON.parse(bytes.toString('utf8', 0, lineParts(bytes).headEnd)) as Head;
-      if (keep(head.slug)) places.push({ head, offset, length: bytes.length });
-    }
+    else if (header.version === VERSION && header.salt === salt) places.push({ head: JSON.parse(bytes.toString('utf8', 0, lineParts(bytes).headEnd)) as Head, offset, length: bytes.length });
   });
   if (header?.version !== VERSION || header.salt !== salt) throw new Error(`${cacheFile} holds no catalog read under this build's code`);
   places.sort((a, b) => (a.head.slug < b.head.slug ? -1 : 1));

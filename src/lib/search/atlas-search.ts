@@ -72,11 +72,8 @@ export class AtlasSearch extends HTMLElement {
     try {
       const bundle = this.dataset.bundle!;
       this.pagefind = (await import(/* @vite-ignore */ `${bundle}pagefind.js`)) as Pagefind;
-      const options = { baseUrl: bundle.replace(/pagefind\/$/, ''), excerptLength: 24 };
-      await this.pagefind.options(options);
+      await this.pagefind.options({ baseUrl: bundle.replace(/pagefind\/$/, ''), excerptLength: 24 });
       await this.pagefind.init();
-      // A large catalog's index is written in several bundles; Pagefind searches them as one.
-      for (const merged of JSON.parse(this.dataset.merged ?? '[]') as string[]) await this.pagefind.mergeIndex(merged, options);
     } catch {
       this.status.textContent = 'The search index could not be loaded. Reload the page, or browse tools by risk or category from the menu.';
       this.status.classList.add('error');

@@ -33,7 +33,6 @@ export interface SearchResponse {
 export interface Pagefind {
   options(options: { baseUrl?: string; excerptLength?: number; ranking?: Record<string, number> }): Promise<void>;
   init(): Promise<void>;
-  mergeIndex(indexPath: string, options?: { baseUrl?: string; excerptLength?: number }): Promise<void>;
   search(query: string | null, options?: { filters?: Record<string, { any: string[] }> }): Promise<SearchResponse | null>;
   filters(): Promise<FilterCounts>;
 }
