@@ -9,7 +9,7 @@ import { loadAccuracyFile } from '../core/catalog/accuracy-file.ts';
 import { buildBudget } from '../core/catalog/build-budget.ts';
 import { CATALOG_CACHE_NAME } from '../core/catalog/catalog-cache.ts';
 import { formatShard, type Shard } from '../core/catalog/shards.ts';
-import { formatPagePart, listingPageCount, serverPageCount } from '../core/catalog/page-parts.ts';
+import { FILES_PER_SERVER, formatPagePart, listingPageCount } from '../core/catalog/page-parts.ts';
 import { readCatalogInWorker, type CatalogReading } from './read-catalog.ts';
 import { reusePages } from './reuse-pages.ts';
 import { runWorker } from './run-worker.ts';
@@ -131,7 +131,7 @@ export async function runBuild(options: BuildOptions): Promise<number> {
     // A page per tool; per server a page, tools.json, flows.json and changes.xml; then the browse
     // pages and the static pages, which a shard leaves to `merge`.
     const browsePages = options.shard ? 0 : listingPageCount(serverCount, toolCount);
-    const pagesFor = (servers: number, tools: number) => tools + serverPageCount(0) * servers + browsePages;
+    const pagesFor = (servers: number, tools: number) => tools + FILES_PER_SERVER * servers + browsePages;
     const progress = new BuildProgress({
       expectedPages: pagesFor(Math.ceil(serverCount / (options.shard?.count ?? 1)), Math.ceil(toolCount / (options.shard?.count ?? 1))),
       pagesFor,

@@ -40,8 +40,9 @@ export function assignPageParts(servers: readonly { slug: string; pages: number 
   return parts;
 }
 
-/** Pages a server's folder holds: a page per tool, then its own page, tools.json, flows.json and changes.xml. */
-export const serverPageCount = (tools: number) => tools + 4;
+/** Besides a page per tool, a server's folder holds its own page, tools.json, flows.json and changes.xml. */
+export const FILES_PER_SERVER = 4;
+export const serverPageCount = (tools: number) => tools + FILES_PER_SERVER;
 
 /** About how many listing pages a catalog has: each tool under its level and its category, each server on the servers index, and the static pages. */
 export const listingPageCount = (servers: number, tools: number) => Math.ceil((2 * tools + servers) / BROWSE_PAGE_SIZE) + 40;
