@@ -11,7 +11,7 @@ import { CATALOG_CACHE_NAME, readCachedCatalog } from './core/catalog/catalog-ca
 import { buildRelatedIndex } from './core/catalog/related.ts';
 import { planBuild, serverKeys } from './core/catalog/server-keys.ts';
 import { parseShard } from './core/catalog/shards.ts';
-import { assignPageParts, parsePagePart, serverPageCount } from './core/catalog/page-parts.ts';
+import { assignPageParts, serverPageCount } from './core/catalog/page-parts.ts';
 import { serversIndexPages, serversPageParam } from './core/site/servers-index.ts';
 
 /**
@@ -45,7 +45,7 @@ const planned = catalog.servers.filter((server) => buildPlan.renders(server.slug
  * its part of the planned servers and every n-th listing page. A shard leaves the listings to
  * `merge`, which renders them from the whole catalog.
  */
-const part = parsePagePart(process.env.ATLAS_PAGE_PART ?? '');
+const part = parseShard(process.env.ATLAS_PAGE_PART ?? '');
 const firstPart = !part || part.index === 1;
 const partOf = part && part.count > 1 ? assignPageParts(planned.map((server) => ({ slug: server.slug, pages: serverPageCount(server.tools.length) })), part.count) : undefined;
 const renders = (serverSlug: string) => buildPlan.renders(serverSlug) && (!partOf || partOf.get(serverSlug) === part!.index);

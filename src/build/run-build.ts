@@ -9,7 +9,7 @@ import { loadAccuracyFile } from '../core/catalog/accuracy-file.ts';
 import { buildBudget } from '../core/catalog/build-budget.ts';
 import { CATALOG_CACHE_NAME } from '../core/catalog/catalog-cache.ts';
 import { formatShard, type Shard } from '../core/catalog/shards.ts';
-import { FILES_PER_SERVER, formatPagePart, listingPageCount } from '../core/catalog/page-parts.ts';
+import { FILES_PER_SERVER, listingPageCount } from '../core/catalog/page-parts.ts';
 import { readCatalogInWorker, type CatalogReading } from './read-catalog.ts';
 import { reusePages } from './reuse-pages.ts';
 import { runWorker } from './run-worker.ts';
@@ -144,7 +144,7 @@ export async function runBuild(options: BuildOptions): Promise<number> {
       // which the pages start from) is beside it (cacheFolderOfStaging).
       ATLAS_OUT_DIR: partFolder(part),
       ATLAS_CATALOG_CACHE: catalogCache,
-      ATLAS_PAGE_PART: parts > 1 ? formatPagePart({ index: part, count: parts }) : '',
+      ATLAS_PAGE_PART: parts > 1 ? formatShard({ index: part, count: parts }) : '',
       ATLAS_BUILD_SALT: salt,
       ATLAS_PREVIOUS_BUILD: previousBuild ?? '',
       ATLAS_SHARD: options.shard ? formatShard(options.shard) : '',

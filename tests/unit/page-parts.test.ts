@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { assignPageParts, parsePagePart } from '../../src/core/catalog/page-parts.ts';
+import { assignPageParts } from '../../src/core/catalog/page-parts.ts';
+import { parseShard } from '../../src/core/catalog/shards.ts';
 
 const servers = Array.from({ length: 200 }, (_, i) => ({ slug: `server-${i}`, pages: 4 + ((i * 37) % 97) + (i === 7 ? 2_000 : 0) }));
 
@@ -20,11 +21,11 @@ describe('assignPageParts', () => {
   });
 });
 
-describe('parsePagePart', () => {
+describe('a page part, read as a shard is', () => {
   it('reads i/n and refuses anything else', () => {
-    expect(parsePagePart('2/3')).toEqual({ index: 2, count: 3 });
-    expect(parsePagePart('')).toBeUndefined();
-    expect(parsePagePart('4/3')).toBeUndefined();
-    expect(parsePagePart('0/2')).toBeUndefined();
+    expect(parseShard('2/3')).toEqual({ index: 2, count: 3 });
+    expect(parseShard('')).toBeUndefined();
+    expect(parseShard('4/3')).toBeUndefined();
+    expect(parseShard('0/2')).toBeUndefined();
   });
 });

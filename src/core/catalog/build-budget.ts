@@ -15,9 +15,10 @@ const USABLE_SHARE = 0.85;
 const SEARCH_BESIDE_PAGES_SHARE = 0.25;
 
 /**
- * Astro renders on one core, so a large build renders in one process per core (see
- * page-parts.ts), but for the one the search index takes when it is made beside the pages. Each holds the catalog's listings: ~2.4 GB at 250,000 tools. Below a few
- * thousand tools a second process's start-up costs more than it saves.
+ * Astro renders on one core, so a large build renders in one process per core (see page-parts.ts),
+ * but for the core the search index takes when it is made beside the pages. Each process holds the
+ * catalog's listings: ~2.2 GB at 250,000 tools. Below a few thousand tools a second process's
+ * start-up costs more than it saves.
  */
 const PAGES_PROCESS_BASE_MB = 300;
 const PAGES_PROCESS_MB_PER_TOOL = 0.009;
@@ -45,7 +46,8 @@ export function buildBudget(tools: number, totalMemoryMB: number, cores = 1): Bu
   // A search index made beside the pages keeps a core of its own: at 10k and 50k tools on 2 cores,
   // two Astro processes beside Pagefind made cold builds and rebuilds slower (50k: 174 s, not 140 s).
   const coresForPages = searchAfterPages ? Math.floor(cores) : Math.floor(cores) - 1;
-  const pageProcesses = tools < PARALLEL_PAGES_MIN_TOOLS ? 1 : Math.max(1, Math.min(coresForPages, 64, Math.floor((totalMemoryMB * PAGES_PROCESSES_SHARE) / (PAGES_PROCESS_BASE_MB + PAGES_PROCESS_MB_PER_TOOL * tools))));
+  const memoryHolds = Math.floor((totalMemoryMB * PAGES_PROCESSES_SHARE) / (PAGES_PROCESS_BASE_MB + PAGES_PROCESS_MB_PER_TOOL * tools));
+  const pageProcesses = tools < PARALLEL_PAGES_MIN_TOOLS ? 1 : Math.max(1, Math.min(coresForPages, 64, memoryHolds));
   if (estimatedMB <= usableMB) return { estimatedMB, heapLimitMB, fits: true, searchAfterPages, pageProcesses };
   const maxTools = Math.floor((usableMB - BASE_MB) / MB_PER_TOOL);
   return {

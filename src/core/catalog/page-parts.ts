@@ -1,26 +1,11 @@
 import { BROWSE_PAGE_SIZE } from './paths.ts';
 
-/**
+/*
  * A build renders its pages in several processes at once (one Astro process renders on one core).
- * Each process is a part: it renders the pages of the servers given to it and every n-th page of
- * each listing (browse pages, servers index, sitemap); the few static pages are rendered by all,
- * and kept from the first.
+ * Each process is a part, `i/n` like a shard (shards.ts reads and writes it): it renders the pages
+ * of the servers given to it and every n-th page of each listing (browse pages, servers index,
+ * sitemap); the few static pages are rendered by all, and kept from the first.
  */
-export interface PagePart {
-  index: number;
-  count: number;
-}
-
-/** Reads `i/n` as the build passes it; undefined for anything else (one process renders all). */
-export function parsePagePart(text: string): PagePart | undefined {
-  const match = /^(\d{1,2})\/(\d{1,2})$/.exec(text.trim());
-  if (!match) return undefined;
-  const index = Number(match[1]);
-  const count = Number(match[2]);
-  return index >= 1 && index <= count ? { index, count } : undefined;
-}
-
-export const formatPagePart = (part: PagePart) => `${part.index}/${part.count}`;
 
 /**
  * Which part renders each server: the largest servers first, each to the part with the fewest pages
