@@ -15,7 +15,7 @@ import { reusePages } from './reuse-pages.ts';
 import { runWorker } from './run-worker.ts';
 import { writeSecurityHeaders } from './security-headers.ts';
 import { DataError } from '../core/errors/friendly.ts';
-import { WARNINGS_IN_FULL, warningReport } from '../core/errors/warning-summary.ts';
+import { WARNINGS_IN_FULL, kindSummary, warningReport } from '../core/errors/warning-summary.ts';
 import { buildSalt } from './code-fingerprint.ts';
 import { outputProblem, publishedFolder } from './output-guard.ts';
 import { BuildProgress } from './progress.ts';
@@ -87,6 +87,7 @@ export async function runBuild(options: BuildOptions): Promise<number> {
   if (!reading || problems.length > 0) {
     console.error(`policy-atlas: the catalog has ${plural(problems.length, 'problem')}; nothing was built and ${outDir} is unchanged.`);
     for (const line of problems) console.error(`  ${line}`);
+    for (const line of kindSummary(problems, undefined, 'problems')) console.error(line);
     return 1;
   }
   const { servers: serverCount, tools: toolCount, warnings } = reading;

@@ -132,6 +132,15 @@ describe('loadServerFile: file-level checks', () => {
     expect(dataErrorLines(() => loadOne(name, text))).toEqual(expected);
   });
 
+  it.each([
+    ['bare', { tools: [{ name: 'a', inputSchema: { type: 'object' } }] }],
+    ['in its JSON-RPC envelope', { jsonrpc: '2.0', id: 1, result: { tools: [] } }],
+  ])('says a saved tools/list response (%s) is one, in one line, with the import that fixes it', (_label, json) => {
+    expect(dataErrorLines(() => loadOne('raw.json', JSON.stringify(json)))).toEqual([
+      'servers/raw.json: this is a tools/list response, not a server file: it has no "name" (hint: move it out of the catalog, then npx policy-atlas import --file <where it went> --out servers/raw.json writes the server file)',
+    ]);
+  });
+
   it('accepts a slug field equal to the file name', () => {
     expect(loadOne('alpha.json', JSON.stringify({ name: 'A', slug: 'alpha', tools: [] })).slug).toBe('alpha');
   });

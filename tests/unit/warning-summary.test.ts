@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { KINDS_SHOWN, WARNINGS_IN_FULL, warningKind, warningReport } from '../../src/core/errors/warning-summary.ts';
+import { KINDS_SHOWN, WARNINGS_IN_FULL, kindSummary, warningKind, warningReport } from '../../src/core/errors/warning-summary.ts';
 
 const nullHint = (file: string, tool: number, hint: string) => `servers/${file}.json › tools[${tool}].annotations.${hint}: null, read as not given`;
 
@@ -38,5 +38,17 @@ describe('warningReport', () => {
     const report = warningReport(lines);
     expect(report).toHaveLength(1 + 100 + 1 + KINDS_SHOWN + 1);
     expect(report.at(-1)).toBe(`  … and ${100 - KINDS_SHOWN} more kinds (${100 - KINDS_SHOWN} lines)`);
+  });
+});
+
+describe('kindSummary of a failed build\'s problems', () => {
+  it('groups lines about whole files by what they say, whatever the file is called', () => {
+    const raw = (name: string) => `servers/${name}.json: this is a tools/list response, not a server file: it has no "name"`;
+    const lines = [...['github', 'slack', 'notion'].flatMap((name) => Array.from({ length: 20 }, (_, i) => raw(`${name}-${'x'.repeat(i)}`))), 'servers/Bad.json: the file name must be the server slug'];
+    expect(kindSummary(lines, undefined, 'problems')).toEqual([
+      'In all, 61 problems of 2 kinds, each with its count and first example:',
+      '  1× servers/Bad.json: the file name must be the server slug',
+      `  60× ${raw('github-')}`,
+    ]);
   });
 });

@@ -17,10 +17,21 @@ export interface LoadedServer {
 
 /** A parsed data file, normalised and checked; throws a DataError naming `file` and the JSON paths. */
 export function parseServerFile(json: unknown, file: string): { data: ServerFile; warnings: string[] } {
+  if (isToolsListResponse(json)) {
+    const hint = `move it out of the catalog, then npx policy-atlas import --file <where it went> --out ${file} writes the server file`;
+    throw new DataError([issueText({ message: 'this is a tools/list response, not a server file: it has no "name"', hint }, file)]);
+  }
   const notes: string[] = [];
   const data = parseWithFriendlyErrors(ServerFileSchema, normaliseServerFile(json, notes), file);
   notes.push(...toolNameWarnings(data.tools, ['tools']));
   return { data, warnings: notes.map((note) => `${file} › ${note}`) };
+}
+
+/** A saved `tools/list` result (bare, or in its JSON-RPC envelope) dropped into a catalog as it is. */
+function isToolsListResponse(json: unknown): boolean {
+  if (typeof json !== 'object' || json === null || Array.isArray(json) || 'name' in json) return false;
+  const body = 'result' in json && typeof json.result === 'object' && json.result !== null ? json.result : json;
+  return 'tools' in body && Array.isArray(body.tools);
 }
 
 /** Reads and validates one data file; throws a DataError naming the file and JSON paths. */

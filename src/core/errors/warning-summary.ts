@@ -9,10 +9,12 @@ export const WARNINGS_IN_FULL = 50;
 /** Kinds shown past that: names of odd keys make kinds too, and a hostile catalog can make thousands. */
 export const KINDS_SHOWN = 40;
 
-/** What a warning line says, without where: `file › tools[3].annotations.x: null…` → `tools[].annotations.x: null…`. */
+/** What a line says, without where: `file › tools[3].annotations.x: null…` → `tools[].annotations.x: null…`, `file.json: …` → `…`. */
 export function warningKind(line: string): string {
   const where = line.indexOf(' › ');
-  return (where >= 0 ? line.slice(where + 3) : line)
+  // A line about a whole file says `file.json: …`.
+  const fileEnd = where >= 0 ? -1 : line.indexOf('.json: ');
+  return (where >= 0 ? line.slice(where + 3) : fileEnd >= 0 ? line.slice(fileEnd + 7) : line)
     .replace(/\[\d+\]/g, '[]')
     .replace(/"(?:[^"\\]|\\.)*"/g, '"…"')
     .replace(/\d[\d,]*/g, 'N');
@@ -52,13 +54,14 @@ export const warningsToSay = (lines: readonly string[]): string[] => [...lines, 
 
 const count = (n: number) => n.toLocaleString('en-US');
 
-function kindSummary(lines: readonly string[], fullList?: string): string[] {
+/** Past WARNINGS_IN_FULL lines (warnings, or a failed build's problems), their summary by kind. */
+export function kindSummary(lines: readonly string[], fullList?: string, noun = 'warnings'): string[] {
   if (lines.length <= WARNINGS_IN_FULL) return [];
   const groups = groupWarnings(lines);
   const where = fullList ? `; every line is also in ${fullList}` : '';
   const hidden = groups.slice(KINDS_SHOWN);
   return [
-    `In all, ${count(lines.length)} warnings of ${count(groups.length)} kind${groups.length === 1 ? '' : 's'}, each with its count and first example${where}:`,
+    `In all, ${count(lines.length)} ${noun} of ${count(groups.length)} kind${groups.length === 1 ? '' : 's'}, each with its count and first example${where}:`,
     ...groups.slice(0, KINDS_SHOWN).map(({ count: n, example }) => `  ${count(n)}× ${example}`),
     ...(hidden.length ? [`  … and ${count(hidden.length)} more kinds (${count(hidden.reduce((sum, g) => sum + g.count, 0))} lines)`] : []),
   ];
