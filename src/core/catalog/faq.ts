@@ -7,6 +7,7 @@ import { CATEGORY_LABELS, LEVEL_LABELS, SIGNAL_LABELS, isLowConfidence } from '.
 import { summarize } from '../text/description-blocks.ts';
 import type { CatalogTool } from './build-catalog.ts';
 import { unnamedInput } from '../input-schema/parameters.ts';
+import { sameCategoryTools } from './same-category.ts';
 
 const list = (items: readonly string[]) =>
   items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
@@ -72,7 +73,7 @@ function blockAnswer(tool: CatalogTool, rule: Rule): string {
       : rule.action === 'require_approval'
         ? `The recommended policy lets it run only with a person's approval.`
         : `The recommended policy allows it under a cap.`;
-  const siblings = tool.server.tools.filter((t) => t !== tool && t.classification.category === tool.classification.category).length;
+  const siblings = sameCategoryTools(tool).length - 1;
   const pattern = siblings > 0 ? ` To block it together with the ${siblings} other ${tool.classification.category} tool${siblings === 1 ? '' : 's'} of the ${tool.server.meta.name}, list each name; a pattern such as "${tool.name.slice(0, Math.max(1, tool.name.search(/[_.\-A-Z]/) + 1))}*" matches by name only, so check what else it catches.` : '';
   return `${already} To hide it from agents entirely, add "${tool.name}" to the policy's "hide" list: the gateway then drops it from tools/list and refuses calls. To keep it visible but refuse calls, give it the rule { "action": "deny", "reason": "..." }.${pattern}`;
 }

@@ -1,5 +1,6 @@
 import { nameTokens } from '../text/tokens.ts';
 import type { Catalog, CatalogTool } from './build-catalog.ts';
+import { sameCategoryTools } from './same-category.ts';
 
 const MAX_RELATED = 6;
 
@@ -28,9 +29,9 @@ export function relatedTools(tool: CatalogTool, index: RelatedIndex): CatalogToo
       out.push(candidate);
     }
   };
-  for (const sibling of tool.server.tools) {
+  for (const sibling of sameCategoryTools(tool)) {
     if (out.length >= MAX_RELATED / 2) break;
-    if (sibling.classification.category === tool.classification.category) add(sibling);
+    add(sibling);
   }
   // Rarer words say more: "msk" relates tools better than "get".
   const tokens = [...new Set(nameTokens(tool.name))].sort((a, b) => (index.get(a)?.length ?? 0) - (index.get(b)?.length ?? 0));
@@ -39,6 +40,9 @@ export function relatedTools(tool: CatalogTool, index: RelatedIndex): CatalogToo
       if (candidate.server !== tool.server) add(candidate);
     }
   }
-  for (const sibling of tool.server.tools) add(sibling);
+  for (const sibling of tool.server.tools) {
+    if (out.length >= MAX_RELATED) break;
+    add(sibling);
+  }
   return out;
 }
