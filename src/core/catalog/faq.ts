@@ -8,6 +8,7 @@ import { summarize } from '../text/description-blocks.ts';
 import type { CatalogTool } from './build-catalog.ts';
 import { unnamedInput } from '../input-schema/parameters.ts';
 import { sameCategoryTools } from './same-category.ts';
+import { shownToolName } from './tool-names.ts';
 
 const list = (items: readonly string[]) =>
   items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
@@ -99,15 +100,16 @@ function changesAnswer(tool: CatalogTool): string | undefined {
 
 /** FAQ entries written from the tool's own facts, then the editors' entries. */
 export function toolFaq(tool: CatalogTool, rule: Rule): FaqEntry[] {
+  const shown = shownToolName(tool.name);
   const entries: FaqEntry[] = [
-    { question: `What does ${tool.name} do?`, answer: whatItDoes(tool) },
-    { question: `How risky is ${tool.name}?`, answer: howRisky(tool) },
-    { question: `Which server provides ${tool.name}?`, answer: serverAnswer(tool) },
-    { question: `What parameters does ${tool.name} take?`, answer: parametersAnswer(tool) },
-    { question: `How do I rate-limit ${tool.name}?`, answer: rateLimitAnswer(tool, rule) },
-    { question: `How do I block ${tool.name}?`, answer: blockAnswer(tool, rule) },
+    { question: `What does ${shown} do?`, answer: whatItDoes(tool) },
+    { question: `How risky is ${shown}?`, answer: howRisky(tool) },
+    { question: `Which server provides ${shown}?`, answer: serverAnswer(tool) },
+    { question: `What parameters does ${shown} take?`, answer: parametersAnswer(tool) },
+    { question: `How do I rate-limit ${shown}?`, answer: rateLimitAnswer(tool, rule) },
+    { question: `How do I block ${shown}?`, answer: blockAnswer(tool, rule) },
   ];
   const changes = changesAnswer(tool);
-  if (changes) entries.splice(2, 0, { question: `Does ${tool.name} change anything?`, answer: changes });
+  if (changes) entries.splice(2, 0, { question: `Does ${shown} change anything?`, answer: changes });
   return [...entries, ...(tool.definition.overrides?.faq ?? [])];
 }

@@ -13,6 +13,9 @@ export function quotedName(name: string, max = 60): string {
   return JSON.stringify(shown).replace(UNSAFE_IN_MESSAGES, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
+/** A name as headings and links show it: one with nothing visible (MCP clients accept `""`) shows quoted. */
+export const shownToolName = (name: string): string => (/\S/u.test(name) ? name : JSON.stringify(name));
+
 /** Names outside MCP's rule and names listed twice: warnings, as clients accept both; every tool is kept. */
 export function toolNameWarnings(tools: readonly { name: string }[], path: JsonPath): string[] {
   const warnings: string[] = [];

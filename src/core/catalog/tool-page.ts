@@ -7,6 +7,7 @@ import type { Policy, Rule } from '../policy/schema.ts';
 import type { FaqEntry } from '../schema/server.ts';
 import { descriptionBlocks, summarize, type Block } from '../text/description-blocks.ts';
 import { LEVEL_LABELS } from '../risk.ts';
+import { shownToolName } from './tool-names.ts';
 
 export interface ToolPage {
   title: string;
@@ -31,7 +32,7 @@ export function toolPage(tool: CatalogTool): ToolPage {
   const policy = policyDocument({ [tool.name]: rule });
   const summary = summarize(tool.definition.description) || `${tool.name}, a tool of the ${tool.server.meta.name}.`;
   return {
-    title: `${tool.name} (${tool.server.meta.name})`,
+    title: `${shownToolName(tool.name)} (${tool.server.meta.name})`,
     metaDescription: `${LEVEL_LABELS[tool.classification.level]} risk: ${summary}`,
     descriptionBlocks: tool.definition.description ? descriptionBlocks(tool.definition.description) : [],
     rule,

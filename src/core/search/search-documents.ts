@@ -4,6 +4,7 @@ import { annotationsDisagree } from '../classify/annotation-check.ts';
 import { isLowConfidence } from '../risk.ts';
 import type { ToolFacet } from '../site/search-facets.ts';
 import { toolAnchorId } from './tool-anchor.ts';
+import { shownToolName } from '../catalog/tool-names.ts';
 
 /** The search filter for tools whose declared annotations disagree with what they appear to do. */
 export const ANNOTATIONS_DISAGREE = 'disagree';
@@ -82,7 +83,7 @@ function toolSection(tool: CatalogTool): string {
   const description = (tool.definition.description ?? '').slice(0, DESCRIPTION_CHARS).trim() || NO_DESCRIPTION;
   const extra = [tool.definition.title ?? '', ...tool.parameters.map((p) => p.path)].join(' ').trim();
   return (
-    `<p id="${id}" data-pagefind-weight="${TOOL_NAME_WEIGHT}">${escapeHtml(tool.name)}</p>` +
+    `<p id="${id}" data-pagefind-weight="${TOOL_NAME_WEIGHT}">${escapeHtml(shownToolName(tool.name))}</p>` +
     `<p>${marker(descriptionAnchorId(tool.slug))}${escapeHtml(description)}</p>` +
     `<p data-pagefind-weight="0.5">${marker(extraWordsAnchorId(tool.slug))}${escapeHtml(extra || '-')}</p>`
   );

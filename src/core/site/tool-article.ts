@@ -7,6 +7,7 @@ import { toolHistory, type ToolHistory } from '../history/catalog-changes.ts';
 import { toolChanges, type ToolChange } from '../history/tool-history.ts';
 import { unnamedInput } from '../input-schema/parameters.ts';
 import { CATEGORY_LABELS, isLowConfidence, LEVEL_LABELS, SIGNAL_LABELS, type Signal } from '../risk.ts';
+import { shownToolName } from '../catalog/tool-names.ts';
 
 interface Link {
   label: string;
@@ -39,7 +40,7 @@ export function toolArticle(tool: CatalogTool, relatedIndex: RelatedIndex): Tool
   return {
     ...toolPage(tool),
     path: toolPagePath(tool),
-    trail: [{ label: 'Home', path: '/' }, { label: 'Servers', path: SERVERS_PATH }, { label: server.meta.name, path: serverPagePath(server) }, { label: tool.name }],
+    trail: [{ label: 'Home', path: '/' }, { label: 'Servers', path: SERVERS_PATH }, { label: server.meta.name, path: serverPagePath(server) }, { label: shownToolName(tool.name) }],
     serverPath: serverPagePath(server),
     level: { label: LEVEL_LABELS[c.level], path: levelPath(c.level) },
     category: { label: CATEGORY_LABELS[c.category], path: categoryPath(c.category) },
