@@ -205,6 +205,9 @@ export async function runBuild(options: BuildOptions): Promise<number> {
   return 0;
 }
 
+/** Node refuses --cpu-prof in NODE_OPTIONS; ATLAS_PROFILE_DIR=<dir> writes each page process's CPU profile there. */
+const profileArgs = (env: NodeJS.ProcessEnv): string[] => (env.ATLAS_PROFILE_DIR ? ['--cpu-prof', `--cpu-prof-dir=${resolve(env.ATLAS_PROFILE_DIR)}`] : []);
+
 /** A promise that never rejects: a failure is kept until the build is ready to report it. */
 const settled = <T>(promise: Promise<T>): Promise<T | { error: Error }> => promise.catch((error: unknown) => ({ error: error instanceof Error ? error : new Error(String(error)) }));
 
@@ -219,7 +222,7 @@ function runAstro(astroBin: string, env: NodeJS.ProcessEnv, progress: BuildProgr
   mkdirSync(join(PROJECT_ROOT, '.astro'), { recursive: true });
   const scratch = mkdtempSync(join(PROJECT_ROOT, '.astro', 'build-'));
   return new Promise<{ status: number | null; signal: NodeJS.Signals | null }>((resolvePromise, reject) => {
-    const child = spawn(process.execPath, [astroBin, 'build', '--root', PROJECT_ROOT], { cwd: scratch, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [...profileArgs(env), astroBin, 'build', '--root', PROJECT_ROOT], { cwd: scratch, env, stdio: ['ignore', 'pipe', 'pipe'] });
     createInterface({ input: child.stdout }).on('line', (line) => {
       if (first) progress.line(line);
       else if (!progress.countPages(line, PART_PAGE) && /\b(warn|warning|error)\b/i.test(line)) progress.line(line);
