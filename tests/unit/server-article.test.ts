@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { PolicySchema } from '../../src/core/policy/schema.ts';
 import type { ServerFile, Tool } from '../../src/core/schema/server.ts';
-import { serverArticle } from '../../src/core/site/server-article.ts';
+import { DISAGREEING_TOOLS_NAMED, serverArticle } from '../../src/core/site/server-article.ts';
 import { catalogOf } from '../support/small-catalog.ts';
 
 const tool = (name: string, extra: Partial<Tool> = {}): Tool => ({ name, description: `Does ${name.replace(/_/g, ' ')}.`, inputSchema: { type: 'object' }, ...extra });
@@ -21,6 +21,15 @@ describe('serverArticle: what a server page lays out', () => {
     const view = serverArticle(serverOf({ tools: [tool('delete_order', { annotations: { readOnlyHint: true } }), tool('list_orders', { annotations: { readOnlyHint: true } })] }));
     expect(view.annotations?.disagree).toEqual([{ name: 'delete_order', path: '/servers/shop/delete-order/' }]);
     expect(view.annotations?.summary).toMatch(/one tool declares hints that disagree/);
+    expect(view.annotations?.disagreeUnnamed).toBe(0);
+  });
+
+  it(`names at most ${DISAGREEING_TOOLS_NAMED} tools whose hints disagree, and counts the rest`, () => {
+    const tools = Array.from({ length: 40 }, (_, i) => tool(`delete_order_${i}`, { annotations: { readOnlyHint: true } }));
+    const view = serverArticle(serverOf({ tools }));
+    expect(view.annotations?.summary).toMatch(/^40 tools declare hints that disagree/);
+    expect(view.annotations?.disagree.map((link) => link.name)).toEqual(tools.map((t) => t.name).sort().slice(0, DISAGREEING_TOOLS_NAMED));
+    expect(view.annotations?.disagreeUnnamed).toBe(40 - DISAGREEING_TOOLS_NAMED);
   });
 
   it('lists changed tools newest first, with the date each changed', () => {

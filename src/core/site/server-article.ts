@@ -9,6 +9,8 @@ import { serverFeedPath } from './change-feeds.ts';
 
 /** Above this many tools the server policy is shown as plain text: highlighting it is bytes for nothing. */
 const HIGHLIGHTED_POLICY_MAX_TOOLS = 25;
+/** Tools named in the line about disagreeing hints; a server of thousands may have a thousand. */
+export const DISAGREEING_TOOLS_NAMED = 12;
 
 interface ToolLink {
   name: string;
@@ -22,7 +24,7 @@ export interface ServerArticleView {
   description: string;
   toolCount: number;
   /** One line about the hints the tools declare; absent for a server with no tools. */
-  annotations?: { summary: string; disagree: ToolLink[]; undeclaredNote: string };
+  annotations?: { summary: string; disagree: ToolLink[]; disagreeUnnamed: number; undeclaredNote: string };
   /** The tools whose definition changed most recently, newest first. */
   changes: (ToolLink & { date: string })[];
   feedPath: string;
@@ -42,7 +44,7 @@ export function serverArticle(server: CatalogServer): ServerArticleView {
     trail: [{ label: 'Home', path: '/' }, { label: 'Servers', path: SERVERS_PATH }, { label: meta.name }],
     description: meta.description ?? `${tools.length} MCP tool${tools.length === 1 ? '' : 's'} of the ${meta.name}, with risk ratings and a policy.`,
     toolCount: tools.length,
-    ...(tally ? { annotations: { summary: tally.summary, disagree: tally.disagree.map(link), undeclaredNote: tally.undeclaredNote } } : {}),
+    ...(tally ? { annotations: { summary: tally.summary, disagree: tally.disagree.slice(0, DISAGREEING_TOOLS_NAMED).map(link), disagreeUnnamed: Math.max(0, tally.disagree.length - DISAGREEING_TOOLS_NAMED), undeclaredNote: tally.undeclaredNote } } : {}),
     changes: recentChanges(server).map((tool) => ({ ...link(tool), date: toolHistory(tool).changedOn! })),
     feedPath: serverFeedPath(server),
     flows,
