@@ -19,14 +19,24 @@ import { changeServers, treeDifferences } from './bench/incremental.ts';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const usage = 'usage: npm run bench -- --tools 1000,10000,50000 [--out bench-results.json] [--seed 1] [--keep]';
-const { values } = parseArgs({
-  options: {
-    tools: { type: 'string', default: '1000' },
-    out: { type: 'string', default: 'bench-results.json' },
-    seed: { type: 'string', default: '1' },
-    keep: { type: 'boolean', default: false },
-  },
-});
+const options = {
+  tools: { type: 'string', default: '1000' },
+  out: { type: 'string', default: 'bench-results.json' },
+  seed: { type: 'string', default: '1' },
+  keep: { type: 'boolean', default: false },
+  help: { type: 'boolean', short: 'h', default: false },
+} as const;
+let values: ReturnType<typeof parseArgs<{ options: typeof options }>>['values'];
+try {
+  ({ values } = parseArgs({ options }));
+} catch (error) {
+  console.error(`bench: ${(error as Error).message}\n${usage}`);
+  process.exit(2);
+}
+if (values.help) {
+  console.log(usage);
+  process.exit(0);
+}
 const sizes = values.tools.split(',').map((s) => Number(s.trim()));
 const seed = Number(values.seed);
 if (sizes.some((n) => !Number.isInteger(n) || n < 1) || !Number.isInteger(seed)) {

@@ -5,9 +5,17 @@ import { generateCatalog } from './bench/generate-catalog.ts';
 import { writeCatalog } from './bench/write-catalog.ts';
 
 const usage = 'usage: npm run synth -- --tools <N> --out <dir> [--seed <n>]';
-const { values } = parseArgs({
-  options: { tools: { type: 'string' }, out: { type: 'string' }, seed: { type: 'string', default: '1' } },
-});
+let values: { tools?: string; out?: string; seed: string; help?: boolean };
+try {
+  ({ values } = parseArgs({ options: { tools: { type: 'string' }, out: { type: 'string' }, seed: { type: 'string', default: '1' }, help: { type: 'boolean', short: 'h' } } }));
+} catch (error) {
+  console.error(`synth: ${(error as Error).message}\n${usage}`);
+  process.exit(2);
+}
+if (values.help) {
+  console.log(usage);
+  process.exit(0);
+}
 const tools = Number(values.tools);
 const seed = Number(values.seed);
 if (!values.tools || !Number.isInteger(tools) || tools < 1 || !values.out || !Number.isInteger(seed)) {
