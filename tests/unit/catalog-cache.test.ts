@@ -4,7 +4,7 @@ import { dirname, join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readCatalogInWorker } from '../../src/build/read-catalog.ts';
 import { buildCatalog, type Catalog } from '../../src/core/catalog/build-catalog.ts';
-import { loadCatalogCached, readCachedCatalog } from '../../src/core/catalog/catalog-cache.ts';
+import { loadCatalogCached, readCachedCatalog, RecentBodies } from '../../src/core/catalog/catalog-cache.ts';
 import { loadCatalogDir } from '../../src/core/catalog/load.ts';
 import { buildRelatedIndex } from '../../src/core/catalog/related.ts';
 import { serverKeys } from '../../src/core/catalog/server-keys.ts';
@@ -147,5 +147,41 @@ describe('the build reading the catalog in two shares at once', () => {
     expect(lines.findIndex((line) => line.includes('aaa-broken.json'))).toBeLessThan(lines.findIndex((line) => line.includes('zzz-broken.json')));
     expect(readFileSync(cacheFile, 'utf8')).toBe(before);
     expect(readdirSync(dirname(cacheFile)).filter((name) => name.includes('.part'))).toStrictEqual([]);
+  });
+});
+
+describe('RecentBodies: the server bodies a page process keeps', () => {
+  /** A file of bodies one after another, and where each is. */
+  function bodiesFile(sizes: number[]) {
+    const places: { offset: number; length: number }[] = [];
+    let text = '';
+    sizes.forEach((size, i) => {
+      const body = JSON.stringify({ server: { data: { tools: [{ name: `t${i}`, description: 'x'.repeat(size) }] } }, parameters: [[]] });
+      places.push({ offset: Buffer.byteLength(text), length: Buffer.byteLength(body) });
+      text += body;
+    });
+    const file = join(mkdtempSync(join(tmpdir(), 'atlas-bodies-')), 'bodies');
+    writeFileSync(file, text);
+    return { file, places };
+  }
+
+  it('keeps at most its count of small bodies, the most recently used', () => {
+    const { file, places } = bodiesFile([10, 10, 10, 10]);
+    const bodies = new RecentBodies(file, 3);
+    places.forEach((place, i) => expect(bodies.get(`s${i}`, place).definitions[0]!.name).toBe(`t${i}`));
+    expect(bodies.held).toBe(3);
+  });
+
+  it('keeps fewer when their text passes its byte bound, but always the newest, and reads an evicted one again', () => {
+    const { file, places } = bodiesFile([1000, 1000, 5000, 10]);
+    const bodies = new RecentBodies(file, 8, 2500);
+    bodies.get('s0', places[0]!);
+    bodies.get('s1', places[1]!);
+    expect(bodies.held).toBe(2);
+    expect(bodies.get('s2', places[2]!).definitions[0]!.name).toBe('t2');
+    expect(bodies.held).toBe(1);
+    bodies.get('s3', places[3]!);
+    expect(bodies.held).toBe(1);
+    expect(bodies.get('s0', places[0]!).definitions[0]!.name).toBe('t0');
   });
 });

@@ -186,15 +186,27 @@ export function readCachedCatalog(cacheFile: string, salt: string, cwd = process
   return servers.length > 0 ? servers : undefined;
 }
 
-/** Server bodies read back from the cache file, the last few kept. */
-class RecentBodies {
-  private readonly kept = new Map<string, ServerBody>();
+/**
+ * Server bodies read back from the cache file, the last few kept: at most `size` of them and, past
+ * the newest, `maxBytes` of their lines (a parsed body takes several times its text, and a server
+ * of thousands of fat definitions is tens of megabytes of it).
+ */
+export class RecentBodies {
+  private readonly kept = new Map<string, { body: ServerBody; bytes: number }>();
+  private keptBytes = 0;
   private readonly cacheFile: string;
   private readonly size: number;
+  private readonly maxBytes: number;
 
-  constructor(cacheFile: string, size = 8) {
+  constructor(cacheFile: string, size = 8, maxBytes = 64 << 20) {
     this.cacheFile = cacheFile;
     this.size = size;
+    this.maxBytes = maxBytes;
+  }
+
+  /** How many bodies are held now. */
+  get held(): number {
+    return this.kept.size;
   }
 
   get(slug: string, place: { offset: number; length: number }): ServerBody {
@@ -203,7 +215,7 @@ class RecentBodies {
       // Most recently used last.
       this.kept.delete(slug);
       this.kept.set(slug, hit);
-      return hit;
+      return hit.body;
     }
     const bytes = Buffer.alloc(place.length);
     const fd = openSync(this.cacheFile, 'r');
@@ -214,8 +226,13 @@ class RecentBodies {
     }
     const { server, parameters } = JSON.parse(bytes.toString('utf8')) as Body;
     const body: ServerBody = { definitions: server.data.tools, parameters };
-    this.kept.set(slug, body);
-    if (this.kept.size > this.size) this.kept.delete(this.kept.keys().next().value!);
+    this.kept.set(slug, { body, bytes: place.length });
+    this.keptBytes += place.length;
+    while (this.kept.size > 1 && (this.kept.size > this.size || this.keptBytes > this.maxBytes)) {
+      const [oldest, { bytes: oldBytes }] = this.kept.entries().next().value!;
+      this.kept.delete(oldest);
+      this.keptBytes -= oldBytes;
+    }
     return body;
   }
 }
