@@ -25,6 +25,10 @@ describe('code highlighting with classes instead of inline styles', async () => 
     expect(colourClasses.length).toBeGreaterThan(0);
     for (const name of colourClasses) expect(css).toContain(`.hl .${name}{`);
     expect(classed.length).toBeLessThan(plain.length * 0.75);
+    // Lines are text and newlines, not spans that nothing styles.
+    expect(plain).toContain('<span class="line">');
+    expect(classed).not.toContain('class="line"');
+    expect(classed.split('\n')).toHaveLength(code.split('\n').length);
   });
 
   it('keeps every colour: each token that had its own colour has the classes that give it', async () => {

@@ -4,7 +4,8 @@ import type { ShikiTransformer } from 'shiki';
  * Shiki colours code with a style attribute on every token (`color:#005CC5;--shiki-dark:#79B8FF`):
  * that needs `style-src 'unsafe-inline'` in the CSP and is a large share of every page. This
  * transformer writes classes instead (`l005cc5 d79b8ff`, one rule each in `highlightStylesheet`),
- * drops the colours a token shares with its block, and unwraps tokens left with nothing to say.
+ * drops the colours a token shares with its block, and unwraps tokens left with nothing to say and
+ * the spans around each line.
  */
 
 export const HIGHLIGHT_THEMES = { light: 'github-light', dark: 'github-dark' } as const;
@@ -65,6 +66,8 @@ export function styleToClasses(): ShikiTransformer {
         if (!node.children) return;
         node.children = node.children.flatMap((child) => {
           visit(child);
+          // Shiki wraps each line in a span that no style uses: a policy's 18 lines are ~470 bytes of them.
+          if (child.type === 'element' && child.tagName === 'span' && child.properties?.class === 'line' && Object.keys(child.properties).length === 1) return child.children ?? [];
           if (child.type !== 'element' || child.tagName !== 'span' || typeof child.properties?.style !== 'string') return [child];
           const classes = tokenClasses(child.properties.style, block);
           if (!classes) return [child];
