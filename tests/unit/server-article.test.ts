@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { PolicySchema } from '../../src/core/policy/schema.ts';
 import type { ServerFile, Tool } from '../../src/core/schema/server.ts';
-import { DISAGREEING_TOOLS_NAMED, serverArticle } from '../../src/core/site/server-article.ts';
+import { DISAGREEING_TOOLS_NAMED, SERVER_POLICY_SHOWN_MAX_TOOLS, serverArticle } from '../../src/core/site/server-article.ts';
 import { catalogOf } from '../support/small-catalog.ts';
 
 const tool = (name: string, extra: Partial<Tool> = {}): Tool => ({ name, description: `Does ${name.replace(/_/g, ' ')}.`, inputSchema: { type: 'object' }, ...extra });
@@ -30,6 +30,14 @@ describe('serverArticle: what a server page lays out', () => {
     expect(view.annotations?.summary).toMatch(/^40 tools declare hints that disagree/);
     expect(view.annotations?.disagree.map((link) => link.name)).toEqual(tools.map((t) => t.name).sort().slice(0, DISAGREEING_TOOLS_NAMED));
     expect(view.annotations?.disagreeUnnamed).toBe(40 - DISAGREEING_TOOLS_NAMED);
+  });
+
+  it(`shows the server policy up to ${SERVER_POLICY_SHOWN_MAX_TOOLS} tools, and links its file always`, () => {
+    const tools = (n: number) => Array.from({ length: n }, (_, i) => tool(`list_orders_${i}`));
+    const shown = serverArticle(serverOf({ tools: tools(SERVER_POLICY_SHOWN_MAX_TOOLS) }));
+    const linked = serverArticle(serverOf({ tools: tools(SERVER_POLICY_SHOWN_MAX_TOOLS + 1) }));
+    expect([shown.showPolicy, linked.showPolicy]).toEqual([true, false]);
+    expect(linked.policyPath).toBe('/servers/shop/policy.json');
   });
 
   it('lists changed tools newest first, with the date each changed', () => {

@@ -26,7 +26,7 @@ export function assignPageParts(servers: readonly { slug: string; pages: number 
 }
 
 /** Besides a page per tool, a server's folder holds its own page, tools.json, flows.json and changes.xml. */
-export const FILES_PER_SERVER = 4;
+export const FILES_PER_SERVER = 5;
 export const serverPageCount = (tools: number) => tools + FILES_PER_SERVER;
 
 /** About how many listing pages a catalog has: each tool under its level and its category, each server on the servers index, and the static pages. */

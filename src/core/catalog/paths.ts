@@ -4,6 +4,8 @@ import type { Catalog } from './build-catalog.ts';
 /** Site paths without the deployment base; the Astro layer prefixes the base. */
 export const SERVERS_PATH = '/servers/';
 export const serverPagePath = (server: { slug: string }) => `${SERVERS_PATH}${server.slug}/`;
+/** The server policy as a file, for gateways and scripts; large servers' pages link it instead of showing it. */
+export const serverPolicyPath = (server: { slug: string }) => `${serverPagePath(server)}policy.json`;
 export const toolPagePath = (tool: { slug: string; server: { slug: string } }) => `${serverPagePath(tool.server)}${tool.slug}/`;
 export const levelPath = (level: Level, page = 1) => (page > 1 ? `/risk/${level}/${page}/` : `/risk/${level}/`);
 export const categoryPath = (category: Category, page = 1) => (page > 1 ? `/categories/${category}/${page}/` : `/categories/${category}/`);

@@ -1,5 +1,5 @@
 import type { CatalogServer } from '../catalog/build-catalog.ts';
-import { SERVERS_PATH, serverPagePath, toolPagePath } from '../catalog/paths.ts';
+import { SERVERS_PATH, serverPagePath, serverPolicyPath, toolPagePath } from '../catalog/paths.ts';
 import { policyText } from '../catalog/tool-page.ts';
 import { annotationTally } from '../classify/annotation-check.ts';
 import { serverFlows, type ServerFlows } from '../flows/server-flows.ts';
@@ -9,6 +9,8 @@ import { serverFeedPath } from './change-feeds.ts';
 
 /** Above this many tools the server policy is shown as plain text: highlighting it is bytes for nothing. */
 const HIGHLIGHTED_POLICY_MAX_TOOLS = 25;
+/** Above this many tools (a policy of ~100 KB) the page links the server policy's file instead of showing it. */
+export const SERVER_POLICY_SHOWN_MAX_TOOLS = 250;
 /** Tools named in the line about disagreeing hints; a server of thousands may have a thousand. */
 export const DISAGREEING_TOOLS_NAMED = 12;
 
@@ -32,6 +34,9 @@ export interface ServerArticleView {
   policy: Policy;
   policyJson: string;
   highlightPolicy: boolean;
+  /** Where the server policy is a file; the page shows the text too when `showPolicy`. */
+  policyPath: string;
+  showPolicy: boolean;
 }
 
 export function serverArticle(server: CatalogServer): ServerArticleView {
@@ -51,5 +56,7 @@ export function serverArticle(server: CatalogServer): ServerArticleView {
     policy: flows.policy,
     policyJson: policyText(flows.policy),
     highlightPolicy: tools.length <= HIGHLIGHTED_POLICY_MAX_TOOLS,
+    policyPath: serverPolicyPath(server),
+    showPolicy: tools.length <= SERVER_POLICY_SHOWN_MAX_TOOLS,
   };
 }

@@ -8,8 +8,9 @@ import type { Policy } from '../../core/policy/schema.ts';
  */
 export class PolicyDialects extends HTMLElement {
   connectedCallback() {
-    const source = this.closest('section')?.querySelector('copy-policy [data-code] pre');
     const serverKey = this.dataset.serverKey;
+    if (serverKey && this.dataset.policyUrl) return this.offerToWrite(serverKey, this.dataset.policyUrl);
+    const source = this.closest('section')?.querySelector('copy-policy [data-code] pre');
     if (!source || !serverKey) return;
     let policy: Policy;
     try {
@@ -18,6 +19,26 @@ export class PolicyDialects extends HTMLElement {
       return;
     }
     this.replaceChildren(...dialectSnippets(serverKey, policy).map(dialectElement));
+  }
+
+  /** A large server's page: its policy is a file, loaded only when the reader asks for these. */
+  private offerToWrite(serverKey: string, url: string) {
+    const write = this.querySelector<HTMLButtonElement>('[data-write]');
+    const status = this.querySelector<HTMLElement>('[data-status]');
+    if (!write || !status) return;
+    write.hidden = false;
+    write.addEventListener('click', async () => {
+      write.disabled = true;
+      status.textContent = 'Loading policy.json…';
+      try {
+        const response = await fetch(url);
+        if (!response.ok) throw new Error(`HTTP ${response.status}`);
+        this.replaceChildren(...dialectSnippets(serverKey, (await response.json()) as Policy).map(dialectElement));
+      } catch (error) {
+        status.textContent = `policy.json could not be loaded (${(error as Error).message}).`;
+        write.disabled = false;
+      }
+    });
   }
 }
 
