@@ -4,7 +4,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parseArgs } from 'node:util';
+import { scriptArgs } from './script-args.ts';
 import { generateCatalog, type SyntheticServer } from './bench/generate-catalog.ts';
 import { launchChromium } from '../tests/support/browser.ts';
 import { parseBuildLog } from './bench/build-log.ts';
@@ -19,24 +19,12 @@ import { changeServers, treeDifferences } from './bench/incremental.ts';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const usage = 'usage: npm run bench -- --tools 1000,10000,50000 [--out bench-results.json] [--seed 1] [--keep]';
-const options = {
+const values = scriptArgs('bench', usage, {
   tools: { type: 'string', default: '1000' },
   out: { type: 'string', default: 'bench-results.json' },
   seed: { type: 'string', default: '1' },
   keep: { type: 'boolean', default: false },
-  help: { type: 'boolean', short: 'h', default: false },
-} as const;
-let values: ReturnType<typeof parseArgs<{ options: typeof options }>>['values'];
-try {
-  ({ values } = parseArgs({ options }));
-} catch (error) {
-  console.error(`bench: ${(error as Error).message}\n${usage}`);
-  process.exit(2);
-}
-if (values.help) {
-  console.log(usage);
-  process.exit(0);
-}
+});
 const sizes = values.tools.split(',').map((s) => Number(s.trim()));
 const seed = Number(values.seed);
 if (sizes.some((n) => !Number.isInteger(n) || n < 1) || !Number.isInteger(seed)) {

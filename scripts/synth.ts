@@ -1,21 +1,11 @@
 // Writes a synthetic catalog: npm run synth -- --tools <N> --out <dir> [--seed <n>]
 import { resolve } from 'node:path';
-import { parseArgs } from 'node:util';
 import { generateCatalog } from './bench/generate-catalog.ts';
 import { writeCatalog } from './bench/write-catalog.ts';
+import { scriptArgs } from './script-args.ts';
 
 const usage = 'usage: npm run synth -- --tools <N> --out <dir> [--seed <n>]';
-let values: { tools?: string; out?: string; seed: string; help?: boolean };
-try {
-  ({ values } = parseArgs({ options: { tools: { type: 'string' }, out: { type: 'string' }, seed: { type: 'string', default: '1' }, help: { type: 'boolean', short: 'h' } } }));
-} catch (error) {
-  console.error(`synth: ${(error as Error).message}\n${usage}`);
-  process.exit(2);
-}
-if (values.help) {
-  console.log(usage);
-  process.exit(0);
-}
+const values = scriptArgs('synth', usage, { tools: { type: 'string' }, out: { type: 'string' }, seed: { type: 'string', default: '1' } });
 const tools = Number(values.tools);
 const seed = Number(values.seed);
 if (!values.tools || !Number.isInteger(tools) || tools < 1 || !values.out || !Number.isInteger(seed)) {
