@@ -38,6 +38,7 @@ describe('serverArticle: what a server page lays out', () => {
     const linked = serverArticle(serverOf({ tools: tools(SERVER_POLICY_SHOWN_MAX_TOOLS + 1) }));
     expect([shown.showPolicy, linked.showPolicy]).toEqual([true, false]);
     expect(linked.policyPath).toBe('/servers/shop/policy.json');
+    expect(linked.policyKilobytes).toBe(String(Math.ceil(Buffer.byteLength(linked.policyJson) / 1024)));
   });
 
   it('lists changed tools newest first, with the date each changed', () => {

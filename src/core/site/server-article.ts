@@ -37,6 +37,8 @@ export interface ServerArticleView {
   /** Where the server policy is a file; the page shows the text too when `showPolicy`. */
   policyPath: string;
   showPolicy: boolean;
+  /** The policy file's size, as the page states it for a policy it does not show. */
+  policyKilobytes: string;
 }
 
 export function serverArticle(server: CatalogServer): ServerArticleView {
@@ -44,6 +46,7 @@ export function serverArticle(server: CatalogServer): ServerArticleView {
   const flows = serverFlows(server);
   const link = (tool: (typeof tools)[number]): ToolLink => ({ name: tool.name, path: toolPagePath(tool) });
   const tally = tools.length > 0 ? annotationTally(tools) : undefined;
+  const policyJson = policyText(flows.policy);
   return {
     path: serverPagePath(server),
     trail: [{ label: 'Home', path: '/' }, { label: 'Servers', path: SERVERS_PATH }, { label: meta.name }],
@@ -54,9 +57,10 @@ export function serverArticle(server: CatalogServer): ServerArticleView {
     feedPath: serverFeedPath(server),
     flows,
     policy: flows.policy,
-    policyJson: policyText(flows.policy),
+    policyJson,
     highlightPolicy: tools.length <= HIGHLIGHTED_POLICY_MAX_TOOLS,
     policyPath: serverPolicyPath(server),
     showPolicy: tools.length <= SERVER_POLICY_SHOWN_MAX_TOOLS,
+    policyKilobytes: Math.ceil(Buffer.byteLength(policyJson) / 1024).toLocaleString('en-US'),
   };
 }
