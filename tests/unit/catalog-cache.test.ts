@@ -1,7 +1,7 @@
 import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { readCatalogInWorker } from '../../src/build/read-catalog.ts';
 import { buildCatalog, type Catalog } from '../../src/core/catalog/build-catalog.ts';
 import { loadCatalogCached, readCachedCatalog, RecentBodies } from '../../src/core/catalog/catalog-cache.ts';
@@ -151,6 +151,9 @@ describe('the build reading the catalog in two shares at once', () => {
 });
 
 describe('RecentBodies: the server bodies a page process keeps', () => {
+  const folders: string[] = [];
+  afterAll(() => folders.forEach((folder) => rmSync(folder, { recursive: true, force: true })));
+
   /** A file of bodies one after another, and where each is. */
   function bodiesFile(sizes: number[]) {
     const places: { offset: number; length: number }[] = [];
@@ -160,7 +163,9 @@ describe('RecentBodies: the server bodies a page process keeps', () => {
       places.push({ offset: Buffer.byteLength(text), length: Buffer.byteLength(body) });
       text += body;
     });
-    const file = join(mkdtempSync(join(tmpdir(), 'atlas-bodies-')), 'bodies');
+    const folder = mkdtempSync(join(tmpdir(), 'atlas-bodies-'));
+    folders.push(folder);
+    const file = join(folder, 'bodies');
     writeFileSync(file, text);
     return { file, places };
   }
