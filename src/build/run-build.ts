@@ -129,7 +129,7 @@ export async function runBuild(options: BuildOptions): Promise<number> {
     const previousBuild = options.previousBuild ?? publishedFolder(outDir);
     const reuse = reusePages(staging, previousBuild, options.shard);
     const astroBin = join(dirname(createRequire(import.meta.url).resolve('astro/package.json')), 'bin', 'astro.mjs');
-    // A page per tool; per server a page, tools.json, flows.json and changes.xml; then the browse
+    // A page per tool; per server a page, tools.json, flows.json, policy.json and changes.xml; then the browse
     // pages and the static pages, which a shard leaves to `merge`.
     const browsePages = options.shard ? 0 : listingPageCount(serverCount, toolCount);
     const pagesFor = (servers: number, tools: number) => tools + FILES_PER_SERVER * servers + browsePages;

@@ -25,7 +25,7 @@ export function assignPageParts(servers: readonly { slug: string; pages: number 
   return parts;
 }
 
-/** Besides a page per tool, a server's folder holds its own page, tools.json, flows.json and changes.xml. */
+/** Besides a page per tool, a server's folder holds its own page, tools.json, flows.json, policy.json and changes.xml. */
 export const FILES_PER_SERVER = 5;
 export const serverPageCount = (tools: number) => tools + FILES_PER_SERVER;
 
