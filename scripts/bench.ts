@@ -33,6 +33,14 @@ if (sizes.some((n) => !Number.isInteger(n) || n < 1) || !Number.isInteger(seed))
 }
 const outFile = resolve(process.env.INIT_CWD ?? process.cwd(), values.out);
 requireGnuTime();
+// The queries are measured in Chromium after a build of tens of minutes: find out now that it starts.
+await launchChromium().then(
+  (browser) => browser.close(),
+  (error: unknown) => {
+    console.error(`bench: Chromium does not start (${error instanceof Error ? error.message.split('\n')[0] : String(error)}); run bash scripts/ensure-chromium.sh or set CHROMIUM_PATH`);
+    process.exit(1);
+  },
+);
 
 /**
  * The three kinds of search a visitor makes, as /search/ query strings: an exact tool name from the
