@@ -6,8 +6,7 @@ import { availableParallelism, homedir, totalmem } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadAccuracyFile } from '../core/catalog/accuracy-file.ts';
-import { buildBudget, expectedRenderShare } from '../core/catalog/build-budget.ts';
-import { previousServerKeys } from './build-manifest.ts';
+import { buildBudget } from '../core/catalog/build-budget.ts';
 import { CATALOG_CACHE_NAME } from '../core/catalog/catalog-cache.ts';
 import { formatShard, type Shard } from '../core/catalog/shards.ts';
 import { FILES_PER_SERVER, listingPageCount } from '../core/catalog/page-parts.ts';
@@ -97,10 +96,7 @@ export async function runBuild(options: BuildOptions): Promise<number> {
   // What MCP clients accept but the spec frowns on is built, and said.
   if (warnings.length > 0) console.warn(warningLines(warnings, cacheFolder).map((line, i) => (i === 0 ? `policy-atlas: ${line}` : line)).join('\n'));
 
-  // Incremental: servers whose pages the previous build holds with the same key are linked from it.
-  const previousBuild = options.previousBuild ?? publishedFolder(outDir);
-  const renderShare = expectedRenderShare(serverCount, reading.reused, previousServerKeys(previousBuild)?.size ?? 0);
-  const budget = buildBudget(toolCount, totalmem() / 1024 / 1024, availableParallelism(), renderShare);
+  const budget = buildBudget(toolCount, totalmem() / 1024 / 1024, availableParallelism());
   if (!budget.fits) {
     console.error(`policy-atlas: ${budget.message}. Nothing was built and ${outDir} is unchanged.`);
     return 1;
@@ -129,6 +125,8 @@ export async function runBuild(options: BuildOptions): Promise<number> {
     const search = options.shard ? undefined : settled(buildSearchIndex(catalogCache, salt, searchFolder, pagesWritten)).finally(() => (searchDone = true));
     if (search && pagesWritten) console.log(`policy-atlas: a large build for this machine's memory: the search index is written after the pages, not beside them`);
     if (parts > 1) console.log(`policy-atlas: rendering pages in ${parts} processes`);
+    // Incremental: servers whose pages the previous build holds with the same key are linked from it.
+    const previousBuild = options.previousBuild ?? publishedFolder(outDir);
     const reuse = reusePages(staging, previousBuild, options.shard);
     const astroBin = join(dirname(createRequire(import.meta.url).resolve('astro/package.json')), 'bin', 'astro.mjs');
     // A page per tool; per server a page, tools.json, flows.json, policy.json and changes.xml; then the browse

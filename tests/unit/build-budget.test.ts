@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildBudget, expectedRenderShare } from '../../src/core/catalog/build-budget.ts';
+import { buildBudget } from '../../src/core/catalog/build-budget.ts';
 
 describe('buildBudget', () => {
   it.each([
@@ -36,30 +36,5 @@ describe('buildBudget', () => {
     expect(buildBudget(250_000, 24_576, 8).pageProcesses).toBe(2);
     expect(buildBudget(250_000, 8192, 2).pageProcesses).toBe(1);
     expect(buildBudget(50_000, 65_536, 128).pageProcesses).toBeLessThanOrEqual(64);
-  });
-
-  it('renders a rebuild of a few servers in one process, beside the search index where memory holds both', () => {
-    const rebuild = buildBudget(250_000, 24_105, 2, 0.01);
-    expect(rebuild.pageProcesses).toBe(1);
-    expect(rebuild.searchAfterPages).toBe(false);
-    // The same catalog built cold, or after a tenth of it changed: as before.
-    for (const share of [1, 0.2]) {
-      expect(buildBudget(250_000, 24_105, 2, share).pageProcesses).toBe(2);
-      expect(buildBudget(250_000, 24_105, 2, share).searchAfterPages).toBe(true);
-    }
-    // A smaller machine: one process, and the index still waits for the pages.
-    expect(buildBudget(250_000, 16_384, 2, 0.01)).toMatchObject({ pageProcesses: 1, searchAfterPages: true });
-    expect(buildBudget(50_000, 24_105, 2, 0.01)).toMatchObject({ pageProcesses: 1, searchAfterPages: false });
-  });
-});
-
-describe('expectedRenderShare', () => {
-  it('is the share of servers whose files changed, when the previous build holds the pages of the rest', () => {
-    expect(expectedRenderShare(12_630, 12_504, 12_630)).toBeCloseTo(126 / 12_630);
-    // No previous build (or an emptied output): everything renders, whatever the reading kept.
-    expect(expectedRenderShare(12_630, 12_630, 0)).toBe(1);
-    // The previous build holds half the servers (a shard, say).
-    expect(expectedRenderShare(100, 100, 50)).toBe(0.5);
-    expect(expectedRenderShare(0, 0, 0)).toBe(1);
   });
 });

@@ -26,18 +26,6 @@ const PARALLEL_PAGES_MIN_TOOLS = 5_000;
 /** Share of the machine's memory the page processes together may hold. */
 const PAGES_PROCESSES_SHARE = 0.25;
 
-/**
- * A rebuild after a few servers changed renders their pages and the listings (~11,000 pages at
- * 250,000 tools after 1% changed), which one process does while Pagefind writes its whole index on
- * the other core; that index is then the rebuild's critical path (~150 s alone at 250,000 tools).
- * Up to this share of the servers to render, a build is such a rebuild.
- */
-const FEW_PAGES_SHARE = 0.1;
-/** Measured at 250,000 tools: a page process of a rebuild peaks at ~1.5 GB, Pagefind writing at ~4.0 GB beside its feeder's 0.4 GB. */
-const REBUILD_PAGES_PROCESS_MB_PER_TOOL = 0.005;
-const SEARCH_BASE_MB = 400;
-const SEARCH_WRITE_MB_PER_TOOL = 0.016;
-
 export interface BuildBudget {
   estimatedMB: number;
   /** V8 heap limit to give the Astro process: room for the estimate, within the machine. */
@@ -45,29 +33,21 @@ export interface BuildBudget {
   fits: boolean;
   /** Whether the search index waits for the pages before it writes its files (see above). */
   searchAfterPages: boolean;
-  /** Astro processes rendering pages at once: one per core, as memory allows; one for a rebuild of a few servers. */
+  /** Astro processes rendering pages at once: one per core, as memory allows. */
   pageProcesses: number;
   message?: string;
 }
 
-/**
- * `renderShare` is the share of the servers whose pages the build is expected to render (see
- * `expectedRenderShare`): 1 for a cold build.
- */
-export function buildBudget(tools: number, totalMemoryMB: number, cores = 1, renderShare = 1): BuildBudget {
+export function buildBudget(tools: number, totalMemoryMB: number, cores = 1): BuildBudget {
   const estimatedMB = Math.round(BASE_MB + MB_PER_TOOL * tools);
   const usableMB = Math.floor(totalMemoryMB * USABLE_SHARE);
   const heapLimitMB = Math.min(usableMB, Math.max(4096, Math.round(estimatedMB * 1.5)));
-  const fewPages = renderShare <= FEW_PAGES_SHARE;
-  const rebuildBesideSearchMB = PAGES_PROCESS_BASE_MB + REBUILD_PAGES_PROCESS_MB_PER_TOOL * tools + SEARCH_BASE_MB + SEARCH_WRITE_MB_PER_TOOL * tools;
-  const searchAfterPages = fewPages ? rebuildBesideSearchMB > totalMemoryMB * SEARCH_BESIDE_PAGES_SHARE : estimatedMB > totalMemoryMB * SEARCH_BESIDE_PAGES_SHARE;
+  const searchAfterPages = estimatedMB > totalMemoryMB * SEARCH_BESIDE_PAGES_SHARE;
   // A search index made beside the pages keeps a core of its own: at 10k and 50k tools on 2 cores,
   // two Astro processes beside Pagefind made cold builds and rebuilds slower (50k: 174 s, not 140 s).
   const coresForPages = searchAfterPages ? Math.floor(cores) : Math.floor(cores) - 1;
   const memoryHolds = Math.floor((totalMemoryMB * PAGES_PROCESSES_SHARE) / (PAGES_PROCESS_BASE_MB + PAGES_PROCESS_MB_PER_TOOL * tools));
-  // A rebuild of a few servers: every page process loads the whole catalog's listings (~36 s at
-  // 250,000 tools) for a share of ~11,000 pages; one process renders them beside the search index.
-  const pageProcesses = tools < PARALLEL_PAGES_MIN_TOOLS || fewPages ? 1 : Math.max(1, Math.min(coresForPages, 64, memoryHolds));
+  const pageProcesses = tools < PARALLEL_PAGES_MIN_TOOLS ? 1 : Math.max(1, Math.min(coresForPages, 64, memoryHolds));
   if (estimatedMB <= usableMB) return { estimatedMB, heapLimitMB, fits: true, searchAfterPages, pageProcesses };
   const maxTools = Math.floor((usableMB - BASE_MB) / MB_PER_TOOL);
   return {
@@ -78,15 +58,4 @@ export function buildBudget(tools: number, totalMemoryMB: number, cores = 1, ren
     pageProcesses,
     message: `a catalog of ${tools} tools needs about ${(estimatedMB / 1024).toFixed(1)} GB of memory to build, and this machine has ${(totalMemoryMB / 1024).toFixed(1)} GB (about ${maxTools} tools fit); build on a larger machine or split the catalog into several sites`,
   };
-}
-
-/**
- * The share of the catalog's servers a build is expected to render: those whose files changed
- * since the last reading, when the previous build holds the pages of the others (`previousServers`);
- * all of them when it holds none. An estimate: a changed tool also re-renders the servers whose
- * related-tool rows name it.
- */
-export function expectedRenderShare(servers: number, unchangedFiles: number, previousServers: number): number {
-  if (servers === 0) return 1;
-  return 1 - Math.min(unchangedFiles, previousServers, servers) / servers;
 }
