@@ -158,7 +158,9 @@ export async function runBuild(options: BuildOptions): Promise<number> {
       ...(process.stdout.isTTY ? { FORCE_COLOR: '1' } : {}),
     });
     const partNumbers = Array.from({ length: parts }, (_, i) => i + 1);
-    const results = await Promise.all(partNumbers.map((part) => runAstro(astroBin, astroEnv(part), progress, part === 1))).finally(pagesDone);
+    // NODE_OPTIONS does not take this V8 flag, so it is an argument of each page process.
+    const v8Flags = budget.heapGrowingPercent ? [`--heap-growing-percent=${budget.heapGrowingPercent}`] : [];
+    const results = await Promise.all(partNumbers.map((part) => runAstro(astroBin, v8Flags, astroEnv(part), progress, part === 1))).finally(pagesDone);
     const result = results.find((one) => one.status !== 0) ?? results[0]!;
     const joined = result.status === 0 ? await settled(joinParts(partNumbers.slice(1).map(partFolder), staging)) : undefined;
     rmSync(partsFolder, { recursive: true, force: true });
@@ -218,11 +220,11 @@ const settled = <T>(promise: Promise<T>): Promise<T | { error: Error }> => promi
  * each other's there. So each build runs in a folder of its own inside the checkout. Of the other
  * page processes only page counts, warnings and errors are shown: their phases repeat the first's.
  */
-function runAstro(astroBin: string, env: NodeJS.ProcessEnv, progress: BuildProgress, first: boolean): Promise<{ status: number | null; signal: NodeJS.Signals | null }> {
+function runAstro(astroBin: string, v8Flags: string[], env: NodeJS.ProcessEnv, progress: BuildProgress, first: boolean): Promise<{ status: number | null; signal: NodeJS.Signals | null }> {
   mkdirSync(join(PROJECT_ROOT, '.astro'), { recursive: true });
   const scratch = mkdtempSync(join(PROJECT_ROOT, '.astro', 'build-'));
   return new Promise<{ status: number | null; signal: NodeJS.Signals | null }>((resolvePromise, reject) => {
-    const child = spawn(process.execPath, [...profileArgs(env), astroBin, 'build', '--root', PROJECT_ROOT], { cwd: scratch, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [...profileArgs(env), ...v8Flags, astroBin, 'build', '--root', PROJECT_ROOT], { cwd: scratch, env, stdio: ['ignore', 'pipe', 'pipe'] });
     createInterface({ input: child.stdout }).on('line', (line) => {
       if (first) progress.line(line);
       else if (!progress.countPages(line, PART_PAGE) && /\b(warn|warning|error)\b/i.test(line)) progress.line(line);

@@ -26,6 +26,12 @@ describe('buildBudget', () => {
     expect(buildBudget(50_000, 8192).searchAfterPages).toBe(true);
   });
 
+  it('lets page processes\' heaps grow less between collections only when the build is large for the machine', () => {
+    expect(buildBudget(50_000, 24_576).heapGrowingPercent).toBeUndefined();
+    expect(buildBudget(250_000, 24_576).heapGrowingPercent).toBe(30);
+    expect(buildBudget(50_000, 8192).heapGrowingPercent).toBe(30);
+  });
+
   it('renders a large catalog in one process per core, as far as a quarter of the memory holds them', () => {
     expect(buildBudget(150, 24_576, 2).pageProcesses).toBe(1);
     expect(buildBudget(10_000, 24_576, 1).pageProcesses).toBe(1);
