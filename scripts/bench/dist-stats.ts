@@ -3,10 +3,12 @@ import { join, relative, sep } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { lowerMedianIndex } from './stats.ts';
 
-/** Sizes of a built site, in bytes (apparent file sizes, not disk blocks). */
+/** Sizes of a built site, in bytes (apparent file sizes, and what the files take on disk). */
 export interface DistStats {
   files: number;
   bytes: number;
+  /** Allocated blocks: each small file takes at least one 4 KB block. */
+  diskBytes: number;
   htmlPages: number;
   /** The biggest HTML page of any kind (a huge server's page, a browse page). */
   largestPage: { path: string; bytes: number };
@@ -40,15 +42,17 @@ export const isToolPage = (relativePath: string): boolean => /^servers\/[^/]+\/[
 export function measureDist(dist: string): DistStats {
   let files = 0;
   let bytes = 0;
+  let diskBytes = 0;
   let htmlPages = 0;
   const largestPage = { path: '', bytes: 0 };
   const searchIndex = { files: 0, bytes: 0 };
   const pages: { path: string; raw: number; gzip: number }[] = [];
   for (const path of walkFiles(dist)) {
     const rel = relative(dist, path).split(sep).join('/');
-    const size = statSync(path).size;
+    const { size, blocks } = statSync(path);
     files++;
     bytes += size;
+    diskBytes += blocks * 512;
     if (rel.endsWith('.html')) {
       htmlPages++;
       if (size > largestPage.bytes) Object.assign(largestPage, { path: rel, bytes: size });
@@ -71,5 +75,5 @@ export function measureDist(dist: string): DistStats {
     medianPage: byRaw[mid]?.path ?? '',
     maxPage: byRaw.at(-1)?.path ?? '',
   };
-  return { files, bytes, htmlPages, largestPage, toolPages, searchIndex };
+  return { files, bytes, diskBytes, htmlPages, largestPage, toolPages, searchIndex };
 }

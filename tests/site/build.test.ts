@@ -58,6 +58,29 @@ describe('the built sample site', () => {
   });
 });
 
+describe('a tool page says each thing once', () => {
+  const page = readFileSync(join(siteDir, 'servers/amazon-ecs/esm-msk-policy/index.html'), 'utf8');
+  const beforeFaq = page.slice(0, page.indexOf('<section aria-labelledby="faq">'));
+
+  it('states the rating\'s reasons in the verdict, not again above the evidence', () => {
+    const rationale = /<div class="verdict"[^>]*><p>([^<]+)<\/p>/.exec(page)?.[1];
+    expect(rationale).toBeTruthy();
+    expect(beforeFaq.split(rationale!).length - 1).toBe(1);
+  });
+
+  it('lists related tools as links with their badges, naming the server only of other servers\' tools', () => {
+    const related = /<ul class="related-tools">(.*?)<\/ul>/s.exec(page)?.[1] ?? '';
+    const items = related.split('<li>').slice(1);
+    expect(items.length).toBeGreaterThan(0);
+    for (const item of items) {
+      const tool = /<a href="[^"]*servers\/([^/"]+)\/[^/"]+\/"><code>/.exec(item);
+      expect(tool).not.toBeNull();
+      expect(item).toContain('class="badge"');
+      expect(item.includes('<span class="muted">on <a')).toBe(tool![1] !== 'amazon-ecs');
+    }
+  });
+});
+
 describe('definition history on tool pages', () => {
   it('shows "What changed" only on tools with a history, with the possible rug pulls first', () => {
     const changed = readFileSync(join(siteDir, 'servers/mail-calendar/send-email/index.html'), 'utf8');

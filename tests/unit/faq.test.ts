@@ -25,7 +25,7 @@ describe('FAQ facts from the catalog', () => {
 
   it('quotes the first sentence of a published description', () => {
     expect(answer(tool('notebook/delete_note'), 'What does')).toBe(
-      'Deletes a note for good. (in the words of the Notebook Server; the catalog shows its full description.)',
+      'Deletes a note for good. (as the Notebook Server describes it)',
     );
   });
 
@@ -63,9 +63,12 @@ describe('FAQ facts from the catalog', () => {
     const text = answer(t, 'How do I rate-limit')!;
     if (rule.limits?.length) {
       expect(text).toContain('The recommended policy already caps it at ');
-      expect(text).toContain(`"counter": "${rule.limits[0]!.counter}"`);
+      expect(text).toContain(`its limit "${rule.limits[0]!.counter}"`);
+      // The snippet above holds the limit entry: the answer does not write it out again.
+      expect(text).not.toContain('"limits": [');
     } else if (rule.action === 'deny') {
       expect(text).toContain('The recommended policy denies it outright');
+      expect(text).toContain(`"counter": "${t.name}_rate"`);
     } else {
       expect(text).toContain('The recommended policy sets no cap.');
     }

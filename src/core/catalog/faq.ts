@@ -15,7 +15,7 @@ const list = (items: readonly string[]) =>
 
 function whatItDoes(tool: CatalogTool): string {
   const summary = summarize(tool.definition.description, 400);
-  if (summary) return `${summary} (in the words of the ${tool.server.meta.name}; the catalog shows its full description.)`;
+  if (summary) return `${summary} (as the ${tool.server.meta.name} describes it)`;
   const verb = tool.classification.evidence.find((e) => e.kind === 'category' && e.source === 'name');
   return verb
     ? `The ${tool.server.meta.name} publishes no description for ${tool.name}. Its name suggests a ${CATEGORY_LABELS[tool.classification.category].toLowerCase()} operation (${verb.detail}), but nothing confirms it.`
@@ -58,13 +58,13 @@ function parametersAnswer(tool: CatalogTool): string {
 
 function rateLimitAnswer(tool: CatalogTool, rule: Rule): string {
   const limits = rule.limits ?? [];
-  const example = limits[0] ?? { counter: `${tool.name}_rate`, window: 'minute' as const, max: 10, scope: 'grant' as const };
-  const head = limits.length
-    ? `The recommended policy already caps it at ${list(limits.map(describeLimit))}.`
-    : rule.action === 'deny'
-      ? `The recommended policy denies it outright; if you allow it, cap it too.`
-      : `The recommended policy sets no cap.`;
-  return `${head} A limit is a rule entry such as "${tool.name}": { "limits": [ { "counter": "${example.counter}", "window": "${example.window}", "max": ${example.max}, "scope": "${example.scope}" } ] }; calls beyond max in the window are refused until it resets.`;
+  // A tool the policy caps already has its limit entry in the snippet above: the answer names it
+  // rather than writing it out again (every sentence here is on the page twice, with its JSON-LD).
+  if (limits.length) {
+    return `The recommended policy already caps it at ${list(limits.map(describeLimit))}. To change the cap, edit "max" or "window" of its limit "${limits[0]!.counter}"; calls beyond max in a window are refused until the window resets.`;
+  }
+  const head = rule.action === 'deny' ? `The recommended policy denies it outright; if you allow it, cap it too.` : `The recommended policy sets no cap.`;
+  return `${head} A limit is a rule entry such as "${tool.name}": { "limits": [ { "counter": "${tool.name}_rate", "window": "minute", "max": 10, "scope": "grant" } ] }; calls beyond max in a window are refused until the window resets.`;
 }
 
 function blockAnswer(tool: CatalogTool, rule: Rule): string {
@@ -75,8 +75,8 @@ function blockAnswer(tool: CatalogTool, rule: Rule): string {
         ? `The recommended policy lets it run only with a person's approval.`
         : `The recommended policy allows it under a cap.`;
   const siblings = sameCategoryTools(tool).length - 1;
-  const pattern = siblings > 0 ? ` To block it together with the ${siblings} other ${tool.classification.category} tool${siblings === 1 ? '' : 's'} of the ${tool.server.meta.name}, list each name; a pattern such as "${tool.name.slice(0, Math.max(1, tool.name.search(/[_.\-A-Z]/) + 1))}*" matches by name only, so check what else it catches.` : '';
-  return `${already} To hide it from agents entirely, add "${tool.name}" to the policy's "hide" list: the gateway then drops it from tools/list and refuses calls. To keep it visible but refuse calls, give it the rule { "action": "deny", "reason": "..." }.${pattern}`;
+  const pattern = siblings > 0 ? ` To block it together with the ${siblings} other ${tool.classification.category} tool${siblings === 1 ? '' : 's'} of its server, list each name: a pattern such as "${tool.name.slice(0, Math.max(1, tool.name.search(/[_.\-A-Z]/) + 1))}*" matches names only and may catch others.` : '';
+  return `${already} To hide it from agents, add "${tool.name}" to the policy's "hide" list; to keep it listed but refuse its calls, set its "action" to "deny".${pattern}`;
 }
 
 function serverAnswer(tool: CatalogTool): string {
