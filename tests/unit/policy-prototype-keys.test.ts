@@ -54,3 +54,27 @@ describe('tool names that are Object.prototype keys', () => {
     expect(tools).toEqual({ type: 'object', propertyNames: { type: 'string', minLength: 1 }, additionalProperties: { $ref: '#/$defs/Rule' } });
   });
 });
+
+// Arguments come from JSON.parse, which keeps a `__proto__` key as an ordinary one: so must a condition's value.
+describe('condition values with a __proto__ key', () => {
+  const guarded = (condition: string) => `{"version": "1", "default": "deny", "tools": {"t": {"deny_if": [${condition}]}}}`;
+  const effect = (text: string, args: string) => evaluatePolicy(parsed(text), { tool: 't', args: JSON.parse(args), time: NOON }).decision.effect;
+
+  it.each<[string, string, string, 'deny' | 'allow']>([
+    ['eq: the same object', '{"path": "args.o", "op": "eq", "value": {"__proto__": {"x": 1}}}', '{"o": {"__proto__": {"x": 1}}}', 'deny'],
+    ['eq: an empty object is not it', '{"path": "args.o", "op": "eq", "value": {"__proto__": {"x": 1}}}', '{"o": {}}', 'allow'],
+    ['neq: an empty object differs', '{"path": "args.o", "op": "neq", "value": {"__proto__": 1}}', '{"o": {}}', 'deny'],
+    ['in: a member', '{"path": "args.o", "op": "in", "value": [{"__proto__": 1}]}', '{"o": {"__proto__": 1}}', 'deny'],
+    ['not_in: an empty object is not a member', '{"path": "args.o", "op": "not_in", "value": [{"__proto__": 1}]}', '{"o": {}}', 'deny'],
+    ['contains: an array item', '{"path": "args.l", "op": "contains", "value": {"a": {"__proto__": 1}}}', '{"l": [{"a": {}}]}', 'allow'],
+  ])('%s', (_name, condition, args, expected) => {
+    expect(effect(guarded(condition), args)).toBe(expected);
+  });
+
+  it('the parsed policy keeps the key, and values stay plain objects', () => {
+    const value = (parsed(guarded('{"path": "args.o", "op": "eq", "value": {"__proto__": {"x": 1}, "y": [{"__proto__": 2}]}}')).tools!.t!.deny_if![0] as { value: Record<string, unknown> }).value;
+    expect(Object.keys(value)).toEqual(['__proto__', 'y']);
+    expect(Object.getPrototypeOf(value)).toBe(Object.prototype);
+    expect(JSON.stringify(value)).toBe('{"__proto__":{"x":1},"y":[{"__proto__":2}]}');
+  });
+});

@@ -73,6 +73,20 @@ const nestedIssues = (issues: readonly z.core.$ZodIssue[], name?: string) =>
   issues.map((issue) => ({ ...issue, path: name === undefined ? issue.path : [name, ...issue.path] }) as z.core.$ZodRawIssue);
 
 /**
+ * The rule with each condition's `value` as the document wrote it (the schema has checked it is JSON):
+ * zod's record drops a `__proto__` key inside a value too, and `eq {"__proto__": 1}` would compare with `{}`.
+ */
+function withValuesAsWritten(rule: Rule, input: unknown): Rule {
+  const written = input as Partial<Record<'require' | 'deny_if', { value?: unknown }[]>>;
+  for (const field of ['require', 'deny_if'] as const) {
+    rule[field]?.forEach((condition, index) => {
+      if ('value' in condition) Object.assign(condition, { value: structuredClone(written[field]![index]!.value) });
+    });
+  }
+  return rule;
+}
+
+/**
  * `tools` as ToolsRecordSchema checks it, but keeping every key: zod's record drops a `__proto__` key
  * (rule and all), which JSON.parse keeps and which is a legal MCP tool name. The rules land on an
  * object without a prototype, so no name can reach an inherited property either.
@@ -89,7 +103,7 @@ function parseTools(input: unknown, context: z.core.ParsePayload): Tools {
       continue;
     }
     const rule = RuleSchema.safeParse(input[name]);
-    if (rule.success) tools[name] = rule.data;
+    if (rule.success) tools[name] = withValuesAsWritten(rule.data, input[name]);
     else context.issues.push(...nestedIssues(rule.error.issues, name));
   }
   return tools;
