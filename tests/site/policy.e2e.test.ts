@@ -114,6 +114,32 @@ describe('the policy validator island', () => {
   });
 
   // Generous bounds: this machine lays out a textarea at ~1.5 ms per KB; the old tie check took minutes here.
+  it('runs a pattern a backtracking engine could take too long on, loading the linear-time engine then', async () => {
+    const page = await session.browser.newPage();
+    const consoleMessages = watchConsole(page);
+    const engineRequests: string[] = [];
+    page.on('request', (request) => {
+      if (/re2/i.test(request.url())) engineRequests.push(request.url());
+    });
+    const policy = { version: '1', default: 'deny', tools: { send_mail: { require: [{ path: 'args.to', op: 'regex', value: '^\\S+@\\S+\\.\\S+$' }] } } };
+    await page.goto(linkTo(session.site.url, policy));
+    await page.locator('[data-summary]').filter({ hasText: /^Valid policy/ }).waitFor();
+    expect((await page.locator('[data-problems] li').allInnerTexts()).filter((problem) => problem.includes('args.to'))).toEqual([]);
+    await page.getByRole('combobox', { name: 'Tool' }).fill('send_mail');
+    await page.getByRole('spinbutton', { name: 'Number of calls' }).fill('1');
+    const simulate = async (args: unknown, effect: RegExp) => {
+      await page.getByRole('textbox', { name: /Arguments/ }).fill(JSON.stringify(args));
+      await page.getByRole('button', { name: 'Simulate' }).click();
+      await page.locator('[data-sim-status]').filter({ hasText: effect }).waitFor();
+    };
+    await simulate({ to: 'ana@example.com' }, /: 1 allow\.$/);
+    await simulate({ to: 'ana at example' }, /: 1 deny\.$/);
+    expect(await page.locator('[data-sim-rows] tr').first().innerText()).toContain('args.to regex');
+    expect(engineRequests.length).toBeGreaterThan(0);
+    expect(consoleMessages).toEqual([]);
+    await page.close();
+  });
+
   it('stays responsive on a crafted link: overlapping patterns, an exponential regex, a policy too large', async () => {
     const open = async (policy: unknown) => {
       const page = await session.browser.newPage();
@@ -143,8 +169,9 @@ describe('the policy validator island', () => {
     expect(overlapping.consoleMessages).toEqual([]);
     await overlapping.page.close();
 
-    const evil = await open({ version: '1', default: 'deny', tools: { ...OVERLAPPING, evil: { deny_if: [{ path: 'args.q', op: 'regex', value: '^(a+)+$' }] } } });
-    // It compiles, so the policy is valid; the pattern is never run, and the warning says what that means.
+    const evil = await open({ version: '1', default: 'deny', tools: { ...OVERLAPPING, evil: { deny_if: [{ path: 'args.q', op: 'regex', value: '^(a+)+(?!b)$' }] } } });
+    // It compiles, so the policy is valid; with its lookahead the linear-time engine cannot run it
+    // either, so it is never run, and the warning says what that means.
     await evil.page.locator('[data-summary]').filter({ hasText: /^Valid policy with \d+ warnings?/ }).waitFor();
     expect(await evil.page.locator('[data-problems] li').allInnerTexts()).toContainEqual(expect.stringMatching(/tools\.evil\.deny_if\[0\]\.value: calls this condition tests are denied, since this pattern can take exponential time/));
     expect(evil.consoleMessages).toEqual([]);

@@ -122,9 +122,10 @@ describe('regex conditions', () => {
   const problems = (value: string) =>
     validatePolicyText(JSON.stringify({ version: '1', default: 'deny', tools: { t: { deny_if: [{ path: 'args.q', op: 'regex', value }] } } }, null, 2)).problems;
 
-  // It compiles, so the spec calls it valid: a warning, since evaluation will deny instead of running it.
-  it('warns about an exponential pattern at validation, naming where it is', () => {
-    expect(problems('^(a+)+$')).toEqual([
+  // It compiles, so the spec calls it valid: a warning, since evaluation will deny instead of running
+  // it. Only a lookaround or back-reference keeps a pattern from the linear-time engine.
+  it('warns about an exponential pattern the linear-time engine cannot run, naming where it is', () => {
+    expect(problems('^(a+)+(?!b)$')).toEqual([
       expect.objectContaining({
         severity: 'warning',
         line: 10,
@@ -132,7 +133,9 @@ describe('regex conditions', () => {
         message: expect.stringMatching(/^tools\.t\.deny_if\[0\]\.value: calls this condition tests are denied, since this pattern can take exponential time/),
       }),
     ]);
-    expect(problems('a.*b.*c')[0]?.message).toMatch(/this pattern can take polynomial time/);
+    expect(problems('a.*b.*c(?=d)')[0]?.message).toMatch(/this pattern can take polynomial time.*cannot run on the linear-time engine either/);
+    expect(problems('^(a+)+$')).toEqual([]);
+    expect(problems('a.*b.*c')).toEqual([]);
     // A .* at either end adds nothing to a search, and is not run: see searchForm.
     expect(problems('.*a.*b')).toEqual([]);
     expect(problems('(')[0]?.message).toMatch(/must be a regular expression that compiles/);
@@ -144,10 +147,22 @@ describe('regex conditions', () => {
   const decide = (policy: Policy, q: string) => evaluatePolicy(policy, { tool: 't', args: { q }, time: 0 }).decision;
 
   it.each(['deny_if', 'require'] as const)('an unsafe pattern in %s denies, quickly, with a reason', (field) => {
-    const policy = policyWith(field, { path: 'args.q', op: 'regex', value: '^(a+)+$' });
+    const policy = policyWith(field, { path: 'args.q', op: 'regex', value: '^(a+)+(?!b)$' });
     let decision;
     expect(fastestRun(() => (decision = decide(policy, `${'a'.repeat(30)}!`)), 1)).toBeLessThan(100);
-    expect(decision).toEqual({ effect: 'deny', rule: 't', reason: expect.stringMatching(new RegExp(`^${field} args.q regex "\\^\\(a\\+\\)\\+\\$" could not be checked: the pattern is unsafe: this pattern can take exponential time`)) });
+    expect(decision).toEqual({
+      effect: 'deny',
+      rule: 't',
+      reason: expect.stringMatching(new RegExp(`^${field} args.q regex "\\^\\(a\\+\\)\\+\\(\\?!b\\)\\$" could not be checked: the pattern is unsafe for a backtracking engine \\(this pattern can take exponential time.*\\), and its lookaround or back-reference keeps it from the linear-time engine$`)),
+    });
+  });
+
+  // This file loads no linear-time engine (policy-regex-linear.test.ts does): where none is loaded, such a pattern denies.
+  it('a pattern for the linear-time engine denies where none is loaded, and says so', () => {
+    expect(decide(policyWith('require', { path: 'args.q', op: 'regex', value: '^(a+)+$' }), 'aaa')).toMatchObject({
+      effect: 'deny',
+      reason: expect.stringMatching(/could not be checked: the pattern is unsafe for a backtracking engine \(this pattern can take exponential time.*\), and no linear-time engine is loaded here$/),
+    });
   });
 
   it.each(['deny_if', 'require'] as const)('a value longer than the cap denies in %s, whatever the pattern', (field) => {

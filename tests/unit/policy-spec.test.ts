@@ -237,13 +237,14 @@ describe('"regex takes a string that must compile": a leading or trailing .* is 
     expect(conditionHolds({ path: 'args.x', op: 'regex', value: 'x\\.+' }, { x: 'xy' })).toBe(false);
   });
 
-  // A pattern that can backtrack for minutes compiles, so the document is valid; the validator warns,
-  // and evaluation denies the calls it would test rather than run it (a policy fails closed).
+  // A pattern that can backtrack for minutes runs on a linear-time engine (policy-regex-linear.test.ts).
+  // One that engine cannot run either (a lookaround, a back-reference) compiles, so the document is
+  // valid; the validator warns, and evaluation denies the calls it would test (a policy fails closed).
   it.each([
-    ['polynomial', 'a.*b.*c'],
-    ['exponential', '^(a+)+$'],
-    ['exponential', '(a|a)*'],
-    ['too long to check', 'x'.repeat(501)],
+    ['polynomial', 'a.*b.*c(?=d)'],
+    ['exponential', '^(a+)+(?!b)$'],
+    ['exponential', '(a|a)*\\1'],
+    ['too long to check', `${'x'.repeat(501)}(?=y)`],
   ])('%s: %s is valid, with a warning; its calls are denied', (_risk, source) => {
     const result = validatePolicyText(JSON.stringify({ version: '1', default: 'deny', ...withCondition({ op: 'regex', value: source }) }));
     expect(result.ok).toBe(true);

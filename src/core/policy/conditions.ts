@@ -1,6 +1,7 @@
-import { REGEX_RISK_MESSAGES, regexRisk } from './regex-safety.ts';
+import { linearForm, linearRegexEngine, onLinearRegexEngine } from './regex-linear.ts';
+import { REGEX_RISK_MESSAGES, regexRisk, type RegexRisk } from './regex-safety.ts';
 import { searchForm } from './regex-search.ts';
-import type { Condition } from './schema.ts';
+import type { Condition, Policy } from './schema.ts';
 
 const MISSING = Symbol('missing');
 
@@ -36,8 +37,8 @@ export function jsonEqual(a: unknown, b: unknown): boolean {
 }
 
 /**
- * Longest text a `regex` condition runs on. The schema refuses patterns that backtrack
- * super-linearly; what is left can still take about quadratic time while searching, so the text is capped.
+ * Longest text a `regex` condition runs on. Patterns that backtrack super-linearly run on a
+ * linear-time engine; what is left can still take about quadratic time while searching, so the text is capped.
  */
 export const MAX_REGEX_INPUT = 2048;
 
@@ -46,9 +47,40 @@ export interface Unchecked {
   unchecked: string;
 }
 
-// Compiled once per source.
-const regexCache = new Map<string, RegExp | Unchecked>();
-function compiled(source: string): RegExp | Unchecked {
+interface Matcher {
+  test(text: string): boolean;
+}
+
+// Compiled once per source; again once a linear-time engine is loaded.
+const regexCache = new Map<string, Matcher | Unchecked>();
+onLinearRegexEngine(() => regexCache.clear());
+
+/** A pattern a backtracking engine could take too long on runs on the linear-time engine, if it can. */
+function linearMatcher(form: string, risk: RegexRisk): Matcher | Unchecked {
+  const unsafe = `the pattern is unsafe for a backtracking engine (${REGEX_RISK_MESSAGES[risk]})`;
+  const pattern = linearForm(form);
+  if (pattern === undefined) return { unchecked: `${unsafe}, and its lookaround or back-reference keeps it from the linear-time engine` };
+  const engine = linearRegexEngine();
+  if (!engine) return { unchecked: `${unsafe}, and no linear-time engine is loaded here` };
+  try {
+    return engine.compile(pattern);
+  } catch {
+    return { unchecked: `${unsafe}, and it is too large for the linear-time engine` };
+  }
+}
+
+/** Whether evaluating this policy needs the linear-time engine: a page loads it only then. */
+export function needsLinearRegexEngine(policy: Policy): boolean {
+  return Object.values(policy.tools ?? {}).some((rule) =>
+    [...(rule.require ?? []), ...(rule.deny_if ?? [])].some((condition) => {
+      if (condition.op !== 'regex') return false;
+      const form = searchForm(condition.value);
+      return regexRisk(form) !== undefined && linearForm(form) !== undefined;
+    }),
+  );
+}
+
+function compiled(source: string): Matcher | Unchecked {
   let regex = regexCache.get(source);
   if (!regex) {
     try {
@@ -56,7 +88,7 @@ function compiled(source: string): RegExp | Unchecked {
       const form = searchForm(source);
       // Policies built in code skip the schema: check here what it would have refused.
       const risk = regexRisk(form);
-      regex = risk ? { unchecked: `the pattern is unsafe: ${REGEX_RISK_MESSAGES[risk]}` } : new RegExp(form);
+      regex = risk ? linearMatcher(form, risk) : new RegExp(form);
     } catch {
       regex = { unchecked: 'the pattern does not compile' };
     }
@@ -83,7 +115,7 @@ function compare(actual: unknown, holds: (n: number) => boolean): boolean | Unch
 function regexHolds(source: string, actual: unknown): boolean | Unchecked {
   if (typeof actual !== 'string') return wrongType(actual, 'a string');
   const regex = compiled(source);
-  if (!(regex instanceof RegExp)) return regex;
+  if ('unchecked' in regex) return regex;
   if (actual.length > MAX_REGEX_INPUT) return { unchecked: `the value is longer than ${MAX_REGEX_INPUT} characters, too long to match a pattern against` };
   return regex.test(actual);
 }

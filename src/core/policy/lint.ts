@@ -1,6 +1,7 @@
 import { commonMatch, globMatch, isPattern, literalPrefix, WorkBudget } from './glob.ts';
 import { REGEX_RISK_MESSAGES, regexRisk } from './regex-safety.ts';
 import { searchForm } from './regex-search.ts';
+import { linearForm } from './regex-linear.ts';
 import type { Policy } from './schema.ts';
 
 export interface LintFinding {
@@ -138,15 +139,23 @@ function patternTies(policy: Policy): LintFinding[] {
   return findings;
 }
 
-/** Regex conditions evaluation will not run (see conditions.ts): valid, since they compile, but their calls are denied. */
+/**
+ * Regex conditions evaluation will not run (see conditions.ts): valid, since they compile, but their
+ * calls are denied. Those are the ones a backtracking engine could take too long on and that the
+ * linear-time engine cannot take either (a lookaround or a back-reference).
+ */
 function unsafePatterns(policy: Policy): LintFinding[] {
   const findings: LintFinding[] = [];
   for (const [key, rule] of Object.entries(policy.tools ?? {})) {
     for (const field of ['deny_if', 'require'] as const) {
       rule[field]?.forEach((condition, index) => {
         if (condition.op !== 'regex') return;
-        const risk = regexRisk(searchForm(condition.value));
-        if (risk) findings.push({ severity: 'warning', path: ['tools', key, field, index, 'value'], message: `calls this condition tests are denied, since ${REGEX_RISK_MESSAGES[risk]}` });
+        const form = searchForm(condition.value);
+        const risk = regexRisk(form);
+        if (risk && linearForm(form) === undefined) {
+          const message = `calls this condition tests are denied, since ${REGEX_RISK_MESSAGES[risk]}; with a lookaround or a back-reference it cannot run on the linear-time engine either`;
+          findings.push({ severity: 'warning', path: ['tools', key, field, index, 'value'], message });
+        }
       });
     }
   }

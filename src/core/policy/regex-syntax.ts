@@ -14,8 +14,8 @@ export type RegexNode =
   | { kind: 'repeat'; body: RegexNode; min: number; max: number }
   /** A lookaround: zero-width here, but its body runs at every position it is tried. */
   | { kind: 'look'; body: RegexNode }
-  /** `^`, `$`, `\b`: zero-width, and always assumed to pass (which only adds ways to match). */
-  | { kind: 'empty' }
+  /** `^`, `$`, `\b`, `\B` (which `assertion` keeps), or nothing: zero-width; the check assumes it passes (which only adds ways to match). */
+  | { kind: 'empty'; assertion?: '^' | '$' | '\\b' | '\\B' }
   /** `\1`, `\k<name>`: some earlier text, so assumed to be any text. */
   | { kind: 'backref' };
 
@@ -128,7 +128,7 @@ export function parseRegex(source: string): RegexNode {
         return chars(complement(LINE_TERMINATORS));
       case '^':
       case '$':
-        return { kind: 'empty' };
+        return { kind: 'empty', assertion: char };
       case '\\':
         return escape();
       default:
@@ -189,7 +189,7 @@ export function parseRegex(source: string): RegexNode {
 
   function escape(): RegexNode {
     const set = escapeSet(false);
-    if (set === 'assertion') return { kind: 'empty' };
+    if (set === 'assertion') return { kind: 'empty', assertion: source[at - 1] === 'b' ? '\\b' : '\\B' };
     if (set === 'backref') return { kind: 'backref' };
     return chars(set);
   }

@@ -1,5 +1,7 @@
 import './zod-jitless.ts';
 import { tooLargeProblem, utf8Exceeds, validatePolicyText, type Problem, type ValidationResult } from '../../core/policy/validate.ts';
+import { needsLinearRegexEngine } from '../../core/policy/conditions.ts';
+import { linearRegexEngine, useLinearRegexEngine } from '../../core/policy/regex-linear.ts';
 import { alignedStart, simulateCalls, summarizeSimulation } from '../../core/policy/simulate.ts';
 import { MAX_SHOWN_CALLS, showSimulatedCalls } from './simulation-rows.ts';
 
@@ -25,6 +27,8 @@ export class PolicyValidator extends HTMLElement {
   /** Set while a refused paste, drop or link is what the summary reports, until the user edits. */
   private refused = false;
   private stopRows?: () => void;
+  /** Counts simulations, so one that waited for the regex engine does not show over a newer one. */
+  private simulation = 0;
 
   private find<T extends Element>(selector: string): T {
     return this.querySelector<T>(selector)!;
@@ -59,7 +63,7 @@ export class PolicyValidator extends HTMLElement {
     });
     this.find('[data-simulate]').addEventListener('submit', (event) => {
       event.preventDefault();
-      this.simulate();
+      void this.simulate();
     });
     if (!this.refused) this.validate();
     void this.loadToolNames();
@@ -162,7 +166,8 @@ export class PolicyValidator extends HTMLElement {
     editor.setSelectionRange(start, start + Math.max(1, (lines[line - 1]?.length ?? 0) - column + 1));
   }
 
-  private simulate() {
+  private async simulate() {
+    const token = ++this.simulation;
     const form = this.find<HTMLFormElement>('[data-simulate]');
     const status = this.find<HTMLElement>('[data-sim-status]');
     const rows = this.find<HTMLTableSectionElement>('[data-sim-rows]');
@@ -188,6 +193,16 @@ export class PolicyValidator extends HTMLElement {
     if (!tool) {
       status.textContent = 'Name the tool to call.';
       return;
+    }
+    if (needsLinearRegexEngine(policy) && !linearRegexEngine()) {
+      status.textContent = 'Loading the regular expression engine…';
+      try {
+        useLinearRegexEngine((await import('../../core/policy/re2-engine.ts')).re2Engine);
+      } catch {
+        // Without it those conditions deny, and their reasons say why.
+      }
+      // A newer simulation started while this one waited.
+      if (this.simulation !== token) return;
     }
     const start = alignedStart(Date.now());
     const results = simulateCalls(policy, { tool, args, calls, seconds, start });

@@ -1,0 +1,100 @@
+import fc from 'fast-check';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { MAX_REGEX_INPUT, needsLinearRegexEngine } from '../../src/core/policy/conditions.ts';
+import { evaluatePolicy } from '../../src/core/policy/evaluate.ts';
+import { re2Engine } from '../../src/core/policy/re2-engine.ts';
+import { linearForm, useLinearRegexEngine } from '../../src/core/policy/regex-linear.ts';
+import { regexRisk } from '../../src/core/policy/regex-safety.ts';
+import type { Policy } from '../../src/core/policy/schema.ts';
+import { fastestRun } from '../support/timing.ts';
+
+const linearTest = (source: string, text: string) => re2Engine.compile(linearForm(source)!).test(text);
+
+describe('linearForm', () => {
+  // What real policies write, and the JavaScript meaning of `.`, `\s`, `$` and `\b` on the edges.
+  it.each<[string, string, boolean]>([
+    ['^\\S+@\\S+\\.\\S+$', 'ana@example.com', true],
+    ['^\\S+@\\S+\\.\\S+$', 'ana@example', false],
+    ['^.*secret.*$', 'my secret key', true],
+    ['^.*secret.*$', 'my secret\nkey', false],
+    ['^[a-z]+://.*\\.internal(/.*)?$', 'https://db.internal/x', true],
+    ['a.c', 'a\rc', false],
+    ['a.c', 'a\u2028c', false],
+    ['a\\sc', 'a\u00a0c', true],
+    ['a\\Sc', 'a\u00a0c', false],
+    ['end$', 'the end\n', false],
+    ['\\bcat\\b', 'a cat.', true],
+    ['\\bcat\\b', 'concat', false],
+    ['(?i:DROP) table', 'drop table', true],
+    ['x{2,3}y', 'xxy', true],
+    ['[^]', '\n', true],
+    ['caf\\u00e9', 'café', true],
+    ['x😀', 'x😀', true],
+    ['x😀', 'x😁', false],
+  ])('%s on %j -> %s, as JavaScript says', (source, text, holds) => {
+    expect(new RegExp(source).test(text)).toBe(holds);
+    expect(linearTest(source, text)).toBe(holds);
+  });
+
+  it('has no form for a lookaround, a back-reference or a repeat count RE2 refuses', () => {
+    expect(linearForm('a(?=b)')).toBeUndefined();
+    expect(linearForm('(?<!a)b')).toBeUndefined();
+    expect(linearForm('(a)\\1')).toBeUndefined();
+    expect(linearForm('a{1001}')).toBeUndefined();
+    expect(linearForm('[]')).toBeUndefined();
+  });
+
+  // Texts of one code unit per character: RE2 reads a surrogate pair as one code point, which the
+  // cases above cover for written pairs.
+  const texts = fc.string({ unit: fc.constantFrom('a', 'b', 'ab', ' ', '\n', '\r', '\u00a0', 'é', '_', '1', '.', '@'), maxLength: 12 });
+  const patterns = fc.letrec((tie) => ({
+    pattern: fc.oneof({ depthSize: 'small' }, tie('atom'), tie('sequence'), tie('choice'), tie('repeat')),
+    atom: fc.constantFrom('a', 'b', '[ab]', '[^a]', '.', '\\w', '\\W', '\\s', '\\S', '\\d', '^', '$', '\\b', '\\B', '(?:)', 'é', '\\.', '(?i:A)'),
+    sequence: fc.array(tie('pattern'), { minLength: 2, maxLength: 4 }).map((parts) => parts.join('')),
+    choice: fc.array(tie('pattern'), { minLength: 2, maxLength: 3 }).map((parts) => `(?:${parts.join('|')})`),
+    repeat: fc.tuple(tie('pattern'), fc.constantFrom('*', '+', '?', '{2}', '{0,3}', '{1,}', '*?')).map(([part, times]) => `(?:${part})${times}`),
+  }));
+
+  it('finds a pattern in exactly the texts JavaScript finds it in', () => {
+    fc.assert(
+      fc.property(patterns.pattern as fc.Arbitrary<string>, texts, (source, text) => {
+        // JavaScript is the reference, so only patterns it runs quickly on any text.
+        fc.pre(regexRisk(source) === undefined);
+        expect(linearTest(source, text)).toBe(new RegExp(source).test(text));
+      }),
+      { numRuns: 3000 },
+    );
+  });
+});
+
+describe('regex conditions with the linear-time engine loaded', () => {
+  beforeAll(() => useLinearRegexEngine(re2Engine));
+
+  const policyWith = (field: 'deny_if' | 'require', value: string): Policy => ({ version: '1', default: 'allow', tools: { t: { [field]: [{ path: 'args.q', op: 'regex', value }] } } });
+  const decide = (policy: Policy, q: string) => evaluatePolicy(policy, { tool: 't', args: { q }, time: 0 }).decision.effect;
+
+  it('runs a pattern a backtracking engine could take too long on', () => {
+    const email = policyWith('require', '^\\S+@\\S+\\.\\S+$');
+    expect(decide(email, 'ana@example.com')).toBe('allow');
+    expect(decide(email, 'ana at example')).toBe('deny');
+    const secrets = policyWith('deny_if', 'a.*b.*c');
+    expect(decide(secrets, 'a-b-c')).toBe('deny');
+    expect(decide(secrets, 'a-c-b')).toBe('allow');
+  });
+
+  it('in linear time: the longest text an exponential pattern meets is decided at once', () => {
+    const policy = policyWith('deny_if', '^(a+)+$');
+    const text = `${'a'.repeat(MAX_REGEX_INPUT - 1)}!`;
+    let effect;
+    expect(fastestRun(() => (effect = decide(policy, text)), 1)).toBeLessThan(200);
+    expect(effect).toBe('allow');
+    expect(decide(policy, 'a'.repeat(MAX_REGEX_INPUT))).toBe('deny');
+  });
+
+  it('tells a page when a policy needs the engine', () => {
+    expect(needsLinearRegexEngine(policyWith('require', '^\\S+@\\S+\\.\\S+$'))).toBe(true);
+    expect(needsLinearRegexEngine(policyWith('require', '^[a-z]+$'))).toBe(false);
+    // Never runs there either: nothing to load.
+    expect(needsLinearRegexEngine(policyWith('require', '^(a+)+(?=b)'))).toBe(false);
+  });
+});
