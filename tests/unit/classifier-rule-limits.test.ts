@@ -78,3 +78,18 @@ describe('rules from real names, and where they stop', () => {
     expect(classifyTool(tool(name, properties)).signals.includes('fetches-url')).toBe(fetches);
   });
 });
+
+// A third held-out audit (tools of servers outside the corpus, rated by hand first): the rules it
+// found misleading, each beside a name the rule must still catch.
+describe('rules from a third held-out audit, and where they stop', () => {
+  it.each([
+    // A query made of a filter object and sorts is no SQL; with nowhere to put query text, or with
+    // a text parameter that may hold it, “query” beside “database” still counts as running one.
+    ['query_database', { database_id: 'string', filter: 'object', sorts: 'array' }, 'read', 'low'],
+    ['query_database', { database_id: 'string', statement_text: 'string' }, 'execute', 'critical'],
+    ['run_database_query', {}, 'execute', 'critical'],
+  ] as const)('%s %o -> %s / %s', (name, properties, category, level) => {
+    const c = classifyTool(tool(name, properties));
+    expect([c.category, c.level]).toEqual([category, level]);
+  });
+});

@@ -91,7 +91,7 @@ export function readSignals(facts: ToolFacts, category: Category, verb?: string)
   if (mayRunQuery && queryInput && (paramSet.has('database') || SQL_CONTEXT.test(description) || SQL_CONTEXT.test(tokens.join(' ')))) {
     paramHits.set('raw-sql', 'query');
     raise('raw-sql', 'schema', 'parameter `query` on a database tool');
-  } else if (mayRunQuery && !queryInput && tokenSet.has('query') && SQL_WORDS.test(`${tokens.join(' ')} ${firstSentence(description)}`)) {
+  } else if (mayRunQuery && !queryInput && tokenSet.has('query') && hasRoomForQueryText(parameters) && SQL_WORDS.test(`${tokens.join(' ')} ${firstSentence(description)}`)) {
     paramHits.set('raw-sql', 'query');
     raise('raw-sql', 'name', '“query” in the name of a database tool');
   }
@@ -117,6 +117,19 @@ export function readSignals(facts: ToolFacts, category: Category, verb?: string)
     else raise('suspicious-description', finding.source, detail);
   }
   return { signals: [...raised], paramHits, evidence };
+}
+
+// `database_id`, `table_name`: which thing to query, not the query.
+const IDENTIFIER_ENDS = new Set(['id', 'ids', 'uuid', 'arn', 'name', 'names']);
+
+/**
+ * A query named but not taken as `query` text has somewhere to go: a free-text parameter that is
+ * not an identifier, or a schema that lists nothing (the worst case). A query made of a filter
+ * object and sorts (`query_database` of a notes app) is no SQL.
+ */
+function hasRoomForQueryText(parameters: readonly Parameter[]): boolean {
+  if (parameters.length === 0) return true;
+  return parameters.some((p) => isMainInput(p) && isFreeText(p) && !IDENTIFIER_ENDS.has(nameTokens(p.path.split('.').pop()!).at(-1) ?? ''));
 }
 
 // A removal of many at once: `bulk_delete`, `deleteMany`. Added or changed at once, many things are
