@@ -88,6 +88,14 @@ describe('rules from a third held-out audit, and where they stop', () => {
     ['query_database', { database_id: 'string', filter: 'object', sorts: 'array' }, 'read', 'low'],
     ['query_database', { database_id: 'string', statement_text: 'string' }, 'execute', 'critical'],
     ['run_database_query', {}, 'execute', 'critical'],
+    // After a verb that looks, a removal word names what is looked at; joined by “and”, it is done.
+    ['get_purge_status', { purge_id: 'string' }, 'read', 'low'],
+    ['preview_delete', { item_id: 'string' }, 'read', 'low'],
+    ['dry_run_cleanup', { older_than_days: 'integer' }, 'read', 'low'],
+    ['preview_deploy', { site_id: 'string' }, 'write', 'high'],
+    ['view_delete', { view_id: 'string' }, 'destructive', 'high'],
+    ['find_and_delete_duplicates', { folder_id: 'string' }, 'destructive', 'high'],
+    ['force_delete_item', { item_id: 'string' }, 'destructive', 'high'],
   ] as const)('%s %o -> %s / %s', (name, properties, category, level) => {
     const c = classifyTool(tool(name, properties));
     expect([c.category, c.level]).toEqual([category, level]);

@@ -89,6 +89,13 @@ export const READ_NOUNS = new Set([
   'me', 'summary', 'map', 'estimate', 'check', 'export', 'schema', 'size',
 ]);
 
+/**
+ * Read verbs that never name a thing: opening a name, a removal word after them names what is
+ * looked at (`get_purge_status`, `describe_delete_protection`), not a second action. (`view`,
+ * `scan` open resource-first names too: `view_delete` removes a view.)
+ */
+export const LOOKING_VERBS = new Set(['get', 'list', 'describe', 'fetch', 'retrieve', 'lookup', 'read', 'inspect', 'find']);
+
 /** Words that join two actions in one name (`get_or_create`): the worse of the two counts. */
 export const CONJUNCTIONS = new Set(['and', 'or', 'then']);
 

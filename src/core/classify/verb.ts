@@ -2,7 +2,7 @@
 import type { Category } from '../risk.ts';
 import { textWords } from '../text/tokens.ts';
 import {
-  CODE_OBJECTS, COMPOUND_NOUNS, CONJUNCTIONS, DESCRIPTION_FILLER, DESCRIPTION_VERBS, EXECUTING_OBJECTS, GIT_VERBS, LAUNCH_VERBS, LOOKUP_OBJECTS,
+  CODE_OBJECTS, COMPOUND_NOUNS, CONJUNCTIONS, DESCRIPTION_FILLER, DESCRIPTION_VERBS, EXECUTING_OBJECTS, GIT_VERBS, LAUNCH_VERBS, LOOKING_VERBS, LOOKUP_OBJECTS,
   MONEY_CONTEXT_VERBS, NAVIGATION_OBJECTS, NOUN_OR_VERB, POST_READ_REQUESTS, POSTED_OBJECTS, QUESTION_WORDS, READ_ACTIVITIES, READ_NOUNS,
   SENDING_VERBS, VERBS, VIEW_NOUNS,
 } from './lexicon.ts';
@@ -151,6 +151,8 @@ export function verbOfWords(words: readonly string[], context: VerbContext, meth
   if (QUESTION_WORDS.has(words[0] ?? '') && words.length > 1) {
     return { verb: words[0]!, category: 'read', lead: `“${words[0]}”`, note: 'the name asks a yes-or-no question' };
   }
+  const dryRun = dryRunOf(words, context);
+  if (dryRun) return { verb: words[0]!, category: 'read', lead: `“${dryRun}”`, note: 'it shows what an action would do, without doing it' };
   const found: Found[] = [];
   words.forEach((word, index) => {
     const category = categoryOf(word, context);
@@ -169,7 +171,9 @@ export function verbOfWords(words: readonly string[], context: VerbContext, meth
     let isJoined = false;
     for (const f of candidates.slice(1)) {
       const joined = words.slice(pick.index + 1, f.index).some((w) => CONJUNCTIONS.has(w));
-      if (RANK[f.category] > RANK[pick.category] && (joined || f.category === 'destructive')) {
+      // `get_purge_status`: after a verb that only looks, the removal word names what is looked at.
+      const looksAtIt = pick.index === 0 && LOOKING_VERBS.has(pick.word);
+      if (RANK[f.category] > RANK[pick.category] && (joined || (f.category === 'destructive' && !looksAtIt))) {
         note = joined ? `the worse of ${quote([pick.word, f.word])}` : `it outweighs “${pick.word}”`;
         pick = f;
         isJoined = joined;
@@ -207,6 +211,18 @@ export function verbOfWords(words: readonly string[], context: VerbContext, meth
     }
   }
   return undefined;
+}
+
+/**
+ * `dry_run_migration`, `preview_delete`: a dry run shows what would happen. A preview before a
+ * removal is one too, but not before a deploy or a publish (a preview deploy is live); “and” joins
+ * the real action (`preview_and_apply`).
+ */
+function dryRunOf(words: readonly string[], context: VerbContext): string | undefined {
+  if (words.some((w) => CONJUNCTIONS.has(w))) return undefined;
+  if (words[0] === 'dry' && words[1] === 'run' && words.length > 2) return 'dry run';
+  const next = words[1];
+  return words[0] === 'preview' && next !== undefined && categoryOf(next, context) === 'destructive' ? 'preview' : undefined;
 }
 
 const ARTICLES = new Set(['a', 'an', 'the', 'one', 'some', 'any']);
