@@ -94,6 +94,10 @@ describe('rules from a third held-out audit, and where they stop', () => {
     ['dry_run_cleanup', { older_than_days: 'integer' }, 'read', 'low'],
     ['preview_deploy', { site_id: 'string' }, 'write', 'high'],
     ['view_delete', { view_id: 'string' }, 'destructive', 'high'],
+    // A check of whether an action may happen asks a question; a check joined to the action does it.
+    ['check_can_delete', { resource_id: 'string' }, 'read', 'low'],
+    ['verify_if_user_exists', { email: 'string' }, 'read', 'medium'],
+    ['check_and_delete_expired', { older_than: 'string' }, 'destructive', 'high'],
     ['find_and_delete_duplicates', { folder_id: 'string' }, 'destructive', 'high'],
     ['force_delete_item', { item_id: 'string' }, 'destructive', 'high'],
   ] as const)('%s %o -> %s / %s', (name, properties, category, level) => {

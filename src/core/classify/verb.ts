@@ -151,6 +151,10 @@ export function verbOfWords(words: readonly string[], context: VerbContext, meth
   if (QUESTION_WORDS.has(words[0] ?? '') && words.length > 1) {
     return { verb: words[0]!, category: 'read', lead: `“${words[0]}”`, note: 'the name asks a yes-or-no question' };
   }
+  // `check_can_delete`, `verify_if_exists`: a check whether something holds or may be done.
+  if (ASKING_VERBS.has(words[0] ?? '') && (QUESTION_WORDS.has(words[1] ?? '') || words[1] === 'if' || words[1] === 'whether') && !words.some((w) => CONJUNCTIONS.has(w))) {
+    return { verb: words[0]!, category: 'read', lead: `“${words[0]} ${words[1]}”`, note: 'the name asks a yes-or-no question' };
+  }
   const dryRun = dryRunOf(words, context);
   if (dryRun) return { verb: words[0]!, category: 'read', lead: `“${dryRun}”`, note: 'it shows what an action would do, without doing it' };
   const found: Found[] = [];
@@ -224,6 +228,8 @@ function dryRunOf(words: readonly string[], context: VerbContext): string | unde
   const next = words[1];
   return words[0] === 'preview' && next !== undefined && categoryOf(next, context) === 'destructive' ? 'preview' : undefined;
 }
+
+const ASKING_VERBS = new Set(['check', 'verify', 'validate', 'test', 'ask']);
 
 const ARTICLES = new Set(['a', 'an', 'the', 'one', 'some', 'any']);
 
