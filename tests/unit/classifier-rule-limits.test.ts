@@ -98,6 +98,9 @@ describe('rules from a third held-out audit, and where they stop', () => {
     ['check_can_delete', { resource_id: 'string' }, 'read', 'low'],
     ['verify_if_user_exists', { email: 'string' }, 'read', 'medium'],
     ['check_and_delete_expired', { older_than: 'string' }, 'destructive', 'high'],
+    // Sent with an amount, what goes is money, whatever the asset is called; without one, a message.
+    ['send_crypto', { to_address: 'string', amount: 'string', asset: 'string' }, 'financial', 'critical'],
+    ['send_message', { chat_id: 'string', text: 'string' }, 'write', 'high'],
     ['find_and_delete_duplicates', { folder_id: 'string' }, 'destructive', 'high'],
     ['force_delete_item', { item_id: 'string' }, 'destructive', 'high'],
   ] as const)('%s %o -> %s / %s', (name, properties, category, level) => {
