@@ -107,4 +107,16 @@ describe('rules from a third held-out audit, and where they stop', () => {
     const c = classifyTool(tool(name, properties));
     expect([c.category, c.level]).toEqual([category, level]);
   });
+
+  it.each([
+    // A description that opens with the noun the name reads (“Refunds issued ...”) names the thing
+    // listed; one that opens with another verb (“Records feedback”) still outweighs the name.
+    ['list_refunds', 'Refunds issued in a period', 'read', 'medium'],
+    ['list_pending_updates', 'Updates waiting to be installed', 'read', 'low'],
+    ['list_scheduled_messages', 'Messages queued to go out later', 'read', 'medium'],
+    ['search_feedback', 'Records feedback on a search result', 'write', 'medium'],
+  ] as const)('%s (“%s”) -> %s / %s', (name, description, category, level) => {
+    const c = classifyTool({ ...tool(name, { since: 'string' }), description });
+    expect([c.category, c.level]).toEqual([category, level]);
+  });
 });
