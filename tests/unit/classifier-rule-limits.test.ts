@@ -101,6 +101,11 @@ describe('rules from a third held-out audit, and where they stop', () => {
     // Sent with an amount, what goes is money, whatever the asset is called; without one, a message.
     ['send_crypto', { to_address: 'string', amount: 'string', asset: 'string' }, 'financial', 'critical'],
     ['send_message', { chat_id: 'string', text: 'string' }, 'write', 'high'],
+    // Tokens counted, metered or priced are model tokens or coins, not secrets; a token got is one.
+    ['count_tokens', { text: 'string' }, 'read', 'low'],
+    ['get_token_usage', {}, 'read', 'low'],
+    ['get_token_price', { symbol: 'string' }, 'read', 'low'],
+    ['get_access_token', { client_id: 'string' }, 'read', 'medium'],
     ['find_and_delete_duplicates', { folder_id: 'string' }, 'destructive', 'high'],
     ['force_delete_item', { item_id: 'string' }, 'destructive', 'high'],
   ] as const)('%s %o -> %s / %s', (name, properties, category, level) => {

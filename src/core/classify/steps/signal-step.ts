@@ -66,7 +66,7 @@ export function readSignals(facts: ToolFacts, category: Category, verb?: string)
     const secretIndex = signal === 'credentials' && index < 0 ? parameters.findIndex((p, i) => CREDENTIAL_PARAM.test(params[i]!) && isCredential(p)) : -1;
     const paramHit = index >= 0 ? params[index] : secretIndex >= 0 ? params[secretIndex] : undefined;
     if (paramHit) paramHits.set(signal, paramHit);
-    const nameHit = words.names.find((w) => tokenSet.has(w) && !(signal === 'fetches-url' && (namesAnAddress(w, tokens, facts.context) || fetchesARecord(w, tokens))));
+    const nameHit = words.names.find((w) => tokenSet.has(w) && !(signal === 'fetches-url' && (namesAnAddress(w, tokens, facts.context) || fetchesARecord(w, tokens))) && !(signal === 'credentials' && measuredTokens(w, tokens)));
     if (nameHit && !NAME_ALONE_IS_NOT_ENOUGH.has(signal)) raise(signal, 'name', `“${nameHit}” in the name`);
     else if (paramHit) raise(signal, 'schema', `parameter \`${paramHit}\``);
     else if (nameHit && category === 'execute') raise(signal, 'name', `“${nameHit}” in the name of a tool that executes`);
@@ -118,6 +118,10 @@ export function readSignals(facts: ToolFacts, category: Category, verb?: string)
   }
   return { signals: [...raised], paramHits, evidence };
 }
+
+// Beside these, tokens are a model's input or a coin (`count_tokens`, `get_token_price`), not secrets.
+const TOKEN_MEASURES = new Set(['count', 'usage', 'limit', 'limits', 'budget', 'price', 'prices', 'cost', 'costs', 'estimate', 'max', 'supply']);
+const measuredTokens = (word: string, tokens: readonly string[]) => (word === 'token' || word === 'tokens') && tokens.some((t) => TOKEN_MEASURES.has(t));
 
 // `database_id`, `table_name`: which thing to query, not the query.
 const IDENTIFIER_ENDS = new Set(['id', 'ids', 'uuid', 'arn', 'name', 'names']);
