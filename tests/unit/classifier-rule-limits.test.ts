@@ -106,6 +106,10 @@ describe('rules from a third held-out audit, and where they stop', () => {
     ['get_token_usage', {}, 'read', 'low'],
     ['get_token_price', { symbol: 'string' }, 'read', 'low'],
     ['get_access_token', { client_id: 'string' }, 'read', 'medium'],
+    // A service's environment variables hold its secrets; an environment alone does not.
+    ['list_env_vars', { service_id: 'string' }, 'read', 'medium'],
+    ['setEnvironmentVariable', { key: 'string', value: 'string' }, 'write', 'high'],
+    ['get_environment', { environment_id: 'string' }, 'read', 'low'],
     ['find_and_delete_duplicates', { folder_id: 'string' }, 'destructive', 'high'],
     ['force_delete_item', { item_id: 'string' }, 'destructive', 'high'],
   ] as const)('%s %o -> %s / %s', (name, properties, category, level) => {

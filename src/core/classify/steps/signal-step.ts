@@ -77,8 +77,8 @@ export function readSignals(facts: ToolFacts, category: Category, verb?: string)
     paramHits.set('raw-sql', params[sqlIndex]!);
     raise('raw-sql', 'schema', `parameter \`${params[sqlIndex]}\``);
   }
-  // A connection string carries the database password.
-  const keyPhrase = /\b(?:(?:api|access|private|secret|ssh|signing|deploy|anon) keys?|connection strings?)\b/.exec(tokens.join(' '));
+  // A connection string carries the database password; a service's environment variables its secrets.
+  const keyPhrase = /\b(?:(?:api|access|private|secret|ssh|signing|deploy|anon) keys?|connection strings?|env(?:ironment)? var(?:iable)?s?|config vars?)\b/.exec(tokens.join(' '));
   if (keyPhrase) raise('credentials', 'name', `“${keyPhrase[0]}” in the name`);
   // An access list says which addresses may connect: a firewall rule.
   const accessList = /\baccess lists?\b/.exec(tokens.join(' '));
