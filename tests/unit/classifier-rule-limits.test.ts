@@ -110,6 +110,11 @@ describe('rules from a third held-out audit, and where they stop', () => {
     ['list_env_vars', { service_id: 'string' }, 'read', 'medium'],
     ['setEnvironmentVariable', { key: 'string', value: 'string' }, 'write', 'high'],
     ['get_environment', { environment_id: 'string' }, 'read', 'low'],
+    // Who may see or own a thing, and requests for access, are permissions.
+    ['set_repo_visibility', { repo: 'string', visibility: { type: 'string', enum: ['public', 'private'] } }, 'write', 'high'],
+    ['transfer_ownership', { workspace_id: 'string', new_owner: 'string' }, 'write', 'high'],
+    ['approve_access_request', { request_id: 'string' }, 'write', 'high'],
+    ['approve_expense_request', { request_id: 'string' }, 'write', 'medium'],
     ['find_and_delete_duplicates', { folder_id: 'string' }, 'destructive', 'high'],
     ['force_delete_item', { item_id: 'string' }, 'destructive', 'high'],
   ] as const)('%s %o -> %s / %s', (name, properties, category, level) => {

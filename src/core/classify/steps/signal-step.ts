@@ -80,8 +80,8 @@ export function readSignals(facts: ToolFacts, category: Category, verb?: string)
   // A connection string carries the database password; a service's environment variables its secrets.
   const keyPhrase = /\b(?:(?:api|access|private|secret|ssh|signing|deploy|anon) keys?|connection strings?|env(?:ironment)? var(?:iable)?s?|config vars?)\b/.exec(tokens.join(' '));
   if (keyPhrase) raise('credentials', 'name', `“${keyPhrase[0]}” in the name`);
-  // An access list says which addresses may connect: a firewall rule.
-  const accessList = /\baccess lists?\b/.exec(tokens.join(' '));
+  // An access list says which addresses may connect: a firewall rule. An access request or level says who may.
+  const accessList = /\baccess (?:lists?|requests?|levels?|rules?|grants?)\b/.exec(tokens.join(' '));
   if (accessList) raise('permissions', 'name', `“${accessList[0]}” in the name`);
   // A query is SQL (and may change data) on a database tool; elsewhere it is a search. A query
   // object (a document filter) is no text to run.
