@@ -115,6 +115,10 @@ describe('rules from a third held-out audit, and where they stop', () => {
     ['transfer_ownership', { workspace_id: 'string', new_owner: 'string' }, 'write', 'high'],
     ['approve_access_request', { request_id: 'string' }, 'write', 'high'],
     ['approve_expense_request', { request_id: 'string' }, 'write', 'medium'],
+    // A verb that only means paying moves money, amount or not; other writes on money may not.
+    ['buy_domain', { domain: 'string', years: 'integer' }, 'financial', 'critical'],
+    ['pay_invoice', { invoice_id: 'string' }, 'financial', 'critical'],
+    ['finalize_invoice', { invoice_id: 'string' }, 'financial', 'high'],
     ['find_and_delete_duplicates', { folder_id: 'string' }, 'destructive', 'high'],
     ['force_delete_item', { item_id: 'string' }, 'destructive', 'high'],
   ] as const)('%s %o -> %s / %s', (name, properties, category, level) => {
