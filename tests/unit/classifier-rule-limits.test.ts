@@ -115,6 +115,12 @@ describe('rules from a third held-out audit, and where they stop', () => {
     ['transfer_ownership', { workspace_id: 'string', new_owner: 'string' }, 'write', 'high'],
     ['approve_access_request', { request_id: 'string' }, 'write', 'high'],
     ['approve_expense_request', { request_id: 'string' }, 'write', 'medium'],
+    // What a terminal, shell or running process is sent, it runs; a process as the verb runs nothing.
+    ['terminal_send_input', { session_id: 'string', input: 'string' }, 'execute', 'critical'],
+    ['interact_with_process', { pid: 'integer', input: 'string' }, 'execute', 'critical'],
+    ['start_process', { command: 'string' }, 'execute', 'critical'],
+    ['process_text', { input: 'string' }, 'other', 'medium'],
+    ['terminal_read_output', { session_id: 'string' }, 'read', 'low'],
     // A verb that only means paying moves money, amount or not; other writes on money may not.
     ['buy_domain', { domain: 'string', years: 'integer' }, 'financial', 'critical'],
     ['pay_invoice', { invoice_id: 'string' }, 'financial', 'critical'],

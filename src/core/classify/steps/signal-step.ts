@@ -28,7 +28,11 @@ const SQL_PARAM = /(?:^| )sql$|^sql (?:statements?|quer(?:y|ies)|text)$/;
 // Name words that tell what a tool is about, not what it does: they count only with a parameter.
 const NAME_ALONE_IS_NOT_ENOUGH = new Set<Signal>(['shell-command', 'code-eval', 'raw-sql', 'sends-external']);
 // Name words that say the tool runs what it is given (not `code` or `command`, which a tool may only be about).
-const RUNNING_NAME_WORDS = new Set(['exec', 'execute', 'eval', 'evaluate', 'run', 'shell', 'bash', 'sh', 'terminal', 'repl', 'kubectl', 'javascript', 'python', 'sql', 'cypher']);
+const RUNNING_NAME_WORDS = new Set(['exec', 'execute', 'eval', 'evaluate', 'run', 'shell', 'bash', 'sh', 'terminal', 'repl', 'kubectl', 'javascript', 'python', 'sql', 'cypher', 'process']);
+
+// Where typed input runs: `process` only as a noun (`process_text` processes text).
+const INTERACTIVE_NAME_WORDS = new Set(['terminal', 'shell', 'bash', 'repl', 'tty', 'pty', 'tmux', 'process']);
+const INTERACTIVE_INPUTS = new Set(['input', 'keys', 'stdin', 'line']);
 
 const SPEAKS_OF_RUNNING = /\b(runs?|running|execut\w*)\b/;
 
@@ -70,6 +74,14 @@ export function readSignals(facts: ToolFacts, category: Category, verb?: string)
     if (nameHit && !NAME_ALONE_IS_NOT_ENOUGH.has(signal)) raise(signal, 'name', `“${nameHit}” in the name`);
     else if (paramHit) raise(signal, 'schema', `parameter \`${paramHit}\``);
     else if (nameHit && category === 'execute') raise(signal, 'name', `“${nameHit}” in the name of a tool that executes`);
+  }
+  // A terminal, shell or running process takes what it is sent as commands (`send_input(input)`).
+  if (!paramHits.has('shell-command') && !examinesText && tokens.some((t, i) => INTERACTIVE_NAME_WORDS.has(t) && (t !== 'process' || i > 0))) {
+    const index = parameters.findIndex((p, i) => INTERACTIVE_INPUTS.has(params[i]!) && isFreeText(p) && isMainInput(p));
+    if (index >= 0) {
+      paramHits.set('shell-command', params[index]!);
+      raise('shell-command', 'schema', `parameter \`${params[index]}\` sent to a terminal or process`);
+    }
   }
   // SQL named for what it does (`migrationSql`, `raw_sql`, `sqlStatements`) is SQL all the same.
   const sqlIndex = paramHits.has('raw-sql') ? -1 : parameters.findIndex((p, i) => SQL_PARAM.test(nameTokens(p.path.split('.').pop()!).join(' ')) && runs(p, params[i]!));
