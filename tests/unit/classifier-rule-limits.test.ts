@@ -121,6 +121,10 @@ describe('rules from a third held-out audit, and where they stop', () => {
     ['start_process', { command: 'string' }, 'execute', 'critical'],
     ['process_text', { input: 'string' }, 'other', 'medium'],
     ['terminal_read_output', { session_id: 'string' }, 'read', 'low'],
+    // Sending again sends: “re” before a sending verb.
+    ['retweet', { tweet_id: 'string' }, 'write', 'high'],
+    ['resend_invitation', { invitation_id: 'string' }, 'write', 'high'],
+    ['reopen_issue', { issue_id: 'string' }, 'write', 'medium'],
     // A verb that only means paying moves money, amount or not; other writes on money may not.
     ['buy_domain', { domain: 'string', years: 'integer' }, 'financial', 'critical'],
     ['pay_invoice', { invoice_id: 'string' }, 'financial', 'critical'],

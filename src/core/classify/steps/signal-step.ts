@@ -197,10 +197,13 @@ const MESSAGE_DESTINATION = /^(?:(?:user|channel|chat|conversation|group|room)_?
 /** A draft is addressed but kept: its recipients get nothing until something sends it. */
 const namesADraft = (tokenSet: ReadonlySet<string>) => tokenSet.has('draft') || tokenSet.has('drafts');
 
+/** A sending verb, or one sent again (`resend`, `retweet`, `republish`). */
+const sends = (verb: string) => SENDING_VERBS.has(verb) || (verb.startsWith('re') && SENDING_VERBS.has(verb.slice(2)));
+
 /** Step 3's signal: a write that sends (by its verb, or to a recipient it takes) reaches others. */
 export function sendingEvidence({ parameters, tokenSet }: ToolFacts, category: Category, verb: ReadVerb | undefined): Evidence | undefined {
   if (category !== 'write') return undefined;
-  if (verb && SENDING_VERBS.has(verb.reading.verb) && verb.reading.sends !== false) return signalEvidence('sends-external', verb.source, `verb “${verb.reading.verb}” sends to others`);
+  if (verb && sends(verb.reading.verb) && verb.reading.sends !== false) return signalEvidence('sends-external', verb.source, `verb “${verb.reading.verb}” sends to others`);
   if (namesADraft(tokenSet)) return undefined;
   const recipient = parameters.find((p) => isRecipient(p, parameters));
   if (recipient) return signalEvidence('sends-external', 'schema', `takes a recipient (\`${nameOf(recipient)}\`)`);
