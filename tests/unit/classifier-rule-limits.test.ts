@@ -121,6 +121,10 @@ describe('rules from a third held-out audit, and where they stop', () => {
     ['start_process', { command: 'string' }, 'execute', 'critical'],
     ['process_text', { input: 'string' }, 'other', 'medium'],
     ['terminal_read_output', { session_id: 'string' }, 'read', 'low'],
+    // An org or a tenant holds everything its members made (a workspace may be an empty Terraform one).
+    ['delete_org', { org_id: 'string' }, 'destructive', 'critical'],
+    ['deleteTenant', { tenant_id: 'string' }, 'destructive', 'critical'],
+    ['remove_org_label', { label_id: 'string' }, 'destructive', 'high'],
     // Sending again sends: “re” before a sending verb.
     ['retweet', { tweet_id: 'string' }, 'write', 'high'],
     ['resend_invitation', { invitation_id: 'string' }, 'write', 'high'],

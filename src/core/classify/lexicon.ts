@@ -207,6 +207,7 @@ export const INFRA_NOUNS = new Set([
   'buckets', 'stack', 'stacks', 'namespace', 'namespaces', 'account', 'accounts', 'project',
   'projects', 'repository', 'repo', 'repositories', 'all', 'environment', 'instance', 'instances',
   'app', 'service', 'services', 'schema', 'index', 'volume', 'deployment', 'deployments', 'organization',
+  'organizations', 'org', 'orgs', 'tenant', 'tenants',
 ]);
 
 /** Name nouns and parameter names, by the signal they raise. */
