@@ -125,6 +125,10 @@ describe('rules from a third held-out audit, and where they stop', () => {
     ['delete_org', { org_id: 'string' }, 'destructive', 'critical'],
     ['deleteTenant', { tenant_id: 'string' }, 'destructive', 'critical'],
     ['remove_org_label', { label_id: 'string' }, 'destructive', 'high'],
+    // Computing a label, a place or a transcript hands it back.
+    ['classify_text', { text: 'string' }, 'read', 'low'],
+    ['geocode', { query: 'string' }, 'read', 'low'],
+    ['transcribe_audio', { recording_id: 'string' }, 'read', 'low'],
     // Sending again sends: “re” before a sending verb.
     ['retweet', { tweet_id: 'string' }, 'write', 'high'],
     ['resend_invitation', { invitation_id: 'string' }, 'write', 'high'],

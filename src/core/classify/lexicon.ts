@@ -11,7 +11,7 @@ export const VERBS: Record<Exclude<Category, 'other'>, readonly string[]> = {
     'calculate', 'parse', 'extract', 'scrape', 'crawl', 'open', 'load', 'select',
     'wait', 'track', 'monitor', 'echo', 'audit', 'troubleshoot', 'diagnose', 'health', 'whoami', 'me',
     'detect', 'discover', 'enumerate', 'filter', 'research', 'map', 'debug', 'access',
-    'forecast', 'predict', 'aggregate', 'ask',
+    'forecast', 'predict', 'aggregate', 'ask', 'classify', 'geocode', 'transcribe', 'ocr', 'recognize',
   ],
   write: [
     'create', 'add', 'update', 'edit', 'set', 'put', 'write', 'insert', 'upload', 'save', 'append',
