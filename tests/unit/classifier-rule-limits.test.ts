@@ -129,6 +129,9 @@ describe('rules from a third held-out audit, and where they stop', () => {
     ['classify_text', { text: 'string' }, 'read', 'low'],
     ['geocode', { query: 'string' }, 'read', 'low'],
     ['transcribe_audio', { recording_id: 'string' }, 'read', 'low'],
+    // A keychain or keyring stores passwords.
+    ['read_keychain_item', { label: 'string' }, 'read', 'medium'],
+    ['keyring_set', { service: 'string', value: 'string' }, 'write', 'high'],
     // Sending again sends: “re” before a sending verb.
     ['retweet', { tweet_id: 'string' }, 'write', 'high'],
     ['resend_invitation', { invitation_id: 'string' }, 'write', 'high'],
