@@ -154,6 +154,9 @@ describe('rules from a third held-out audit, and where they stop', () => {
     ['list_pending_updates', 'Updates waiting to be installed', 'read', 'low'],
     ['list_scheduled_messages', 'Messages queued to go out later', 'read', 'medium'],
     ['search_feedback', 'Records feedback on a search result', 'write', 'medium'],
+    // With no verb in the name, a description that opens by paying moves money too.
+    ['book_flight', 'Book and pay for a flight', 'financial', 'critical'],
+    ['book_flight', 'Hold a seat on a flight for a day', 'write', 'medium'],
   ] as const)('%s (“%s”) -> %s / %s', (name, description, category, level) => {
     const c = classifyTool({ ...tool(name, { since: 'string' }), description });
     expect([c.category, c.level]).toEqual([category, level]);

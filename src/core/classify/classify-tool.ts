@@ -52,8 +52,8 @@ export function classifyTool(tool: Tool, parameters: readonly Parameter[] = list
     destructiveHint: facts.annotations.destructiveHint === true,
     executing,
     saysReadOnly: /\bread[- ]only\b/.test(facts.lowerDescription),
-    // `buy_domain`, `pay_invoice`: a plain money verb in the name is a movement by itself.
-    movesMoney: facts.movesMoney || (verb.first?.source === 'name' && verb.first.reading.category === 'financial' && !NOUN_OR_VERB.has(verb.first.reading.verb)),
+    // `buy_domain`, `pay_invoice`: a plain money verb (of the name, else the description) is a movement by itself.
+    movesMoney: facts.movesMoney || (verb.first?.reading.category === 'financial' && !NOUN_OR_VERB.has(verb.first.reading.verb)),
     firstVerb: verb.first?.reading.category,
     lowConfidence: isLowConfidence(confidence),
   });
