@@ -132,6 +132,13 @@ describe('rules from a third held-out audit, and where they stop', () => {
     // A keychain or keyring stores passwords.
     ['read_keychain_item', { label: 'string' }, 'read', 'medium'],
     ['keyring_set', { service: 'string', value: 'string' }, 'write', 'high'],
+    // “request” asks someone for something (as often a noun: an HTTP request, its logs);
+    // “load” into a place writes there.
+    ['request_review', { pr_number: 'integer', reviewers: 'string[]' }, 'write', 'medium'],
+    ['request_logs', { since: 'string' }, 'read', 'low'],
+    ['repo_pull_request_thread', { thread_id: 'string' }, 'other', 'medium'],
+    ['load_csv_into_table', { table: 'string', source_uri: 'string' }, 'write', 'medium'],
+    ['load_page', { page_id: 'string' }, 'read', 'low'],
     // Sending again sends: “re” before a sending verb.
     ['retweet', { tweet_id: 'string' }, 'write', 'high'],
     ['resend_invitation', { invitation_id: 'string' }, 'write', 'high'],

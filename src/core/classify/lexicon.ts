@@ -30,7 +30,7 @@ export const VERBS: Record<Exclude<Category, 'other'>, readonly string[]> = {
     'backup', 'rotate', 'finalize', 'accept', 'decline', 'reject', 'block', 'ban', 'suspend', 'shutdown',
     'invalidate', 'promote', 'demote', 'turn', 'arm', 'disarm', 'mkdir', 'touch', 'cp', 'mv', 'chmod', 'chown',
     'revert', 'undo', 'redo', 'enqueue', 'emit', 'silence', 'acknowledge', 'ack', 'escalate', 'alter', 'vacuum',
-    'expire', 'reschedule', 'dm', 'impersonate', 'sign', 'upgrade', 'downgrade', 'play',
+    'expire', 'reschedule', 'dm', 'impersonate', 'sign', 'upgrade', 'downgrade', 'play', 'request',
   ],
   destructive: [
     'delete', 'remove', 'drop', 'destroy', 'purge', 'truncate', 'wipe', 'erase', 'kill', 'terminate',
@@ -60,7 +60,7 @@ export const NOUN_OR_VERB = new Set([
   'bill', 'tip', 'scale', 'diff', 'count', 'stat', 'info', 'health', 'preview', 'estimate', 'record',
   'release', 'map', 'filter', 'access', 'purchase', 'script', 'call', 'me', 'head', 'cat',
   'setup', 'trigger', 'share', 'patch', 'merge', 'pull', 'backup', 'block', 'turn', 'arm', 'trash', 'empty', 'dm',
-  'deposit', 'wire', 'stake',
+  'deposit', 'wire', 'stake', 'request',
 ]);
 
 /** Two-word nouns whose first word is also a verb: in `repo_pull_request` nothing is pulled. */
@@ -74,6 +74,7 @@ export const COMPOUND_NOUNS = new Map<string, ReadonlySet<string>>([
   ['commit', new Set(['status', 'statuses', 'history', 'message', 'messages', 'diff', 'details'])],
   ['setup', new Set(['check', 'status', 'guide'])],
   ['log', new Set(['group', 'groups', 'stream', 'streams'])],
+  ['request', new Set(['log', 'logs', 'history', 'details', 'status', 'headers', 'body'])],
 ]);
 
 /** First words that make a name a yes-or-no question (`is_database_connected`): it reads. */

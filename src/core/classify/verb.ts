@@ -112,6 +112,8 @@ function refine(found: Found, words: readonly string[], others: readonly Found[]
   }
   // “Asks for a review” requests one: someone is set to work.
   if (found.word === 'ask' && after[0] === 'for') return { ...reading, category: 'write', note: '“ask for” requests something' };
+  // `load_csv_into_table`: loaded into a place, data is written there.
+  if (found.word === 'load' && after.includes('into')) return { ...reading, category: 'write', note: '“load into” writes where it loads' };
   if (found.word === 'evaluate' && !after.some((w) => CODE_OBJECTS.has(w))) {
     return { ...reading, category: 'read', note: 'with no code in sight, it assesses' };
   }
@@ -166,7 +168,9 @@ export function verbOfWords(words: readonly string[], context: VerbContext, meth
   const ambiguous = (f: Found) => (NOUN_OR_VERB.has(f.word) || compound(f)) && !(context.git && GIT_VERBS.has(f.word));
   const plain = found.filter((f) => !ambiguous(f));
   const isMethod = (f: Found) => methodLast && f.index === words.length - 1;
-  const candidates = plain.length > 0 ? plain : found.filter((f) => !compound(f) && (f.index < words.length - 1 || words.length === 1 || isMethod(f)));
+  // The second word of a compound noun (`request` in `pull_request_thread`) is no verb either.
+  const tail = (f: Found) => COMPOUND_NOUNS.get(words[f.index - 1] ?? '')?.has(f.word) === true;
+  const candidates = plain.length > 0 ? plain : found.filter((f) => !compound(f) && !tail(f) && (f.index < words.length - 1 || words.length === 1 || isMethod(f)));
   // The method names the action; words before it name what it acts on.
   if (plain.length === 0) candidates.sort((a, b) => Number(isMethod(b)) - Number(isMethod(a)));
   if (candidates.length > 0) {
