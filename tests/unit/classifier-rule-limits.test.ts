@@ -139,6 +139,10 @@ describe('rules from a third held-out audit, and where they stop', () => {
     ['repo_pull_request_thread', { thread_id: 'string' }, 'other', 'medium'],
     ['load_csv_into_table', { table: 'string', source_uri: 'string' }, 'write', 'medium'],
     ['load_page', { page_id: 'string' }, 'read', 'low'],
+    // “iam” names where permissions live; granting, attaching or assuming them escalates.
+    ['iam_create_user', { user_name: 'string' }, 'write', 'high'],
+    ['iam_tag_role', { role_name: 'string', tags: 'object' }, 'write', 'high'],
+    ['iam_attach_user_policy', { user_name: 'string', policy_arn: 'string' }, 'write', 'critical'],
     // Sending again sends: “re” before a sending verb.
     ['retweet', { tweet_id: 'string' }, 'write', 'high'],
     ['resend_invitation', { invitation_id: 'string' }, 'write', 'high'],
