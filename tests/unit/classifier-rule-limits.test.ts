@@ -74,6 +74,9 @@ describe('rules from real names, and where they stop', () => {
     ['fetch_issues', {}, false],
     ['fetch_page', {}, true],
     ['fetch', { url: 'string' }, true],
+    // A webhook is a record of where events go: listing one fetches nothing; calling one does.
+    ['list_webhook_deliveries', { hook_id: 'integer' }, false],
+    ['call_webhook', { webhook_url: 'string' }, true],
   ] as const)('%s fetches a URL: %s', (name, properties, fetches) => {
     expect(classifyTool(tool(name, properties)).signals.includes('fetches-url')).toBe(fetches);
   });
