@@ -124,6 +124,7 @@ describe('rules from a third held-out audit, and where they stop', () => {
     ['start_process', { command: 'string' }, 'execute', 'critical'],
     ['process_text', { input: 'string' }, 'other', 'medium'],
     ['terminal_read_output', { session_id: 'string' }, 'read', 'low'],
+    ['explain_terminal_output', { input: 'string' }, 'read', 'low'],
     // An org or a tenant holds everything its members made (a workspace may be an empty Terraform one).
     ['delete_org', { org_id: 'string' }, 'destructive', 'critical'],
     ['deleteTenant', { tenant_id: 'string' }, 'destructive', 'critical'],

@@ -76,7 +76,8 @@ export function readSignals(facts: ToolFacts, category: Category, verb?: string)
     else if (nameHit && category === 'execute') raise(signal, 'name', `“${nameHit}” in the name of a tool that executes`);
   }
   // A terminal, shell or running process takes what it is sent as commands (`send_input(input)`).
-  if (!paramHits.has('shell-command') && !examinesText && tokens.some((t, i) => INTERACTIVE_NAME_WORDS.has(t) && (t !== 'process' || i > 0))) {
+  // A tool that reads (`explain_terminal_output(input)`) only looks at what it is given.
+  if (!paramHits.has('shell-command') && category !== 'read' && tokens.some((t, i) => INTERACTIVE_NAME_WORDS.has(t) && (t !== 'process' || i > 0))) {
     const index = parameters.findIndex((p, i) => INTERACTIVE_INPUTS.has(params[i]!) && isFreeText(p) && isMainInput(p));
     if (index >= 0) {
       paramHits.set('shell-command', params[index]!);
