@@ -5,7 +5,7 @@ import type { Tool } from '../../src/core/schema/server.ts';
 // Where the rules written from real servers' names (tests/fixtures/heldout-real-names.ts) stop:
 // each rule beside a name it must leave alone.
 
-type Property = { type: string; enum?: string[] };
+type Property = { type: string; enum?: readonly string[] };
 const schema = (properties: Record<string, string | Property>): Tool['inputSchema'] => ({
   type: 'object',
   properties: Object.fromEntries(Object.entries(properties).map(([k, v]) => [k, typeof v !== 'string' ? v : v.endsWith('[]') ? { type: 'array', items: { type: v.slice(0, -2) } } : { type: v }])),
