@@ -9,6 +9,7 @@ import { refineCategory } from './steps/category-step.ts';
 import { weighDescription } from './steps/description-step.ts';
 import { weighAnnotations } from './steps/annotation-step.ts';
 import { levelFor } from './steps/level-table.ts';
+import { NOUN_OR_VERB } from './lexicon.ts';
 
 export interface Classification {
   category: Category;
@@ -51,7 +52,8 @@ export function classifyTool(tool: Tool, parameters: readonly Parameter[] = list
     destructiveHint: facts.annotations.destructiveHint === true,
     executing,
     saysReadOnly: /\bread[- ]only\b/.test(facts.lowerDescription),
-    movesMoney: facts.movesMoney,
+    // `buy_domain`, `pay_invoice`: a plain money verb (of the name, else the description) is a movement by itself.
+    movesMoney: facts.movesMoney || (verb.first?.reading.category === 'financial' && !NOUN_OR_VERB.has(verb.first.reading.verb)),
     firstVerb: verb.first?.reading.category,
     lowConfidence: isLowConfidence(confidence),
   });

@@ -11,7 +11,7 @@ export const VERBS: Record<Exclude<Category, 'other'>, readonly string[]> = {
     'calculate', 'parse', 'extract', 'scrape', 'crawl', 'open', 'load', 'select',
     'wait', 'track', 'monitor', 'echo', 'audit', 'troubleshoot', 'diagnose', 'health', 'whoami', 'me',
     'detect', 'discover', 'enumerate', 'filter', 'research', 'map', 'debug', 'access',
-    'forecast', 'predict', 'aggregate', 'ask',
+    'forecast', 'predict', 'aggregate', 'ask', 'classify', 'geocode', 'transcribe', 'ocr', 'recognize',
   ],
   write: [
     'create', 'add', 'update', 'edit', 'set', 'put', 'write', 'insert', 'upload', 'save', 'append',
@@ -30,7 +30,7 @@ export const VERBS: Record<Exclude<Category, 'other'>, readonly string[]> = {
     'backup', 'rotate', 'finalize', 'accept', 'decline', 'reject', 'block', 'ban', 'suspend', 'shutdown',
     'invalidate', 'promote', 'demote', 'turn', 'arm', 'disarm', 'mkdir', 'touch', 'cp', 'mv', 'chmod', 'chown',
     'revert', 'undo', 'redo', 'enqueue', 'emit', 'silence', 'acknowledge', 'ack', 'escalate', 'alter', 'vacuum',
-    'expire', 'reschedule', 'dm', 'impersonate', 'sign', 'upgrade', 'downgrade', 'play',
+    'expire', 'reschedule', 'dm', 'impersonate', 'sign', 'upgrade', 'downgrade', 'play', 'request',
   ],
   destructive: [
     'delete', 'remove', 'drop', 'destroy', 'purge', 'truncate', 'wipe', 'erase', 'kill', 'terminate',
@@ -60,7 +60,7 @@ export const NOUN_OR_VERB = new Set([
   'bill', 'tip', 'scale', 'diff', 'count', 'stat', 'info', 'health', 'preview', 'estimate', 'record',
   'release', 'map', 'filter', 'access', 'purchase', 'script', 'call', 'me', 'head', 'cat',
   'setup', 'trigger', 'share', 'patch', 'merge', 'pull', 'backup', 'block', 'turn', 'arm', 'trash', 'empty', 'dm',
-  'deposit', 'wire', 'stake',
+  'deposit', 'wire', 'stake', 'request',
 ]);
 
 /** Two-word nouns whose first word is also a verb: in `repo_pull_request` nothing is pulled. */
@@ -74,6 +74,7 @@ export const COMPOUND_NOUNS = new Map<string, ReadonlySet<string>>([
   ['commit', new Set(['status', 'statuses', 'history', 'message', 'messages', 'diff', 'details'])],
   ['setup', new Set(['check', 'status', 'guide'])],
   ['log', new Set(['group', 'groups', 'stream', 'streams'])],
+  ['request', new Set(['log', 'logs', 'history', 'details', 'status', 'headers', 'body'])],
 ]);
 
 /** First words that make a name a yes-or-no question (`is_database_connected`): it reads. */
@@ -88,6 +89,13 @@ export const READ_NOUNS = new Set([
   'preview', 'search', 'query', 'audit', 'usage', 'metrics', 'history', 'details', 'version', 'whoami',
   'me', 'summary', 'map', 'estimate', 'check', 'export', 'schema', 'size',
 ]);
+
+/**
+ * Read verbs that never name a thing: opening a name, a removal word after them names what is
+ * looked at (`get_purge_status`, `describe_delete_protection`), not a second action. (`view`,
+ * `scan` open resource-first names too: `view_delete` removes a view.)
+ */
+export const LOOKING_VERBS = new Set(['get', 'list', 'describe', 'fetch', 'retrieve', 'lookup', 'read', 'inspect', 'find']);
 
 /** Words that join two actions in one name (`get_or_create`): the worse of the two counts. */
 export const CONJUNCTIONS = new Set(['and', 'or', 'then']);
@@ -200,6 +208,7 @@ export const INFRA_NOUNS = new Set([
   'buckets', 'stack', 'stacks', 'namespace', 'namespaces', 'account', 'accounts', 'project',
   'projects', 'repository', 'repo', 'repositories', 'all', 'environment', 'instance', 'instances',
   'app', 'service', 'services', 'schema', 'index', 'volume', 'deployment', 'deployments', 'organization',
+  'organizations', 'org', 'orgs', 'tenant', 'tenants',
 ]);
 
 /** Name nouns and parameter names, by the signal they raise. */
@@ -208,10 +217,11 @@ export const SIGNAL_WORDS: Record<Exclude<Signal, 'suspicious-description' | 'mo
   'code-eval': { names: ['eval', 'evaluate', 'script', 'code', 'javascript', 'python', 'repl', 'notebook'], params: ['code', 'script', 'javascript', 'snippet', 'python', 'js'] },
   'raw-sql': { names: ['sql', 'query', 'cypher', 'sparql', 'cql', 'gremlin'], params: ['sql', 'statement', 'cypher', 'cql', 'sql_query'] },
   'filesystem-path': { names: ['file', 'files', 'directory', 'dir', 'folder', 'path'], params: ['path', 'paths', 'file', 'filepath', 'file_path', 'filename', 'directory', 'dir', 'root'] },
-  'fetches-url': { names: ['url', 'fetch', 'scrape', 'crawl', 'navigate', 'http', 'webhook', 'browse'], params: ['url', 'uri', 'urls', 'endpoint', 'href', 'webhook'] },
+  // Not `webhook` as a name word: `list_webhooks` reads records of where events go.
+  'fetches-url': { names: ['url', 'fetch', 'scrape', 'crawl', 'navigate', 'http', 'browse'], params: ['url', 'uri', 'urls', 'endpoint', 'href', 'webhook', 'webhook_url'] },
   'sends-external': { names: ['email', 'mail', 'sms', 'message', 'messages', 'chat', 'webhook', 'tweet', 'notification', 'slack'], params: ['to', 'recipient', 'recipients', 'cc', 'bcc', 'webhook_url'] },
-  credentials: { names: ['secret', 'secrets', 'token', 'tokens', 'apikey', 'apikeys', 'password', 'passwords', 'credential', 'credentials', 'apikey', 'auth', 'oauth', 'certificate', 'ssh', 'kms', 'dsn', 'dsns'], params: ['token', 'secret', 'password', 'api_key', 'apikey', 'credential', 'credentials', 'private_key', 'secret_value'] },
-  permissions: { names: ['iam', 'role', 'roles', 'policy', 'policies', 'permission', 'permissions', 'acl', 'acls', 'grant', 'rbac', 'member', 'members', 'collaborator', 'collaborators', 'admin', 'sharing', 'protect', 'unprotect', 'protection', 'chmod', 'chown', 'impersonate', 'allowlist', 'whitelist', 'firewall'], params: ['role', 'roles', 'policy', 'permission', 'permissions', 'acl', 'principal', 'access_level', 'scopes'] },
+  credentials: { names: ['secret', 'secrets', 'token', 'tokens', 'apikey', 'apikeys', 'password', 'passwords', 'credential', 'credentials', 'apikey', 'auth', 'oauth', 'certificate', 'ssh', 'kms', 'dsn', 'dsns', 'keychain', 'keyring'], params: ['token', 'secret', 'password', 'api_key', 'apikey', 'credential', 'credentials', 'private_key', 'secret_value'] },
+  permissions: { names: ['iam', 'role', 'roles', 'policy', 'policies', 'permission', 'permissions', 'acl', 'acls', 'grant', 'rbac', 'member', 'members', 'collaborator', 'collaborators', 'admin', 'sharing', 'protect', 'unprotect', 'protection', 'chmod', 'chown', 'impersonate', 'allowlist', 'whitelist', 'firewall', 'visibility', 'ownership'], params: ['role', 'roles', 'policy', 'permission', 'permissions', 'acl', 'principal', 'access_level', 'scopes'] },
   'raw-html': { names: ['html', 'template', 'templates', 'markup'], params: ['html', 'body_html', 'markup'] },
   'personal-data': { names: ['user', 'users', 'profile', 'contact', 'contacts', 'customer', 'customers', 'employee', 'people', 'person', 'member', 'members', 'email', 'emails', 'inbox', 'message', 'messages', 'dm', 'conversation', 'conversations', 'chat', 'chats'], params: ['email', 'phone', 'ssn', 'address', 'birthdate', 'date_of_birth'] },
 };

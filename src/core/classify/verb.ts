@@ -2,7 +2,7 @@
 import type { Category } from '../risk.ts';
 import { textWords } from '../text/tokens.ts';
 import {
-  CODE_OBJECTS, COMPOUND_NOUNS, CONJUNCTIONS, DESCRIPTION_FILLER, DESCRIPTION_VERBS, EXECUTING_OBJECTS, GIT_VERBS, LAUNCH_VERBS, LOOKUP_OBJECTS,
+  CODE_OBJECTS, COMPOUND_NOUNS, CONJUNCTIONS, DESCRIPTION_FILLER, DESCRIPTION_VERBS, EXECUTING_OBJECTS, GIT_VERBS, LAUNCH_VERBS, LOOKING_VERBS, LOOKUP_OBJECTS,
   MONEY_CONTEXT_VERBS, NAVIGATION_OBJECTS, NOUN_OR_VERB, POST_READ_REQUESTS, POSTED_OBJECTS, QUESTION_WORDS, READ_ACTIVITIES, READ_NOUNS,
   SENDING_VERBS, VERBS, VIEW_NOUNS,
 } from './lexicon.ts';
@@ -112,6 +112,8 @@ function refine(found: Found, words: readonly string[], others: readonly Found[]
   }
   // “Asks for a review” requests one: someone is set to work.
   if (found.word === 'ask' && after[0] === 'for') return { ...reading, category: 'write', note: '“ask for” requests something' };
+  // `load_csv_into_table`: loaded into a place, data is written there.
+  if (found.word === 'load' && after.includes('into')) return { ...reading, category: 'write', note: '“load into” writes where it loads' };
   if (found.word === 'evaluate' && !after.some((w) => CODE_OBJECTS.has(w))) {
     return { ...reading, category: 'read', note: 'with no code in sight, it assesses' };
   }
@@ -151,6 +153,12 @@ export function verbOfWords(words: readonly string[], context: VerbContext, meth
   if (QUESTION_WORDS.has(words[0] ?? '') && words.length > 1) {
     return { verb: words[0]!, category: 'read', lead: `“${words[0]}”`, note: 'the name asks a yes-or-no question' };
   }
+  // `check_can_delete`, `verify_if_exists`: a check whether something holds or may be done.
+  if (ASKING_VERBS.has(words[0] ?? '') && (QUESTION_WORDS.has(words[1] ?? '') || words[1] === 'if' || words[1] === 'whether') && !words.some((w) => CONJUNCTIONS.has(w))) {
+    return { verb: words[0]!, category: 'read', lead: `“${words[0]} ${words[1]}”`, note: 'the name asks a yes-or-no question' };
+  }
+  const dryRun = dryRunOf(words, context);
+  if (dryRun) return { verb: words[0]!, category: 'read', lead: `“${dryRun}”`, note: 'it shows what an action would do, without doing it' };
   const found: Found[] = [];
   words.forEach((word, index) => {
     const category = categoryOf(word, context);
@@ -160,7 +168,9 @@ export function verbOfWords(words: readonly string[], context: VerbContext, meth
   const ambiguous = (f: Found) => (NOUN_OR_VERB.has(f.word) || compound(f)) && !(context.git && GIT_VERBS.has(f.word));
   const plain = found.filter((f) => !ambiguous(f));
   const isMethod = (f: Found) => methodLast && f.index === words.length - 1;
-  const candidates = plain.length > 0 ? plain : found.filter((f) => !compound(f) && (f.index < words.length - 1 || words.length === 1 || isMethod(f)));
+  // The second word of a compound noun (`request` in `pull_request_thread`) is no verb either.
+  const tail = (f: Found) => COMPOUND_NOUNS.get(words[f.index - 1] ?? '')?.has(f.word) === true;
+  const candidates = plain.length > 0 ? plain : found.filter((f) => !compound(f) && !tail(f) && (f.index < words.length - 1 || words.length === 1 || isMethod(f)));
   // The method names the action; words before it name what it acts on.
   if (plain.length === 0) candidates.sort((a, b) => Number(isMethod(b)) - Number(isMethod(a)));
   if (candidates.length > 0) {
@@ -169,7 +179,9 @@ export function verbOfWords(words: readonly string[], context: VerbContext, meth
     let isJoined = false;
     for (const f of candidates.slice(1)) {
       const joined = words.slice(pick.index + 1, f.index).some((w) => CONJUNCTIONS.has(w));
-      if (RANK[f.category] > RANK[pick.category] && (joined || f.category === 'destructive')) {
+      // `get_purge_status`: after a verb that only looks, the removal word names what is looked at.
+      const looksAtIt = pick.index === 0 && LOOKING_VERBS.has(pick.word);
+      if (RANK[f.category] > RANK[pick.category] && (joined || (f.category === 'destructive' && !looksAtIt))) {
         note = joined ? `the worse of ${quote([pick.word, f.word])}` : `it outweighs “${pick.word}”`;
         pick = f;
         isJoined = joined;
@@ -208,6 +220,20 @@ export function verbOfWords(words: readonly string[], context: VerbContext, meth
   }
   return undefined;
 }
+
+/**
+ * `dry_run_migration`, `preview_delete`: a dry run shows what would happen. A preview before a
+ * removal is one too, but not before a deploy or a publish (a preview deploy is live); “and” joins
+ * the real action (`preview_and_apply`).
+ */
+function dryRunOf(words: readonly string[], context: VerbContext): string | undefined {
+  if (words.some((w) => CONJUNCTIONS.has(w))) return undefined;
+  if (words[0] === 'dry' && words[1] === 'run' && words.length > 2) return 'dry run';
+  const next = words[1];
+  return words[0] === 'preview' && next !== undefined && categoryOf(next, context) === 'destructive' ? 'preview' : undefined;
+}
+
+const ASKING_VERBS = new Set(['check', 'verify', 'validate', 'test', 'ask']);
 
 const ARTICLES = new Set(['a', 'an', 'the', 'one', 'some', 'any']);
 

@@ -38,10 +38,14 @@ const REFINEMENTS: readonly Refinement[] = [
     if (category === 'execute' || !executing.some((s) => paramHits.has(s))) return undefined;
     return { category: 'execute', source: 'schema', detail: `takes ${executing.map((s) => `\`${paramHits.get(s)}\``).join(' and ')} to run` };
   },
-  function changesMoney({ facts }, category) {
+  function changesMoney({ facts, verb }, category) {
     // No verb (`wallet_transfer`): a name that is a money movement, taking an amount, makes one.
     if (category === 'other' && facts.movementNoun && facts.amountParam) {
       return { category: 'financial', source: 'schema', detail: `“${facts.movementNoun}” in the name, with an amount (\`${facts.amountParam}\`)` };
+    }
+    // `send_crypto(amount)`, `send_usdc`: what is sent with an amount is money, named or not.
+    if (category === 'write' && verb === 'send' && facts.amountParam) {
+      return { category: 'financial', source: 'schema', detail: `“send” with an amount (\`${facts.amountParam}\`)` };
     }
     if ((category !== 'write' && category !== 'destructive') || !facts.moneyNoun) return undefined;
     // Setting a price is catalogue work: what things cost, not money changing hands.

@@ -28,7 +28,8 @@ export interface LevelFinding {
   evidence: readonly Evidence[];
 }
 
-const GRANTING_WORDS = new Set(['grant', 'attach', 'escalate', 'admin', 'owner', 'iam', 'assume', 'impersonate']);
+// Not `iam`: it names where permissions live (`iam_create_user`, `iam_tag_role`), not a grant.
+const GRANTING_WORDS = new Set(['grant', 'attach', 'escalate', 'admin', 'owner', 'assume', 'impersonate']);
 const RUNNER_WORDS = new Set(['eval', 'shell', 'bash', 'exec']);
 // Not `redeploy`: it runs again what is already live.
 const DEPLOY_WORDS = new Set(['deploy']);

@@ -28,7 +28,11 @@ const SQL_PARAM = /(?:^| )sql$|^sql (?:statements?|quer(?:y|ies)|text)$/;
 // Name words that tell what a tool is about, not what it does: they count only with a parameter.
 const NAME_ALONE_IS_NOT_ENOUGH = new Set<Signal>(['shell-command', 'code-eval', 'raw-sql', 'sends-external']);
 // Name words that say the tool runs what it is given (not `code` or `command`, which a tool may only be about).
-const RUNNING_NAME_WORDS = new Set(['exec', 'execute', 'eval', 'evaluate', 'run', 'shell', 'bash', 'sh', 'terminal', 'repl', 'kubectl', 'javascript', 'python', 'sql', 'cypher']);
+const RUNNING_NAME_WORDS = new Set(['exec', 'execute', 'eval', 'evaluate', 'run', 'shell', 'bash', 'sh', 'terminal', 'repl', 'kubectl', 'javascript', 'python', 'sql', 'cypher', 'process']);
+
+// Where typed input runs: `process` only as a noun (`process_text` processes text).
+const INTERACTIVE_NAME_WORDS = new Set(['terminal', 'shell', 'bash', 'repl', 'tty', 'pty', 'tmux', 'process']);
+const INTERACTIVE_INPUTS = new Set(['input', 'keys', 'stdin', 'line']);
 
 const SPEAKS_OF_RUNNING = /\b(runs?|running|execut\w*)\b/;
 
@@ -66,10 +70,19 @@ export function readSignals(facts: ToolFacts, category: Category, verb?: string)
     const secretIndex = signal === 'credentials' && index < 0 ? parameters.findIndex((p, i) => CREDENTIAL_PARAM.test(params[i]!) && isCredential(p)) : -1;
     const paramHit = index >= 0 ? params[index] : secretIndex >= 0 ? params[secretIndex] : undefined;
     if (paramHit) paramHits.set(signal, paramHit);
-    const nameHit = words.names.find((w) => tokenSet.has(w) && !(signal === 'fetches-url' && (namesAnAddress(w, tokens, facts.context) || fetchesARecord(w, tokens))));
+    const nameHit = words.names.find((w) => tokenSet.has(w) && !(signal === 'fetches-url' && (namesAnAddress(w, tokens, facts.context) || fetchesARecord(w, tokens))) && !(signal === 'credentials' && measuredTokens(w, tokens)));
     if (nameHit && !NAME_ALONE_IS_NOT_ENOUGH.has(signal)) raise(signal, 'name', `“${nameHit}” in the name`);
     else if (paramHit) raise(signal, 'schema', `parameter \`${paramHit}\``);
     else if (nameHit && category === 'execute') raise(signal, 'name', `“${nameHit}” in the name of a tool that executes`);
+  }
+  // A terminal, shell or running process takes what it is sent as commands (`send_input(input)`).
+  // A tool that reads (`explain_terminal_output(input)`) only looks at what it is given.
+  if (!paramHits.has('shell-command') && category !== 'read' && tokens.some((t, i) => INTERACTIVE_NAME_WORDS.has(t) && (t !== 'process' || i > 0))) {
+    const index = parameters.findIndex((p, i) => INTERACTIVE_INPUTS.has(params[i]!) && isFreeText(p) && isMainInput(p));
+    if (index >= 0) {
+      paramHits.set('shell-command', params[index]!);
+      raise('shell-command', 'schema', `parameter \`${params[index]}\` sent to a terminal or process`);
+    }
   }
   // SQL named for what it does (`migrationSql`, `raw_sql`, `sqlStatements`) is SQL all the same.
   const sqlIndex = paramHits.has('raw-sql') ? -1 : parameters.findIndex((p, i) => SQL_PARAM.test(nameTokens(p.path.split('.').pop()!).join(' ')) && runs(p, params[i]!));
@@ -77,11 +90,11 @@ export function readSignals(facts: ToolFacts, category: Category, verb?: string)
     paramHits.set('raw-sql', params[sqlIndex]!);
     raise('raw-sql', 'schema', `parameter \`${params[sqlIndex]}\``);
   }
-  // A connection string carries the database password.
-  const keyPhrase = /\b(?:(?:api|access|private|secret|ssh|signing|deploy|anon) keys?|connection strings?)\b/.exec(tokens.join(' '));
+  // A connection string carries the database password; a service's environment variables its secrets.
+  const keyPhrase = /\b(?:(?:api|access|private|secret|ssh|signing|deploy|anon) keys?|connection strings?|env(?:ironment)? var(?:iable)?s?|config vars?)\b/.exec(tokens.join(' '));
   if (keyPhrase) raise('credentials', 'name', `“${keyPhrase[0]}” in the name`);
-  // An access list says which addresses may connect: a firewall rule.
-  const accessList = /\baccess lists?\b/.exec(tokens.join(' '));
+  // An access list says which addresses may connect: a firewall rule. An access request or level says who may.
+  const accessList = /\baccess (?:lists?|requests?|levels?|rules?|grants?)\b/.exec(tokens.join(' '));
   if (accessList) raise('permissions', 'name', `“${accessList[0]}” in the name`);
   // A query is SQL (and may change data) on a database tool; elsewhere it is a search. A query
   // object (a document filter) is no text to run.
@@ -91,7 +104,7 @@ export function readSignals(facts: ToolFacts, category: Category, verb?: string)
   if (mayRunQuery && queryInput && (paramSet.has('database') || SQL_CONTEXT.test(description) || SQL_CONTEXT.test(tokens.join(' ')))) {
     paramHits.set('raw-sql', 'query');
     raise('raw-sql', 'schema', 'parameter `query` on a database tool');
-  } else if (mayRunQuery && !queryInput && tokenSet.has('query') && SQL_WORDS.test(`${tokens.join(' ')} ${firstSentence(description)}`)) {
+  } else if (mayRunQuery && !queryInput && tokenSet.has('query') && hasRoomForQueryText(parameters) && SQL_WORDS.test(`${tokens.join(' ')} ${firstSentence(description)}`)) {
     paramHits.set('raw-sql', 'query');
     raise('raw-sql', 'name', '“query” in the name of a database tool');
   }
@@ -117,6 +130,23 @@ export function readSignals(facts: ToolFacts, category: Category, verb?: string)
     else raise('suspicious-description', finding.source, detail);
   }
   return { signals: [...raised], paramHits, evidence };
+}
+
+// Beside these, tokens are a model's input or a coin (`count_tokens`, `get_token_price`), not secrets.
+const TOKEN_MEASURES = new Set(['count', 'usage', 'limit', 'limits', 'budget', 'price', 'prices', 'cost', 'costs', 'estimate', 'max', 'supply']);
+const measuredTokens = (word: string, tokens: readonly string[]) => (word === 'token' || word === 'tokens') && tokens.some((t) => TOKEN_MEASURES.has(t));
+
+// `database_id`, `table_name`: which thing to query, not the query.
+const IDENTIFIER_ENDS = new Set(['id', 'ids', 'uuid', 'arn', 'name', 'names']);
+
+/**
+ * A query named but not taken as `query` text has somewhere to go: a free-text parameter that is
+ * not an identifier, or a schema that lists nothing (the worst case). A query made of a filter
+ * object and sorts (`query_database` of a notes app) is no SQL.
+ */
+function hasRoomForQueryText(parameters: readonly Parameter[]): boolean {
+  if (parameters.length === 0) return true;
+  return parameters.some((p) => isMainInput(p) && isFreeText(p) && !IDENTIFIER_ENDS.has(nameTokens(p.path.split('.').pop()!).at(-1) ?? ''));
 }
 
 // A removal of many at once: `bulk_delete`, `deleteMany`. Added or changed at once, many things are
@@ -168,10 +198,13 @@ const MESSAGE_DESTINATION = /^(?:(?:user|channel|chat|conversation|group|room)_?
 /** A draft is addressed but kept: its recipients get nothing until something sends it. */
 const namesADraft = (tokenSet: ReadonlySet<string>) => tokenSet.has('draft') || tokenSet.has('drafts');
 
+/** A sending verb, or one sent again (`resend`, `retweet`, `republish`). */
+const sends = (verb: string) => SENDING_VERBS.has(verb) || (verb.startsWith('re') && SENDING_VERBS.has(verb.slice(2)));
+
 /** Step 3's signal: a write that sends (by its verb, or to a recipient it takes) reaches others. */
 export function sendingEvidence({ parameters, tokenSet }: ToolFacts, category: Category, verb: ReadVerb | undefined): Evidence | undefined {
   if (category !== 'write') return undefined;
-  if (verb && SENDING_VERBS.has(verb.reading.verb) && verb.reading.sends !== false) return signalEvidence('sends-external', verb.source, `verb “${verb.reading.verb}” sends to others`);
+  if (verb && sends(verb.reading.verb) && verb.reading.sends !== false) return signalEvidence('sends-external', verb.source, `verb “${verb.reading.verb}” sends to others`);
   if (namesADraft(tokenSet)) return undefined;
   const recipient = parameters.find((p) => isRecipient(p, parameters));
   if (recipient) return signalEvidence('sends-external', 'schema', `takes a recipient (\`${nameOf(recipient)}\`)`);

@@ -66,8 +66,10 @@ type Correction = (facts: ToolFacts, finding: VerbFinding) => VerbFinding | unde
 const CORRECTIONS: readonly Correction[] = [
   // A description that opens with a verb that changes things outweighs a name that reads
   // ("Records feedback ..."); "Executes" counts only with code, commands or SQL in sight.
-  function changesOutweighReading({ lead, context }, finding) {
+  function changesOutweighReading({ lead, context, tokenSet }, finding) {
     if (finding.category !== 'read' || finding.first?.source === 'description') return undefined;
+    // `list_refunds`, "Refunds issued in ...": the opening repeats the noun the name reads.
+    if (lead[0] !== undefined && lead[0] !== finding.first?.reading.verb && tokenSet.has(lead[0])) return undefined;
     const opening = openingVerb(lead, context);
     const runsCode = lead.slice(0, 6).some((w) => EXECUTING_OBJECTS.has(w));
     if (!opening || opening.joined || RANK[opening.category] <= RANK.read || (opening.category === 'execute' && !runsCode)) return undefined;
