@@ -1,6 +1,5 @@
-import { linearForm, linearRegexEngine, onLinearRegexEngine } from './regex-linear.ts';
-import { REGEX_RISK_MESSAGES, regexRisk, type RegexRisk } from './regex-safety.ts';
-import { searchForm } from './regex-search.ts';
+import { linearRegexEngine, onLinearRegexEngine, planPattern } from './regex-linear.ts';
+import { REGEX_RISK_MESSAGES, type RegexRisk } from './regex-safety.ts';
 import type { Condition, Policy } from './schema.ts';
 
 const MISSING = Symbol('missing');
@@ -56,9 +55,8 @@ const regexCache = new Map<string, Matcher | Unchecked>();
 onLinearRegexEngine(() => regexCache.clear());
 
 /** A pattern a backtracking engine could take too long on runs on the linear-time engine, if it can. */
-function linearMatcher(form: string, risk: RegexRisk): Matcher | Unchecked {
+function linearMatcher(pattern: string | undefined, risk: RegexRisk): Matcher | Unchecked {
   const unsafe = `the pattern is unsafe for a backtracking engine (${REGEX_RISK_MESSAGES[risk]})`;
-  const pattern = linearForm(form);
   if (pattern === undefined) return { unchecked: `${unsafe}, and its lookaround or back-reference keeps it from the linear-time engine` };
   const engine = linearRegexEngine();
   if (!engine) return { unchecked: `${unsafe}, and no linear-time engine is loaded here` };
@@ -72,11 +70,7 @@ function linearMatcher(form: string, risk: RegexRisk): Matcher | Unchecked {
 /** Whether evaluating this policy needs the linear-time engine: a page loads it only then. */
 export function needsLinearRegexEngine(policy: Policy): boolean {
   return Object.values(policy.tools ?? {}).some((rule) =>
-    [...(rule.require ?? []), ...(rule.deny_if ?? [])].some((condition) => {
-      if (condition.op !== 'regex') return false;
-      const form = searchForm(condition.value);
-      return regexRisk(form) !== undefined && linearForm(form) !== undefined;
-    }),
+    [...(rule.require ?? []), ...(rule.deny_if ?? [])].some((condition) => condition.op === 'regex' && planPattern(condition.value).engine === 'linear'),
   );
 }
 
@@ -85,10 +79,9 @@ function compiled(source: string): Matcher | Unchecked {
   if (!regex) {
     try {
       new RegExp(source);
-      const form = searchForm(source);
       // Policies built in code skip the schema: check here what it would have refused.
-      const risk = regexRisk(form);
-      regex = risk ? linearMatcher(form, risk) : new RegExp(form);
+      const plan = planPattern(source);
+      regex = plan.engine === 'native' ? new RegExp(plan.form) : linearMatcher(plan.engine === 'linear' ? plan.pattern : undefined, plan.risk);
     } catch {
       regex = { unchecked: 'the pattern does not compile' };
     }

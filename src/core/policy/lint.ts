@@ -1,7 +1,6 @@
 import { commonMatch, globMatch, isPattern, literalPrefix, WorkBudget } from './glob.ts';
-import { REGEX_RISK_MESSAGES, regexRisk } from './regex-safety.ts';
-import { searchForm } from './regex-search.ts';
-import { linearForm } from './regex-linear.ts';
+import { planPattern } from './regex-linear.ts';
+import { REGEX_RISK_MESSAGES } from './regex-safety.ts';
 import type { Policy } from './schema.ts';
 
 export interface LintFinding {
@@ -150,10 +149,9 @@ function unsafePatterns(policy: Policy): LintFinding[] {
     for (const field of ['deny_if', 'require'] as const) {
       rule[field]?.forEach((condition, index) => {
         if (condition.op !== 'regex') return;
-        const form = searchForm(condition.value);
-        const risk = regexRisk(form);
-        if (risk && linearForm(form) === undefined) {
-          const message = `calls this condition tests are denied, since ${REGEX_RISK_MESSAGES[risk]}; with a lookaround or a back-reference it cannot run on the linear-time engine either`;
+        const plan = planPattern(condition.value);
+        if (plan.engine === 'none') {
+          const message = `calls this condition tests are denied, since ${REGEX_RISK_MESSAGES[plan.risk]}; with a lookaround or a back-reference it cannot run on the linear-time engine either`;
           findings.push({ severity: 'warning', path: ['tools', key, field, index, 'value'], message });
         }
       });

@@ -1,3 +1,5 @@
+import { regexRisk, type RegexRisk } from './regex-safety.ts';
+import { searchForm } from './regex-search.ts';
 import { parseRegex, type CharSet, type RegexNode } from './regex-syntax.ts';
 
 /**
@@ -104,4 +106,22 @@ function rewrite(node: RegexNode): string | undefined {
 /** The RE2 form of a JavaScript pattern (one that compiles, without flags), or undefined when it has none. */
 export function linearForm(source: string): string | undefined {
   return rewrite(parseRegex(source));
+}
+
+/**
+ * How a condition's pattern (one that compiles) runs, decided in one place for evaluation, the
+ * lint and the page that loads the engine: as a RegExp when no backtracking can blow up, else on the
+ * linear-time engine, else not at all (its calls are denied).
+ */
+export type PatternPlan =
+  | { engine: 'native'; form: string }
+  | { engine: 'linear'; risk: RegexRisk; pattern: string }
+  | { engine: 'none'; risk: RegexRisk };
+
+export function planPattern(source: string): PatternPlan {
+  const form = searchForm(source);
+  const risk = regexRisk(form);
+  if (!risk) return { engine: 'native', form };
+  const pattern = linearForm(form);
+  return pattern === undefined ? { engine: 'none', risk } : { engine: 'linear', risk, pattern };
 }
