@@ -1,7 +1,10 @@
 /**
  * Accuracy harness: classifies every tool of some tools/list dumps with the annotations hidden, then
  * compares with the authors' hints.
- * Usage: npm run eval:classifier -- <dir or file>... [--split] [--seed N] [--json] [--errors tuning|checking|all] [--write]
+ * Usage: npm run eval:classifier -- <dir or file>... [--split] [--seed N] [--json] [--errors tuning|checking|all] [--flags] [--labels <file>] [--write]
+ * Every run also prints two label-free shares (tools whose main verb reads rated high or critical, tools
+ * whose verb changes something rated read); --flags lists the tools behind them. --labels compares with
+ * blind labels (tests/fixtures/eval/docker-blind-labels.json), with 95% intervals.
  * --split divides the servers (one file each) into a tuning half and a checking half with a fixed
  * seed and prints the figures of both: tune rules on the first half's errors, the gap is the overfit.
  * --write stores the figures (counts only, no server's name or text) in <CATALOG_DIR or data>/accuracy.json,
@@ -20,9 +23,12 @@ import { parseJsonFile } from '../src/core/errors/json-text.ts';
 import { parseToolsList } from '../src/core/import/parse-tools-list.ts';
 import { toolsFromJson } from '../src/core/import/tools-source.ts';
 import { CATEGORIES, LEVELS } from '../src/core/risk.ts';
+import { labelFreeFigures, labelFreeFlag, type LabelFreeSample } from '../src/core/classify/label-free.ts';
+import { BlindLabelsSchema, labelAgreement, type Proportion } from '../src/core/classify/label-agreement.ts';
+import { createHash } from 'node:crypto';
 import type { Tool } from '../src/core/schema/server.ts';
 
-const USAGE = 'Usage: npm run eval:classifier -- <dir or file>... [--split] [--seed N] [--json] [--errors tuning|checking|all] [--write]';
+const USAGE = 'Usage: npm run eval:classifier -- <dir or file>... [--split] [--seed N] [--json] [--errors tuning|checking|all] [--flags] [--labels <file>] [--write]';
 
 interface Options {
   paths: string[];
@@ -30,15 +36,22 @@ interface Options {
   split: boolean;
   seed: number;
   errors?: 'tuning' | 'checking' | 'all';
+  flags: boolean;
+  labels?: string;
   write: boolean;
 }
 
 function parseArgs(args: readonly string[]): Options {
-  const options: Options = { paths: [], json: false, split: false, seed: DEFAULT_SPLIT_SEED, write: false };
+  const options: Options = { paths: [], json: false, split: false, seed: DEFAULT_SPLIT_SEED, flags: false, write: false };
   for (let i = 0; i < args.length; i++) {
     const arg = args[i]!;
     if (arg === '--json') options.json = true;
     else if (arg === '--write') options.write = true;
+    else if (arg === '--flags') options.flags = true;
+    else if (arg === '--labels') {
+      options.labels = args[++i];
+      if (!options.labels) throw new Error('--labels takes a file of blind labels');
+    }
     else if (arg === '--split') options.split = true;
     else if (arg === '--seed') {
       const seed = Number(args[++i]);
@@ -102,7 +115,7 @@ function readTools(path: string): Tool[] {
 
 interface Server {
   file: string;
-  samples: (EvalSample & { tool: string })[];
+  samples: (EvalSample & LabelFreeSample & { tool: string })[];
 }
 
 const servers: Server[] = [];
@@ -113,7 +126,7 @@ for (const file of listFiles(options.paths)) {
       // The classifier must not see the answer key, nor an editor's override.
       const { annotations, overrides: _overrides, ...definition } = tool;
       const { category, level } = classifyTool(definition);
-      return { tool: tool.name, ...(annotations ? { annotations } : {}), category, level };
+      return { tool: tool.name, name: tool.name, description: tool.description, ...(annotations ? { annotations } : {}), category, level };
     });
     servers.push({ file, samples });
   } catch (error) {
@@ -128,7 +141,7 @@ const figuresOf = (group: readonly Server[]) => computeFigures(group.flatMap((s)
 const groups: [string, Server[]][] = [['all', servers], ...(options.split ? ([['tuning', halves.tuning], ['checking', halves.checking]] as [string, Server[]][]) : [])];
 
 if (options.json) {
-  const entry = (group: readonly Server[]) => ({ servers: group.length, ...figuresJson(figuresOf(group)) });
+  const entry = (group: readonly Server[]) => ({ servers: group.length, ...figuresJson(figuresOf(group)), labelFree: labelFreeFigures(group.flatMap((s) => s.samples)) });
   const out: Record<string, unknown> = options.split
     ? { seed: options.seed, ...Object.fromEntries(groups.map(([name, group]) => [name, entry(group)])), tuningServers: halves.tuning.map((s) => basename(s.file)), checkingServers: halves.checking.map((s) => basename(s.file)) }
     : entry(servers);
@@ -158,6 +171,10 @@ if (options.json) {
     const tools = group.reduce((n, s) => n + s.samples.length, 0);
     console.log(`\n${name}: ${group.length} servers, ${tools} tools${name === 'all' ? '' : ` (seed ${options.seed})`}`);
     console.log(lines(figuresOf(group)).join('\n'));
+    const free = labelFreeFigures(group.flatMap((s) => s.samples));
+    const ratio = (f: { count: number; of: number }) => (f.of === 0 ? 'n/a' : `${((f.count / f.of) * 100).toFixed(1)}% (${f.count} of ${f.of})`);
+    console.log(`readVerbAlarm        ${ratio(free.readVerbAlarm)}   main verb reads, rated high or critical (label-free; lower is better)`);
+    console.log(`changeVerbRead       ${ratio(free.changeVerbRead)}   main verb creates, changes, sends, deletes, pays or runs, rated read (label-free; lower is better)`);
   }
   if (options.split) {
     const tuning = figuresJson(figuresOf(halves.tuning));
@@ -174,6 +191,39 @@ if (options.errors) {
     for (const sample of server.samples) {
       const errors = figureErrors(sample);
       if (errors.length > 0) console.error(`${errors.join(',')}\t${basename(server.file)}\t${sample.tool}\t${sample.category}/${sample.level}`);
+    }
+  }
+}
+if (options.flags) {
+  for (const server of servers) {
+    for (const sample of server.samples) {
+      const flag = labelFreeFlag(sample);
+      if (flag) console.error(`${flag.check}\t${basename(server.file)}\t${sample.tool}\t${flag.verb.verb} (${flag.verb.where})\t${sample.category}/${sample.level}`);
+    }
+  }
+}
+if (options.labels) {
+  const { labels } = BlindLabelsSchema.parse(parseJsonFile(readFileSync(options.labels, 'utf8'), options.labels));
+  const hash = (name: string) => createHash('sha256').update(name).digest('hex').slice(0, 16);
+  const byKey = new Map(servers.flatMap((s) => s.samples.map((sample) => [`${basename(s.file)}#${hash(sample.tool)}`, sample] as const)));
+  const pairs = labels.flatMap((label) => {
+    const rated = byKey.get(`${label.file}#${label.tool}`);
+    return rated ? [{ label, rated }] : [];
+  });
+  const missing = labels.length - pairs.length;
+  const agreement = labelAgreement(pairs);
+  const shown = (p: Proportion) => `${((p.count / p.of) * 100).toFixed(1)}% (${p.count} of ${p.of}; 95% CI ${(p.low * 100).toFixed(1)}–${(p.high * 100).toFixed(1)}%)`;
+  console.log(`\nblind labels: ${pairs.length} tools${missing > 0 ? ` (${missing} labels name tools not found)` : ''}`);
+  console.log(`same category        ${shown(agreement.category)}`);
+  console.log(`read or not          ${shown(agreement.readOrNot)}`);
+  console.log(`reads recognized     ${shown(agreement.readRecall)}`);
+  console.log(`reads rated high+    ${shown(agreement.readAlarm)}`);
+  console.log(`writes rated read    ${shown(agreement.readOnWrites)}`);
+  if (options.errors === 'all') {
+    for (const { label, rated } of pairs) {
+      if (label.category !== rated.category || (label.readOnly && (rated.level === 'high' || rated.level === 'critical'))) {
+        console.error(`label\t${label.file}\t${(rated as { tool: string }).tool}\treader ${label.category}/${label.level}\tclassifier ${rated.category}/${rated.level}`);
+      }
     }
   }
 }

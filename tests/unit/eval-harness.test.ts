@@ -57,7 +57,7 @@ describe('eval:classifier on a fixture corpus', () => {
     expect(out.tuning.servers + out.checking.servers).toBe(5);
     expect(out.tuning.tools + out.checking.tools).toBe(11);
     for (const half of [out.all, out.tuning, out.checking]) {
-      expect(Object.keys(half)).toEqual(['servers', 'tools', 'readOnWrites', 'harmlessDestructive', 'readRecall', 'falseAlarm', 'agreement']);
+      expect(Object.keys(half)).toEqual(['servers', 'tools', 'readOnWrites', 'harmlessDestructive', 'readRecall', 'falseAlarm', 'agreement', 'labelFree']);
     }
     // run_sql says readOnlyHint true, and it runs any SQL: rated critical, one false alarm of 6 read-only tools.
     expect(out.all.falseAlarm).toBeCloseTo(1 / 6);
