@@ -32,9 +32,11 @@ describe('rules from real names, and where they stop', () => {
     ['update_price', { price: 'string', unit_amount: 'integer' }, 'write', 'medium'],
     ['list_event_subscriptions', {}, 'read', 'low'],
     ['list_subscriptions', {}, 'read', 'medium'],
-    // A query object filters documents; query text on a database tool runs.
+    // A query object filters documents; query text on a database tool runs, unless the verb searches
+    // (a find's query is what to look for, and names no query language).
     ['find_documents', { database: 'string', query: 'object' }, 'read', 'low'],
-    ['find_documents', { database: 'string', query: 'string' }, 'execute', 'critical'],
+    ['find_documents', { database: 'string', query: 'string' }, 'read', 'low'],
+    ['run_query', { database: 'string', query: 'string' }, 'execute', 'critical'],
     // SQL named for what it does runs; a setting about SQL does not.
     ['apply_change', { migration_sql: 'string' }, 'execute', 'critical'],
     ['update_settings', { sql_dialect: 'string' }, 'write', 'medium'],

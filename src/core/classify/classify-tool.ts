@@ -6,6 +6,7 @@ import { readFacts } from './steps/tool-facts.ts';
 import { readVerb } from './steps/verb-step.ts';
 import { executingSignals, readSignals, sendingEvidence } from './steps/signal-step.ts';
 import { refineCategory } from './steps/category-step.ts';
+import { statedEffect } from './steps/stated-effect-step.ts';
 import { weighDescription } from './steps/description-step.ts';
 import { weighAnnotations } from './steps/annotation-step.ts';
 import { levelFor } from './steps/level-table.ts';
@@ -36,7 +37,10 @@ export function classifyTool(tool: Tool, parameters: readonly Parameter[] = list
   // 2. Signals, then 3. category refinements and the signal they bring (a write that sends).
   const signals = readSignals(facts, verb.category, verb.verb?.reading.verb);
   const executing = executingSignals(signals, verb.category);
-  const refined = refineCategory({ facts, verb: verb.verb?.reading.verb, executing, paramHits: signals.paramHits }, verb.category);
+  const refinedBySteps = refineCategory({ facts, verb: verb.verb?.reading.verb, executing, paramHits: signals.paramHits }, verb.category);
+  // 3b. What the description states outright outranks what a noun suggested.
+  const stated = statedEffect({ facts, verb, category: refinedBySteps.category, raisedBySchema: refinedBySteps.evidence.some((e) => e.source === 'schema'), executing });
+  const refined = { category: stated.category, evidence: [...refinedBySteps.evidence, ...stated.evidence] };
   const sending = signals.signals.includes('sends-external') ? undefined : sendingEvidence(facts, refined.category, verb.verb);
   const raised: Signal[] = sending ? [...signals.signals, 'sends-external'] : [...signals.signals];
   // 4. The description backs the verdict or not; 5. annotations, untrusted hints.

@@ -6,15 +6,16 @@ import { nameTokens } from '../text/tokens.ts';
  * Checks that need no labels: a tool's main verb, read by a short fixed list kept apart from the
  * classifier's lexicon (so the classifier cannot agree with itself), says what a rating must not be.
  * A tool whose name opens with `get` rated critical, or one that opens with `delete` rated read, is
- * worth a look whatever else it says.
+ * worth a look whatever else it says. Words as often nouns or as often a query language (`query`,
+ * `monitor`, `track`) are left out: they would measure the list, not the classifier.
  */
 export type VerbKind = 'reads' | 'changes';
 
 const READ_VERBS = new Set([
   'get', 'list', 'search', 'find', 'describe', 'fetch', 'show', 'count', 'compute', 'calculate', 'read', 'view',
   'lookup', 'retrieve', 'browse', 'inspect', 'summarize', 'analyze', 'explain', 'estimate', 'compare', 'convert',
-  'format', 'parse', 'validate', 'query', 'check', 'lint', 'preview', 'recommend', 'suggest', 'predict', 'explore',
-  'locate', 'detect', 'identify', 'extract', 'diff', 'tail', 'measure', 'track', 'monitor', 'generate',
+  'format', 'parse', 'validate', 'check', 'lint', 'preview', 'recommend', 'suggest', 'predict', 'explore',
+  'locate', 'detect', 'identify', 'extract', 'diff', 'tail', 'measure', 'generate',
 ]);
 
 const CHANGE_VERBS = new Set([
@@ -47,12 +48,14 @@ export interface MainVerb {
 
 const kindOf = (word: string): VerbKind | undefined => (READ_VERBS.has(word) ? 'reads' : CHANGE_VERBS.has(word) ? 'changes' : undefined);
 
-/** The main verb by the fixed lists: the name's first word, else its last (`user_get`), else the description's first. */
+/**
+ * The main verb by the fixed lists: the name's first listed word (`get` in `crm_get_deal`, `get` in
+ * `user_get`), else the description's first word. A single-word name must be the verb itself.
+ */
 export function mainVerb(name: string, description: string | undefined): MainVerb | undefined {
-  const tokens = nameTokens(name);
-  for (const word of [tokens[0], tokens.length > 1 ? tokens.at(-1) : undefined]) {
-    const kind = word === undefined ? undefined : kindOf(word);
-    if (kind) return { verb: word!, kind, where: 'name' };
+  for (const word of nameTokens(name)) {
+    const kind = kindOf(word);
+    if (kind) return { verb: word, kind, where: 'name' };
   }
   const first = description?.trim().split(/\s+/)[0]?.toLowerCase().replace(/[^a-z]/g, '');
   const verb = first === undefined ? undefined : (OPENING_FORMS.get(first) ?? (kindOf(first) ? first : undefined));

@@ -12,13 +12,20 @@ export const VERBS: Record<Exclude<Category, 'other'>, readonly string[]> = {
     'wait', 'track', 'monitor', 'echo', 'audit', 'troubleshoot', 'diagnose', 'health', 'whoami', 'me',
     'detect', 'discover', 'enumerate', 'filter', 'research', 'map', 'debug', 'access',
     'forecast', 'predict', 'aggregate', 'ask', 'classify', 'geocode', 'transcribe', 'ocr', 'recognize',
+    // Computing and generating for the caller: the answer comes back, nothing is kept.
+    'compute', 'encode', 'decode', 'hash', 'format', 'normalize', 'tokenize', 'rank', 'rerank',
+    'autocomplete', 'recall', 'answer', 'synthesize', 'solve', 'measure', 'optimize', 'sanitize',
+    'look', 'introspect', 'enrich', 'match', 'generate',
+    // The same verbs in the languages MCP servers are most often written in besides English.
+    'obtener', 'listar', 'buscar', 'consultar', 'mostrar', 'recuperar', 'obter', 'obtenir', 'lister',
+    'rechercher', 'chercher', 'afficher', 'suchen', 'abrufen', 'anzeigen', 'auflisten', 'ottieni', 'elenca', 'cerca',
   ],
   write: [
     'create', 'add', 'update', 'edit', 'set', 'put', 'write', 'insert', 'upload', 'save', 'append',
     'modify', 'patch', 'rename', 'move', 'copy', 'tag', 'label', 'assign', 'comment', 'reply', 'enable',
     'start', 'schedule', 'mark', 'merge', 'push', 'commit', 'fork', 'import', 'register', 'invite',
     'react', 'star', 'pin', 'archive', 'configure', 'apply', 'deploy', 'build', 'install', 'scale',
-    'restart', 'stop', 'upsert', 'new', 'make', 'generate', 'containerize', 'click', 'fill', 'type',
+    'restart', 'stop', 'upsert', 'new', 'make', 'containerize', 'click', 'fill', 'type',
     'press', 'drag', 'sync', 'restore', 'approve', 'submit', 'close', 'reopen', 'lock', 'unlock',
     'grant', 'attach', 'link', 'subscribe', 'follow', 'send', 'post', 'publish', 'notify',
     'tweet', 'share', 'forward', 'transition', 'resize', 'rollback', 'reboot', 'provision', 'login',
@@ -30,13 +37,18 @@ export const VERBS: Record<Exclude<Category, 'other'>, readonly string[]> = {
     'backup', 'rotate', 'finalize', 'accept', 'decline', 'reject', 'block', 'ban', 'suspend', 'shutdown',
     'invalidate', 'promote', 'demote', 'turn', 'arm', 'disarm', 'mkdir', 'touch', 'cp', 'mv', 'chmod', 'chown',
     'revert', 'undo', 'redo', 'enqueue', 'emit', 'silence', 'acknowledge', 'ack', 'escalate', 'alter', 'vacuum',
-    'expire', 'reschedule', 'dm', 'impersonate', 'sign', 'upgrade', 'downgrade', 'play', 'request',
+    'expire', 'reschedule', 'dm', 'impersonate', 'sign', 'upgrade', 'downgrade', 'play', 'request', 'change',
+    // Copies and migrations make a new resource.
+    'duplicate', 'replicate', 'migrate',
+    'crear', 'actualizar', 'agregar', 'anadir', 'guardar', 'enviar', 'creer', 'ajouter', 'envoyer', 'erstellen',
+    'aktualisieren', 'senden', 'crea', 'aggiorna', 'invia',
   ],
   destructive: [
     'delete', 'remove', 'drop', 'destroy', 'purge', 'truncate', 'wipe', 'erase', 'kill', 'terminate',
     'revoke', 'uninstall', 'reset', 'clear', 'unpublish', 'prune', 'deprovision', 'detach', 'rm',
     'rmdir', 'overwrite', 'discard', 'evict', 'flush', 'cancel', 'abort', 'disable', 'unlink', 'del',
     'trash', 'empty', 'void', 'forget', 'decommission', 'nuke', 'teardown', 'tear',
+    'eliminar', 'borrar', 'supprimer', 'loschen', 'elimina',
   ],
   execute: [
     'exec', 'execute', 'run', 'eval', 'evaluate', 'invoke', 'call', 'spawn', 'shell', 'bash', 'sh',
@@ -60,7 +72,7 @@ export const NOUN_OR_VERB = new Set([
   'bill', 'tip', 'scale', 'diff', 'count', 'stat', 'info', 'health', 'preview', 'estimate', 'record',
   'release', 'map', 'filter', 'access', 'purchase', 'script', 'call', 'me', 'head', 'cat',
   'setup', 'trigger', 'share', 'patch', 'merge', 'pull', 'backup', 'block', 'turn', 'arm', 'trash', 'empty', 'dm',
-  'deposit', 'wire', 'stake', 'request',
+  'deposit', 'wire', 'stake', 'request', 'change', 'hash', 'match', 'rank', 'format', 'answer', 'recall', 'score',
 ]);
 
 /** Two-word nouns whose first word is also a verb: in `repo_pull_request` nothing is pulled. */
@@ -120,7 +132,10 @@ export const READ_ACTIVITIES = new Set([
 ]);
 
 /** Objects that make `evaluate` run code; otherwise it assesses something (`evaluate_policy`, `evaluate_model`). */
-export const CODE_OBJECTS = new Set(['script', 'scripts', 'code', 'javascript', 'js', 'python', 'expression', 'expressions', 'snippet', 'function']);
+export const CODE_OBJECTS = new Set([
+  'script', 'scripts', 'code', 'javascript', 'js', 'typescript', 'ts', 'python', 'ruby', 'lua', 'perl', 'php', 'bash', 'shell',
+  'expression', 'expressions', 'expr', 'snippet', 'function',
+]);
 
 /** Money verbs that need money in sight to move money; otherwise they take this category. */
 export const MONEY_CONTEXT_VERBS = new Map<string, Exclude<Category, 'other'>>([
@@ -133,6 +148,22 @@ export const LOOKUP_OBJECTS = new Set([
   'id', 'ids', 'name', 'names', 'address', 'hostname', 'host', 'url', 'uri', 'path', 'ref', 'reference',
   'alias', 'dns', 'symbol', 'identifier', 'handle', 'domain',
 ]);
+
+/**
+ * Objects of `generate` that the service issues and keeps (a key, an order, an account): made, not
+ * handed back. Money nouns join them in the verb reader.
+ */
+export const ISSUED_OBJECTS = new Set([
+  'key', 'keys', 'apikey', 'token', 'tokens', 'credential', 'credentials', 'secret', 'secrets', 'account', 'accounts',
+  'user', 'users', 'ticket', 'tickets', 'release', 'releases', 'invitation', 'invitations', 'invite', 'invites',
+  'invoice', 'invoices', 'order', 'orders', 'payment', 'payments', 'payout', 'payouts', 'refund', 'refunds',
+]);
+
+/** Objects of `answer` that ask only for an answer; otherwise it responds to something waiting (a run, a call, a ticket). */
+export const QUESTION_OBJECTS = new Set(['question', 'questions', 'query', 'queries', 'faq']);
+
+/** Objects of `format` that are storage: formatting one erases it. */
+export const STORAGE_OBJECTS = new Set(['disk', 'disks', 'drive', 'drives', 'partition', 'partitions', 'volume', 'volumes', 'filesystem', 'device', 'card']);
 
 /** Objects of `generate` or `build` that are views of data handed back to the caller, not new records. */
 export const VIEW_NOUNS = new Set([
@@ -164,7 +195,7 @@ export const DESCRIPTION_VERBS = new Map<string, Exclude<Category, 'other'>>([['
 export const DESCRIPTION_FILLER = /^(?:[\w -]{1,30}\s\|\s*)?(?:(?:this|the|a) tool (?:that |which |to |will |can |is used to |helps(?: you)? (?:to )?)?|tool (?:to|that|for) |use (?:this )?(?:tool )?to |used to |(?:it )?(?:allows|lets) (?:you |the user |users |the agent )?(?:to )?|helps? (?:you )?(?:to )?|can be used to |you can |this (?:endpoint |function |operation )?)*/;
 
 /** Verbs that send something to people or systems outside the tool's own service. */
-export const SENDING_VERBS = new Set(['send', 'post', 'publish', 'notify', 'email', 'tweet', 'share', 'reply', 'invite', 'broadcast', 'message', 'forward', 'dm']);
+export const SENDING_VERBS = new Set(['send', 'post', 'publish', 'notify', 'email', 'tweet', 'share', 'reply', 'invite', 'broadcast', 'message', 'forward', 'dm', 'enviar', 'envoyer', 'senden', 'invia']);
 
 /**
  * Path words that make an HTTP POST a read: REST APIs take searches and queries by POST when the
@@ -220,7 +251,7 @@ export const SIGNAL_WORDS: Record<Exclude<Signal, 'suspicious-description' | 'mo
   // Not `webhook` as a name word: `list_webhooks` reads records of where events go.
   'fetches-url': { names: ['url', 'fetch', 'scrape', 'crawl', 'navigate', 'http', 'browse'], params: ['url', 'uri', 'urls', 'endpoint', 'href', 'webhook', 'webhook_url'] },
   'sends-external': { names: ['email', 'mail', 'sms', 'message', 'messages', 'chat', 'webhook', 'tweet', 'notification', 'slack'], params: ['to', 'recipient', 'recipients', 'cc', 'bcc', 'webhook_url'] },
-  credentials: { names: ['secret', 'secrets', 'token', 'tokens', 'apikey', 'apikeys', 'password', 'passwords', 'credential', 'credentials', 'apikey', 'auth', 'oauth', 'certificate', 'ssh', 'kms', 'dsn', 'dsns', 'keychain', 'keyring'], params: ['token', 'secret', 'password', 'api_key', 'apikey', 'credential', 'credentials', 'private_key', 'secret_value'] },
+  credentials: { names: ['secret', 'secrets', 'token', 'tokens', 'apikey', 'apikeys', 'password', 'passwords', 'credential', 'credentials', 'apikey', 'auth', 'oauth', 'certificate', 'ssh', 'kms', 'dsn', 'dsns', 'keychain', 'keyring', 'totp', 'otp', 'mfa'], params: ['token', 'secret', 'password', 'api_key', 'apikey', 'credential', 'credentials', 'private_key', 'secret_value'] },
   permissions: { names: ['iam', 'role', 'roles', 'policy', 'policies', 'permission', 'permissions', 'acl', 'acls', 'grant', 'rbac', 'member', 'members', 'collaborator', 'collaborators', 'admin', 'sharing', 'protect', 'unprotect', 'protection', 'chmod', 'chown', 'impersonate', 'allowlist', 'whitelist', 'firewall', 'visibility', 'ownership'], params: ['role', 'roles', 'policy', 'permission', 'permissions', 'acl', 'principal', 'access_level', 'scopes'] },
   'raw-html': { names: ['html', 'template', 'templates', 'markup'], params: ['html', 'body_html', 'markup'] },
   'personal-data': { names: ['user', 'users', 'profile', 'contact', 'contacts', 'customer', 'customers', 'employee', 'people', 'person', 'member', 'members', 'email', 'emails', 'inbox', 'message', 'messages', 'dm', 'conversation', 'conversations', 'chat', 'chats'], params: ['email', 'phone', 'ssn', 'address', 'birthdate', 'date_of_birth'] },
@@ -250,6 +281,9 @@ export const DESCRIPTION_PHRASES: Record<Exclude<Category, 'other'>, readonly Re
   execute: [/\b(execut(e|es|ing)|runs?) (a |an |any |arbitrary )?(shell |terminal |bash |sql |javascript |python )?(commands?|scripts?|code|quer(y|ies)|statements?)\b/, /\barbitrary (code|commands?|sql)\b/],
   financial: [/\b(charges?|refunds?|pays?|payouts?|transfers? (money|funds)|moves? money|payment)\b/],
 };
+
+/** A description that says the result is put somewhere ("... and import it into Blender"): the tool writes, whatever its verb. */
+export const PLACES_RESULT = /\band (?:then )?(?:imports?|inserts?|adds?|uploads?|stores?|saves?|writes?|pushes|push|publish(?:es)?|posts?|attach(?:es)?|appl(?:y|ies)) (?:it|them|the (?:result|results|output)) (?:into|to|in|on)\b/;
 
 /** A description that says the result is kept somewhere: the tool writes, whatever its verb. */
 export const SAVES_RESULT = /\b(?:saved? (?:it |them |the [\w-]+ )?(?:to|into|in|as) (?:a |the |your )?(?:file|disk|director(?:y|ies)|folder|path|local)|saves? (?:it|them|the [\w-]+(?: [\w-]+)?) (?:to|into|in)\b|(?:the )?path it was saved to|(?:is|are) saved to|written to (?:a |the )?(?:file|disk)|writes? (?:it |them |the [\w-]+ )?to (?:a |the )?(?:file|disk)|to disk\b|output_?(?:file|path|dir))/;

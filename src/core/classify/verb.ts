@@ -2,8 +2,8 @@
 import type { Category } from '../risk.ts';
 import { textWords } from '../text/tokens.ts';
 import {
-  CODE_OBJECTS, COMPOUND_NOUNS, CONJUNCTIONS, DESCRIPTION_FILLER, DESCRIPTION_VERBS, EXECUTING_OBJECTS, GIT_VERBS, LAUNCH_VERBS, LOOKING_VERBS, LOOKUP_OBJECTS,
-  MONEY_CONTEXT_VERBS, NAVIGATION_OBJECTS, NOUN_OR_VERB, POST_READ_REQUESTS, POSTED_OBJECTS, QUESTION_WORDS, READ_ACTIVITIES, READ_NOUNS,
+  CODE_OBJECTS, COMPOUND_NOUNS, CONJUNCTIONS, DESCRIPTION_FILLER, DESCRIPTION_VERBS, EXECUTING_OBJECTS, GIT_VERBS, INFRA_NOUNS, ISSUED_OBJECTS, LAUNCH_VERBS,
+  LOOKING_VERBS, LOOKUP_OBJECTS, MONEY_CONTEXT_VERBS, NAVIGATION_OBJECTS, QUESTION_OBJECTS, STORAGE_OBJECTS, NOUN_OR_VERB, POST_READ_REQUESTS, POSTED_OBJECTS, QUESTION_WORDS, READ_ACTIVITIES, READ_NOUNS,
   SENDING_VERBS, VERBS, VIEW_NOUNS,
 } from './lexicon.ts';
 
@@ -101,6 +101,14 @@ interface Found {
   category: VerbCategory;
 }
 
+const OBJECT_ENDS = new Set(['to', 'for', 'from', 'of', 'with', 'in', 'into', 'on', 'by', 'that', 'which', 'using', 'based', 'and', 'or']);
+
+/** The head of a verb's own object: its last word before a preposition (`report` of “cost analysis report for ...”). */
+function objectHead(after: readonly string[]): string | undefined {
+  const end = after.findIndex((w) => OBJECT_ENDS.has(w));
+  return after.slice(0, Math.min(6, end < 0 ? after.length : end)).at(-1);
+}
+
 /** Object-sensitive verbs: what follows `run`, `resolve`, `open`, `select`, `generate` or `build` changes what they do. */
 function refine(found: Found, words: readonly string[], others: readonly Found[], reading: VerbReading): VerbReading {
   const after = words.slice(found.index + 1);
@@ -114,7 +122,10 @@ function refine(found: Found, words: readonly string[], others: readonly Found[]
   if (found.word === 'ask' && after[0] === 'for') return { ...reading, category: 'write', note: '“ask for” requests something' };
   // `load_csv_into_table`: loaded into a place, data is written there.
   if (found.word === 'load' && after.includes('into')) return { ...reading, category: 'write', note: '“load into” writes where it loads' };
-  if (found.word === 'evaluate' && !after.some((w) => CODE_OBJECTS.has(w))) {
+  // `eval_get`, `get_exam_evaluation`: an evaluation read or made, unless code is in sight (a code
+  // parameter still makes it run code, in the signal step).
+  const evaluation = found.word === 'evaluate' || (found.word === 'eval' && words.length > 1);
+  if (evaluation && !words.some((w) => CODE_OBJECTS.has(w))) {
     return { ...reading, category: 'read', note: 'with no code in sight, it assesses' };
   }
   const activity = after.find((w) => READ_ACTIVITIES.has(w));
@@ -136,9 +147,26 @@ function refine(found: Found, words: readonly string[], others: readonly Found[]
   // Another action in the name (`generate_and_send_report`, `generate_share_link`) keeps it a write;
   // a noun that could be a verb (`generate_pin_map`) does not.
   const acts = (o: Found) => o.word !== view && RANK[o.category] > RANK.read && (!NOUN_OR_VERB.has(o.word) || SENDING_VERBS.has(o.word));
-  if ((found.word === 'generate' || found.word === 'build') && view && !others.some(acts)) {
-    return { ...reading, category: 'read', note: `it generates a “${view}” and hands it back` };
+  if (found.word === 'build' && view && !others.some(acts)) {
+    return { ...reading, category: 'read', note: `it builds a “${view}” and hands it back` };
   }
+  // Generated text, data or media goes back to the caller; a key, an order or an account is issued and kept.
+  if (found.word === 'generate') {
+    const head = objectHead(after);
+    const issued = head !== undefined && ISSUED_OBJECTS.has(head) ? head : undefined;
+    if (issued) return { ...reading, category: 'write', note: `it issues a “${issued}”, which the service keeps` };
+    if (others.some(acts)) return { ...reading, category: 'write', note: 'another action in the name' };
+    return { ...reading, note: 'what it generates is handed back' };
+  }
+  // `format_disk` erases; `format_json` lays text out. The object may come first (`disk_format`).
+  const objects = words.filter((w) => w !== found.word);
+  const storage = found.word === 'format' ? objects.find((w) => STORAGE_OBJECTS.has(w)) : undefined;
+  if (storage) return { ...reading, category: 'destructive', note: `formatting a “${storage}” erases it` };
+  // `optimize_route` returns a plan; `vector_index_optimize` changes what is stored.
+  const stored = found.word === 'optimize' ? objects.find((w) => INFRA_NOUNS.has(w) || w === 'indexes') : undefined;
+  if (stored) return { ...reading, category: 'write', note: `it changes the “${stored}” it optimizes` };
+  // `answer_question` answers; `answer_pending_input` responds to a run waiting on it.
+  if (found.word === 'answer' && !objects.some((w) => QUESTION_OBJECTS.has(w))) return { ...reading, category: 'write', note: 'it responds to something waiting for an answer' };
   return reading;
 }
 
@@ -237,9 +265,13 @@ const ASKING_VERBS = new Set(['check', 'verify', 'validate', 'test', 'ask']);
 
 const ARTICLES = new Set(['a', 'an', 'the', 'one', 'some', 'any']);
 
-/** The first sentence of a description, as words, without "This tool" and articles. */
+// "Call this immediately after ...", "Use when the user asks ...": a sentence to the model about when to call, not what the tool does.
+const WHEN_TO_CALL = /^(?:always |you must |must )?(?:call|use|invoke) (?:this(?: tool| function)? )?(?:(?:immediately|first|only|once|always) )*(?:when|whenever|after|before|if|immediately|first)\b/i;
+
+/** The first sentence of a description that says what the tool does, as words, without "This tool" and articles. */
 export function leadWords(description: string): string[] {
-  const first = description.trim().split(/(?<=[.!?])\s|\n/)[0] ?? '';
+  const sentences = description.trim().split(/(?<=[.!?])\s|\n/).filter((s) => s.trim() !== '');
+  const first = (WHEN_TO_CALL.test(sentences[0] ?? '') && sentences.length > 1 ? sentences[1] : sentences[0]) ?? '';
   return textWords(first.toLowerCase().replace(DESCRIPTION_FILLER, '')).filter((w) => !ARTICLES.has(w));
 }
 
@@ -255,7 +287,8 @@ export function openingVerb(words: readonly string[], context: VerbContext): Ver
   if (!asVerb) return undefined;
   const category = categoryIn(asVerb)!;
   let worst: { verb: string; category: VerbCategory } | undefined;
-  for (let i = 1; i + 1 < Math.min(words.length, 8); i++) {
+  // "Generate a 3D asset from a text description and import it": the whole first sentence.
+  for (let i = 1; i + 1 < words.length; i++) {
     const next = words[i + 1]!;
     if (!CONJUNCTIONS.has(words[i]!) || NOUN_OR_VERB.has(next)) continue;
     const joined = [next, ...stems(next)].find((w) => categoryOf(w, context) && !NOUN_OR_VERB.has(w));
@@ -282,5 +315,8 @@ export function descriptionVerb(words: readonly string[], context: VerbContext):
   if (opening) return opening;
   const reading = verbOfWords(words.slice(0, 3), context);
   const object = reading && reading.verb !== words[0] && (reading.noun || NOUN_OR_VERB.has(reading.verb));
-  return object ? undefined : reading;
+  // "Certifies a dossier, generating a PDF": a participle after an unknown verb says how, not what.
+  const source = reading && words.slice(1, 3).find((w) => w.endsWith('ing') && stems(w).includes(reading.verb));
+  const participle = source !== undefined && /[a-z]s$/.test(words[0]!);
+  return object || participle ? undefined : reading;
 }

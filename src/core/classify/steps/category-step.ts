@@ -1,9 +1,9 @@
 import type { Category, EvidenceSource, Signal } from '../../risk.ts';
 import type { Evidence } from '../evidence.ts';
-import { CONTENT_PARAMS, PRICE_NOUNS, SAVES_RESULT } from '../lexicon.ts';
+import { CONTENT_PARAMS, PLACES_RESULT, PRICE_NOUNS, SAVES_RESULT } from '../lexicon.ts';
 import { isFreeText, outputParameter, worstOperation } from '../schema-evidence.ts';
 import { RANK } from '../verb.ts';
-import type { ToolFacts } from './tool-facts.ts';
+import { firstSentence, type ToolFacts } from './tool-facts.ts';
 
 /** What step 3 weighs besides the definition: the verb read and the executing signals raised. */
 export interface RefineInput {
@@ -72,7 +72,8 @@ const REFINEMENTS: readonly Refinement[] = [
     if (category !== 'read' && category !== 'other') return undefined;
     const output = outputParameter(facts.parameters);
     if (output) return { category: 'write', source: 'schema', detail: `parameter \`${output.path}\` saves the result to a file` };
-    const saves = SAVES_RESULT.exec(facts.lowerDescription);
+    // Where the result goes is said with what the tool does: the first sentence, not a later example.
+    const saves = SAVES_RESULT.exec(facts.lowerDescription) ?? PLACES_RESULT.exec(firstSentence(facts.lowerDescription));
     return saves ? { category: 'write', source: 'description', detail: `the description says it saves its result (“${saves[0]}”)` } : undefined;
   },
   function storesText({ facts: { parameters, params } }, category) {

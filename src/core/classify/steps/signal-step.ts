@@ -19,7 +19,13 @@ export interface SignalFinding {
 }
 
 export const EXECUTING_SIGNALS: readonly Signal[] = ['shell-command', 'code-eval', 'raw-sql'];
-const SQL_CONTEXT = /\b(sql|(open)?cypher|database|table|select|postgres(ql)?|mysql|sqlite)\b/i;
+// A query runs as SQL where SQL is named; a database alone counts only for a tool that does not search.
+const SQL_CONTEXT = /\b(sql|(open)?cypher|postgres(ql)?|mysql|sqlite|select (statements?|quer(y|ies)))\b/i;
+// A query language named for the query itself (not a product name given as an example search term).
+const QUERY_LANGUAGE = /\b(sql|(open)?cypher|sparql|gremlin|hogql|kql|promql|select statements?)\b/i;
+const DATABASE_CONTEXT = /\b(database|db)\b/i;
+// Verbs whose `query` is what to look for: keywords, a filter, a question.
+const SEARCHING_VERBS = new Set(['search', 'find', 'lookup', 'match', 'filter', 'browse', 'list', 'get', 'recall', 'retrieve', 'fetch', 'ask', 'answer', 'autocomplete', 'suggest', 'recommend']);
 // Stricter, for a name alone: words that only a database query language goes with.
 const SQL_WORDS = /\b(sql|(open)?cypher|sparql|gremlin|database|postgres(ql)?|mysql|sqlite)\b/i;
 const CREDENTIAL_PARAM = /password|secret|token|api_?key|private_?key|credential/;
@@ -101,7 +107,14 @@ export function readSignals(facts: ToolFacts, category: Category, verb?: string)
   const queryInput = parameters.some((p, i) => params[i] === 'query' && isMainInput(p) && isFreeText(p));
   // To a verb that examines text, the query is what it looks at.
   const mayRunQuery = !examinesText && !paramHits.has('raw-sql');
-  if (mayRunQuery && queryInput && (paramSet.has('database') || SQL_CONTEXT.test(description) || SQL_CONTEXT.test(tokens.join(' ')))) {
+  const queryParam = parameters.find((_p, i) => params[i] === 'query');
+  const searches = verb !== undefined && SEARCHING_VERBS.has(verb);
+  // A search's query is SQL only when the query itself is said to be (“SQL query to run”), not when the
+  // description mentions a database among what is searched.
+  const queryIsSql = queryParam !== undefined && QUERY_LANGUAGE.test(queryParam.description ?? '');
+  const namesSql = queryIsSql || (!searches && (SQL_CONTEXT.test(description) || SQL_CONTEXT.test(tokens.join(' '))));
+  const onADatabase = paramSet.has('database') || DATABASE_CONTEXT.test(description) || DATABASE_CONTEXT.test(tokens.join(' '));
+  if (mayRunQuery && queryInput && (namesSql || (onADatabase && !searches))) {
     paramHits.set('raw-sql', 'query');
     raise('raw-sql', 'schema', 'parameter `query` on a database tool');
   } else if (mayRunQuery && !queryInput && tokenSet.has('query') && hasRoomForQueryText(parameters) && SQL_WORDS.test(`${tokens.join(' ')} ${firstSentence(description)}`)) {

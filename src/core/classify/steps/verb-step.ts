@@ -63,7 +63,19 @@ const nameVerb = (finding: VerbFinding) => (finding.first?.source === 'name' ? f
 
 type Correction = (facts: ToolFacts, finding: VerbFinding) => VerbFinding | undefined;
 
+// "Compute a result by running Python", "Interpret a Lua chunk": the first sentence says code is run.
+// The verb opens the sentence or a clause of its own ("by running", "and executes"): "a running
+// session" or "an executed statement" only names one.
+const RUNS_CODE = /(?:^|\b(?:by|and|then|to|that|which|re) )(?:runs?|running|execut(?:e|es|ing)|evaluat(?:e|es|ing)|interpret(?:s|ing)?) (?:\w+ ){0,2}?(?:python|javascript|typescript|js|lua|ruby|perl|php|shell|bash|powershell|sql|code|scripts?|commands?|programs?)\b/;
+
 const CORRECTIONS: readonly Correction[] = [
+  // Whatever the name's verb, a first sentence that says it runs code or commands executes.
+  function statesItRunsCode({ lead }, finding) {
+    if (finding.category === 'execute' || finding.category === 'destructive' || finding.category === 'financial') return undefined;
+    const runs = RUNS_CODE.exec(lead.join(' '));
+    if (!runs) return undefined;
+    return readFromOpening(finding, 'execute', undefined, `the description says it runs code (“${runs[0]}”)`);
+  },
   // A description that opens with a verb that changes things outweighs a name that reads
   // ("Records feedback ..."); "Executes" counts only with code, commands or SQL in sight.
   function changesOutweighReading({ lead, context, tokenSet }, finding) {
