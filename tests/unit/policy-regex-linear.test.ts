@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { MAX_REGEX_INPUT, needsLinearRegexEngine } from '../../src/core/policy/conditions.ts';
 import { evaluatePolicy } from '../../src/core/policy/evaluate.ts';
 import { re2Engine } from '../../src/core/policy/re2-engine.ts';
-import { compileLinear, linearForm, useLinearRegexEngine } from '../../src/core/policy/regex-linear.ts';
+import { compileLinear, linearForm, planPattern, useLinearRegexEngine } from '../../src/core/policy/regex-linear.ts';
 import { regexRisk } from '../../src/core/policy/regex-safety.ts';
 import type { Policy } from '../../src/core/policy/schema.ts';
 import { fastestRun } from '../support/timing.ts';
@@ -112,6 +112,34 @@ describe('regex conditions with the linear-time engine loaded', () => {
     expect(fastestRun(() => (effect = decide(policy, text)), 1)).toBeLessThan(200);
     expect(effect).toBe('allow');
     expect(decide(policy, 'a'.repeat(MAX_REGEX_INPUT))).toBe('deny');
+  });
+
+  // Written out n times, no loop: a backtracking engine tries 2^n ways on a text that almost
+  // matches (seconds at n = 20, years at 30). Each is the counted repeat beside it.
+  it.each<[string, string, string]>([
+    ['(?:a|a) n times', `${'(?:a|a)'.repeat(30)}$`, 'a{30}$'],
+    ['a? n times, then a n times', `${'a?'.repeat(30)}${'a'.repeat(30)}$`, 'a{30,60}$'],
+  ])('%s runs on the linear-time engine, with JavaScript\'s answer, at once', (_, pattern, counted) => {
+    expect(planPattern(pattern).engine).toBe('linear');
+    const policy = policyWith('deny_if', pattern);
+    for (const text of [`${'a'.repeat(60)}!`, 'a'.repeat(29), 'a'.repeat(30), 'a'.repeat(45), `${'a'.repeat(MAX_REGEX_INPUT - 1)}!`]) {
+      let effect;
+      expect(fastestRun(() => (effect = decide(policy, text)), 1)).toBeLessThan(500);
+      expect(effect).toBe(new RegExp(counted).test(text) ? 'deny' : 'allow');
+    }
+  });
+
+  // A deny_if RE2 used to miss: JavaScript reads code units and folds every script's letters.
+  it.each<[string, string]>([
+    ['[\\ud800-\\udfff]', 'token\ud800'],
+    ['secret.key', 'secret\udc00key'],
+    ['(?i:пароль)', 'ПАРОЛЬ'],
+    ['(?i:[à-ÿ]+\\s*=)', 'CLÉ ='],
+  ])('a deny_if on the linear-time engine denies %s on %j, as RegExp finds it', (pattern, text) => {
+    const slow = `^(a+)+$|${pattern}`;
+    expect(planPattern(slow).engine).toBe('linear');
+    expect(new RegExp(slow).test(text)).toBe(true);
+    expect(decide(policyWith('deny_if', slow), text)).toBe('deny');
   });
 
   it('tells a page when a policy needs the engine', () => {

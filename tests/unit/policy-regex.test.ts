@@ -41,6 +41,19 @@ describe('regexRisk', () => {
     ['\\s*\\s*$', 'polynomial'],
     ['[a-c]+[c-e]+', 'polynomial'],
     ['(.*)\\1', 'polynomial'],
+    // No loop, yet one text read in 2^n ways: a backtracking engine tries them all (issue 29).
+    ['(?:a|a)'.repeat(30), 'many-ways'],
+    ['a?'.repeat(30) + 'a'.repeat(30), 'many-ways'],
+    ['x*' + '(?:a|a)'.repeat(8), 'many-ways'],
+    ['(?:ab|a.)'.repeat(8), 'many-ways'],
+    // Choices one character tells apart, and small counts, stay with JavaScript.
+    ['(?:a|b)'.repeat(30), undefined],
+    ['(?:ab|ac)'.repeat(30), undefined],
+    ['(?:a|a)'.repeat(6), undefined],
+    ['a?'.repeat(7) + 'a'.repeat(7), undefined],
+    ['^(?:\\d{1,3}\\.){3}\\d{1,3}:\\d{1,5}$', undefined],
+    ['^\\+?1?\\s?\\(?\\d{3}\\)?[\\s.-]?\\d{3}[\\s.-]?\\d{4}$', undefined],
+    ['[ab]?a[ab]*', undefined],
     // Too long to check.
     ['x'.repeat(501), 'too-complex'],
   ])('%s -> %s', (source, risk) => {
@@ -134,6 +147,8 @@ describe('regex conditions', () => {
       }),
     ]);
     expect(problems('a.*b.*c(?=d)')[0]?.message).toMatch(/this pattern can take polynomial time.*cannot run on the linear-time engine either/);
+    expect(problems(`${'(?:a|a)'.repeat(8)}(?=b)`)[0]?.message).toMatch(/this pattern can read one text in more than 100 ways.*cannot run on the linear-time engine either/);
+    expect(problems('(?:a|a)'.repeat(8))).toEqual([]);
     expect(problems('^(a+)+$')).toEqual([]);
     expect(problems('a.*b.*c')).toEqual([]);
     // A .* at either end adds nothing to a search, and is not run: see searchForm.
