@@ -101,6 +101,26 @@ describe('patterns regexRisk accepts', () => {
   });
 });
 
+// Patterns without loops whose parts can read one text several ways: the count, not a loop, decides.
+const loopFree = fc
+  .array(fc.constantFrom('a', 'b', '[ab]', '(?:a|a)', '(?:a|b)', '(?:a|[ab])', 'a?', '[ab]?', '(?:ab|a)', '(?:a|ab)', '(?:|a)', '(?:a?|b)'), { minLength: 8, maxLength: 26 })
+  .map((parts) => `${parts.join('')}$`);
+
+describe('loop-free patterns regexRisk accepts', () => {
+  it('finish quickly on texts that almost match, however their choices overlap', () => {
+    fc.assert(
+      fc.property(loopFree, fc.constantFrom('a', 'ab', 'aab'), fc.integer({ min: 4, max: 60 }), (source, unit, length) => {
+        fc.pre(regexRisk(source) === undefined);
+        const regex = new RegExp(source);
+        const text = `${unit.repeat(length).slice(0, length)}!`;
+        // An overlap that slipped through takes seconds here: 2^20 paths and more.
+        expect(fastestRun(() => regex.test(text), 1)).toBeLessThan(100);
+      }),
+      { numRuns: 1000 },
+    );
+  });
+});
+
 describe('searchForm', () => {
   it.each<[string, string]>([
     ['.*foo.*', 'foo'],
