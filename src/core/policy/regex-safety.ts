@@ -318,7 +318,8 @@ function ambiguity(automaton: Automaton, budget: Budget): RegexRisk | undefined 
  *   sets hold it add up (`(?:a|b)(?:a|b)…` stays at 1), and the start precedes the first character only;
  * - a loop: entered at any depth, so each path to a predecessor counts (`paths`, the text unseen),
  *   and inside it a text reads one way per entry (no loop reads one text two ways).
- * It overcounts (anchors and lookarounds are taken to pass, sums are taken over texts), never undercounts.
+ * It errs towards counting too many (anchors and lookarounds are taken to pass, a sum can mix
+ * texts): a pattern counted too high only runs on RE2.
  */
 function mostWays({ sets, next }: Automaton, parts: number[][], loopOf: ReadonlyMap<number, number>, spend: () => void): number {
   const incoming = next.map((): [number, number][] => []);
