@@ -88,6 +88,19 @@ describe('linearForm', () => {
       { numRuns: 3000 },
     );
   });
+  // What now runs on RE2 for its many ways: choices and optional parts, written out.
+  it('finds a pattern of overlapping choices in exactly the texts JavaScript finds it in', { timeout: 30_000 }, () => {
+    const parts = ['a', 'b', '[ab]', '(?:a|a)', '(?:a|b)', 'a?', '(?:ab|a)', '(?:|a)', '.', '\\ud800', '(?i:é)', '(?i:[^a])', '\\b', '$'];
+    const overlapping = fc.array(fc.constantFrom(...parts), { minLength: 4, maxLength: 20 }).map((items) => items.join(''));
+    // Short texts: JavaScript's 2^n paths stay few.
+    const short = fc.string({ unit: fc.constantFrom('a', 'b', 'A', '\ud800', '😀', 'é', 'É', ' '), maxLength: 14 });
+    fc.assert(
+      fc.property(overlapping, fc.array(short, { minLength: 1, maxLength: 4 }), (source, texts) => {
+        for (const text of texts) expect(linearTest(source, text), JSON.stringify(text)).toBe(new RegExp(source).test(text));
+      }),
+      { numRuns: 500 },
+    );
+  });
 });
 
 describe('regex conditions with the linear-time engine loaded', () => {
