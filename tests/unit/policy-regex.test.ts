@@ -41,6 +41,19 @@ describe('regexRisk', () => {
     ['\\s*\\s*$', 'polynomial'],
     ['[a-c]+[c-e]+', 'polynomial'],
     ['(.*)\\1', 'polynomial'],
+    // No loop, yet one text read in 2^n ways: a backtracking engine tries them all (issue 29).
+    ['(?:a|a)'.repeat(30), 'many-ways'],
+    ['a?'.repeat(30) + 'a'.repeat(30), 'many-ways'],
+    ['x*' + '(?:a|a)'.repeat(8), 'many-ways'],
+    ['(?:ab|a.)'.repeat(8), 'many-ways'],
+    // Choices one character tells apart, and small counts, stay with JavaScript.
+    ['(?:a|b)'.repeat(30), undefined],
+    ['(?:ab|ac)'.repeat(30), undefined],
+    ['(?:a|a)'.repeat(6), undefined],
+    ['a?'.repeat(7) + 'a'.repeat(7), undefined],
+    ['^(?:\\d{1,3}\\.){3}\\d{1,3}:\\d{1,5}$', undefined],
+    ['^\\+?1?\\s?\\(?\\d{3}\\)?[\\s.-]?\\d{3}[\\s.-]?\\d{4}$', undefined],
+    ['[ab]?a[ab]*', undefined],
     // Too long to check.
     ['x'.repeat(501), 'too-complex'],
   ])('%s -> %s', (source, risk) => {
@@ -84,6 +97,26 @@ describe('patterns regexRisk accepts', () => {
         expect(fastestRun(() => regex.test(text), 1)).toBeLessThan(1000);
       }),
       { numRuns: 1500 },
+    );
+  });
+});
+
+// Patterns without loops whose parts can read one text several ways: the count, not a loop, decides.
+const loopFree = fc
+  .array(fc.constantFrom('a', 'b', '[ab]', '(?:a|a)', '(?:a|b)', '(?:a|[ab])', 'a?', '[ab]?', '(?:ab|a)', '(?:a|ab)', '(?:|a)', '(?:a?|b)'), { minLength: 8, maxLength: 26 })
+  .map((parts) => `${parts.join('')}$`);
+
+describe('loop-free patterns regexRisk accepts', () => {
+  it('finish quickly on texts that almost match, however their choices overlap', () => {
+    fc.assert(
+      fc.property(loopFree, fc.constantFrom('a', 'ab', 'aab'), fc.integer({ min: 4, max: 60 }), (source, unit, length) => {
+        fc.pre(regexRisk(source) === undefined);
+        const regex = new RegExp(source);
+        const text = `${unit.repeat(length).slice(0, length)}!`;
+        // An overlap that slipped through takes seconds here: 2^20 paths and more.
+        expect(fastestRun(() => regex.test(text), 1)).toBeLessThan(100);
+      }),
+      { numRuns: 1000 },
     );
   });
 });
@@ -134,6 +167,8 @@ describe('regex conditions', () => {
       }),
     ]);
     expect(problems('a.*b.*c(?=d)')[0]?.message).toMatch(/this pattern can take polynomial time.*cannot run on the linear-time engine either/);
+    expect(problems(`${'(?:a|a)'.repeat(8)}(?=b)`)[0]?.message).toMatch(/this pattern can read one text in more than 100 ways.*cannot run on the linear-time engine either/);
+    expect(problems('(?:a|a)'.repeat(8))).toEqual([]);
     expect(problems('^(a+)+$')).toEqual([]);
     expect(problems('a.*b.*c')).toEqual([]);
     // A .* at either end adds nothing to a search, and is not run: see searchForm.

@@ -1,4 +1,4 @@
-import { linearRegexEngine, onLinearRegexEngine, planPattern } from './regex-linear.ts';
+import { compileLinear, linearRegexEngine, onLinearRegexEngine, planPattern } from './regex-linear.ts';
 import { REGEX_RISK_MESSAGES, type RegexRisk } from './regex-safety.ts';
 import type { Condition, Policy } from './schema.ts';
 
@@ -61,7 +61,7 @@ function linearMatcher(pattern: string | undefined, risk: RegexRisk): Matcher | 
   const engine = linearRegexEngine();
   if (!engine) return { unchecked: `${unsafe}, and no linear-time engine is loaded here` };
   try {
-    return engine.compile(pattern);
+    return compileLinear(engine, pattern);
   } catch {
     return { unchecked: `${unsafe}, and it is too large for the linear-time engine` };
   }

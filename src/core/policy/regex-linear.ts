@@ -6,8 +6,10 @@ import { parseRegex, type CharSet, type RegexNode } from './regex-syntax.ts';
  * Patterns a backtracking engine could take too long on (`^\S+@\S+\.\S+$`, `a.*b.*c`) are common in
  * real policies, so instead of refusing them they run on a linear-time engine (RE2). The pattern is
  * rewritten from the tree regex-syntax.ts parses, so it means what JavaScript means: `.` and `\s`
- * keep their JavaScript sets and every class is spelled out. Lookarounds and back-references have
- * no linear-time form: those patterns stay unchecked.
+ * keep their JavaScript sets, every class is spelled out (case folding under `(?i:…)` included, with
+ * JavaScript's own rules), and the text is read one UTF-16 code unit at a time as JavaScript reads
+ * it (see MOVED_SURROGATES). Lookarounds and back-references have no linear-time form: those
+ * patterns stay unchecked.
  */
 
 /** What a linear-time engine offers: the caller loads one (the CLI at start, the policy page on demand). */
@@ -35,47 +37,44 @@ export function onLinearRegexEngine(listener: () => void): void {
 
 /** RE2 refuses counted repeats above this. */
 const MAX_REPEAT = 1000;
-const HIGH_SURROGATES = [0xd800, 0xdbff] as const;
-const LOW_SURROGATES = [0xdc00, 0xdfff] as const;
 const SURROGATES = [0xd800, 0xdfff] as const;
+/**
+ * JavaScript reads a text as UTF-16 code units, RE2 as code points: a pair would be one character to
+ * RE2 and two to JavaScript, and a lone surrogate is no code point at all. So every surrogate code
+ * unit, paired or not, is moved to a code point of its own in plane 16 (0x100000 + its offset), in
+ * the pattern's classes and in the text alike (linearText): each JavaScript character is then one
+ * RE2 character, and no text can hold those code points as they are, since plane 16 is itself
+ * written with surrogates.
+ */
+const MOVED_SURROGATES = 0x100000;
 
 const hex = (code: number) => `\\x{${code.toString(16)}}`;
+const range = (from: number, to: number) => (from === to ? hex(from) : `${hex(from)}-${hex(to)}`);
 
-/**
- * A JavaScript class of UTF-16 code units as an RE2 class of code points. RE2 reads a surrogate pair
- * as one code point: a set holding high surrogates matches that code point instead.
- */
+/** A JavaScript class of UTF-16 code units as an RE2 class, surrogates moved. */
 function charClass(set: CharSet): string | undefined {
   const parts: string[] = [];
-  let astral = false;
   for (let i = 0; i < set.length; i += 2) {
-    const lo = set[i]!;
-    const hi = set[i + 1]!;
-    if (lo <= HIGH_SURROGATES[1] && hi >= HIGH_SURROGATES[0]) astral = true;
-    for (const [from, to] of [[lo, Math.min(hi, SURROGATES[0] - 1)], [Math.max(lo, SURROGATES[1] + 1), hi]] as const) {
-      if (from <= to) parts.push(from === to ? hex(from) : `${hex(from)}-${hex(to)}`);
-    }
+    const [lo, hi] = [set[i]!, set[i + 1]!];
+    if (lo < SURROGATES[0]) parts.push(range(lo, Math.min(hi, SURROGATES[0] - 1)));
+    if (hi > SURROGATES[1]) parts.push(range(Math.max(lo, SURROGATES[1] + 1), hi));
+    const [from, to] = [Math.max(lo, SURROGATES[0]), Math.min(hi, SURROGATES[1])];
+    if (from <= to) parts.push(range(from - SURROGATES[0] + MOVED_SURROGATES, to - SURROGATES[0] + MOVED_SURROGATES));
   }
-  if (astral) parts.push(`${hex(0x10000)}-${hex(0x10ffff)}`);
-  if (parts.length > 0) return `[${parts.join('')}]`;
-  // Only low surrogates: the second half of a pair, which RE2 read with the first.
-  return set.length > 0 ? '' : undefined;
+  // RE2 has no empty class: a pattern with `[]` has no form.
+  return parts.length > 0 ? `[${parts.join('')}]` : undefined;
 }
 
-const single = (node: RegexNode, [lo, hi]: readonly [number, number]) => node.kind === 'chars' && node.set.length === 2 && node.set[0] === node.set[1] && node.set[0]! >= lo && node.set[0]! <= hi;
+/** The text a linear form is run on: every surrogate code unit moved, as charClass moves them. */
+export function linearText(text: string): string {
+  // Without the u flag this reads code units: each half of a pair is replaced on its own.
+  return text.replace(/[\ud800-\udfff]/g, (unit) => String.fromCodePoint(unit.charCodeAt(0) - SURROGATES[0] + MOVED_SURROGATES));
+}
 
-/** A written pair (`😀` is two code units to JavaScript) as the one code point RE2 reads. */
-function pairSurrogates(items: readonly RegexNode[]): (RegexNode | string)[] {
-  const out: (RegexNode | string)[] = [];
-  for (let i = 0; i < items.length; i++) {
-    const [high, low] = [items[i]!, items[i + 1]];
-    if (low && single(high, HIGH_SURROGATES) && single(low, LOW_SURROGATES)) {
-      const [h, l] = [(high as { set: CharSet }).set[0]!, (low as { set: CharSet }).set[0]!];
-      out.push(hex(0x10000 + ((h - 0xd800) << 10) + (l - 0xdc00)));
-      i++;
-    } else out.push(high);
-  }
-  return out;
+/** A linear form compiled on `linear`, reading texts as linearText moves them. */
+export function compileLinear(linear: LinearRegexEngine, pattern: string): { test(text: string): boolean } {
+  const regex = linear.compile(pattern);
+  return { test: (text) => regex.test(linearText(text)) };
 }
 
 function rewrite(node: RegexNode): string | undefined {
@@ -83,7 +82,7 @@ function rewrite(node: RegexNode): string | undefined {
     case 'chars':
       return charClass(node.set);
     case 'seq': {
-      const items = pairSurrogates(node.items).map((item) => (typeof item === 'string' ? item : rewrite(item)));
+      const items = node.items.map(rewrite);
       return items.every((item) => item !== undefined) ? `(?:${items.join('')})` : undefined;
     }
     case 'alt': {

@@ -6,10 +6,11 @@ import { ANY, overlaps, parseRegex, union, type CharSet, type RegexNode } from '
  * a backtracking engine can step from one position to the next; then, as in Weber and Seidl's
  * ambiguity tests, it is exponential when a loop can read the same text along two different paths
  * (`(a+)+`, `(a|ab)*`), and polynomial when two loops can read the same text one after the other
- * (`a*a*`, `.*x.*`). Anchors and lookarounds are taken to pass, which only adds paths: the check
- * can refuse a safe pattern, not accept an unsafe one (up to what case folding outside ASCII adds).
+ * (`a*a*`, `.*x.*`). Without such loops the paths do not grow with the text but can with the
+ * pattern (`(a|a)(a|a)…`): past MAX_WAYS paths for one text it has many ways. Anchors and lookarounds
+ * are taken to pass, which only adds paths: the check can refuse a safe pattern, not accept an unsafe one.
  */
-export type RegexRisk = 'exponential' | 'polynomial' | 'too-complex';
+export type RegexRisk = 'exponential' | 'polynomial' | 'many-ways' | 'too-complex';
 
 export const MAX_REGEX_SOURCE = 500;
 // Positions the automaton may have once bounded repeats are unrolled.
@@ -20,6 +21,8 @@ const MAX_UNROLLED_COPIES = 4;
 const MAX_UNROLLED = 40;
 // Pairs and triples of positions the tests may visit before the pattern counts as too complex.
 const MAX_STEPS = 100_000;
+// Paths one text may take to one position (see mostWays): IPv4's \d{1,3}(\.\d{1,3}){3} takes 81.
+export const MAX_WAYS = 100;
 
 export const REGEX_RISK_MESSAGES: Record<RegexRisk, string> = {
   exponential:
@@ -28,17 +31,22 @@ export const REGEX_RISK_MESSAGES: Record<RegexRisk, string> = {
   polynomial:
     'this pattern can take polynomial time: two repeats can match the same text one after the other ' +
     '(hint: drop one, or put between them something only one can match; a leading or trailing .* is never needed)',
+  'many-ways':
+    `this pattern can read one text in more than ${MAX_WAYS} ways: alternatives or optional parts that match the same characters multiply the paths a backtracking engine tries ` +
+    '(hint: make alternatives exclusive, (ab|ac) rather than (ab|a.), and write a run of optional parts as one counted repeat, a{0,3} rather than a?a?a?)',
   'too-complex': `this pattern is too long or complex to check that it runs in reasonable time (hint: simplify it; at most ${MAX_REGEX_SOURCE} characters)`,
 };
 
 class TooComplex extends Error {}
 class Exponential extends Error {}
 
-/** Ways to step between positions, capped at 2: one way or several is all that matters. */
+/** Ways to step between positions: mostWays counts them, the loop tests only ask whether there are several. */
 type Ways = Map<number, number>;
+// A cap keeps the counts finite: far above MAX_WAYS, far below where doubles lose whole numbers.
+const MANY = 2 ** 40;
 const addWays = (into: Ways, from: Ways, times = 1) => {
   if (times === 0) return into;
-  for (const [position, ways] of from) into.set(position, Math.min(2, (into.get(position) ?? 0) + ways * times));
+  for (const [position, ways] of from) into.set(position, Math.min(MANY, (into.get(position) ?? 0) + ways * times));
   return into;
 };
 
@@ -91,7 +99,7 @@ function positionAutomaton(tree: RegexNode, looks: RegexNode[]): Automaton {
   const sequence = (a: Part, b: Part): Part => {
     link(a.last, b.first);
     return {
-      empty: Math.min(2, a.empty * b.empty),
+      empty: Math.min(MANY, a.empty * b.empty),
       first: addWays(new Map(a.first), b.first, a.empty),
       last: addWays(new Map(b.last), a.last, b.empty),
     };
@@ -101,7 +109,7 @@ function positionAutomaton(tree: RegexNode, looks: RegexNode[]): Automaton {
     link(body.last, body.first);
     return { ...body, empty: min === 0 ? 1 : body.empty };
   };
-  const optional = (body: Part): Part => ({ ...body, empty: Math.min(2, body.empty + 1) });
+  const optional = (body: Part): Part => ({ ...body, empty: Math.min(MANY, body.empty + 1) });
 
   function repeat(body: RegexNode, min: number, max: number): Part {
     if (max === 0) return EMPTY;
@@ -137,7 +145,7 @@ function positionAutomaton(tree: RegexNode, looks: RegexNode[]): Automaton {
       case 'seq':
         return node.items.reduce((part, item) => sequence(part, build(item)), EMPTY);
       case 'alt':
-        return node.options.map(build).reduce((a, b) => ({ empty: Math.min(2, a.empty + b.empty), first: addWays(new Map(a.first), b.first), last: addWays(new Map(a.last), b.last) }));
+        return node.options.map(build).reduce((a, b) => ({ empty: Math.min(MANY, a.empty + b.empty), first: addWays(new Map(a.first), b.first), last: addWays(new Map(a.last), b.last) }));
       case 'repeat':
         return repeat(node.body, node.min, node.max);
     }
@@ -203,12 +211,20 @@ function intersect(a: CharSet, b: CharSet): CharSet {
   return out;
 }
 
-function ambiguity({ sets, next }: Automaton, budget: { steps: number }): RegexRisk | undefined {
+/** What the checks may still spend: steps, and the factor of ways to read a text left (lookaround bodies multiply it). */
+interface Budget {
+  steps: number;
+  ways: number;
+}
+
+function ambiguity(automaton: Automaton, budget: Budget): RegexRisk | undefined {
+  const { sets, next } = automaton;
   const spend = () => {
     if (--budget.steps < 0) throw new TooComplex();
   };
   const successors = next.map((ways) => [...ways.keys()]);
-  const loops = components([0], (node) => successors[node]!).filter((c) => c.length > 1 || next[c[0]!]!.has(c[0]!));
+  const parts = components([0], (node) => successors[node]!);
+  const loops = parts.filter((c) => c.length > 1 || next[c[0]!]!.has(c[0]!));
   const loopOf = new Map<number, number>();
   loops.forEach((members, id) => members.forEach((member) => loopOf.set(member, id)));
 
@@ -256,6 +272,10 @@ function ambiguity({ sets, next }: Automaton, budget: { steps: number }): RegexR
       }
     }
   }
+
+  const ways = mostWays(automaton, parts, loopOf, spend);
+  if (ways > budget.ways) return 'many-ways';
+  budget.ways /= ways;
   return undefined;
 
   function tripleWalk(p: number, q: number, from: number, to: number, reachesTo: Set<number>): boolean {
@@ -287,6 +307,68 @@ function ambiguity({ sets, next }: Automaton, budget: { steps: number }): RegexR
     }
     return false;
   }
+}
+
+/**
+ * How many paths one text can take to one position, at most: a backtracking engine may try each.
+ * Without loops that read one text two ways (the tests above) the count does not grow with the
+ * text, but it can with the pattern: `(?:a|a)` n times reads `aaa…` 2^n ways, and so do n `a?`
+ * before n `a`. Positions are counted in order (`parts`, Tarjan's components, come sinks first):
+ * - a position outside loops: the text's previous character is one, so only predecessors whose
+ *   sets hold it add up (`(?:a|b)(?:a|b)…` stays at 1), and the start precedes the first character only;
+ * - a loop: entered at any depth, so each path to a predecessor counts (`paths`, the text unseen),
+ *   and inside it a text reads one way per entry (no loop reads one text two ways).
+ * It errs towards counting too many (anchors and lookarounds are taken to pass, a sum can mix
+ * texts): a pattern counted too high only runs on RE2.
+ */
+function mostWays({ sets, next }: Automaton, parts: number[][], loopOf: ReadonlyMap<number, number>, spend: () => void): number {
+  const incoming = next.map((): [number, number][] => []);
+  next.forEach((outs, u) => outs.forEach((ways, v) => incoming[v]!.push([u, ways])));
+  // Paths to a position whatever the text (per exit depth, for a loop), and paths one text takes to it.
+  const paths = new Array<number>(sets.length).fill(0);
+  const perText = new Array<number>(sets.length).fill(0);
+  [paths[0], perText[0]] = [1, 1];
+  let most = 1;
+  for (const part of parts.slice().reverse()) {
+    if (part[0] === 0) continue;
+    if (loopOf.has(part[0]!)) {
+      let entering = 0;
+      for (const e of part) for (const [u, ways] of incoming[e]!) if (loopOf.get(u) !== loopOf.get(e)) entering = Math.min(MANY, entering + paths[u]! * ways);
+      for (const member of part) [paths[member], perText[member]] = [entering, entering];
+      most = Math.max(most, entering);
+      continue;
+    }
+    const v = part[0]!;
+    let [all, first] = [0, 0];
+    const steps: [CharSet, number][] = [];
+    for (const [u, ways] of incoming[v]!) {
+      spend();
+      all = Math.min(MANY, all + paths[u]! * ways);
+      if (u === 0) first = ways;
+      else steps.push([sets[u]!, Math.min(MANY, perText[u]! * ways)]);
+    }
+    paths[v] = all;
+    // Capped, so sums stay whole numbers (and never Infinity - Infinity).
+    perText[v] = Math.min(MANY, Math.max(first, heaviestCharacter(steps)));
+    most = Math.max(most, perText[v]!);
+  }
+  return most;
+}
+
+/** The most weight one character collects from the sets that hold it. */
+function heaviestCharacter(weighted: readonly [CharSet, number][]): number {
+  const events: [number, number][] = [];
+  for (const [set, weight] of weighted) {
+    for (let i = 0; i < set.length; i += 2) events.push([set[i]!, weight], [set[i + 1]! + 1, -weight]);
+  }
+  // Ends before starts at one code: a range ending at c - 1 does not hold c.
+  events.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
+  let [sum, most] = [0, 0];
+  for (const [, weight] of events) {
+    sum += weight;
+    most = Math.max(most, sum);
+  }
+  return most;
 }
 
 /** The positions from which one of `targets` can be reached (the targets included). */
@@ -321,7 +403,7 @@ export function regexRisk(source: string): RegexRisk | undefined {
 }
 
 function check(source: string): RegexRisk | undefined {
-  const budget = { steps: MAX_STEPS };
+  const budget: Budget = { steps: MAX_STEPS, ways: MAX_WAYS };
   const pending = [parseRegex(source)];
   try {
     while (pending.length > 0) {

@@ -1,3 +1,5 @@
+import { caseVariants } from './regex-case.ts';
+
 /**
  * A regular expression (JavaScript syntax, no flags, as policy conditions compile it) as a tree of
  * character sets, sequences, alternatives and repeats: the shape regex-safety.ts checks. Only what
@@ -57,18 +59,8 @@ export function overlaps(a: CharSet, b: CharSet): boolean {
   return false;
 }
 
-/** With the `i` modifier, ASCII letters match their other case too (other scripts are left as written). */
-function foldCase(set: CharSet): CharSet {
-  const shifted: number[] = [];
-  for (let i = 0; i < set.length; i += 2) {
-    for (const [lo, hi, by] of [[0x41, 0x5a, 32], [0x61, 0x7a, -32]] as const) {
-      const from = Math.max(set[i]!, lo);
-      const to = Math.min(set[i + 1]!, hi);
-      if (from <= to) shifted.push(from + by, to + by);
-    }
-  }
-  return union(set, shifted);
-}
+/** With the `i` modifier a set also matches every code unit that canonicalizes like one of its members. */
+const foldCase = (set: CharSet): CharSet => union(set, caseVariants(set));
 
 const single = (code: number): CharSet => [code, code];
 
@@ -77,7 +69,8 @@ export function parseRegex(source: string): RegexNode {
   let at = 0;
   const ignoreCase: boolean[] = [false];
   const peek = (offset = 0) => source[at + offset];
-  const chars = (set: CharSet): RegexNode => ({ kind: 'chars', set: ignoreCase[ignoreCase.length - 1] ? foldCase(set) : set });
+  const folds = () => ignoreCase[ignoreCase.length - 1]!;
+  const chars = (set: CharSet): RegexNode => ({ kind: 'chars', set: folds() ? foldCase(set) : set });
 
   function alternation(): RegexNode {
     const options = [sequence()];
@@ -123,7 +116,7 @@ export function parseRegex(source: string): RegexNode {
       case '(':
         return group();
       case '[':
-        return chars(charClass());
+        return charClass();
       case '.':
         return chars(complement(LINE_TERMINATORS));
       case '^':
@@ -194,7 +187,8 @@ export function parseRegex(source: string): RegexNode {
     return chars(set);
   }
 
-  function charClass(): CharSet {
+  /** A class under `i` is folded before `^` inverts it: `(?i:[^a])` matches neither a nor A. */
+  function charClass(): RegexNode {
     const negated = peek() === '^';
     if (negated) at++;
     const parts: CharSet[] = [];
@@ -210,7 +204,8 @@ export function parseRegex(source: string): RegexNode {
     }
     at++; // the closing bracket
     const set = union(...parts);
-    return negated ? complement(set) : set;
+    // Folding keeps whole groups of alike code units, so its complement needs no folding of its own.
+    return negated ? { kind: 'chars', set: complement(folds() ? foldCase(set) : set) } : chars(set);
   }
 
   function classAtom(): CharSet {
