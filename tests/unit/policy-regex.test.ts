@@ -113,8 +113,9 @@ describe('loop-free patterns regexRisk accepts', () => {
         fc.pre(regexRisk(source) === undefined);
         const regex = new RegExp(source);
         const text = `${unit.repeat(length).slice(0, length)}!`;
-        // An overlap that slipped through takes seconds here: 2^20 paths and more.
-        expect(fastestRun(() => regex.test(text), 1)).toBeLessThan(100);
+        // An overlap that slipped through takes seconds here (2^20 paths and more); the best of three
+        // runs under a generous bound keeps a busy machine from failing a fast pattern.
+        expect(fastestRun(() => regex.test(text), 3)).toBeLessThan(400);
       }),
       { numRuns: 1000 },
     );
