@@ -22,7 +22,6 @@ const KNOWN_ERRORS: Record<string, string> = {
   dropbox_create_shared_link: 'a public link opens access, but the first held-out set rates generate_share_link a plain write',
   add_user_to_group: 'a group may be a contact list as well as a permission group: medium',
   youtube_upload_video: 'publishing to the world hides in a privacy enum: medium',
-  describe_delete_protection: '“protection” counts as permissions, and reading permissions rates medium',
   get_cancellation_policy: '“policy” counts as permissions, and reading permissions rates medium',
   snooze_notification: '“snooze” is unknown (another test uses it as the unknown verb): other',
   like_post: '“like” is as often “similar to”: other',

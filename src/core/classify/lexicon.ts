@@ -15,7 +15,8 @@ export const VERBS: Record<Exclude<Category, 'other'>, readonly string[]> = {
     // Computing and generating for the caller: the answer comes back, nothing is kept.
     'compute', 'encode', 'decode', 'hash', 'format', 'normalize', 'tokenize', 'rank', 'rerank',
     'autocomplete', 'recall', 'answer', 'synthesize', 'solve', 'measure', 'optimize', 'sanitize',
-    'look', 'introspect', 'enrich', 'match', 'generate',
+    'look', 'introspect', 'enrich', 'match', 'generate', 'score', 'review', 'assess', 'critique', 'proofread',
+    'decompose', 'outline', 'brainstorm', 'simulate',
     // The same verbs in the languages MCP servers are most often written in besides English.
     'obtener', 'listar', 'buscar', 'consultar', 'mostrar', 'recuperar', 'obter', 'obtenir', 'lister',
     'rechercher', 'chercher', 'afficher', 'suchen', 'abrufen', 'anzeigen', 'auflisten', 'ottieni', 'elenca', 'cerca',
@@ -73,6 +74,7 @@ export const NOUN_OR_VERB = new Set([
   'release', 'map', 'filter', 'access', 'purchase', 'script', 'call', 'me', 'head', 'cat',
   'setup', 'trigger', 'share', 'patch', 'merge', 'pull', 'backup', 'block', 'turn', 'arm', 'trash', 'empty', 'dm',
   'deposit', 'wire', 'stake', 'request', 'change', 'hash', 'match', 'rank', 'format', 'answer', 'recall', 'score',
+  'review', 'outline',
 ]);
 
 /** Two-word nouns whose first word is also a verb: in `repo_pull_request` nothing is pulled. */
@@ -173,7 +175,7 @@ export const VIEW_NOUNS = new Set([
 ]);
 
 /** Read verbs whose object is text to look at: code or SQL handed to them is examined, not run (`validate_sql`, `lint_script`). */
-export const TEXT_EXAMINING_VERBS = new Set(['validate', 'lint', 'parse', 'convert', 'translate', 'check', 'verify']);
+export const TEXT_EXAMINING_VERBS = new Set(['validate', 'lint', 'parse', 'convert', 'translate', 'check', 'verify', 'review', 'critique', 'assess', 'score', 'summarize', 'format', 'proofread']);
 
 /** Objects that make a description's "Run"/"Execute" mean running code rather than a job. */
 export const EXECUTING_OBJECTS = new Set(['sql', 'command', 'commands', 'code', 'script', 'scripts', 'shell', 'statement', 'statements', 'javascript', 'python', 'bash']);
@@ -233,6 +235,12 @@ export const UNBILLED_SUBSCRIPTIONS = new Set([
 /** Money nouns whose creation moves money (a refund, a payout), not merely describes it. */
 export const MONEY_MOVEMENT_NOUNS = new Set(['payment', 'payout', 'refund', 'charge', 'transfer', 'intent', 'checkout', 'withdrawal', 'order']);
 
+/** Words that name an attack on a target: a tool that sends one to an address it is given probes, it does not read. */
+export const ATTACK_WORDS = new Set(['injection', 'sqli', 'xss', 'bruteforce', 'brute', 'exploit', 'fuzz', 'fuzzing', 'ddos', 'spoofing', 'bypass']);
+
+/** Parameters that name the target of a probe. */
+export const TARGET_PARAMS = new Set(['url', 'uri', 'target', 'host', 'hostname', 'ip', 'domain', 'endpoint', 'target_url']);
+
 /** Name nouns that scale a destruction to infrastructure or to everything. */
 export const INFRA_NOUNS = new Set([
   'infrastructure', 'cluster', 'clusters', 'database', 'databases', 'db', 'table', 'tables', 'bucket',
@@ -284,6 +292,9 @@ export const DESCRIPTION_PHRASES: Record<Exclude<Category, 'other'>, readonly Re
 
 /** A description that says the result is put somewhere ("... and import it into Blender"): the tool writes, whatever its verb. */
 export const PLACES_RESULT = /\band (?:then )?(?:imports?|inserts?|adds?|uploads?|stores?|saves?|writes?|pushes|push|publish(?:es)?|posts?|attach(?:es)?|appl(?:y|ies)) (?:it|them|the (?:result|results|output)) (?:into|to|in|on)\b/;
+
+/** A download to this machine writes there: “Download files from the volume to a local directory”. */
+export const DOWNLOADS_LOCALLY = /\bdownloads? [\w ,-]{0,60}?\bto (?:a |the |your )?(?:local (?:director(?:y|ies)|folder|path|disk|file|machine)|disk)\b/;
 
 /** A description that says the result is kept somewhere: the tool writes, whatever its verb. */
 export const SAVES_RESULT = /\b(?:saved? (?:it |them |the [\w-]+ )?(?:to|into|in|as) (?:a |the |your )?(?:file|disk|director(?:y|ies)|folder|path|local)|saves? (?:it|them|the [\w-]+(?: [\w-]+)?) (?:to|into|in)\b|(?:the )?path it was saved to|(?:is|are) saved to|written to (?:a |the )?(?:file|disk)|writes? (?:it |them |the [\w-]+ )?to (?:a |the )?(?:file|disk)|to disk\b|output_?(?:file|path|dir))/;

@@ -37,9 +37,15 @@ export const AMBIGUOUS_RUNNABLE_PARAMS = new Set(['code', 'command', 'commands',
 // What a parameter's or a tool's words say when the text is run.
 const RUNS_TEXT = /\b(run|runs|execut\w*|evaluat\w*|eval|interpret\w*|shell|bash|terminal|javascript|typescript|python|sql|scripts?|snippets?|source code|code to|program)\b/i;
 
-/** The parameter's own description says it holds something to run. */
-export function saysItRuns(p: Parameter): boolean {
-  return RUNS_TEXT.test(p.description ?? '');
+// Only a running verb: “the code to review” names code, it does not run it.
+const RUNNING_VERB = /\b(run|runs|execut\w*|evaluat\w*|eval|interpret\w*)\b/i;
+
+/**
+ * The parameter's own description says it holds something to run. For a tool whose verb only reads,
+ * naming code or a language is not enough: a running verb must say it.
+ */
+export function saysItRuns(p: Parameter, toolReads = false): boolean {
+  return (toolReads ? RUNNING_VERB : RUNS_TEXT).test(p.description ?? '');
 }
 
 /** Fields that come with a message: beside them a `to` is a recipient. */

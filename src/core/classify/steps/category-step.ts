@@ -1,6 +1,7 @@
 import type { Category, EvidenceSource, Signal } from '../../risk.ts';
 import type { Evidence } from '../evidence.ts';
-import { CONTENT_PARAMS, PLACES_RESULT, PRICE_NOUNS, SAVES_RESULT } from '../lexicon.ts';
+import { ATTACK_WORDS, CONTENT_PARAMS, DOWNLOADS_LOCALLY, PLACES_RESULT, PRICE_NOUNS, SAVES_RESULT, TARGET_PARAMS } from '../lexicon.ts';
+import { textWords } from '../../text/tokens.ts';
 import { isFreeText, outputParameter, worstOperation } from '../schema-evidence.ts';
 import { RANK } from '../verb.ts';
 import { firstSentence, type ToolFacts } from './tool-facts.ts';
@@ -34,6 +35,14 @@ export function refineCategory(input: RefineInput, category: Category): Category
 }
 
 const REFINEMENTS: readonly Refinement[] = [
+  // An injection or brute-force test sends attacks to the address it is given: it acts on a system, whatever its verb.
+  function attacksATarget({ facts }, category) {
+    if (category === 'execute' || category === 'destructive' || category === 'financial') return undefined;
+    const attack = [...facts.tokens, ...textWords(firstSentence(facts.description))].find((w) => ATTACK_WORDS.has(w));
+    const target = facts.params.find((p) => TARGET_PARAMS.has(p));
+    if (!attack || !target) return undefined;
+    return { category: 'execute', source: 'description', detail: `“${attack}” sent to the \`${target}\` it is given: an attack on a system, not a read` };
+  },
   function runsWhatItTakes({ executing, paramHits }, category) {
     if (category === 'execute' || !executing.some((s) => paramHits.has(s))) return undefined;
     return { category: 'execute', source: 'schema', detail: `takes ${executing.map((s) => `\`${paramHits.get(s)}\``).join(' and ')} to run` };
@@ -73,7 +82,7 @@ const REFINEMENTS: readonly Refinement[] = [
     const output = outputParameter(facts.parameters);
     if (output) return { category: 'write', source: 'schema', detail: `parameter \`${output.path}\` saves the result to a file` };
     // Where the result goes is said with what the tool does: the first sentence, not a later example.
-    const saves = SAVES_RESULT.exec(facts.lowerDescription) ?? PLACES_RESULT.exec(firstSentence(facts.lowerDescription));
+    const saves = SAVES_RESULT.exec(facts.lowerDescription) ?? PLACES_RESULT.exec(firstSentence(facts.lowerDescription)) ?? DOWNLOADS_LOCALLY.exec(firstSentence(facts.lowerDescription));
     return saves ? { category: 'write', source: 'description', detail: `the description says it saves its result (“${saves[0]}”)` } : undefined;
   },
   function storesText({ facts: { parameters, params } }, category) {

@@ -40,6 +40,10 @@ const RUNNING_NAME_WORDS = new Set(['exec', 'execute', 'eval', 'evaluate', 'run'
 const INTERACTIVE_NAME_WORDS = new Set(['terminal', 'shell', 'bash', 'repl', 'tty', 'pty', 'tmux', 'process']);
 const INTERACTIVE_INPUTS = new Set(['input', 'keys', 'stdin', 'line']);
 
+// Read, these name a setting or a person (a page's visibility, a team's members), not who may do what.
+// A policy read stays a look at permissions: resource and IAM policies say who may act.
+const SETTING_LIKE_PERMISSION_NOUNS = new Set(['sharing', 'visibility', 'ownership', 'protection', 'protect', 'admin', 'member', 'members', 'collaborator', 'collaborators']);
+
 const SPEAKS_OF_RUNNING = /\b(runs?|running|execut\w*)\b/;
 
 const signalEvidence = (signal: Signal, source: EvidenceSource, detail: string): Evidence => ({ source, detail, kind: 'signal', signal });
@@ -67,7 +71,7 @@ export function readSignals(facts: ToolFacts, category: Category, verb?: string)
 
   const toolRunsText = category === 'execute' || DESCRIPTION_PHRASES.execute.some((re) => re.test(lowerDescription)) || tokens.some((t) => RUNNING_NAME_WORDS.has(t));
   const examinesText = verb !== undefined && TEXT_EXAMINING_VERBS.has(verb) && !SPEAKS_OF_RUNNING.test(lowerDescription);
-  const runs = (p: Parameter, name: string) => !examinesText && isFreeText(p) && isMainInput(p) && (!AMBIGUOUS_RUNNABLE_PARAMS.has(name) || toolRunsText || saysItRuns(p));
+  const runs = (p: Parameter, name: string) => !examinesText && isFreeText(p) && isMainInput(p) && (!AMBIGUOUS_RUNNABLE_PARAMS.has(name) || toolRunsText || saysItRuns(p, category === 'read'));
   for (const [signal, words] of Object.entries(SIGNAL_WORDS) as [Signal, { names: readonly string[]; params: readonly string[] }][]) {
     const executing = EXECUTING_SIGNALS.includes(signal);
     const fits = (p: Parameter, name: string) =>
@@ -76,7 +80,7 @@ export function readSignals(facts: ToolFacts, category: Category, verb?: string)
     const secretIndex = signal === 'credentials' && index < 0 ? parameters.findIndex((p, i) => CREDENTIAL_PARAM.test(params[i]!) && isCredential(p)) : -1;
     const paramHit = index >= 0 ? params[index] : secretIndex >= 0 ? params[secretIndex] : undefined;
     if (paramHit) paramHits.set(signal, paramHit);
-    const nameHit = words.names.find((w) => tokenSet.has(w) && !(signal === 'fetches-url' && (namesAnAddress(w, tokens, facts.context) || fetchesARecord(w, tokens))) && !(signal === 'credentials' && measuredTokens(w, tokens)));
+    const nameHit = words.names.find((w) => tokenSet.has(w) && !(signal === 'fetches-url' && (namesAnAddress(w, tokens, facts.context) || fetchesARecord(w, tokens))) && !(signal === 'credentials' && measuredTokens(w, tokens)) && !(signal === 'permissions' && category === 'read' && SETTING_LIKE_PERMISSION_NOUNS.has(w)));
     if (nameHit && !NAME_ALONE_IS_NOT_ENOUGH.has(signal)) raise(signal, 'name', `“${nameHit}” in the name`);
     else if (paramHit) raise(signal, 'schema', `parameter \`${paramHit}\``);
     else if (nameHit && category === 'execute') raise(signal, 'name', `“${nameHit}” in the name of a tool that executes`);

@@ -74,11 +74,14 @@ function statedReadOnly(description: string): string | undefined {
   return undefined;
 }
 
+// Words that, past a description's opening, are nouns (“type information”, “a set of”).
+const DESCRIPTION_NOUNS = new Set(['type', 'types', 'set', 'sets', 'tag', 'tags', 'label', 'labels', 'mark', 'marks', 'start', 'end', 'block', 'blocks']);
+
 /** A verb of the first sentence, past its opening, that changes, removes, runs or pays. */
 function namesAChange({ description, context }: ToolFacts): boolean {
   const words = textWords(firstSentence(description)).slice(1);
   return words.some((w) => {
     const category = categoryOfWord(w, context);
-    return category !== undefined && category !== 'read' && !NOUN_OR_VERB.has(w);
+    return category !== undefined && category !== 'read' && !NOUN_OR_VERB.has(w) && !DESCRIPTION_NOUNS.has(w);
   });
 }
