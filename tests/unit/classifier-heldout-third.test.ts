@@ -11,7 +11,6 @@ const KNOWN_ERRORS: Record<string, string> = {
   slack_upload_file: 'a file shared into a channel reaches its members, but “upload” is a plain write: medium',
   place_order: '“place” is unknown (and a noun in maps tools): other',
   order_food: '“order” is unknown as a verb: other',
-  outlook_create_forwarding_rule: 'a rule that forwards mail out later sends nothing now: medium',
   mongodb_update_many: '“many” counts as bulk only for removals (as in the real-names set): medium',
   redis_flushdb: '“every key” in the description is no bulk phrase, and “flushdb” one word: high',
   lambda_update_function_code: 'new code put live, but “code” in a name only says what the tool is about: medium',

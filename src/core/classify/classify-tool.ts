@@ -39,7 +39,7 @@ export function classifyTool(tool: Tool, parameters: readonly Parameter[] = list
   const executing = executingSignals(signals, verb.category);
   const refinedBySteps = refineCategory({ facts, verb: verb.verb?.reading.verb, executing, paramHits: signals.paramHits }, verb.category);
   // 3b. What the description states outright outranks what a noun suggested.
-  const stated = statedEffect({ facts, verb, category: refinedBySteps.category, raisedBySchema: refinedBySteps.evidence.some((e) => e.source === 'schema'), executing });
+  const stated = statedEffect({ facts, verb, category: refinedBySteps.category, raisedByRefinement: refinedBySteps.evidence.length > 0, executing });
   const refined = { category: stated.category, evidence: [...refinedBySteps.evidence, ...stated.evidence] };
   const sending = signals.signals.includes('sends-external') ? undefined : sendingEvidence(facts, refined.category, verb.verb);
   const raised: Signal[] = sending ? [...signals.signals, 'sends-external'] : [...signals.signals];

@@ -293,6 +293,14 @@ export const DESCRIPTION_PHRASES: Record<Exclude<Category, 'other'>, readonly Re
 /** A description that says the result is put somewhere ("... and import it into Blender"): the tool writes, whatever its verb. */
 export const PLACES_RESULT = /\band (?:then )?(?:imports?|inserts?|adds?|uploads?|stores?|saves?|writes?|pushes|push|publish(?:es)?|posts?|attach(?:es)?|appl(?:y|ies)) (?:it|them|the (?:result|results|output)) (?:into|to|in|on)\b/;
 
+/**
+ * A description that says data goes to an outside address, in any phrasing: “also posts each event's
+ * details to the URL given in notify”, “forwards the report to the recipients”, “uploads it to a
+ * webhook”. The object decides: a URL, a webhook, an email address or a recipient is outside; “the
+ * server” or “the channel” may be the tool's own service.
+ */
+export const SENDS_ELSEWHERE = /\b(?:sends?|sent|posts?|posted|forward(?:s|ed)?|e-?mail(?:s|ed)?|upload(?:s|ed)?|transmit(?:s|ted)?|push(?:es|ed)|shar(?:es|ed)|publish(?:es|ed)?|relay(?:s|ed)?|deliver(?:s|ed)?|exfiltrates?)\b(?:(?![.!?]\s)[^.!?]){0,100}?\bto (?:the |a |an |any |each |every |your |this |that |their )?(?:(?:given|configured|specified|provided|caller'?s?|user'?s?|external|remote|third[- ]party|outside|arbitrary|notification|callback) )*(?:urls?|uris?|endpoints?|webhooks?|e-?mail address(?:es)?|address(?:es)?|recipients?|callbacks?|inbox(?:es)?|third parties|https?:)/;
+
 /** A download to this machine writes there: “Download files from the volume to a local directory”. */
 export const DOWNLOADS_LOCALLY = /\bdownloads? [\w ,-]{0,60}?\bto (?:a |the |your )?(?:local (?:director(?:y|ies)|folder|path|disk|file|machine)|disk)\b/;
 

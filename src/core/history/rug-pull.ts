@@ -1,15 +1,17 @@
 /**
  * A rug pull: a tool approved for what it was changes into something else. These are the changes
  * that should send a reviewer back to a tool: it starts speaking to the model, it claims to be
- * harmless when it did not before, or it gains a way to send data out.
+ * harmless when it did not before, it gains a way to send data out, or its words and schema now
+ * say it does something it did not (sends data out, deletes, runs code, moves money, handles credentials).
  */
 import type { Parameter } from '../input-schema/parameters.ts';
 import { isRecipient, nameOf } from '../classify/parameter-roles.ts';
 import { SIGNAL_WORDS } from '../classify/lexicon.ts';
 import { findToolPoisoning } from '../classify/suspicious.ts';
 import type { Definition } from './definition.ts';
+import { gainedEffects } from './effect-change.ts';
 
-export type RugPullKind = 'hidden-instructions' | 'claims-read-only' | 'drops-destructive' | 'sends-out';
+export type RugPullKind = 'hidden-instructions' | 'claims-read-only' | 'drops-destructive' | 'sends-out' | 'gains-effect';
 
 export interface RugPullFlag {
   kind: RugPullKind;
@@ -43,6 +45,12 @@ export function rugPullFlags(before: Definition, after: Definition, added: reado
     if (!addedPaths.has(p.path)) continue;
     const role = isRecipient(p, parameters) ? 'a recipient' : ADDRESS_PARAMS.has(nameOf(p)) ? 'an address to reach' : undefined;
     if (role) flags.push({ kind: 'sends-out', message: `a new parameter can send data out (${role})`, where: p.path });
+  }
+  // A new parameter that sends already says so; every other new effect is named with its evidence.
+  const paramSends = flags.some((f) => f.kind === 'sends-out');
+  for (const gained of gainedEffects(before, after)) {
+    if (gained.effect === 'sends-out' && paramSends) continue;
+    flags.push({ kind: 'gains-effect', message: gained.says, excerpt: gained.evidence });
   }
   return flags;
 }

@@ -1,6 +1,6 @@
 import type { Category, EvidenceSource, Signal } from '../../risk.ts';
 import type { Evidence } from '../evidence.ts';
-import { ATTACK_WORDS, CONTENT_PARAMS, DOWNLOADS_LOCALLY, PLACES_RESULT, PRICE_NOUNS, SAVES_RESULT, TARGET_PARAMS } from '../lexicon.ts';
+import { ATTACK_WORDS, CONTENT_PARAMS, DOWNLOADS_LOCALLY, PLACES_RESULT, PRICE_NOUNS, SAVES_RESULT, SENDS_ELSEWHERE, TARGET_PARAMS } from '../lexicon.ts';
 import { textWords } from '../../text/tokens.ts';
 import { isFreeText, outputParameter, worstOperation } from '../schema-evidence.ts';
 import { RANK } from '../verb.ts';
@@ -76,6 +76,12 @@ const REFINEMENTS: readonly Refinement[] = [
     const operation = worstOperation(facts.parameters, facts.context);
     if (!operation || !(category === 'other' || (category !== 'execute' && category !== 'financial' && RANK[operation.reading.category] > RANK[category]))) return undefined;
     return { category: operation.reading.category, source: 'schema', detail: `parameter \`${operation.parameter}\` can ask for “${operation.value}”` };
+  },
+  // A reader that also sends what it reads to an outside address is a write that sends (its level follows).
+  function sendsElsewhere({ facts }, category) {
+    if (category !== 'read' && category !== 'other') return undefined;
+    const sends = SENDS_ELSEWHERE.exec(facts.lowerDescription);
+    return sends ? { category: 'write', source: 'description', detail: `the description says it sends data to an outside address (“${sends[0]}”)` } : undefined;
   },
   function savesItsResult({ facts }, category) {
     if (category !== 'read' && category !== 'other') return undefined;

@@ -2,7 +2,7 @@ import type { Category, EvidenceSource, Signal } from '../../risk.ts';
 import type { Parameter } from '../../input-schema/parameters.ts';
 import type { Evidence } from '../evidence.ts';
 import { findToolPoisoning } from '../suspicious.ts';
-import { BULK_FLAGS, BULK_LISTS, DESCRIPTION_PHRASES, MONEY_PARAMS, PRICE_NOUNS, SENDING_VERBS, SIGNAL_WORDS, TEXT_EXAMINING_VERBS } from '../lexicon.ts';
+import { BULK_FLAGS, BULK_LISTS, DESCRIPTION_PHRASES, MONEY_PARAMS, PRICE_NOUNS, SENDING_VERBS, SENDS_ELSEWHERE, SIGNAL_WORDS, TEXT_EXAMINING_VERBS } from '../lexicon.ts';
 import { isFlag, isFreeText, isList } from '../schema-evidence.ts';
 import { AMBIGUOUS_RUNNABLE_PARAMS, isCredential, isMainInput, isRecipient, nameOf, saysItRuns } from '../parameter-roles.ts';
 import { firstSentence, type ToolFacts } from './tool-facts.ts';
@@ -85,6 +85,9 @@ export function readSignals(facts: ToolFacts, category: Category, verb?: string)
     else if (paramHit) raise(signal, 'schema', `parameter \`${paramHit}\``);
     else if (nameHit && category === 'execute') raise(signal, 'name', `“${nameHit}” in the name of a tool that executes`);
   }
+  // Data sent to an outside address, said in words rather than by a parameter's name.
+  const sendsOut = SENDS_ELSEWHERE.exec(lowerDescription);
+  if (sendsOut) raise('sends-external', 'description', `the description says it sends data to an outside address (“${sendsOut[0]}”)`);
   // A terminal, shell or running process takes what it is sent as commands (`send_input(input)`).
   // A tool that reads (`explain_terminal_output(input)`) only looks at what it is given.
   if (!paramHits.has('shell-command') && category !== 'read' && tokens.some((t, i) => INTERACTIVE_NAME_WORDS.has(t) && (t !== 'process' || i > 0))) {

@@ -16,9 +16,9 @@ import type { VerbFinding } from './verb-step.ts';
 export interface StatedEffectInput {
   facts: ToolFacts;
   verb: VerbFinding;
-  /** Category steps 1 to 3 reached, and whether the schema raised it. */
+  /** Category steps 1 to 3 reached, and whether step 3 raised it (an operation offered, a result saved, data sent). */
   category: Category;
-  raisedBySchema: boolean;
+  raisedByRefinement: boolean;
   /** Executing signals backed by a parameter. */
   executing: readonly string[];
 }
@@ -35,11 +35,11 @@ const MAKES_READ_ONLY = /\b(?:to|as|make|makes|making|set|sets|setting|mark|mark
 // A description that opens with one of these says what comes back.
 const READ_OPENINGS = new Set(['return', 'get', 'list', 'show', 'retrieve', 'fetch', 'search', 'find', 'describe', 'count', 'read', 'display', 'view', 'look', 'lookup', 'check', 'calculate', 'compute']);
 
-export function statedEffect({ facts, verb, category, raisedBySchema, executing }: StatedEffectInput): StatedEffectFinding {
+export function statedEffect({ facts, verb, category, raisedByRefinement, executing }: StatedEffectInput): StatedEffectFinding {
   const unchanged = { category, evidence: [] };
   const pullable = category === 'write' || category === 'other' || (category === 'execute' && executing.length === 0);
   const nameVerb = verb.first?.reading;
-  if (!pullable || raisedBySchema || (nameVerb && RANK[nameVerb.category] >= RANK.destructive) || RANK[verb.category === 'other' ? 'read' : verb.category] >= RANK.destructive) return unchanged;
+  if (!pullable || raisedByRefinement || (nameVerb && RANK[nameVerb.category] >= RANK.destructive) || RANK[verb.category === 'other' ? 'read' : verb.category] >= RANK.destructive) return unchanged;
   if (namesAChange(facts)) return unchanged;
   // A plain verb in the name that the description speaks of decides: `create_issue`, "Create a new
   // issue ...", stays a write whatever else is read-only; `update_user`, "Returns the updated user", too.

@@ -84,7 +84,9 @@ const CORRECTIONS: readonly Correction[] = [
     if (lead[0] !== undefined && lead[0] !== finding.first?.reading.verb && tokenSet.has(lead[0])) return undefined;
     const opening = openingVerb(lead, context);
     const runsCode = lead.slice(0, 6).some((w) => EXECUTING_OBJECTS.has(w));
-    if (!opening || opening.joined || RANK[opening.category] <= RANK.read || (opening.category === 'execute' && !runsCode)) return undefined;
+    // A verb joined by and/or counts when it removes ("Lists old exports and deletes them"): other joined
+    // words are as often nouns ("and sync state", "and payout history").
+    if (!opening || (opening.joined && opening.category !== 'destructive') || RANK[opening.category] <= RANK.read || (opening.category === 'execute' && !runsCode)) return undefined;
     return readFromOpening(finding, opening.category, opening, describeReading(opening, OPENING));
   },
   // A noun that reads (`logs` in `compact_logs`) says nothing when the name opens with a verb the
