@@ -1,0 +1,184 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { homedir } from 'node:os';
+import { basename, dirname, isAbsolute, relative, resolve, sep } from 'node:path';
+import { slugify } from '../../core/catalog/slug.ts';
+import { DataError } from '../../core/errors/friendly.ts';
+import { CLIENT_LABELS, type ClientName } from '../../core/import/client-config/clients.ts';
+import { parseClientConfig, type ClientConfig } from '../../core/import/client-config/parse.ts';
+import { prepareServer, type Launch, type Prepared } from '../../core/import/client-config/prepare.ts';
+import { wellKnownConfigs } from '../../core/import/client-config/well-known.ts';
+import { redactedUrl, redactText, secretsOf } from '../../core/import/redact.ts';
+import { terminalSafe } from '../../core/text/terminal-safe.ts';
+import { ImportError } from './errors.ts';
+import { CONFIG_HELP, parseConfigImportArgs, type ConfigImportOptions } from './config-options.ts';
+import { UsageError } from './source-args.ts';
+import { importConfiguredServer } from './import-server.ts';
+
+const PREFIX = 'policy-atlas import: ';
+// Servers are started a few at a time: each is a process (or a connection) that mostly waits.
+const AT_ONCE = 4;
+
+/** `~/.claude.json`: the home folder is nobody's business in a catalog. */
+const tilde = (path: string, home: string) => (home && (path === home || path.startsWith(home + sep)) ? `~${path.slice(home.length)}` : path);
+
+function shownPath(path: string): string {
+  const nearby = relative(process.cwd(), path);
+  return nearby && !nearby.startsWith('..') && !isAbsolute(nearby) ? nearby : path;
+}
+
+interface ConfigFile {
+  path: string;
+  client?: ClientName;
+}
+
+type Outcome = { name: string; lines: string[] } & ({ status: 'imported' } | { status: 'skipped'; byUser: boolean } | { status: 'failed' });
+
+/** What `${workspaceFolder}` means for a file: the project a `.vscode/` or `.cursor/` folder is in, else the working folder. */
+function workspaceOf(path: string, home: string): string {
+  const folder = dirname(resolve(path));
+  return ['.vscode', '.cursor', '.gemini', '.roo', '.kilocode', '.codex'].includes(basename(folder)) && dirname(folder) !== home ? dirname(folder) : process.cwd();
+}
+
+function readConfig(file: ConfigFile): ClientConfig {
+  let text: string;
+  try {
+    text = readFileSync(file.path, 'utf8');
+  } catch (error) {
+    throw new DataError([`${file.path}: cannot read the file (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`]);
+  }
+  return parseClientConfig(text, { path: file.path, ...(file.client ? { client: file.client } : {}) });
+}
+
+function launchText(launch: Launch): string {
+  return launch.kind === 'stdio' ? `${launch.command} ${launch.args.join(' ')}`.trim() : redactedUrl(launch.url);
+}
+
+export async function runConfigImport(args: string[]): Promise<number> {
+  if (args.includes('--help') || args.includes('-h')) {
+    console.log(CONFIG_HELP);
+    return 0;
+  }
+  let options: ConfigImportOptions;
+  try {
+    options = parseConfigImportArgs(args);
+  } catch (error) {
+    if (!(error instanceof UsageError)) throw error;
+    console.error(`${PREFIX}${error.message}\n\n${CONFIG_HELP}`);
+    return 2;
+  }
+  const home = homedir();
+  const inputSecrets = secretsOf(Object.values(options.inputs));
+  // Until the configurations are read, only inputs are known secrets; the output is remade after.
+  let secrets: string[] = inputSecrets;
+  const clean = (line: string) => terminalSafe(redactText(line, secrets));
+  const say = (line: string) => console.error(`${PREFIX}${clean(line)}`);
+  const print = (line: string) => console.log(clean(line));
+
+  let files: ConfigFile[];
+  if (options.mode.kind === 'config') files = [{ path: options.mode.path, ...(options.client ? { client: options.client } : {}) }];
+  else {
+    const known = wellKnownConfigs({ platform: process.platform, home, cwd: process.cwd(), ...definedEnv({ appData: 'APPDATA', xdgConfigHome: 'XDG_CONFIG_HOME', codexHome: 'CODEX_HOME' }) });
+    for (const config of known) if (!existsSync(config.path)) print(`${CLIENT_LABELS[config.client].padEnd(15)} ${tilde(config.path, home)}: not found`);
+    files = known.filter((config) => existsSync(config.path)).map(({ path, client }) => ({ path, client }));
+    if (files.length === 0) print('no client configuration found on this machine or in this folder');
+  }
+
+  let broken = 0;
+  const configs: { file: ConfigFile; config: ClientConfig; prepared: Prepared[] }[] = [];
+  for (const file of files) {
+    let config: ClientConfig;
+    try {
+      config = readConfig(file);
+    } catch (error) {
+      if (!(error instanceof DataError)) throw error;
+      broken++;
+      error.lines.forEach(say);
+      continue;
+    }
+    const sources = { env: process.env, inputs: options.inputs, editor: { userHome: home, workspaceFolder: workspaceOf(file.path, home), workspaceFolderBasename: basename(workspaceOf(file.path, home)), pathSeparator: sep, '/': sep } };
+    const prepared = config.servers.map((server) => prepareServer(server, { client: config.client, sources, config: tilde(resolve(file.path), home), inputs: config.inputs }));
+    configs.push({ file, config, prepared });
+  }
+  secrets = secretsOf([...inputSecrets, ...configs.flatMap((c) => c.prepared.flatMap((p) => (p.status === 'ready' ? p.secrets : [])))]);
+
+  for (const { file, config, prepared } of configs) {
+    const disabled = prepared.filter((p) => p.status === 'skipped' && p.byUser).length;
+    print(`${CLIENT_LABELS[config.client]} ${tilde(file.path, home)}: ${config.servers.length} server${config.servers.length === 1 ? '' : 's'}${disabled ? ` (${disabled} disabled)` : ''}`);
+    if (options.catalog !== undefined) continue;
+    config.servers.forEach((server, i) => {
+      const p = prepared[i]!;
+      const where = server.project ? ` (project ${tilde(server.project, home)})` : '';
+      print(`  ${server.name}${where}: ${p.status === 'ready' ? `${p.launch.kind} ${launchText(p.launch)}` : `would be skipped: ${p.reason}`}`);
+    });
+  }
+  if (options.catalog === undefined) return broken > 0 ? 2 : 0;
+
+  const started = Date.now();
+  const outcomes = await importAll(configs, options, { say, home });
+  for (const outcome of outcomes) {
+    if (outcome.status === 'failed') outcome.lines.forEach((line) => say(line));
+    else outcome.lines.forEach(print);
+  }
+  const count = (status: Outcome['status']) => outcomes.filter((o) => o.status === status).length;
+  const skippedByUser = outcomes.filter((o) => o.status === 'skipped' && o.byUser).length;
+  const notStarted = count('skipped') - skippedByUser;
+  print(`imported ${count('imported')} of ${outcomes.length} server${outcomes.length === 1 ? '' : 's'} in ${((Date.now() - started) / 1000).toFixed(1)} s${[skippedByUser ? `${skippedByUser} disabled` : '', notStarted ? `${notStarted} skipped for a missing variable or input` : '', count('failed') ? `${count('failed')} failed` : '', broken ? `${broken} configuration file${broken === 1 ? '' : 's'} unreadable` : ''].filter(Boolean).map((part, i) => (i === 0 ? `; ${part}` : `, ${part}`)).join('')}`);
+  return broken > 0 ? 2 : notStarted + count('failed') > 0 ? 1 : 0;
+}
+
+function definedEnv<K extends string>(names: Record<K, string>): Partial<Record<K, string>> {
+  return Object.fromEntries(Object.entries(names).flatMap(([key, variable]) => (process.env[variable as string] ? [[key, process.env[variable as string]]] : []))) as Partial<Record<K, string>>;
+}
+
+/** The launch that tells one server from another with the same name: same command and args, or the same URL. */
+const launchKey = (launch: Launch) => (launch.kind === 'stdio' ? JSON.stringify([launch.command, launch.args, launch.cwd]) : launch.url.href);
+
+async function importAll(configs: { config: ClientConfig; prepared: Prepared[] }[], options: ConfigImportOptions, out: { say: (line: string) => void; home: string }): Promise<Outcome[]> {
+  const slugs = new Map<string, string>();
+  const jobs: (() => Promise<Outcome>)[] = [];
+  for (const { config, prepared } of configs) {
+    config.servers.forEach((server, i) => {
+      const p = prepared[i]!;
+      const label = `${server.name}${server.project ? ` (project ${tilde(server.project, out.home)})` : ''}`;
+      if (p.status === 'skipped') {
+        jobs.push(async () => ({ name: label, status: 'skipped', byUser: p.byUser, lines: [`${label}: skipped, ${p.reason}`] }));
+        return;
+      }
+      // One file per server: a name met again for another server gets -2, -3…; the same server again is imported once.
+      const key = launchKey(p.launch);
+      let slug = slugify(server.name);
+      for (let n = 2; slugs.has(slug) && slugs.get(slug) !== key; n++) slug = `${slugify(server.name)}-${n}`;
+      if (slugs.get(slug) === key) {
+        jobs.push(async () => ({ name: label, status: 'skipped', byUser: true, lines: [`${label}: skipped, the same server as one imported above (${slug})`] }));
+        return;
+      }
+      slugs.set(slug, key);
+      jobs.push(async () => {
+        const say = (line: string) => out.say(`${server.name}: ${line}`);
+        try {
+          const lines = await importConfiguredServer({ launch: p.launch, source: p.source, slug, secrets: p.secrets }, { catalog: options.catalog!, timeoutMs: options.timeoutMs, now: options.now, say, shown: shownPath });
+          return { name: label, status: 'imported', lines: lines.map((line, n) => (n === 0 ? `${label} → ${line}` : line)) };
+        } catch (error) {
+          if (error instanceof DataError) return { name: label, status: 'failed', lines: error.lines.map((line) => `${label}: failed, ${line}`) };
+          if (error instanceof ImportError) return { name: label, status: 'failed', lines: error.message.split('\n').map((line, n) => (n === 0 ? `${label}: failed, ${line}` : line)) };
+          throw error;
+        }
+      });
+    });
+  }
+  return runPool(jobs, AT_ONCE);
+}
+
+/** Runs the jobs `limit` at a time; results in the jobs' order. */
+async function runPool<T>(jobs: readonly (() => Promise<T>)[], limit: number): Promise<T[]> {
+  const results: T[] = new Array(jobs.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < jobs.length) {
+      const index = next++;
+      results[index] = await jobs[index]!();
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, jobs.length) }, worker));
+  return results;
+}
