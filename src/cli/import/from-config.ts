@@ -21,6 +21,13 @@ const AT_ONCE = 4;
 /** `~/.claude.json`: the home folder is nobody's business in a catalog. */
 const tilde = (path: string, home: string) => (home && (path === home || path.startsWith(home + sep)) ? `~${path.slice(home.length)}` : path);
 
+/** A configuration file as the user knows it: within the project folder relative to it (`.vscode/mcp.json`), else from the home folder. */
+function configPath(path: string, home: string): string {
+  const absolute = resolve(path);
+  const nearby = relative(process.cwd(), absolute);
+  return nearby && !nearby.startsWith('..') && !isAbsolute(nearby) ? nearby : tilde(absolute, home);
+}
+
 function shownPath(path: string): string {
   const nearby = relative(process.cwd(), path);
   return nearby && !nearby.startsWith('..') && !isAbsolute(nearby) ? nearby : path;
@@ -78,7 +85,7 @@ export async function runConfigImport(args: string[]): Promise<number> {
   if (options.mode.kind === 'config') files = [{ path: options.mode.path, ...(options.client ? { client: options.client } : {}) }];
   else {
     const known = wellKnownConfigs({ platform: process.platform, home, cwd: process.cwd(), ...definedEnv({ appData: 'APPDATA', xdgConfigHome: 'XDG_CONFIG_HOME', codexHome: 'CODEX_HOME' }) });
-    for (const config of known) if (!existsSync(config.path)) print(`${CLIENT_LABELS[config.client].padEnd(15)} ${tilde(config.path, home)}: not found`);
+    for (const config of known) if (!existsSync(config.path)) print(`${CLIENT_LABELS[config.client].padEnd(15)} ${configPath(config.path, home)}: not found`);
     files = known.filter((config) => existsSync(config.path)).map(({ path, client }) => ({ path, client }));
     if (files.length === 0) print('no client configuration found on this machine or in this folder');
   }
@@ -96,14 +103,14 @@ export async function runConfigImport(args: string[]): Promise<number> {
       continue;
     }
     const sources = { env: process.env, inputs: options.inputs, editor: { userHome: home, workspaceFolder: workspaceOf(file.path, home), workspaceFolderBasename: basename(workspaceOf(file.path, home)), pathSeparator: sep, '/': sep } };
-    const prepared = config.servers.map((server) => prepareServer(server, { client: config.client, sources, config: tilde(resolve(file.path), home), inputs: config.inputs }));
+    const prepared = config.servers.map((server) => prepareServer(server, { client: config.client, sources, config: configPath(file.path, home), inputs: config.inputs }));
     configs.push({ file, config, prepared });
   }
   secrets = secretsOf([...inputSecrets, ...configs.flatMap((c) => c.prepared.flatMap((p) => (p.status === 'ready' ? p.secrets : [])))]);
 
   for (const { file, config, prepared } of configs) {
     const disabled = prepared.filter((p) => p.status === 'skipped' && p.byUser).length;
-    print(`${CLIENT_LABELS[config.client]} ${tilde(file.path, home)}: ${config.servers.length} server${config.servers.length === 1 ? '' : 's'}${disabled ? ` (${disabled} disabled)` : ''}`);
+    print(`${CLIENT_LABELS[config.client]} ${configPath(file.path, home)}: ${config.servers.length} server${config.servers.length === 1 ? '' : 's'}${disabled ? ` (${disabled} disabled)` : ''}`);
     if (options.catalog !== undefined) continue;
     config.servers.forEach((server, i) => {
       const p = prepared[i]!;
