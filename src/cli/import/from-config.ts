@@ -13,6 +13,7 @@ import { ImportError } from './errors.ts';
 import { CONFIG_HELP, parseConfigImportArgs, type ConfigImportOptions } from './config-options.ts';
 import { UsageError } from './source-args.ts';
 import { importConfiguredServer } from './import-server.ts';
+import { runPool } from './run-pool.ts';
 
 const PREFIX = 'policy-atlas import: ';
 // Servers are started a few at a time: each is a process (or a connection) that mostly waits.
@@ -174,18 +175,4 @@ async function importAll(configs: { config: ClientConfig; prepared: Prepared[] }
     });
   }
   return runPool(jobs, AT_ONCE);
-}
-
-/** Runs the jobs `limit` at a time; results in the jobs' order. */
-async function runPool<T>(jobs: readonly (() => Promise<T>)[], limit: number): Promise<T[]> {
-  const results: T[] = new Array(jobs.length);
-  let next = 0;
-  const worker = async () => {
-    while (next < jobs.length) {
-      const index = next++;
-      results[index] = await jobs[index]!();
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, jobs.length) }, worker));
-  return results;
 }
