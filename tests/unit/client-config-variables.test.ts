@@ -71,15 +71,15 @@ describe('prepareServer', () => {
     expect(ready).toMatchObject({ status: 'ready', launch: { headers: { Authorization: 'Bearer tok-1234567890', 'X-Region': 'eu' } }, source: { headers: ['Authorization', 'X-Region'], env: ['REGION', 'TOKEN'] } });
     const passed = prepareServer(stdio({ envPassthrough: ['TOKEN', 'UNSET_ONE'] }), { client: 'codex', sources: sources(ENV) });
     expect(passed).toMatchObject({ status: 'ready', launch: { env: { TOKEN: 'tok-1234567890' } }, source: { env: ['TOKEN'] } });
-    expect(prepareServer(http({ bearerTokenEnvVar: 'NOT_SET' }), { client: 'codex', sources: sources() })).toEqual({ status: 'skipped', byUser: false, reason: 'the environment variable NOT_SET is not set (used in bearer_token_env_var); set it as for the client' });
+    expect(prepareServer(http({ bearerTokenEnvVar: 'NOT_SET' }), { client: 'codex', sources: sources() })).toEqual({ status: 'skipped', cause: 'missing', reason: 'the environment variable NOT_SET is not set (used in bearer_token_env_var); set it as for the client' });
   });
 
-  it.each<[string, ConfigServer, ConfigClient, { reason: string; byUser: boolean }]>([
-    ['disabled', stdio({ disabled: '"disabled": true' }), 'cline', { reason: 'disabled in the configuration ("disabled": true)', byUser: true }],
-    ['an unset variable', stdio({ env: { A: '${NOPE}', B: '${ALSO_NOPE}' } }), 'claude-code', { reason: 'the environment variables NOPE, ALSO_NOPE are not set (used in env.A, env.B); set them as for the client', byUser: false }],
-    ['a missing input', stdio({ env: { A: '${input:pin}' } }), 'vscode', { reason: 'needs ${input:pin} ("Your PIN"): pass --input pin=…', byUser: false }],
-    ['plain http to another host', http({ url: 'http://mcp.example.com/mcp' }), 'cursor', { reason: 'its url must be https (http only on localhost, since headers may carry credentials), got http://mcp.example.com/mcp', byUser: false }],
-    ['not a URL', http({ url: 'mcp.example.com' }), 'cursor', { reason: 'its url is not a URL', byUser: false }],
+  it.each<[string, ConfigServer, ConfigClient, { reason: string; cause: string }]>([
+    ['disabled', stdio({ disabled: '"disabled": true' }), 'cline', { reason: 'disabled in the configuration ("disabled": true)', cause: 'disabled' }],
+    ['an unset variable', stdio({ env: { A: '${NOPE}', B: '${ALSO_NOPE}' } }), 'claude-code', { reason: 'the environment variables NOPE, ALSO_NOPE are not set (used in env.A, env.B); set them as for the client', cause: 'missing' }],
+    ['a missing input', stdio({ env: { A: '${input:pin}' } }), 'vscode', { reason: 'needs ${input:pin} ("Your PIN"): pass --input pin=…', cause: 'missing' }],
+    ['plain http to another host', http({ url: 'http://mcp.example.com/mcp' }), 'cursor', { reason: 'its url must be https (http only on localhost, since headers may carry credentials), got http://mcp.example.com/mcp', cause: 'invalid' }],
+    ['not a URL', http({ url: 'mcp.example.com' }), 'cursor', { reason: 'its url is not a URL', cause: 'invalid' }],
   ])('skipped: %s', (_, server, client, expected) => {
     expect(prepareServer(server, { client, sources: sources(), inputs: [{ id: 'pin', description: 'Your PIN' }] })).toEqual({ status: 'skipped', ...expected });
   });

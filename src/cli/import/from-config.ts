@@ -39,7 +39,11 @@ interface ConfigFile {
   client?: ClientName;
 }
 
-type Outcome = { name: string; lines: string[] } & ({ status: 'imported' } | { status: 'skipped'; byUser: boolean } | { status: 'failed' });
+/** What became of one server: `lines` go to stdout, a failure's to stderr. */
+interface Outcome {
+  status: 'imported' | 'disabled' | 'duplicate' | 'missing' | 'failed';
+  lines: string[];
+}
 
 /** What `${workspaceFolder}` means for a file: the project a `.vscode/` or `.cursor/` folder is in, else the working folder. */
 function workspaceOf(path: string, home: string): string {
@@ -110,7 +114,7 @@ export async function runConfigImport(args: string[]): Promise<number> {
   secrets = secretsOf([...inputSecrets, ...configs.flatMap((c) => c.prepared.flatMap((p) => (p.status === 'ready' ? p.secrets : [])))]);
 
   for (const { file, config, prepared } of configs) {
-    const disabled = prepared.filter((p) => p.status === 'skipped' && p.byUser).length;
+    const disabled = prepared.filter((p) => p.status === 'skipped' && p.cause === 'disabled').length;
     print(`${CLIENT_LABELS[config.client]} ${configPath(file.path, home)}: ${config.servers.length} server${config.servers.length === 1 ? '' : 's'}${disabled ? ` (${disabled} disabled)` : ''}`);
     if (options.catalog !== undefined) continue;
     config.servers.forEach((server, i) => {
@@ -124,14 +128,30 @@ export async function runConfigImport(args: string[]): Promise<number> {
   const started = Date.now();
   const outcomes = await importAll(configs, options, { say, home });
   for (const outcome of outcomes) {
-    if (outcome.status === 'failed') outcome.lines.forEach((line) => say(line));
-    else outcome.lines.forEach(print);
+    if (outcome.status !== 'failed') outcome.lines.forEach(print);
+    else {
+      // The first line names the server; what follows (the server's last stderr lines) is indented.
+      say(outcome.lines[0]!);
+      outcome.lines.slice(1).forEach((line) => console.error(clean(line)));
+    }
   }
+  print(summary(outcomes, broken, Date.now() - started));
   const count = (status: Outcome['status']) => outcomes.filter((o) => o.status === status).length;
-  const skippedByUser = outcomes.filter((o) => o.status === 'skipped' && o.byUser).length;
-  const notStarted = count('skipped') - skippedByUser;
-  print(`imported ${count('imported')} of ${outcomes.length} server${outcomes.length === 1 ? '' : 's'} in ${((Date.now() - started) / 1000).toFixed(1)} s${[skippedByUser ? `${skippedByUser} disabled` : '', notStarted ? `${notStarted} skipped for a missing variable or input` : '', count('failed') ? `${count('failed')} failed` : '', broken ? `${broken} configuration file${broken === 1 ? '' : 's'} unreadable` : ''].filter(Boolean).map((part, i) => (i === 0 ? `; ${part}` : `, ${part}`)).join('')}`);
-  return broken > 0 ? 2 : notStarted + count('failed') > 0 ? 1 : 0;
+  return broken > 0 ? 2 : count('missing') + count('failed') > 0 ? 1 : 0;
+}
+
+/** `imported 3 of 8 servers in 1.9 s; 1 disabled, 1 skipped for a missing variable or input, 3 failed` */
+function summary(outcomes: readonly Outcome[], broken: number, ms: number): string {
+  const count = (status: Outcome['status']) => outcomes.filter((o) => o.status === status).length;
+  const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+  const rest = [
+    [count('disabled'), 'disabled'],
+    [count('duplicate'), 'listed again'],
+    [count('missing'), 'skipped for a missing variable or input'],
+    [count('failed'), 'failed'],
+    [broken, broken === 1 ? 'configuration file unreadable' : 'configuration files unreadable'],
+  ].filter(([n]) => n).map(([n, what]) => `${n} ${what}`);
+  return `imported ${count('imported')} of ${plural(outcomes.length, 'server')} in ${(ms / 1000).toFixed(1)} s${rest.length ? `; ${rest.join(', ')}` : ''}`;
 }
 
 function definedEnv<K extends string>(names: Record<K, string>): Partial<Record<K, string>> {
@@ -149,7 +169,8 @@ async function importAll(configs: { config: ClientConfig; prepared: Prepared[] }
       const p = prepared[i]!;
       const label = `${server.name}${server.project ? ` (project ${tilde(server.project, out.home)})` : ''}`;
       if (p.status === 'skipped') {
-        jobs.push(async () => ({ name: label, status: 'skipped', byUser: p.byUser, lines: [`${label}: skipped, ${p.reason}`] }));
+        const outcome: Outcome = p.cause === 'invalid' ? { status: 'failed', lines: [`${label}: failed, ${p.reason}`] } : { status: p.cause, lines: [`${label}: skipped, ${p.reason}`] };
+        jobs.push(async () => outcome);
         return;
       }
       // One file per server: a name met again for another server gets -2, -3…; the same server again is imported once.
@@ -157,7 +178,7 @@ async function importAll(configs: { config: ClientConfig; prepared: Prepared[] }
       let slug = slugify(server.name);
       for (let n = 2; slugs.has(slug) && slugs.get(slug) !== key; n++) slug = `${slugify(server.name)}-${n}`;
       if (slugs.get(slug) === key) {
-        jobs.push(async () => ({ name: label, status: 'skipped', byUser: true, lines: [`${label}: skipped, the same server as one imported above (${slug})`] }));
+        jobs.push(async () => ({ status: 'duplicate', lines: [`${label}: skipped, the same server as one imported above (${slug})`] }));
         return;
       }
       slugs.set(slug, key);
@@ -165,10 +186,10 @@ async function importAll(configs: { config: ClientConfig; prepared: Prepared[] }
         const say = (line: string) => out.say(`${server.name}: ${line}`);
         try {
           const lines = await importConfiguredServer({ launch: p.launch, source: p.source, slug, secrets: p.secrets }, { catalog: options.catalog!, timeoutMs: options.timeoutMs, now: options.now, say, shown: shownPath });
-          return { name: label, status: 'imported', lines: lines.map((line, n) => (n === 0 ? `${label} → ${line}` : line)) };
+          return { status: 'imported', lines: lines.map((line, n) => (n === 0 ? `${label} → ${line}` : line)) };
         } catch (error) {
-          if (error instanceof DataError) return { name: label, status: 'failed', lines: error.lines.map((line) => `${label}: failed, ${line}`) };
-          if (error instanceof ImportError) return { name: label, status: 'failed', lines: error.message.split('\n').map((line, n) => (n === 0 ? `${label}: failed, ${line}` : line)) };
+          if (error instanceof DataError) return { status: 'failed', lines: error.lines.map((line) => `${label}: failed, ${line}`) };
+          if (error instanceof ImportError) return { status: 'failed', lines: error.message.split('\n').map((line, n) => (n === 0 ? `${label}: failed, ${line}` : line)) };
           throw error;
         }
       });

@@ -12,8 +12,8 @@ export type Launch =
 
 export type Prepared =
   | { status: 'ready'; launch: Launch; /** Values to keep out of files and the terminal. */ secrets: string[]; source: ServerSource }
-  /** `byUser`: the configuration turns it off (not a failure); otherwise it cannot be started as written. */
-  | { status: 'skipped'; reason: string; byUser: boolean };
+  /** `disabled`: the configuration turns it off (not a failure); `missing`: a variable or input is not given; `invalid`: it cannot be started as written. */
+  | { status: 'skipped'; reason: string; cause: 'disabled' | 'missing' | 'invalid' };
 
 export interface PrepareContext {
   client: ConfigClient;
@@ -57,7 +57,7 @@ function missingReason(missing: { what: Missing; where: string }[], context: Pre
  * headers; never a value). A disabled server, or one whose variables or inputs are missing, is skipped.
  */
 export function prepareServer(server: ConfigServer, context: PrepareContext): Prepared {
-  if (server.disabled) return { status: 'skipped', reason: `disabled in the configuration (${server.disabled})`, byUser: true };
+  if (server.disabled) return { status: 'skipped', reason: `disabled in the configuration (${server.disabled})`, cause: 'disabled' };
   const syntax = VARIABLE_SYNTAX[context.client];
   const secrets: string[] = [];
   const missing: { what: Missing; where: string }[] = [];
@@ -110,12 +110,12 @@ export function prepareServer(server: ConfigServer, context: PrepareContext): Pr
       else headers.Authorization = `Bearer ${token}`;
     }
     secrets.push(...Object.values(headers));
-    if (missing.length > 0) return { status: 'skipped', reason: missingReason(missing, context), byUser: false };
+    if (missing.length > 0) return { status: 'skipped', reason: missingReason(missing, context), cause: 'missing' };
     const url = parsedUrl(written);
-    if (!url) return { status: 'skipped', reason: 'its url is not a URL', byUser: false };
+    if (!url) return { status: 'skipped', reason: 'its url is not a URL', cause: 'invalid' };
     secrets.push(...urlSecrets(url));
     if (url.protocol !== 'https:' && !(url.protocol === 'http:' && LOCAL_HOSTS.has(url.hostname))) {
-      return { status: 'skipped', reason: `its url must be https (http only on localhost, since headers may carry credentials), got ${redactedUrl(url)}`, byUser: false };
+      return { status: 'skipped', reason: `its url must be https (http only on localhost, since headers may carry credentials), got ${redactedUrl(url)}`, cause: 'invalid' };
     }
     launch = { kind: 'http', url, headers };
     // As written, so that a variable in it stays a name; its secret parts replaced either way.
@@ -124,6 +124,6 @@ export function prepareServer(server: ConfigServer, context: PrepareContext): Pr
     const names = [...new Set(envNames)].sort();
     if (names.length > 0) source.env = names;
   }
-  if (missing.length > 0) return { status: 'skipped', reason: missingReason(missing, context), byUser: false };
+  if (missing.length > 0) return { status: 'skipped', reason: missingReason(missing, context), cause: 'missing' };
   return { status: 'ready', launch, secrets: [...new Set(secrets.filter(Boolean))], source };
 }
