@@ -14,6 +14,7 @@ const brief = (server: ConfigServer) => Object.fromEntries(Object.entries(server
 
 describe('parseClientConfig: each fixture, its client told from the file', () => {
   it.each([
+    ['claude-desktop/claude_desktop_config.json', 'claude-desktop', ['recipes']],
     ['claude-code/.mcp.json', 'claude-code', ['notes', 'tickets', 'legacy-feed']],
     ['claude-user/.claude.json', 'claude-code', ['calendar', 'orders', 'old-orders']],
     ['cursor/.cursor/mcp.json', 'cursor', ['docs-search', 'local-files']],
@@ -71,7 +72,7 @@ describe('parseClientConfig: each fixture, its client told from the file', () =>
   it('VS Code: servers and the inputs it declares', () => {
     const config = read('vscode/.vscode/mcp.json');
     expect(config.inputs).toEqual([{ id: 'issues-token', description: 'Issue tracker token' }]);
-    expect(brief(config.servers[0]!)).toEqual({ name: 'issues', kind: 'stdio', command: 'issues-mcp', args: ['--workspace', '${workspaceFolder}'], env: { ISSUES_TOKEN: '${input:issues-token}', ISSUES_HOME: '${env:ISSUES_HOME}' } });
+    expect(brief(config.servers[0]!)).toEqual({ name: 'issues', kind: 'stdio', command: 'issues-mcp', args: ['--workspace', '${workspaceFolder}'], envFile: '${workspaceFolder}/.env.mcp', env: { ISSUES_TOKEN: '${input:issues-token}', ISSUES_HOME: '${env:ISSUES_HOME}' } });
   });
 
   it('Codex: env, env_vars, bearer_token_env_var, http_headers, enabled = false', () => {

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { CLIENTS, VARIABLE_SYNTAX, type ConfigClient } from '../../src/core/import/client-config/clients.ts';
 import type { ConfigServer } from '../../src/core/import/client-config/parse.ts';
 import { prepareServer } from '../../src/core/import/client-config/prepare.ts';
+import { parseDotenv } from '../../src/core/import/client-config/dotenv.ts';
 import { recordedArgs } from '../../src/core/import/client-config/record-args.ts';
 import { resolveVariables, type VariableSources } from '../../src/core/import/client-config/variables.ts';
 
@@ -101,6 +102,26 @@ describe('prepareServer', () => {
         expect(prepared.secrets).toEqual(expect.arrayContaining([a, b]));
       }
     }));
+  });
+});
+
+describe('envFile (VS Code, Cursor)', () => {
+  const read = (files: Record<string, string>) => (path: string) => (path in files ? { text: files[path]! } : { error: 'ENOENT' });
+
+  it('its variables reach the server and are secrets; env wins over it, null removes one; only names are recorded', () => {
+    const prepared = prepareServer(stdio({ envFile: '${workspaceFolder}/.env', env: { B: 'from-env', C: null } }), { client: 'vscode', sources: sources(), readEnvFile: read({ '/work/app/.env': '# c\nA=alpha-value-1\nexport B="beta"\nC=gone\n' }) });
+    expect(prepared).toMatchObject({ status: 'ready', launch: { env: { A: 'alpha-value-1', B: 'from-env' } }, source: { env: ['A', 'B'] } });
+    if (prepared.status === 'ready') expect(prepared.secrets).toContain('alpha-value-1');
+  });
+
+  it('a file that cannot be read: the server fails, saying which file', () => {
+    expect(prepareServer(stdio({ envFile: '/nowhere/.env' }), { client: 'cursor', sources: sources(), readEnvFile: read({}) })).toEqual({ status: 'skipped', cause: 'invalid', reason: 'its envFile /nowhere/.env cannot be read (ENOENT)' });
+  });
+});
+
+describe('parseDotenv', () => {
+  it('reads KEY=value lines, export, quotes and comments', () => {
+    expect(parseDotenv('# comment\nA=1\nexport B = two words\nC="quoted # not a comment"\nD=\'single\'\nE=value # comment\n  \nnot a line\n')).toEqual({ A: '1', B: 'two words', C: 'quoted # not a comment', D: 'single', E: 'value' });
   });
 });
 

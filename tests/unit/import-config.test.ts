@@ -136,6 +136,7 @@ describe('policy-atlas import --config without --catalog lists the servers, star
     expect(result.stdout).toContain('VS Code');
     expect(result.stdout).toContain(`issues: stdio issues-mcp --workspace ${join(CONFIGS, 'vscode')}`);
     expectNoSecret(result, undefined, inputSecret);
+    expectNoSecret(result, undefined, 'dotenv-secret-value-42');
   });
 
   it('says which input a server needs when none is given', async () => {
@@ -148,6 +149,14 @@ describe('policy-atlas import --config without --catalog lists the servers, star
     expect(result.code).toBe(0);
     expect(result.stdout).toContain('inventory: stdio inventory-mcp --readonly --api-key [redacted]');
     for (const secret of ['inv-literal-key-99z', 'inv-token-literal-7a7a7a', 'billing-secret-2718281']) expectNoSecret(result, undefined, secret);
+  });
+
+  it('Claude Desktop: values taken as written, a literal env value kept out of the output all the same', async () => {
+    const result = await runCli(['import', '--config', join(CONFIGS, 'claude-desktop/claude_desktop_config.json')]);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain('Claude Desktop tests/fixtures/client-configs/claude-desktop/claude_desktop_config.json: 1 server');
+    expect(result.stdout).toContain('recipes: stdio uvx recipes-mcp --cache /tmp/recipes');
+    expectNoSecret(result, undefined, 'desktop-literal-key-5150');
   });
 });
 

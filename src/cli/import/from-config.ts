@@ -61,6 +61,15 @@ function readConfig(file: ConfigFile): ClientConfig {
   return parseClientConfig(text, { path: file.path, ...(file.client ? { client: file.client } : {}) });
 }
 
+/** An envFile's text; a relative path is the project's, as the client reads it. */
+function readEnvFileNear(path: string, workspace: string): { text: string } | { error: string } {
+  try {
+    return { text: readFileSync(resolve(workspace, path), 'utf8') };
+  } catch (error) {
+    return { error: (error as NodeJS.ErrnoException).code ?? 'unreadable' };
+  }
+}
+
 function launchText(launch: Launch): string {
   return launch.kind === 'stdio' ? `${launch.command} ${launch.args.join(' ')}`.trim() : redactedUrl(launch.url);
 }
@@ -108,7 +117,8 @@ export async function runConfigImport(args: string[]): Promise<number> {
       continue;
     }
     const sources = { env: process.env, inputs: options.inputs, editor: { userHome: home, workspaceFolder: workspaceOf(file.path, home), workspaceFolderBasename: basename(workspaceOf(file.path, home)), pathSeparator: sep, '/': sep } };
-    const prepared = config.servers.map((server) => prepareServer(server, { client: config.client, sources, config: configPath(file.path, home), inputs: config.inputs }));
+    const readEnvFile = (path: string) => readEnvFileNear(path, workspaceOf(file.path, home));
+    const prepared = config.servers.map((server) => prepareServer(server, { client: config.client, sources, config: configPath(file.path, home), inputs: config.inputs, readEnvFile }));
     configs.push({ file, config, prepared });
   }
   secrets = secretsOf([...inputSecrets, ...configs.flatMap((c) => c.prepared.flatMap((p) => (p.status === 'ready' ? p.secrets : [])))]);

@@ -23,6 +23,8 @@ export interface ConfigServer {
   /** null: VS Code's "remove this variable". */
   env: Record<string, string | null>;
   cwd?: string;
+  /** VS Code, Cursor: a .env file read for the server's environment (`env` wins over it). */
+  envFile?: string;
   url?: string;
   headers: Record<string, string>;
   /** Codex: variables passed on from the environment by name, a bearer token's variable, headers from variables. */
@@ -87,6 +89,7 @@ function fromJsonEntry(name: string, entry: JsonServer, path: ConfigServer['path
     args: stdio ? strings(entry.args) : [],
     env: stdio ? Object.fromEntries(Object.entries(entry.env ?? {}).map(([k, v]) => [k, v === null ? null : String(v)])) : {},
     ...(stdio && entry.cwd ? { cwd: entry.cwd } : {}),
+    ...(stdio && entry.envFile ? { envFile: entry.envFile } : {}),
     headers: stdio ? {} : stringRecord(entry.headers),
     envPassthrough: [],
     envHeaders: {},

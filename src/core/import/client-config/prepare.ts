@@ -2,6 +2,7 @@ import { redactedUrl, urlSecrets } from '../redact.ts';
 import type { ServerSource } from '../../schema/server.ts';
 import { VARIABLE_SYNTAX, type ConfigClient } from './clients.ts';
 import type { ConfigServer } from './parse.ts';
+import { parseDotenv } from './dotenv.ts';
 import { recordedArgs } from './record-args.ts';
 import { missingText, resolveVariables, type Missing, type VariableSources } from './variables.ts';
 
@@ -22,6 +23,8 @@ export interface PrepareContext {
   config?: string;
   /** VS Code's declared inputs, to say what a missing one asks for. */
   inputs?: readonly { id: string; description?: string }[];
+  /** Reads an `envFile` (the caller owns the file system): its text, or why it cannot be read. */
+  readEnvFile?: (path: string) => { text: string } | { error: string };
 }
 
 const ABSOLUTE_PATH = /^(?:\/|[A-Za-z]:[\\/])[^\s]*$/;
@@ -78,8 +81,18 @@ export function prepareServer(server: ConfigServer, context: PrepareContext): Pr
     const command = resolve(server.command!, 'command');
     const args = server.args.map((arg, i) => resolve(arg, `args[${i}]`));
     const env: Record<string, string> = {};
+    if (server.envFile !== undefined) {
+      const path = resolve(server.envFile, 'envFile');
+      const read = context.readEnvFile?.(path) ?? { error: 'no file reader' };
+      if ('error' in read) return { status: 'skipped', reason: `its envFile ${path} cannot be read (${read.error})`, cause: 'invalid' };
+      Object.assign(env, parseDotenv(read.text));
+      secrets.push(...Object.values(env));
+    }
     for (const [name, value] of Object.entries(server.env)) {
-      if (value === null) continue;
+      if (value === null) {
+        delete env[name];
+        continue;
+      }
       env[name] = resolve(value, `env.${name}`);
       secrets.push(env[name]);
     }

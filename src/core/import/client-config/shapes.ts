@@ -17,6 +17,8 @@ export const JsonServerSchema = z
     args: z.array(scalar).nullish(),
     env: EnvSchema.nullish(),
     cwd: z.string().nullish(),
+    // VS Code, Cursor: a .env file whose variables the server gets too.
+    envFile: z.string().min(1).nullish(),
     // Claude, Cursor, VS Code, Cline; Gemini CLI: `url` is SSE and `httpUrl` Streamable HTTP; Windsurf: `serverUrl`.
     url: z.string().nullish(),
     httpUrl: z.string().nullish(),
