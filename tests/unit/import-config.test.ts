@@ -7,6 +7,8 @@ import { ROOT, runCli, type CliResult } from '../support/run-cli.ts';
 
 const CONFIGS = join(ROOT, 'tests/fixtures/client-configs');
 const SECRET = 'sk-fixture-SECRET-4f9a2c1e7b';
+// Each test runs the CLI, a new Node process: seconds on a busy machine.
+const CLI_TIMEOUT = 30_000;
 const dir = mkdtempSync(join(tmpdir(), 'policy-atlas-import-config-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -108,13 +110,13 @@ describe('policy-atlas import --config: configurations that cannot be read', () 
     expect(result.stderr).toMatch(message);
     expectNoSecret(result, undefined, 'broken-secret-value-123');
     expect(() => readdirSync(catalog)).toThrow();
-  });
+  }, CLI_TIMEOUT);
 
   it('a missing file: exit 2, named', async () => {
     const result = await runCli(['import', '--config', join(dir, 'nowhere.json')]);
     expect(result.code).toBe(2);
     expect(result.stderr).toContain('nowhere.json: cannot read the file (ENOENT)');
-  });
+  }, CLI_TIMEOUT);
 
   it.each([
     [['--config', 'a.json', '--discover'], 'give --config or --discover, not both'],
@@ -125,7 +127,7 @@ describe('policy-atlas import --config: configurations that cannot be read', () 
     const result = await runCli(['import', ...args]);
     expect(result.code).toBe(2);
     expect(result.stderr).toContain(message);
-  });
+  }, CLI_TIMEOUT);
 });
 
 describe('policy-atlas import --config without --catalog lists the servers, starting none', () => {
@@ -137,19 +139,19 @@ describe('policy-atlas import --config without --catalog lists the servers, star
     expect(result.stdout).toContain(`issues: stdio issues-mcp --workspace ${join(CONFIGS, 'vscode')}`);
     expectNoSecret(result, undefined, inputSecret);
     expectNoSecret(result, undefined, 'dotenv-secret-value-42');
-  });
+  }, CLI_TIMEOUT);
 
   it('says which input a server needs when none is given', async () => {
     const result = await runCli(['import', '--config', join(CONFIGS, 'vscode/.vscode/mcp.json')], { env: env({ ISSUES_HOME: '/srv/issues' }) });
     expect(result.stdout).toContain('issues: would be skipped: needs ${input:issues-token} ("Issue tracker token"): pass --input issues-token=…');
-  });
+  }, CLI_TIMEOUT);
 
   it('hides literal credentials of a Codex file (env values, a key given as an argument)', async () => {
     const result = await runCli(['import', '--config', join(CONFIGS, 'codex/config.toml')], { env: env({ BILLING_TOKEN: 'billing-secret-2718281' }) });
     expect(result.code).toBe(0);
     expect(result.stdout).toContain('inventory: stdio inventory-mcp --readonly --api-key [redacted]');
     for (const secret of ['inv-literal-key-99z', 'inv-token-literal-7a7a7a', 'billing-secret-2718281']) expectNoSecret(result, undefined, secret);
-  });
+  }, CLI_TIMEOUT);
 
   it('Claude Desktop: values taken as written, a literal env value kept out of the output all the same', async () => {
     const result = await runCli(['import', '--config', join(CONFIGS, 'claude-desktop/claude_desktop_config.json')]);
@@ -157,7 +159,7 @@ describe('policy-atlas import --config without --catalog lists the servers, star
     expect(result.stdout).toContain('Claude Desktop tests/fixtures/client-configs/claude-desktop/claude_desktop_config.json: 1 server');
     expect(result.stdout).toContain('recipes: stdio uvx recipes-mcp --cache /tmp/recipes');
     expectNoSecret(result, undefined, 'desktop-literal-key-5150');
-  });
+  }, CLI_TIMEOUT);
 });
 
 describe('policy-atlas import --discover', () => {
