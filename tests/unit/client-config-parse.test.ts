@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { DataError } from '../../src/core/errors/friendly.ts';
 import { detectClient } from '../../src/core/import/client-config/detect.ts';
@@ -157,6 +158,14 @@ describe('jsoncToJson', () => {
     ['{"a": [1, /* c */ ], "b": {"c": 1, // end\n}}', { a: [1], b: { c: 1 } }],
   ])('%s', (text, value) => {
     expect(JSON.parse(jsoncToJson(text))).toEqual(value);
+  });
+
+  it('leaves plain JSON as it is, whatever its strings hold (property)', () => {
+    const tricky = fc.stringMatching(/^[a-z"\\/*,\]} \n]{0,12}$/);
+    fc.assert(fc.property(fc.jsonValue({ maxDepth: 3 }), tricky, (value, text) => {
+      const json = JSON.stringify({ value, text, list: [text, value] }, null, 1);
+      expect(JSON.parse(jsoncToJson(json))).toEqual(JSON.parse(json));
+    }));
   });
 
   it('keeps lines and columns where they were', () => {
