@@ -1,5 +1,5 @@
-import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { basename, dirname, join, relative } from 'node:path';
+import { existsSync, readFileSync } from 'node:fs';
+import { basename, relative } from 'node:path';
 import { loadServerFile } from '../core/catalog/load.ts';
 import { DataError, parseWithFriendlyErrors } from '../core/errors/friendly.ts';
 import { describeChanges, mergeImport } from '../core/import/merge.ts';
@@ -7,9 +7,12 @@ import { leakedSecrets, redactSecrets, redactText, secretsOf } from '../core/imp
 import { ServerFileSchema, type ServerFile, type Tool } from '../core/schema/server.ts';
 import { quoteForTerminal, terminalSafe } from '../core/text/terminal-safe.ts';
 import { ImportError } from './import/client.ts';
+import { isConfigImport } from './import/config-options.ts';
 import { chooseDestination } from './import/destination.ts';
+import { runConfigImport } from './import/from-config.ts';
 import { HELP, parseImportArgs, UsageError, type ImportOptions } from './import/options.ts';
 import { readTools } from './import/read-source.ts';
+import { writeAtomically } from './import/write-atomically.ts';
 
 const PREFIX = 'policy-atlas import: ';
 
@@ -36,6 +39,7 @@ function output(secrets: readonly string[]): Output {
 }
 
 export async function run(args: string[]): Promise<number> {
+  if (isConfigImport(args)) return runConfigImport(args);
   if (args.includes('--help') || args.includes('-h')) {
     console.log(HELP);
     return 0;
@@ -60,19 +64,6 @@ export async function run(args: string[]): Promise<number> {
     else throw error;
     out.say('nothing was written');
     return 1;
-  }
-}
-
-/** Temp file then rename: an interrupted import never leaves half a data file. */
-function writeAtomically(path: string, text: string): void {
-  mkdirSync(dirname(path), { recursive: true });
-  const temp = join(dirname(path), `.${basename(path)}.${process.pid}.tmp`);
-  try {
-    writeFileSync(temp, text);
-    renameSync(temp, path);
-  } catch (error) {
-    rmSync(temp, { force: true });
-    throw new ImportError(`cannot write the file (${(error as Error).message})`, path);
   }
 }
 

@@ -25,6 +25,9 @@ function userFolder(): string {
       { name: 'delete_note', description: null, inputSchema: { type: 'object', properties: { id: { type: 'string' } }, required: ['id'] }, annotations: { destructiveHint: true } },
     ],
   }));
+  // A Claude Code project configuration whose servers are real ones from npm, started from node_modules.
+  const server = (pkg: string, ...args: string[]) => ({ command: 'node', args: [`node_modules/@modelcontextprotocol/${pkg}/dist/index.js`, ...args] });
+  writeFileSync(join(dir, '.mcp.json'), JSON.stringify({ mcpServers: { everything: server('server-everything', 'stdio'), memory: server('server-memory') } }));
   return dir;
 }
 

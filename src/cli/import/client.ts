@@ -18,7 +18,7 @@ export { ImportError } from './errors.ts';
 export { MAX_TIMER_MS } from './limits.ts';
 
 export type Target =
-  | { kind: 'stdio'; command: string; args: string[]; env: Record<string, string> }
+  | { kind: 'stdio'; command: string; args: string[]; env: Record<string, string>; cwd?: string }
   | { kind: 'http'; url: URL; headers: Record<string, string> };
 
 export interface ListOptions {
@@ -142,7 +142,7 @@ async function connectStdio(
   onError: (error: Error) => void,
   started: StdioClientTransport[],
 ) {
-  const transport = new StdioClientTransport({ command: target.command, args: target.args, env: target.env, stderr: 'pipe' });
+  const transport = new StdioClientTransport({ command: target.command, args: target.args, env: target.env, ...(target.cwd ? { cwd: target.cwd } : {}), stderr: 'pipe' });
   readStdoutTolerantly(transport, stdout);
   // Keep the server's last stderr lines: they usually say why it failed.
   transport.stderr?.on('data', (chunk: Buffer) => {

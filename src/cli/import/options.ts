@@ -5,6 +5,8 @@ export { UsageError } from './source-args.ts';
 import { SLUG_PATTERN, SLUG_RULE } from '../../core/schema/server.ts';
 
 export const HELP = `Usage: policy-atlas import (--file <json> | --stdio "<command>" | --url <url>) [options]
+       policy-atlas import (--config <file> | --discover) [--catalog <dir>] [options]
+                           every server of an MCP client's configuration (see: import --config --help)
 
 Reads a server's tool list and writes or updates its data file, keeping the editors' overrides and
 server metadata, and prints which tools were added, removed or changed.

@@ -18,7 +18,7 @@ export const MAX_SERVER_DESCRIPTION = 500;
 
 const OPTIONAL_TOOL_FIELDS = ['title', 'description', 'inputSchema', 'outputSchema', 'annotations', 'icons'];
 const OPTIONAL_ICON_FIELDS = ['mimeType', 'sizes', 'theme'];
-const OPTIONAL_SERVER_FIELDS = ['$schema', 'slug', 'description', 'homepage', 'repository', 'package', 'transport', 'icons', 'title', 'version', 'websiteUrl'];
+const OPTIONAL_SERVER_FIELDS = ['$schema', 'slug', 'description', 'homepage', 'repository', 'package', 'transport', 'icons', 'title', 'version', 'websiteUrl', 'source'];
 
 const isObject = (value: unknown): value is JsonObject => value !== null && typeof value === 'object' && !Array.isArray(value);
 const at = (path: JsonPath, message: string) => issueText({ path, message });

@@ -26,7 +26,7 @@ export function secretsOf(values: readonly string[]): string[] {
 // A path segment after one of these is a credential: /key/<key>, /token/<token>, …
 const KEY_SEGMENTS = new Set(['key', 'keys', 'apikey', 'api-key', 'api_key', 'token', 'tokens', 'access-token', 'access_token', 'secret', 'secrets']);
 // A long run of letters mixed with digits reads as a random token (an API key, a UUID) rather than a word.
-const isRandomToken = (segment: string) => segment.length >= 20 && /^[\w.~=+-]+$/.test(segment) && /\d/.test(segment) && /[a-z]/i.test(segment);
+export const isRandomToken = (segment: string) => segment.length >= 20 && /^[\w.~=+-]+$/.test(segment) && /\d/.test(segment) && /[a-z]/i.test(segment);
 
 function decoded(part: string): string {
   try {

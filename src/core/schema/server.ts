@@ -95,6 +95,30 @@ export const SLUG_RULE = 'lowercase letters, digits and single dashes';
 
 const httpUrl = z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' });
 
+/**
+ * Where `policy-atlas import --config` found the server: the client, the name the server has there
+ * (the key of its entry, which the client's tool names and permissions use), and how the client
+ * starts it. Only names of variables and headers are kept, never their values.
+ */
+export const ServerSourceSchema = z.strictObject({
+  client: z.string().min(1),
+  name: z.string().min(1),
+  /** The configuration file, with the home folder written as `~`. */
+  config: z.string().min(1).optional(),
+  /** Claude Code: the project folder whose `mcpServers` list the server. */
+  project: z.string().min(1).optional(),
+  command: z.string().min(1).optional(),
+  /** As the configuration writes them: `${VAR}` references kept, credentials written in full replaced. */
+  args: z.array(z.string()).optional(),
+  /** Credentials in it replaced. */
+  url: z.string().min(1).optional(),
+  /** Names of the environment variables the server gets or the configuration refers to. */
+  env: z.array(z.string()).optional(),
+  /** Names of the HTTP headers sent. */
+  headers: z.array(z.string()).optional(),
+});
+export type ServerSource = z.output<typeof ServerSourceSchema>;
+
 export const ServerFileSchema = z.strictObject({
   $schema: z.string().optional(),
   name: z.string().trim().min(1),
@@ -116,6 +140,7 @@ export const ServerFileSchema = z.strictObject({
   title: z.string().optional(),
   version: z.string().optional(),
   websiteUrl: z.string().optional(),
+  source: ServerSourceSchema.optional(),
   tools: z.array(ToolSchema),
 });
 export type ServerFile = z.output<typeof ServerFileSchema>;
