@@ -31,6 +31,10 @@ Options:
   --header "Name: value"   HTTP header for --url (repeatable)
   --timeout <ms>           how long to wait for each answer (default: 60000)
 
+A name listed more than once is compared copy by copy, in list order. A tool whose text reaches the
+100,000-character cap or whose schema reaches the 64-level nesting cap (where reading cuts) cannot
+be compared in full: it counts as a difference.
+
 Exit status: 0 the server lists what the catalog holds, 1 it differs, 2 usage error or the check
 could not run (unknown server, unreadable file, a server that does not answer).`;
 
