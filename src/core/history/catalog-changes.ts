@@ -1,5 +1,6 @@
 import { MAX_HISTORY, toolChanges, type ToolChange } from './tool-history.ts';
 import type { CatalogServer, CatalogTool } from '../catalog/build-catalog.ts';
+import { DIFF_BUDGET, DiffBudget } from './text-diff.ts';
 
 /** The import dates of a tool, when `policy-atlas import` recorded them. */
 export interface ToolHistory {
@@ -61,6 +62,8 @@ export function definitionChanges(tools: Iterable<CatalogTool>, max: number, tod
   const kept = candidates.sort(order).slice(0, max);
   const deepest = new Map<CatalogTool, number>();
   for (const { tool, index } of kept) deepest.set(tool, Math.max(deepest.get(tool) ?? 0, index + 1));
-  const changes = new Map([...deepest].map(([tool, depth]) => [tool, toolChanges(tool.definition, depth)]));
+  // Newest first, so the newest changes get their word diffs should the budget run out.
+  const budget = new DiffBudget(DIFF_BUDGET.feed);
+  const changes = new Map([...deepest].map(([tool, depth]) => [tool, toolChanges(tool.definition, depth, budget)]));
   return kept.map(({ tool, index }) => ({ tool, change: changes.get(tool)![index]! }));
 }

@@ -4,6 +4,7 @@ import type { Tool } from '../schema/server.ts';
 import { diffDefinitions, type DefinitionDiff } from './definition-diff.ts';
 import { diffLines, lineText } from './diff-lines.ts';
 import { copiesByName, copyLabel } from './name-copies.ts';
+import { DIFF_BUDGET, DiffBudget } from './text-diff.ts';
 
 /** How what a server lists now differs from the definitions a catalog reviewed. */
 export interface Drift {
@@ -23,6 +24,7 @@ export function compareTools(reviewed: readonly Tool[], listed: readonly Tool[])
   const before = copiesByName(reviewed);
   const now = copiesByName(listed);
   const drift: Drift = { added: [], removed: [], changed: [], uncomparable: [], unchanged: 0 };
+  const budget = new DiffBudget(DIFF_BUDGET.check);
   for (const [name, copies] of now) {
     copies.forEach((tool, copy) => {
       const label = copyLabel(name, copy);
@@ -32,7 +34,7 @@ export function compareTools(reviewed: readonly Tool[], listed: readonly Tool[])
         return;
       }
       const reached = [...new Set([...reachedCaps(old), ...reachedCaps(tool)])];
-      if (changedFields(old, tool).length > 0) drift.changed.push({ name: label, diff: diffDefinitions(old, tool) });
+      if (changedFields(old, tool).length > 0) drift.changed.push({ name: label, diff: diffDefinitions(old, tool, budget) });
       else if (reached.length > 0) drift.uncomparable.push({ name: label, reached });
       else drift.unchanged++;
     });

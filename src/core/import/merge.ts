@@ -5,6 +5,7 @@ import { diffDefinitions } from '../history/definition-diff.ts';
 import { historyAfterChange } from '../history/tool-history.ts';
 import { changedFields, toolHash, type DefinitionField } from '../history/definition-hash.ts';
 import { copiesByName } from '../history/name-copies.ts';
+import { DiffBudget } from '../history/text-diff.ts';
 
 type Transport = NonNullable<ServerFile['transport']>[number];
 
@@ -71,7 +72,8 @@ export function mergeImport(options: MergeOptions): { file: ServerFile; changes:
     }
     const fields = changedFields(old, tool);
     if (fields.length > 0) {
-      const rugPulls = diffDefinitions(old, tool).flags.map((flag) => `${flag.message}${flag.where ? ` at ${flag.where}` : ''}`);
+      // Only the flags are kept: no word diff is needed (a budget of 0).
+      const rugPulls = diffDefinitions(old, tool, new DiffBudget(0)).flags.map((flag) => `${flag.message}${flag.where ? ` at ${flag.where}` : ''}`);
       changes.changed.push({ name: tool.name, fields, ...(rugPulls.length > 0 ? { rugPulls } : {}) });
     } else changes.unchanged.push(tool.name);
     const firstSeen = old.firstSeen ?? today;
