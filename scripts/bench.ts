@@ -1,5 +1,6 @@
 // Builds synthetic catalogs of the given sizes and measures time, memory, output and search costs:
 // npm run bench -- --tools 1000,10000,50000 [--out bench-results.json] [--seed 1] [--keep]
+// npm run bench -- --history-heavy: only the time one 24 MB history-heavy server file costs (no build)
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
@@ -16,15 +17,22 @@ import { round, toMB } from './bench/stats.ts';
 import { formatCount, formatTable } from './bench/table.ts';
 import { writeCatalog } from './bench/write-catalog.ts';
 import { changeServers, treeDifferences } from './bench/incremental.ts';
+import { benchHistoryHeavy } from './bench/history-heavy.ts';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-const usage = 'usage: npm run bench -- --tools 1000,10000,50000 [--out bench-results.json] [--seed 1] [--keep]';
+const usage = 'usage: npm run bench -- --tools 1000,10000,50000 [--out bench-results.json] [--seed 1] [--keep] | --history-heavy';
 const values = scriptArgs('bench', usage, {
   tools: { type: 'string', default: '1000' },
   out: { type: 'string', default: 'bench-results.json' },
   seed: { type: 'string', default: '1' },
   keep: { type: 'boolean', default: false },
+  'history-heavy': { type: 'boolean', default: false },
 });
+if (values['history-heavy']) {
+  // Diff work per tool page, feed and check is budgeted (core/history/text-diff.ts): this shows what it costs.
+  benchHistoryHeavy();
+  process.exit(0);
+}
 const sizes = values.tools.split(',').map((s) => Number(s.trim()));
 const seed = Number(values.seed);
 if (sizes.some((n) => !Number.isInteger(n) || n < 1) || !Number.isInteger(seed)) {

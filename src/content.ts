@@ -6,6 +6,7 @@ import { planLine } from './build/progress.ts';
 import { cacheFolderOfStaging } from './build/publish.ts';
 import { loadAccuracyFile } from './core/catalog/accuracy-file.ts';
 import { buildCatalog } from './core/catalog/build-catalog.ts';
+import { dayOf } from './core/history/catalog-changes.ts';
 import { loadCatalogDir } from './core/catalog/load.ts';
 import { CATALOG_CACHE_NAME, readCachedCatalog } from './core/catalog/catalog-cache.ts';
 import { buildRelatedIndex } from './core/catalog/related.ts';
@@ -37,7 +38,9 @@ export const relatedIndex = buildRelatedIndex(catalog);
  * `build --shard i/n` renders one slice of the servers, for `merge` to assemble with the others.
  */
 const shard = parseShard(process.env.ATLAS_SHARD ?? '');
-export const buildPlan = planBuild(salt ? serverKeys(catalog, relatedIndex, salt) : new Map(), salt ? previousServerKeys(process.env.ATLAS_PREVIOUS_BUILD) : undefined, shard);
+/** The build's day: history dated after it is not trusted for ordering (core/history/catalog-changes.ts). */
+export const buildDay = dayOf(new Date());
+export const buildPlan = planBuild(salt ? serverKeys(catalog, relatedIndex, salt, buildDay) : new Map(), salt ? previousServerKeys(process.env.ATLAS_PREVIOUS_BUILD) : undefined, shard);
 const planned = catalog.servers.filter((server) => buildPlan.renders(server.slug));
 
 /**

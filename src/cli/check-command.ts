@@ -30,6 +30,14 @@ Options:
   --env KEY=VALUE          environment for --stdio (repeatable)
   --header "Name: value"   HTTP header for --url (repeatable)
   --timeout <ms>           how long to wait for each answer (default: 60000)
+  --client-name <name>     the client name sent in initialize (default: policy-atlas); a server can tell
+                           the checker by its name and answer it alone with the reviewed definitions, so
+                           check as the client you run, e.g. --client-name claude-code
+  --client-version <v>     the client version sent with it (default: 0.1.0)
+
+A name listed more than once is compared copy by copy, in list order. A tool whose text reaches the
+100,000-character cap or whose schema reaches the 64-level nesting cap (where reading cuts) cannot
+be compared in full: it counts as a difference.
 
 Exit status: 0 the server lists what the catalog holds, 1 it differs, 2 usage error or the check
 could not run (unknown server, unreadable file, a server that does not answer).`;
@@ -77,7 +85,7 @@ export async function run(args: string[]): Promise<number> {
     secrets = secretsOf(options.secretValues);
     const path = serverFile(options.flags.catalog, options.flags.server);
     const { data } = loadServerFile(path);
-    const listed = await readTools(options.source, options.timeoutMs, say);
+    const listed = await readTools(options.source, options.timeoutMs, say, options.clientInfo);
     // As import writes them: a credential the server echoes reads [redacted] in the catalog too.
     const { value: tools } = redactSecrets(listed.tools, secrets);
     const drift = compareTools(data.tools, tools as Tool[]);

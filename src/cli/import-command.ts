@@ -68,7 +68,7 @@ export async function run(args: string[]): Promise<number> {
 }
 
 async function importTools(options: ImportOptions, secrets: readonly string[], out: Output): Promise<void> {
-  const listed = await readTools(options.source, options.timeoutMs, out.say);
+  const listed = await readTools(options.source, options.timeoutMs, out.say, options.clientInfo);
   const { value: clean, count } = redactSecrets({ tools: listed.tools, server: listed.server }, secrets);
   if (count > 0) out.say(`the server echoed --env/--header/--url credentials into its tools or name (${count}×); they are written as [redacted]`);
 

@@ -61,6 +61,14 @@ describe('policy-atlas check, against a server whose definitions change', () => 
     expect(result.stdout + result.stderr).not.toContain('\u001b');
   }, 30_000);
 
+  it('sends the client name the user chooses: a server that shows the checker the reviewed tools is caught as the real client', async () => {
+    const asChecker = await check('--server', 'notes', '--stdio', node(DRIFTING, 'two-faced'));
+    expect(asChecker.code).toBe(0);
+    const asClient = await check('--server', 'notes', '--stdio', node(DRIFTING, 'two-faced'), '--client-name', 'claude-code', '--client-version', '2.1.0');
+    expect(asClient.stdout).toMatch(/the server differs: 1 added, 1 removed, 2 changed/);
+    expect(asClient.code).toBe(1);
+  }, 30_000);
+
   it('reads a saved tools/list file as import does', async () => {
     const file = join(dir, 'tools-list.json');
     writeFileSync(file, JSON.stringify({ tools: [
@@ -82,6 +90,8 @@ describe('policy-atlas check usage errors: exit 2, nothing compared', () => {
     ['a catalog that is not there', ['--catalog', join(dir, 'missing'), '--server', 'notes', '--file', DRIFTING], /--catalog: .*missing\/servers is not a directory/],
     ['an unreadable file', ['--catalog', catalog, '--server', 'notes', '--file', join(dir, 'missing.json')], /missing\.json: cannot read the file/],
     ['a file that is not a tool list', ['--catalog', catalog, '--server', 'notes', '--file', DRIFTING], /not valid JSON/],
+    ['a client name for a saved file', ['--catalog', catalog, '--server', 'notes', '--file', DRIFTING, '--client-name', 'claude-code'], /--client-name goes with --stdio or --url/],
+    ['a client name with a line break', ['--catalog', catalog, '--server', 'notes', '--stdio', 'x', '--client-name', 'a\nb'], /--client-name: must be 1 to 200 printable ASCII characters/],
   ])('%s', async (_, args, message) => {
     const result = await runCli(['check', ...args]);
     expect(result.stderr).toMatch(message);

@@ -116,7 +116,7 @@ describe('agentgateway mcpAuthorization', () => {
 
   it('turns a pattern into an anchored regular expression with its literal parts escaped', () => {
     expect(rulesOf(doc({ 'fs.delete_*': { action: 'deny' }, x: {} }))).toContainEqual({
-      deny: 'mcp.tool.target == "files" && mcp.tool.name.matches("^fs\\\\.delete_.*$")',
+      deny: 'mcp.tool.target == "files" && mcp.tool.name.matches("(?s)^fs\\\\.delete_.*$")',
     });
   });
 

@@ -13,6 +13,7 @@ import { quoteForTerminal, terminalSafe } from '../../core/text/terminal-safe.ts
 import { ImportError } from './errors.ts';
 import { byteBudget, countingFetch, MAX_PAGES, MAX_TOOLS, OVERALL_TIMEOUTS, overallTimeoutMs } from './limits.ts';
 import { readStdoutTolerantly } from './stdout-lines.ts';
+import { DEFAULT_CLIENT_INFO } from './client-info.ts';
 
 export { ImportError } from './errors.ts';
 export { MAX_TIMER_MS } from './limits.ts';
@@ -26,6 +27,8 @@ export interface ListOptions {
   timeoutMs: number;
   /** One line of progress or warning; may hold server text (made terminal-safe here, not redacted). */
   progress: (message: string) => void;
+  /** What the client calls itself in `initialize` (default: policy-atlas). */
+  clientInfo?: { name: string; version: string };
 }
 
 export interface ListedTools {
@@ -71,7 +74,7 @@ export async function listServerTools(target: Target, options: ListOptions): Pro
   // Every client made is closed at the end, even one whose connect never finished: it may own a child process.
   const clients: Client[] = [];
   const newClient: NewClient = () => {
-    const client = new Client({ name: 'policy-atlas', version: '0.1.0' }, { capabilities: {} });
+    const client = new Client({ ...(options.clientInfo ?? DEFAULT_CLIENT_INFO) }, { capabilities: {} });
     clients.push(client);
     return client;
   };

@@ -28,6 +28,9 @@ Options:
                            name (without --out, --slug, --name or --update, such a file is not touched)
   --timeout <ms>           how long to wait for each answer (default: 60000, at most 2147483647);
                            the whole import may take 10 times as long
+  --client-name <name>     the client name sent in initialize (default: policy-atlas): a server may
+                           list other tools to other clients, so import as the client you run
+  --client-version <v>     the client version sent with it (default: 0.1.0)
   --now <YYYY-MM-DD>       the date recorded as first seen / last changed (default: today)
 
 A live import stops at 1000 pages, 100000 tools or 50 MB of responses; a stdio message may be up to

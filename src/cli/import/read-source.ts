@@ -10,8 +10,8 @@ export type ReadTools = Omit<ListedTools, 'transport'> & { transport?: ListedToo
  * The tools a source lists: a saved tools/list file, or a live server over stdio or HTTP (stray stdout
  * lines, nulls and repeated names read as clients read them). `say` gets progress and warnings.
  */
-export async function readTools(source: Source, timeoutMs: number, say: (line: string) => void): Promise<ReadTools> {
-  if (source.kind !== 'file') return listServerTools(source, { timeoutMs, progress: say });
+export async function readTools(source: Source, timeoutMs: number, say: (line: string) => void, clientInfo?: { name: string; version: string }): Promise<ReadTools> {
+  if (source.kind !== 'file') return listServerTools(source, { timeoutMs, progress: say, ...(clientInfo ? { clientInfo } : {}) });
   const { path } = source;
   let text: string;
   try {

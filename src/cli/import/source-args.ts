@@ -3,6 +3,7 @@ import { DataError, parseWithFriendlyErrors } from '../../core/errors/friendly.t
 import { splitCommandLine } from '../../core/import/command-line.ts';
 import { redactedUrl, urlSecrets } from '../../core/import/redact.ts';
 import { MAX_TIMER_MS, type Target } from './client.ts';
+import { DEFAULT_CLIENT_INFO } from './client-info.ts';
 
 /** Thrown for a command line that cannot run; the command prints it with the usage text. */
 export class UsageError extends Error {}
@@ -13,6 +14,8 @@ export type Source = { kind: 'file'; path: string } | Target;
 export interface SourceOptions {
   source: Source;
   timeoutMs: number;
+  /** The clientInfo sent to a live server (--client-name, --client-version). */
+  clientInfo: { name: string; version: string };
   /** --env and --header values and the secret parts of --url, to keep out of files and the terminal. */
   secretValues: string[];
 }
@@ -36,12 +39,18 @@ function parseUrl(value: string): URL {
 // What fetch and spawn refuse in a header or environment value; their errors would print the value.
 const BAD_HEADER_VALUE = /[\0\r\n]|[^\0-\xff]/;
 
+const CLIENT_INFO = /^[\x21-\x7e](?:[\x20-\x7e]{0,198}[\x21-\x7e])?$/;
+const CLIENT_INFO_RULE = 'must be 1 to 200 printable ASCII characters, e.g. claude-code';
+
 /** The flags every command that reads a server takes: one source, and how long to wait for it. */
 export const SOURCE_FLAGS = {
   file: z.string().min(1).optional(),
   stdio: z.string().trim().min(1, 'give the command that starts the server').optional(),
   url: z.string().min(1).optional(),
   timeout: z.coerce.number({ error: 'must be a number of milliseconds' }).int('must be a whole number of milliseconds').positive('must be more than 0').max(MAX_TIMER_MS, `must be at most ${MAX_TIMER_MS} ms (about 24 days)`).optional(),
+  // What the command calls itself in `initialize`: a server could answer its own name with the reviewed definitions only.
+  'client-name': z.string().regex(CLIENT_INFO, CLIENT_INFO_RULE).optional(),
+  'client-version': z.string().regex(CLIENT_INFO, CLIENT_INFO_RULE).optional(),
 };
 
 export interface ArgsSpec<Shape extends z.ZodRawShape> {
@@ -93,14 +102,15 @@ export function parseSourceArgs<Shape extends z.ZodRawShape>(args: readonly stri
   try {
     parsed = parseWithFriendlyErrors(schema, flags, spec.command);
   } catch (error) {
-    if (error instanceof DataError) throw new UsageError(error.lines.map((line) => line.replace(new RegExp(`^${spec.command} › (\\w+):`), '--$1:')).join('\n'));
+    if (error instanceof DataError) throw new UsageError(error.lines.map((line) => line.replace(new RegExp(`^${spec.command} › (?:(\\w+)|\\["([\\w-]+)"\\]):`), '--$1$2:')).join('\n'));
     throw error;
   }
-  const { file, stdio, url, timeout } = parsed as z.output<z.ZodObject<typeof SOURCE_FLAGS>>;
+  const { file, stdio, url, timeout, 'client-name': clientName, 'client-version': clientVersion } = parsed as z.output<z.ZodObject<typeof SOURCE_FLAGS>>;
   const sources = (['file', 'stdio', 'url'] as const).filter((s) => ({ file, stdio, url })[s] !== undefined);
   if (sources.length !== 1) throw new UsageError(sources.length === 0 ? 'say where the tools come from: --file, --stdio or --url' : `give one source, not ${sources.map((s) => `--${s}`).join(' and ')}`);
   if (Object.keys(env).length > 0 && !stdio) throw new UsageError('--env goes with --stdio');
   if (Object.keys(headers).length > 0 && !url) throw new UsageError('--header goes with --url');
+  if ((clientName !== undefined || clientVersion !== undefined) && file) throw new UsageError(`--${clientName !== undefined ? 'client-name' : 'client-version'} goes with --stdio or --url (a saved file has no client)`);
 
   let source: Source;
   if (file) source = { kind: 'file', path: file };
@@ -118,6 +128,7 @@ export function parseSourceArgs<Shape extends z.ZodRawShape>(args: readonly stri
   const options: SourceOptions = {
     source,
     timeoutMs: timeout ?? 60_000,
+    clientInfo: { name: clientName ?? DEFAULT_CLIENT_INFO.name, version: clientVersion ?? DEFAULT_CLIENT_INFO.version },
     secretValues: [...Object.values(env), ...Object.values(headers), ...(source.kind === 'http' ? urlSecrets(source.url) : [])],
   };
   return { flags: parsed, ...options };

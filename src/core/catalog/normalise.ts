@@ -123,3 +123,23 @@ export function normaliseServerFile(raw: unknown, warnings: string[]): unknown {
   if (server.tools !== undefined) server.tools = normaliseTools(server.tools, ['tools'], warnings);
   return server;
 }
+
+const DEFINITION_KEYS = ['name', 'title', 'description', 'inputSchema', 'outputSchema', 'annotations'] as const;
+
+/**
+ * Where a tool's definition reaches the caps normaliseTool cuts at: a text of a cap's length (one
+ * less when the cut fell before a surrogate pair) or a value nested MAX_NESTING deep. What lay past
+ * such a point may have been cut on reading, so two definitions equal up to it may still differ.
+ */
+export function reachedCaps(tool: Readonly<Record<string, unknown>>): string[] {
+  const reached: string[] = [];
+  const text = (value: unknown, max: number, where: string) => {
+    if (typeof value === 'string' && value.length >= max - 1) reached.push(`${where} reaches the ${count(max)}-character cap`);
+  };
+  for (const key of ['name', 'title', 'description'] as const) text(tool[key], MAX_LENGTH[key], key);
+  if (isObject(tool.annotations)) text(tool.annotations.title, MAX_LENGTH.title, 'annotations.title');
+  for (const key of DEFINITION_KEYS) {
+    if (nestedDeeperThan(tool[key], MAX_NESTING - 1)) reached.push(`${key} reaches the ${MAX_NESTING}-level nesting cap`);
+  }
+  return reached;
+}

@@ -138,10 +138,13 @@ function scanTexts(texts: readonly string[]): PlacedFinding[] {
     break;
   }
   // No honest text a model reads runs this long (real ones stay under 15,000 characters), and
-  // what lies past the limit goes unread: such a text cannot be vouched for.
-  const tooLong = texts.findIndex((t) => t.length > MAX_SCANNED_CHARS);
+  // what lies past the limit goes unread: such a text cannot be vouched for. The loader cuts a
+  // description to this very length, so one that reaches it may be the cut head of a longer one.
+  const tooLong = texts.findIndex((t) => t.length >= MAX_SCANNED_CHARS);
   if (tooLong >= 0) {
-    findings.push({ reason: 'is too long to check in full', excerpt: `${texts[tooLong]!.length} characters, the first ${MAX_SCANNED_CHARS} read`, text: tooLong });
+    const length = texts[tooLong]!.length;
+    const excerpt = length > MAX_SCANNED_CHARS ? `${length} characters, the first ${MAX_SCANNED_CHARS} read` : `${length} characters, the length longer texts are cut to when read`;
+    findings.push({ reason: 'is too long to check in full', excerpt, text: tooLong });
   }
   return findings;
 }

@@ -13,10 +13,14 @@ export function celString(text: string): string {
 
 const regexLiteral = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
-/** A CEL test that a call or listed tool is `key` (a name or a policy-v1 `*` pattern) of `target`. */
+/**
+ * A CEL test that a call or listed tool is `key` (a name or a policy-v1 `*` pattern) of `target`.
+ * CEL's `matches` is RE2 syntax, where `.` stops at a line break: `(?s)` lets `*` span one, as
+ * policy-v1's does, so a name with a line break cannot slip past a deny pattern.
+ */
 function toolTest(target: string, key: string): string {
   const name = isPattern(key)
-    ? `mcp.tool.name.matches(${celString(`^${key.split('*').map(regexLiteral).join('.*')}$`)})`
+    ? `mcp.tool.name.matches(${celString(`(?s)^${key.split('*').map(regexLiteral).join('.*')}$`)})`
     : `mcp.tool.name == ${celString(key)}`;
   return `mcp.tool.target == ${celString(target)} && ${name}`;
 }

@@ -51,7 +51,41 @@ export function toolHash(tool: Readonly<Record<string, unknown>>): string {
   return createHash('sha256').update(canonicalJson(definition(tool))).digest('hex').slice(0, 12);
 }
 
+const isRecord = (value: unknown): value is Record<string, unknown> => value !== null && typeof value === 'object' && !Array.isArray(value);
+const definedKeys = (record: Record<string, unknown>) => Object.keys(record).filter((key) => record[key] !== undefined);
+
+/**
+ * Whether two values have the same canonicalJson, without writing it: shared references are equal
+ * at once and the walk stops at the first difference, so comparing two versions of a 24 MB
+ * definition costs what they differ in, not twice their size. Iterative, as canonicalJson is.
+ */
+export function sameJson(a: unknown, b: unknown): boolean {
+  const stack: [unknown, unknown][] = [[a, b]];
+  while (stack.length > 0) {
+    const [x, y] = stack.pop()!;
+    if (x === y) continue;
+    if (Array.isArray(x) && Array.isArray(y)) {
+      if (x.length !== y.length) return false;
+      // canonicalJson writes an undefined element as null.
+      x.forEach((element, i) => stack.push([element ?? null, y[i] ?? null]));
+    } else if (isRecord(x) && isRecord(y)) {
+      const keys = definedKeys(x);
+      if (keys.length !== definedKeys(y).length) return false;
+      for (const key of keys) {
+        if (y[key] === undefined) return false;
+        stack.push([x[key], y[key]]);
+      }
+    } else if ((x === null || typeof x !== 'object') && (y === null || typeof y !== 'object')) {
+      // Scalars that JSON writes alike (NaN and null, -0 and 0) are alike.
+      if ((JSON.stringify(x) ?? 'null') !== (JSON.stringify(y) ?? 'null')) return false;
+    } else {
+      return false;
+    }
+  }
+  return true;
+}
+
 /** The definition fields that differ between two versions of a tool. */
 export function changedFields(before: Readonly<Record<string, unknown>>, after: Readonly<Record<string, unknown>>): DefinitionField[] {
-  return DEFINITION_FIELDS.filter((field) => canonicalJson(before[field]) !== canonicalJson(after[field]));
+  return DEFINITION_FIELDS.filter((field) => !sameJson(before[field], after[field]));
 }

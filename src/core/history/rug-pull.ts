@@ -24,11 +24,19 @@ export interface RugPullFlag {
 // A parameter that takes an address to reach: data can leave in its query string or body.
 const ADDRESS_PARAMS = new Set(SIGNAL_WORDS['fetches-url'].params);
 
+// A tool page's changes chain (each one's `before` is the next one's `after`): each definition is scanned once.
+const scanned = new WeakMap<Definition, ReturnType<typeof findToolPoisoning>>();
+function poisoningOf(definition: Definition): ReturnType<typeof findToolPoisoning> {
+  let findings = scanned.get(definition);
+  if (!findings) scanned.set(definition, (findings = findToolPoisoning(definition)));
+  return findings;
+}
+
 /** The rug-pull flags of a change, from the two definitions and the parameters the new one added. */
 export function rugPullFlags(before: Definition, after: Definition, added: readonly { path: string }[], parameters: readonly Parameter[]): RugPullFlag[] {
   const flags: RugPullFlag[] = [];
-  const known = new Set(findToolPoisoning(before).map((f) => f.reason));
-  for (const finding of findToolPoisoning(after)) {
+  const known = new Set(poisoningOf(before).map((f) => f.reason));
+  for (const finding of poisoningOf(after)) {
     if (known.has(finding.reason)) continue;
     flags.push({ kind: 'hidden-instructions', message: `text aimed at the model appeared: it ${finding.reason}`, where: finding.where, excerpt: finding.excerpt });
   }

@@ -1,6 +1,7 @@
 import type { DefinitionField } from './definition-hash.ts';
 import { HISTORY_FIELDS, type HistoryEntry, type Tool } from '../schema/server.ts';
 import { diffDefinitions, type Definition, type DefinitionDiff } from './definition-diff.ts';
+import { DIFF_BUDGET, DiffBudget } from './text-diff.ts';
 
 /** Earlier definitions kept per tool: enough to see a rug pull, few enough to keep data files small. */
 export const MAX_HISTORY = 5;
@@ -44,13 +45,13 @@ export interface ToolChange {
 const definitionOf = ({ name, title, description, inputSchema, outputSchema, annotations }: Tool): Definition =>
   Object.fromEntries(Object.entries({ name, title, description, inputSchema, outputSchema, annotations }).filter(([, v]) => v !== undefined)) as Definition;
 
-/** Each stored change of a tool, newest first, with its diff; none when the tool has no history. */
-export function toolChanges(tool: Tool, max = MAX_HISTORY): ToolChange[] {
+/** Each stored change of a tool, newest first, with its diff; none when the tool has no history. The diffs share `budget`. */
+export function toolChanges(tool: Tool, max = MAX_HISTORY, budget = new DiffBudget(DIFF_BUDGET.page)): ToolChange[] {
   const changes: ToolChange[] = [];
   let after = definitionOf(tool);
   for (const entry of (tool.history ?? []).slice(0, max)) {
     const before = undo(after, entry);
-    changes.push({ date: entry.date, before, after, diff: diffDefinitions(before, after) });
+    changes.push({ date: entry.date, before, after, diff: diffDefinitions(before, after, budget) });
     after = before;
   }
   return changes;

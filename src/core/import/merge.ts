@@ -4,6 +4,8 @@ import type { ServerFile, Tool } from '../schema/server.ts';
 import { diffDefinitions } from '../history/definition-diff.ts';
 import { historyAfterChange } from '../history/tool-history.ts';
 import { changedFields, toolHash, type DefinitionField } from '../history/definition-hash.ts';
+import { copiesByName } from '../history/name-copies.ts';
+import { DiffBudget } from '../history/text-diff.ts';
 
 type Transport = NonNullable<ServerFile['transport']>[number];
 
@@ -55,10 +57,14 @@ export function mergeImport(options: MergeOptions): { file: ServerFile; changes:
   const name = options.name ?? existing?.name ?? options.serverName;
   if (!name) throw new DataError(['the server has no name: pass --name "…" (the input does not say which server it is)']);
 
-  const before = new Map((existing?.tools ?? []).map((tool) => [tool.name, tool]));
+  // Copy by copy: a name listed twice pairs each listing with its own, not both with the last.
+  const before = copiesByName(existing?.tools ?? []);
+  const seen = new Map<string, number>();
   const changes: ImportChanges = { added: [], removed: [], changed: [], unchanged: [], metadata: [] };
   const tools = options.tools.map((tool) => {
-    const old = before.get(tool.name);
+    const copy = seen.get(tool.name) ?? 0;
+    seen.set(tool.name, copy + 1);
+    const old = before.get(tool.name)?.[copy];
     const hash = toolHash(tool);
     if (!old) {
       changes.added.push(tool.name);
@@ -66,7 +72,8 @@ export function mergeImport(options: MergeOptions): { file: ServerFile; changes:
     }
     const fields = changedFields(old, tool);
     if (fields.length > 0) {
-      const rugPulls = diffDefinitions(old, tool).flags.map((flag) => `${flag.message}${flag.where ? ` at ${flag.where}` : ''}`);
+      // Only the flags are kept: no word diff is needed (a budget of 0).
+      const rugPulls = diffDefinitions(old, tool, new DiffBudget(0)).flags.map((flag) => `${flag.message}${flag.where ? ` at ${flag.where}` : ''}`);
       changes.changed.push({ name: tool.name, fields, ...(rugPulls.length > 0 ? { rugPulls } : {}) });
     } else changes.unchanged.push(tool.name);
     const firstSeen = old.firstSeen ?? today;
@@ -75,9 +82,8 @@ export function mergeImport(options: MergeOptions): { file: ServerFile; changes:
     const history = fields.length > 0 ? historyAfterChange(old, fields, today) : old.history;
     return arrange(tool, { hash, firstSeen, lastChanged, history, overrides: old.overrides });
   });
-  const listed = new Set(options.tools.map((tool) => tool.name));
-  for (const old of existing?.tools ?? []) {
-    if (!listed.has(old.name)) changes.removed.push({ name: old.name, hadOverrides: old.overrides !== undefined });
+  for (const [name, copies] of before) {
+    for (const old of copies.slice(seen.get(name) ?? 0)) changes.removed.push({ name, hadOverrides: old.overrides !== undefined });
   }
 
   if (existing && options.name !== undefined && options.name !== existing.name) changes.metadata.push(`name: ${JSON.stringify(existing.name)} → ${JSON.stringify(options.name)}`);

@@ -1,5 +1,5 @@
 import type { APIRoute } from 'astro';
-import { serverPaths } from '../../../content.ts';
+import { buildDay, serverPaths } from '../../../content.ts';
 import type { CatalogServer } from '../../../core/catalog/build-catalog.ts';
 import { serverChangesFeed } from '../../../core/site/change-feeds.ts';
 import { absoluteUrl } from '../../../lib/absolute-url.ts';
@@ -8,4 +8,4 @@ import { absoluteUrl } from '../../../lib/absolute-url.ts';
 export const getStaticPaths = serverPaths;
 
 export const GET: APIRoute = ({ props }) =>
-  new Response(serverChangesFeed((props as { server: CatalogServer }).server, absoluteUrl), { headers: { 'Content-Type': 'application/atom+xml; charset=utf-8' } });
+  new Response(serverChangesFeed((props as { server: CatalogServer }).server, absoluteUrl, buildDay), { headers: { 'Content-Type': 'application/atom+xml; charset=utf-8' } });
