@@ -39,7 +39,7 @@ describe('checkAnnotations: hints that agree', () => {
 describe('checkAnnotations: declared read-only, appears to change things', () => {
   it.each([
     ['update_records', { inputSchema: props('id', 'fields') }, 'it appears to write: verb “update” in the name'],
-    ['drop_table', { inputSchema: props('table') }, 'it appears to delete or overwrite: verb “drop” in the name'],
+    ['drop_table', { inputSchema: props('table') }, 'it appears to delete or overwrite: verb “drop” in the name, object “table”'],
     ['query', { inputSchema: props('sql') }, 'it appears to execute code, commands or jobs: takes `sql` to run'],
     ['read_phone_logs', { inputSchema: props('device', 'saveTo') }, 'it appears to write: parameter `saveTo` saves the result to a file'],
   ] as const)('%s: the disagreement names the evidence', (name, extra, claim) => {
@@ -60,7 +60,7 @@ describe('checkAnnotations: declared read-only, appears to change things', () =>
 
   it('a destructive tool that says it only adds', () => {
     const result = check('pods-delete', { readOnlyHint: false, destructiveHint: false }, { inputSchema: props('name') });
-    expect(result.disagreements.map((d) => d.text)).toEqual(['Declares destructiveHint: false; it appears to delete or overwrite: verb “delete” in the name']);
+    expect(result.disagreements.map((d) => d.text)).toEqual(['Declares destructiveHint: false; it appears to delete or overwrite: verb “delete” in the name, object “pods”']);
     expect(result.suggested).toEqual({ readOnlyHint: false, destructiveHint: true });
   });
 
@@ -77,13 +77,13 @@ describe('checkAnnotations: declares it changes things, appears only to read', (
   it('readOnlyHint false on a read: the classifier rates the worse reading, the check still says they disagree', () => {
     const result = check('get_weather', { readOnlyHint: false }, { inputSchema: props('city') });
     expect(result.status).toBe('disagree');
-    expect(result.disagreements.map((d) => d.text)).toEqual(['Declares readOnlyHint: false; it appears only to read: verb “get” in the name']);
+    expect(result.disagreements.map((d) => d.text)).toEqual(['Declares readOnlyHint: false; it appears only to read: verb “get” in the name, object “weather”']);
     expect(result.suggested).toEqual({ readOnlyHint: true });
   });
 
   it('destructiveHint true on a read', () => {
     const result = check('list_issues', { destructiveHint: true }, { description: 'Lists issues in a repository.' });
-    expect(result.disagreements.map((d) => d.text)).toEqual(['Declares destructiveHint: true; it appears only to read: verb “list” in the name']);
+    expect(result.disagreements.map((d) => d.text)).toEqual(['Declares destructiveHint: true; it appears only to read: verb “list” in the name, object “issues”']);
     expect(result.suggested).toEqual({ readOnlyHint: true, destructiveHint: false });
   });
 });

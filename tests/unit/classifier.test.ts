@@ -120,7 +120,7 @@ describe('classifyTool over representative tools', () => {
   it('says which words it read as nouns', () => {
     const c = classifyTool(tool('acme_monitor_create', { inputSchema: props('name') }));
     expect(c.category).toBe('write');
-    expect(c.evidence[0]?.detail).toBe('verb “create” in the name (“monitor” read as a noun)');
+    expect(c.evidence[0]?.detail).toBe('verb “create” in the name (“monitor” read as a noun), object “acme monitor”');
   });
 
   it('gives low confidence and says so when there is little to go on (esm_msk_policy)', () => {

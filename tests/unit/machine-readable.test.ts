@@ -70,7 +70,7 @@ describe('servers/<s>/tools.json (serverRecord)', () => {
     const json = JSON.parse(JSON.stringify(listed.classification)) as Record<string, unknown>;
     expect(Object.keys(json)).toEqual(['category', 'level', 'signals', 'definitionCategory', 'confidence', 'evidence', 'overridden', 'rationale']);
     expect(json.evidence).toEqual([
-      { source: 'name', detail: 'verb “list” in the name', effect: 'category read' },
+      { source: 'name', detail: 'verb “list” in the name, object “payments”', effect: 'category read' },
       { source: 'name', detail: '“payments” in the name', effect: 'signal money' },
       { source: 'description', detail: 'the description agrees (“lists”)', effect: 'confidence up' },
     ]);

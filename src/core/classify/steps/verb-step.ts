@@ -1,7 +1,7 @@
 import type { Category, EvidenceSource } from '../../risk.ts';
 import { nameTokens } from '../../text/tokens.ts';
 import type { Evidence } from '../evidence.ts';
-import { EXECUTING_OBJECTS } from '../lexicon.ts';
+import { EXECUTING_OBJECTS, NOUN_OR_VERB } from '../lexicon.ts';
 import { categoryOfWord, descriptionVerb, endsWithMethod, openingVerb, RANK, sharedOpeningWord, verbOfWords, type VerbReading } from '../verb.ts';
 import type { ToolFacts } from './tool-facts.ts';
 
@@ -32,6 +32,19 @@ export function readVerb(facts: ToolFacts): VerbFinding {
   return CORRECTIONS.reduce((finding, correct) => correct(facts, finding) ?? finding, firstVerb(facts));
 }
 
+/**
+ * What a name's verb acts on, for the evidence: the words after it (`retention policy` of
+ * `get_retention_policy`), or before it when it ends the name (`eval` of `eval_get`).
+ */
+function objectOf(words: readonly string[], verb: string, context: ToolFacts['context']): string | undefined {
+  const at = words.indexOf(verb);
+  if (at < 0) return undefined;
+  const side = at === words.length - 1 ? words.slice(0, at) : words.slice(at + 1);
+  if (side.some((w) => categoryOfWord(w, context) !== undefined && !NOUN_OR_VERB.has(w))) return undefined;
+  const object = side.slice(0, 4);
+  return object.length > 0 ? object.join(' ') : undefined;
+}
+
 function firstVerb({ tool, tokens, lead, context }: ToolFacts): VerbFinding {
   const fromName = verbOfWords(tokens, context, endsWithMethod(tool.name));
   const fromTitle = !fromName && tool.title ? verbOfWords(nameTokens(tool.title), context) : undefined;
@@ -39,7 +52,9 @@ function firstVerb({ tool, tokens, lead, context }: ToolFacts): VerbFinding {
   const reading = fromName ?? fromTitle ?? fromDescription;
   if (!reading) return { category: 'other', confidence: 0.15, evidence: [] };
   const source: EvidenceSource = fromName ? 'name' : fromTitle ? 'title' : 'description';
-  const detail = describeReading(reading, source === 'description' ? OPENING : source);
+  // The reading that decided, with its object: “verb “get” in the name, object “retention policy”“.
+  const object = fromName && !reading.noun ? objectOf(tokens, reading.verb, context) : undefined;
+  const detail = `${describeReading(reading, source === 'description' ? OPENING : source)}${object ? `, object “${object}”` : ''}`;
   return {
     category: reading.category,
     verb: { reading, source },
