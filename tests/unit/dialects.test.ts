@@ -169,12 +169,12 @@ describe.each(pages)('dialects of the page %s', (_id, serverKey, policy) => {
   const [claude, gateway] = dialectSnippets(serverKey, policy);
 
   it('Claude Code fragment validates against the settings schema, every rule in Claude Code MCP form', () => {
-    const fragment = JSON.parse(claude!.json);
+    const fragment = JSON.parse(claude!.text);
     expect(validClaude(fragment), ajv.errorsText(validClaude.errors)).toBe(true);
     for (const rule of Object.values<string[]>(fragment.permissions).flat()) expect(rule).toMatch(CLAUDE_MCP_RULE);
   });
 
   it('agentgateway fragment validates against the configuration schema', () => {
-    expect(validGateway(JSON.parse(gateway!.json)), ajv.errorsText(validGateway.errors)).toBe(true);
+    expect(validGateway(JSON.parse(gateway!.text)), ajv.errorsText(validGateway.errors)).toBe(true);
   });
 });

@@ -65,7 +65,7 @@ function dialectElement(snippet: DialectSnippet): HTMLDetailsElement {
   status.setAttribute('role', 'status');
   status.setAttribute('data-status', '');
   const actions = element('div', 'policy-actions', button(`Copy ${snippet.title} rules`, 'copy'), button(`Download ${snippet.filename}`, 'download', snippet.filename), status);
-  const pre = element('pre', 'plain-code', element('code', undefined, snippet.json));
+  const pre = element('pre', 'plain-code', element('code', undefined, snippet.text));
   pre.tabIndex = 0;
   const code = element('div', undefined, pre);
   code.setAttribute('data-code', '');
