@@ -1,7 +1,7 @@
 import { stringify } from 'smol-toml';
 import type { Condition, Policy } from '../policy/schema.ts';
 import { foldedLost, foldedSiblingsLost, limitsLost, nameTools } from './lost.ts';
-import { foldTogether, isPlainAllow, namedDecisions, patternEntries, type NamedDecision } from './named-decisions.ts';
+import { foldTogether, isPlainAllow, namedDecisions, patternEntries, wellFormed, type NamedDecision } from './named-decisions.ts';
 import type { DialectOutput } from './types.ts';
 
 /** Gemini CLI's limit on a function name; longer names are cut to 30 characters, `...`, 30 characters. */
@@ -73,8 +73,10 @@ const PRIORITY = { argsDeny: 400, tool: 300, server: 100 } as const;
  * deny rules with `argsPattern` where they can be written, and a low-priority rule for the whole
  * server that stands for the default.
  */
-export function geminiPolicy(serverName: string, policy: Policy): DialectOutput & { fragment: { rule: GeminiRule[] }; text: string } {
+export function geminiPolicy(serverKey: string, policy: Policy): DialectOutput & { fragment: { rule: GeminiRule[] }; text: string } {
   const lost: string[] = [];
+  // TOML holds Unicode text only; a name changed here matches no server, and every tool asks.
+  const serverName = wellFormed(serverKey);
   const toolPart = (name: string) => geminiToolName(serverName, name).slice(`mcp_${serverName}_`.length);
   const { decisions, merged } = foldTogether(namedDecisions(policy), (name) => geminiToolName(serverName, name));
   const rules: GeminiRule[] = [];
@@ -109,7 +111,7 @@ export function geminiPolicy(serverName: string, policy: Policy): DialectOutput 
 function toolRules(mcpName: string, toolName: string, decision: NamedDecision, unchecked: string[]): GeminiRule[] {
   const base = { mcpName, toolName };
   if (decision.action === 'deny') {
-    return [{ ...base, decision: 'deny', priority: PRIORITY.tool, denyMessage: decision.rule.reason ?? 'Denied by the policy.' }];
+    return [{ ...base, decision: 'deny', priority: PRIORITY.tool, denyMessage: wellFormed(decision.rule.reason ?? 'Denied by the policy.') }];
   }
   const denyIf = decision.rule.deny_if ?? [];
   const patterns = denyIf.map(denyIfPattern);

@@ -65,9 +65,21 @@ export function foldTogether(decisions: NamedDecision[], fold: (name: string) =>
   const result = decisions.map((decision) => {
     const group = groups.get(fold(decision.name))!;
     if (group.length === 1) return decision;
-    const action = group.map((d) => d.action).reduce(stricter);
-    return { ...decision, action, conditional: action !== 'deny' && group.some((d) => d.conditional) };
+    // One rule cannot carry the argument checks of several names: a checked group asks.
+    const checked = group.some((d) => d.conditional);
+    const action = [...group.map((d) => d.action), ...(checked ? (['ask'] as const) : [])].reduce(stricter);
+    return { ...decision, action, conditional: false };
   });
   for (const group of groups.values()) if (group.length > 1) merged.push(group.map((d) => d.name));
   return { decisions: result, merged };
+}
+
+/** Whether the text is well-formed Unicode (no lone surrogate), which TOML requires of every string and key. */
+export const isWellFormed = (text: string): boolean => !/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/.test(text);
+
+/** Server-supplied text for a message: a lone surrogate becomes U+FFFD. */
+export const wellFormed = (text: string): string => text.replace(/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, '\ufffd');
+
+export function partition<T>(items: readonly T[], keep: (item: T) => boolean): [T[], T[]] {
+  return [items.filter(keep), items.filter((item) => !keep(item))];
 }
