@@ -1,10 +1,16 @@
-import { dialectSnippets, type DialectSnippet } from '../../core/dialects/snippets.ts';
+import type { DialectSnippet } from '../../core/dialects/snippets.ts';
 import type { Policy } from '../../core/policy/schema.ts';
+
+/** The writers (with a TOML library) are a chunk of their own: a tool page's own script stays small. */
+const writeSnippets = async (serverKey: string, policy: Policy) => (await import('../../core/dialects/snippets.ts')).dialectSnippets(serverKey, policy);
+
+/** When the page has nothing else to do (or after a second at most), so reading comes first. */
+const whenIdle = (task: () => void) => ('requestIdleCallback' in window ? requestIdleCallback(task, { timeout: 1000 }) : setTimeout(task, 200));
 
 /**
  * Writes a tool page's policy in the other dialects from the policy-v1 text the page shows, in the
- * browser: the same markup PolicyDialects.astro renders on server pages, without its ~3.5 KB on
- * each of the catalog's tool pages.
+ * browser: the same markup PolicyDialects.astro renders on server pages, without the writers on
+ * each of the catalog's tool pages (they load once the page is idle).
  */
 export class PolicyDialects extends HTMLElement {
   connectedCallback() {
@@ -18,7 +24,13 @@ export class PolicyDialects extends HTMLElement {
     } catch {
       return;
     }
-    this.replaceChildren(...dialectSnippets(serverKey, policy).map(dialectElement));
+    whenIdle(() => {
+      writeSnippets(serverKey, policy).then(
+        (snippets) => this.replaceChildren(...snippets.map(dialectElement)),
+        // Offline or a stale deploy: the note stays, and the server's page has them written out.
+        () => undefined,
+      );
+    });
   }
 
   /** A large server's page: its policy is a file, loaded only when the reader asks for these. */
@@ -33,7 +45,8 @@ export class PolicyDialects extends HTMLElement {
       try {
         const response = await fetch(url);
         if (!response.ok) throw new Error(`HTTP ${response.status}`);
-        this.replaceChildren(...dialectSnippets(serverKey, (await response.json()) as Policy).map(dialectElement));
+        const snippets = await writeSnippets(serverKey, (await response.json()) as Policy);
+        this.replaceChildren(...snippets.map(dialectElement));
       } catch (error) {
         status.textContent = `policy.json could not be loaded (${(error as Error).message}).`;
         write.disabled = false;
