@@ -58,6 +58,15 @@ describe('the page of a tool whose name policy-v1 reads as a pattern', () => {
     expect(page.namesTool).toBe(false);
   });
 
+  it('its FAQ never tells the reader to write the name as a rule, limit or hide entry', () => {
+    const answers = page.faq.filter((entry) => /rate-limit|block/.test(entry.question)).map((entry) => entry.answer);
+    expect(answers).toHaveLength(2);
+    for (const answer of answers) {
+      expect(answer).toMatch(/reads as a wildcard/);
+      expect(answer).not.toMatch(/add "get_\*"/);
+    }
+  });
+
   it('leaves a name without * as it was', () => {
     const plain = toolPage(wild.tools.find((tool) => tool.name === 'get_secret')!);
     expect(Object.keys(plain.policy.tools ?? {})).toEqual(['get_secret']);

@@ -37,7 +37,7 @@ export function claudeCodePermissions(serverName: string, policy: Policy): Diale
   for (const [key, rule] of rules) {
     // Claude Code matches the rewritten names, so an allow pattern with `_` (or a character it
     // rewrites to `_`) would also match names the pattern does not: it asks instead.
-    const widens = isPattern(key) && /[^a-zA-Z0-9-*]/.test(key);
+    const widens = isPattern(key) && /[^a-zA-Z0-9*-]/.test(key);
     if (widens && rule.action !== 'deny' && rule.action !== 'require_approval') widened.push(key);
     // Claude Code cannot check arguments: a tool whose calls policy-v1 checks asks for each call.
     const checked = (rule.deny_if?.length ?? 0) + (rule.require?.length ?? 0) > 0;
