@@ -95,7 +95,7 @@ export function geminiDecides(text: string, call: Call): ClientDecision {
           const expected = fqn.slice(4, -2);
           if (call.server !== expected || !name.startsWith(`mcp_${expected}_`)) continue;
         } else if (name !== fqn) continue;
-      } else if (name !== fqn) continue;
+      } else if (name !== fqn && fqn !== `mcp_${call.server}_${name}`) continue; // a rule's FQN also matches the short name it qualifies
     }
     if (rule.argsPattern !== undefined && !regex(rule.argsPattern).test(geminiStableArgs(call.args))) continue;
     return rule.decision === 'allow' ? 'allow' : rule.decision === 'deny' ? 'deny' : 'ask';

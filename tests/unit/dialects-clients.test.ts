@@ -56,7 +56,7 @@ describe('Gemini CLI policy', () => {
     expect(rules).toEqual([
       { mcpName: 'files', toolName: 'read_file', decision: 'allow', priority: 300 },
       { mcpName: 'files', toolName: 'send', decision: 'ask_user', priority: 300 },
-      { mcpName: 'files', toolName: 'drop', decision: 'deny', priority: 300, denyMessage: 'Destroys "everything".' },
+      { mcpName: 'files', toolName: 'drop', decision: 'deny', priority: 350, denyMessage: 'Destroys "everything".' },
       { mcpName: 'files', toolName: 'write', argsPattern: '\\x00"force":true\\x00', decision: 'deny', priority: 400, denyMessage: 'Denied by a deny_if check of the policy.' },
       { mcpName: 'files', toolName: 'write', decision: 'allow', priority: 300 },
       { mcpName: 'files', toolName: 'run', decision: 'ask_user', priority: 300 },
@@ -86,6 +86,15 @@ describe('Gemini CLI policy', () => {
     expect(geminiToolName('files', 'get_*')).toBe('mcp_files_get__');
     expect(geminiToolName('files', 'say "hi"\n')).toBe('mcp_files_say__hi__');
     expect(geminiToolName('files', 'x'.repeat(80))).toMatch(/^mcp_files_x{20}\.\.\.x{30}$/);
+  });
+
+  it('never allows unasked a tool named mcp_<server>_<name>, whose rule Gemini CLI also applies to <name>', () => {
+    const { text, lost } = geminiPolicy('files', doc({ mcp_files_read: {}, read: { action: 'deny' } }));
+    expect(geminiDecides(text, { server: 'files', tool: 'read', args: {} })).toBe('deny');
+    expect(geminiDecides(text, { server: 'files', tool: 'mcp_files_read', args: {} })).toBe('ask');
+    const unnamed = geminiPolicy('files', doc({ mcp_files_read: {} })).text;
+    expect(geminiDecides(unnamed, { server: 'files', tool: 'read', args: {} })).not.toBe('allow');
+    expect(lost.join('\n')).toMatch(/mcp_files_read asks instead of running unasked/);
   });
 
   it('says when the server name is one Gemini CLI rules cannot address', () => {

@@ -30,7 +30,7 @@ function policyDecides(policy: Policy, tool: string, args: Record<string, unknow
 // Hostile names: separators, wildcards, quotes, backslashes, newlines, case and Unicode twins, long names.
 const HOSTILE_TOOLS = [
   '*', 'get_*', '*_file', 'a__b', 'a.b', 'a_b', 'a b', 'A_B', 'a-b', 'a:b', 'a/b', 'a?b', '"q"', "it's", 'back\\slash', 'new\nline',
-  'é', 'e\u0301', '\ud800', '__proto__', 'constructor', 'x'.repeat(70), `${'x'.repeat(69)}y`, 'read_file', 'Read_File', 'read-file', 'read file',
+  'é', 'e\u0301', '\ud800', '__proto__', 'constructor', 'x'.repeat(70), `${'x'.repeat(69)}y`, 'read_file', 'Read_File', 'read-file', 'read file', 'read', 'mcp_files_read', 'mcp_my-server_read',
 ];
 const SERVERS = ['files', 'my-server', 'my_server', 'a:b', 'a.b', 'srv*', 'x y', 'café', 'mcp_x', 's'.repeat(40)];
 const toolName = fc.oneof(

@@ -65,8 +65,15 @@ export interface GeminiRule {
   denyMessage?: string;
 }
 
-// Within the user tier: argument denies over a tool's own rule over the server's catch-all.
-const PRIORITY = { argsDeny: 400, tool: 300, server: 100 } as const;
+// Within the user tier: argument denies, then a tool's deny, then its allow or ask, then the server's rule.
+// A deny above the allows matters where one rule matches two names (see qualifiedTwin).
+const PRIORITY = { argsDeny: 400, toolDeny: 350, tool: 300, server: 100 } as const;
+
+/**
+ * Gemini CLI's rule for a tool whose rewritten name is itself `mcp_<server>_<rest>` also matches the
+ * tool `<rest>` (policy-engine.ts ruleMatches, "Rule uses FQN"): such a name is never allowed unasked.
+ */
+const qualifiedTwin = (server: string, toolName: string): boolean => toolName.startsWith(`mcp_${server}_`);
 
 /**
  * A Gemini CLI policy file (`[[rule]]` TOML) for one server: a rule per named tool, argument checks as
@@ -82,11 +89,12 @@ export function geminiPolicy(serverKey: string, policy: Policy): DialectOutput &
   const rules: GeminiRule[] = [];
   const written = new Set<string>();
   const unchecked: string[] = [];
+  const twins: string[] = [];
   for (const decision of decisions) {
     const toolName = toolPart(decision.name);
     if (written.has(toolName)) continue;
     written.add(toolName);
-    rules.push(...toolRules(serverName, toolName, decision, unchecked));
+    rules.push(...toolRules(serverName, toolName, decision, unchecked, twins));
   }
 
   const unwritten = patternEntries(policy).filter((entry) => !isPlainAllow(entry)).map((entry) => entry.key);
@@ -100,6 +108,7 @@ export function geminiPolicy(serverKey: string, policy: Policy): DialectOutput &
   const allowedPatterns = patternEntries(policy).filter((entry) => !entry.hidden && entry.rule.action !== 'deny').map((entry) => entry.key);
   if (allowedPatterns.length > 0 && policy.default === 'deny') lost.push(`Gemini CLI has no tool-name patterns within a server, so the tools ${nameTools(allowedPatterns)} would let through are denied: add rules for them by name.`);
   if (unchecked.length > 0) lost.push(`The argument checks of ${nameTools(unchecked)} cannot all be written as argsPattern (only deny_if on a top-level argument with exists, eq or in of plain values can), so ${unchecked.length === 1 ? 'it asks' : 'they ask'} before every call.`);
+  if (twins.length > 0) lost.push(`${nameTools(twins)} ${twins.length === 1 ? 'asks' : 'ask'} instead of running unasked: Gemini CLI reads a rule for a tool named mcp_${serverName}_<name> as a rule for <name> too.`);
   lost.push(...foldedLost('Gemini CLI', 'writes every character other than letters, digits, _ - . and : as _ and cuts long names', merged));
   if (decisions.some((d) => d.action !== 'deny' && /_|\.\.\./.test(toolPart(d.name)))) lost.push(foldedSiblingsLost('Gemini CLI', 'writes every character other than letters, digits, _ - . and : as _ and cuts long names'));
   lost.push(...limitsLost(policy));
@@ -108,16 +117,18 @@ export function geminiPolicy(serverKey: string, policy: Policy): DialectOutput &
 }
 
 /** The rules for one named tool, strictest first: what policy-v1 refuses is never left to a later rule. */
-function toolRules(mcpName: string, toolName: string, decision: NamedDecision, unchecked: string[]): GeminiRule[] {
+function toolRules(mcpName: string, toolName: string, decision: NamedDecision, unchecked: string[], twins: string[]): GeminiRule[] {
   const base = { mcpName, toolName };
   if (decision.action === 'deny') {
-    return [{ ...base, decision: 'deny', priority: PRIORITY.tool, denyMessage: wellFormed(decision.rule.reason ?? 'Denied by the policy.') }];
+    return [{ ...base, decision: 'deny', priority: PRIORITY.toolDeny, denyMessage: wellFormed(decision.rule.reason ?? 'Denied by the policy.') }];
   }
   const denyIf = decision.rule.deny_if ?? [];
   const patterns = denyIf.map(denyIfPattern);
   const checkable = decision.conditional && !decision.rule.require?.length && patterns.every((p) => p !== undefined) && denyIf.length > 0;
   if (decision.conditional && !checkable) unchecked.push(decision.name);
-  const action: GeminiRule['decision'] = decision.action === 'ask' || (decision.conditional && !checkable) ? 'ask_user' : 'allow';
+  const twin = qualifiedTwin(mcpName, toolName);
+  if (twin && decision.action === 'allow') twins.push(decision.name);
+  const action: GeminiRule['decision'] = decision.action === 'ask' || (decision.conditional && !checkable) || twin ? 'ask_user' : 'allow';
   const rules: GeminiRule[] = checkable
     ? patterns.map((argsPattern) => ({ ...base, argsPattern: argsPattern!, decision: 'deny' as const, priority: PRIORITY.argsDeny, denyMessage: 'Denied by a deny_if check of the policy.' }))
     : [];
