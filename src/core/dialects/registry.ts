@@ -40,26 +40,20 @@ export const DIALECTS = [
     title: 'Gemini CLI',
     filename: 'policy-atlas.toml',
     placement: (serverKey) => `Save as a policy file in ~/.gemini/policies/ (every project) or .gemini/policies/ (this project). The rules name the server ${isGeminiServerName(serverKey) ? serverKey : `"${serverKey}"`} (mcpName): if your settings.json gives it another name, use that one.`,
-    write: (serverKey, policy) => {
-      const { text, lost } = geminiPolicy(serverKey, policy);
-      return { text, lost };
-    },
+    write: geminiPolicy,
   },
   {
     id: 'codex',
     title: 'Codex',
     filename: 'config.toml',
     placement: (serverKey) => `Merge into the server's [mcp_servers.${serverKey}] table in ~/.codex/config.toml, beside its command or url: if your configuration gives the server another name, use that one.`,
-    write: (serverKey, policy) => {
-      const { text, lost } = codexConfig(serverKey, policy);
-      return { text, lost };
-    },
+    write: codexConfig,
   },
   {
     id: 'cursor',
     title: 'Cursor',
     filename: 'permissions.json',
-    placement: (serverKey) => `Merge into ~/.cursor/permissions.json (a list there replaces the one in Cursor's settings). The entries name the server ${serverKey}: if your mcp.json gives it another name, use that one.`,
+    placement: (serverKey) => `Merge into ~/.cursor/permissions.json (every project) or .cursor/permissions.json (this project); a list there replaces the one in Cursor's settings. The entries name the server ${serverKey}: if your mcp.json gives it another name, use that one.`,
     write: (serverKey, policy) => asJson(cursorPermissions(serverKey, policy)),
   },
   {

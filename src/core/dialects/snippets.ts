@@ -15,5 +15,8 @@ export interface DialectSnippet {
 
 /** The page's policy in every client format; `serverKey` stands in for the user's name for the server. */
 export function dialectSnippets(serverKey: string, policy: Policy): DialectSnippet[] {
-  return DIALECTS.map(({ id, title, filename, placement, write }) => ({ id, title, filename, placement: placement(serverKey), ...write(serverKey, policy) }));
+  return DIALECTS.map(({ id, title, filename, placement, write }) => {
+    const { text, lost } = write(serverKey, policy);
+    return { id, title, filename, placement: placement(serverKey), text, lost };
+  });
 }
