@@ -135,7 +135,7 @@ describe('Cursor permissions.json', () => {
   it('lists the plain allows only, and says it cannot deny', () => {
     const { fragment, lost } = cursorPermissions('files', mixed);
     expect(fragment).toEqual({ mcpAllowlist: ['files:read_file'] });
-    expect(lost.join('\n')).toMatch(/Cursor cannot deny a tool: drop and every tool the policy does not name ask/);
+    expect(lost.join('\n')).toMatch(/Cursor cannot deny a tool: drop, and every tool the policy does not name, ask/);
   });
 
   it('writes no entry a glob could widen, nor for names it cannot tell apart from a refused one', () => {
