@@ -6,7 +6,7 @@ import { globMatch } from '../../src/core/policy/glob.ts';
 import type { Policy } from '../../src/core/policy/schema.ts';
 
 // agentgateway's CEL `matches` runs an RE2-syntax engine (Rust's regex crate), where `.` stops at a
-// line break unless the pattern says (?s): RE2 in JavaScript (re2js) reads the written patterns here.
+// line break: a `*` is written `[\s\S]*`. RE2 in JavaScript (re2js) reads the written patterns here.
 const patternOf = (rule: string) => JSON.parse(/\.matches\(("(?:[^"\\]|\\.)*")\)/.exec(rule)![1]!) as string;
 const denyPattern = (key: string) => {
   const policy: Policy = { version: '1', default: 'allow', tools: { [key]: { action: 'deny' } } };

@@ -18,7 +18,7 @@ describe('Claude Code permissions', () => {
   it.each<[string, Rule, 'allow' | 'ask' | 'deny']>([
     ['allow', {}, 'allow'],
     ['allow with limits', { limits: [limit] }, 'allow'],
-    ['allow with argument checks', { deny_if: [...denyIf] }, 'allow'],
+    ['allow with argument checks (which Claude Code cannot check, so a person does)', { deny_if: [...denyIf] }, 'ask'],
     ['require_approval', { action: 'require_approval', limits: [limit] }, 'ask'],
     ['deny', { action: 'deny', reason: 'no' }, 'deny'],
   ])('%s -> %s', (_label, rule, list) => {
@@ -86,8 +86,8 @@ describe('agentgateway mcpAuthorization', () => {
   const rulesOf = (policy: Policy) => agentgatewayAuthorization('files', policy).fragment.mcp.policies.mcpAuthorization.rules;
   const test = (name: string) => `mcp.tool.target == "files" && mcp.tool.name == "${name}"`;
 
-  it('allow (with limits or checks) -> an allow rule for the target and tool', () => {
-    expect(rulesOf(doc({ read: { limits: [limit] }, write: { deny_if: [...denyIf] } }))).toEqual([{ allow: test('read') }, { allow: test('write') }]);
+  it('allow (with limits) -> an allow rule for the target and tool; with argument checks it cannot make, a deny', () => {
+    expect(rulesOf(doc({ read: { limits: [limit] }, write: { deny_if: [...denyIf] } }))).toEqual([{ allow: test('read') }, { deny: test('write') }]);
   });
 
   it('deny -> a deny rule, plus an allow that matches nothing so unnamed tools stay denied', () => {
@@ -116,7 +116,7 @@ describe('agentgateway mcpAuthorization', () => {
 
   it('turns a pattern into an anchored regular expression with its literal parts escaped', () => {
     expect(rulesOf(doc({ 'fs.delete_*': { action: 'deny' }, x: {} }))).toContainEqual({
-      deny: 'mcp.tool.target == "files" && mcp.tool.name.matches("(?s)^fs\\\\.delete_.*$")',
+      deny: 'mcp.tool.target == "files" && mcp.tool.name.matches("^fs\\\\.delete_[\\\\s\\\\S]*$")',
     });
   });
 
@@ -169,12 +169,12 @@ describe.each(pages)('dialects of the page %s', (_id, serverKey, policy) => {
   const [claude, gateway] = dialectSnippets(serverKey, policy);
 
   it('Claude Code fragment validates against the settings schema, every rule in Claude Code MCP form', () => {
-    const fragment = JSON.parse(claude!.json);
+    const fragment = JSON.parse(claude!.text);
     expect(validClaude(fragment), ajv.errorsText(validClaude.errors)).toBe(true);
     for (const rule of Object.values<string[]>(fragment.permissions).flat()) expect(rule).toMatch(CLAUDE_MCP_RULE);
   });
 
   it('agentgateway fragment validates against the configuration schema', () => {
-    expect(validGateway(JSON.parse(gateway!.json)), ajv.errorsText(validGateway.errors)).toBe(true);
+    expect(validGateway(JSON.parse(gateway!.text)), ajv.errorsText(validGateway.errors)).toBe(true);
   });
 });

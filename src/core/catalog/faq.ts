@@ -1,6 +1,7 @@
 import type { FaqEntry } from '../schema/server.ts';
 import type { Rule } from '../policy/schema.ts';
 import { describeLimit } from '../policy/describe.ts';
+import { isPattern } from '../policy/glob.ts';
 import { checkAnnotations, declaredHints } from '../classify/annotation-check.ts';
 import { ratingReasons } from '../classify/classify-tool.ts';
 import { CATEGORY_LABELS, LEVEL_LABELS, SIGNAL_LABELS, isLowConfidence } from '../risk.ts';
@@ -56,6 +57,12 @@ function parametersAnswer(tool: CatalogTool): string {
   return `${tool.name} takes ${top.length} parameter${top.length === 1 ? '' : 's'}; ${parts.filter(Boolean).join('; ')}.`;
 }
 
+/** A name with `*` is a pattern as a key, a hide entry or a limit's rule: no answer may tell the reader to write it. */
+const unnamable = (tool: CatalogTool): string | undefined =>
+  isPattern(tool.name)
+    ? `Its name holds a *, which a policy reads as a wildcard: a rule, limit or hide entry under "${tool.name}" would also match other tools. The recommended policy names no rule for it, so its default denies every call.`
+    : undefined;
+
 function rateLimitAnswer(tool: CatalogTool, rule: Rule): string {
   const limits = rule.limits ?? [];
   // A tool the policy caps already has its limit entry in the snippet above: the answer names it
@@ -106,8 +113,8 @@ export function toolFaq(tool: CatalogTool, rule: Rule): FaqEntry[] {
     { question: `How risky is ${shown}?`, answer: howRisky(tool) },
     { question: `Which server provides ${shown}?`, answer: serverAnswer(tool) },
     { question: `What parameters does ${shown} take?`, answer: parametersAnswer(tool) },
-    { question: `How do I rate-limit ${shown}?`, answer: rateLimitAnswer(tool, rule) },
-    { question: `How do I block ${shown}?`, answer: blockAnswer(tool, rule) },
+    { question: `How do I rate-limit ${shown}?`, answer: unnamable(tool) ?? rateLimitAnswer(tool, rule) },
+    { question: `How do I block ${shown}?`, answer: unnamable(tool) ?? blockAnswer(tool, rule) },
   ];
   const changes = changesAnswer(tool);
   if (changes) entries.splice(2, 0, { question: `Does ${shown} change anything?`, answer: changes });

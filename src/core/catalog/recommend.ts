@@ -1,5 +1,6 @@
 import type { Classification } from '../classify/classify-tool.ts';
 import type { Parameter } from '../input-schema/parameters.ts';
+import { isPattern } from '../policy/glob.ts';
 import type { Condition, Limit, Policy, Rule } from '../policy/schema.ts';
 
 /**
@@ -76,3 +77,18 @@ export function policyDocument(rules: Record<string, Rule>, allToolsLimit?: numb
     tools: rules,
   };
 }
+
+/**
+ * One tool's own policy: its rule under its name. A name with `*` is left out, as the server policy
+ * leaves it out: policy-v1 has no escape for `*`, so as a key it would be a pattern over other tools'
+ * names (`*` alone would allow every tool the user's policy does not name), and the default denies it.
+ */
+export function toolPolicy(toolName: string, rule: Rule): Policy {
+  return policyDocument(isPattern(toolName) ? {} : { [toolName]: rule });
+}
+
+/** Why a tool's own policy names no rule, or undefined when it names its tool. */
+export const unnamableToolReason = (toolName: string): string | undefined =>
+  isPattern(toolName)
+    ? 'Its name holds a *, which policy-v1 (and every client format) reads as a wildcard over other tools\' names, with no way to escape it: a rule under this name would decide for every tool it matches. So the policy names no rule and its default denies the tool; to use it, call it through a gateway or client that matches names literally.'
+    : undefined;

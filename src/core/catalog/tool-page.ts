@@ -2,7 +2,7 @@ import { abusePatterns, type AbusePattern } from './abuse.ts';
 import { toolFaq } from './faq.ts';
 import type { CatalogServer, CatalogTool } from './build-catalog.ts';
 import { describeRule } from '../policy/describe.ts';
-import { policyDocument, recommendRule } from './recommend.ts';
+import { recommendRule, toolPolicy, unnamableToolReason } from './recommend.ts';
 import type { Policy, Rule } from '../policy/schema.ts';
 import type { FaqEntry } from '../schema/server.ts';
 import { descriptionBlocks, summarize, type Block } from '../text/description-blocks.ts';
@@ -18,6 +18,8 @@ export interface ToolPage {
   policy: Policy;
   policyJson: string;
   policySentence: string;
+  /** False when the policy can name no rule for the tool (see unnamableToolReason). */
+  namesTool: boolean;
   abuse: AbusePattern[];
   faq: FaqEntry[];
 }
@@ -29,7 +31,8 @@ export function toolRule(tool: CatalogTool): Rule {
 /** Everything a tool page shows beyond the catalog entry, computed when the page renders. */
 export function toolPage(tool: CatalogTool): ToolPage {
   const rule = toolRule(tool);
-  const policy = policyDocument({ [tool.name]: rule });
+  const policy = toolPolicy(tool.name, rule);
+  const unnamable = unnamableToolReason(tool.name);
   const summary = summarize(tool.definition.description) || `${tool.name}, a tool of the ${tool.server.meta.name}.`;
   return {
     title: `${shownToolName(tool.name)} (${tool.server.meta.name})`,
@@ -38,7 +41,8 @@ export function toolPage(tool: CatalogTool): ToolPage {
     rule,
     policy,
     policyJson: policyText(policy),
-    policySentence: describeRule(tool.name, rule),
+    policySentence: unnamable ?? describeRule(tool.name, rule),
+    namesTool: unnamable === undefined,
     abuse: abusePatterns(tool.classification),
     faq: toolFaq(tool, rule),
   };

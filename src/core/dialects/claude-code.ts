@@ -1,6 +1,7 @@
 import { isPattern } from '../policy/glob.ts';
 import type { Policy } from '../policy/schema.ts';
-import { limitsAndConditionsLost, nameTools } from './lost.ts';
+import { foldedLost, foldedSiblingsLost, limitsLost, nameTools } from './lost.ts';
+import { foldTogether, namedDecisions } from './named-decisions.ts';
 import type { DialectOutput } from './types.ts';
 
 /**
@@ -32,8 +33,15 @@ export function claudeCodePermissions(serverName: string, policy: Policy): Diale
   if (policy.default === 'allow') lists.allow.add(`mcp__${server}`);
   for (const key of policy.hide ?? []) lists.deny.add(permissionRule(server, key));
   const rules = Object.entries(policy.tools ?? {});
+  const widened: string[] = [];
   for (const [key, rule] of rules) {
-    const list = rule.action === 'deny' ? lists.deny : rule.action === 'require_approval' ? lists.ask : lists.allow;
+    // Claude Code matches the rewritten names, so an allow pattern with `_` (or a character it
+    // rewrites to `_`) would also match names the pattern does not: it asks instead.
+    const widens = isPattern(key) && /[^a-zA-Z0-9*-]/.test(key);
+    if (widens && rule.action !== 'deny' && rule.action !== 'require_approval') widened.push(key);
+    // Claude Code cannot check arguments: a tool whose calls policy-v1 checks asks for each call.
+    const checked = (rule.deny_if?.length ?? 0) + (rule.require?.length ?? 0) > 0;
+    const list = rule.action === 'deny' ? lists.deny : rule.action === 'require_approval' || widens || checked ? lists.ask : lists.allow;
     list.add(permissionRule(server, key));
   }
   const permissions: ClaudeCodePermissions['permissions'] = {};
@@ -42,8 +50,14 @@ export function claudeCodePermissions(serverName: string, policy: Policy): Diale
   if (policy.default === 'deny') {
     lost.push(`The default deny is left out: a tool the rules do not name falls to Claude Code's permission mode (which normally asks). Denying mcp__${server} as a whole would also override the allow and ask rules, since deny always wins.`);
   }
+  if (widened.length > 0) lost.push(`The patterns ${nameTools(widened)} ask instead of allowing: Claude Code writes every character other than letters, digits, _ and - as _, so the rule would also match names the pattern does not.`);
+  const folded = foldTogether(namedDecisions(policy), claudeCodeName);
+  lost.push(...foldedLost('Claude Code', 'writes every character other than letters, digits, _ and - as _', folded.merged));
+  if (folded.decisions.some((d) => d.action !== 'deny' && claudeCodeName(d.name).includes('_'))) lost.push(foldedSiblingsLost('Claude Code', 'writes every character other than letters, digits, _ and - as _'));
   if (policy.hide?.length) lost.push(`Hidden tools (${nameTools(policy.hide)}) are denied, but Claude Code still lists them to the model.`);
-  lost.push(...limitsAndConditionsLost(policy));
+  lost.push(...limitsLost(policy));
+  const checked = rules.filter(([, rule]) => rule.action !== 'deny' && (rule.deny_if?.length ?? 0) + (rule.require?.length ?? 0) > 0).map(([key]) => key);
+  if (checked.length > 0) lost.push(`The argument checks (deny_if, require) of ${nameTools(checked)} are left out: Claude Code cannot check arguments, so ${checked.length === 1 ? 'it asks' : 'they ask'} before every call.`);
   if (rules.some(([, rule]) => rule.reason)) lost.push('Reasons are left out: Claude Code rules carry no message.');
   if ([...rules.map(([key]) => key), ...(policy.hide ?? [])].some(isPattern)) {
     lost.push('Patterns lose their ranking: Claude Code applies deny, then ask, then allow, whichever rule is more specific, where policy-v1 lets an exact name win over a pattern.');

@@ -3,7 +3,7 @@ import { serverPagePath, toolPagePath } from '../catalog/paths.ts';
 import { toolRule } from '../catalog/tool-page.ts';
 import { RULES_VERSION } from '../classify/rules-version.ts';
 import { withEvidenceText } from '../classify/evidence.ts';
-import { policyDocument } from '../catalog/recommend.ts';
+import { toolPolicy } from '../catalog/recommend.ts';
 import { LEVELS } from '../risk.ts';
 import { summarize } from '../text/description-blocks.ts';
 
@@ -54,7 +54,7 @@ export function toolRecord(tool: CatalogTool, url: (path: string) => string) {
     page: url(toolPagePath(tool)),
     definition,
     classification: withEvidenceText(tool.classification),
-    policy: policyDocument({ [tool.name]: toolRule(tool) }),
+    policy: toolPolicy(tool.name, toolRule(tool)),
   };
 }
 
