@@ -212,7 +212,7 @@ if (options.labels) {
   });
   const missing = labels.length - pairs.length;
   const agreement = labelAgreement(pairs);
-  const shown = (p: Proportion) => `${((p.count / p.of) * 100).toFixed(1)}% (${p.count} of ${p.of}; 95% CI ${(p.low * 100).toFixed(1)}–${(p.high * 100).toFixed(1)}%)`;
+  const shown = (p: Proportion) => (p.of === 0 ? 'n/a (no labeled tool here)' : `${((p.count / p.of) * 100).toFixed(1)}% (${p.count} of ${p.of}; 95% CI ${(p.low * 100).toFixed(1)}–${(p.high * 100).toFixed(1)}%)`);
   console.log(`\nblind labels: ${pairs.length} tools${missing > 0 ? ` (${missing} labels name tools not found)` : ''}`);
   console.log(`same category        ${shown(agreement.category)}`);
   console.log(`read or not          ${shown(agreement.readOrNot)}`);
