@@ -37,6 +37,7 @@ describe('2. a parameter name is no capability: SQL needs SQL', () => {
     ['find_spare_parts', 'Find spare parts in the parts database by keyword.', { query: 'Part name or number' }, 'read', 'low'],
     ['catalog_search', 'Searches the seed catalog. Mentions of PostgreSQL below are about the catalog backend.', { query: "Search term, e.g. 'tomato'" }, 'read', 'low'],
     ['query_warehouse_table', 'Query any warehouse table by name with filters.', { table: 'Table name', query: 'Filter expression' }, 'read', 'medium'],
+    ['search_tickets', 'Searches support tickets by keywords.', { query: 'Keywords or a KQL expression such as status:open' }, 'read', 'low'],
   ])('%s', (...c) => check(c));
 
   it('a query said to be SQL still runs SQL', () => {

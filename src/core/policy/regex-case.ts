@@ -1,4 +1,5 @@
-import type { CharSet } from './regex-syntax.ts';
+/** Sorted, disjoint, inclusive UTF-16 code unit ranges, flat: [lo0, hi0, lo1, hi1, …]. */
+export type CharSet = readonly number[];
 
 /**
  * Case folding as a JavaScript regular expression without the `u` flag does it under `i`: two code

@@ -1,4 +1,4 @@
-import { caseVariants } from './regex-case.ts';
+import { caseVariants, type CharSet } from './regex-case.ts';
 
 /**
  * A regular expression (JavaScript syntax, no flags, as policy conditions compile it) as a tree of
@@ -6,8 +6,7 @@ import { caseVariants } from './regex-case.ts';
  * decides how a backtracking engine can match is kept; captures and laziness are dropped.
  */
 
-/** Sorted, disjoint, inclusive UTF-16 code unit ranges, flat: [lo0, hi0, lo1, hi1, …]. */
-export type CharSet = readonly number[];
+export type { CharSet };
 
 export type RegexNode =
   | { kind: 'chars'; set: CharSet }

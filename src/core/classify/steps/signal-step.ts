@@ -22,7 +22,7 @@ export const EXECUTING_SIGNALS: readonly Signal[] = ['shell-command', 'code-eval
 // A query runs as SQL where SQL is named; a database alone counts only for a tool that does not search.
 const SQL_CONTEXT = /\b(sql|(open)?cypher|postgres(ql)?|mysql|sqlite|select (statements?|quer(y|ies)))\b/i;
 // A query language named for the query itself (not a product name given as an example search term).
-const QUERY_LANGUAGE = /\b(sql|(open)?cypher|sparql|gremlin|hogql|kql|promql|select statements?)\b/i;
+const QUERY_LANGUAGE = /\b(sql|(open)?cypher|sparql|gremlin|hogql|select statements?)\b/i;
 const DATABASE_CONTEXT = /\b(database|db)\b/i;
 // Verbs whose `query` is what to look for: keywords, a filter, a question.
 const SEARCHING_VERBS = new Set(['search', 'find', 'lookup', 'match', 'filter', 'browse', 'list', 'get', 'recall', 'retrieve', 'fetch', 'ask', 'answer', 'autocomplete', 'suggest', 'recommend']);
