@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process';
 import { closeSync, existsSync, lstatSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, symlinkSync, writeFileSync, writeSync } from 'node:fs';
 import { basename, dirname, join, relative } from 'node:path';
-import { BUILD_MARKER, publishedFolder } from './output-guard.ts';
+import { BUILD_MARKER, foreignEntries, listed, publishedFolder } from './output-guard.ts';
 
 /**
  * Where builds of `out` live: `<parent>/.<name>.builds/<id>/`, and `out` is a symlink to the current
@@ -62,15 +62,21 @@ export function stagingFolder(out: string): string {
   return folder;
 }
 
+/** Thrown by `publish` when `out`, a real folder, came to hold what no build writes while the build ran. */
+export class OutputChangedError extends Error {}
+
 /** Marks `staging` as a build, points `out` at it, then removes the builds it replaced. Hold the lock. */
 export function publish(out: string, staging: string): void {
+  // The guard checked `out` before the build; what was put in it since would be deleted with the folder.
+  const current = existsSync(out) ? lstatSync(out) : undefined;
+  const foreign = current?.isDirectory() ? foreignEntries(out) : [];
+  if (foreign.length > 0) throw new OutputChangedError(`${out} came to hold ${listed(foreign)} during the build, which no build writes`);
   // The build usually wrote it, with its server keys (build-manifest.ts).
   if (!existsSync(join(staging, BUILD_MARKER))) writeFileSync(join(staging, BUILD_MARKER), '{"generator":"policy-atlas"}\n');
   const builds = buildsFolderOf(out);
   const link = join(dirname(out), `.${basename(out)}.link-${process.pid}`);
   rmSync(link, { force: true });
   symlinkSync(relative(dirname(out), staging), link);
-  const current = existsSync(out) ? lstatSync(out) : undefined;
   if (current?.isDirectory()) {
     // A real folder (an older build, or an empty one): moved aside once; from now on `out` is a link.
     renameSync(out, join(builds, `replaced-${process.pid}`));

@@ -20,7 +20,7 @@ import { buildSalt } from './code-fingerprint.ts';
 import { outputProblem, publishedFolder } from './output-guard.ts';
 import { BuildProgress } from './progress.ts';
 import { buildSearchIndex } from './search-index.ts';
-import { BuildLockedError, cacheFolderOf, discard, lockOutput, publish, stagingFolder } from './publish.ts';
+import { BuildLockedError, cacheFolderOf, discard, lockOutput, OutputChangedError, publish, stagingFolder } from './publish.ts';
 
 export const PROJECT_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 
@@ -199,7 +199,14 @@ export async function runBuild(options: BuildOptions): Promise<number> {
       renameSync(searchFolder, join(staging, 'pagefind'));
       console.log(`policy-atlas: indexed ${plural(indexed.documents, 'server document')} (${plural(indexed.tools, 'tool')}) in ${indexed.seconds.toFixed(1)} s, ${pagesWritten ? 'written after the pages' : 'beside the pages'}`);
     }
-    publish(outDir, staging);
+    try {
+      publish(outDir, staging);
+    } catch (error) {
+      if (!(error instanceof OutputChangedError)) throw error;
+      discard(staging);
+      console.error(`policy-atlas: ${error.message}; nothing was published and ${outDir} is unchanged.`);
+      return 2;
+    }
   } finally {
     release();
   }

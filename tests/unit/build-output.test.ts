@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import { BUILD_MARKER, outputProblem, publishedFolder } from '../../src/build/output-guard.ts';
-import { BuildLockedError, buildsFolderOf, lockOutput, publish, stagingFolder } from '../../src/build/publish.ts';
+import { BuildLockedError, buildsFolderOf, lockOutput, OutputChangedError, publish, stagingFolder } from '../../src/build/publish.ts';
 import { runCli } from '../support/run-cli.ts';
 
 const temp = (prefix: string) => realpathSync(mkdtempSync(join(tmpdir(), prefix)));
@@ -61,6 +61,65 @@ describe('the build output guard', () => {
   });
 });
 
+/** A build copied the way the README says to deploy one (`rsync -a dist/ site/`), marker and all. */
+function copiedBuild(root: string): string {
+  const site = join(root, 'gh-pages');
+  mkdirSync(join(site, 'servers/keep'), { recursive: true });
+  writeFileSync(join(site, BUILD_MARKER), '{"generator":"policy-atlas","servers":{}}');
+  writeFileSync(join(site, 'catalog.json'), JSON.stringify({ generator: 'Policy Atlas' }));
+  writeFileSync(join(site, 'index.html'), '<p>site</p>');
+  writeFileSync(join(site, 'sitemap-0.xml'), '<urlset/>');
+  writeFileSync(join(site, 'servers/keep/index.html'), '<p>keep</p>');
+  return site;
+}
+
+/** What the user added to the copy: a repository, the host's domain file, their notes. */
+function addOwnFiles(site: string): void {
+  mkdirSync(join(site, '.git'));
+  writeFileSync(join(site, '.git/HEAD'), 'ref: refs/heads/gh-pages\n');
+  writeFileSync(join(site, 'CNAME'), 'atlas.example.org');
+  writeFileSync(join(site, 'notes.md'), 'mine');
+}
+
+const everyFile = (dir: string): string[] =>
+  readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((name) => !lstatSync(join(dir, name)).isDirectory()).sort();
+
+describe('a copied build that holds files of its own', () => {
+  it('is refused, naming every file that would be lost', () => {
+    const root = temp('atlas-copied-');
+    const site = copiedBuild(root);
+    const paths = { catalog: catalogIn(root), project: join(root, 'project'), cwd: root };
+    expect(outputProblem({ ...paths, out: site })).toBeUndefined();
+    addOwnFiles(site);
+    expect(outputProblem({ ...paths, out: site })).toMatch(/it holds "\.git", "CNAME" and "notes\.md", which no build writes/);
+  });
+
+  it.each([['build'], ['merge']])('survives `policy-atlas %s --out` with every file', async (command) => {
+    const root = temp('atlas-copied-');
+    const catalog = catalogIn(root);
+    const site = copiedBuild(root);
+    addOwnFiles(site);
+    const before = everyFile(site);
+    const shard = copiedBuild(join(root, 'shard-parent'));
+    const args = command === 'build' ? ['build', '--catalog', catalog, '--out', site] : ['merge', shard, '--catalog', catalog, '--out', site];
+    const result = await runCli(args);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/refusing to build into .*gh-pages: it holds "\.git", "CNAME" and "notes\.md"/);
+    expect(everyFile(site)).toEqual(before);
+    expect(readFileSync(join(site, '.git/HEAD'), 'utf8')).toMatch(/gh-pages/);
+  });
+
+  it('is not replaced by publish when the files were added while the build ran', () => {
+    const root = temp('atlas-copied-');
+    const site = copiedBuild(root);
+    const staging = stagingFolder(site);
+    addOwnFiles(site);
+    expect(() => publish(site, staging)).toThrow(OutputChangedError);
+    expect(lstatSync(site).isDirectory()).toBe(true);
+    expect(readFileSync(join(site, 'CNAME'), 'utf8')).toBe('atlas.example.org');
+  });
+});
+
 describe('publishing a build', () => {
   it('points the output at the new build through a link and removes the one it replaced', async () => {
     const root = temp('atlas-publish-');
@@ -86,12 +145,13 @@ describe('publishing a build', () => {
     const out = join(root, 'dist');
     mkdirSync(out);
     writeFileSync(join(out, BUILD_MARKER), '{}');
-    writeFileSync(join(out, 'old.html'), 'old');
+    mkdirSync(join(out, 'servers/gone'), { recursive: true });
+    writeFileSync(join(out, 'servers/gone/index.html'), 'old');
     const staging = stagingFolder(out);
     writeFileSync(join(staging, 'index.html'), 'new');
     publish(out, staging);
     expect(publishedFolder(out)).toBe(staging);
-    expect(existsSync(join(out, 'old.html'))).toBe(false);
+    expect(existsSync(join(out, 'servers/gone'))).toBe(false);
     expect(readdirSync(buildsFolderOf(out))).toHaveLength(1);
   });
 
