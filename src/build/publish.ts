@@ -9,6 +9,33 @@ import { BUILD_MARKER, foreignEntries, listed, publishedFolder } from './output-
  * build is removed only once the new one is in place.
  */
 export const buildsFolderOf = (out: string) => join(dirname(out), `.${basename(out)}.builds`);
+
+/** Thrown when the builds folder is not a folder of this user's own: publishing deletes what it holds. */
+export class UnsafeBuildsFolderError extends Error {}
+
+/**
+ * The builds folder of `out`, made when missing. In a shared parent (`/tmp`) another user can plant
+ * it first, as a link to a folder of yours or as a folder they can write in; publishing would then
+ * delete what that holds. So it is made without following links, and one that is a link, not a
+ * folder or another user's is refused.
+ */
+export function ownBuildsFolder(out: string): string {
+  const builds = buildsFolderOf(out);
+  mkdirSync(dirname(out), { recursive: true });
+  try {
+    mkdirSync(builds);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+  }
+  checkBuildsFolder(builds);
+  return builds;
+}
+
+function checkBuildsFolder(builds: string): void {
+  const stat = lstatSync(builds);
+  const problem = stat.isSymbolicLink() ? 'is a symbolic link' : !stat.isDirectory() ? 'is not a folder' : process.getuid && stat.uid !== process.getuid() ? 'belongs to another user' : undefined;
+  if (problem) throw new UnsafeBuildsFolderError(`${builds}, where builds of it are kept and replaced ones deleted, ${problem}; remove it, or build into another --out`);
+}
 const lockFileOf = (out: string) => join(dirname(out), `.${basename(out)}.lock`);
 
 export class BuildLockedError extends Error {
@@ -57,8 +84,8 @@ export const cacheFolderOfStaging = (staging: string) => join(dirname(staging), 
 
 /** A fresh, empty folder for one build of `out`. */
 export function stagingFolder(out: string): string {
-  const folder = join(buildsFolderOf(out), `${Date.now().toString(36)}-${process.pid}`);
-  mkdirSync(folder, { recursive: true });
+  const folder = join(ownBuildsFolder(out), `${Date.now().toString(36)}-${process.pid}`);
+  mkdirSync(folder);
   return folder;
 }
 
@@ -74,6 +101,7 @@ export function publish(out: string, staging: string): void {
   // The build usually wrote it, with its server keys (build-manifest.ts).
   if (!existsSync(join(staging, BUILD_MARKER))) writeFileSync(join(staging, BUILD_MARKER), '{"generator":"policy-atlas"}\n');
   const builds = buildsFolderOf(out);
+  checkBuildsFolder(builds);
   const link = join(dirname(out), `.${basename(out)}.link-${process.pid}`);
   rmSync(link, { force: true });
   symlinkSync(relative(dirname(out), staging), link);

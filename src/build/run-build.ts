@@ -20,7 +20,7 @@ import { buildSalt } from './code-fingerprint.ts';
 import { outputProblem, publishedFolder } from './output-guard.ts';
 import { BuildProgress } from './progress.ts';
 import { buildSearchIndex } from './search-index.ts';
-import { BuildLockedError, cacheFolderOf, discard, lockOutput, OutputChangedError, publish, stagingFolder } from './publish.ts';
+import { BuildLockedError, cacheFolderOf, discard, lockOutput, OutputChangedError, ownBuildsFolder, publish, stagingFolder, UnsafeBuildsFolderError } from './publish.ts';
 
 export const PROJECT_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 
@@ -61,6 +61,13 @@ export async function runBuild(options: BuildOptions): Promise<number> {
   const refused = outputProblem({ out: outDir, catalog: catalogDir, project: PROJECT_ROOT, cwd: process.cwd(), home: homedir() });
   if (refused) {
     console.error(`policy-atlas: refusing to build into ${outDir}: ${refused}. A build replaces its output folder whole; choose an empty or new folder (e.g. --out dist).`);
+    return 2;
+  }
+  try {
+    ownBuildsFolder(outDir);
+  } catch (error) {
+    if (!(error instanceof UnsafeBuildsFolderError)) throw error;
+    console.error(`policy-atlas: refusing to build into ${outDir}: ${error.message}.`);
     return 2;
   }
 
@@ -202,7 +209,7 @@ export async function runBuild(options: BuildOptions): Promise<number> {
     try {
       publish(outDir, staging);
     } catch (error) {
-      if (!(error instanceof OutputChangedError)) throw error;
+      if (!(error instanceof OutputChangedError || error instanceof UnsafeBuildsFolderError)) throw error;
       discard(staging);
       console.error(`policy-atlas: ${error.message}; nothing was published and ${outDir} is unchanged.`);
       return 2;

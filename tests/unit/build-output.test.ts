@@ -1,9 +1,9 @@
 import { existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, realpathSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import { BUILD_MARKER, outputProblem, publishedFolder } from '../../src/build/output-guard.ts';
-import { BuildLockedError, buildsFolderOf, lockOutput, OutputChangedError, publish, stagingFolder } from '../../src/build/publish.ts';
+import { BuildLockedError, buildsFolderOf, lockOutput, OutputChangedError, publish, stagingFolder, UnsafeBuildsFolderError } from '../../src/build/publish.ts';
 import { runCli } from '../support/run-cli.ts';
 
 const temp = (prefix: string) => realpathSync(mkdtempSync(join(tmpdir(), prefix)));
@@ -165,6 +165,38 @@ describe('publishing a build', () => {
     // A lock left by a process that no longer exists (pid 2^22 + 1 is above Linux's pid_max default).
     writeFileSync(join(root, '.dist.lock'), String(4_194_305));
     expect(() => lockOutput(out)()).not.toThrow();
+  });
+});
+
+describe('a builds folder planted in a shared parent', () => {
+  /** Another user's link from `/tmp/.dist.builds` to a folder of yours. */
+  function planted() {
+    const root = temp('atlas-planted-');
+    const victim = join(root, 'home/work');
+    mkdirSync(victim, { recursive: true });
+    writeFileSync(join(victim, 'thesis.tex'), 'years of it');
+    const out = join(root, 'tmp/dist');
+    mkdirSync(dirname(out));
+    symlinkSync(victim, buildsFolderOf(out));
+    return { out, victim };
+  }
+
+  it('is refused before a build is staged or published, and its target keeps every file', () => {
+    const { out, victim } = planted();
+    expect(() => stagingFolder(out)).toThrow(UnsafeBuildsFolderError);
+    const elsewhere = join(victim, '..', 'staged');
+    mkdirSync(elsewhere);
+    writeFileSync(join(elsewhere, 'index.html'), 'site');
+    expect(() => publish(out, elsewhere)).toThrow(/is a symbolic link/);
+    expect(readdirSync(victim)).toEqual(['thesis.tex']);
+  });
+
+  it('makes `policy-atlas build` refuse the output, naming the link', async () => {
+    const { out, victim } = planted();
+    const result = await runCli(['build', '--catalog', catalogIn(join(victim, '..')), '--out', out]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/refusing to build into .*dist: .*\.dist\.builds, where builds of it are kept .* is a symbolic link/);
+    expect(readdirSync(victim)).toEqual(['thesis.tex']);
   });
 });
 
