@@ -65,7 +65,7 @@ describe('the build output guard', () => {
 function copiedBuild(root: string): string {
   const site = join(root, 'gh-pages');
   mkdirSync(join(site, 'servers/keep'), { recursive: true });
-  writeFileSync(join(site, BUILD_MARKER), '{"generator":"policy-atlas","servers":{}}');
+  writeFileSync(join(site, BUILD_MARKER), '{"generator":"policy-atlas","servers":{},"files":{}}');
   writeFileSync(join(site, 'catalog.json'), JSON.stringify({ generator: 'Policy Atlas' }));
   writeFileSync(join(site, 'index.html'), '<p>site</p>');
   writeFileSync(join(site, 'sitemap-0.xml'), '<urlset/>');
