@@ -1,9 +1,11 @@
-import { existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, realpathSync, symlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, realpathSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import { BUILD_MARKER, outputProblem, publishedFolder } from '../../src/build/output-guard.ts';
 import { BuildLockedError, buildsFolderOf, lockOutput, OutputChangedError, publish, stagingFolder, UnsafeBuildsFolderError } from '../../src/build/publish.ts';
+import { runBuild } from '../../src/build/run-build.ts';
+import { CATALOG_CACHE_NAME } from '../../src/core/catalog/catalog-cache.ts';
 import { runCli } from '../support/run-cli.ts';
 
 const temp = (prefix: string) => realpathSync(mkdtempSync(join(tmpdir(), prefix)));
@@ -165,6 +167,33 @@ describe('publishing a build', () => {
     // A lock left by a process that no longer exists (pid 2^22 + 1 is above Linux's pid_max default).
     writeFileSync(join(root, '.dist.lock'), String(4_194_305));
     expect(() => lockOutput(out)()).not.toThrow();
+  });
+});
+
+describe('two builds of one output at once', () => {
+  it('the second is refused before it writes anything the first reads: the catalog\'s reading stays byte for byte', { timeout: 60_000 }, async () => {
+    const root = temp('atlas-race-');
+    const out = join(root, 'dist');
+    // The first build holds the lock and reads from its cache folder (its reading and its snapshot of it).
+    const release = lockOutput(out);
+    const cache = join(buildsFolderOf(out), '.cache', CATALOG_CACHE_NAME);
+    mkdirSync(dirname(cache), { recursive: true });
+    writeFileSync(cache, 'the first build\'s reading\n');
+    const before = statSync(cache);
+    const error = vi.spyOn(console, 'error').mockImplementation(() => {});
+    vi.spyOn(console, 'log').mockImplementation(() => {});
+    try {
+      const code = await runBuild({ catalogDir: catalogIn(root), outDir: out });
+      expect(code).toBe(1);
+      expect(error.mock.calls.join('\n')).toContain(`another build (process ${process.pid}) is writing ${out}`);
+    } finally {
+      vi.restoreAllMocks();
+      release();
+    }
+    expect(readFileSync(cache, 'utf8')).toBe('the first build\'s reading\n');
+    expect(statSync(cache).ino).toBe(before.ino);
+    expect(readdirSync(dirname(cache))).toEqual([CATALOG_CACHE_NAME]);
+    expect(readdirSync(buildsFolderOf(out))).toEqual(['.cache']);
   });
 });
 
