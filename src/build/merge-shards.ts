@@ -1,4 +1,4 @@
-import { existsSync, lstatSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, lstatSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { parseShard } from '../core/catalog/shards.ts';
 import { DataError } from '../core/errors/friendly.ts';
@@ -6,6 +6,7 @@ import { manifestText, readManifest, type BuildManifest } from './build-manifest
 import { linkTree } from './link-tree.ts';
 import { BUILD_MARKER } from './output-guard.ts';
 import { runBuild, type BuildOptions } from './run-build.ts';
+import { scratchFolder } from './scratch-folder.ts';
 
 export interface MergeOptions extends Omit<BuildOptions, 'previousBuild' | 'shard'> {
   shardDirs: string[];
@@ -36,8 +37,7 @@ export async function mergeShards(options: MergeOptions): Promise<number> {
   }
   for (const shard of pages.missing) console.warn(`policy-atlas merge: no output for shard ${shard} was given; its servers are rendered here.`);
   const outDir = resolve(options.outDir);
-  mkdirSync(dirname(outDir), { recursive: true });
-  const assembled = mkdtempSync(join(dirname(outDir), `.${basename(outDir)}.merge-`));
+  const assembled = scratchFolder(dirname(outDir), `.${basename(outDir)}.merge-`);
   try {
     let files = 0;
     for (const [slug, folder] of pages.folders) {

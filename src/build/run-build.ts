@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { copyFileSync, existsSync, linkSync, mkdirSync, mkdtempSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, linkSync, mkdirSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { createRequire } from 'node:module';
 import { availableParallelism, homedir, totalmem } from 'node:os';
@@ -19,6 +19,7 @@ import { WARNINGS_IN_FULL, kindSummary, warningReport } from '../core/errors/war
 import { buildSalt } from './code-fingerprint.ts';
 import { outputProblem, publishedFolder } from './output-guard.ts';
 import { BuildProgress } from './progress.ts';
+import { scratchFolder } from './scratch-folder.ts';
 import { buildSearchIndex } from './search-index.ts';
 import { BuildLockedError, cacheFolderOf, discard, lockOutput, OutputChangedError, ownBuildsFolder, publish, stagingFolder, UnsafeBuildsFolderError } from './publish.ts';
 
@@ -113,6 +114,8 @@ async function buildLocked(options: BuildOptions, { outDir, catalogDir, env, sta
   let reading: CatalogReading | undefined;
   try {
     mkdirSync(cacheFolder, { recursive: true });
+    // Under the lock, a part or partial file beside the cache is a dead build's.
+    for (const name of readdirSync(cacheFolder)) if (/\.(part-\d+|partial)$/.test(name)) rmSync(join(cacheFolder, name), { force: true });
     reading = await readCatalogInWorker(catalogDir, catalogCache, salt);
   } catch (error) {
     if (!(error instanceof DataError)) throw error;
@@ -267,12 +270,12 @@ const settled = <T>(promise: Promise<T>): Promise<T | { error: Error }> => promi
  * Runs `astro build`, its output through the progress display. Astro writes its scratch files
  * (the prerender bundle, which imports the checkout's packages) under `.astro/` of its working
  * directory when the output folder is outside it; two builds at once from one checkout deleted
- * each other's there. So each build runs in a folder of its own inside the checkout. Of the other
+ * each other's there. So each build runs in a folder of its own inside the checkout, named by its
+ * process: a build killed with -9 leaves its folder, and the next build removes it. Of the other
  * page processes only page counts, warnings and errors are shown: their phases repeat the first's.
  */
 function runAstro(astroBin: string, v8Flags: string[], env: NodeJS.ProcessEnv, progress: BuildProgress, first: boolean): Promise<{ status: number | null; signal: NodeJS.Signals | null }> {
-  mkdirSync(join(PROJECT_ROOT, '.astro'), { recursive: true });
-  const scratch = mkdtempSync(join(PROJECT_ROOT, '.astro', 'build-'));
+  const scratch = scratchFolder(join(PROJECT_ROOT, '.astro'), 'build-');
   return new Promise<{ status: number | null; signal: NodeJS.Signals | null }>((resolvePromise, reject) => {
     const child = spawn(process.execPath, [...profileArgs(env), ...v8Flags, astroBin, 'build', '--root', PROJECT_ROOT], { cwd: scratch, env, stdio: ['ignore', 'pipe', 'pipe'] });
     createInterface({ input: child.stdout }).on('line', (line) => {

@@ -1,10 +1,11 @@
 import { existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, realpathSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import { BUILD_MARKER, outputProblem, publishedFolder } from '../../src/build/output-guard.ts';
 import { BuildLockedError, buildsFolderOf, lockOutput, OutputChangedError, publish, stagingFolder, UnsafeBuildsFolderError } from '../../src/build/publish.ts';
 import { runBuild } from '../../src/build/run-build.ts';
+import { scratchFolder } from '../../src/build/scratch-folder.ts';
 import { CATALOG_CACHE_NAME } from '../../src/core/catalog/catalog-cache.ts';
 import { runCli } from '../support/run-cli.ts';
 
@@ -226,6 +227,40 @@ describe('a builds folder planted in a shared parent', () => {
     expect(result.code).toBe(2);
     expect(result.stderr).toMatch(/refusing to build into .*dist: .*\.dist\.builds, where builds of it are kept .* is a symbolic link/);
     expect(readdirSync(victim)).toEqual(['thesis.tex']);
+  });
+});
+
+describe('the lock of a build that was killed', () => {
+  it('is taken over when its process id now belongs to another process', () => {
+    const root = temp('atlas-lock-');
+    const out = join(root, 'dist');
+    // This test's own id, with another start time: the dead build's id, reused.
+    writeFileSync(join(root, '.dist.lock'), `${process.pid}.1`);
+    const release = lockOutput(out);
+    expect(() => lockOutput(out)).toThrow(BuildLockedError);
+    release();
+    expect(existsSync(join(root, '.dist.lock'))).toBe(false);
+  });
+
+  it('is taken over by one build only, when another finds it dead at the same time', () => {
+    const root = temp('atlas-lock-');
+    const out = join(root, 'dist');
+    writeFileSync(join(root, '.dist.lock'), '4194305');
+    let other: (() => void) | undefined;
+    // While this build has read the dead lock, another takes it over.
+    expect(() => lockOutput(out, () => (other = lockOutput(out)))).toThrow(BuildLockedError);
+    expect(other).toBeTypeOf('function');
+    expect(existsSync(join(root, '.dist.lock.takeover'))).toBe(false);
+  });
+});
+
+describe('scratch folders of builds killed with -9', () => {
+  it('are removed by the next build; a running build\'s stays', () => {
+    const parent = temp('atlas-scratch-');
+    const own = scratchFolder(parent, 'build-');
+    for (const name of ['build-4194305.77-abcdef', `build-${process.pid}.1-ghijkl`, 'build-Xy12Zw', 'other-4194305-abcdef']) mkdirSync(join(parent, name));
+    const next = scratchFolder(parent, 'build-');
+    expect(readdirSync(parent).sort()).toEqual([basename(next), basename(own), 'other-4194305-abcdef'].sort());
   });
 });
 
