@@ -59,7 +59,9 @@ if (salt && firstPart) console.log(planLine(planned.length, catalog.servers.leng
 // The build (src/build/reuse-pages.ts) links the servers this build does not render as soon as it
 // sees their keys; the same file tells the next build what this one holds.
 if (salt && outDir && firstPart && (buildPlan.keys.size > 0 || shard)) {
-  writeFileSync(join(outDir, `${BUILD_MARKER}.partial`), manifestText(buildPlan.keys, shard));
+  const toolCounts = new Map(catalog.servers.map((server) => [server.slug, server.tools.length]));
+  const files = new Map([...buildPlan.keys.keys()].map((slug) => [slug, serverPageCount(toolCounts.get(slug) ?? 0)]));
+  writeFileSync(join(outDir, `${BUILD_MARKER}.partial`), manifestText(buildPlan.keys, files, shard));
   renameSync(join(outDir, `${BUILD_MARKER}.partial`), join(outDir, BUILD_MARKER));
 }
 

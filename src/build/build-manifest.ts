@@ -1,37 +1,62 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { z } from 'zod';
 import { formatShard, type Shard } from '../core/catalog/shards.ts';
-import { BUILD_MARKER } from './output-guard.ts';
+import { SLUG_PATTERN, SLUG_RULE } from '../core/schema/server.ts';
+import { DataError, parseWithFriendlyErrors } from '../core/errors/friendly.ts';
+import { parseJsonFile } from '../core/errors/json-text.ts';
+import { BUILD_MARKER } from './build-entries.ts';
 
 /**
  * The marker file every build leaves at its root also records each server's key (see
- * core/catalog/server-keys.ts), so the next build can tell which servers' pages it can reuse.
+ * core/catalog/server-keys.ts), so the next build can tell which servers' pages it can reuse, and
+ * how many files its folder holds, so `merge` can tell a shard that lost some. A manifest can come
+ * from anywhere (a shard is often a downloaded artifact): its slugs become paths, so they are checked.
  */
-export interface BuildManifest {
-  generator: 'policy-atlas';
+const ServerSlugSchema = z.string().regex(SLUG_PATTERN, `a server slug is ${SLUG_RULE}`);
+export const BuildManifestSchema = z.object({
+  generator: z.literal('policy-atlas'),
   /** `i/n` when the build holds one shard of the servers only. */
-  shard?: string;
-  servers: Record<string, string>;
+  shard: z.string().optional(),
+  servers: z.record(ServerSlugSchema, z.string()),
+  /** The number of files under servers/<slug>/. */
+  files: z.record(ServerSlugSchema, z.number().int().nonnegative()),
+});
+export type BuildManifest = z.output<typeof BuildManifestSchema>;
+
+const sorted = <T>(entries: ReadonlyMap<string, T>) => Object.fromEntries([...entries].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+
+export function manifestText(keys: ReadonlyMap<string, string>, files: ReadonlyMap<string, number>, shard?: Shard): string {
+  return `${JSON.stringify({ generator: 'policy-atlas', ...(shard ? { shard: formatShard(shard) } : {}), servers: sorted(keys), files: sorted(files) } satisfies BuildManifest)}\n`;
 }
 
-export function manifestText(keys: ReadonlyMap<string, string>, shard?: Shard): string {
-  const servers = Object.fromEntries([...keys].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
-  return `${JSON.stringify({ generator: 'policy-atlas', ...(shard ? { shard: formatShard(shard) } : {}), servers } satisfies BuildManifest)}\n`;
+/** The manifest of the build in `folder`; throws a DataError naming the file and JSON path. */
+export function readManifest(folder: string): BuildManifest {
+  const file = join(folder, BUILD_MARKER);
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (error) {
+    throw new DataError([`${file}: cannot read the file (${(error as Error).message})`]);
+  }
+  const manifest = parseWithFriendlyErrors(BuildManifestSchema, parseJsonFile(text, file), file);
+  const uncounted = Object.keys(manifest.servers).find((slug) => manifest.files[slug] === undefined);
+  if (uncounted) throw new DataError([`${file} › files: no count for server "${uncounted}"`]);
+  return manifest;
 }
 
 /** The server keys a previous build recorded, for the servers whose pages it still holds. */
 export function previousServerKeys(folder: string | undefined): Map<string, string> | undefined {
   if (!folder) return undefined;
-  let manifest: Partial<BuildManifest>;
+  let manifest: BuildManifest;
   try {
-    manifest = JSON.parse(readFileSync(join(folder, BUILD_MARKER), 'utf8')) as Partial<BuildManifest>;
+    manifest = readManifest(folder);
   } catch {
     return undefined;
   }
-  if (manifest.generator !== 'policy-atlas' || typeof manifest.servers !== 'object' || manifest.servers === null) return undefined;
   const keys = new Map<string, string>();
   for (const [slug, key] of Object.entries(manifest.servers)) {
-    if (typeof key === 'string' && existsSync(join(folder, 'servers', slug, 'index.html'))) keys.set(slug, key);
+    if (existsSync(join(folder, 'servers', slug, 'index.html'))) keys.set(slug, key);
   }
   return keys;
 }

@@ -1,11 +1,14 @@
 import { isMainThread, parentPort, workerData } from 'node:worker_threads';
+import { dieWithParent } from './die-with-parent.ts';
 
 /**
  * The data the job was started with, as a thread or as a process (see run-worker.ts). A process
- * gets it as its first message: the environment or arguments cannot carry 12,630 file paths.
+ * gets it as its first message: the environment or arguments cannot carry 12,630 file paths. A
+ * process ends with the one that started it.
  */
 export function jobData<Data>(): Promise<Data> {
   if (!isMainThread) return Promise.resolve(workerData as Data);
+  dieWithParent();
   return new Promise((resolve) => process.once('message', (data) => resolve(data as Data)));
 }
 

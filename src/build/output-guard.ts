@@ -1,8 +1,8 @@
 import { existsSync, lstatSync, readdirSync, readFileSync, readlinkSync, realpathSync } from 'node:fs';
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { BUILD_MARKER, isBuildEntry } from './build-entries.ts';
 
-/** A file every build leaves at the root of its output: what lets a later build replace that folder. */
-export const BUILD_MARKER = '.policy-atlas-build';
+export { BUILD_MARKER };
 
 export interface GuardPaths {
   out: string;
@@ -50,7 +50,8 @@ function isEarlierVersionBuild(folder: string): boolean {
 /**
  * Why `out` may not receive a build, or undefined when it may. A build replaces its output whole, so
  * the output must not hold anything else: not the catalog, the project, the working folder or HOME,
- * and not a folder some other program filled.
+ * not a folder some other program filled, and not a copied build that something was added to (a
+ * gh-pages checkout made with `rsync -a dist/ …` holds the marker, and its `.git` and `CNAME` too).
  */
 export function outputProblem(paths: GuardPaths): string | undefined {
   const out = realPathOf(paths.out);
@@ -78,5 +79,20 @@ export function outputProblem(paths: GuardPaths): string | undefined {
   if (!existsSync(folder)) return undefined; // a dangling link from an interrupted build
   if (readdirSync(folder).length === 0) return undefined;
   if (!existsSync(join(folder, BUILD_MARKER)) && !isEarlierVersionBuild(folder)) return `it is not empty and no Policy Atlas build made it (no ${BUILD_MARKER} file)`;
+  // A published output is a link: publishing replaces the link, never what a foreign target holds.
+  if (stat.isSymbolicLink()) return undefined;
+  const foreign = foreignEntries(folder);
+  if (foreign.length > 0) return `it holds ${listed(foreign)}, which no build writes and a build would delete with the rest; move ${foreign.length === 1 ? 'it' : 'them'} out, or build elsewhere and copy the build in`;
   return undefined;
 }
+
+/** What a folder holds at its root besides what a build writes (see build-entries.ts). */
+export const foreignEntries = (folder: string): string[] => readdirSync(folder).filter((name) => !isBuildEntry(name)).sort();
+
+const SHOWN = 10;
+/** Names for a message, quoted (they are whatever a folder holds), the first few only. */
+export const listed = (names: string[]) => {
+  const shown = names.slice(0, SHOWN).map((name) => JSON.stringify(name));
+  if (names.length > SHOWN) shown.push(`${names.length - SHOWN} more`);
+  return shown.length === 1 ? shown[0]! : `${shown.slice(0, -1).join(', ')} and ${shown.at(-1)}`;
+};

@@ -1,9 +1,9 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { runWorker } from './run-worker.ts';
 import { planBuild } from '../core/catalog/server-keys.ts';
 import type { Shard } from '../core/catalog/shards.ts';
-import { previousServerKeys, type BuildManifest } from './build-manifest.ts';
+import { previousServerKeys, readManifest } from './build-manifest.ts';
 import { BUILD_MARKER } from './output-guard.ts';
 
 export interface ReusedPages {
@@ -24,7 +24,7 @@ export function reusePages(site: string, previous: string | undefined, shard: Sh
   const start = () => {
     if (linking || !existsSync(join(site, BUILD_MARKER))) return;
     try {
-      const manifest = JSON.parse(readFileSync(join(site, BUILD_MARKER), 'utf8')) as BuildManifest;
+      const manifest = readManifest(site);
       const keys = new Map(Object.entries(manifest.servers));
       const slugs = [...planBuild(keys, previousServerKeys(previous), shard).reused];
       linking = previous && slugs.length > 0 ? linkInWorker(previous, site, slugs).then((files) => ({ servers: keys.size, reused: slugs.length, files })) : Promise.resolve({ servers: keys.size, reused: 0, files: 0 });

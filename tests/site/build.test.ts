@@ -1,7 +1,8 @@
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseFeed } from '@rowanmanning/feed-parser';
 import { describe, expect, inject, it } from 'vitest';
+import { BUILD_MARKER, isBuildEntry } from '../../src/build/build-entries.ts';
 import { loadCatalogDir } from '../../src/core/catalog/load.ts';
 import { listFiles, linksIn } from '../support/html-files.ts';
 
@@ -32,6 +33,11 @@ describe('the built sample site', () => {
     for (const page of ['index.html', '404.html', 'servers/index.html', 'risk/index.html', 'categories/index.html', 'methodology/index.html', 'risk/critical/index.html', 'categories/other/index.html']) {
       expect(files).toContain(page);
     }
+  });
+
+  it('writes at its root only what the output guard counts as a build\'s (a later build may replace it)', () => {
+    expect(readdirSync(siteDir).filter((name) => !isBuildEntry(name))).toEqual([]);
+    expect(readdirSync(siteDir)).toContain(BUILD_MARKER);
   });
 
   it('resolves every internal link and asset to a file', () => {

@@ -1,4 +1,4 @@
-import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -58,6 +58,34 @@ describe('the catalog cache', () => {
 
     expect(loadCatalogCached(catalogDir, cacheFile, 'salt-2').reused).toBe(0);
     expect(readCachedCatalog(cacheFile, 'salt-1')).toBeUndefined();
+  });
+
+  it('reads again a file replaced by another whose size and times match the reading\'s (another inode)', () => {
+    const { catalogDir, cacheFile } = setup();
+    const file = join(catalogDir, 'servers', 'github.json');
+    const server = JSON.parse(readFileSync(file, 'utf8')) as { tools: { name: string; description?: string }[] };
+    const original = server.tools[0]!.description!;
+    loadCatalogCached(catalogDir, cacheFile, 'salt-1');
+    // Another file, the same length, moved over the first: a new inode.
+    server.tools[0]!.description = original.replace(/^./, (c) => (c === 'X' ? 'Y' : 'X'));
+    writeFileSync(`${file}.new`, JSON.stringify(server));
+    renameSync(`${file}.new`, file);
+    // Times are coarse (a clock tick, a copy that keeps them): here they and the size coincide with the reading's.
+    const [now, nowNs] = [statSync(file), statSync(file, { bigint: true })];
+    const coinciding: Record<string, unknown> = { size: now.size, mtimeMs: now.mtimeMs, ctimeMs: now.ctimeMs, mtimeNs: String(nowNs.mtimeNs), ctimeNs: String(nowNs.ctimeNs) };
+    const lines = readFileSync(cacheFile, 'utf8').split('\n').map((line) => {
+      const tab = line.indexOf('\t');
+      if (!line.startsWith('{"name":"github.json"')) return line;
+      const head = JSON.parse(line.slice(0, tab)) as Record<string, unknown>;
+      for (const key of Object.keys(coinciding)) if (key in head) head[key] = coinciding[key];
+      return `${JSON.stringify(head)}${line.slice(tab)}`;
+    });
+    writeFileSync(cacheFile, lines.join('\n'));
+
+    const again = loadCatalogCached(catalogDir, cacheFile, 'salt-1');
+    expect(again.reused).toBe(again.servers - 1);
+    const github = buildCatalog(readCachedCatalog(cacheFile, 'salt-1')!).servers.find((s) => s.slug === 'github')!;
+    expect(github.tools.find((t) => t.name === server.tools[0]!.name)!.definition.description).toBe(server.tools[0]!.description);
   });
 
   it('fails on a bad file with its problems, and keeps the last good cache', () => {

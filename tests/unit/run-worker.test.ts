@@ -1,4 +1,9 @@
-import { describe, expect, it } from 'vitest';
+import { spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it, vi } from 'vitest';
 import { runWorker } from '../../src/build/run-worker.ts';
 
 const echo = new URL('../support/echo-job.ts', import.meta.url);
@@ -24,5 +29,23 @@ describe('a build job', () => {
     released = true;
     release();
     expect(await answer).toStrictEqual({ text: 'the index went ahead', released: true });
+  });
+
+  it('as a process, ends when the process that started it is killed, even while it works', { timeout: 60_000 }, async () => {
+    const pidFile = join(mkdtempSync(join(tmpdir(), 'atlas-job-')), 'pid');
+    // It would work for 30 s; it must end within a few of its parent.
+    const parent = spawn(process.execPath, [fileURLToPath(new URL('../support/busy-job-parent.ts', import.meta.url)), pidFile, '30'], { stdio: 'ignore' });
+    await vi.waitFor(() => expect(existsSync(pidFile) && readFileSync(pidFile, 'utf8') !== '').toBe(true), { timeout: 20_000, interval: 50 });
+    const job = Number(readFileSync(pidFile, 'utf8'));
+    parent.kill('SIGKILL');
+    const alive = () => {
+      try {
+        process.kill(job, 0);
+        return true;
+      } catch {
+        return false;
+      }
+    };
+    await vi.waitFor(() => expect(alive()).toBe(false), { timeout: 5_000, interval: 100 });
   });
 });

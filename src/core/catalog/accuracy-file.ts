@@ -1,7 +1,7 @@
-import { readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { DataError, issueText, parseWithFriendlyErrors } from '../errors/friendly.ts';
 import { parseJsonText, syntaxAt } from '../errors/json-text.ts';
+import { readDataFile } from './read-data-file.ts';
 import { AccuracyFileSchema, type AccuracyFile } from '../schema/accuracy.ts';
 
 export const ACCURACY_FILE = 'accuracy.json';
@@ -12,8 +12,9 @@ export function loadAccuracyFile(catalogDir: string, cwd = process.cwd()): Accur
   const file = relative(cwd, path) || path;
   let text: string;
   try {
-    text = readFileSync(path, 'utf8');
+    text = readDataFile(path, file);
   } catch (error) {
+    if (error instanceof DataError) throw error;
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
     throw new DataError([`${file}: cannot read the file (${(error as Error).message})`]);
   }

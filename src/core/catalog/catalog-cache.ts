@@ -5,7 +5,7 @@ import { analyseTool, listedTool, type CatalogInput, type ListedInput, type List
 import type { Parameter } from '../input-schema/parameters.ts';
 import { catalogFiles, loadEach, loadServerFile, type LoadedServer } from './load.ts';
 
-const VERSION = 3;
+const VERSION = 4;
 /** The cache's name in a build's cache folder. */
 export const CATALOG_CACHE_NAME = 'catalog.ndjson';
 const TAB = 9;
@@ -30,9 +30,12 @@ interface Head {
   slug: string;
   /** Absolute: each process shows it relative to its own working directory. */
   path: string;
+  /** Which file it was, to the nanosecond and inode: size and times alone match another file now and then. */
   size: number;
-  mtimeMs: number;
-  ctimeMs: number;
+  mtimeNs: string;
+  ctimeNs: string;
+  ino: string;
+  dev: string;
   tools: number;
   /** As the writer named the file, and its warnings in those words (see `relocated`). */
   file: string;
@@ -69,7 +72,7 @@ export interface CatalogSummary {
 
 /**
  * Reads a catalog like `loadCatalogDir` into `cacheFile`, with each tool's analysis, reusing the
- * lines it holds for files unchanged on disk (same size, modification and change times) under the
+ * lines it holds for files unchanged on disk (same size, modification and change times, inode and device) under the
  * same `salt` (the code and configuration: a change there redoes everything). At 250,000 tools,
  * parsing, checking and classifying take minutes; a rebuild after a few servers changed does only
  * theirs. The cache is rewritten only when every file is valid, one line per server (the whole
@@ -97,10 +100,10 @@ export function readCatalogPart(paths: readonly string[], cacheFile: string, sal
   for (const line of kept) previous.set(line.head.name, line);
   let reused = 0;
   const lines = loadEach(paths, (path): Line => {
-    const stat = statSync(path);
+    const state = fileState(path);
     const name = basename(path);
     const hit = previous.get(name);
-    if (hit && hit.head.path === path && hit.head.size === stat.size && hit.head.mtimeMs === stat.mtimeMs && hit.head.ctimeMs === stat.ctimeMs) {
+    if (hit && hit.head.path === path && sameState(hit.head, state)) {
       reused++;
       return hit;
     }
@@ -111,7 +114,7 @@ export function readCatalogPart(paths: readonly string[], cacheFile: string, sal
     const body: Body = { server, parameters: analyses.map((analysis) => analysis.parameters) };
     const rest = `${JSON.stringify(listing)}\t${JSON.stringify(body)}`;
     const digest = createHash('sha256').update(rest).digest('hex');
-    const head: Head = { name, slug: server.slug, path, size: stat.size, mtimeMs: stat.mtimeMs, ctimeMs: stat.ctimeMs, tools: definitions.length, file: server.file, warnings: server.warnings, digest };
+    const head: Head = { name, slug: server.slug, path, ...state, tools: definitions.length, file: server.file, warnings: server.warnings, digest };
     return { head, bytes: Buffer.from(`${JSON.stringify(head)}\t${rest}`) };
   });
   writeLines(partFile, lines);
@@ -124,6 +127,16 @@ export function readCatalogPart(paths: readonly string[], cacheFile: string, sal
     reused,
   };
 }
+
+type FileState = Pick<Head, 'size' | 'mtimeNs' | 'ctimeNs' | 'ino' | 'dev'>;
+
+/** What tells a file's state: a file replaced by another (a new inode, another device) is another state, whatever its times. */
+function fileState(path: string): FileState {
+  const stat = statSync(path, { bigint: true });
+  return { size: Number(stat.size), mtimeNs: String(stat.mtimeNs), ctimeNs: String(stat.ctimeNs), ino: String(stat.ino), dev: String(stat.dev) };
+}
+
+const sameState = (a: FileState, b: FileState) => a.size === b.size && a.mtimeNs === b.mtimeNs && a.ctimeNs === b.ctimeNs && a.ino === b.ino && a.dev === b.dev;
 
 /**
  * Joins the parts (in order) into `cacheFile` when anything changed, and leaves it as it was, byte

@@ -1,9 +1,10 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { DataError, issueText, parseWithFriendlyErrors } from '../errors/friendly.ts';
 import { parseJsonFile } from '../errors/json-text.ts';
 import { ServerFileSchema, SLUG_PATTERN, SLUG_RULE, type ServerFile } from '../schema/server.ts';
 import { normaliseServerFile } from './normalise.ts';
+import { readDataFile } from './read-data-file.ts';
 import { toolNameWarnings } from './tool-names.ts';
 
 export interface LoadedServer {
@@ -43,8 +44,9 @@ export function loadServerFile(path: string, cwd = process.cwd()): LoadedServer 
   }
   let text: string;
   try {
-    text = readFileSync(path, 'utf8');
+    text = readDataFile(path, file);
   } catch (error) {
+    if (error instanceof DataError) throw error;
     throw new DataError([`${file}: cannot read the file (${(error as Error).message})`]);
   }
   const { data, warnings } = parseServerFile(parseJsonFile(text, file), file);

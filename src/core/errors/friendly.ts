@@ -82,6 +82,9 @@ function describeIssue(issue: z.core.$ZodIssue, input: unknown): string {
       return `expected one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}, got ${got}`;
     case 'unrecognized_keys':
       return `unknown key${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => JSON.stringify(k)).join(', ')}`;
+    case 'invalid_key':
+      // The path ends at the key; what is wrong is the key, not its value.
+      return `the key is refused: ${issue.issues.map((inner) => inner.message).join('; ')}`;
     case 'invalid_union': {
       const options = (issue as { options?: unknown[] }).options;
       return options ? `expected one of ${options.map((o) => JSON.stringify(o)).join(', ')}, got ${got}` : `${issue.message}, got ${got}`;
