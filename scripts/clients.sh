@@ -1,32 +1,26 @@
 #!/usr/bin/env bash
-# Installs the real MCP clients the conformance test loads our output into, each at a pinned version,
-# into the user cache (never into the project's dependencies): <cache>/policy-atlas/clients/<name>-<version>.
-# Run once with network to the npm registry; the test itself runs offline. Prints the folder.
+# Installs the real MCP clients the conformance test (tests/clients/) loads our output into, each at
+# the version pinned in scripts/clients.json, into the user cache and never into the project's
+# dependencies: <cache>/policy-atlas/clients/<client>-<version> (about 900 MB in all). It needs the
+# npm registry once; the test itself runs offline. Prints the folder.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 . scripts/ensure-node.sh
 
-# Keep in step with tests/support/clients.ts, which looks for exactly these folders.
-CLIENTS=(
-  "codex @openai/codex@0.169.0"
-  "gemini-cli @google/gemini-cli@0.61.0"
-  "claude-code @anthropic-ai/claude-code@2.1.328"
-)
 ROOT="${POLICY_ATLAS_CLIENTS:-${XDG_CACHE_HOME:-$HOME/.cache}/policy-atlas/clients}"
-
-for entry in "${CLIENTS[@]}"; do
-  read -r name spec <<<"$entry"
-  version="${spec##*@}"
-  dir="$ROOT/$name-$version"
+# One line per client: <id> <package> <version>.
+node -e 'for (const [id, c] of Object.entries(JSON.parse(require("fs").readFileSync("scripts/clients.json", "utf8")))) console.log(id, c.package, c.version)' |
+while read -r id package version; do
+  dir="$ROOT/$id-$version"
   # The marker is written last: an interrupted install is redone, not trusted.
-  if [ -f "$dir/.installed" ]; then continue; fi
-  echo "policy-atlas: installing $spec into $dir" >&2
+  [ -f "$dir/.installed" ] && continue
+  echo "policy-atlas: installing $package@$version into $dir" >&2
   rm -rf "$dir"
   mkdir -p "$dir"
-  # allowScripts: the clients fetch their platform binaries as optional dependencies, not in scripts;
-  # npm 11 blocks install scripts by default and none is needed.
   printf '{"private":true}\n' > "$dir/package.json"
-  npm install --prefix "$dir" --no-audit --no-fund --loglevel=error --save-exact "$spec" >&2
-  echo "$spec" > "$dir/.installed"
+  # The clients ship their platform binaries as optional dependencies: no install script is needed,
+  # and npm 11 runs none by default.
+  npm install --prefix "$dir" --no-audit --no-fund --loglevel=error --save-exact "$package@$version" >&2
+  echo "$package@$version" > "$dir/.installed"
 done
 echo "$ROOT"
