@@ -35,11 +35,12 @@ export interface FlowPolicy {
 }
 
 const STRICTNESS: Record<NonNullable<Rule['action']>, number> = { allow: 0, require_approval: 1, deny: 2 };
-const strictness = (rule: Rule) => STRICTNESS[rule.action ?? 'allow'];
+/** 0 allow, 1 approval, 2 deny; a name a policy leaves out is denied by its default. */
+export const strictness = (rule: Rule | undefined) => (rule === undefined ? 2 : STRICTNESS[rule.action ?? 'allow']);
 // On a tie, deny where an attack starts, and keep the endpoint usable under approval.
 const CUT_PREFERENCE: readonly FlowRole[] = ['untrusted', 'private', 'destroys', 'sink'];
 
-const ROLE_PHRASES: Record<FlowRole, string> = {
+export const ROLE_PHRASES: Record<FlowRole, string> = {
   private: 'reads private data',
   untrusted: 'takes in content that others write',
   sink: 'sends outside',

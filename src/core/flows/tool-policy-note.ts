@@ -3,20 +3,9 @@ import type { CatalogServer, CatalogTool } from '../catalog/build-catalog.ts';
 import { toolRule } from '../catalog/tool-page.ts';
 import { isPattern } from '../policy/glob.ts';
 import type { Rule } from '../policy/schema.ts';
-import type { FlowBreak } from './break-policy.ts';
+import { ROLE_PHRASES, strictness, type FlowBreak } from './break-policy.ts';
 import { FLOW_ENDPOINT, FLOW_TITLES } from './flows.ts';
-import type { FlowRole } from './role-kinds.ts';
 import { serverFlows } from './server-flows.ts';
-
-const STRICTNESS: Record<NonNullable<Rule['action']>, number> = { allow: 0, require_approval: 1, deny: 2 };
-const strictness = (rule: Rule | undefined) => (rule === undefined ? 2 : STRICTNESS[rule.action ?? 'allow']);
-
-const ROLE_PHRASES: Record<FlowRole, string> = {
-  private: 'reads private data',
-  untrusted: 'takes in content that others write',
-  sink: 'sends outside',
-  destroys: 'deletes or overwrites',
-};
 
 type ServerBreaks = { policy: Record<string, Rule>; strict: Record<string, Rule>; breaks: FlowBreak[]; strictBreaks: FlowBreak[] };
 
