@@ -1,8 +1,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { buildCatalog, type CatalogServer } from '../core/catalog/build-catalog.ts';
-import { loadCatalogDir } from '../core/catalog/load.ts';
+import { buildCatalog } from '../core/catalog/build-catalog.ts';
+import { loadCatalogDir, type LoadedServer } from '../core/catalog/load.ts';
 import { POLICY_FORMATS, policyFormat, type PolicyFormat } from '../core/dialects/formats.ts';
 import { DataError } from '../core/errors/friendly.ts';
 import { clientServerName, stackPolicy } from '../core/flows/stack-policy.ts';
@@ -88,15 +88,19 @@ function parsePolicyArgs(args: string[]): PolicyOptions {
   };
 }
 
-/** The stack's servers in the order named, each found by slug or by its client name. */
-function pickServers(all: readonly CatalogServer[], names: readonly string[] | undefined, catalogDir: string): CatalogServer[] {
+/**
+ * The stack's servers in the order named, each found by slug or by its client name, picked before
+ * they are rated: a large catalog's other servers cost only their reading.
+ */
+function pickServers(all: readonly LoadedServer[], names: readonly string[] | undefined, catalogDir: string): LoadedServer[] {
   if (all.length === 0) throw new DataError([`${relative(process.cwd(), catalogDir) || catalogDir}: the catalog holds no server (hint: import your servers first)`]);
   if (!names) return [...all];
-  const missing = names.filter((name) => !all.some((s) => s.slug === name || clientServerName(s) === name));
+  const clientName = (s: LoadedServer) => clientServerName({ slug: s.slug, meta: s.data });
+  const missing = names.filter((name) => !all.some((s) => s.slug === name || clientName(s) === name));
   if (missing.length > 0) {
     throw new UsageError(`no server ${missing.map((name) => `"${terminalSafe(name)}"`).join(', ')} in ${join(catalogDir, 'servers')} (by slug or client name)`);
   }
-  const picked = names.map((name) => all.find((s) => s.slug === name) ?? all.find((s) => clientServerName(s) === name)!);
+  const picked = names.map((name) => all.find((s) => s.slug === name) ?? all.find((s) => clientName(s) === name)!);
   return [...new Set(picked)];
 }
 
@@ -107,8 +111,9 @@ export async function run(args: string[]): Promise<number> {
   }
   try {
     const options = parsePolicyArgs(args);
-    const catalog = buildCatalog(loadCatalogDir(options.catalog));
-    const servers = pickServers(catalog.servers, options.servers, options.catalog);
+    const picked = pickServers(loadCatalogDir(options.catalog), options.servers, options.catalog);
+    const built = buildCatalog(picked).servers;
+    const servers = picked.map((loaded) => built.find((server) => server.slug === loaded.slug)!);
     const { policy, servers: slices } = stackPolicy(servers, { strict: options.strict });
     const { format } = options;
     const written = format.write(policy, slices);

@@ -18,7 +18,7 @@ export interface StackPolicy extends FlowPolicy {
 }
 
 /** The name the user's client knows a server by: an imported server file records it in `source`. */
-export function clientServerName(server: CatalogServer): string {
+export function clientServerName(server: { slug: string; meta: object }): string {
   // `source` is optional and newer than some server files: read it without requiring it.
   const source = (server.meta as { source?: { name?: unknown } }).source;
   return typeof source?.name === 'string' && source.name !== '' ? source.name : server.slug;
