@@ -17,8 +17,8 @@ describe('perServer: a client format from a one-server writer', () => {
     { slug: 'b', name: 'beta', policy: policy({ y: { action: 'deny' } }) },
   ];
 
-  it('joins text fragments (TOML tables, rule lists) with a blank line', () => {
-    const format = perServer('Text', (name) => ({ fragment: `[servers.${name}]\nx = 1\n\n`, lost: [] }));
+  it('joins the servers\' texts (TOML tables, [[rule]] lists) with a blank line when asked', () => {
+    const format = perServer('Text', (name) => ({ fragment: { servers: { [name]: { x: 1 } } }, text: `[servers.${name}]\nx = 1\n\n`, lost: [] }), { join: 'text' });
     expect(format.write(policy({}), servers).text).toBe('[servers.alpha]\nx = 1\n\n[servers.beta]\nx = 1\n');
   });
 

@@ -1,7 +1,7 @@
 /**
  * The formats `policy-atlas policy --for` writes a stack's policy in: an id → writer registry. A new
  * client format is one line here: `perServer(title, writer)` around a writer with the dialects'
- * signature, `(serverName, policy) => { fragment, lost }`.
+ * signature, `(serverName, policy) => { fragment, lost }` (and `{ join: 'text' }` for a TOML one).
  */
 import type { ServerPolicy } from '../flows/stack-policy.ts';
 import { policyText } from '../catalog/tool-page.ts';
@@ -30,27 +30,30 @@ export interface PolicyFormat {
   intoConfig?: (configText: string, fragment: unknown, file: string) => string;
 }
 
-/** A writer for one server, as the dialects (src/core/dialects/*.ts) are written. */
-export type ServerWriter = (serverName: string, policy: Policy) => DialectOutput;
+/** A writer for one server, as the dialects (src/core/dialects/*.ts) are written; TOML ones give their `text` too. */
+export type ServerWriter = (serverName: string, policy: Policy) => DialectOutput & { text?: string };
 
 /**
- * A format written server by server, each under its client name: JSON fragments are merged (arrays
- * joined without repeats), text fragments (TOML tables, rule lists) are joined by a blank line. Where
- * a stack has several servers, each lost sentence names the server it is about.
+ * A format written server by server, each under its client name. `join: 'json'` (the default)
+ * merges the servers' fragments (arrays joined without repeats) into one JSON text; `join: 'text'`
+ * joins the servers' texts by a blank line, which is how TOML tables and `[[rule]]` lists of several
+ * servers add up. Where a stack has several servers, each lost sentence names the servers it is about.
+ * For the TOML dialects: `perServer('Gemini CLI policy', geminiPolicy, { join: 'text' })`.
  */
-export function perServer(title: string, writer: ServerWriter, intoConfig?: PolicyFormat['intoConfig']): PolicyFormat {
+export function perServer(title: string, writer: ServerWriter, options: { join?: 'json' | 'text'; intoConfig?: PolicyFormat['intoConfig'] } = {}): PolicyFormat {
   return {
     title,
     write(_combined, servers) {
       const outputs = servers.map((server) => ({ server, ...writer(server.name, server.policy) }));
       const lost = lostByServer(outputs.map(({ server, lost }) => [server.name, lost]), servers.length);
-      if (outputs.every((output) => typeof output.fragment === 'string')) {
-        return { text: `${outputs.map((output) => (output.fragment as string).trimEnd()).join('\n\n')}\n`, lost };
+      if (options.join === 'text') {
+        const texts = outputs.map((output) => (typeof output.text === 'string' ? output.text : String(output.fragment)).trimEnd());
+        return { text: `${texts.join('\n\n')}\n`, lost };
       }
       const fragment = outputs.reduce<unknown>((merged, output) => mergeJson(merged, output.fragment), undefined);
       return { text: `${JSON.stringify(fragment ?? {}, null, 2)}\n`, fragment, lost };
     },
-    ...(intoConfig ? { intoConfig } : {}),
+    ...(options.intoConfig ? { intoConfig: options.intoConfig } : {}),
   };
 }
 
@@ -65,7 +68,7 @@ const policyV1: PolicyFormat = { title: 'policy-v1', write: (combined) => ({ tex
 
 export const POLICY_FORMATS: Readonly<Record<string, PolicyFormat>> = {
   'policy-v1': policyV1,
-  'claude-code': perServer('Claude Code settings.json permissions', claudeCodePermissions, mergeClaudeCodeSettings),
+  'claude-code': perServer('Claude Code settings.json permissions', claudeCodePermissions, { intoConfig: mergeClaudeCodeSettings }),
   agentgateway: perServer('agentgateway mcpAuthorization', agentgatewayAuthorization),
 };
 
