@@ -4,6 +4,8 @@ export default defineConfig({
   test: {
     projects: [
       { test: { name: 'unit', include: ['tests/unit/**/*.test.ts'] } },
+      // The real MCP clients (scripts/clients.sh installs them) load what we write; each run takes seconds.
+      { test: { name: 'clients', include: ['tests/clients/**/*.test.ts'], testTimeout: 180_000 } },
       {
         // Builds the sample catalog once (under the base path /atlas/), then checks files and drives Chromium.
         test: {

@@ -67,7 +67,17 @@ describe('the stack page', () => {
     const tools = result.policy!.tools!;
     expect(tools.read_file).toBeDefined();
     expect(tools.puppeteer_navigate).toBeDefined();
-    expect(Object.values(tools).some((rule) => rule.action === 'deny' && rule.reason?.includes('toxic flow'))).toBe(true);
+    // One cut by default: the sends need a person, the reads stay as their own pages recommend.
+    expect(Object.values(tools).some((rule) => rule.action === 'require_approval' && rule.reason?.includes('toxic flow'))).toBe(true);
+    expect(Object.values(tools).some((rule) => rule.action === 'deny' && rule.reason?.includes('toxic flow'))).toBe(false);
+    expect(tools.read_file!.action).toBeUndefined();
+
+    // The strict cut is one click away and denies a leg besides.
+    await page.getByText('The strict policy: deny a leg of each flow too').click();
+    const [strictDownload] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Download policy-strict.json' }).click()]);
+    const strict = validatePolicyText(readFileSync((await strictDownload.path())!, 'utf8'));
+    expect(strict).toMatchObject({ ok: true, problems: [] });
+    expect(Object.values(strict.policy!.tools!).some((rule) => rule.action === 'deny' && rule.reason?.includes('toxic flow'))).toBe(true);
 
     // What the visit loaded: the name list once, the three servers' flows.json, never the catalog.
     const data = loads.filter((load) => load.path.endsWith('.json')).map((load) => load.path.replace(/^\/atlas/, '')).sort();
@@ -108,6 +118,9 @@ describe('the stack page', () => {
     expect(legs).toContain('Sends outside (2)');
     expect(legs).toContain('SendEmail');
     await page.getByRole('link', { name: 'a stack' }).waitFor();
+    // Both policies are in the page, the strict one folded: a choice that needs no script.
+    await page.getByText('The strict policy: deny a leg of each flow too').click();
+    await expect(page.locator('#strict-policy').innerText()).resolves.toContain('"action": "deny"');
     await page.close();
 
     const checked = await session.browser.newPage({ bypassCSP: true });

@@ -1,10 +1,11 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { breakWords, flowPolicy, type PolicyTool } from '../../src/core/flows/break-policy.ts';
+import { breakWords, flowPolicy, strictOnlyDenials, type PolicyTool } from '../../src/core/flows/break-policy.ts';
 import { flowDiagram } from '../../src/core/flows/diagram.ts';
-import { FLOW_KINDS, findFlows, type FlowKind } from '../../src/core/flows/flows.ts';
+import { FLOW_ENDPOINT, FLOW_KINDS, findFlows, type FlowKind } from '../../src/core/flows/flows.ts';
 import { FLOW_ROLES, type FlowRole } from '../../src/core/flows/role-kinds.ts';
-import type { Rule } from '../../src/core/policy/schema.ts';
+import { evaluatePolicy } from '../../src/core/policy/evaluate.ts';
+import type { Policy, Rule } from '../../src/core/policy/schema.ts';
 import { validatePolicyText } from '../../src/core/policy/validate.ts';
 
 const capped: Rule = { limits: [{ counter: 'c', window: 'minute', max: 20, scope: 'grant' }] };
@@ -37,40 +38,29 @@ describe('flows: each leg, each combination, none', () => {
   });
 });
 
-const ruleOf = (tools: PolicyTool[], name: string) => flowPolicy(tools).policy.tools![name];
+const ruleOf = (tools: PolicyTool[], name: string, strict = false) => flowPolicy(tools, undefined, { strict }).policy.tools![name];
+const strictPolicy = (tools: PolicyTool[]) => flowPolicy(tools, undefined, { strict: true });
 
-describe('the breaking policy', () => {
-  it('denies the leg with fewer tools and puts the endpoint under approval, keeping its limits', () => {
+describe('the breaking policy, by default: approval where the flow ends', () => {
+  it('puts the endpoint under approval, keeping its limits, and leaves the reads as they were', () => {
     const tools = [t('read', ['private']), t('post', ['sink']), t('mail', ['sink'])];
     const { breaks } = flowPolicy(tools);
-    expect(breaks).toEqual([{ kind: 'exfiltration', denied: { role: 'private', tools: ['read'] }, alreadyDenied: false, approved: ['post', 'mail'] }]);
-    expect(ruleOf(tools, 'read')).toMatchObject({ action: 'deny' });
+    expect(breaks).toEqual([{ kind: 'exfiltration', alreadyDenied: false, approved: ['post', 'mail'] }]);
+    expect(ruleOf(tools, 'read')).toEqual(capped);
     expect(ruleOf(tools, 'post')).toEqual({ action: 'require_approval', reason: expect.stringContaining('sends outside'), limits: capped.limits });
   });
 
-  it('denies the sink when it is the smaller leg', () => {
-    const tools = [t('a', ['private']), t('b', ['private']), t('send', ['sink'])];
-    expect(flowPolicy(tools).breaks[0]).toMatchObject({ denied: { role: 'sink', tools: ['send'] }, approved: [] });
-    expect(ruleOf(tools, 'a')).toEqual(capped);
+  it('denies nothing, whichever leg is smaller', () => {
+    const tools = [t('a', ['private']), t('b', ['private']), t('send', ['sink']), t('web', ['untrusted']), t('drop', ['destroys'])];
+    const { policy } = flowPolicy(tools);
+    expect(Object.values(policy.tools!).map((rule) => rule.action ?? 'allow').sort()).toEqual(['allow', 'allow', 'allow', 'require_approval', 'require_approval']);
   });
 
-  it('on a tie, denies where the attack starts rather than the endpoint', () => {
-    expect(flowPolicy([t('web', ['untrusted']), t('drop', ['destroys'])]).breaks[0]!.denied.role).toBe('untrusted');
-    expect(flowPolicy([t('read', ['private']), t('send', ['sink'])]).breaks[0]!.denied.role).toBe('private');
-  });
-
-  it('denies nothing more when the recommended rules already deny a whole leg', () => {
-    const tools = [t('read', ['private']), t('shell', ['sink'], 'one', { action: 'deny', reason: 'critical' })];
+  it('changes nothing when the recommended rules already deny a whole leg', () => {
+    const tools = [t('read', ['private'], 'one', { action: 'deny', reason: 'critical' }), t('send', ['sink'])];
     const { policy, breaks } = flowPolicy(tools);
-    expect(breaks).toEqual([{ kind: 'exfiltration', denied: { role: 'sink', tools: ['shell'] }, alreadyDenied: true, approved: [] }]);
-    expect(policy.tools!.read).toEqual(capped);
-  });
-
-  it('breaks the trifecta with the cut made for the exfiltration, not a second one', () => {
-    const tools = [t('read', ['private']), t('web', ['untrusted']), t('web2', ['untrusted']), t('send', ['sink']), t('post', ['sink'])];
-    const { breaks } = flowPolicy(tools);
-    expect(breaks.map((b) => [b.kind, b.denied.role, b.alreadyDenied])).toEqual([['exfiltration', 'private', false], ['trifecta', 'private', true]]);
-    expect(ruleOf(tools, 'web')).toEqual(capped);
+    expect(breaks).toEqual([{ kind: 'exfiltration', denied: { role: 'private', tools: ['read'] }, alreadyDenied: true, approved: [] }]);
+    expect(policy.tools!.send).toEqual(capped);
   });
 
   it('gives a name shared by two servers the stricter rule, and leaves out names that would be patterns', () => {
@@ -84,28 +74,96 @@ describe('the breaking policy', () => {
     const tools = [t('read', ['private']), t('web', ['untrusted'])];
     expect(flowPolicy(tools).policy).toEqual({ version: '1', default: 'deny', all_tools: { limits: [{ counter: 'all_calls', window: 'minute', max: 300, scope: 'grant' }] }, tools: { read: capped, web: capped } });
   });
+});
 
+describe('the breaking policy, strict: the smallest leg denied too', () => {
+  it('denies the leg with fewer tools and puts the endpoint under approval, keeping its limits', () => {
+    const tools = [t('read', ['private']), t('post', ['sink']), t('mail', ['sink'])];
+    expect(strictPolicy(tools).breaks).toEqual([{ kind: 'exfiltration', denied: { role: 'private', tools: ['read'] }, alreadyDenied: false, approved: ['post', 'mail'] }]);
+    expect(ruleOf(tools, 'read', true)).toMatchObject({ action: 'deny' });
+    expect(ruleOf(tools, 'post', true)).toEqual({ action: 'require_approval', reason: expect.stringContaining('sends outside'), limits: capped.limits });
+  });
+
+  it('denies the sink when it is the smaller leg', () => {
+    const tools = [t('a', ['private']), t('b', ['private']), t('send', ['sink'])];
+    expect(strictPolicy(tools).breaks[0]).toMatchObject({ denied: { role: 'sink', tools: ['send'] }, approved: [] });
+    expect(ruleOf(tools, 'a', true)).toEqual(capped);
+  });
+
+  it('on a tie, denies where the attack starts rather than the endpoint', () => {
+    expect(strictPolicy([t('web', ['untrusted']), t('drop', ['destroys'])]).breaks[0]!.denied?.role).toBe('untrusted');
+    expect(strictPolicy([t('read', ['private']), t('send', ['sink'])]).breaks[0]!.denied?.role).toBe('private');
+  });
+
+  it('denies nothing more when the recommended rules already deny a whole leg', () => {
+    const tools = [t('read', ['private']), t('shell', ['sink'], 'one', { action: 'deny', reason: 'critical' })];
+    const { policy, breaks } = strictPolicy(tools);
+    expect(breaks).toEqual([{ kind: 'exfiltration', denied: { role: 'sink', tools: ['shell'] }, alreadyDenied: true, approved: [] }]);
+    expect(policy.tools!.read).toEqual(capped);
+  });
+
+  it('breaks the trifecta with the cut made for the exfiltration, not a second one', () => {
+    const tools = [t('read', ['private']), t('web', ['untrusted']), t('web2', ['untrusted']), t('send', ['sink']), t('post', ['sink'])];
+    const { breaks } = strictPolicy(tools);
+    expect(breaks.map((b) => [b.kind, b.denied?.role, b.alreadyDenied])).toEqual([['exfiltration', 'private', false], ['trifecta', 'private', true]]);
+    expect(ruleOf(tools, 'web', true)).toEqual(capped);
+  });
+
+  it('names what it denies beyond the default policy', () => {
+    const tools = [t('read', ['private']), t('send', ['sink']), t('shell', [], 'one', { action: 'deny' })];
+    expect(strictOnlyDenials(flowPolicy(tools).policy, strictPolicy(tools).policy)).toEqual(['read']);
+  });
+});
+
+describe('the breaking policies (properties)', () => {
   const STRICTNESS = { allow: 0, require_approval: 1, deny: 2 };
-  const strictness = (rule?: Rule) => STRICTNESS[rule?.action ?? 'allow'];
+  const strictness = (rule?: Rule) => (rule === undefined ? 2 : STRICTNESS[rule.action ?? 'allow']);
   const arbitraryTools = fc.array(
     fc.record({
       server: fc.constantFrom('a', 'b', 'c'),
-      name: fc.constantFrom('read', 'send', 'web', 'drop', 'shell', 'list', 'post', 'fetch'),
+      name: fc.constantFrom('read', 'send', 'web', 'drop', 'shell', 'list', 'post', 'fetch', 'get*', '*'),
       roles: fc.subarray([...FLOW_ROLES]),
       rule: fc.constantFrom<Rule>(capped, {}, { action: 'require_approval' }, { action: 'deny', reason: 'no' }),
     }),
     { maxLength: 12 },
   );
+  // What the evaluator does with a call: only `allow` runs without a person.
+  const unattended = (policy: Policy, name: string) => evaluatePolicy(policy, { tool: name, args: {}, time: 0 }).decision.effect === 'allow';
+  const ownRule = (tools: PolicyTool[], name: string) => tools.filter((tool) => tool.name === name).reduce<Rule | undefined>((a, tool) => (a === undefined || strictness(tool.rule) > strictness(a) ? tool.rule : a), undefined);
 
-  it('breaks every flow, never loosens a rule, and passes the validator (property)', () => {
+  it.each([false, true])('strict %s: no flow runs end to end without a person, no rule gets looser, the validator agrees', (strict) => {
     fc.assert(
       fc.property(arbitraryTools, (tools) => {
-        const { policy, breaks } = flowPolicy(tools);
-        const denied = (name: string) => !policy.tools?.[name] || policy.tools[name].action === 'deny';
-        for (const flow of findFlows(tools)) expect(flow.legs.some((leg) => leg.tools.every((tool) => denied(tool.name)))).toBe(true);
+        const { policy, breaks } = flowPolicy(tools, undefined, { strict });
+        for (const flow of findFlows(tools)) expect(flow.legs.some((leg) => leg.tools.every((tool) => !unattended(policy, tool.name)))).toBe(true);
         expect(breaks.map((b) => b.kind)).toEqual(kinds(tools));
         for (const tool of tools) expect(strictness(policy.tools?.[tool.name])).toBeGreaterThanOrEqual(strictness(tool.rule));
         expect(validatePolicyText(JSON.stringify(policy))).toMatchObject({ ok: true, problems: [] });
+      }),
+    );
+  });
+
+  it('by default denies only what the tools\' own rules deny, and changes only the endpoints', () => {
+    fc.assert(
+      fc.property(arbitraryTools, (tools) => {
+        const { policy } = flowPolicy(tools);
+        const endpoints = new Set<string>(findFlows(tools).flatMap((flow) => flow.legs.filter((leg) => leg.role === FLOW_ENDPOINT[flow.kind]).flatMap((leg) => leg.tools.map((tool) => tool.name))));
+        for (const [name, rule] of Object.entries(policy.tools ?? {})) {
+          const own = ownRule(tools, name)!;
+          if (rule.action === 'deny') expect(own.action).toBe('deny');
+          if (!endpoints.has(name)) expect(rule).toEqual(own);
+        }
+      }),
+    );
+  });
+
+  it('strict is never looser than the default, for any tool', () => {
+    fc.assert(
+      fc.property(arbitraryTools, (tools) => {
+        const loose = flowPolicy(tools).policy.tools ?? {};
+        const strict = strictPolicy(tools).policy.tools ?? {};
+        for (const tool of tools) expect(strictness(strict[tool.name])).toBeGreaterThanOrEqual(strictness(loose[tool.name]));
+        for (const flow of findFlows(tools)) expect(flow.legs.some((leg) => leg.tools.every((tool) => strictness(strict[tool.name]) === 2))).toBe(true);
       }),
     );
   });
@@ -150,8 +208,13 @@ describe('the diagram', () => {
 it('FLOW_KINDS lists every kind once', () => expect(new Set(FLOW_KINDS).size).toBe(3));
 
 describe('the words for a broken flow', () => {
-  it('names the denied tools and counts the approvals', () => {
+  it('names the approved tools by default', () => {
     const [exfiltration] = flowPolicy([t('read', ['private']), t('post', ['sink']), t('mail', ['sink'])]).breaks;
+    expect(breakWords(exfiltration!)).toEqual({ before: 'Broken where it ends: a person approves each call of ', tools: ['post', 'mail'], after: '.' });
+  });
+
+  it('names the denied tools and counts the approvals when strict', () => {
+    const [exfiltration] = strictPolicy([t('read', ['private']), t('post', ['sink']), t('mail', ['sink'])]).breaks;
     expect(breakWords(exfiltration!)).toEqual({
       before: 'Broken by denying the leg with the fewest tools, those that read private data: ',
       tools: ['read'],

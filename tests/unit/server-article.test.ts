@@ -3,6 +3,8 @@ import { PolicySchema } from '../../src/core/policy/schema.ts';
 import type { ServerFile, Tool } from '../../src/core/schema/server.ts';
 import { DISAGREEING_TOOLS_NAMED, SERVER_POLICY_SHOWN_MAX_TOOLS, serverArticle } from '../../src/core/site/server-article.ts';
 import { catalogOf } from '../support/small-catalog.ts';
+import { parseServerFile } from '../../src/core/catalog/load.ts';
+import { codeHostServer } from '../fixtures/code-host-server.ts';
 
 const tool = (name: string, extra: Partial<Tool> = {}): Tool => ({ name, description: `Does ${name.replace(/_/g, ' ')}.`, inputSchema: { type: 'object' }, ...extra });
 const serverOf = (data: Partial<ServerFile>) => catalogOf({ shop: { name: 'Shop Server', transport: ['stdio'], tools: [], ...data } as ServerFile }).servers[0]!;
@@ -48,6 +50,15 @@ describe('serverArticle: what a server page lays out', () => {
       { name: 'get_order', path: '/servers/shop/get-order/', date: '2025-03-01' },
       { name: 'list_orders', path: '/servers/shop/list-orders/', date: '2025-02-01' },
     ]);
+  });
+
+  it('offers the strict policy only where it denies more, naming what it denies', () => {
+    expect(serverArticle(serverOf({ tools: [tool('list_orders')] })).strict).toBeUndefined();
+    const { data } = parseServerFile(codeHostServer, 'shop.json');
+    const view = serverArticle(serverOf({ tools: data.tools }));
+    expect(view.strict?.denied).toEqual(['list_issues', 'read_file']);
+    expect(PolicySchema.parse(JSON.parse(view.strict!.json!)).tools!.read_file!.action).toBe('deny');
+    expect(view.policy.tools!.read_file!.action).toBeUndefined();
   });
 
   it('writes the server policy as valid policy-v1 text, highlighted only for a small server', () => {

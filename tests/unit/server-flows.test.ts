@@ -8,17 +8,76 @@ import { findFlows } from '../../src/core/flows/flows.ts';
 import { serverFlows, serverFlowsRecord, stackServerList } from '../../src/core/flows/server-flows.ts';
 import { policyDocument } from '../../src/core/catalog/recommend.ts';
 import { validatePolicyText } from '../../src/core/policy/validate.ts';
+import { evaluatePolicy } from '../../src/core/policy/evaluate.ts';
+import type { Policy, Rule } from '../../src/core/policy/schema.ts';
+import { parseServerFile } from '../../src/core/catalog/load.ts';
+import { serverPolicyNote } from '../../src/core/flows/tool-policy-note.ts';
+import { CODE_HOST_SLUG, codeHostServer } from '../fixtures/code-host-server.ts';
 
 const loaded = loadCatalogDir(fileURLToPath(new URL('../../data', import.meta.url)));
 const catalog = buildCatalog(loaded);
 const server = (slug: string) => catalog.servers.find((s) => s.slug === slug)!;
 
+// Only `allow` runs without a person; the evaluator decides, as a gateway would.
+const unattended = (policy: Policy, name: string) => evaluatePolicy(policy, { tool: name, args: {}, time: 0 }).decision.effect === 'allow';
+
 describe.each(catalog.servers.map((s) => [s.slug, s] as const))('flows of the sample server %s', (_slug, s) => {
-  it('has a server policy the validator accepts without a word, which breaks each of its flows', () => {
+  it('has server policies the validator accepts without a word: by default no flow runs without a person, strict denies a leg', () => {
     const policy = serverPolicy(s);
-    expect(validatePolicyText(JSON.stringify(policy), { knownToolNames: catalog.tools.map((t) => t.name) })).toMatchObject({ ok: true, problems: [] });
-    const denied = (name: string) => policy.tools?.[name]?.action === 'deny';
-    for (const flow of findFlows(s.tools.map(flowTool))) expect(flow.legs.some((leg) => leg.tools.every((t) => denied(t.name)))).toBe(true);
+    const strict = serverPolicy(s, { strict: true });
+    for (const p of [policy, strict]) expect(validatePolicyText(JSON.stringify(p), { knownToolNames: catalog.tools.map((t) => t.name) })).toMatchObject({ ok: true, problems: [] });
+    for (const flow of findFlows(s.tools.map(flowTool))) {
+      expect(flow.legs.some((leg) => leg.tools.every((t) => !unattended(policy, t.name)))).toBe(true);
+      expect(flow.legs.some((leg) => leg.tools.every((t) => strict.tools?.[t.name]?.action === 'deny'))).toBe(true);
+    }
+  });
+});
+
+describe('a code host server (files, issues, pull requests, pushes, comments)', () => {
+  const { data } = parseServerFile(codeHostServer, `${CODE_HOST_SLUG}.json`);
+  const host = buildCatalog([{ slug: CODE_HOST_SLUG, file: `${CODE_HOST_SLUG}.json`, data }]).servers[0]!;
+  const ownRule = (name: string) => toolRule(host.tools.find((t) => t.name === name)!);
+  const READS = ['read_file', 'list_issues', 'get_pull_request'];
+  const SENDS = ['create_pull_request', 'push_files', 'add_issue_comment'];
+
+  it('makes the flows a code host makes: its private reads can leave through its sends', () => {
+    expect(serverFlows(host).flows.map((f) => f.kind)).toEqual(['exfiltration', 'trifecta']);
+  });
+
+  it('by default allows the reads under their own limits, as their pages recommend, and puts every send under approval', () => {
+    const tools = serverPolicy(host).tools!;
+    for (const name of READS) {
+      expect(tools[name]).toEqual(ownRule(name));
+      expect(tools[name]!.limits?.length).toBeGreaterThan(0);
+      expect(unattended(serverPolicy(host), name)).toBe(true);
+    }
+    for (const name of SENDS) expect(tools[name]).toEqual({ ...ownRule(name), action: 'require_approval', reason: expect.stringContaining('sends outside') });
+  });
+
+  it('strict denies the leg with the fewest tools (the private reads) and keeps the sends under approval', () => {
+    const tools = serverPolicy(host, { strict: true }).tools!;
+    expect(Object.keys(tools).filter((name) => tools[name]!.action === 'deny').sort()).toEqual(['list_issues', 'read_file']);
+    expect(tools.get_pull_request).toEqual(ownRule('get_pull_request'));
+    for (const name of SENDS) expect(tools[name]!.action).toBe('require_approval');
+  });
+
+  it('says on each tool page where the server policy is stricter, and why', () => {
+    const note = (name: string) => serverPolicyNote(host.tools.find((t) => t.name === name)!);
+    expect(note('push_files')).toBe('The server policy is stricter for this tool: a person approves each call, as it sends outside where a toxic flow of this server ends (Private data → outside; The lethal trifecta).');
+    expect(note('read_file')).toBe('The strict server policy denies it, as it reads private data on the leg with the fewest tools of a toxic flow (Private data → outside).');
+    expect(note('get_pull_request')).toBeUndefined();
+  });
+});
+
+describe.each(catalog.servers.map((s) => [s.slug, s] as const))('tool pages of the sample server %s', (_slug, s) => {
+  it('say why wherever either server policy is stricter than the tool\'s own rule, and nowhere else', () => {
+    const STRICTNESS = { allow: 0, require_approval: 1, deny: 2 };
+    const strictness = (rule: Rule | undefined) => (rule === undefined ? 2 : STRICTNESS[rule.action ?? 'allow']);
+    const policies = [serverPolicy(s), serverPolicy(s, { strict: true })];
+    for (const tool of s.tools) {
+      const stricter = policies.some((p) => strictness(p.tools?.[tool.name]) > strictness(toolRule(tool)));
+      expect(serverPolicyNote(tool) !== undefined, tool.name).toBe(stricter);
+    }
   });
 });
 
@@ -74,6 +133,9 @@ describe('flows.json and the stack list', () => {
   });
 });
 
-it('serverFlows carries the same policy as serverPolicy', () => {
-  for (const s of catalog.servers) expect(serverFlows(s).policy).toEqual(serverPolicy(s));
+it('serverFlows carries the same policies as serverPolicy', () => {
+  for (const s of catalog.servers) {
+    expect(serverFlows(s).policy).toEqual(serverPolicy(s));
+    expect(serverFlows(s).strict.policy).toEqual(serverPolicy(s, { strict: true }));
+  }
 });

@@ -5,6 +5,8 @@ import { toolArticle } from '../../src/core/site/tool-article.ts';
 import { mergeImport } from '../../src/core/import/merge.ts';
 import type { ServerFile, Tool } from '../../src/core/schema/server.ts';
 import { catalogOf, SMALL_CATALOG, smallTool } from '../support/small-catalog.ts';
+import { parseServerFile } from '../../src/core/catalog/load.ts';
+import { CODE_HOST_SLUG, codeHostServer } from '../fixtures/code-host-server.ts';
 
 const index = buildRelatedIndex(SMALL_CATALOG);
 const pageOf = (id: string) => toolArticle(smallTool(id), index);
@@ -19,6 +21,15 @@ describe('toolArticle: what a tool page shows around the catalog entry', () => {
     expect(page.level.path).toBe(`/risk/${tool.classification.level}/`);
     expect(page.category).toEqual({ label: 'Destructive', path: '/categories/destructive/' });
     expect(page).toMatchObject(toolPage(tool));
+  });
+
+  it('says where the server policy is stricter than the rule the page recommends, and only there', () => {
+    const { data } = parseServerFile(codeHostServer, `${CODE_HOST_SLUG}.json`);
+    const host = catalogOf({ [CODE_HOST_SLUG]: data });
+    const page = (name: string) => toolArticle(host.servers[0]!.tools.find((t) => t.name === name)!, buildRelatedIndex(host));
+    expect(page('push_files').serverPolicyNote).toMatch(/^The server policy is stricter for this tool: a person approves each call/);
+    expect(page('push_files').rule.action).toBeUndefined();
+    expect(page('get_pull_request')).not.toHaveProperty('serverPolicyNote');
   });
 
   it('gives confidence in whole percent and flags it low below the threshold only', () => {

@@ -1,7 +1,7 @@
 import type { CatalogServer, CatalogTool } from '../catalog/build-catalog.ts';
 import { policyText, toolRule } from '../catalog/tool-page.ts';
 import type { Policy } from '../policy/schema.ts';
-import { flowPolicy, type PolicyTool } from './break-policy.ts';
+import { flowPolicy, type FlowPolicyOptions, type PolicyTool } from './break-policy.ts';
 import { flowRoles, type RoleEvidence } from './roles.ts';
 
 // A server page, its flows.json and its policy all read a tool's roles: work them out once.
@@ -21,8 +21,9 @@ export const flowTool = (tool: CatalogTool): PolicyTool => ({
 });
 
 /** One policy for a whole server: every tool's rule, a cap on all calls together, and the server's toxic flows broken. */
-export function serverPolicy(server: CatalogServer): Policy {
-  return flowPolicy(server.tools.map(flowTool)).policy;
+export function serverPolicy(server: CatalogServer, options: FlowPolicyOptions = {}): Policy {
+  return flowPolicy(server.tools.map(flowTool), undefined, options).policy;
 }
 
 export const serverPolicyJson = (server: CatalogServer): string => policyText(serverPolicy(server));
+

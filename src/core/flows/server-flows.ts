@@ -2,7 +2,7 @@
 import type { Catalog, CatalogServer } from '../catalog/build-catalog.ts';
 import { flowTool, toolRoles } from './catalog-flows.ts';
 import type { Policy, Rule } from '../policy/schema.ts';
-import { flowPolicy, type FlowBreak } from './break-policy.ts';
+import { flowPolicy, type FlowBreak, type FlowPolicy } from './break-policy.ts';
 import { flowDiagram, type FlowDiagram } from './diagram.ts';
 import { findFlows, type Flow } from './flows.ts';
 import type { FlowRole } from './role-kinds.ts';
@@ -11,8 +11,10 @@ import type { RoleEvidence } from './roles.ts';
 export interface ServerFlows {
   flows: Flow[];
   breaks: FlowBreak[];
-  /** The server policy (as serverPolicy makes it): every tool's rule, its flows broken. */
+  /** The server policy (as serverPolicy makes it): every tool's rule, its flows broken by approval where they end. */
   policy: Policy;
+  /** The strict server policy: each flow's smallest leg denied too (the same as `policy` without flows). */
+  strict: FlowPolicy;
   diagram?: FlowDiagram;
   /** Why each tool on a leg is there, by tool name. */
   evidence: Map<string, RoleEvidence[]>;
@@ -24,7 +26,8 @@ export function serverFlows(server: CatalogServer): ServerFlows {
   const evidence = new Map(server.tools.filter((tool) => toolRoles(tool).length > 0).map((tool) => [tool.name, toolRoles(tool)]));
   const diagram = flowDiagram(flows, server.meta.name);
   const { policy, breaks } = flowPolicy(tools, flows);
-  return { flows, breaks, policy, ...(diagram ? { diagram } : {}), evidence };
+  const strict = flowPolicy(tools, flows, { strict: true });
+  return { flows, breaks, policy, strict, ...(diagram ? { diagram } : {}), evidence };
 }
 
 /** One tool in a server's flows.json: its name, its roles (left out when none) and its recommended rule. */

@@ -2,6 +2,7 @@ import type { CatalogServer } from '../catalog/build-catalog.ts';
 import { SERVERS_PATH, serverPagePath, serverPolicyPath, toolPagePath } from '../catalog/paths.ts';
 import { policyText } from '../catalog/tool-page.ts';
 import { annotationTally } from '../classify/annotation-check.ts';
+import { strictOnlyDenials } from '../flows/break-policy.ts';
 import { serverFlows, type ServerFlows } from '../flows/server-flows.ts';
 import { recentChanges, toolHistory } from '../history/catalog-changes.ts';
 import type { Policy } from '../policy/schema.ts';
@@ -39,6 +40,8 @@ export interface ServerArticleView {
   showPolicy: boolean;
   /** The policy file's size, as the page states it for a policy it does not show. */
   policyKilobytes: string;
+  /** Where the strict cut differs: the tools it denies besides, and its text when the page shows policies. */
+  strict?: { denied: string[]; deniedUnnamed: number; json?: string };
 }
 
 export function serverArticle(server: CatalogServer): ServerArticleView {
@@ -47,6 +50,8 @@ export function serverArticle(server: CatalogServer): ServerArticleView {
   const link = (tool: (typeof tools)[number]): ToolLink => ({ name: tool.name, path: toolPagePath(tool) });
   const tally = tools.length > 0 ? annotationTally(tools) : undefined;
   const policyJson = policyText(flows.policy);
+  const showPolicy = tools.length <= SERVER_POLICY_SHOWN_MAX_TOOLS;
+  const denied = strictOnlyDenials(flows.policy, flows.strict.policy);
   return {
     path: serverPagePath(server),
     trail: [{ label: 'Home', path: '/' }, { label: 'Servers', path: SERVERS_PATH }, { label: meta.name }],
@@ -60,7 +65,8 @@ export function serverArticle(server: CatalogServer): ServerArticleView {
     policyJson,
     highlightPolicy: tools.length <= HIGHLIGHTED_POLICY_MAX_TOOLS,
     policyPath: serverPolicyPath(server),
-    showPolicy: tools.length <= SERVER_POLICY_SHOWN_MAX_TOOLS,
+    showPolicy,
     policyKilobytes: Math.ceil(Buffer.byteLength(policyJson) / 1024).toLocaleString('en-US'),
+    ...(denied.length > 0 ? { strict: { denied: denied.slice(0, DISAGREEING_TOOLS_NAMED), deniedUnnamed: Math.max(0, denied.length - DISAGREEING_TOOLS_NAMED), ...(showPolicy ? { json: policyText(flows.strict.policy) } : {}) } } : {}),
   };
 }

@@ -8,6 +8,7 @@ import { toolChanges, type ToolChange } from '../history/tool-history.ts';
 import { unnamedInput } from '../input-schema/parameters.ts';
 import { CATEGORY_LABELS, isLowConfidence, LEVEL_LABELS, SIGNAL_LABELS, type Signal } from '../risk.ts';
 import { shownToolName } from '../catalog/tool-names.ts';
+import { serverPolicyNote } from '../flows/tool-policy-note.ts';
 
 interface Link {
   label: string;
@@ -32,6 +33,8 @@ export interface ToolArticleView extends ToolPage {
   related: CatalogTool[];
   /** What the input schema accepts when it names no parameters (see `unnamedInput`). */
   unnamedInput?: string;
+  /** Why the server's policy is stricter for this tool than the rule this page recommends, where it is. */
+  serverPolicyNote?: string;
 }
 
 /** Computed when the page renders, not for all tools up front. */
@@ -52,7 +55,13 @@ export function toolArticle(tool: CatalogTool, relatedIndex: RelatedIndex): Tool
     annotationCheck: checkAnnotations(tool),
     related: relatedTools(tool, relatedIndex),
     ...unnamedOf(tool),
+    ...noteOf(tool),
   };
+}
+
+function noteOf(tool: CatalogTool): { serverPolicyNote?: string } {
+  const note = serverPolicyNote(tool);
+  return note === undefined ? {} : { serverPolicyNote: note };
 }
 
 /** What a schema naming no parameters accepts, when it accepts anything. */

@@ -1,4 +1,5 @@
-import { breakWords, flowPolicy } from '../../core/flows/break-policy.ts';
+import { breakWords, flowPolicy, strictOnlyDenials } from '../../core/flows/break-policy.ts';
+import type { Policy } from '../../core/policy/schema.ts';
 import { flowDiagram } from '../../core/flows/diagram.ts';
 import { FLOW_SUMMARIES, FLOW_TITLES, findFlows } from '../../core/flows/flows.ts';
 import { FLOW_ROLE_LABELS } from '../../core/flows/role-kinds.ts';
@@ -195,10 +196,19 @@ export class StackBuilder extends HTMLElement {
       return item;
     }));
 
+    this.showPolicy(policy, '');
+    const strict = flowPolicy(tools, flows, { strict: true }).policy;
+    const denied = strictOnlyDenials(policy, strict);
+    this.find<HTMLElement>('[data-strict]').hidden = denied.length === 0;
+    this.find('[data-strict-denied]').replaceChildren(...codeList(denied));
+    this.showPolicy(strict, 'strict-');
+  }
+
+  /** A policy's text, download and validator link, in the elements named `data-<prefix>policy` and so on. */
+  private showPolicy(policy: Policy, prefix: '' | 'strict-') {
     const json = JSON.stringify(policy, null, 2);
-    this.find('[data-policy]').textContent = json;
-    const download = this.find<HTMLAnchorElement>('[data-download]');
-    download.href = `data:application/json;charset=utf-8,${encodeURIComponent(`${json}\n`)}`;
-    this.find<HTMLAnchorElement>('[data-validate]').href = validatorHref(json);
+    this.find(`[data-${prefix}policy]`).textContent = json;
+    this.find<HTMLAnchorElement>(`[data-${prefix}download]`).href = `data:application/json;charset=utf-8,${encodeURIComponent(`${json}\n`)}`;
+    this.find<HTMLAnchorElement>(`[data-${prefix}validate]`).href = validatorHref(json);
   }
 }
