@@ -60,7 +60,7 @@ describe('Gemini CLI policy', () => {
       { mcpName: 'files', toolName: 'write', argsPattern: '\\x00"force":true\\x00', decision: 'deny', priority: 400, denyMessage: 'Denied by a deny_if check of the policy.' },
       { mcpName: 'files', toolName: 'write', decision: 'allow', priority: 300 },
       { mcpName: 'files', toolName: 'run', decision: 'ask_user', priority: 300 },
-      { mcpName: 'files', decision: 'deny', priority: 100, denyMessage: 'Not allowed by the policy: the default is deny.' },
+      { mcpName: 'files', toolName: '*', decision: 'deny', priority: 100, denyMessage: 'Not allowed by the policy: the default is deny.' },
     ]);
     expect(lost.join('\n')).toMatch(/argument checks of run cannot all be written/);
   });

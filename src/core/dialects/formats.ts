@@ -8,6 +8,10 @@ import { policyText } from '../catalog/tool-page.ts';
 import type { Policy } from '../policy/schema.ts';
 import { agentgatewayAuthorization } from './agentgateway.ts';
 import { claudeCodePermissions } from './claude-code.ts';
+import { clineSettings } from './cline.ts';
+import { codexConfig } from './codex.ts';
+import { cursorPermissions } from './cursor.ts';
+import { geminiPolicy } from './gemini-cli.ts';
 import { mergeClaudeCodeSettings } from './claude-code-settings.ts';
 import { mergeJson } from './merge-fragments.ts';
 import type { DialectOutput } from './types.ts';
@@ -70,6 +74,10 @@ export const POLICY_FORMATS: Readonly<Record<string, PolicyFormat>> = {
   'policy-v1': policyV1,
   'claude-code': perServer('Claude Code settings.json permissions', claudeCodePermissions, { intoConfig: mergeClaudeCodeSettings }),
   agentgateway: perServer('agentgateway mcpAuthorization', agentgatewayAuthorization),
+  'gemini-cli': perServer('Gemini CLI policy', geminiPolicy, { join: 'text' }),
+  codex: perServer('Codex config.toml', codexConfig, { join: 'text' }),
+  cursor: perServer('Cursor permissions.json', cursorPermissions),
+  cline: perServer('Cline or Roo Code settings', clineSettings),
 };
 
 /** The format of an id, own keys only (`constructor` is no format). */

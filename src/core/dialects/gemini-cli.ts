@@ -99,7 +99,8 @@ export function geminiPolicy(serverKey: string, policy: Policy): DialectOutput &
 
   const unwritten = patternEntries(policy).filter((entry) => !isPlainAllow(entry)).map((entry) => entry.key);
   const fallback: GeminiRule['decision'] = policy.default === 'deny' ? 'deny' : unwritten.length === 0 ? 'allow' : 'ask_user';
-  rules.push({ mcpName: serverName, decision: fallback, priority: PRIORITY.server, ...(fallback === 'deny' ? { denyMessage: 'Not allowed by the policy: the default is deny.' } : {}) });
+  // Gemini CLI requires a toolName; `*` with an mcpName is its rule for every tool of that server.
+  rules.push({ mcpName: serverName, toolName: '*', decision: fallback, priority: PRIORITY.server, ...(fallback === 'deny' ? { denyMessage: 'Not allowed by the policy: the default is deny.' } : {}) });
 
   if (!isGeminiServerName(serverName)) {
     lost.push(`Gemini CLI matches these rules only for a server whose name has letters, digits, -, . and : alone (no _), and is short: rename the server in your settings.json (and here) to such a name, or none of the rules apply and every tool asks.`);
