@@ -121,9 +121,11 @@ export const cacheFolderOf = (out: string) => join(buildsFolderOf(out), CACHE_NA
 /** The same folder, from a build's staging folder (the one path the build gives Astro). */
 export const cacheFolderOfStaging = (staging: string) => join(dirname(staging), CACHE_NAME);
 
-/** A fresh, empty folder for one build of `out`. */
+let stagings = 0;
+
+/** A fresh, empty folder for one build of `out`; two asked for in one millisecond get two names. */
 export function stagingFolder(out: string): string {
-  const folder = join(ownBuildsFolder(out), `${Date.now().toString(36)}-${process.pid}`);
+  const folder = join(ownBuildsFolder(out), `${Date.now().toString(36)}${(stagings++).toString(36)}-${process.pid}`);
   mkdirSync(folder);
   return folder;
 }
