@@ -102,13 +102,14 @@ describe('4. producing an answer is a read', () => {
   });
 });
 
-describe('5. copies, migrations and downloads make something', () => {
+describe('5. copies, migrations, downloads and triggered jobs make something', () => {
   it.each<Case>([
     ['duplicate_board', 'Duplicate a kanban board with its columns.', { board_id: 'Board' }, 'write', 'high'],
     ['replicate_bucket', 'Replicates a bucket into another region.', { bucket: 'Bucket' }, 'write', 'high'],
     ['migrate_wiki_space', 'Migrate a wiki space to the new editor.', { space: 'Space' }, 'write', 'high'],
     ['get_backup_archive', 'Download a backup archive from the vault to a local directory.', { archive: 'Archive' }, 'write', 'high'],
     ['change_ticket_priority', 'Change the priority of a help-desk ticket.', { ticket: 'Ticket', priority: 'Priority' }, 'write', 'high'],
+    ['podcast_search_missing', 'Trigger a search for missing episodes of a show to download.', { show_id: 'Show' }, 'write', 'high'],
   ])('%s', (...c) => check(c));
 
   it('an injection test against a given address acts on that system', () => {

@@ -131,6 +131,8 @@ function refine(found: Found, words: readonly string[], others: readonly Found[]
   const activity = after.find((w) => READ_ACTIVITIES.has(w));
   // `run_sql_query` runs SQL: a code word beside the activity keeps it running code.
   if (LAUNCH_VERBS.has(found.word) && activity && !after.some((w) => EXECUTING_OBJECTS.has(w))) {
+    // “Trigger a search for missing albums”: a job the service runs on its own (fetching, indexing), not an answer.
+    if (found.word === 'trigger') return { ...reading, category: 'write', note: `it starts a “${activity}” job that the service runs on its own` };
     return { ...reading, category: 'read', note: `it launches “${activity}”, which only looks` };
   }
   // `resolve_thread` settles a matter; `resolve_import`, `resolve_library_id` look something up. With no
