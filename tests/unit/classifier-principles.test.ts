@@ -78,7 +78,17 @@ describe('4. producing an answer is a read', () => {
     ['rerank_passages', 'Rerank passages by relevance to a question.', { question: 'Question' }, 'read', 'low'],
     ['answer_policy_question', 'Answer a question from the travel policy handbook.', { question: 'Question' }, 'read', 'medium'],
     ['buscar_vuelos', 'Buscar vuelos entre dos ciudades.', { origen: 'Ciudad', destino: 'Ciudad' }, 'read', 'low'],
+    ['resolve_module_path', 'Resolve a module specifier to the file it loads.', { specifier: 'Specifier' }, 'read', 'medium'],
+    ['split_transcript', 'Split a transcript into chapters by topic.', { text: 'Transcript' }, 'read', 'low'],
+    ['churn_signals', 'Customer churn analysis from support tickets.', { account: 'Account' }, 'read', 'medium'],
+    ['库存', '查询仓库的库存数量。', { sku: 'SKU' }, 'read', 'low'],
   ])('%s', (...c) => check(c));
+
+  it('what settles a matter, or names a change, is no answer', () => {
+    check(['resolve_review_thread', 'Resolve a review thread on a merge request.', { thread_id: 'Thread' }, 'write', 'medium']);
+    check(['import_statistics', 'Monthly statistics import and refresh of the dashboard.', { month: 'Month' }, 'write', 'high']);
+    check(['清理缓存', '删除所有过期的缓存条目。', { prefix: 'Prefix' }, 'destructive', 'critical']);
+  });
 
   it('what is generated and kept by the service, or put somewhere, is made', () => {
     check(['generate_deploy_key', 'Generate a deploy key for a repository.', { repo: 'Repository' }, 'write', 'high']);
@@ -92,13 +102,14 @@ describe('4. producing an answer is a read', () => {
   });
 });
 
-describe('5. copies, migrations and downloads make something', () => {
+describe('5. copies, migrations, downloads and triggered jobs make something', () => {
   it.each<Case>([
     ['duplicate_board', 'Duplicate a kanban board with its columns.', { board_id: 'Board' }, 'write', 'high'],
     ['replicate_bucket', 'Replicates a bucket into another region.', { bucket: 'Bucket' }, 'write', 'high'],
     ['migrate_wiki_space', 'Migrate a wiki space to the new editor.', { space: 'Space' }, 'write', 'high'],
     ['get_backup_archive', 'Download a backup archive from the vault to a local directory.', { archive: 'Archive' }, 'write', 'high'],
     ['change_ticket_priority', 'Change the priority of a help-desk ticket.', { ticket: 'Ticket', priority: 'Priority' }, 'write', 'high'],
+    ['podcast_search_missing', 'Trigger a search for missing episodes of a show to download.', { show_id: 'Show' }, 'write', 'high'],
   ])('%s', (...c) => check(c));
 
   it('an injection test against a given address acts on that system', () => {

@@ -16,7 +16,7 @@ export const VERBS: Record<Exclude<Category, 'other'>, readonly string[]> = {
     'compute', 'encode', 'decode', 'hash', 'format', 'normalize', 'tokenize', 'rank', 'rerank',
     'autocomplete', 'recall', 'answer', 'synthesize', 'solve', 'measure', 'optimize', 'sanitize',
     'look', 'introspect', 'enrich', 'match', 'generate', 'score', 'review', 'assess', 'critique', 'proofread',
-    'decompose', 'outline', 'brainstorm', 'simulate',
+    'decompose', 'outline', 'brainstorm', 'simulate', 'desc', 'split', 'slice', 'chunk',
     // The same verbs in the languages MCP servers are most often written in besides English.
     'obtener', 'listar', 'buscar', 'consultar', 'mostrar', 'recuperar', 'obter', 'obtenir', 'lister',
     'rechercher', 'chercher', 'afficher', 'suchen', 'abrufen', 'anzeigen', 'auflisten', 'ottieni', 'elenca', 'cerca',
@@ -74,7 +74,7 @@ export const NOUN_OR_VERB = new Set([
   'release', 'map', 'filter', 'access', 'purchase', 'script', 'call', 'me', 'head', 'cat',
   'setup', 'trigger', 'share', 'patch', 'merge', 'pull', 'backup', 'block', 'turn', 'arm', 'trash', 'empty', 'dm',
   'deposit', 'wire', 'stake', 'request', 'change', 'hash', 'match', 'rank', 'format', 'answer', 'recall', 'score',
-  'review', 'outline',
+  'review', 'outline', 'split', 'slice', 'chunk',
 ]);
 
 /** Two-word nouns whose first word is also a verb: in `repo_pull_request` nothing is pulled. */
@@ -143,6 +143,13 @@ export const CODE_OBJECTS = new Set([
 export const MONEY_CONTEXT_VERBS = new Map<string, Exclude<Category, 'other'>>([
   ['capture', 'read'], ['transfer', 'write'], ['tip', 'write'], ['bill', 'write'], ['swap', 'write'], ['deposit', 'write'],
   ['wire', 'write'], ['stake', 'write'], ['unstake', 'write'], ['mint', 'write'], ['redeem', 'write'],
+]);
+
+/** Objects after `resolve` that make it settle a matter rather than look something up. */
+export const SETTLED_OBJECTS = new Set([
+  'thread', 'threads', 'conversation', 'conversations', 'comment', 'comments', 'discussion', 'discussions', 'issue', 'issues',
+  'ticket', 'tickets', 'incident', 'incidents', 'alert', 'alerts', 'alarm', 'alarms', 'conflict', 'conflicts', 'dispute', 'disputes',
+  'case', 'cases', 'finding', 'findings', 'problem', 'problems', 'review', 'reviews', 'bug', 'bugs', 'task', 'tasks', 'error', 'errors',
 ]);
 
 /** Objects after `resolve` that make it a lookup (`resolve_library_id`); otherwise it settles something. */

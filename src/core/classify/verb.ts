@@ -3,7 +3,7 @@ import type { Category } from '../risk.ts';
 import { textWords } from '../text/tokens.ts';
 import {
   CODE_OBJECTS, COMPOUND_NOUNS, CONJUNCTIONS, DESCRIPTION_FILLER, DESCRIPTION_VERBS, EXECUTING_OBJECTS, GIT_VERBS, INFRA_NOUNS, ISSUED_OBJECTS, LAUNCH_VERBS,
-  LOOKING_VERBS, LOOKUP_OBJECTS, MONEY_CONTEXT_VERBS, NAVIGATION_OBJECTS, QUESTION_OBJECTS, STORAGE_OBJECTS, NOUN_OR_VERB, POST_READ_REQUESTS, POSTED_OBJECTS, QUESTION_WORDS, READ_ACTIVITIES, READ_NOUNS,
+  LOOKING_VERBS, LOOKUP_OBJECTS, MONEY_CONTEXT_VERBS, SETTLED_OBJECTS, NAVIGATION_OBJECTS, QUESTION_OBJECTS, STORAGE_OBJECTS, NOUN_OR_VERB, POST_READ_REQUESTS, POSTED_OBJECTS, QUESTION_WORDS, READ_ACTIVITIES, READ_NOUNS,
   SENDING_VERBS, VERBS, VIEW_NOUNS,
 } from './lexicon.ts';
 
@@ -131,10 +131,15 @@ function refine(found: Found, words: readonly string[], others: readonly Found[]
   const activity = after.find((w) => READ_ACTIVITIES.has(w));
   // `run_sql_query` runs SQL: a code word beside the activity keeps it running code.
   if (LAUNCH_VERBS.has(found.word) && activity && !after.some((w) => EXECUTING_OBJECTS.has(w))) {
+    // “Trigger a search for missing albums”: a job the service runs on its own (fetching, indexing), not an answer.
+    if (found.word === 'trigger') return { ...reading, category: 'write', note: `it starts a “${activity}” job that the service runs on its own` };
     return { ...reading, category: 'read', note: `it launches “${activity}”, which only looks` };
   }
-  if (found.word === 'resolve' && !after.some((w) => LOOKUP_OBJECTS.has(w))) {
-    return { ...reading, category: 'write', note: 'with no identifier to look up, it settles something' };
+  // `resolve_thread` settles a matter; `resolve_import`, `resolve_library_id` look something up. With no
+  // object in sight, it settles (the cautious reading).
+  const matter = after.find((w) => SETTLED_OBJECTS.has(w));
+  if (found.word === 'resolve' && (matter || (after.length === 0 && !words.some((w) => LOOKUP_OBJECTS.has(w))))) {
+    return { ...reading, category: 'write', note: matter ? `it settles a “${matter}”` : 'with nothing to look up, it settles something' };
   }
   const target = after.find((w) => NAVIGATION_OBJECTS.has(w));
   if (found.word === 'open' && target) {
@@ -319,4 +324,22 @@ export function descriptionVerb(words: readonly string[], context: VerbContext):
   const source = reading && words.slice(1, 3).find((w) => w.endsWith('ing') && stems(w).includes(reading.verb));
   const participle = source !== undefined && /[a-z]s$/.test(words[0]!);
   return object || participle ? undefined : reading;
+}
+
+/** Opening verbs of Chinese, Japanese and Korean descriptions, which the word splitter does not see. */
+const CJK_VERBS: readonly [VerbCategory, readonly string[]][] = [
+  ['destructive', ['删除', '清空', '移除', '削除', '삭제']],
+  ['execute', ['执行', '运行', '実行', '실행']],
+  ['write', ['创建', '新增', '添加', '更新', '修改', '设置', '上传', '发送', '保存', '写入', '作成', '追加', '送信', '생성', '추가', '수정', '전송', '저장']],
+  ['read', ['获取', '查询', '列出', '搜索', '查看', '读取', '检索', '显示', '统计', '查找', '取得', '検索', '一覧', '表示', '조회', '검색', '목록']],
+];
+
+/** The verb a description in Chinese, Japanese or Korean opens with (“获取数据库对象的详细信息”). */
+export function cjkOpeningVerb(description: string): VerbReading | undefined {
+  const head = description.trim().replace(/^[^\p{L}]+/u, '');
+  for (const [category, verbs] of CJK_VERBS) {
+    const verb = verbs.find((v) => head.startsWith(v));
+    if (verb) return { verb, category, lead: `verb “${verb}”` };
+  }
+  return undefined;
 }

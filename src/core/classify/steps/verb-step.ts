@@ -1,9 +1,9 @@
 import type { Category, EvidenceSource } from '../../risk.ts';
-import { nameTokens } from '../../text/tokens.ts';
+import { nameTokens, textWords } from '../../text/tokens.ts';
 import type { Evidence } from '../evidence.ts';
 import { EXECUTING_OBJECTS, NOUN_OR_VERB } from '../lexicon.ts';
-import { categoryOfWord, descriptionVerb, endsWithMethod, openingVerb, RANK, sharedOpeningWord, verbOfWords, type VerbReading } from '../verb.ts';
-import type { ToolFacts } from './tool-facts.ts';
+import { categoryOfWord, cjkOpeningVerb, descriptionVerb, endsWithMethod, openingVerb, RANK, sharedOpeningWord, verbOfWords, type VerbReading } from '../verb.ts';
+import { firstSentence, type ToolFacts } from './tool-facts.ts';
 
 /** A verb and where it was read. */
 export interface ReadVerb {
@@ -48,7 +48,7 @@ function objectOf(words: readonly string[], verb: string, context: ToolFacts['co
 function firstVerb({ tool, tokens, lead, context }: ToolFacts): VerbFinding {
   const fromName = verbOfWords(tokens, context, endsWithMethod(tool.name));
   const fromTitle = !fromName && tool.title ? verbOfWords(nameTokens(tool.title), context) : undefined;
-  const fromDescription = !fromName && !fromTitle ? descriptionVerb(lead, context) : undefined;
+  const fromDescription = !fromName && !fromTitle ? (descriptionVerb(lead, context) ?? cjkOpeningVerb(tool.description ?? '')) : undefined;
   const reading = fromName ?? fromTitle ?? fromDescription;
   if (!reading) return { category: 'other', confidence: 0.15, evidence: [] };
   const source: EvidenceSource = fromName ? 'name' : fromTitle ? 'title' : 'description';
@@ -83,7 +83,37 @@ type Correction = (facts: ToolFacts, finding: VerbFinding) => VerbFinding | unde
 // session" or "an executed statement" only names one.
 const RUNS_CODE = /(?:^|\b(?:by|and|then|to|that|which|re) )(?:runs?|running|execut(?:e|es|ing)|evaluat(?:e|es|ing)|interpret(?:s|ing)?) (?:\w+ ){0,2}?(?:python|javascript|typescript|js|lua|ruby|perl|php|shell|bash|powershell|sql|code|scripts?|commands?|programs?)\b/;
 
+// Heads of a noun phrase that names something handed back: “sentiment analysis”, “DNS query analysis”.
+const LOOKED_AT_HEADS = new Set([
+  'analysis', 'analytics', 'overview', 'summary', 'statistics', 'stats', 'report', 'lookup', 'metrics', 'insights',
+  'breakdown', 'introspection', 'diagnostics', 'comparison', 'information', 'details', 'metadata', 'history', 'listing',
+]);
+const PHRASE_ENDS = new Set(['of', 'for', 'from', 'using', 'with', 'by', 'in', 'on', 'via', 'based', 'across', 'between']);
+
+/** The head of a first sentence that is a noun phrase: its last word before a preposition. */
+function phraseHead(lead: readonly string[]): string | undefined {
+  const end = lead.findIndex((w) => PHRASE_ENDS.has(w));
+  const phrase = lead.slice(0, end < 0 ? lead.length : end);
+  return phrase.length > 0 && phrase.length <= 5 ? phrase.at(-1) : undefined;
+}
+
+/** A word of the description's first sentence that changes something: a verb of a category past read, not a noun. */
+function changeWordIn(description: string, context: ToolFacts['context']): string | undefined {
+  return textWords(firstSentence(description)).find((w) => {
+    const category = categoryOfWord(w, context);
+    return category !== undefined && category !== 'read' && !NOUN_OR_VERB.has(w);
+  });
+}
+
 const CORRECTIONS: readonly Correction[] = [
+  // “Basic sentiment analysis using keyword matching”: with no verb anywhere, a first sentence that
+  // names an analysis, a summary or details, and no change, says what comes back.
+  function namesWhatComesBack({ lead, description, context }, finding) {
+    if (finding.verb || finding.category !== 'other') return undefined;
+    const head = phraseHead(lead);
+    if (!head || !LOOKED_AT_HEADS.has(head) || changeWordIn(description, context)) return undefined;
+    return { ...readFromOpening(finding, 'read', undefined, `the description names what it returns (“${head}”), and no change`), confidence: 0.35 };
+  },
   // Whatever the name's verb, a first sentence that says it runs code or commands executes.
   function statesItRunsCode({ lead }, finding) {
     if (finding.category === 'execute' || finding.category === 'destructive' || finding.category === 'financial') return undefined;
