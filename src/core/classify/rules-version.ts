@@ -3,4 +3,4 @@
  * accuracy figures. Bump it whenever a change to src/core/classify/ changes any rating: figures
  * measured with another version no longer describe the ratings the site shows.
  */
-export const RULES_VERSION = '2026.12.7';
+export const RULES_VERSION = '2026.12.8';
