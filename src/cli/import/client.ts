@@ -136,6 +136,17 @@ function serverInfo(client: Client): ServerInfo | undefined {
   return Object.fromEntries(Object.entries({ name: info.name, title: info.title, version: info.version }).filter(([, v]) => typeof v === 'string' && v)) as ServerInfo;
 }
 
+/**
+ * How this machine reaches the network (proxies, extra CA certificates, npm's registry), passed to a
+ * server beside the SDK's few defaults: `npx -y some-server` behind a proxy downloads nothing without
+ * them and never answers. Nothing else of the shell's environment goes to a server we did not write.
+ */
+const NETWORK_VARIABLES = /^(?:https?_proxy|no_proxy|all_proxy|node_extra_ca_certs|ssl_cert_file|ssl_cert_dir|requests_ca_bundle|npm_config_(?:registry|cafile|proxy|https_proxy|noproxy|strict_ssl|cache))$/i;
+
+export function networkEnvironment(env: NodeJS.ProcessEnv = process.env): Record<string, string> {
+  return Object.fromEntries(Object.entries(env).filter((entry): entry is [string, string] => NETWORK_VARIABLES.test(entry[0]) && typeof entry[1] === 'string'));
+}
+
 async function connectStdio(
   target: Extract<Target, { kind: 'stdio' }>,
   options: ListOptions,
@@ -145,7 +156,7 @@ async function connectStdio(
   onError: (error: Error) => void,
   started: StdioClientTransport[],
 ) {
-  const transport = new StdioClientTransport({ command: target.command, args: target.args, env: target.env, ...(target.cwd ? { cwd: target.cwd } : {}), stderr: 'pipe' });
+  const transport = new StdioClientTransport({ command: target.command, args: target.args, env: { ...networkEnvironment(), ...target.env }, ...(target.cwd ? { cwd: target.cwd } : {}), stderr: 'pipe' });
   readStdoutTolerantly(transport, stdout);
   // Keep the server's last stderr lines: they usually say why it failed.
   transport.stderr?.on('data', (chunk: Buffer) => {
