@@ -2,6 +2,10 @@ import { createRequire } from 'node:module';
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
+import { buildCatalog } from '../../src/core/catalog/build-catalog.ts';
+import { loadCatalogDir } from '../../src/core/catalog/load.ts';
+import { POLICY_FORMATS } from '../../src/core/dialects/formats.ts';
+import { stackPolicy } from '../../src/core/flows/stack-policy.ts';
 import { validatePolicyText } from '../../src/core/policy/validate.ts';
 import { watchConsole } from '../support/browser.ts';
 import { useSiteInBrowser } from '../support/site-session.ts';
@@ -116,6 +120,12 @@ describe('the stack page', () => {
     const codex = await formats.locator('#stack-policy-codex pre').innerText();
     expect(codex).toMatch(/^\[mcp_servers\.filesystem\]$/m);
     expect(codex).toMatch(/^\[mcp_servers\.puppeteer\]$/m);
+    // The very texts `policy-atlas policy --servers filesystem,puppeteer --for <format>` writes from the sample catalog.
+    const catalog = buildCatalog(loadCatalogDir('data'));
+    const stack = stackPolicy(['filesystem', 'puppeteer'].map((slug) => catalog.servers.find((server) => server.slug === slug)!));
+    for (const id of ['gemini-cli', 'codex']) {
+      await expect(formats.locator(`#stack-policy-${id} pre`).textContent(), id).resolves.toBe(POLICY_FORMATS[id]!.write(stack.policy, stack.servers).text);
+    }
     // What the format cannot say is listed under it, as on tool and server pages.
     await expect(formats.locator('#stack-policy-codex li').count()).resolves.toBeGreaterThan(0);
 
@@ -134,10 +144,14 @@ describe('the stack page', () => {
     await context.close();
   });
 
-  it.each(['light', 'dark'] as const)('has no serious or critical axe violations with flows shown (%s)', async (colorScheme) => {
+  it.each(['light', 'dark'] as const)('has no serious or critical axe violations with flows and client formats shown (%s)', async (colorScheme) => {
     const page = await session.browser.newPage({ bypassCSP: true, colorScheme });
     await page.goto(`${session.site.url}stack/?s=filesystem&s=puppeteer`);
     await page.locator('[data-flows] > li').filter({ hasText: 'The lethal trifecta' }).waitFor();
+    // The client formats open, one of them unfolded: their markup is checked too.
+    await page.getByText('This policy for your client or gateway').click();
+    await page.locator('#stack-policy-codex > summary').click();
+    await page.locator('#stack-policy-codex pre').waitFor();
     expect(await axeViolations(page)).toEqual([]);
     await page.close();
   });
