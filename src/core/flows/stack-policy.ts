@@ -1,6 +1,5 @@
 /** The stack's combined policy (the one /stack/ shows), and its slice for each server of the stack. */
 import type { CatalogServer } from '../catalog/build-catalog.ts';
-import type { Policy } from '../policy/schema.ts';
 import { flowPolicy, type FlowPolicy } from './break-policy.ts';
 import { serverFlowsRecord } from './server-flows.ts';
 import { serverSlices, type ServerPolicy } from './server-slices.ts';
