@@ -2,6 +2,10 @@ import { createRequire } from 'node:module';
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
+import { buildCatalog } from '../../src/core/catalog/build-catalog.ts';
+import { loadCatalogDir } from '../../src/core/catalog/load.ts';
+import { POLICY_FORMATS } from '../../src/core/dialects/formats.ts';
+import { stackPolicy } from '../../src/core/flows/stack-policy.ts';
 import { validatePolicyText } from '../../src/core/policy/validate.ts';
 import { watchConsole } from '../support/browser.ts';
 import { useSiteInBrowser } from '../support/site-session.ts';
@@ -88,10 +92,66 @@ describe('the stack page', () => {
     await context.close();
   });
 
-  it.each(['light', 'dark'] as const)('has no serious or critical axe violations with flows shown (%s)', async (colorScheme) => {
+  it('shows the stack policy in every client format, each server under its name, loading the writers only for a stack', async () => {
+    const context = await session.browser.newContext({ permissions: ['clipboard-read', 'clipboard-write'] });
+    const page = await context.newPage();
+    const consoleMessages = watchConsole(page);
+    const loads = watchLoads(page);
+    await page.goto(`${session.site.url}stack/`);
+    await page.getByRole('searchbox', { name: /Add a server/ }).waitFor();
+    const writers = () => loads.filter((load) => /\/stack-dialects\.[\w-]+\.js$/.test(load.path));
+    // An empty stack has no policy to write: the writers' chunk waits for a server.
+    expect(writers()).toEqual([]);
+
+    await addServer(page, 'filesys', 'Filesystem MCP Server');
+    await addServer(page, 'PUPP', 'Puppeteer MCP Server');
+    await page.getByText('This policy for your client or gateway').click();
+    const formats = page.locator('[data-formats]');
+    const summaries = formats.locator('details.dialect > summary');
+    await summaries.first().waitFor();
+    expect(await summaries.allInnerTexts()).toEqual(['Claude Code (settings.json)', 'agentgateway (agentgateway-mcp-authorization.json)', 'Gemini CLI (policy-atlas.toml)', 'Codex (config.toml)', 'Cursor (permissions.json)', 'Cline or Roo Code (mcp_settings.json)']);
+    expect(writers()).toHaveLength(1);
+
+    await formats.getByText('Gemini CLI (policy-atlas.toml)').click();
+    const gemini = await formats.locator('#stack-policy-gemini-cli pre').innerText();
+    expect(gemini).toMatch(/^mcpName = "filesystem"$/m);
+    expect(gemini).toMatch(/^mcpName = "puppeteer"$/m);
+    await formats.getByText('Codex (config.toml)').click();
+    const codex = await formats.locator('#stack-policy-codex pre').innerText();
+    expect(codex).toMatch(/^\[mcp_servers\.filesystem\]$/m);
+    expect(codex).toMatch(/^\[mcp_servers\.puppeteer\]$/m);
+    // The very texts `policy-atlas policy --servers filesystem,puppeteer --for <format>` writes from the sample catalog.
+    const catalog = buildCatalog(loadCatalogDir('data'));
+    const stack = stackPolicy(['filesystem', 'puppeteer'].map((slug) => catalog.servers.find((server) => server.slug === slug)!));
+    for (const id of ['gemini-cli', 'codex']) {
+      await expect(formats.locator(`#stack-policy-${id} pre`).textContent(), id).resolves.toBe(POLICY_FORMATS[id]!.write(stack.policy, stack.servers).text);
+    }
+    // What the format cannot say is listed under it, as on tool and server pages.
+    await expect(formats.locator('#stack-policy-codex li').count()).resolves.toBeGreaterThan(0);
+
+    await formats.getByRole('button', { name: 'Copy Codex rules' }).click();
+    await formats.locator('#stack-policy-codex').getByText('Copied to the clipboard.').waitFor();
+    await expect(page.evaluate(() => navigator.clipboard.readText())).resolves.toBe(codex);
+
+    // The strict policy has its own formats, its denials among them.
+    await page.getByText('The strict policy: deny a leg of each flow too').click();
+    await page.getByText('The strict policy for your client or gateway').click();
+    const strictFormats = page.locator('[data-strict-formats]');
+    await strictFormats.getByText('Claude Code (settings.json)').click();
+    const strictClaude = JSON.parse(await strictFormats.locator('#stack-strict-policy-claude-code pre').innerText()) as { permissions: { deny?: string[] } };
+    expect(strictClaude.permissions.deny?.some((rule) => rule.startsWith('mcp__filesystem__') || rule.startsWith('mcp__puppeteer__'))).toBe(true);
+    expect(consoleMessages).toEqual([]);
+    await context.close();
+  });
+
+  it.each(['light', 'dark'] as const)('has no serious or critical axe violations with flows and client formats shown (%s)', async (colorScheme) => {
     const page = await session.browser.newPage({ bypassCSP: true, colorScheme });
     await page.goto(`${session.site.url}stack/?s=filesystem&s=puppeteer`);
     await page.locator('[data-flows] > li').filter({ hasText: 'The lethal trifecta' }).waitFor();
+    // The client formats open, one of them unfolded: their markup is checked too.
+    await page.getByText('This policy for your client or gateway').click();
+    await page.locator('#stack-policy-codex > summary').click();
+    await page.locator('#stack-policy-codex pre').waitFor();
     expect(await axeViolations(page)).toEqual([]);
     await page.close();
   });
@@ -145,6 +205,27 @@ describe('hostile names in flows', () => {
       await expect(page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).resolves.toBeUndefined();
     }
     await expect(page.locator('[data-flows] code').filter({ hasText: '<script>' }).count()).resolves.toBeGreaterThan(0);
+    expect(consoleMessages).toEqual([]);
+    await page.close();
+  });
+
+  it('writes them as text in the client formats of the stack page, running nothing', async () => {
+    const page = await hostile.browser.newPage();
+    const consoleMessages = watchConsole(page);
+    await page.goto(`${hostile.site.url}stack/?s=hostile-flows&s=odd-names`);
+    await page.getByText('This policy for your client or gateway').click();
+    const formats = page.locator('[data-formats]');
+    for (const id of ['gemini-cli', 'codex']) {
+      await formats.locator(`#stack-policy-${id} > summary`).click();
+      const text = await formats.locator(`#stack-policy-${id} pre`).innerText();
+      expect(text, id).toContain('hostile-flows');
+      expect(text, id).toContain('odd-names');
+    }
+    const texts = (await formats.locator('pre').allTextContents()).join('\n');
+    expect(texts).toContain('<img src=x onerror=');
+    expect(texts).toContain('<script>');
+    expect(await formats.locator('img, script, svg, iframe').count()).toBe(0);
+    await expect(page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).resolves.toBeUndefined();
     expect(consoleMessages).toEqual([]);
     await page.close();
   });

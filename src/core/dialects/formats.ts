@@ -1,83 +1,21 @@
 /**
  * The formats `policy-atlas policy --for` writes a stack's policy in: an id → writer registry. A new
- * client format is one line here: `perServer(title, writer)` around a writer with the dialects'
- * signature, `(serverName, policy) => { fragment, lost }` (and `{ join: 'text' }` for a TOML one).
+ * client format is one line in server-formats.ts: `perServer(title, writer)` around a writer with the
+ * dialects' signature, `(serverName, policy) => { fragment, lost }` (and `{ join: 'text' }` for a TOML one).
  */
-import type { ServerPolicy } from '../flows/stack-policy.ts';
 import { policyText } from '../catalog/tool-page.ts';
-import type { Policy } from '../policy/schema.ts';
-import { agentgatewayAuthorization } from './agentgateway.ts';
-import { claudeCodePermissions } from './claude-code.ts';
-import { clineSettings } from './cline.ts';
-import { codexConfig } from './codex.ts';
-import { cursorPermissions } from './cursor.ts';
-import { geminiPolicy } from './gemini-cli.ts';
 import { mergeClaudeCodeSettings } from './claude-code-settings.ts';
-import { mergeJson } from './merge-fragments.ts';
-import type { DialectOutput } from './types.ts';
+import { SERVER_FORMATS, type PolicyFormat } from './server-formats.ts';
 
-/** What a format makes of a stack's policy: the text to write, and one sentence per thing it cannot say. */
-export interface FormatOutput {
-  text: string;
-  /** The merged fragment, for formats that go inside a client's own file (see `intoConfig`). */
-  fragment?: unknown;
-  lost: string[];
-}
-
-export interface PolicyFormat {
-  title: string;
-  write(combined: Policy, servers: readonly ServerPolicy[]): FormatOutput;
-  /**
-   * For a format that lives inside a client's own file (Claude Code's settings.json): that file's
-   * whole text with the written fragment merged in, everything else kept. `file` names it in errors.
-   */
-  intoConfig?: (configText: string, fragment: unknown, file: string) => string;
-}
-
-/** A writer for one server, as the dialects (src/core/dialects/*.ts) are written; TOML ones give their `text` too. */
-export type ServerWriter = (serverName: string, policy: Policy) => DialectOutput & { text?: string };
-
-/**
- * A format written server by server, each under its client name. `join: 'json'` (the default)
- * merges the servers' fragments (arrays joined without repeats) into one JSON text; `join: 'text'`
- * joins the servers' texts by a blank line, which is how TOML tables and `[[rule]]` lists of several
- * servers add up. Where a stack has several servers, each lost sentence names the servers it is about.
- * For the TOML dialects: `perServer('Gemini CLI policy', geminiPolicy, { join: 'text' })`.
- */
-export function perServer(title: string, writer: ServerWriter, options: { join?: 'json' | 'text'; intoConfig?: PolicyFormat['intoConfig'] } = {}): PolicyFormat {
-  return {
-    title,
-    write(_combined, servers) {
-      const outputs = servers.map((server) => ({ server, ...writer(server.name, server.policy) }));
-      const lost = lostByServer(outputs.map(({ server, lost }) => [server.name, lost]), servers.length);
-      if (options.join === 'text') {
-        const texts = outputs.map((output) => (typeof output.text === 'string' ? output.text : String(output.fragment)).trimEnd());
-        return { text: `${texts.join('\n\n')}\n`, lost };
-      }
-      const fragment = outputs.reduce<unknown>((merged, output) => mergeJson(merged, output.fragment), undefined);
-      return { text: `${JSON.stringify(fragment ?? {}, null, 2)}\n`, fragment, lost };
-    },
-    ...(options.intoConfig ? { intoConfig: options.intoConfig } : {}),
-  };
-}
-
-/** Each sentence once, prefixed by the servers it is about unless it is about all of them. */
-function lostByServer(lostOf: readonly [name: string, lost: string[]][], serverCount: number): string[] {
-  const servers = new Map<string, string[]>();
-  for (const [name, lost] of lostOf) for (const sentence of lost) servers.set(sentence, [...(servers.get(sentence) ?? []), name]);
-  return [...servers].map(([sentence, names]) => (names.length === serverCount ? sentence : `${names.join(', ')}: ${sentence}`));
-}
+export { perServer, type FormatOutput, type PolicyFormat, type ServerWriter } from './server-formats.ts';
 
 const policyV1: PolicyFormat = { title: 'policy-v1', write: (combined) => ({ text: `${policyText(combined)}\n`, lost: [] }) };
 
 export const POLICY_FORMATS: Readonly<Record<string, PolicyFormat>> = {
   'policy-v1': policyV1,
-  'claude-code': perServer('Claude Code settings.json permissions', claudeCodePermissions, { intoConfig: mergeClaudeCodeSettings }),
-  agentgateway: perServer('agentgateway mcpAuthorization', agentgatewayAuthorization),
-  'gemini-cli': perServer('Gemini CLI policy', geminiPolicy, { join: 'text' }),
-  codex: perServer('Codex config.toml', codexConfig, { join: 'text' }),
-  cursor: perServer('Cursor permissions.json', cursorPermissions),
-  cline: perServer('Cline or Roo Code settings', clineSettings),
+  ...SERVER_FORMATS,
+  // Claude Code's rules go inside its own settings.json: `--config` merges them into the user's file.
+  'claude-code': { ...SERVER_FORMATS['claude-code'], intoConfig: mergeClaudeCodeSettings },
 };
 
 /** The format of an id, own keys only (`constructor` is no format). */

@@ -1,17 +1,11 @@
 /** The stack's combined policy (the one /stack/ shows), and its slice for each server of the stack. */
 import type { CatalogServer } from '../catalog/build-catalog.ts';
-import type { Policy } from '../policy/schema.ts';
 import { flowPolicy, type FlowPolicy } from './break-policy.ts';
 import { serverFlowsRecord } from './server-flows.ts';
+import { serverSlices, type ServerPolicy } from './server-slices.ts';
 import { stackTools } from './stack.ts';
 
-/** One server of the stack as a client knows it: the name its configuration gives it, and its part of the policy. */
-export interface ServerPolicy {
-  slug: string;
-  /** The name the user's client gives the server (from the server file's `source`), else our slug. */
-  name: string;
-  policy: Policy;
-}
+export type { ServerPolicy } from './server-slices.ts';
 
 export interface StackPolicy extends FlowPolicy {
   servers: ServerPolicy[];
@@ -31,13 +25,5 @@ export function clientServerName(server: { slug: string; meta: object }): string
  */
 export function stackPolicy(servers: readonly CatalogServer[], options: { strict?: boolean } = {}): StackPolicy {
   const combined = flowPolicy(stackTools(servers.map(serverFlowsRecord)), undefined, options);
-  const rules = combined.policy.tools ?? {};
-  return {
-    ...combined,
-    servers: servers.map((server) => {
-      const names = new Set(server.tools.map((tool) => tool.name));
-      const tools = Object.fromEntries(Object.entries(rules).filter(([name]) => names.has(name)));
-      return { slug: server.slug, name: clientServerName(server), policy: { ...combined.policy, tools } };
-    }),
-  };
+  return { ...combined, servers: serverSlices(combined.policy, servers.map((server) => ({ slug: server.slug, name: clientServerName(server), tools: server.tools }))) };
 }

@@ -2,7 +2,7 @@ import { dialectSnippets, type DialectSnippet } from '../../core/dialects/snippe
 import type { Policy } from '../../core/policy/schema.ts';
 
 /** The policy in every dialect, as the markup PolicyDialects.astro renders on server pages. */
-export const dialectElements = (serverKey: string, policy: Policy): HTMLDetailsElement[] => dialectSnippets(serverKey, policy).map(dialectElement);
+export const dialectElements = (serverKey: string, policy: Policy): HTMLDetailsElement[] => dialectSnippets(serverKey, policy).map((snippet) => dialectElement(snippet));
 
 function element<K extends keyof HTMLElementTagNameMap>(tag: K, className?: string, ...children: (Node | string)[]): HTMLElementTagNameMap[K] {
   const node = document.createElement(tag);
@@ -19,9 +19,10 @@ function button(label: string, data: 'copy' | 'download', value = ''): HTMLButto
   return node;
 }
 
-function dialectElement(snippet: DialectSnippet): HTMLDetailsElement {
+/** One dialect's fold: where it goes, its text with copy and download, what it cannot express. `idPrefix` keeps ids apart where a page shows two policies. */
+export function dialectElement(snippet: DialectSnippet, idPrefix = 'policy-'): HTMLDetailsElement {
   const details = element('details', 'dialect');
-  details.id = `policy-${snippet.id}`;
+  details.id = `${idPrefix}${snippet.id}`;
   details.append(element('summary', undefined, `${snippet.title} `, element('span', 'muted', `(${snippet.filename})`)), element('p', undefined, snippet.placement));
   const status = element('span', 'muted');
   status.setAttribute('role', 'status');

@@ -8,6 +8,9 @@ import { MAX_STACK, matchServers, parseFlowsRecord, parseServerList, stackFromSe
 import { validatorHref } from '../validator-link.ts';
 import { drawFlowDiagram } from './flow-diagram-dom.ts';
 
+/** The client formats: their writers (and a TOML library) are a chunk of their own, loaded once the stack has a server. */
+type StackDialects = typeof import('./stack-dialects.ts');
+
 const make = <K extends keyof HTMLElementTagNameMap>(tag: K, text?: string, className?: string): HTMLElementTagNameMap[K] => {
   const node = document.createElement(tag);
   if (text !== undefined) node.textContent = text;
@@ -30,6 +33,7 @@ export class StackBuilder extends HTMLElement {
   private records = new Map<string, Promise<FlowsRecord>>();
   private stack: string[] = [];
   private pending?: ReturnType<typeof setTimeout>;
+  private dialects?: Promise<StackDialects>;
   /** Bumped on every change, so a slow load cannot draw an older stack over a newer one. */
   private version = 0;
 
@@ -202,6 +206,24 @@ export class StackBuilder extends HTMLElement {
     this.find<HTMLElement>('[data-strict]').hidden = denied.length === 0;
     this.find('[data-strict-denied]').replaceChildren(...codeList(denied));
     this.showPolicy(strict, 'strict-');
+    void this.showFormats(records, policy, denied.length > 0 ? strict : undefined);
+  }
+
+  /** Both policies in every client format, once their writers have loaded (if the stack has not changed meanwhile). */
+  private async showFormats(records: readonly FlowsRecord[], policy: Policy, strict: Policy | undefined) {
+    const version = this.version;
+    let dialects: StackDialects;
+    try {
+      dialects = await (this.dialects ??= import('./stack-dialects.ts'));
+    } catch {
+      // Offline or a stale deploy: a later change of the stack tries again.
+      this.dialects = undefined;
+      for (const prefix of ['', 'strict-']) this.find(`[data-${prefix}formats-list]`).replaceChildren(make('p', 'The client formats did not load; reload the page to try again.', 'muted'));
+      return;
+    }
+    if (version !== this.version) return;
+    this.find('[data-formats-list]').replaceChildren(...dialects.stackDialectElements(policy, records, 'stack-policy-'));
+    this.find('[data-strict-formats-list]').replaceChildren(...(strict ? dialects.stackDialectElements(strict, records, 'stack-strict-policy-') : []));
   }
 
   /** A policy's text, download and validator link, in the elements named `data-<prefix>policy` and so on. */
