@@ -5,3 +5,9 @@ export interface DialectOutput {
   /** One sentence per thing the format could not carry, for the page under the snippet. */
   lost: string[];
 }
+
+/** A client's own file with a policy merged in: its whole text, and what the user must still do (for stderr). */
+export interface ConfigMerge {
+  text: string;
+  notes: string[];
+}
