@@ -175,7 +175,7 @@ const CASES: ClientCase[] = [
   {
     format: 'claude-code',
     client: 'claude-code',
-    ours: () => policyFormat('claude-code')!.intoConfig!(USER_SETTINGS, written('claude-code')!.fragment, 'settings.json'),
+    ours: () => policyFormat('claude-code')!.intoConfig!(USER_SETTINGS, written('claude-code')!.fragment, 'settings.json').text,
     accepts(text, home) {
       expect(claudeAccepts(text, home)).not.toMatch(/skipped|Ignoring|Invalid permission/);
     },

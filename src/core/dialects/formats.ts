@@ -1,25 +1,20 @@
 /**
- * The formats `policy-atlas policy --for` writes a stack's policy in: an id → writer registry. A new
- * client format is one line here: `perServer(title, writer)` around a writer with the dialects'
- * signature, `(serverName, policy) => { fragment, lost }` (and `{ join: 'text' }` for a TOML one).
+ * The formats `policy-atlas policy --for` writes a stack's policy in: policy-v1, and each client
+ * format of the dialect registry (registry.ts, where a new format is added), server by server.
  */
 import type { ServerPolicy } from '../flows/stack-policy.ts';
 import { policyText } from '../catalog/tool-page.ts';
 import type { Policy } from '../policy/schema.ts';
-import { agentgatewayAuthorization } from './agentgateway.ts';
-import { claudeCodePermissions } from './claude-code.ts';
-import { clineSettings } from './cline.ts';
-import { codexConfig } from './codex.ts';
-import { cursorPermissions } from './cursor.ts';
-import { geminiPolicy } from './gemini-cli.ts';
-import { mergeClaudeCodeSettings } from './claude-code-settings.ts';
 import { mergeJson } from './merge-fragments.ts';
-import type { DialectOutput } from './types.ts';
+import { DIALECTS } from './registry.ts';
+import type { IntoConfig, ServerWriter } from './types.ts';
+
+export type { ServerWriter } from './types.ts';
 
 /** What a format makes of a stack's policy: the text to write, and one sentence per thing it cannot say. */
 export interface FormatOutput {
   text: string;
-  /** The merged fragment, for formats that go inside a client's own file (see `intoConfig`). */
+  /** The servers' fragments merged, for formats that go inside a client's own file (see `intoConfig`). */
   fragment?: unknown;
   lost: string[];
 }
@@ -28,14 +23,12 @@ export interface PolicyFormat {
   title: string;
   write(combined: Policy, servers: readonly ServerPolicy[]): FormatOutput;
   /**
-   * For a format that lives inside a client's own file (Claude Code's settings.json): that file's
-   * whole text with the written fragment merged in, everything else kept. `file` names it in errors.
+   * For a format that lives inside a client's own file (Claude Code's settings.json, Codex's
+   * config.toml, Cline's settings): that file's whole text with the written fragment merged in,
+   * everything else kept, and notes for stderr. `file` names it in errors.
    */
-  intoConfig?: (configText: string, fragment: unknown, file: string) => string;
+  intoConfig?: IntoConfig;
 }
-
-/** A writer for one server, as the dialects (src/core/dialects/*.ts) are written; TOML ones give their `text` too. */
-export type ServerWriter = (serverName: string, policy: Policy) => DialectOutput & { text?: string };
 
 /**
  * A format written server by server, each under its client name. `join: 'json'` (the default)
@@ -50,11 +43,11 @@ export function perServer(title: string, writer: ServerWriter, options: { join?:
     write(_combined, servers) {
       const outputs = servers.map((server) => ({ server, ...writer(server.name, server.policy) }));
       const lost = lostByServer(outputs.map(({ server, lost }) => [server.name, lost]), servers.length);
+      const fragment = outputs.reduce<unknown>((merged, output) => mergeJson(merged, output.fragment), undefined);
       if (options.join === 'text') {
         const texts = outputs.map((output) => (typeof output.text === 'string' ? output.text : String(output.fragment)).trimEnd());
-        return { text: `${texts.join('\n\n')}\n`, lost };
+        return { text: `${texts.join('\n\n')}\n`, fragment, lost };
       }
-      const fragment = outputs.reduce<unknown>((merged, output) => mergeJson(merged, output.fragment), undefined);
       return { text: `${JSON.stringify(fragment ?? {}, null, 2)}\n`, fragment, lost };
     },
     ...(options.intoConfig ? { intoConfig: options.intoConfig } : {}),
@@ -72,12 +65,7 @@ const policyV1: PolicyFormat = { title: 'policy-v1', write: (combined) => ({ tex
 
 export const POLICY_FORMATS: Readonly<Record<string, PolicyFormat>> = {
   'policy-v1': policyV1,
-  'claude-code': perServer('Claude Code settings.json permissions', claudeCodePermissions, { intoConfig: mergeClaudeCodeSettings }),
-  agentgateway: perServer('agentgateway mcpAuthorization', agentgatewayAuthorization),
-  'gemini-cli': perServer('Gemini CLI policy', geminiPolicy, { join: 'text' }),
-  codex: perServer('Codex config.toml', codexConfig, { join: 'text' }),
-  cursor: perServer('Cursor permissions.json', cursorPermissions),
-  cline: perServer('Cline or Roo Code settings', clineSettings),
+  ...Object.fromEntries(DIALECTS.map((dialect) => [dialect.id, perServer(dialect.formatTitle, dialect.writeServer, { join: dialect.join, ...(dialect.intoConfig ? { intoConfig: dialect.intoConfig } : {}) })])),
 };
 
 /** The format of an id, own keys only (`constructor` is no format). */
