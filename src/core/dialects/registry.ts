@@ -3,7 +3,9 @@ import { agentgatewayAuthorization } from './agentgateway.ts';
 import { claudeCodeName, claudeCodePermissions } from './claude-code.ts';
 import { mergeClaudeCodeSettings } from './claude-code-settings.ts';
 import { clineSettings } from './cline.ts';
+import { mergeClineSettings } from './cline-settings.ts';
 import { codexConfig } from './codex.ts';
+import { mergeCodexConfig } from './codex-config.ts';
 import { cursorPermissions } from './cursor.ts';
 import { geminiPolicy, isGeminiServerName } from './gemini-cli.ts';
 import type { IntoConfig, ServerWriter } from './types.ts';
@@ -81,6 +83,7 @@ export const DIALECTS = [
     placement: (serverKey) => `Merge into the server's [mcp_servers.${serverKey}] table in ~/.codex/config.toml, beside its command or url: if your configuration gives the server another name, use that one.`,
     writeServer: codexConfig,
     join: 'text',
+    intoConfig: mergeCodexConfig,
   }),
   dialect({
     id: 'cursor',
@@ -99,6 +102,7 @@ export const DIALECTS = [
     placement: (serverKey) => `Merge into the server's entry in cline_mcp_settings.json (Cline) or mcp_settings.json / .roo/mcp.json (Roo Code), beside its command or url. Cline reads autoApprove, Roo Code alwaysAllow and disabledTools; each ignores the other's keys. The entry is named ${serverKey}: if yours has another name, use that one.`,
     writeServer: clineSettings,
     join: 'json',
+    intoConfig: mergeClineSettings,
   }),
 ] as const;
 
