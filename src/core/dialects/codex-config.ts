@@ -133,7 +133,7 @@ export function mergeCodexConfig(configText: string, fragment: unknown, file: st
       edits.push(insertAfter(configText, own, `${stringify(keys)}${toolTables ? `\n${toolTables}` : ''}`, newline));
     } else {
       appended.push(stringify({ mcp_servers: { [name]: { ...keys, ...(Object.keys(newTools).length > 0 ? { tools: newTools } : {}) } } }));
-      if (existing === undefined) notes.push(`${file} had no server named ${name}: its [mcp_servers.${tomlKey(name)}] table holds the policy only; add the server's command (or url) to it, or Codex will not start it`);
+      if (existing === undefined) notes.push(`${file} had no server named ${name}: its [mcp_servers.${tomlKey(name)}] table holds the policy only: add the server's command (or url) to it, as Codex refuses the whole file ("invalid transport") until then`);
     }
   }
 
