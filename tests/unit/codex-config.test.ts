@@ -117,7 +117,7 @@ default_tools_approval_mode = "prompt"
   });
 
   // Random user files (servers, keys of ours and not, comments) and random policies.
-  const name = fc.constantFrom('a', 'code-host', 'my.server', 'say "hi"', 'naïve', '__proto__');
+  const name = fc.constantFrom('a', 'code-host', 'my.server', 'say "hi"', 'a = b', 'naïve', '__proto__');
   const tool = fc.constantFrom('read', 'push.files', 'x y', '*', 'é', '__proto__');
   const mode = fc.constantFrom('approve', 'prompt', 'auto');
   const tools = fc.dictionary(tool, fc.record({ approval_mode: mode, note: fc.string({ maxLength: 3 }) }, { requiredKeys: [] }), { maxKeys: 3 });
@@ -146,6 +146,7 @@ default_tools_approval_mode = "prompt"
         expect(merged.match(/^# c\d+$/gm) ?? []).toEqual(text.match(/^# c\d+$/gm) ?? []);
         expect(merge(merged, fragment).text).toBe(merged);
       }),
+      { numRuns: 300 },
     );
   });
 });

@@ -208,7 +208,7 @@ function onlyApprovalModes(value: unknown, perTool: boolean): boolean {
 }
 
 /** A key as a TOML header writes it: bare where it can be, else quoted. */
-const tomlKey = (key: string): string => (/^[A-Za-z0-9_-]+$/.test(key) ? key : stringify({ [key]: 0 }).split(' = ')[0]!);
+const tomlKey = (key: string): string => (/^[A-Za-z0-9_-]+$/.test(key) ? key : stringify({ [key]: 0 }).replace(/ = 0\n$/, ''));
 
 /**
  * The merged text parses, holds our keys for each server, and everything else as before: else the
