@@ -98,9 +98,12 @@ default_tools_approval_mode = "prompt"
   it.each([
     ['an inline table of approval modes', 'tools = { t = { approval_mode = "approve" } }\n'],
     ['approval modes as dotted keys', 'tools.t.approval_mode = "approve"\ntools.u.approval_mode = "approve"\n'],
-  ])('takes out %s', (_what, keys) => {
-    const config = `[mcp_servers.a]\ncommand = "x"\n${keys}`;
-    expect(merge(config, { mcp_servers: { a: { default_tools_approval_mode: 'prompt' } } }).text).toBe('[mcp_servers.a]\ncommand = "x"\ndefault_tools_approval_mode = "prompt"\n');
+    ['a [tools] table of inline approval modes', '\n[mcp_servers.a.tools]\nt = { approval_mode = "approve" }\nu.approval_mode = "prompt"\n'],
+  ])('takes out %s, and a second merge changes nothing', (_what, keys) => {
+    const fragment = { mcp_servers: { a: { default_tools_approval_mode: 'prompt' } } };
+    const { text } = merge(`[mcp_servers.a]\ncommand = "x"\n${keys}`, fragment);
+    expect(text).toBe('[mcp_servers.a]\ncommand = "x"\ndefault_tools_approval_mode = "prompt"\n');
+    expect(merge(text, fragment).text).toBe(text);
   });
 
   it.each<[string, string, RegExp]>([

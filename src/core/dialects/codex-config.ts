@@ -88,7 +88,6 @@ export function mergeCodexConfig(configText: string, fragment: unknown, file: st
   const notes: string[] = [];
 
   for (const name of names) {
-    const server = ours[name]!;
     const base = ['mcp_servers', name];
     const existing = isTable(before.mcp_servers) && Object.hasOwn(before.mcp_servers, name) ? before.mcp_servers[name] : undefined;
     if (existing !== undefined && !isTable(existing)) throw fail(base, 'expected a table');
@@ -101,31 +100,31 @@ export function mergeCodexConfig(configText: string, fragment: unknown, file: st
       }
     }
     const sections = sectionsUnder(statements, base);
-    const tools = server.tools ?? {};
+    const { tools = {}, ...keys } = ours[name]!;
     const toolsWritten = new Set<string>();
     // Our keys out of the file: owned keys, inline tool tables that hold only approval modes, tool tables left empty.
+    const takenOut = (statement: TomlStatement): boolean => {
+      const rest = fullPath(statement).slice(2);
+      if (isOwned(rest)) return true;
+      if (rest[0] !== 'tools' || rest.length > 2) return false;
+      if (onlyApprovalModes(valueAt(before, fullPath(statement)), rest.length === 1)) return true;
+      throw fail(fullPath(statement), 'a tool setting besides approval_mode in an inline table: write it as a [mcp_servers.<server>.tools.<tool>] table');
+    };
     for (const section of sections) {
-      for (const statement of section.keys) {
-        const rest = fullPath(statement).slice(2);
-        if (isOwned(rest)) edits.push({ start: statement.start, end: statement.end, text: '' });
-        else if (rest[0] === 'tools' && rest.length <= 2) {
-          if (!onlyApprovalModes(valueAt(before, fullPath(statement)), rest.length === 1)) throw fail(fullPath(statement), 'a tool setting besides approval_mode in an inline table: write it as a [mcp_servers.<server>.tools.<tool>] table');
-          edits.push({ start: statement.start, end: statement.end, text: '' });
-        }
-      }
+      const kept = section.keys.filter((statement) => {
+        if (!takenOut(statement)) return true;
+        edits.push({ start: statement.start, end: statement.end, text: '' });
+        return false;
+      });
       const rest = section.header?.path.slice(2) ?? [];
-      if (section.header && rest[0] === 'tools') {
-        const kept = section.keys.filter((statement) => !isOwned(fullPath(statement).slice(2)));
-        if (kept.length === 0) edits.push({ start: blankLinesBefore(configText, section.header.start), end: section.header.end, text: '' });
-        else if (rest.length === 2 && Object.hasOwn(tools, rest[1]!)) {
-          // The tool's table stays for the user's other keys: our approval mode goes in it.
-          toolsWritten.add(rest[1]!);
-          edits.push(insertAfter(configText, section, stringify({ approval_mode: tools[rest[1]!]!.approval_mode }), newline));
-        }
+      if (!section.header || rest[0] !== 'tools') continue;
+      if (kept.length === 0) edits.push({ start: blankLinesBefore(configText, section.header.start), end: section.header.end, text: '' });
+      else if (rest.length === 2 && Object.hasOwn(tools, rest[1]!)) {
+        // The tool's table stays for the user's other keys: our approval mode goes in it.
+        toolsWritten.add(rest[1]!);
+        edits.push(insertAfter(configText, section, stringify({ approval_mode: tools[rest[1]!]!.approval_mode }), newline));
       }
     }
-    const keys: Record<string, unknown> = {};
-    for (const key of SERVER_KEYS) if ((server as unknown as Record<string, unknown>)[key] !== undefined) keys[key] = (server as unknown as Record<string, unknown>)[key];
     const newTools = Object.fromEntries(Object.entries(tools).filter(([tool]) => !toolsWritten.has(tool)));
     const toolTables = Object.keys(newTools).length > 0 ? stringify({ mcp_servers: { [name]: { tools: newTools } } }) : '';
     const own = sections.find((section) => section.header && samePath(section.header.path, base));
@@ -227,8 +226,8 @@ function checkMerged(before: Record<string, unknown>, text: string, ours: Record
   const written = names.every((name) => {
     const server = valueAt(after, ['mcp_servers', name]) as Record<string, unknown>;
     const ownTools = Object.fromEntries(Object.entries(isTable(server.tools) ? server.tools : {}).flatMap(([tool, settings]) => (isTable(settings) && settings.approval_mode !== undefined ? [[tool, { approval_mode: settings.approval_mode }]] : [])));
-    const expected = ours[name]!;
-    return SERVER_KEYS.every((key) => sameTomlData(server[key], (expected as unknown as Record<string, unknown>)[key])) && sameTomlData(ownTools, { ...(expected.tools ?? {}) });
+    const { tools = {}, ...keys }: Record<string, unknown> & CodexServerPolicy = { ...ours[name]! };
+    return SERVER_KEYS.every((key) => sameTomlData(server[key], keys[key])) && sameTomlData(ownTools, { ...tools });
   });
   if (!kept || !written) throw new DataError([issueText({ message: 'the policy cannot be merged into this file: a server is written in a form the merge does not know', hint: HINT }, file)]);
 }
