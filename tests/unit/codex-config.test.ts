@@ -152,4 +152,39 @@ default_tools_approval_mode = "prompt"
       { numRuns: 300 },
     );
   });
+
+  // Files laid out by hand: quoted and spaced headers, multi-line arrays, inline tables, comments at line ends.
+  const header = fc.constantFrom((key: string) => `[mcp_servers.${key}]`, (key: string) => `[ mcp_servers . ${key} ]  # keep`);
+  const quoted = (key: string) => stringify({ [key]: 0 }).replace(/ = 0\n$/, '');
+  const keptLines = fc.subarray(['command = "npx" # keep', 'args = [\n  "-y", # keep\n  "pkg@1.0.0",\n]', 'env = { TOKEN_NAME = "GH", X = "}" }', 'startup_timeout_sec = 30', '# keep: a comment line', '']);
+  const ownedLines = fc.subarray(['enabled_tools = [\n  "old", # drop\n]', 'disabled_tools = ["x"] # drop', 'default_tools_approval_mode = "auto"']);
+  const toolTable = fc.record({ tool: tool, note: fc.boolean(), mode: mode });
+  const handServer = fc.record({ name, header, kept: keptLines, owned: ownedLines, tools: fc.array(toolTable, { maxLength: 2 }) });
+
+  it('keeps every line of a hand-written file it does not own, in its order (property)', () => {
+    fc.assert(
+      fc.property(fc.uniqueArray(handServer, { selector: (server) => server.name, maxLength: 3 }), fc.dictionary(name, ourServer, { minKeys: 1, maxKeys: 3 }), (servers, ours) => {
+        const seenTools = new Set<string>();
+        const text = servers
+          .map(({ name, header, kept, owned, tools }) => {
+            const lines = [header(quoted(name)), ...[...kept, ...owned].sort()];
+            for (const { tool, note, mode } of tools) {
+              if (seenTools.has(`${name}/${tool}`)) continue;
+              seenTools.add(`${name}/${tool}`);
+              lines.push('', `[mcp_servers.${quoted(name)}.tools.${quoted(tool)}]`, `approval_mode = "${mode}"`, ...(note ? ['note = "mine" # keep'] : []));
+            }
+            return `# keep: server ${servers.indexOf(servers.find((s) => s.name === name)!)}\n${lines.join('\n')}\n`;
+          })
+          .join('\n');
+        const merged = merge(text, { mcp_servers: ours }).text;
+        // Every line marked keep is there, in the same order.
+        const keep = text.split('\n').filter((line) => line.includes('# keep'));
+        const found = merged.split('\n').filter((line) => line.includes('# keep'));
+        expect(found).toEqual(keep);
+        expect(sameTomlData(withoutPolicyKeys(parse(merged), Object.keys(ours)), withoutPolicyKeys(parse(text), Object.keys(ours)))).toBe(true);
+        expect(merge(merged, { mcp_servers: ours }).text).toBe(merged);
+      }),
+      { numRuns: 300 },
+    );
+  });
 });
