@@ -100,7 +100,9 @@ export function mergeCodexConfig(configText: string, fragment: unknown, file: st
       }
     }
     const sections = sectionsUnder(statements, base);
-    const { tools = {}, ...keys } = ours[name]!;
+    const { tools = {}, ...given }: CodexServerPolicy & Record<string, unknown> = { ...ours[name]! };
+    // Our keys in one order whatever the fragment's: the text of a second merge is the first's.
+    const keys = Object.fromEntries(SERVER_KEYS.flatMap((key) => (given[key] === undefined ? [] : [[key, given[key]]])));
     const toolsWritten = new Set<string>();
     // Our keys out of the file: owned keys, inline tool tables that hold only approval modes, tool tables left empty.
     const takenOut = (statement: TomlStatement): boolean => {
