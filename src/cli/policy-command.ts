@@ -24,9 +24,10 @@ approval where it ends (each send, each deletion).
                       (default: every server of the catalog)
   --strict            the strict cut: also deny each flow's leg with the fewest tools
   --out <file>        write there instead of to stdout
-  --config <file>     the client's own file the format lives in (claude-code: .claude/settings.json);
-                      prints (or writes to --out) that file's whole text with the policy merged in,
-                      everything else kept; the file itself is left alone
+  --config <file>     the client's own file the format lives in (claude-code: .claude/settings.json,
+                      codex: ~/.codex/config.toml, cline: cline_mcp_settings.json or Roo Code's
+                      mcp_settings.json); prints (or writes to --out) that file's whole text with the
+                      policy merged in, everything else kept; the file itself is left alone
   --write             with --config: write the merged text over that file (atomically)
 
 Rules name each server as your client does: the server file's source name (import --config
@@ -118,13 +119,17 @@ export async function run(args: string[]): Promise<number> {
     const { format } = options;
     const written = format.write(policy, slices);
     let text = written.text;
+    const notes: string[] = [];
     if (options.config) {
       const shown = relative(process.cwd(), options.config) || options.config;
       const exists = existsSync(options.config);
       if (!exists) console.error(`${PREFIX}${terminalSafe(shown)} does not exist yet: the merged text starts from an empty file`);
-      text = format.intoConfig!(exists ? readConfig(options.config, shown) : '', written.fragment ?? JSON.parse(written.text), shown);
+      const merged = format.intoConfig!(exists ? readConfig(options.config, shown) : '', written.fragment, shown);
+      text = merged.text;
+      notes.push(...merged.notes);
     }
     for (const sentence of written.lost) console.error(`${PREFIX}${format.title} cannot say: ${terminalSafe(sentence)}`);
+    for (const note of notes) console.error(`${PREFIX}${terminalSafe(note)}`);
     const target = options.write ? options.config : options.out;
     if (target) {
       writeFileAtomic(target, text);

@@ -4,7 +4,7 @@
  * a format whose writer is not in the registry yet is checked with a hand-written sample from the
  * client's docs, and switches to our writer as soon as the registry has one (the test name says which).
  */
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { parse as parseToml, stringify as stringifyToml } from 'smol-toml';
@@ -15,6 +15,7 @@ import { policyFormat } from '../../src/core/dialects/formats.ts';
 import { stackPolicy } from '../../src/core/flows/stack-policy.ts';
 import type { ServerFile } from '../../src/core/schema/server.ts';
 import { runClient, type ClientId } from '../support/clients.ts';
+import { runCli } from '../support/run-cli.ts';
 import { CODE_HOST_SLUG, codeHostServer } from '../fixtures/code-host-server.ts';
 
 // Tool names a client must take as they are or rewrite: separators, brackets, quotes, unicode, a `*`.
@@ -26,8 +27,9 @@ const oddNames: ServerFile = {
     inputSchema: { type: 'object', properties: { id: { type: 'string' } } },
   })),
 };
+const serverFiles = { [CODE_HOST_SLUG]: codeHostServer, 'odd-names': oddNames };
 const catalog = buildCatalog(
-  Object.entries({ [CODE_HOST_SLUG]: codeHostServer, 'odd-names': oddNames }).map(([slug, file]) => ({ slug, file: `${slug}.json`, data: parseServerFile(file, `${slug}.json`).data })),
+  Object.entries(serverFiles).map(([slug, file]) => ({ slug, file: `${slug}.json`, data: parseServerFile(file, `${slug}.json`).data })),
 );
 const stack = stackPolicy(catalog.servers);
 const serverNames = stack.servers.map((server) => server.name);
@@ -175,7 +177,7 @@ const CASES: ClientCase[] = [
   {
     format: 'claude-code',
     client: 'claude-code',
-    ours: () => policyFormat('claude-code')!.intoConfig!(USER_SETTINGS, written('claude-code')!.fragment, 'settings.json'),
+    ours: () => policyFormat('claude-code')!.intoConfig!(USER_SETTINGS, written('claude-code')!.fragment, 'settings.json').text,
     accepts(text, home) {
       expect(claudeAccepts(text, home)).not.toMatch(/skipped|Ignoring|Invalid permission/);
     },
@@ -220,5 +222,71 @@ describe.each(CASES.map((c) => [c.format, c] as const))('%s, loaded by the real 
       : { status: null, output: claudeAccepts(broken, home) };
     if (c.client === 'codex') expect(output.status).not.toBe(0);
     expect(output.output).toMatch(b.says);
+  });
+});
+
+// ---- Codex: the user's own config.toml, merged by our CLI (policy --config --write) ----------------------
+
+/** The stack's catalog as server files, for the CLI. */
+function catalogDir(home: string): string {
+  const dir = join(home, 'catalog');
+  mkdirSync(join(dir, 'servers'), { recursive: true });
+  for (const [slug, file] of Object.entries(serverFiles)) writeFileSync(join(dir, 'servers', `${slug}.json`), JSON.stringify(file));
+  return dir;
+}
+
+const USER_CODEX_CONFIG = `# The user's own Codex configuration: our merge must keep this comment, these servers and their commands.
+model = "o4-mini"
+
+[mcp_servers.${CODE_HOST_SLUG}]
+command = "npx"  # pinned below
+args = ["-y", "@example/code-host@1.2.3", "--read-only"]
+enabled_tools = ["stale_tool"]
+startup_timeout_sec = 30
+
+[mcp_servers.odd-names]
+command = "odd-server"
+args = ["--stdio"]
+
+[mcp_servers.notes]
+command = "notes-server"
+`;
+
+describe('codex: the user\'s config.toml merged by policy --config --write, loaded by the real client', () => {
+  const ours = written('codex')!.fragment as { mcp_servers: Record<string, CodexServer> };
+
+  it('shows our enabled and disabled tools and the original command and args of each server; the other server and the comment stay', async () => {
+    const home = freshHome();
+    const config = join(home, '.codex', 'config.toml');
+    mkdirSync(join(home, '.codex'));
+    writeFileSync(config, USER_CODEX_CONFIG);
+    const cli = await runCli(['policy', '--catalog', catalogDir(home), '--for', 'codex', '--config', config, '--write']);
+    expect(cli.code, cli.stderr).toBe(0);
+    expect(cli.stderr).not.toContain('had no server');
+    const merged = readFileSync(config, 'utf8');
+    expect(merged).toContain(USER_CODEX_CONFIG.split('\n')[0]!);
+    const original = parseToml(USER_CODEX_CONFIG) as { mcp_servers: Record<string, { command: string; args?: string[] }> };
+    for (const name of [...serverNames, 'notes']) {
+      const { status, output } = runClient('codex', ['mcp', 'get', name, '--json'], { home, env: { CODEX_HOME: join(home, '.codex') } });
+      expect({ status, output }, name).toEqual({ status: 0, output: expect.any(String) });
+      const read = JSON.parse(output) as { enabled_tools: string[] | null; disabled_tools: string[] | null; transport: { command: string; args: string[] } };
+      expect([read.transport.command, read.transport.args], name).toEqual([original.mcp_servers[name]!.command, original.mcp_servers[name]!.args ?? []]);
+      expect(read.enabled_tools ?? undefined, name).toEqual(ours.mcp_servers[name]?.enabled_tools);
+      expect(read.disabled_tools ?? undefined, name).toEqual(ours.mcp_servers[name]?.disabled_tools);
+    }
+    expect(ours.mcp_servers[CODE_HOST_SLUG]!.enabled_tools).not.toContain('stale_tool');
+  });
+
+  it('adds a server the file lacks without a command, says so, and Codex refuses the file until it has one (the note is true)', async () => {
+    const home = freshHome();
+    const config = join(home, '.codex', 'config.toml');
+    mkdirSync(join(home, '.codex'));
+    writeFileSync(config, USER_CODEX_CONFIG.replace(/\[mcp_servers\.odd-names\][^[]*/, ''));
+    const cli = await runCli(['policy', '--catalog', catalogDir(home), '--for', 'codex', '--config', config, '--write']);
+    expect(cli.code, cli.stderr).toBe(0);
+    expect(cli.stderr).toMatch(/had no server named odd-names: .*add the server's command .*Codex refuses the whole file/);
+    const { status, output } = runClient('codex', ['mcp', 'get', CODE_HOST_SLUG, '--json'], { home, env: { CODEX_HOME: join(home, '.codex') } });
+    expect(status).not.toBe(0);
+    expect(output).toMatch(/invalid transport[\s\S]*mcp_servers\.odd-names/);
   });
 });

@@ -3,6 +3,7 @@ import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, wr
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { parse as parseToml } from 'smol-toml';
 import { afterAll, describe, expect, it, vi } from 'vitest';
 import { buildCatalog } from '../../src/core/catalog/build-catalog.ts';
 import { loadCatalogDir } from '../../src/core/catalog/load.ts';
@@ -114,6 +115,57 @@ describe('policy-atlas policy --for claude-code', () => {
     expect([status, stdout]).toEqual([2, '']);
     expect(stderr).toMatch(message);
     expect(readFileSync(join(dir, 'bad.json'), 'utf8')).toBe(content);
+  });
+});
+
+describe('policy-atlas policy --config for codex and cline', () => {
+  const CONFIG_TOML = ['# my Codex setup', 'model = "o4"', '', '[mcp_servers.code-host]', 'command = "npx" # pinned', 'args = ["-y", "code-host@1.0.0"]', 'enabled_tools = ["stale"]', '', '[mcp_servers.elsewhere]', 'command = "other"', ''].join('\n');
+
+  it('codex: prints the whole config.toml with our keys in the server table, the rest byte for byte, the file left alone', () => {
+    writeFileSync(join(dir, 'config.toml'), CONFIG_TOML);
+    const { status, stdout, stderr } = cli('--for', 'codex', '--servers', 'code-host', '--config', 'config.toml');
+    expect([status, stderr]).toEqual([0, expect.not.stringContaining('had no server')]);
+    expect(readFileSync(join(dir, 'config.toml'), 'utf8')).toBe(CONFIG_TOML);
+    expect(stdout.startsWith('# my Codex setup\nmodel = "o4"\n\n[mcp_servers.code-host]\ncommand = "npx" # pinned\nargs = ["-y", "code-host@1.0.0"]\nenabled_tools = [')).toBe(true);
+    expect(stdout.endsWith('\n[mcp_servers.elsewhere]\ncommand = "other"\n')).toBe(true);
+    const server = (parseToml(stdout) as { mcp_servers: Record<string, Record<string, unknown>> }).mcp_servers['code-host']!;
+    expect(server.enabled_tools).toContain('list_issues');
+    expect(server.enabled_tools).not.toContain('stale');
+    expect((server.tools as Record<string, { approval_mode: string }>).push_files!.approval_mode).toBe('prompt');
+  });
+
+  it('codex: --write adds the servers the file lacks at the end, says their command is missing, and a second run changes nothing', () => {
+    const path = join(dir, 'write-config.toml');
+    writeFileSync(path, CONFIG_TOML);
+    const { status, stderr } = cli('--for', 'codex', '--config', 'write-config.toml', '--write');
+    expect(status).toBe(0);
+    expect(stderr).toMatch(/^policy-atlas policy: write-config\.toml had no server named team-chat: .*add the server's command/m);
+    const once = readFileSync(path, 'utf8');
+    expect(once.startsWith(CONFIG_TOML.split('enabled_tools')[0]!)).toBe(true);
+    expect(Object.keys((parseToml(once) as { mcp_servers: object }).mcp_servers)).toEqual(['code-host', 'elsewhere', 'team-chat']);
+    expect(cli('--for', 'codex', '--config', 'write-config.toml', '--write').status).toBe(0);
+    expect(readFileSync(path, 'utf8')).toBe(once);
+  });
+
+  it('codex: refuses a config.toml that is not TOML, naming the file and line, and changes nothing', () => {
+    writeFileSync(join(dir, 'bad.toml'), '[mcp_servers.code-host\n');
+    const { status, stdout, stderr } = cli('--for', 'codex', '--config', 'bad.toml', '--write');
+    expect([status, stdout]).toEqual([2, '']);
+    expect(stderr).toMatch(/^policy-atlas policy: bad\.toml: not valid TOML: .* at line 1/m);
+    expect(readFileSync(join(dir, 'bad.toml'), 'utf8')).toBe('[mcp_servers.code-host\n');
+  });
+
+  it('cline: merges autoApprove, alwaysAllow and disabledTools into the server entry, keeping its other keys', () => {
+    const settings = '{\n    "mcpServers": {\n        "code-host": { "command": "npx", "args": ["-y", "code-host"], "autoApprove": ["push_files"] }\n    }\n}\n';
+    writeFileSync(join(dir, 'cline_mcp_settings.json'), settings);
+    const { status, stdout } = cli('--for', 'cline', '--servers', 'code-host', '--config', 'cline_mcp_settings.json');
+    expect(status).toBe(0);
+    const entry = JSON.parse(stdout).mcpServers['code-host'];
+    expect(Object.keys(entry)).toEqual(['command', 'args', 'autoApprove', 'alwaysAllow']);
+    expect([entry.command, entry.args]).toEqual(['npx', ['-y', 'code-host']]);
+    expect(entry.autoApprove).toContain('list_issues');
+    expect(entry.autoApprove).not.toContain('push_files');
+    expect(stdout).toMatch(/^ {8}"code-host": \{$/m);
   });
 });
 

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { mergeClaudeCodeSettings } from '../../src/core/dialects/claude-code-settings.ts';
 import { perServer, policyFormat, POLICY_FORMATS } from '../../src/core/dialects/formats.ts';
 import { mergeJson } from '../../src/core/dialects/merge-fragments.ts';
+import { DIALECTS } from '../../src/core/dialects/registry.ts';
 import { clientServerName, stackPolicy } from '../../src/core/flows/stack-policy.ts';
 import { parseServerFile } from '../../src/core/catalog/load.ts';
 import type { Policy } from '../../src/core/policy/schema.ts';
@@ -27,6 +28,16 @@ describe('perServer: a client format from a one-server writer', () => {
     const output = format.write(policy({}), servers);
     expect(output.fragment).toEqual({ list: ['alpha.x', 'beta.y'], shared: ['same'] });
     expect(output.lost).toEqual(['No limits.', 'alpha: Only alpha.', 'beta: Only beta.']);
+  });
+
+  it('has one format per dialect of the registry, after policy-v1, each writing what the page shows for one server', () => {
+    expect(Object.keys(POLICY_FORMATS)).toEqual(['policy-v1', ...DIALECTS.map((dialect) => dialect.id)]);
+    const one = [{ slug: 'a', name: 'alpha', policy: policy({ x: {}, y: { action: 'deny' } }) }];
+    for (const dialect of DIALECTS) {
+      const format = POLICY_FORMATS[dialect.id]!;
+      expect([format.title, Boolean(format.intoConfig)], dialect.id).toEqual([dialect.formatTitle, Boolean(dialect.intoConfig)]);
+      expect(format.write(policy({}), one).text, dialect.id).toBe(`${dialect.write('alpha', one[0]!.policy).text.trimEnd()}\n`);
+    }
   });
 
   it('finds formats by own keys only', () => {

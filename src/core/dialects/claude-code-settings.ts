@@ -1,14 +1,10 @@
 /** Claude Code's own settings.json with our permissions merged in, everything else as the user wrote it. */
 import { DataError, issueText } from '../errors/friendly.ts';
 import { parseJsonFile } from '../errors/json-text.ts';
+import { jsonInLayoutOf } from './json-layout.ts';
 import { mergeJson } from './merge-fragments.ts';
 
 const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
-
-/** The file's own indentation (its first indented line), so a merge does not reformat it. */
-function indentOf(text: string): string {
-  return /^([ \t]+)\S/m.exec(text)?.[1] ?? '  ';
-}
 
 /**
  * `settingsText` (a `.claude/settings.json`; empty for a file not written yet) with the fragment's
@@ -27,7 +23,5 @@ export function mergeClaudeCodeSettings(settingsText: string, fragment: unknown,
     const rules = permissions?.[list];
     if (rules !== undefined && (!Array.isArray(rules) || !rules.every((rule) => typeof rule === 'string'))) throw fail(['permissions', list], 'expected a list of rule strings');
   }
-  const newline = settingsText.includes('\r\n') ? '\r\n' : '\n';
-  const text = JSON.stringify(mergeJson(settings, fragment), null, indentOf(settingsText));
-  return `${text.replace(/\n/g, newline)}${newline}`;
+  return jsonInLayoutOf(settingsText, mergeJson(settings, fragment));
 }

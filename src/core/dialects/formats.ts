@@ -1,10 +1,10 @@
 /**
- * The formats `policy-atlas policy --for` writes a stack's policy in: an id → writer registry. A new
- * client format is one line in server-formats.ts: `perServer(title, writer)` around a writer with the
- * dialects' signature, `(serverName, policy) => { fragment, lost }` (and `{ join: 'text' }` for a TOML one).
+ * The formats `policy-atlas policy --for` writes a stack's policy in: policy-v1, and each client
+ * format of the dialect registry (registry.ts, where a new format is added), server by server, with
+ * `--config` merging into the client's own file where the format lives there.
  */
 import { policyText } from '../catalog/tool-page.ts';
-import { mergeClaudeCodeSettings } from './claude-code-settings.ts';
+import { DIALECTS } from './registry.ts';
 import { SERVER_FORMATS, type PolicyFormat } from './server-formats.ts';
 
 export { perServer, type FormatOutput, type PolicyFormat, type ServerWriter } from './server-formats.ts';
@@ -13,9 +13,10 @@ const policyV1: PolicyFormat = { title: 'policy-v1', write: (combined) => ({ tex
 
 export const POLICY_FORMATS: Readonly<Record<string, PolicyFormat>> = {
   'policy-v1': policyV1,
-  ...SERVER_FORMATS,
-  // Claude Code's rules go inside its own settings.json: `--config` merges them into the user's file.
-  'claude-code': { ...SERVER_FORMATS['claude-code'], intoConfig: mergeClaudeCodeSettings },
+  ...Object.fromEntries(DIALECTS.map((dialect) => {
+    const intoConfig = 'intoConfig' in dialect ? dialect.intoConfig : undefined;
+    return [dialect.id, { ...SERVER_FORMATS[dialect.id], ...(intoConfig ? { intoConfig } : {}) }];
+  })),
 };
 
 /** The format of an id, own keys only (`constructor` is no format). */

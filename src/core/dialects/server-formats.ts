@@ -1,24 +1,21 @@
 /**
  * The client formats written server by server, each under its client name: what `policy --for`
- * writes and /stack/ shows. Kept apart from formats.ts (policy-v1 text, merging into a client's own
- * file) so the browser loads only the writers.
+ * writes and /stack/ shows, one per entry of the dialect registry (registry.ts, where a new format is
+ * added). Kept apart from formats.ts (policy-v1 text, merging into a client's own file) so the
+ * browser's stack page loads the writers and nothing of the command line.
  */
 import type { ServerPolicy } from '../flows/server-slices.ts';
 import type { Policy } from '../policy/schema.ts';
-import { agentgatewayAuthorization } from './agentgateway.ts';
-import { claudeCodePermissions } from './claude-code.ts';
-import { clineSettings } from './cline.ts';
-import { codexConfig } from './codex.ts';
-import { cursorPermissions } from './cursor.ts';
-import { geminiPolicy } from './gemini-cli.ts';
 import { mergeJson } from './merge-fragments.ts';
-import type { DialectId } from './registry.ts';
-import type { DialectOutput } from './types.ts';
+import { DIALECTS, type DialectId } from './registry.ts';
+import type { IntoConfig, ServerWriter } from './types.ts';
+
+export type { ServerWriter } from './types.ts';
 
 /** What a format makes of a stack's policy: the text to write, and one sentence per thing it cannot say. */
 export interface FormatOutput {
   text: string;
-  /** The merged fragment, for formats that go inside a client's own file (see `intoConfig`). */
+  /** The servers' fragments merged, for formats that go inside a client's own file (see `intoConfig`). */
   fragment?: unknown;
   lost: string[];
 }
@@ -27,33 +24,30 @@ export interface PolicyFormat {
   title: string;
   write(combined: Policy, servers: readonly ServerPolicy[]): FormatOutput;
   /**
-   * For a format that lives inside a client's own file (Claude Code's settings.json): that file's
-   * whole text with the written fragment merged in, everything else kept. `file` names it in errors.
+   * For a format that lives inside a client's own file (Claude Code's settings.json, Codex's
+   * config.toml, Cline's settings): that file's whole text with the written fragment merged in,
+   * everything else kept, and notes for stderr. `file` names it in errors.
    */
-  intoConfig?: (configText: string, fragment: unknown, file: string) => string;
+  intoConfig?: IntoConfig;
 }
-
-/** A writer for one server, as the dialects (src/core/dialects/*.ts) are written; TOML ones give their `text` too. */
-export type ServerWriter = (serverName: string, policy: Policy) => DialectOutput & { text?: string };
 
 /**
  * A format written server by server, each under its client name. `join: 'json'` (the default)
  * merges the servers' fragments (arrays joined without repeats) into one JSON text; `join: 'text'`
  * joins the servers' texts by a blank line, which is how TOML tables and `[[rule]]` lists of several
  * servers add up. Where a stack has several servers, each lost sentence names the servers it is about.
- * For the TOML dialects: `perServer('Gemini CLI policy', geminiPolicy, { join: 'text' })`.
  */
-export function perServer(title: string, writer: ServerWriter, options: { join?: 'json' | 'text'; intoConfig?: PolicyFormat['intoConfig'] } = {}): PolicyFormat {
+export function perServer(title: string, writer: ServerWriter, options: { join?: 'json' | 'text'; intoConfig?: IntoConfig } = {}): PolicyFormat {
   return {
     title,
     write(_combined, servers) {
       const outputs = servers.map((server) => ({ server, ...writer(server.name, server.policy) }));
       const lost = lostByServer(outputs.map(({ server, lost }) => [server.name, lost]), servers.length);
+      const fragment = outputs.reduce<unknown>((merged, output) => mergeJson(merged, output.fragment), undefined);
       if (options.join === 'text') {
         const texts = outputs.map((output) => (typeof output.text === 'string' ? output.text : String(output.fragment)).trimEnd());
-        return { text: `${texts.join('\n\n')}\n`, lost };
+        return { text: `${texts.join('\n\n')}\n`, fragment, lost };
       }
-      const fragment = outputs.reduce<unknown>((merged, output) => mergeJson(merged, output.fragment), undefined);
       return { text: `${JSON.stringify(fragment ?? {}, null, 2)}\n`, fragment, lost };
     },
     ...(options.intoConfig ? { intoConfig: options.intoConfig } : {}),
@@ -67,12 +61,7 @@ function lostByServer(lostOf: readonly [name: string, lost: string[]][], serverC
   return [...servers].map(([sentence, names]) => (names.length === serverCount ? sentence : `${names.join(', ')}: ${sentence}`));
 }
 
-/** Every client format of the registry (DIALECTS), for a stack of servers. */
-export const SERVER_FORMATS: Readonly<Record<DialectId, PolicyFormat>> = {
-  'claude-code': perServer('Claude Code settings.json permissions', claudeCodePermissions),
-  agentgateway: perServer('agentgateway mcpAuthorization', agentgatewayAuthorization),
-  'gemini-cli': perServer('Gemini CLI policy', geminiPolicy, { join: 'text' }),
-  codex: perServer('Codex config.toml', codexConfig, { join: 'text' }),
-  cursor: perServer('Cursor permissions.json', cursorPermissions),
-  cline: perServer('Cline or Roo Code settings', clineSettings),
-};
+/** Every client format of the registry, for a stack of servers. */
+export const SERVER_FORMATS = Object.fromEntries(
+  DIALECTS.map((dialect) => [dialect.id, perServer(dialect.formatTitle, dialect.writeServer, { join: dialect.join })]),
+) as Readonly<Record<DialectId, PolicyFormat>>;

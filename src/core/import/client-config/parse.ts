@@ -1,7 +1,7 @@
-import { parse as parseToml, TomlError } from 'smol-toml';
 import type { z } from 'zod';
 import { DataError, issueText, schemaIssues } from '../../errors/friendly.ts';
 import { parseJsonText, syntaxAt, withoutByteOrderMark } from '../../errors/json-text.ts';
+import { parseTomlFile } from '../../errors/toml-text.ts';
 import type { ClientName, ConfigClient } from './clients.ts';
 import { detectClient } from './detect.ts';
 import { jsoncToJson } from './jsonc.ts';
@@ -64,17 +64,6 @@ function readJson(text: string, file: string): unknown {
   throw new DataError([issueText({ message: `not valid JSON: ${message}`, hint: 'check for a missing comma, quote or brace' }, file)]);
 }
 
-function readToml(text: string, file: string): unknown {
-  try {
-    return parseToml(withoutByteOrderMark(text));
-  } catch (error) {
-    if (!(error instanceof TomlError)) throw error;
-    // smol-toml's message quotes the offending line, which may hold a credential: keep its first line only.
-    const what = error.message.split('\n')[0]!.replace(/^Invalid TOML document: /, '');
-    throw new DataError([issueText({ message: `not valid TOML: ${what} at line ${error.line}, column ${error.column}` }, file)]);
-  }
-}
-
 const strings = (values: readonly (string | number | boolean)[] | null | undefined) => (values ?? []).map(String);
 const stringRecord = (record: Record<string, string | number | boolean> | null | undefined) => Object.fromEntries(Object.entries(record ?? {}).map(([k, v]) => [k, String(v)]));
 
@@ -128,7 +117,7 @@ function fromCodexEntry(name: string, entry: CodexServer): ConfigServer {
 export function parseClientConfig(text: string, options: { path: string; client?: ClientName }): ClientConfig {
   const { path } = options;
   const isToml = options.client === 'codex' || (options.client === undefined && /\.toml$/i.test(path));
-  const root = isToml ? readToml(text, path) : readJson(text, path);
+  const root = isToml ? parseTomlFile(text, path) : readJson(text, path);
   if (!isObject(root)) throw new DataError([issueText({ path: [], message: 'expected an object at the top of the file', hint: 'a client configuration is an object with "mcpServers", "servers" or [mcp_servers] tables' }, path)]);
   const client = options.client ?? (isToml ? 'codex' : detectClient(path, root));
 
