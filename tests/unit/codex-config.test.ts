@@ -76,12 +76,12 @@ default_tools_approval_mode = "prompt"
     expect(merge(once).text).toBe(once);
   });
 
-  it('adds a server the file lacks at the end, with our keys only, and says its command is missing', () => {
+  it('leaves out a server the file lacks, and says to add it: Codex refuses a whole file with a server it cannot start', () => {
     const fragment = { mcp_servers: { 'new one': { default_tools_approval_mode: 'approve', tools: { t: { approval_mode: 'prompt' } } } } };
     const { text, notes } = merge('model = "o4"', fragment);
-    expect(text).toBe('model = "o4"\n\n[mcp_servers."new one"]\ndefault_tools_approval_mode = "approve"\n\n[mcp_servers."new one".tools.t]\napproval_mode = "prompt"\n');
-    expect(notes).toEqual([expect.stringMatching(/config\.toml had no server named new one: .*\[mcp_servers\."new one"\].*add the server's command/)]);
-    expect(merge('', fragment).text.startsWith('[mcp_servers."new one"]\n')).toBe(true);
+    expect(text).toBe('model = "o4"');
+    expect(notes).toEqual([expect.stringMatching(/config\.toml has no server named new one: its policy is left out; add the server .*\[mcp_servers\."new one"\]/)]);
+    expect(merge('', fragment).text).toBe('');
   });
 
   it('adds the table of a server the file has only sub-tables of, without the note', () => {
@@ -142,6 +142,11 @@ default_tools_approval_mode = "prompt"
         const [before, after] = [parse(text), parse(merged)];
         expect(sameTomlData(withoutPolicyKeys(after, Object.keys(ours)), withoutPolicyKeys(before, Object.keys(ours)))).toBe(true);
         for (const [server, keys] of Object.entries(ours) as [string, CodexServerPolicy][]) {
+          // A server the file lacks is left out, as the notes say.
+          if (!Object.hasOwn((before.mcp_servers ?? {}) as object, server)) {
+            expect(Object.hasOwn((after.mcp_servers ?? {}) as object, server)).toBe(false);
+            continue;
+          }
           const written = (after.mcp_servers as Record<string, Record<string, unknown>>)[server]!;
           expect([written.enabled_tools, written.disabled_tools, written.default_tools_approval_mode]).toEqual([keys.enabled_tools, keys.disabled_tools, keys.default_tools_approval_mode]);
           for (const [name, { approval_mode }] of Object.entries(keys.tools ?? {})) expect((written.tools as Record<string, { approval_mode: string }>)[name]!.approval_mode).toBe(approval_mode);

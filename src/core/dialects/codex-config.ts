@@ -71,7 +71,7 @@ interface Edit {
  * fragment (`{ mcp_servers: { <name>: keys } }`), the keys the policy owns replaced by ours: those
  * the file had are taken out, ours are written after the table's last statement, per-tool tables
  * after them. Comments, order, other servers and other keys stay byte for byte. A server the file
- * lacks gets a table of its own at the end, and a note that it needs its command. Throws a
+ * lacks is left out with a note: Codex refuses a whole file with a server it cannot start. Throws a
  * DataError naming `file` when the file is not TOML or the server is written in a form this cannot
  * edit (an inline table, dotted keys): the user's file is never half merged.
  */
@@ -87,10 +87,11 @@ export function mergeCodexConfig(configText: string, fragment: unknown, file: st
   const appended: string[] = [];
   const notes: string[] = [];
 
+  // No prototype: a server may be named __proto__.
+  const written: Record<string, CodexServerPolicy> = Object.create(null);
   for (const name of names) {
     const base = ['mcp_servers', name];
     const existing = isTable(before.mcp_servers) && Object.hasOwn(before.mcp_servers, name) ? before.mcp_servers[name] : undefined;
-    if (existing !== undefined && !isTable(existing)) throw fail(base, 'expected a table');
     for (const statement of statements) {
       const path = fullPath(statement);
       if (statement.kind === 'table' && statement.array && path[0] === 'mcp_servers') throw fail(path, 'expected a table, not an array of tables');
@@ -99,6 +100,13 @@ export function mergeCodexConfig(configText: string, fragment: unknown, file: st
         throw fail(base, `the server is written as an inline table or with dotted keys: write it as a [mcp_servers.${tomlKey(name)}] table`);
       }
     }
+    if (existing === undefined) {
+      // A table with our keys alone would make Codex refuse the whole file ("invalid transport").
+      notes.push(`${file} has no server named ${name}: its policy is left out; add the server (its command or url) under [mcp_servers.${tomlKey(name)}] and run this again`);
+      continue;
+    }
+    if (!isTable(existing)) throw fail(base, 'expected a table');
+    written[name] = ours[name]!;
     const sections = sectionsUnder(statements, base);
     const { tools = {}, ...given }: CodexServerPolicy & Record<string, unknown> = { ...ours[name]! };
     // Our keys in one order whatever the fragment's: the text of a second merge is the first's.
@@ -134,7 +142,6 @@ export function mergeCodexConfig(configText: string, fragment: unknown, file: st
       edits.push(insertAfter(configText, own, `${stringify(keys)}${toolTables ? `\n${toolTables}` : ''}`, newline));
     } else {
       appended.push(stringify({ mcp_servers: { [name]: { ...keys, ...(Object.keys(newTools).length > 0 ? { tools: newTools } : {}) } } }));
-      if (existing === undefined) notes.push(`${file} had no server named ${name}: its [mcp_servers.${tomlKey(name)}] table holds the policy only: add the server's command (or url) to it, as Codex refuses the whole file ("invalid transport") until then`);
     }
   }
 
@@ -143,7 +150,7 @@ export function mergeCodexConfig(configText: string, fragment: unknown, file: st
     const lead = text.trim() === '' ? '' : text.endsWith('\n') ? newline : `${newline}${newline}`;
     text = `${text}${lead}${appended.join('\n').replace(/\n/g, newline)}`;
   }
-  checkMerged(before, text, ours, file);
+  checkMerged(before, text, written, file);
   return { text, notes };
 }
 
