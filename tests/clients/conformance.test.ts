@@ -4,7 +4,7 @@
  * a format whose writer is not in the registry yet is checked with a hand-written sample from the
  * client's docs, and switches to our writer as soon as the registry has one (the test name says which).
  */
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { parse as parseToml, stringify as stringifyToml } from 'smol-toml';
@@ -34,7 +34,7 @@ const catalog = buildCatalog(
 const stack = stackPolicy(catalog.servers);
 const serverNames = stack.servers.map((server) => server.name);
 
-// Codex needs its home outside /tmp (it warns there); the user cache is.
+// Codex wants its home outside /tmp (it warns there, on stderr); the user cache usually is.
 const root = join(homedir(), '.cache', 'policy-atlas');
 mkdirSync(root, { recursive: true });
 const homes: string[] = [];
@@ -70,7 +70,8 @@ function claudeAccepts(settings: string, home: string): string {
   mkdirSync(join(project, '.claude'), { recursive: true });
   writeFileSync(join(project, '.claude', 'settings.json'), settings);
   writeFileSync(join(project, '.mcp.json'), JSON.stringify({ mcpServers: Object.fromEntries(serverNames.map((name) => [name, { command: 'true' }])) }));
-  writeFileSync(join(home, '.claude.json'), JSON.stringify({ projects: { [project]: { hasTrustDialogAccepted: true } } }));
+  // Claude Code keys trust by the folder's real path (a HOME behind a symlink has another).
+  writeFileSync(join(home, '.claude.json'), JSON.stringify({ projects: { [realpathSync(project)]: { hasTrustDialogAccepted: true } } }));
   const { output } = runClient('claude-code', ['-p', 'hi'], { home, cwd: project, env: { CLAUDE_CODE_DISABLE_NONESSENTIAL_TRAFFIC: '1', DISABLE_AUTOUPDATER: '1' } });
   // It reads and reports the settings before it stops for the missing login.
   expect(output).toContain('Not logged in');
@@ -99,9 +100,9 @@ function codexAccepts(text: string, home: string): void {
   const servers = (parseToml(text) as { mcp_servers: Record<string, CodexServer> }).mcp_servers;
   expect(Object.keys(servers).length).toBeGreaterThan(0);
   for (const [name, server] of Object.entries(servers)) {
-    const { status, output } = codexGet(text, home, name);
+    const { status, output, stdout } = codexGet(text, home, name);
     expect({ status, output }).toEqual({ status: 0, output: expect.any(String) });
-    const read = JSON.parse(output) as { enabled_tools: string[] | null; disabled_tools: string[] | null };
+    const read = JSON.parse(stdout) as { enabled_tools: string[] | null; disabled_tools: string[] | null };
     expect(read.enabled_tools ?? undefined, name).toEqual(server.enabled_tools);
     expect(read.disabled_tools ?? undefined, name).toEqual(server.disabled_tools);
   }
@@ -267,9 +268,9 @@ describe('codex: the user\'s config.toml merged by policy --config --write, load
     expect(merged).toContain(USER_CODEX_CONFIG.split('\n')[0]!);
     const original = parseToml(USER_CODEX_CONFIG) as { mcp_servers: Record<string, { command: string; args?: string[] }> };
     for (const name of [...serverNames, 'notes']) {
-      const { status, output } = runClient('codex', ['mcp', 'get', name, '--json'], { home, env: { CODEX_HOME: join(home, '.codex') } });
+      const { status, output, stdout } = runClient('codex', ['mcp', 'get', name, '--json'], { home, env: { CODEX_HOME: join(home, '.codex') } });
       expect({ status, output }, name).toEqual({ status: 0, output: expect.any(String) });
-      const read = JSON.parse(output) as { enabled_tools: string[] | null; disabled_tools: string[] | null; transport: { command: string; args: string[] } };
+      const read = JSON.parse(stdout) as { enabled_tools: string[] | null; disabled_tools: string[] | null; transport: { command: string; args: string[] } };
       expect([read.transport.command, read.transport.args], name).toEqual([original.mcp_servers[name]!.command, original.mcp_servers[name]!.args ?? []]);
       expect(read.enabled_tools ?? undefined, name).toEqual(ours.mcp_servers[name]?.enabled_tools);
       expect(read.disabled_tools ?? undefined, name).toEqual(ours.mcp_servers[name]?.disabled_tools);
@@ -285,8 +286,8 @@ describe('codex: the user\'s config.toml merged by policy --config --write, load
     const cli = await runCli(['policy', '--catalog', catalogDir(home), '--for', 'codex', '--config', config, '--write']);
     expect(cli.code, cli.stderr).toBe(0);
     expect(cli.stderr).toMatch(/has no server named odd-names: its policy is left out/);
-    const { status, output } = runClient('codex', ['mcp', 'get', CODE_HOST_SLUG, '--json'], { home, env: { CODEX_HOME: join(home, '.codex') } });
+    const { status, output, stdout } = runClient('codex', ['mcp', 'get', CODE_HOST_SLUG, '--json'], { home, env: { CODEX_HOME: join(home, '.codex') } });
     expect({ status, output }).toEqual({ status: 0, output: expect.any(String) });
-    expect((JSON.parse(output) as { enabled_tools: string[] | null }).enabled_tools ?? undefined).toEqual(ours.mcp_servers[CODE_HOST_SLUG]?.enabled_tools);
+    expect((JSON.parse(stdout) as { enabled_tools: string[] | null }).enabled_tools ?? undefined).toEqual(ours.mcp_servers[CODE_HOST_SLUG]?.enabled_tools);
   });
 });

@@ -25,7 +25,8 @@ export function clientBin(id: ClientId): string {
  * Runs a client with only HOME, PATH and `env`: none of the developer's credentials or settings
  * reach it, so it checks its configuration and stops where it would need a login or the network.
  */
-export function runClient(id: ClientId, args: readonly string[], options: { home: string; cwd?: string; env?: Record<string, string> }): { status: number | null; output: string } {
+/** `output` is stdout and stderr together (for messages); `stdout` alone is what a `--json` command prints (Codex warns on stderr under /tmp). */
+export function runClient(id: ClientId, args: readonly string[], options: { home: string; cwd?: string; env?: Record<string, string> }): { status: number | null; output: string; stdout: string } {
   const result = spawnSync(clientBin(id), args, {
     cwd: options.cwd ?? options.home,
     env: { HOME: options.home, PATH: `${dirname(process.execPath)}:/usr/bin:/bin`, ...options.env },
@@ -34,5 +35,5 @@ export function runClient(id: ClientId, args: readonly string[], options: { home
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   if (result.error) throw result.error;
-  return { status: result.status, output: `${result.stdout}${result.stderr}` };
+  return { status: result.status, output: `${result.stdout}${result.stderr}`, stdout: result.stdout };
 }
