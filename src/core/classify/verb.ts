@@ -343,3 +343,14 @@ export function cjkOpeningVerb(description: string): VerbReading | undefined {
   }
   return undefined;
 }
+
+// Words that, inside a description's sentence, are nouns (“type information”, “a set of”).
+const DESCRIPTION_NOUNS = new Set(['type', 'types', 'set', 'sets', 'tag', 'tags', 'label', 'labels', 'mark', 'marks', 'start', 'end', 'block', 'blocks']);
+
+/** The first of `words` (a description's) that names a change, a removal, a run or a payment as a verb, not as a noun. */
+export function changeVerbIn(words: readonly string[], context: VerbContext): string | undefined {
+  return words.find((w) => {
+    const category = categoryOfWord(w, context);
+    return category !== undefined && category !== 'read' && !NOUN_OR_VERB.has(w) && !DESCRIPTION_NOUNS.has(w);
+  });
+}

@@ -1,7 +1,7 @@
 import type { Category } from '../../risk.ts';
 import type { Evidence } from '../evidence.ts';
 import { NOUN_OR_VERB } from '../lexicon.ts';
-import { categoryOfWord, openingVerb, RANK } from '../verb.ts';
+import { changeVerbIn, openingVerb, RANK } from '../verb.ts';
 import { textWords } from '../../text/tokens.ts';
 import { firstSentence, type ToolFacts } from './tool-facts.ts';
 import type { VerbFinding } from './verb-step.ts';
@@ -74,14 +74,5 @@ function statedReadOnly(description: string): string | undefined {
   return undefined;
 }
 
-// Words that, past a description's opening, are nouns (“type information”, “a set of”).
-const DESCRIPTION_NOUNS = new Set(['type', 'types', 'set', 'sets', 'tag', 'tags', 'label', 'labels', 'mark', 'marks', 'start', 'end', 'block', 'blocks']);
-
 /** A verb of the first sentence, past its opening, that changes, removes, runs or pays. */
-function namesAChange({ description, context }: ToolFacts): boolean {
-  const words = textWords(firstSentence(description)).slice(1);
-  return words.some((w) => {
-    const category = categoryOfWord(w, context);
-    return category !== undefined && category !== 'read' && !NOUN_OR_VERB.has(w) && !DESCRIPTION_NOUNS.has(w);
-  });
-}
+const namesAChange = ({ description, context }: ToolFacts) => changeVerbIn(textWords(firstSentence(description)).slice(1), context) !== undefined;

@@ -2,7 +2,7 @@ import type { Category, EvidenceSource } from '../../risk.ts';
 import { nameTokens, textWords } from '../../text/tokens.ts';
 import type { Evidence } from '../evidence.ts';
 import { EXECUTING_OBJECTS, NOUN_OR_VERB } from '../lexicon.ts';
-import { categoryOfWord, cjkOpeningVerb, descriptionVerb, endsWithMethod, openingVerb, RANK, sharedOpeningWord, verbOfWords, type VerbReading } from '../verb.ts';
+import { categoryOfWord, changeVerbIn, cjkOpeningVerb, descriptionVerb, endsWithMethod, openingVerb, RANK, sharedOpeningWord, verbOfWords, type VerbReading } from '../verb.ts';
 import { firstSentence, type ToolFacts } from './tool-facts.ts';
 
 /** A verb and where it was read. */
@@ -97,13 +97,6 @@ function phraseHead(lead: readonly string[]): string | undefined {
   return phrase.length > 0 && phrase.length <= 5 ? phrase.at(-1) : undefined;
 }
 
-/** A word of the description's first sentence that changes something: a verb of a category past read, not a noun. */
-function changeWordIn(description: string, context: ToolFacts['context']): string | undefined {
-  return textWords(firstSentence(description)).find((w) => {
-    const category = categoryOfWord(w, context);
-    return category !== undefined && category !== 'read' && !NOUN_OR_VERB.has(w);
-  });
-}
 
 const CORRECTIONS: readonly Correction[] = [
   // “Basic sentiment analysis using keyword matching”: with no verb anywhere, a first sentence that
@@ -111,7 +104,7 @@ const CORRECTIONS: readonly Correction[] = [
   function namesWhatComesBack({ lead, description, context }, finding) {
     if (finding.verb || finding.category !== 'other') return undefined;
     const head = phraseHead(lead);
-    if (!head || !LOOKED_AT_HEADS.has(head) || changeWordIn(description, context)) return undefined;
+    if (!head || !LOOKED_AT_HEADS.has(head) || changeVerbIn(textWords(firstSentence(description)), context)) return undefined;
     return { ...readFromOpening(finding, 'read', undefined, `the description names what it returns (“${head}”), and no change`), confidence: 0.35 };
   },
   // Whatever the name's verb, a first sentence that says it runs code or commands executes.
