@@ -1,6 +1,6 @@
 import { abusePatterns, type AbusePattern } from './abuse.ts';
 import { toolFaq } from './faq.ts';
-import type { CatalogServer, CatalogTool } from './build-catalog.ts';
+import type { CatalogTool } from './build-catalog.ts';
 import { describeRule } from '../policy/describe.ts';
 import { recommendRule, toolPolicy, unnamableToolReason } from './recommend.ts';
 import type { Policy, Rule } from '../policy/schema.ts';
