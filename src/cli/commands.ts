@@ -1,7 +1,9 @@
+import type { RunCommand } from './io.ts';
+
 export interface Command {
   summary: string;
-  /** Loads the command's module, which exports `run(args): Promise<exitCode>`. */
-  load: () => Promise<{ run(args: string[]): Promise<number> }>;
+  /** Loads the command's module, which exports `run(args, io): Promise<exitCode>`. */
+  load: () => Promise<{ run: RunCommand }>;
 }
 
 // One entry per command; modules load on demand so `validate` never pays for the importer.
