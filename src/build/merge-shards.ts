@@ -1,5 +1,6 @@
 import { existsSync, lstatSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
+import type { CommandIO } from '../cli/io.ts';
 import { parseShard } from '../core/catalog/shards.ts';
 import { DataError } from '../core/errors/friendly.ts';
 import { manifestText, readManifest, type BuildManifest } from './build-manifest.ts';
@@ -29,7 +30,7 @@ interface ShardPages {
  * other data or code) is rendered here, so the result is always what one build would make. A
  * shard that lacks pages its manifest lists is damaged, not stale: the merge fails, naming it.
  */
-export async function mergeShards(options: MergeOptions): Promise<number> {
+export async function mergeShards(options: MergeOptions, io: CommandIO): Promise<number> {
   const pages = readShards(options.shardDirs.map((dir) => resolve(dir)));
   if (typeof pages === 'string') {
     console.error(`policy-atlas merge: ${pages}`);
@@ -51,7 +52,7 @@ export async function mergeShards(options: MergeOptions): Promise<number> {
     }
     writeFileSync(join(assembled, BUILD_MARKER), manifestText(pages.keys, pages.files));
     console.log(`policy-atlas merge: ${pages.keys.size} servers from ${options.shardDirs.length} shard outputs (${files.toLocaleString('en')} files linked)`);
-    return await runBuild({ ...options, previousBuild: assembled });
+    return await runBuild({ ...options, previousBuild: assembled }, io);
   } finally {
     rmSync(assembled, { recursive: true, force: true });
   }

@@ -4,6 +4,7 @@ import { createInterface } from 'node:readline';
 import { createRequire } from 'node:module';
 import { availableParallelism, homedir, totalmem } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
+import type { CommandIO } from '../cli/io.ts';
 import { fileURLToPath } from 'node:url';
 import { loadAccuracyFile } from '../core/catalog/accuracy-file.ts';
 import { buildBudget } from '../core/catalog/build-budget.ts';
@@ -53,7 +54,7 @@ function warningLines(warnings: readonly string[], cacheFolder: string): string[
  * Validates the catalog, builds the site into a fresh folder and publishes it to `outDir` only when
  * everything succeeded: a failed build never touches the previous output. Returns the exit code.
  */
-export async function runBuild(options: BuildOptions): Promise<number> {
+export async function runBuild(options: BuildOptions, io: CommandIO): Promise<number> {
   const started = performance.now();
   const outDir = resolve(options.outDir);
   const catalogDir = resolve(options.catalogDir);

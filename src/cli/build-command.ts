@@ -1,4 +1,5 @@
 import { join, resolve } from 'node:path';
+import type { CommandIO } from './io.ts';
 import { PROJECT_ROOT, runBuild } from '../build/run-build.ts';
 import { parseShard, type Shard } from '../core/catalog/shards.ts';
 
@@ -14,7 +15,7 @@ the project's dist/). The output folder is replaced whole, so it must be empty, 
 catalog of 5,000 tools or more uses one per core (but the one the search index takes when it is made
 beside the pages), as many as a quarter of the machine's memory holds.`;
 
-export async function run(args: string[]): Promise<number> {
+export async function run(args: string[], io: CommandIO): Promise<number> {
   let catalogDir = process.env.CATALOG_DIR ?? join(PROJECT_ROOT, 'data');
   let outDir = process.env.OUT_DIR ?? join(PROJECT_ROOT, 'dist');
   let shard: Shard | undefined;
@@ -49,5 +50,5 @@ export async function run(args: string[]): Promise<number> {
       return 2;
     }
   }
-  return runBuild({ catalogDir, outDir, ...(shard ? { shard } : {}), ...(pageProcesses ? { pageProcesses } : {}) });
+  return runBuild({ catalogDir, outDir, ...(shard ? { shard } : {}), ...(pageProcesses ? { pageProcesses } : {}) }, io);
 }

@@ -1,4 +1,5 @@
 import { join, resolve } from 'node:path';
+import type { CommandIO } from './io.ts';
 import { mergeShards } from '../build/merge-shards.ts';
 import { PROJECT_ROOT } from '../build/run-build.ts';
 
@@ -9,7 +10,7 @@ catalog and code) into one site in --out (default: the project's dist/): the sha
 linked, not copied, and the listings, sitemap, catalog.json and the search index are made once from
 the whole catalog (default: the project's data/). The result is the site one build would make.`;
 
-export async function run(args: string[]): Promise<number> {
+export async function run(args: string[], io: CommandIO): Promise<number> {
   let catalogDir = process.env.CATALOG_DIR ?? join(PROJECT_ROOT, 'data');
   let outDir = process.env.OUT_DIR ?? join(PROJECT_ROOT, 'dist');
   const shardDirs: string[] = [];
@@ -35,5 +36,5 @@ export async function run(args: string[]): Promise<number> {
     console.error(`policy-atlas merge: name the shard outputs to merge\n\n${HELP}`);
     return 2;
   }
-  return mergeShards({ catalogDir, outDir, shardDirs });
+  return mergeShards({ catalogDir, outDir, shardDirs }, io);
 }

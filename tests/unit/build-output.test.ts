@@ -2,6 +2,7 @@ import { existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSyn
 import { tmpdir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
+import { collectIO } from '../support/command-io.ts';
 import { BUILD_MARKER, outputProblem, publishedFolder } from '../../src/build/output-guard.ts';
 import { BuildLockedError, buildsFolderOf, lockOutput, OutputChangedError, publish, stagingFolder, UnsafeBuildsFolderError } from '../../src/build/publish.ts';
 import { runBuild } from '../../src/build/run-build.ts';
@@ -184,7 +185,7 @@ describe('two builds of one output at once', () => {
     const error = vi.spyOn(console, 'error').mockImplementation(() => {});
     vi.spyOn(console, 'log').mockImplementation(() => {});
     try {
-      const code = await runBuild({ catalogDir: catalogIn(root), outDir: out });
+      const code = await runBuild({ catalogDir: catalogIn(root), outDir: out }, collectIO().io);
       expect(code).toBe(1);
       expect(error.mock.calls.join('\n')).toContain(`another build (process ${process.pid}) is writing ${out}`);
     } finally {

@@ -2,6 +2,7 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, realpathSync, symlinkS
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { collectIO } from '../support/command-io.ts';
 import { previousServerKeys } from '../../src/build/build-manifest.ts';
 import { BUILD_MARKER } from '../../src/build/build-entries.ts';
 import { mergeShards } from '../../src/build/merge-shards.ts';
@@ -33,7 +34,7 @@ async function merge(root: string, shard: string): Promise<{ code: number; error
   vi.spyOn(console, 'log').mockImplementation(() => {});
   vi.spyOn(console, 'warn').mockImplementation(() => {});
   mkdirSync(join(root, 'site'), { recursive: true });
-  const code = await mergeShards({ catalogDir: catalogIn(root), outDir: join(root, 'site/out'), shardDirs: [shard] });
+  const code = await mergeShards({ catalogDir: catalogIn(root), outDir: join(root, 'site/out'), shardDirs: [shard] }, collectIO().io);
   return { code, errors: error.mock.calls.map((call) => call.join(' ')).join('\n') };
 }
 
