@@ -18,7 +18,7 @@ import { serversIndexPages, serversPageParam } from './core/site/servers-index.t
 /**
  * The one place pages get data from: the catalog is read and classified once per build. It is read
  * straight from CATALOG_DIR rather than through a content collection: the collection's data store
- * is serialized and bundled, which cost 400 MB at 10,000 tools (see the scale notes in README).
+ * is serialized and bundled, which cost 400 MB at 10,000 tools (see docs/architecture.md).
  */
 const catalogDir = resolve(process.env.CATALOG_DIR ?? 'data');
 const salt = process.env.ATLAS_BUILD_SALT;
