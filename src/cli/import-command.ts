@@ -1,5 +1,5 @@
 import { existsSync, readFileSync } from 'node:fs';
-import { basename, relative, resolve } from 'node:path';
+import { basename, resolve } from 'node:path';
 import { loadServerFile } from '../core/catalog/load.ts';
 import { DataError, parseWithFriendlyErrors } from '../core/errors/friendly.ts';
 import { describeChanges, mergeImport } from '../core/import/merge.ts';
@@ -9,6 +9,7 @@ import { quoteForTerminal, terminalSafe } from '../core/text/terminal-safe.ts';
 import { runCommandLine } from './command-line.ts';
 import { ImportError } from './import/client.ts';
 import type { CommandIO } from './io.ts';
+import { shownPath } from './shown-path.ts';
 import { isConfigImport } from './import/config-options.ts';
 import { chooseDestination } from './import/destination.ts';
 import { runConfigImport } from './import/from-config.ts';
@@ -66,8 +67,7 @@ async function importTools(options: ImportOptions, secrets: readonly string[], o
 
   const destination = chooseDestination(options, clean.server);
   const path = resolve(io.cwd, destination.path);
-  const nearby = relative(io.cwd, path);
-  const shown = nearby && !nearby.startsWith('..') ? nearby : destination.path;
+  const shown = shownPath(destination.path, io.cwd);
   const existing: ServerFile | undefined = existsSync(path) ? loadServerFile(path, io.cwd).data : undefined;
   // A server must not pick which data file it replaces: "Github" would overwrite github.json.
   if (existing && destination.chosenByServer && !options.update) {
