@@ -1,4 +1,5 @@
 import { join, resolve } from 'node:path';
+import { readArgs, runCommandLine, UsageError } from './command-line.ts';
 import type { CommandIO } from './io.ts';
 import { PROJECT_ROOT, runBuild } from '../build/run-build.ts';
 import { parseShard, type Shard } from '../core/catalog/shards.ts';
@@ -15,40 +16,27 @@ the project's dist/). The output folder is replaced whole, so it must be empty, 
 catalog of 5,000 tools or more uses one per core (but the one the search index takes when it is made
 beside the pages), as many as a quarter of the machine's memory holds.`;
 
-export async function run(args: string[], io: CommandIO): Promise<number> {
-  let catalogDir = process.env.CATALOG_DIR ?? join(PROJECT_ROOT, 'data');
-  let outDir = process.env.OUT_DIR ?? join(PROJECT_ROOT, 'dist');
-  let shard: Shard | undefined;
-  let pageProcesses: number | undefined;
-  for (let i = 0; i < args.length; i++) {
-    const arg = args[i];
-    if (arg === '--help' || arg === '-h') {
-      console.log(HELP);
-      return 0;
-    }
-    const value = args[i + 1];
-    if (arg === '--shard' && value) {
-      shard = parseShard(value);
-      if (!shard) {
-        console.error(`policy-atlas build: --shard takes i/n with 1 <= i <= n <= 256, not "${value}"`);
-        return 2;
-      }
-      i++;
-    } else if (arg === '--jobs' && value) {
-      pageProcesses = /^\d{1,2}$/.test(value) ? Number(value) : 0;
-      if (pageProcesses < 1 || pageProcesses > 64) {
-        console.error(`policy-atlas build: --jobs takes a number of processes from 1 to 64, not "${value}"`);
-        return 2;
-      }
-      i++;
-    } else if ((arg === '--catalog' || arg === '--out') && value) {
-      if (arg === '--catalog') catalogDir = resolve(value);
-      else outDir = resolve(value);
-      i++;
-    } else {
-      console.error(`policy-atlas build: unexpected argument "${arg}"\n\n${HELP}`);
-      return 2;
-    }
-  }
-  return runBuild({ catalogDir, outDir, ...(shard ? { shard } : {}), ...(pageProcesses ? { pageProcesses } : {}) }, io);
+interface BuildArgs {
+  catalog?: string;
+  out?: string;
+  shard?: Shard;
+  jobs?: number;
+}
+
+function parseBuildArgs(args: string[]): BuildArgs {
+  const { values } = readArgs(args, { catalog: { type: 'string' }, out: { type: 'string' }, shard: { type: 'string' }, jobs: { type: 'string' } });
+  const shard = values.shard === undefined ? undefined : parseShard(values.shard);
+  if (values.shard !== undefined && !shard) throw new UsageError(`--shard takes i/n with 1 <= i <= n <= 256, not "${values.shard}"`, { withHelp: false });
+  const jobs = values.jobs === undefined ? undefined : /^\d{1,2}$/.test(values.jobs) ? Number(values.jobs) : 0;
+  if (jobs !== undefined && (jobs < 1 || jobs > 64)) throw new UsageError(`--jobs takes a number of processes from 1 to 64, not "${values.jobs}"`, { withHelp: false });
+  return { ...(values.catalog ? { catalog: values.catalog } : {}), ...(values.out ? { out: values.out } : {}), ...(shard ? { shard } : {}), ...(jobs ? { jobs } : {}) };
+}
+
+export function run(args: string[], io: CommandIO): Promise<number> {
+  return runCommandLine(args, io, { prefix: 'policy-atlas build: ', help: HELP, parse: parseBuildArgs }, (options) => {
+    // A folder given on the command line or in the environment is the user's, from where they are.
+    const catalogDir = resolve(io.cwd, options.catalog ?? io.env.CATALOG_DIR ?? join(PROJECT_ROOT, 'data'));
+    const outDir = resolve(io.cwd, options.out ?? io.env.OUT_DIR ?? join(PROJECT_ROOT, 'dist'));
+    return runBuild({ catalogDir, outDir, ...(options.shard ? { shard: options.shard } : {}), ...(options.jobs ? { pageProcesses: options.jobs } : {}) }, io);
+  });
 }

@@ -1,5 +1,5 @@
 import { existsSync, readdirSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { join, resolve } from 'node:path';
 import { z } from 'zod';
 import { loadServerFile } from '../core/catalog/load.ts';
 import { DataError } from '../core/errors/friendly.ts';
@@ -9,7 +9,10 @@ import type { Tool } from '../core/schema/server.ts';
 import { terminalSafe } from '../core/text/terminal-safe.ts';
 import { ImportError } from './import/client.ts';
 import { readTools } from './import/read-source.ts';
-import { parseSourceArgs, UsageError } from './import/source-args.ts';
+import { parseSourceArgs } from './import/source-args.ts';
+import { runCommandLine, UsageError } from './command-line.ts';
+import type { CommandIO } from './io.ts';
+import { shownPath } from './shown-path.ts';
 
 const PREFIX = 'policy-atlas check: ';
 
@@ -49,21 +52,18 @@ const CHECK_FLAGS = {
 
 const MAX_LISTED_SLUGS = 10;
 
-/** A path as the user would type it from here: relative below the working directory, else as given. */
-function shownPath(path: string): string {
-  const nearby = relative(process.cwd(), path);
-  return nearby && !nearby.startsWith('..') ? nearby : path;
-}
-
-/** The data file of `slug` in the catalog; a usage error naming the slugs there when it has none. */
-function serverFile(catalog: string, slug: string): string {
+/**
+ * The data file of `slug` in the catalog (as given, from `cwd`), and how to name it; a usage error
+ * naming the slugs there when it has none.
+ */
+function serverFile(catalog: string, slug: string, cwd: string): { path: string; shown: string } {
   const dir = join(catalog, 'servers');
-  const path = join(dir, `${slug}.json`);
-  if (existsSync(path)) return path;
-  const shown = shownPath(dir);
+  const path = resolve(cwd, dir, `${slug}.json`);
+  if (existsSync(path)) return { path, shown: shownPath(join(dir, `${slug}.json`), cwd) };
+  const shown = shownPath(dir, cwd);
   let slugs: string[];
   try {
-    slugs = readdirSync(dir).filter((n) => n.endsWith('.json')).map((n) => n.replace(/\.json$/, '')).sort();
+    slugs = readdirSync(resolve(cwd, dir)).filter((n) => n.endsWith('.json')).map((n) => n.replace(/\.json$/, '')).sort();
   } catch {
     throw new UsageError(`--catalog: ${shown} is not a directory (hint: a catalog holds servers/<server-slug>.json files)`);
   }
@@ -71,34 +71,32 @@ function serverFile(catalog: string, slug: string): string {
   throw new UsageError(`--server: no server "${slug}" in ${shown}${slugs.length ? ` (hint: it has ${listed})` : ' (it holds no servers)'}`);
 }
 
-export async function run(args: string[]): Promise<number> {
-  if (args.includes('--help') || args.includes('-h')) {
-    console.log(HELP);
-    return 0;
-  }
-  let secrets: string[] = [];
+const parseCheckArgs = (args: readonly string[]) => parseSourceArgs(args, { command: 'policy-atlas check', flags: CHECK_FLAGS });
+
+export function run(args: string[], io: CommandIO): Promise<number> {
+  return runCommandLine(args, io, { prefix: PREFIX, help: HELP, parse: parseCheckArgs }, (options) => check(options, io));
+}
+
+async function check(options: ReturnType<typeof parseCheckArgs>, io: CommandIO): Promise<number> {
+  const secrets = secretsOf(options.secretValues);
   // Server text and the user's credentials may reach any line: each is redacted, then made terminal-safe.
   const clean = (line: string) => terminalSafe(redactText(line, secrets));
-  const say = (line: string) => console.error(`${PREFIX}${clean(line)}`);
+  const say = (line: string) => io.err(`${PREFIX}${clean(line)}\n`);
   try {
-    const options = parseSourceArgs(args, { command: 'policy-atlas check', flags: CHECK_FLAGS });
-    secrets = secretsOf(options.secretValues);
-    const path = serverFile(options.flags.catalog, options.flags.server);
-    const { data } = loadServerFile(path);
-    const listed = await readTools(options.source, options.timeoutMs, say, options.clientInfo);
+    const { path, shown } = serverFile(options.flags.catalog, options.flags.server, io.cwd);
+    const { data } = loadServerFile(path, io.cwd);
+    const listed = await readTools(options.source, { timeoutMs: options.timeoutMs, progress: say, clientInfo: options.clientInfo, env: io.env, cwd: io.cwd });
     // As import writes them: a credential the server echoes reads [redacted] in the catalog too.
     const { value: tools } = redactSecrets(listed.tools, secrets);
     const drift = compareTools(data.tools, tools as Tool[]);
-    console.log(describeDrift(shownPath(path), drift).map(clean).join('\n'));
+    io.out(`${describeDrift(shown, drift).map(clean).join('\n')}\n`);
     return hasDrifted(drift) ? 1 : 0;
   } catch (error) {
-    if (error instanceof UsageError) {
-      console.error(`${PREFIX}${error.message}\n\n${HELP}`);
-    } else if (error instanceof DataError) {
+    if (error instanceof DataError) {
       error.lines.forEach(say);
       say('nothing was compared');
     } else if (error instanceof ImportError) {
-      console.error(`${PREFIX}${error.message.split('\n').map(clean).join('\n')}`);
+      io.err(`${PREFIX}${error.message.split('\n').map(clean).join('\n')}\n`);
       say('nothing was compared');
     } else {
       throw error;

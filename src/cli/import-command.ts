@@ -1,16 +1,19 @@
 import { existsSync, readFileSync } from 'node:fs';
-import { basename, relative } from 'node:path';
+import { basename, resolve } from 'node:path';
 import { loadServerFile } from '../core/catalog/load.ts';
 import { DataError, parseWithFriendlyErrors } from '../core/errors/friendly.ts';
 import { describeChanges, mergeImport } from '../core/import/merge.ts';
 import { leakedSecrets, redactSecrets, redactText, secretsOf } from '../core/import/redact.ts';
 import { ServerFileSchema, type ServerFile, type Tool } from '../core/schema/server.ts';
 import { quoteForTerminal, terminalSafe } from '../core/text/terminal-safe.ts';
+import { runCommandLine } from './command-line.ts';
 import { ImportError } from './import/client.ts';
+import type { CommandIO } from './io.ts';
+import { shownPath } from './shown-path.ts';
 import { isConfigImport } from './import/config-options.ts';
 import { chooseDestination } from './import/destination.ts';
 import { runConfigImport } from './import/from-config.ts';
-import { HELP, parseImportArgs, UsageError, type ImportOptions } from './import/options.ts';
+import { HELP, parseImportArgs, type ImportOptions } from './import/options.ts';
 import { readTools } from './import/read-source.ts';
 import { writeAtomically } from './import/write-atomically.ts';
 
@@ -29,53 +32,43 @@ interface Output {
   report: (lines: string[]) => void;
 }
 
-function output(secrets: readonly string[]): Output {
+function output(secrets: readonly string[], io: CommandIO): Output {
   const clean = (line: string) => terminalSafe(redactText(line, secrets));
   return {
-    say: (line) => console.error(`${PREFIX}${clean(line)}`),
-    sayLines: (message) => console.error(`${PREFIX}${message.split('\n').map(clean).join('\n')}`),
-    report: (lines) => console.log(lines.map(clean).join('\n')),
+    say: (line) => io.err(`${PREFIX}${clean(line)}\n`),
+    sayLines: (message) => io.err(`${PREFIX}${message.split('\n').map(clean).join('\n')}\n`),
+    report: (lines) => io.out(`${lines.map(clean).join('\n')}\n`),
   };
 }
 
-export async function run(args: string[]): Promise<number> {
-  if (isConfigImport(args)) return runConfigImport(args);
-  if (args.includes('--help') || args.includes('-h')) {
-    console.log(HELP);
-    return 0;
-  }
-  let options: ImportOptions;
-  try {
-    options = parseImportArgs(args);
-  } catch (error) {
-    if (!(error instanceof UsageError)) throw error;
-    console.error(`${PREFIX}${error.message}\n\n${HELP}`);
-    return 2;
-  }
-  const secrets = secretsOf(options.secretValues);
-  const out = output(secrets);
-  try {
-    await importTools(options, secrets, out);
-    return 0;
-  } catch (error) {
-    // A DataError line is one line by construction: any line break in it came from the data.
-    if (error instanceof DataError) error.lines.forEach(out.say);
-    else if (error instanceof ImportError) out.sayLines(error.message);
-    else throw error;
-    out.say('nothing was written');
-    return 1;
-  }
+export async function run(args: string[], io: CommandIO): Promise<number> {
+  if (isConfigImport(args)) return runConfigImport(args, io);
+  return runCommandLine(args, io, { prefix: PREFIX, help: HELP, parse: parseImportArgs }, async (options) => {
+    const secrets = secretsOf(options.secretValues);
+    const out = output(secrets, io);
+    try {
+      await importTools(options, secrets, out, io);
+      return 0;
+    } catch (error) {
+      // A DataError line is one line by construction: any line break in it came from the data.
+      if (error instanceof DataError) error.lines.forEach(out.say);
+      else if (error instanceof ImportError) out.sayLines(error.message);
+      else throw error;
+      out.say('nothing was written');
+      return 1;
+    }
+  });
 }
 
-async function importTools(options: ImportOptions, secrets: readonly string[], out: Output): Promise<void> {
-  const listed = await readTools(options.source, options.timeoutMs, out.say, options.clientInfo);
+async function importTools(options: ImportOptions, secrets: readonly string[], out: Output, io: CommandIO): Promise<void> {
+  const listed = await readTools(options.source, { timeoutMs: options.timeoutMs, progress: out.say, clientInfo: options.clientInfo, env: io.env, cwd: io.cwd });
   const { value: clean, count } = redactSecrets({ tools: listed.tools, server: listed.server }, secrets);
   if (count > 0) out.say(`the server echoed --env/--header/--url credentials into its tools or name (${count}×); they are written as [redacted]`);
 
   const destination = chooseDestination(options, clean.server);
-  const nearby = relative(process.cwd(), destination.path);
-  const shown = nearby && !nearby.startsWith('..') ? nearby : destination.path;
-  const existing: ServerFile | undefined = existsSync(destination.path) ? loadServerFile(destination.path).data : undefined;
+  const path = resolve(io.cwd, destination.path);
+  const shown = shownPath(destination.path, io.cwd);
+  const existing: ServerFile | undefined = existsSync(path) ? loadServerFile(path, io.cwd).data : undefined;
   // A server must not pick which data file it replaces: "Github" would overwrite github.json.
   if (existing && destination.chosenByServer && !options.update) {
     throw new ImportError({ message: `${shown} already exists, and only the server's own name (${quoteForTerminal(destination.name)}) points there`, hint: `to update it, pass --out ${shown}, --slug ${basename(shown, '.json')} or --update; for a new file, pass --out or --name` });
@@ -96,6 +89,6 @@ async function importTools(options: ImportOptions, secrets: readonly string[], o
   const text = `${JSON.stringify(file, null, 2)}\n`;
   // A last guard: whatever path a credential took, it does not get written.
   if (leakedSecrets(text, secrets).length > 0) throw new ImportError('an --env, --header or --url credential would end up in the data file', shown);
-  if (!existing || readFileSync(destination.path, 'utf8') !== text) writeAtomically(destination.path, text);
+  if (!existing || readFileSync(path, 'utf8') !== text) writeAtomically(path, text, destination.path);
   out.report(describeChanges(shown, changes));
 }

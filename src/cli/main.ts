@@ -20,10 +20,10 @@ const [name, ...args] = process.argv.slice(2);
 // Own keys only: `constructor` or `__proto__` must not find Object.prototype's members.
 const command = name && Object.hasOwn(COMMANDS, name) ? COMMANDS[name] : undefined;
 if (!name || name === '--help' || name === '-h') {
-  console.log(usage());
+  io.out(`${usage()}\n`);
   process.exitCode = name ? 0 : 2;
 } else if (!command) {
-  console.error(`policy-atlas: unknown command "${name}"\n\n${usage()}`);
+  io.err(`policy-atlas: unknown command "${name}"\n\n${usage()}\n`);
   process.exitCode = 2;
 } else {
   process.exitCode = await (await command.load()).run(args, io);

@@ -1,4 +1,5 @@
 import { join, resolve } from 'node:path';
+import { readArgs, runCommandLine, UsageError } from './command-line.ts';
 import type { CommandIO } from './io.ts';
 import { mergeShards } from '../build/merge-shards.ts';
 import { PROJECT_ROOT } from '../build/run-build.ts';
@@ -10,31 +11,17 @@ catalog and code) into one site in --out (default: the project's dist/): the sha
 linked, not copied, and the listings, sitemap, catalog.json and the search index are made once from
 the whole catalog (default: the project's data/). The result is the site one build would make.`;
 
-export async function run(args: string[], io: CommandIO): Promise<number> {
-  let catalogDir = process.env.CATALOG_DIR ?? join(PROJECT_ROOT, 'data');
-  let outDir = process.env.OUT_DIR ?? join(PROJECT_ROOT, 'dist');
-  const shardDirs: string[] = [];
-  for (let i = 0; i < args.length; i++) {
-    const arg = args[i]!;
-    if (arg === '--help' || arg === '-h') {
-      console.log(HELP);
-      return 0;
-    }
-    const value = args[i + 1];
-    if ((arg === '--catalog' || arg === '--out') && value) {
-      if (arg === '--catalog') catalogDir = resolve(value);
-      else outDir = resolve(value);
-      i++;
-    } else if (!arg.startsWith('-')) {
-      shardDirs.push(resolve(arg));
-    } else {
-      console.error(`policy-atlas merge: unexpected argument "${arg}"\n\n${HELP}`);
-      return 2;
-    }
-  }
-  if (shardDirs.length === 0) {
-    console.error(`policy-atlas merge: name the shard outputs to merge\n\n${HELP}`);
-    return 2;
-  }
-  return mergeShards({ catalogDir, outDir, shardDirs }, io);
+function parseMergeArgs(args: string[]) {
+  const { values, positionals } = readArgs(args, { catalog: { type: 'string' }, out: { type: 'string' } }, { positionals: true });
+  if (positionals.length === 0) throw new UsageError('name the shard outputs to merge');
+  return { ...values, shardDirs: positionals };
+}
+
+export function run(args: string[], io: CommandIO): Promise<number> {
+  return runCommandLine(args, io, { prefix: 'policy-atlas merge: ', help: HELP, parse: parseMergeArgs }, (options) => {
+    // A folder given on the command line or in the environment is the user's, from where they are.
+    const catalogDir = resolve(io.cwd, options.catalog ?? io.env.CATALOG_DIR ?? join(PROJECT_ROOT, 'data'));
+    const outDir = resolve(io.cwd, options.out ?? io.env.OUT_DIR ?? join(PROJECT_ROOT, 'dist'));
+    return mergeShards({ catalogDir, outDir, shardDirs: options.shardDirs.map((dir) => resolve(io.cwd, dir)) }, io);
+  });
 }

@@ -1,12 +1,14 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
-import { parseArgs } from 'node:util';
 import { buildCatalog } from '../core/catalog/build-catalog.ts';
 import { loadCatalogDir, type LoadedServer } from '../core/catalog/load.ts';
 import { POLICY_FORMATS, policyFormat, type PolicyFormat } from '../core/dialects/formats.ts';
 import { DataError } from '../core/errors/friendly.ts';
 import { clientServerName, stackPolicy } from '../core/flows/stack-policy.ts';
 import { terminalSafe } from '../core/text/terminal-safe.ts';
+import { plural } from '../core/text/plural.ts';
+import { readArgs, runCommandLine, UsageError } from './command-line.ts';
+import type { CommandIO } from './io.ts';
 import { writeFileAtomic } from './write-atomic.ts';
 
 const PREFIX = 'policy-atlas policy: ';
@@ -46,28 +48,19 @@ interface PolicyOptions {
   write: boolean;
 }
 
-class UsageError extends Error {}
+const OPTIONS = {
+  catalog: { type: 'string' },
+  for: { type: 'string' },
+  servers: { type: 'string' },
+  strict: { type: 'boolean', default: false },
+  out: { type: 'string' },
+  config: { type: 'string' },
+  write: { type: 'boolean', default: false },
+} as const;
 
+/** The options, their paths as given (resolved from the working folder when used). */
 function parsePolicyArgs(args: string[]): PolicyOptions {
-  let values;
-  try {
-    ({ values } = parseArgs({
-      args,
-      strict: true,
-      allowPositionals: false,
-      options: {
-        catalog: { type: 'string' },
-        for: { type: 'string' },
-        servers: { type: 'string' },
-        strict: { type: 'boolean', default: false },
-        out: { type: 'string' },
-        config: { type: 'string' },
-        write: { type: 'boolean', default: false },
-      },
-    }));
-  } catch (error) {
-    throw new UsageError((error as Error).message);
-  }
+  const { values } = readArgs(args, OPTIONS, { wording: { unknownOption: (option) => `Unknown option '${option}'` } });
   if (!values.catalog) throw new UsageError('name the catalog: --catalog <dir>');
   if (!values.for) throw new UsageError(`name the format: --for <${FORMAT_IDS.join('|')}>`);
   const format = policyFormat(values.for);
@@ -78,13 +71,13 @@ function parsePolicyArgs(args: string[]): PolicyOptions {
   const servers = values.servers?.split(',').map((name) => name.trim()).filter(Boolean);
   if (values.servers !== undefined && servers!.length === 0) throw new UsageError('--servers names no server');
   return {
-    catalog: resolve(values.catalog),
+    catalog: values.catalog,
     formatId: values.for,
     format,
     ...(servers ? { servers } : {}),
     strict: values.strict,
-    ...(values.out ? { out: resolve(values.out) } : {}),
-    ...(values.config ? { config: resolve(values.config) } : {}),
+    ...(values.out ? { out: values.out } : {}),
+    ...(values.config ? { config: values.config } : {}),
     write: values.write,
   };
 }
@@ -93,8 +86,8 @@ function parsePolicyArgs(args: string[]): PolicyOptions {
  * The stack's servers in the order named, each found by slug or by its client name, picked before
  * they are rated: a large catalog's other servers cost only their reading.
  */
-function pickServers(all: readonly LoadedServer[], names: readonly string[] | undefined, catalogDir: string): LoadedServer[] {
-  if (all.length === 0) throw new DataError([`${relative(process.cwd(), catalogDir) || catalogDir}: the catalog holds no server (hint: import your servers first)`]);
+function pickServers(all: readonly LoadedServer[], names: readonly string[] | undefined, catalogDir: string, cwd: string): LoadedServer[] {
+  if (all.length === 0) throw new DataError([`${relative(cwd, catalogDir) || catalogDir}: the catalog holds no server (hint: import your servers first)`]);
   if (!names) return [...all];
   const clientName = (s: LoadedServer) => clientServerName({ slug: s.slug, meta: s.data });
   const missing = names.filter((name) => !all.some((s) => s.slug === name || clientName(s) === name));
@@ -105,14 +98,15 @@ function pickServers(all: readonly LoadedServer[], names: readonly string[] | un
   return [...new Set(picked)];
 }
 
-export async function run(args: string[]): Promise<number> {
-  if (args.includes('--help') || args.includes('-h')) {
-    console.log(HELP);
-    return 0;
-  }
+export function run(args: string[], io: CommandIO): Promise<number> {
+  return runCommandLine(args, io, { prefix: PREFIX, help: HELP, parse: parsePolicyArgs }, (options) => writePolicy(options, io));
+}
+
+async function writePolicy(options: PolicyOptions, io: CommandIO): Promise<number> {
+  const say = (line: string) => io.err(`${PREFIX}${line}\n`);
   try {
-    const options = parsePolicyArgs(args);
-    const picked = pickServers(loadCatalogDir(options.catalog), options.servers, options.catalog);
+    const catalog = resolve(io.cwd, options.catalog);
+    const picked = pickServers(loadCatalogDir(catalog, io.cwd), options.servers, catalog, io.cwd);
     const built = buildCatalog(picked).servers;
     const servers = picked.map((loaded) => built.find((server) => server.slug === loaded.slug)!);
     const { policy, servers: slices } = stackPolicy(servers, { strict: options.strict });
@@ -120,34 +114,29 @@ export async function run(args: string[]): Promise<number> {
     const written = format.write(policy, slices);
     let text = written.text;
     const notes: string[] = [];
-    if (options.config) {
-      const shown = relative(process.cwd(), options.config) || options.config;
-      const exists = existsSync(options.config);
-      if (!exists) console.error(`${PREFIX}${terminalSafe(shown)} does not exist yet: the merged text starts from an empty file`);
-      const merged = format.intoConfig!(exists ? readConfig(options.config, shown) : '', written.fragment, shown);
+    const config = options.config === undefined ? undefined : resolve(io.cwd, options.config);
+    if (config) {
+      const where = relative(io.cwd, config) || config;
+      const exists = existsSync(config);
+      if (!exists) say(`${terminalSafe(where)} does not exist yet: the merged text starts from an empty file`);
+      const merged = format.intoConfig!(exists ? readConfig(config, where) : '', written.fragment, where);
       text = merged.text;
       notes.push(...merged.notes);
     }
-    for (const sentence of written.lost) console.error(`${PREFIX}${format.title} cannot say: ${terminalSafe(sentence)}`);
-    for (const note of notes) console.error(`${PREFIX}${terminalSafe(note)}`);
-    const target = options.write ? options.config : options.out;
+    for (const sentence of written.lost) say(`${format.title} cannot say: ${terminalSafe(sentence)}`);
+    for (const note of notes) say(terminalSafe(note));
+    const target = options.write ? config : options.out === undefined ? undefined : resolve(io.cwd, options.out);
     if (target) {
       writeFileAtomic(target, text);
-      console.error(`${PREFIX}wrote ${terminalSafe(relative(process.cwd(), target) || target)} (${slices.length} server${slices.length === 1 ? '' : 's'}, ${options.strict ? 'strict' : 'default'} cut)`);
+      say(`wrote ${terminalSafe(relative(io.cwd, target) || target)} (${plural(slices.length, 'server')}, ${options.strict ? 'strict' : 'default'} cut)`);
     } else {
-      process.stdout.write(text);
+      io.out(text);
     }
     return 0;
   } catch (error) {
-    if (error instanceof UsageError) {
-      console.error(`${PREFIX}${error.message}\n\n${HELP}`);
-      return 2;
-    }
-    if (error instanceof DataError) {
-      for (const line of error.lines) console.error(`${PREFIX}${terminalSafe(line)}`);
-      return 2;
-    }
-    throw error;
+    if (!(error instanceof DataError)) throw error;
+    for (const line of error.lines) say(terminalSafe(line));
+    return 2;
   }
 }
 

@@ -6,7 +6,8 @@ import { findSuspiciousText } from '../../src/core/classify/suspicious.ts';
 import { MAX_LENGTH } from '../../src/core/catalog/normalise.ts';
 import { MAX_NESTING } from '../../src/core/catalog/json-depth.ts';
 import type { Tool } from '../../src/core/schema/server.ts';
-import { runCli } from '../support/run-cli.ts';
+import { run as checkCommand } from '../../src/cli/check-command.ts';
+import { runCommand } from '../support/command-io.ts';
 
 // Ways a server could answer `check` with something other than what was reviewed and still be told
 // "matches": each must exit 1.
@@ -28,7 +29,7 @@ async function check(slug: string, reviewed: unknown[], listed: unknown[]) {
   writeFileSync(join(catalog, 'servers', `${slug}.json`), JSON.stringify({ name: slug, tools: reviewed }));
   const file = join(dir, `${slug}-listed.json`);
   writeFileSync(file, JSON.stringify({ tools: listed }));
-  return runCli(['check', '--catalog', catalog, '--server', slug, '--file', file]);
+  return runCommand(checkCommand, ['--catalog', catalog, '--server', slug, '--file', file]);
 }
 
 describe('check does not say "matches" when the server changed', () => {

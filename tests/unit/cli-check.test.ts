@@ -2,7 +2,10 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { quote, ROOT, runCli } from '../support/run-cli.ts';
+import { run as checkCommand } from '../../src/cli/check-command.ts';
+import { run as importCommand } from '../../src/cli/import-command.ts';
+import { runCommand } from '../support/command-io.ts';
+import { quote, ROOT } from '../support/run-cli.ts';
 
 const EVERYTHING = join(ROOT, 'node_modules/.bin/mcp-server-everything');
 const DRIFTING = join(ROOT, 'tests/fixtures/drifting-server.mjs');
@@ -14,10 +17,10 @@ mkdirSync(join(catalog, 'servers'), { recursive: true });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 const importInto = async (slug: string, stdio: string) => {
-  const result = await runCli(['import', '--stdio', stdio, '--out', join(catalog, 'servers', `${slug}.json`), '--now', '2026-01-01']);
+  const result = await runCommand(importCommand, ['--stdio', stdio, '--out', join(catalog, 'servers', `${slug}.json`), '--now', '2026-01-01']);
   expect(result.code, result.stderr).toBe(0);
 };
-const check = (...args: string[]) => runCli(['check', '--catalog', catalog, ...args]);
+const check = (...args: string[]) => runCommand(checkCommand, ['--catalog', catalog, ...args]);
 
 describe('policy-atlas check, against the real server-everything', () => {
   beforeAll(() => importInto('everything', node(EVERYTHING, 'stdio')), 60_000);
@@ -93,14 +96,14 @@ describe('policy-atlas check usage errors: exit 2, nothing compared', () => {
     ['a client name for a saved file', ['--catalog', catalog, '--server', 'notes', '--file', DRIFTING, '--client-name', 'claude-code'], /--client-name goes with --stdio or --url/],
     ['a client name with a line break', ['--catalog', catalog, '--server', 'notes', '--stdio', 'x', '--client-name', 'a\nb'], /--client-name: must be 1 to 200 printable ASCII characters/],
   ])('%s', async (_, args, message) => {
-    const result = await runCli(['check', ...args]);
+    const result = await runCommand(checkCommand, [...args]);
     expect(result.stderr).toMatch(message);
     expect(result.stdout).toBe('');
     expect(result.code).toBe(2);
   }, 30_000);
 
   it('prints its help with exit 0', async () => {
-    const result = await runCli(['check', '--help']);
+    const result = await runCommand(checkCommand, ['--help']);
     expect(result.stdout).toMatch(/^Usage: policy-atlas check/);
     expect(result.code).toBe(0);
   });

@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { CATEGORIES, isLowConfidence, LEVELS } from '../../src/core/risk.ts';
-import { runCli } from '../support/run-cli.ts';
+import { run as classifyCommand } from '../../src/cli/classify-command.ts';
+import { runCommand } from '../support/command-io.ts';
 import { SMALL_SERVERS } from '../support/small-catalog.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'policy-atlas-classify-'));
@@ -20,7 +21,7 @@ interface Row {
 }
 
 const classify = async (file: string) => {
-  const result = await runCli(['classify', file]);
+  const result = await runCommand(classifyCommand, [file]);
   return { ...result, rows: result.code === 0 ? (JSON.parse(result.stdout) as Row[]) : [] };
 };
 
@@ -58,7 +59,7 @@ describe('policy-atlas classify', () => {
   it('a broken dump: the JSON path, exit 1, nothing on stdout', async () => {
     const file = join(dir, 'broken.json');
     writeFileSync(file, '{"tools": [{"description": "x"}]}');
-    const result = await runCli(['classify', file]);
+    const result = await runCommand(classifyCommand, [file]);
     expect(result.stderr).toBe(`policy-atlas classify: ${file} › tools[0].name: required, but missing (expected a string)\n`);
     expect(result.stdout).toBe('');
     expect(result.code).toBe(1);
@@ -69,7 +70,7 @@ describe('policy-atlas classify', () => {
     // An 8-bit CSI and a bidi override: JSON.stringify leaves both raw.
     const names = ['wipe\u009b2J', 'safe\u202etxt.exe'];
     writeFileSync(file, JSON.stringify({ tools: names.map((name) => ({ name })) }));
-    const result = await runCli(['classify', file]);
+    const result = await runCommand(classifyCommand, [file]);
     expect(result.code).toBe(0);
     expect(result.stdout).not.toMatch(/[\u0080-\u009f\u202e]/);
     expect(result.stdout).toContain(String.raw`"wipe\u009b2J"`);
@@ -77,7 +78,7 @@ describe('policy-atlas classify', () => {
 
     // A saved error answer: its message is quoted in the error line.
     writeFileSync(file, JSON.stringify({ jsonrpc: '2.0', id: 1, error: { code: -32000, message: 'boom\n\u001b[2Kpolicy-atlas classify: fake' } }));
-    const failed = await runCli(['classify', file]);
+    const failed = await runCommand(classifyCommand, [file]);
     expect(failed.code).toBe(1);
     expect(failed.stderr).not.toContain('\u001b');
     expect(failed.stderr.trimEnd().split('\n')).toHaveLength(1);
@@ -87,7 +88,7 @@ describe('policy-atlas classify', () => {
     const file = join(dir, 'nulls.json');
     const tools = Array.from({ length: 400 }, (_, i) => ({ name: `tool_${i}`, annotations: { readOnlyHint: null, openWorldHint: null } }));
     writeFileSync(file, JSON.stringify({ tools: [...tools, { name: 'odd name' }] }));
-    const result = await runCli(['classify', file]);
+    const result = await runCommand(classifyCommand, [file]);
     expect(result.code).toBe(0);
     const lines = result.stderr.trimEnd().split('\n');
     expect(lines[0]).toBe('policy-atlas classify: 801 warnings:');
@@ -101,7 +102,7 @@ describe('policy-atlas classify', () => {
   }, 30_000);
 
   it('no file: usage, exit 2', async () => {
-    const result = await runCli(['classify']);
+    const result = await runCommand(classifyCommand, []);
     expect(result.stderr).toMatch(/^policy-atlas classify: give one file\n\nUsage: policy-atlas classify <file>/);
     expect(result.code).toBe(2);
   }, 30_000);

@@ -1,12 +1,10 @@
-import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
+import { run } from '../../src/cli/validate-command.ts';
+import { runCommand } from '../support/command-io.ts';
 
-const ROOT = fileURLToPath(new URL('../..', import.meta.url));
-const BIN = join(ROOT, 'bin/policy-atlas.mjs');
 const dir = mkdtempSync(join(tmpdir(), 'policy-atlas-cli-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -16,10 +14,10 @@ function file(name: string, content: string): string {
   return name;
 }
 
-/** Runs the real binary, as a user would, from the temp directory. */
-function cli(...args: string[]) {
-  const result = spawnSync(process.execPath, [BIN, 'validate', ...args], { cwd: dir, encoding: 'utf8', timeout: 30_000 });
-  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+/** Runs the command in this process, from the temp directory. */
+async function cli(...args: string[]) {
+  const { code, stdout, stderr } = await runCommand(run, args, { cwd: dir });
+  return { status: code, stdout, stderr };
 }
 
 const VALID = file('valid.json', JSON.stringify({ version: '1', default: 'deny', tools: { read_file: {} } }, null, 2));
@@ -53,12 +51,12 @@ describe('policy-atlas validate', () => {
       1,
       'broken.json:2:17 error: not valid JSON: a comma before "}" (hint: remove the trailing comma; JSON allows none)\nbroken.json: invalid (1 error, 0 warnings)\n',
     ],
-  ])('%s', (_name, args, status, stdout) => {
-    expect(cli(...args)).toEqual({ status, stdout, stderr: '' });
+  ])('%s', async (_name, args, status, stdout) => {
+    expect(await cli(...args)).toEqual({ status, stdout, stderr: '' });
   });
 
-  it('--json prints { ok, problems } and keeps the exit status', () => {
-    const result = cli(INVALID, '--json');
+  it('--json prints { ok, problems } and keeps the exit status', async () => {
+    const result = await cli(INVALID, '--json');
     expect(result.status).toBe(1);
     expect(JSON.parse(result.stdout)).toEqual({
       ok: false,
@@ -73,13 +71,13 @@ describe('policy-atlas validate', () => {
         },
       ],
     });
-    expect(JSON.parse(cli('--json', VALID).stdout)).toEqual({ ok: true, problems: [] });
+    expect(JSON.parse((await cli('--json', VALID)).stdout)).toEqual({ ok: true, problems: [] });
   });
 
-  it('--catalog warns about a tool no server has, with a did-you-mean', () => {
+  it('--catalog warns about a tool no server has, with a did-you-mean', async () => {
     mkdirSync(join(dir, 'catalog/servers'), { recursive: true });
     file('catalog/servers/files.json', JSON.stringify({ name: 'Files', tools: [{ name: 'read_file' }, { name: 'list_directory' }] }));
-    const result = cli(TYPO, '--catalog', 'catalog');
+    const result = await cli(TYPO, '--catalog', 'catalog');
     expect(result).toEqual({
       status: 0,
       stdout:
@@ -87,7 +85,7 @@ describe('policy-atlas validate', () => {
         'typo.json: valid (0 errors, 1 warning)\n',
       stderr: '',
     });
-    expect(cli(TYPO).stdout).toBe('typo.json: valid (0 errors, 0 warnings)\n');
+    expect((await cli(TYPO)).stdout).toBe('typo.json: valid (0 errors, 0 warnings)\n');
   });
 
   it.each<[string, string[], RegExp]>([
@@ -98,22 +96,22 @@ describe('policy-atlas validate', () => {
     ['a file that does not exist', ['missing.json'], /cannot read "missing.json"/],
     ['a directory instead of a file', ['.'], /cannot read "\."/],
     ['a catalog that does not exist', [VALID, '--catalog', 'nowhere'], /cannot use the catalog "nowhere":\nnowhere\/servers: no such directory/],
-  ])('exits 2 on a usage error or an unreadable input: %s', (_name, args, stderr) => {
-    const result = cli(...args);
+  ])('exits 2 on a usage error or an unreadable input: %s', async (_name, args, stderr) => {
+    const result = await cli(...args);
     expect(result.status).toBe(2);
     expect(result.stdout).toBe('');
     expect(result.stderr).toMatch(stderr);
   });
 
-  it('--help prints the usage and exits 0', () => {
-    const result = cli('--help');
+  it('--help prints the usage and exits 0', async () => {
+    const result = await cli('--help');
     expect(result.status).toBe(0);
     expect(result.stdout).toMatch(/^Usage: policy-atlas validate <policy.json> \[--catalog <dir>\] \[--json\]/);
   });
 
-  it('refuses a file over 5 MB without reading it', () => {
+  it('refuses a file over 5 MB without reading it', async () => {
     const big = file('big.json', `{"version": "1", "default": "deny", "x": "${'x'.repeat(5 * 1024 * 1024)}"}`);
-    expect(cli(big)).toEqual({
+    expect(await cli(big)).toEqual({
       status: 1,
       stdout:
         'big.json error: the text is larger than 5 MB, the most a policy may be (hint: a policy is usually a few kilobytes; check that this is the right file)\n' +

@@ -3,11 +3,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { loadServerFile } from '../../src/core/catalog/load.ts';
-import { ROOT, runCli, type CliResult } from '../support/run-cli.ts';
+import { run as importCommand } from '../../src/cli/import-command.ts';
+import { runCommand } from '../support/command-io.ts';
+import { ROOT, type CliResult } from '../support/run-cli.ts';
 
 const CONFIGS = join(ROOT, 'tests/fixtures/client-configs');
 const SECRET = 'sk-fixture-SECRET-4f9a2c1e7b';
-// Each test runs the CLI, a new Node process: seconds on a busy machine.
+// Reading configurations starts no server, but a busy machine is slow all the same.
 const CLI_TIMEOUT = 30_000;
 const dir = mkdtempSync(join(tmpdir(), 'policy-atlas-import-config-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -32,7 +34,7 @@ describe('policy-atlas import --config, starting the real servers of a Claude Co
 
   it('imports every server that starts, lists the others with their reason, and exits 1', async () => {
     const started = Date.now();
-    first = await runCli(['import', '--config', join(CONFIGS, 'real/.mcp.json'), '--catalog', catalog, '--now', '2026-03-01'], { env: env() });
+    first = await runCommand(importCommand, ['--config', join(CONFIGS, 'real/.mcp.json'), '--catalog', catalog, '--now', '2026-03-01'], { env: env() });
     const seconds = (Date.now() - started) / 1000;
     console.log(`import --config real/.mcp.json (8 servers, 3 real ones started): ${seconds.toFixed(1)} s; the command says: ${/imported .*/.exec(first.stdout)?.[0]}`);
     expect(first.code).toBe(1);
@@ -74,7 +76,7 @@ describe('policy-atlas import --config, starting the real servers of a Claude Co
     file.name = 'Memory (edited)';
     file.tools[0].overrides = { level: 'high', rationale: 'Edited by hand.' };
     writeFileSync(path, `${JSON.stringify(file, null, 2)}\n`);
-    const again = await runCli(['import', '--config', join(CONFIGS, 'real/.mcp.json'), '--catalog', catalog, '--now', '2026-04-01'], { env: env() });
+    const again = await runCommand(importCommand, ['--config', join(CONFIGS, 'real/.mcp.json'), '--catalog', catalog, '--now', '2026-04-01'], { env: env() });
     expect(again.stdout).toMatch(/memory → .*memory\.json: no changes \(9 tools\)/);
     const after = loadServerFile(path).data;
     expect(after.name).toBe('Memory (edited)');
@@ -87,7 +89,7 @@ describe('policy-atlas import --config, a Codex config.toml with the same two re
   it('imports both and exits 0', async () => {
     const catalog = join(dir, 'codex');
     const started = Date.now();
-    const result = await runCli(['import', '--config', join(CONFIGS, 'real/config.toml'), '--catalog', catalog], { env: env({ MEMORY_FILE_PATH: join(dir, 'codex-memory.jsonl') }) });
+    const result = await runCommand(importCommand, ['--config', join(CONFIGS, 'real/config.toml'), '--catalog', catalog], { env: env({ MEMORY_FILE_PATH: join(dir, 'codex-memory.jsonl') }) });
     console.log(`import --config real/config.toml (everything + memory): ${((Date.now() - started) / 1000).toFixed(1)} s; the command says: ${/imported .*/.exec(result.stdout)?.[0]}`);
     expect(result.stderr).toContain('connected to memory-server');
     expect(result.code).toBe(0);
@@ -105,7 +107,7 @@ describe('policy-atlas import --config: configurations that cannot be read', () 
     ['broken/not-a-config.json', /not-a-config\.json › \(root\): lists no MCP servers/],
   ])('%s: exit 2, the file and the line or JSON path named, no value of it echoed', async (file, message) => {
     const catalog = join(dir, 'broken');
-    const result = await runCli(['import', '--config', join(CONFIGS, file), '--catalog', catalog]);
+    const result = await runCommand(importCommand, ['--config', join(CONFIGS, file), '--catalog', catalog]);
     expect(result.code).toBe(2);
     expect(result.stderr).toMatch(message);
     expectNoSecret(result, undefined, 'broken-secret-value-123');
@@ -113,7 +115,7 @@ describe('policy-atlas import --config: configurations that cannot be read', () 
   }, CLI_TIMEOUT);
 
   it('a missing file: exit 2, named', async () => {
-    const result = await runCli(['import', '--config', join(dir, 'nowhere.json')]);
+    const result = await runCommand(importCommand, ['--config', join(dir, 'nowhere.json')]);
     expect(result.code).toBe(2);
     expect(result.stderr).toContain('nowhere.json: cannot read the file (ENOENT)');
   }, CLI_TIMEOUT);
@@ -124,7 +126,7 @@ describe('policy-atlas import --config: configurations that cannot be read', () 
     [['--config', 'a.json', '--stdio', 'x'], 'unexpected argument "--stdio" (it goes with a single server\'s import'],
     [['--config', 'a.json', '--input', 'no-equals'], '--input must be id=value'],
   ])('usage %j: exit 2', async (args, message) => {
-    const result = await runCli(['import', ...args]);
+    const result = await runCommand(importCommand, [...args]);
     expect(result.code).toBe(2);
     expect(result.stderr).toContain(message);
   }, CLI_TIMEOUT);
@@ -133,7 +135,7 @@ describe('policy-atlas import --config: configurations that cannot be read', () 
 describe('policy-atlas import --config without --catalog lists the servers, starting none', () => {
   it('resolves VS Code inputs from --input, and never shows an input, env or header value', async () => {
     const inputSecret = 'input-secret-value-31415';
-    const result = await runCli(['import', '--config', join(CONFIGS, 'vscode/.vscode/mcp.json'), '--input', `issues-token=${inputSecret}`], { env: env({ ISSUES_HOME: '/srv/issues' }) });
+    const result = await runCommand(importCommand, ['--config', join(CONFIGS, 'vscode/.vscode/mcp.json'), '--input', `issues-token=${inputSecret}`], { env: env({ ISSUES_HOME: '/srv/issues' }) });
     expect(result.code).toBe(0);
     expect(result.stdout).toContain('VS Code');
     expect(result.stdout).toContain(`issues: stdio issues-mcp --workspace ${join(CONFIGS, 'vscode')}`);
@@ -142,19 +144,19 @@ describe('policy-atlas import --config without --catalog lists the servers, star
   }, CLI_TIMEOUT);
 
   it('says which input a server needs when none is given', async () => {
-    const result = await runCli(['import', '--config', join(CONFIGS, 'vscode/.vscode/mcp.json')], { env: env({ ISSUES_HOME: '/srv/issues' }) });
+    const result = await runCommand(importCommand, ['--config', join(CONFIGS, 'vscode/.vscode/mcp.json')], { env: env({ ISSUES_HOME: '/srv/issues' }) });
     expect(result.stdout).toContain('issues: would be skipped: needs ${input:issues-token} ("Issue tracker token"): pass --input issues-token=…');
   }, CLI_TIMEOUT);
 
   it('hides literal credentials of a Codex file (env values, a key given as an argument)', async () => {
-    const result = await runCli(['import', '--config', join(CONFIGS, 'codex/config.toml')], { env: env({ BILLING_TOKEN: 'billing-secret-2718281' }) });
+    const result = await runCommand(importCommand, ['--config', join(CONFIGS, 'codex/config.toml')], { env: env({ BILLING_TOKEN: 'billing-secret-2718281' }) });
     expect(result.code).toBe(0);
     expect(result.stdout).toContain('inventory: stdio inventory-mcp --readonly --api-key [redacted]');
     for (const secret of ['inv-literal-key-99z', 'inv-token-literal-7a7a7a', 'billing-secret-2718281']) expectNoSecret(result, undefined, secret);
   }, CLI_TIMEOUT);
 
   it('Claude Desktop: values taken as written, a literal env value kept out of the output all the same', async () => {
-    const result = await runCli(['import', '--config', join(CONFIGS, 'claude-desktop/claude_desktop_config.json')]);
+    const result = await runCommand(importCommand, ['--config', join(CONFIGS, 'claude-desktop/claude_desktop_config.json')]);
     expect(result.code).toBe(0);
     expect(result.stdout).toContain('Claude Desktop tests/fixtures/client-configs/claude-desktop/claude_desktop_config.json: 1 server');
     expect(result.stdout).toContain('recipes: stdio uvx recipes-mcp --cache /tmp/recipes');
@@ -171,14 +173,14 @@ describe('policy-atlas import --discover', () => {
     cpSync(join(CONFIGS, 'real/.mcp.json'), join(home, '.claude.json'));
     writeFileSync(join(project, '.vscode/mcp.json'), JSON.stringify({ servers: { 'memory-here': { type: 'stdio', command: process.execPath, args: [join(ROOT, 'node_modules/@modelcontextprotocol/server-memory/dist/index.js')], env: { MEMORY_FILE_PATH: '${env:PA_TMP}/vscode-memory.jsonl' } } } }));
     const clean = { HOME: home, USERPROFILE: home, APPDATA: join(home, 'AppData'), XDG_CONFIG_HOME: join(home, '.config'), CODEX_HOME: join(home, '.codex') };
-    const listed = await runCli(['import', '--discover'], { cwd: project, env: env(clean) });
+    const listed = await runCommand(importCommand, ['--discover'], { cwd: project, env: env(clean) });
     expect(listed.code).toBe(0);
     expect(listed.stdout).toContain('Claude Code ~/.claude.json: 8 servers (1 disabled)');
     expect(listed.stdout).toContain('VS Code .vscode/mcp.json: 1 server');
     expect(listed.stdout).toMatch(/Cursor +~\/\.cursor\/mcp\.json: not found/);
 
     const catalog = join(dir, 'discovered');
-    const imported = await runCli(['import', '--discover', '--catalog', catalog], { cwd: project, env: env(clean) });
+    const imported = await runCommand(importCommand, ['--discover', '--catalog', catalog], { cwd: project, env: env(clean) });
     expect(imported.code).toBe(1);
     expect(readdirSync(join(catalog, 'servers')).sort()).toEqual(['everything.json', 'leaky-notes.json', 'memory-here.json', 'memory.json']);
     expect(loadServerFile(join(catalog, 'servers/memory-here.json')).data.source).toMatchObject({ client: 'vscode', name: 'memory-here', config: '.vscode/mcp.json' });

@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { loadServerFile } from '../../src/core/catalog/load.ts';
-import { runCli } from '../support/run-cli.ts';
+import { run as importCommand } from '../../src/cli/import-command.ts';
+import { runCommand } from '../support/command-io.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'policy-atlas-import-file-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -21,7 +22,7 @@ const notes = (description: string) => ({
 
 describe('policy-atlas import --file', () => {
   it('writes data/servers/<slug>.json from --name, then reports a changed tool and keeps overrides', async () => {
-    const first = await runCli(['import', '--file', write('v1.json', notes('Deletes a note.')), '--name', 'Notes Server', '--now', '2025-01-01'], { cwd: dir });
+    const first = await runCommand(importCommand, ['--file', write('v1.json', notes('Deletes a note.')), '--name', 'Notes Server', '--now', '2025-01-01'], { cwd: dir });
     expect(first.code).toBe(0);
     const out = join(dir, 'data/servers/notes-server.json');
     expect(first.stdout).toBe('data/servers/notes-server.json: 2 added, 0 removed, 0 changed, 0 unchanged\n  + list_notes\n  + delete_note\n');
@@ -32,7 +33,7 @@ describe('policy-atlas import --file', () => {
     edited.tools[1].overrides = { level: 'critical', rationale: 'Deletes without a trash.' };
     writeFileSync(out, JSON.stringify(edited, null, 2));
 
-    const second = await runCli(['import', '--file', write('v2.json', notes('Deletes a note forever.')), '--out', out, '--now', '2025-02-01'], { cwd: dir });
+    const second = await runCommand(importCommand, ['--file', write('v2.json', notes('Deletes a note forever.')), '--out', out, '--now', '2025-02-01'], { cwd: dir });
     expect(second.code).toBe(0);
     expect(second.stdout).toBe('data/servers/notes-server.json: 0 added, 0 removed, 1 changed, 1 unchanged\n  ~ delete_note: description\n');
     const { data } = loadServerFile(out);
@@ -49,7 +50,7 @@ describe('policy-atlas import --file', () => {
     write('broken.json', { tools: [{ description: 'no name' }] });
     write('anonymous.json', [{ name: 'a' }]);
     const cwd = mkdtempSync(join(dir, 'cwd-'));
-    const result = await runCli(['import', ...args.map((a) => (a.endsWith('.json') && !a.includes('/') ? join(dir, a) : a))], { cwd });
+    const result = await runCommand(importCommand, [...args.map((a) => (a.endsWith('.json') && !a.includes('/') ? join(dir, a) : a))], { cwd });
     expect(result.stderr.replaceAll(`${dir}/`, '')).toBe(`${message}policy-atlas import: nothing was written\n`);
     expect(result.code).toBe(1);
     expect(existsSync(join(cwd, 'data'))).toBe(false);
@@ -60,7 +61,7 @@ describe('policy-atlas import: the server name and the file it goes to', () => {
   const listOnly = [{ name: 'list_notes', description: 'Lists notes.' }];
   const run = (args: string[]) => {
     const cwd = mkdtempSync(join(dir, 'names-'));
-    return { cwd, result: runCli(['import', ...args], { cwd }) };
+    return { cwd, result: runCommand(importCommand, [...args], { cwd }) };
   };
 
   it.each<[string, string[], string, string, string]>([
@@ -91,10 +92,10 @@ describe('policy-atlas import: the server name and the file it goes to', () => {
     const out = join(cwd, 'notes.json');
     writeFileSync(out, JSON.stringify({ name: 'Notes (by Acme)', tools: listOnly }));
     const input = write('renamed.json', { serverInfo: { name: 'notes-v2' }, tools: listOnly });
-    const kept = await runCli(['import', '--file', input, '--out', out], { cwd });
+    const kept = await runCommand(importCommand, ['--file', input, '--out', out], { cwd });
     expect(kept.stderr).toBe('policy-atlas import: name: "Notes (by Acme)" (kept from notes.json; pass --name to choose another)\n');
     expect(loadServerFile(out).data.name).toBe('Notes (by Acme)');
-    const renamed = await runCli(['import', '--file', input, '--out', out, '--name', 'Acme Notes'], { cwd });
+    const renamed = await runCommand(importCommand, ['--file', input, '--out', out, '--name', 'Acme Notes'], { cwd });
     expect(renamed.stderr).toBe('policy-atlas import: name: "Acme Notes" (from --name)\n');
     expect(loadServerFile(out).data.name).toBe('Acme Notes');
   }, 30_000);
@@ -112,7 +113,7 @@ describe('policy-atlas import: the server name and the file it goes to', () => {
 
     it('without --out, --slug or --update: refused, naming the file, the file untouched', async () => {
       const { cwd, path } = setUp();
-      const result = await runCli(['import', '--file', impostor], { cwd });
+      const result = await runCommand(importCommand, ['--file', impostor], { cwd });
       expect(result.stderr).toBe(
         'policy-atlas import: data/servers/github.json already exists, and only the server\'s own name ("Github") points there (hint: to update it, pass --out data/servers/github.json, --slug github or --update; for a new file, pass --out or --name)\n'
         + 'policy-atlas import: nothing was written\n',
@@ -127,7 +128,7 @@ describe('policy-atlas import: the server name and the file it goes to', () => {
       ['--out', ['--out', 'data/servers/github.json']],
     ])('with %s the user chose it: updated', async (_, flags) => {
       const { cwd, path } = setUp();
-      const result = await runCli(['import', '--file', impostor, ...flags], { cwd });
+      const result = await runCommand(importCommand, ['--file', impostor, ...flags], { cwd });
       expect(result.code).toBe(0);
       expect(result.stdout).toContain('1 added, 2 removed');
       expect(loadServerFile(path).data).toMatchObject({ name: 'GitHub', tools: [{ name: 'list_notes' }] });
@@ -147,7 +148,7 @@ describe('policy-atlas import --file of a large list', () => {
   it('says each of its warnings, then sums them up by kind', async () => {
     const tools = Array.from({ length: 300 }, (_, i) => ({ name: `tool_${i}`, title: null, annotations: { readOnlyHint: null } }));
     const input = write('many-nulls.json', { tools });
-    const { stderr, code } = await runCli(['import', '--file', input, '--out', join(dir, 'data/servers/many.json')], { cwd: dir });
+    const { stderr, code } = await runCommand(importCommand, ['--file', input, '--out', join(dir, 'data/servers/many.json')], { cwd: dir });
     expect(code).toBe(0);
     const lines = stderr.replaceAll(`${dir}/`, '').trimEnd().split('\n');
     expect(lines.slice(0, 600)).toEqual(tools.flatMap((_, i) => [`policy-atlas import: many-nulls.json › tools[${i}].title: null, read as not given`, `policy-atlas import: many-nulls.json › tools[${i}].annotations.readOnlyHint: null, read as not given`]));

@@ -11,7 +11,9 @@ import { StreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/
 import { ListToolsRequestSchema } from '@modelcontextprotocol/sdk/types.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadServerFile } from '../../src/core/catalog/load.ts';
-import { ROOT, runCli } from '../support/run-cli.ts';
+import { run as importCommand } from '../../src/cli/import-command.ts';
+import { runCommand } from '../support/command-io.ts';
+import { ROOT } from '../support/run-cli.ts';
 
 const EVERYTHING = join(ROOT, 'node_modules/.bin/mcp-server-everything');
 const dir = mkdtempSync(join(tmpdir(), 'policy-atlas-http-'));
@@ -121,7 +123,7 @@ describe('policy-atlas import --url, against the real server-everything', () => 
     ['SSE, after Streamable HTTP fails', () => sseUrl, 'sse'],
   ])('%s: every tool, the transport recorded, no header value written', async (_, url, transport) => {
     const out = join(dir, `${transport}.json`);
-    const result = await runCli(['import', '--url', url(), '--header', 'Authorization: Bearer hunter2-http-token', '--out', out]);
+    const result = await runCommand(importCommand, ['--url', url(), '--header', 'Authorization: Bearer hunter2-http-token', '--out', out]);
     expect(result.stderr).toContain(`over ${transport}`);
     expect(result.code).toBe(0);
     const { data } = loadServerFile(out);
@@ -133,10 +135,10 @@ describe('policy-atlas import --url, against the real server-everything', () => 
   it('sends the --header values, and redacts one the server echoes', async () => {
     const url = await startGuardedServer();
     const out = join(dir, 'guarded.json');
-    const denied = await runCli(['import', '--url', url, '--out', out, '--header', 'Authorization: Bearer wrong-token']);
+    const denied = await runCommand(importCommand, ['--url', url, '--out', out, '--header', 'Authorization: Bearer wrong-token']);
     expect(denied.code).toBe(1);
     expect(denied.stderr).toMatch(/cannot connect to .*401/);
-    const result = await runCli(['import', '--url', url, '--out', out, '--header', `Authorization: Bearer ${TOKEN}`, '--header', 'X-Tenant: acme']);
+    const result = await runCommand(importCommand, ['--url', url, '--out', out, '--header', `Authorization: Bearer ${TOKEN}`, '--header', 'X-Tenant: acme']);
     expect(result.code).toBe(0);
     expect(loadServerFile(out).data.tools).toEqual([expect.objectContaining({ name: 'whoami', description: 'Calls the API with [redacted] for acme.' })]);
     expect(readFileSync(out, 'utf8')).not.toContain(TOKEN);
@@ -144,7 +146,7 @@ describe('policy-atlas import --url, against the real server-everything', () => 
 
   it('nothing listening: both transports named in one message, exit 1', async () => {
     const url = `http://127.0.0.1:${await freePort()}/mcp`;
-    const result = await runCli(['import', '--url', url, '--out', join(dir, 'none.json'), '--timeout', '5000']);
+    const result = await runCommand(importCommand, ['--url', url, '--out', join(dir, 'none.json'), '--timeout', '5000']);
     expect(result.stderr).toMatch(new RegExp(`cannot connect to ${url.replace(/[.]/g, '\\.')}: Streamable HTTP: .+; SSE: .+ \\(hint: check the URL and the --header values\\)`));
     expect(result.code).toBe(1);
   }, 60_000);
@@ -162,7 +164,7 @@ describe('policy-atlas import --url: credentials in the URL', () => {
     );
     const url = `${base}/${PATH_KEY}/mcp?api_key=${KEY}`;
     const out = join(dir, 'echo.json');
-    const result = await runCli(['import', '--url', url, '--out', out]);
+    const result = await runCommand(importCommand, ['--url', url, '--out', out]);
     expect(result.code).toBe(0);
     expect(result.stderr).toContain(`connecting to ${base}/[redacted]/mcp?api_key=[redacted] (Streamable HTTP)`);
     expect(result.stderr).toContain('connected to Echo /[redacted]/mcp?api_key=[redacted]');
@@ -176,7 +178,7 @@ describe('policy-atlas import --url: credentials in the URL', () => {
 
   it('says nothing of the credentials when it cannot connect', async () => {
     const url = `http://alice:${KEY}@127.0.0.1:${await freePort()}/token/${PATH_KEY}/mcp?api_key=${KEY}`;
-    const result = await runCli(['import', '--url', url, '--out', join(dir, 'none.json'), '--timeout', '5000']);
+    const result = await runCommand(importCommand, ['--url', url, '--out', join(dir, 'none.json'), '--timeout', '5000']);
     expect(result.code).toBe(1);
     expect(result.stderr).toMatch(/cannot connect to http:\/\/\[redacted\]@127\.0\.0\.1:\d+\/token\/\[redacted\]\/mcp\?api_key=\[redacted\]: /);
     expect(result.stderr).not.toContain(KEY);
@@ -199,7 +201,7 @@ describe('policy-atlas import --url: a server that sends too much, or for too lo
       };
       more();
     });
-    const result = await runCli(['import', '--url', `${base}/mcp`, '--out', join(dir, 'huge.json'), '--timeout', '20000']);
+    const result = await runCommand(importCommand, ['--url', `${base}/mcp`, '--out', join(dir, 'huge.json'), '--timeout', '20000']);
     expect(result.stderr).toContain('the server sent more than 50 MB, the limit for one import');
     expect(result.code).toBe(1);
   }, 60_000);
@@ -207,7 +209,7 @@ describe('policy-atlas import --url: a server that sends too much, or for too lo
   it('stops past 100000 tools', async () => {
     const tools = Array.from({ length: 100_001 }, (_, i) => ({ name: `t${i}`, inputSchema: { type: 'object' } }));
     const base = await startMcpServer(() => ({ tools }));
-    const result = await runCli(['import', '--url', `${base}/mcp`, '--out', join(dir, 'many.json')]);
+    const result = await runCommand(importCommand, ['--url', `${base}/mcp`, '--out', join(dir, 'many.json')]);
     expect(result.stderr).toContain('tools/list page 1: the server lists more than 100000 tools, the limit for one import');
     expect(result.code).toBe(1);
   }, 60_000);
@@ -220,7 +222,7 @@ describe('policy-atlas import --url: a server that sends too much, or for too lo
       return { tools: [{ name: `t${n}`, inputSchema: { type: 'object' } }], nextCursor: String(n + 1) };
     });
     const started = Date.now();
-    const result = await runCli(['import', '--url', `${base}/mcp`, '--out', join(dir, 'slow.json'), '--timeout', '800'], { timeoutMs: 40_000 });
+    const result = await runCommand(importCommand, ['--url', `${base}/mcp`, '--out', join(dir, 'slow.json'), '--timeout', '800']);
     expect(result.stderr).toContain('the import did not finish within 8000 ms (10 × --timeout)');
     expect(result.code).toBe(1);
     expect(Date.now() - started).toBeLessThan(30_000);

@@ -5,7 +5,9 @@ import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js';
 import { afterAll, describe, expect, it } from 'vitest';
 import { loadServerFile } from '../../src/core/catalog/load.ts';
-import { quote, ROOT, runCli } from '../support/run-cli.ts';
+import { run as importCommand } from '../../src/cli/import-command.ts';
+import { runCommand } from '../support/command-io.ts';
+import { quote, ROOT } from '../support/run-cli.ts';
 
 const EVERYTHING = join(ROOT, 'node_modules/.bin/mcp-server-everything');
 const FIXTURES = join(ROOT, 'tests/fixtures');
@@ -36,7 +38,7 @@ describe('policy-atlas import --stdio, against the real server-everything', () =
   const out = join(dir, 'everything.json');
 
   it('writes a data file with every tool the server lists, and no credential', async () => {
-    const result = await runCli(['import', '--stdio', node(EVERYTHING, 'stdio'), '--out', out, '--env', 'SECRET_TOKEN=hunter2-secret', '--now', '2025-05-01']);
+    const result = await runCommand(importCommand, ['--stdio', node(EVERYTHING, 'stdio'), '--out', out, '--env', 'SECRET_TOKEN=hunter2-secret', '--now', '2025-05-01']);
     expect(result.stderr).toContain('connected to Everything Reference Server');
     expect(result.code).toBe(0);
     const { data } = loadServerFile(out);
@@ -51,7 +53,7 @@ describe('policy-atlas import --stdio, against the real server-everything', () =
 
   it('reports no changes on a second import, and leaves the file as it was', async () => {
     const before = readFileSync(out, 'utf8');
-    const result = await runCli(['import', '--stdio', node(EVERYTHING, 'stdio'), '--out', out, '--env', 'SECRET_TOKEN=hunter2-secret', '--now', '2025-06-01']);
+    const result = await runCommand(importCommand, ['--stdio', node(EVERYTHING, 'stdio'), '--out', out, '--env', 'SECRET_TOKEN=hunter2-secret', '--now', '2025-06-01']);
     expect(result.code).toBe(0);
     expect(result.stdout).toMatch(/: no changes \(\d+ tools\)\n$/);
     expect(readFileSync(out, 'utf8')).toBe(before);
@@ -61,7 +63,7 @@ describe('policy-atlas import --stdio, against the real server-everything', () =
 describe('policy-atlas import --stdio, against misbehaving servers', () => {
   it('follows nextCursor, shows progress, and redacts a credential the server echoes', async () => {
     const out = join(dir, 'paged.json');
-    const result = await runCli(['import', '--stdio', node(join(FIXTURES, 'paged-server.mjs'), 'paged'), '--out', out, '--env', 'SECRET_TOKEN=hunter2-secret']);
+    const result = await runCommand(importCommand, ['--stdio', node(join(FIXTURES, 'paged-server.mjs'), 'paged'), '--out', out, '--env', 'SECRET_TOKEN=hunter2-secret']);
     expect(result.code).toBe(0);
     expect(result.stderr).toMatch(/page 3: 1 tool \(5 so far/);
     const text = readFileSync(out, 'utf8');
@@ -72,14 +74,14 @@ describe('policy-atlas import --stdio, against misbehaving servers', () => {
 
   it('skips lines on stdout that are not JSON-RPC, as MCP clients do: a warning each, escaped, and the import goes on', async () => {
     const out = join(dir, 'banner.json');
-    const result = await runCli(['import', '--stdio', node(join(FIXTURES, 'banner-server.mjs')), '--out', out, '--env', 'SECRET_TOKEN=hunter2-secret']);
+    const result = await runCommand(importCommand, ['--stdio', node(join(FIXTURES, 'banner-server.mjs')), '--out', out, '--env', 'SECRET_TOKEN=hunter2-secret']);
     expect(result.stderr).toContain(String.raw`warning: the server wrote a line to stdout that is not JSON-RPC; skipped, as MCP clients do: "Notice 1: \u001b[31mthis build is a preview\u001b[0m"`);
     expect(result.code).toBe(0);
     expect(loadServerFile(out).data.tools.map((t) => t.name)).toEqual(['show_notice']);
   }, 30_000);
 
   it('shows the first three stray lines, then how many there were', async () => {
-    const result = await runCli(['import', '--stdio', node(join(FIXTURES, 'banner-server.mjs'), '5'), '--out', join(dir, 'banner5.json')]);
+    const result = await runCommand(importCommand, ['--stdio', node(join(FIXTURES, 'banner-server.mjs'), '5'), '--out', join(dir, 'banner5.json')]);
     expect(result.code).toBe(0);
     expect(result.stderr.match(/warning: the server wrote a line to stdout/g)).toHaveLength(3);
     expect(result.stderr).toContain('Notice 3:');
@@ -89,7 +91,7 @@ describe('policy-atlas import --stdio, against misbehaving servers', () => {
 
   it('prints what the server says with its control characters escaped, and without the credential it echoes', async () => {
     const out = join(dir, 'banner-name.json');
-    const result = await runCli(['import', '--stdio', node(join(FIXTURES, 'banner-server.mjs')), '--out', out, '--env', 'SECRET_TOKEN=hunter2-secret']);
+    const result = await runCommand(importCommand, ['--stdio', node(join(FIXTURES, 'banner-server.mjs')), '--out', out, '--env', 'SECRET_TOKEN=hunter2-secret']);
     expect(result.code).toBe(0);
     expect(result.stderr).toContain(String.raw`connected to Banner\u001b[2K Fixture [redacted] 1.0.0 over stdio`);
     expect(result.stderr + result.stdout).not.toMatch(/\u001b|hunter2-secret/);
@@ -124,7 +126,7 @@ describe('policy-atlas import --stdio, against misbehaving servers', () => {
     ],
   ])('a server that %s: a clear message, exit 1, nothing written', async (_, args, timeout, message) => {
     const out = join(dir, 'broken.json');
-    const result = await runCli(['import', '--stdio', node(...args), '--out', out, '--timeout', timeout]);
+    const result = await runCommand(importCommand, ['--stdio', node(...args), '--out', out, '--timeout', timeout]);
     expect(result.stderr).toMatch(message);
     expect(result.stderr).not.toContain('\u001b');
     expect(result.stderr).toMatch(/policy-atlas import: nothing was written\n$/);
@@ -133,7 +135,7 @@ describe('policy-atlas import --stdio, against misbehaving servers', () => {
   }, 40_000);
 
   it('a command that does not exist', async () => {
-    const result = await runCli(['import', '--stdio', 'policy-atlas-no-such-command --x', '--out', join(dir, 'none.json')]);
+    const result = await runCommand(importCommand, ['--stdio', 'policy-atlas-no-such-command --x', '--out', join(dir, 'none.json')]);
     expect(result.stderr).toContain('cannot start "policy-atlas-no-such-command": command not found (hint: check the spelling, or give the full path)');
     expect(result.code).toBe(1);
   }, 30_000);
@@ -143,7 +145,7 @@ describe('policy-atlas import --stdio, against misbehaving servers', () => {
     const out = join(sub, 'kept.json');
     const original = `${JSON.stringify({ name: 'Kept', tools: [{ name: 'a', overrides: { level: 'high' } }] }, null, 2)}\n`;
     writeFileSync(out, original);
-    const result = await runCli(['import', '--stdio', node(join(FIXTURES, 'garbage-server.mjs')), '--out', out, '--timeout', '1000']);
+    const result = await runCommand(importCommand, ['--stdio', node(join(FIXTURES, 'garbage-server.mjs')), '--out', out, '--timeout', '1000']);
     expect(result.code).toBe(1);
     expect(readFileSync(out, 'utf8')).toBe(original);
     expect(readdirSync(sub)).toEqual(['kept.json']);

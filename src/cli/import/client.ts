@@ -1,14 +1,16 @@
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { SSEClientTransport } from '@modelcontextprotocol/sdk/client/sse.js';
-import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js';
+import { DEFAULT_INHERITED_ENV_VARS, StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js';
 import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
 import type { Transport } from '@modelcontextprotocol/sdk/shared/transport.js';
 import { ErrorCode, McpError } from '@modelcontextprotocol/sdk/types.js';
+import { resolve } from 'node:path';
 import { z } from 'zod';
 import { mergeToolPages, parseToolsList, type ServerInfo } from '../../core/import/parse-tools-list.ts';
 import { redactedUrl } from '../../core/import/redact.ts';
 import { warningsToSay } from '../../core/errors/warning-summary.ts';
 import type { Tool } from '../../core/schema/server.ts';
+import { plural } from '../../core/text/plural.ts';
 import { quoteForTerminal, terminalSafe } from '../../core/text/terminal-safe.ts';
 import { ImportError } from './errors.ts';
 import { byteBudget, countingFetch, MAX_PAGES, MAX_TOOLS, OVERALL_TIMEOUTS, overallTimeoutMs } from './limits.ts';
@@ -29,6 +31,10 @@ export interface ListOptions {
   progress: (message: string) => void;
   /** What the client calls itself in `initialize` (default: policy-atlas). */
   clientInfo?: { name: string; version: string };
+  /** The command's environment: a stdio server gets the part of it MCP clients pass on. */
+  env: Readonly<Record<string, string | undefined>>;
+  /** The command's working folder: where a stdio server starts unless its configuration says otherwise. */
+  cwd: string;
 }
 
 export interface ListedTools {
@@ -43,7 +49,6 @@ const SHOWN_STRAY_LINES = 3;
 
 type NewClient = () => Client;
 const seconds = (start: number) => `${((Date.now() - start) / 1000).toFixed(1)} s`;
-const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
 /** What the import saw go wrong on the way, for the final message should it fail. */
 interface Trouble {
@@ -143,8 +148,20 @@ function serverInfo(client: Client): ServerInfo | undefined {
  */
 const NETWORK_VARIABLES = /^(?:https?_proxy|no_proxy|all_proxy|node_extra_ca_certs|ssl_cert_file|ssl_cert_dir|requests_ca_bundle|npm_config_(?:registry|cafile|proxy|https_proxy|noproxy|strict_ssl|cache))$/i;
 
-export function networkEnvironment(env: NodeJS.ProcessEnv = process.env): Record<string, string> {
+export function networkEnvironment(env: Readonly<Record<string, string | undefined>>): Record<string, string> {
   return Object.fromEntries(Object.entries(env).filter((entry): entry is [string, string] => NETWORK_VARIABLES.test(entry[0]) && typeof entry[1] === 'string'));
+}
+
+/**
+ * What the SDK passes every server (PATH, HOME…), taken from the command's environment: the SDK
+ * reads the process's, and what is given here takes its place.
+ */
+function inheritedEnvironment(env: Readonly<Record<string, string | undefined>>): Record<string, string> {
+  return Object.fromEntries(DEFAULT_INHERITED_ENV_VARS.flatMap((key) => {
+    const value = env[key];
+    // As the SDK does: a shell function exported as a variable is no value to pass on.
+    return value === undefined || value.startsWith('()') ? [] : [[key, value]];
+  }));
 }
 
 async function connectStdio(
@@ -156,7 +173,8 @@ async function connectStdio(
   onError: (error: Error) => void,
   started: StdioClientTransport[],
 ) {
-  const transport = new StdioClientTransport({ command: target.command, args: target.args, env: { ...networkEnvironment(), ...target.env }, ...(target.cwd ? { cwd: target.cwd } : {}), stderr: 'pipe' });
+  const env = { ...inheritedEnvironment(options.env), ...networkEnvironment(options.env), ...target.env };
+  const transport = new StdioClientTransport({ command: target.command, args: target.args, env, cwd: resolve(options.cwd, target.cwd ?? '.'), stderr: 'pipe' });
   readStdoutTolerantly(transport, stdout);
   // Keep the server's last stderr lines: they usually say why it failed.
   transport.stderr?.on('data', (chunk: Buffer) => {

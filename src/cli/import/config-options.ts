@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { DataError, parseWithFriendlyErrors } from '../../core/errors/friendly.ts';
 import { CLIENTS, type ClientName } from '../../core/import/client-config/clients.ts';
-import { SOURCE_FLAGS, UsageError } from './source-args.ts';
+import { readArgs, UsageError } from '../command-line.ts';
+import { SOURCE_FLAGS } from './source-args.ts';
 
 export const CONFIG_HELP = `Usage: policy-atlas import --config <file> [--catalog <dir>] [options]
        policy-atlas import --discover [--catalog <dir>] [options]
@@ -51,29 +52,22 @@ const FLAGS = z.strictObject({
 /** Whether a command line asks for an import from client configurations rather than of one server. */
 export const isConfigImport = (args: readonly string[]) => args.includes('--config') || args.includes('--discover');
 
+// The flags of a single server's import: named when given here, where they do not belong.
+const SINGLE_SERVER_FLAGS = ['--stdio', '--url', '--file', '--env', '--header', '--out'];
+
 export function parseConfigImportArgs(args: readonly string[]): ConfigImportOptions {
-  const flags: Record<string, string> = {};
+  const { values } = readArgs(args, {
+    ...Object.fromEntries(Object.keys(FLAGS.shape).map((key) => [key, { type: 'string' as const }])),
+    input: { type: 'string', multiple: true },
+    discover: { type: 'boolean' },
+  }, { wording: { unknownOption: (option) => `unexpected argument "${option}"${SINGLE_SERVER_FLAGS.includes(option) ? ' (it goes with a single server\'s import, not with --config or --discover)' : ''}` } });
+  const { input, discover = false, ...flags } = values as { input?: string[]; discover?: boolean } & Record<string, string>;
   const inputs: Record<string, string> = {};
-  let discover = false;
-  for (let i = 0; i < args.length; i++) {
-    const arg = args[i]!;
-    if (arg === '--discover') {
-      if (discover) throw new UsageError('--discover is given twice');
-      discover = true;
-      continue;
-    }
-    const key = arg.replace(/^--/, '');
-    if (!arg.startsWith('--') || !(key in FLAGS.shape || key === 'input')) throw new UsageError(`unexpected argument "${arg}"${['--stdio', '--url', '--file', '--env', '--header', '--out'].includes(arg) ? ' (it goes with a single server\'s import, not with --config or --discover)' : ''}`);
-    const value = args[++i];
-    if (value === undefined) throw new UsageError(`${arg} needs a value`);
-    if (key === 'input') {
-      // Only the id is ever echoed back: the value is a credential as often as not.
-      const match = /^([^=\s]+)=(.*)$/s.exec(value);
-      if (!match) throw new UsageError('--input must be id=value, e.g. --input github-token=…');
-      inputs[match[1]!] = match[2]!;
-    } else if (key in flags) {
-      throw new UsageError(`${arg} is given twice`);
-    } else flags[key] = value;
+  for (const value of input ?? []) {
+    // Only the id is ever echoed back: the value is a credential as often as not.
+    const match = /^([^=\s]+)=(.*)$/s.exec(value);
+    if (!match) throw new UsageError('--input must be id=value, e.g. --input github-token=…');
+    inputs[match[1]!] = match[2]!;
   }
   let parsed: z.output<typeof FLAGS>;
   try {

@@ -11,7 +11,9 @@ import { terminalSafe } from '../../core/text/terminal-safe.ts';
 import { CONFIG_HELP, parseConfigImportArgs, type ConfigImportOptions } from './config-options.ts';
 import { configPath, tilde } from './config-paths.ts';
 import { importAll, summary, type Outcome } from './import-all.ts';
-import { UsageError } from './source-args.ts';
+import { runCommandLine } from '../command-line.ts';
+import type { CommandIO } from '../io.ts';
+import { plural } from '../../core/text/plural.ts';
 
 const PREFIX = 'policy-atlas import: ';
 
@@ -20,16 +22,16 @@ interface ConfigFile {
   client?: ClientName;
 }
 
-/** What `${workspaceFolder}` means for a file: the project a `.vscode/` or `.cursor/` folder is in, else the working folder. */
-function workspaceOf(path: string, home: string): string {
-  const folder = dirname(resolve(path));
-  return ['.vscode', '.cursor', '.gemini', '.roo', '.kilocode', '.codex'].includes(basename(folder)) && dirname(folder) !== home ? dirname(folder) : process.cwd();
+/** What `${workspaceFolder}` means for a file (its path absolute): the project a `.vscode/` or `.cursor/` folder is in, else the working folder. */
+function workspaceOf(path: string, home: string, cwd: string): string {
+  const folder = dirname(path);
+  return ['.vscode', '.cursor', '.gemini', '.roo', '.kilocode', '.codex'].includes(basename(folder)) && dirname(folder) !== home ? dirname(folder) : cwd;
 }
 
-function readConfig(file: ConfigFile): ClientConfig {
+function readConfig(file: ConfigFile, cwd: string): ClientConfig {
   let text: string;
   try {
-    text = readFileSync(file.path, 'utf8');
+    text = readFileSync(resolve(cwd, file.path), 'utf8');
   } catch (error) {
     throw new DataError([`${file.path}: cannot read the file (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`]);
   }
@@ -49,32 +51,26 @@ function launchText(launch: Launch): string {
   return launch.kind === 'stdio' ? `${launch.command} ${launch.args.join(' ')}`.trim() : redactedUrl(launch.url);
 }
 
-export async function runConfigImport(args: string[]): Promise<number> {
-  if (args.includes('--help') || args.includes('-h')) {
-    console.log(CONFIG_HELP);
-    return 0;
-  }
-  let options: ConfigImportOptions;
-  try {
-    options = parseConfigImportArgs(args);
-  } catch (error) {
-    if (!(error instanceof UsageError)) throw error;
-    console.error(`${PREFIX}${error.message}\n\n${CONFIG_HELP}`);
-    return 2;
-  }
-  const home = homedir();
+export function runConfigImport(args: string[], io: CommandIO): Promise<number> {
+  return runCommandLine(args, io, { prefix: PREFIX, help: CONFIG_HELP, parse: parseConfigImportArgs }, (options) => importConfigs(options, io));
+}
+
+async function importConfigs(options: ConfigImportOptions, io: CommandIO): Promise<number> {
+  const { cwd } = io;
+  // As os.homedir() reads it, but from the command's environment.
+  const home = (process.platform === 'win32' ? io.env.USERPROFILE : io.env.HOME) || homedir();
   const inputSecrets = secretsOf(Object.values(options.inputs));
   // Until the configurations are read, only inputs are known secrets; the output is remade after.
   let secrets: string[] = inputSecrets;
   const clean = (line: string) => terminalSafe(redactText(line, secrets));
-  const say = (line: string) => console.error(`${PREFIX}${clean(line)}`);
-  const print = (line: string) => console.log(clean(line));
+  const say = (line: string) => io.err(`${PREFIX}${clean(line)}\n`);
+  const print = (line: string) => io.out(`${clean(line)}\n`);
 
   let files: ConfigFile[];
   if (options.mode.kind === 'config') files = [{ path: options.mode.path, ...(options.client ? { client: options.client } : {}) }];
   else {
-    const known = wellKnownConfigs({ platform: process.platform, home, cwd: process.cwd(), ...definedEnv({ appData: 'APPDATA', xdgConfigHome: 'XDG_CONFIG_HOME', codexHome: 'CODEX_HOME' }) });
-    for (const config of known) if (!existsSync(config.path)) print(`${CLIENT_LABELS[config.client].padEnd(15)} ${configPath(config.path, home)}: not found`);
+    const known = wellKnownConfigs({ platform: process.platform, home, cwd, ...definedEnv(io.env, { appData: 'APPDATA', xdgConfigHome: 'XDG_CONFIG_HOME', codexHome: 'CODEX_HOME' }) });
+    for (const config of known) if (!existsSync(config.path)) print(`${CLIENT_LABELS[config.client].padEnd(15)} ${configPath(config.path, home, cwd)}: not found`);
     files = known.filter((config) => existsSync(config.path)).map(({ path, client }) => ({ path, client }));
     if (files.length === 0) print('no client configuration found on this machine or in this folder');
   }
@@ -84,23 +80,24 @@ export async function runConfigImport(args: string[]): Promise<number> {
   for (const file of files) {
     let config: ClientConfig;
     try {
-      config = readConfig(file);
+      config = readConfig(file, cwd);
     } catch (error) {
       if (!(error instanceof DataError)) throw error;
       broken++;
       error.lines.forEach(say);
       continue;
     }
-    const sources = { env: process.env, inputs: options.inputs, editor: { userHome: home, workspaceFolder: workspaceOf(file.path, home), workspaceFolderBasename: basename(workspaceOf(file.path, home)), pathSeparator: sep, '/': sep } };
-    const readEnvFile = (path: string) => readEnvFileNear(path, workspaceOf(file.path, home));
-    const prepared = config.servers.map((server) => prepareServer(server, { client: config.client, sources, config: configPath(file.path, home), inputs: config.inputs, readEnvFile }));
+    const workspace = workspaceOf(resolve(cwd, file.path), home, cwd);
+    const sources = { env: io.env, inputs: options.inputs, editor: { userHome: home, workspaceFolder: workspace, workspaceFolderBasename: basename(workspace), pathSeparator: sep, '/': sep } };
+    const readEnvFile = (path: string) => readEnvFileNear(path, workspace);
+    const prepared = config.servers.map((server) => prepareServer(server, { client: config.client, sources, config: configPath(file.path, home, cwd), inputs: config.inputs, readEnvFile }));
     configs.push({ file, config, prepared });
   }
   secrets = secretsOf([...inputSecrets, ...configs.flatMap((c) => c.prepared.flatMap((p) => (p.status === 'ready' ? p.secrets : [])))]);
 
   for (const { file, config, prepared } of configs) {
     const disabled = prepared.filter((p) => p.status === 'skipped' && p.cause === 'disabled').length;
-    print(`${CLIENT_LABELS[config.client]} ${configPath(file.path, home)}: ${config.servers.length} server${config.servers.length === 1 ? '' : 's'}${disabled ? ` (${disabled} disabled)` : ''}`);
+    print(`${CLIENT_LABELS[config.client]} ${configPath(file.path, home, cwd)}: ${plural(config.servers.length, 'server')}${disabled ? ` (${disabled} disabled)` : ''}`);
     if (options.catalog !== undefined) continue;
     config.servers.forEach((server, i) => {
       const p = prepared[i]!;
@@ -111,13 +108,13 @@ export async function runConfigImport(args: string[]): Promise<number> {
   if (options.catalog === undefined) return broken > 0 ? 2 : 0;
 
   const started = Date.now();
-  const outcomes = await importAll(configs, options, { say, home });
+  const outcomes = await importAll(configs, options, { say, home, env: io.env, cwd });
   for (const outcome of outcomes) {
     if (outcome.status !== 'failed') outcome.lines.forEach(print);
     else {
       // The first line names the server; what follows (the server's last stderr lines) is indented.
       say(outcome.lines[0]!);
-      outcome.lines.slice(1).forEach((line) => console.error(clean(line)));
+      outcome.lines.slice(1).forEach((line) => io.err(`${clean(line)}\n`));
     }
   }
   print(summary(outcomes, broken, Date.now() - started));
@@ -125,6 +122,6 @@ export async function runConfigImport(args: string[]): Promise<number> {
   return broken > 0 ? 2 : count('missing') + count('failed') > 0 ? 1 : 0;
 }
 
-function definedEnv<K extends string>(names: Record<K, string>): Partial<Record<K, string>> {
-  return Object.fromEntries(Object.entries(names).flatMap(([key, variable]) => (process.env[variable as string] ? [[key, process.env[variable as string]]] : []))) as Partial<Record<K, string>>;
+function definedEnv<K extends string>(env: CommandIO['env'], names: Record<K, string>): Partial<Record<K, string>> {
+  return Object.fromEntries(Object.entries(names).flatMap(([key, variable]) => (env[variable as string] ? [[key, env[variable as string]]] : []))) as Partial<Record<K, string>>;
 }

@@ -1,8 +1,12 @@
+import { resolve } from 'node:path';
 import { slugify } from '../../core/catalog/slug.ts';
 import { DataError } from '../../core/errors/friendly.ts';
 import type { ClientConfig } from '../../core/import/client-config/parse.ts';
 import type { Launch, Prepared } from '../../core/import/client-config/prepare.ts';
-import { tilde, shownPath } from './config-paths.ts';
+import { plural } from '../../core/text/plural.ts';
+import type { CommandIO } from '../io.ts';
+import { shownPath } from '../shown-path.ts';
+import { tilde } from './config-paths.ts';
 import type { ConfigImportOptions } from './config-options.ts';
 import { ImportError } from './errors.ts';
 import { importConfiguredServer } from './import-server.ts';
@@ -20,7 +24,6 @@ export interface Outcome {
 /** `imported 3 of 8 servers in 1.9 s; 1 disabled, 1 skipped for a missing variable or input, 3 failed` */
 export function summary(outcomes: readonly Outcome[], broken: number, ms: number): string {
   const count = (status: Outcome['status']) => outcomes.filter((o) => o.status === status).length;
-  const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
   const rest = [
     [count('disabled'), 'disabled'],
     [count('duplicate'), 'listed again'],
@@ -35,7 +38,7 @@ export function summary(outcomes: readonly Outcome[], broken: number, ms: number
 const launchKey = (launch: Launch) => (launch.kind === 'stdio' ? JSON.stringify([launch.command, launch.args, launch.cwd]) : launch.url.href);
 
 /** Imports every server the configurations list, a few at a time; one outcome each, in their order. */
-export async function importAll(configs: { config: ClientConfig; prepared: Prepared[] }[], options: ConfigImportOptions, out: { say: (line: string) => void; home: string }): Promise<Outcome[]> {
+export async function importAll(configs: { config: ClientConfig; prepared: Prepared[] }[], options: ConfigImportOptions, out: { say: (line: string) => void; home: string } & Pick<CommandIO, 'env' | 'cwd'>): Promise<Outcome[]> {
   const slugs = new Map<string, string>();
   const jobs: (() => Promise<Outcome>)[] = [];
   for (const { config, prepared } of configs) {
@@ -59,7 +62,7 @@ export async function importAll(configs: { config: ClientConfig; prepared: Prepa
       jobs.push(async () => {
         const say = (line: string) => out.say(`${server.name}: ${line}`);
         try {
-          const lines = await importConfiguredServer({ launch: p.launch, source: p.source, slug, secrets: p.secrets }, { catalog: options.catalog!, timeoutMs: options.timeoutMs, now: options.now, say, shown: shownPath });
+          const lines = await importConfiguredServer({ launch: p.launch, source: p.source, slug, secrets: p.secrets }, { catalog: resolve(out.cwd, options.catalog!), timeoutMs: options.timeoutMs, now: options.now, say, env: out.env, cwd: out.cwd });
           return { status: 'imported', lines: lines.map((line, n) => (n === 0 ? `${label} → ${line}` : line)) };
         } catch (error) {
           if (error instanceof DataError) return { status: 'failed', lines: error.lines.map((line) => `${label}: failed, ${line}`) };

@@ -8,6 +8,8 @@ import { leakedSecrets, redactSecrets } from '../../core/import/redact.ts';
 import { ServerFileSchema, type ServerFile, type ServerSource, type Tool } from '../../core/schema/server.ts';
 import { ImportError, listServerTools } from './client.ts';
 import { writeAtomically } from './write-atomically.ts';
+import type { CommandIO } from '../io.ts';
+import { shownPath } from '../shown-path.ts';
 
 export interface ServerImport {
   launch: Launch;
@@ -24,8 +26,10 @@ export interface ImportSettings {
   now: Date;
   /** Progress and warnings; the caller makes them safe to print. */
   say: (line: string) => void;
-  /** How the data file is named in the report (relative to the working folder when inside it). */
-  shown: (path: string) => string;
+  /** The command's environment, part of which a stdio server gets. */
+  env: CommandIO['env'];
+  /** The command's working folder: data files are named relative to it in the report, and servers start there. */
+  cwd: string;
 }
 
 /**
@@ -34,13 +38,13 @@ export interface ImportSettings {
  * change report; throws an ImportError or DataError, having written nothing, when it cannot.
  */
 export async function importConfiguredServer(server: ServerImport, settings: ImportSettings): Promise<string[]> {
-  const listed = await listServerTools(server.launch, { timeoutMs: settings.timeoutMs, progress: settings.say });
+  const listed = await listServerTools(server.launch, { timeoutMs: settings.timeoutMs, progress: settings.say, env: settings.env, cwd: settings.cwd });
   const { value: clean, count } = redactSecrets({ tools: listed.tools, server: listed.server }, server.secrets);
   if (count > 0) settings.say(`the server echoed a credential from the configuration into its tools or name (${count}×); it is written as [redacted]`);
 
   const path = join(settings.catalog, 'servers', `${server.slug}.json`);
-  const shown = settings.shown(path);
-  const existing: ServerFile | undefined = existsSync(path) ? loadServerFile(path).data : undefined;
+  const shown = shownPath(path, settings.cwd);
+  const existing: ServerFile | undefined = existsSync(path) ? loadServerFile(path, settings.cwd).data : undefined;
   const { file: merged, changes } = mergeImport({
     existing,
     tools: clean.tools as Tool[],
@@ -57,6 +61,6 @@ export async function importConfiguredServer(server: ServerImport, settings: Imp
   const text = `${JSON.stringify(redactSecrets(file, server.secrets).value, null, 2)}\n`;
   // A last guard: whatever path a credential took, it does not get written.
   if (leakedSecrets(text, server.secrets).length > 0) throw new ImportError('a credential from the configuration would end up in the data file', shown);
-  if (!existing || readFileSync(path, 'utf8') !== text) writeAtomically(path, text);
+  if (!existing || readFileSync(path, 'utf8') !== text) writeAtomically(path, text, shown);
   return report;
 }

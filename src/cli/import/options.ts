@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { parseSourceArgs, type SourceOptions } from './source-args.ts';
 
-export { UsageError } from './source-args.ts';
+export { UsageError } from '../command-line.ts';
 import { SLUG_PATTERN, SLUG_RULE } from '../../core/schema/server.ts';
 
 export const HELP = `Usage: policy-atlas import (--file <json> | --stdio "<command>" | --url <url>) [options]

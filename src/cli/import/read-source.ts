@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { mergeToolPages, parseToolsListText } from '../../core/import/parse-tools-list.ts';
-import { ImportError, listServerTools, type ListedTools } from './client.ts';
+import { ImportError, listServerTools, type ListedTools, type ListOptions } from './client.ts';
 import { warningsToSay } from '../../core/errors/warning-summary.ts';
 import type { Source } from './source-args.ts';
 
@@ -8,14 +9,16 @@ export type ReadTools = Omit<ListedTools, 'transport'> & { transport?: ListedToo
 
 /**
  * The tools a source lists: a saved tools/list file, or a live server over stdio or HTTP (stray stdout
- * lines, nulls and repeated names read as clients read them). `say` gets progress and warnings.
+ * lines, nulls and repeated names read as clients read them). `progress` gets progress and warnings;
+ * a file's path is read from `cwd`.
  */
-export async function readTools(source: Source, timeoutMs: number, say: (line: string) => void, clientInfo?: { name: string; version: string }): Promise<ReadTools> {
-  if (source.kind !== 'file') return listServerTools(source, { timeoutMs, progress: say, ...(clientInfo ? { clientInfo } : {}) });
+export async function readTools(source: Source, options: ListOptions): Promise<ReadTools> {
+  if (source.kind !== 'file') return listServerTools(source, options);
   const { path } = source;
+  const say = options.progress;
   let text: string;
   try {
-    text = readFileSync(path, 'utf8');
+    text = readFileSync(resolve(options.cwd, path), 'utf8');
   } catch (error) {
     throw new ImportError(`cannot read the file (${(error as Error).message})`, path);
   }

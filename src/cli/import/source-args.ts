@@ -4,9 +4,8 @@ import { splitCommandLine } from '../../core/import/command-line.ts';
 import { redactedUrl, urlSecrets } from '../../core/import/redact.ts';
 import { MAX_TIMER_MS, type Target } from './client.ts';
 import { DEFAULT_CLIENT_INFO } from './client-info.ts';
+import { readArgs, UsageError, type OptionSpecs } from '../command-line.ts';
 
-/** Thrown for a command line that cannot run; the command prints it with the usage text. */
-export class UsageError extends Error {}
 
 /** Where a command reads a server's tools: a saved file, or a live server. */
 export type Source = { kind: 'file'; path: string } | Target;
@@ -65,38 +64,28 @@ export interface ArgsSpec<Shape extends z.ZodRawShape> {
 export function parseSourceArgs<Shape extends z.ZodRawShape>(args: readonly string[], spec: ArgsSpec<Shape>) {
   const schema = z.strictObject({ ...SOURCE_FLAGS, ...spec.flags });
   const switches = new Set(spec.switches ?? []);
-  const valueFlags = new Set(Object.keys(schema.shape).filter((key) => !switches.has(key)));
-  const flags: Record<string, string> = {};
+  const optionSpecs: OptionSpecs = {
+    ...Object.fromEntries(Object.keys(schema.shape).map((key) => [key, { type: switches.has(key) ? 'boolean' : 'string' }])),
+    env: { type: 'string', multiple: true },
+    header: { type: 'string', multiple: true },
+  };
+  const { values } = readArgs(args, optionSpecs);
+  // The schema reads a switch as the value 'yes'.
+  const flags = Object.fromEntries(Object.entries(values).flatMap(([key, value]) => (typeof value === 'string' ? [[key, value]] : value === true ? [[key, 'yes']] : [])));
   const env: Record<string, string> = {};
   const headers: Record<string, string> = {};
-  for (let i = 0; i < args.length; i++) {
-    const arg = args[i]!;
-    const key = arg.replace(/^--/, '');
-    const value = args[i + 1];
-    if (arg.startsWith('--') && switches.has(key)) {
-      if (key in flags) throw new UsageError(`${arg} is given twice`);
-      flags[key] = 'yes';
-      continue;
-    }
-    if (!arg.startsWith('--') || !(valueFlags.has(key) || key === 'env' || key === 'header')) throw new UsageError(`unexpected argument "${arg}"`);
-    if (value === undefined) throw new UsageError(`${arg} needs a value`);
-    i++;
-    if (key === 'env') {
-      // Only the name is ever echoed back: the value may be a credential.
-      const match = /^([A-Za-z_][A-Za-z0-9_]*)=(.*)$/s.exec(value);
-      if (!match) throw new UsageError(value.includes('=') ? `--env: "${value.split('=')[0]!.slice(0, 40)}" is not a variable name (letters, digits, _)` : '--env must be KEY=VALUE');
-      if (match[2]!.includes('\0')) throw new UsageError(`--env ${match[1]}: the value has a NUL character, which no environment variable can hold`);
-      env[match[1]!] = match[2]!;
-    } else if (key === 'header') {
-      const match = /^([!#$%&'*+.^_`|~0-9A-Za-z-]+):\s*(.*)$/s.exec(value);
-      if (!match) throw new UsageError('--header must be "Name: value", e.g. "Authorization: Bearer …"');
-      if (BAD_HEADER_VALUE.test(match[2]!)) throw new UsageError(`--header ${match[1]}: the value has a line break, a NUL or a character beyond Latin-1, which an HTTP header cannot carry`);
-      headers[match[1]!] = match[2]!;
-    } else if (key in flags) {
-      throw new UsageError(`${arg} is given twice`);
-    } else {
-      flags[key] = value;
-    }
+  for (const value of (values.env as string[] | undefined) ?? []) {
+    // Only the name is ever echoed back: the value may be a credential.
+    const match = /^([A-Za-z_][A-Za-z0-9_]*)=(.*)$/s.exec(value);
+    if (!match) throw new UsageError(value.includes('=') ? `--env: "${value.split('=')[0]!.slice(0, 40)}" is not a variable name (letters, digits, _)` : '--env must be KEY=VALUE');
+    if (match[2]!.includes('\0')) throw new UsageError(`--env ${match[1]}: the value has a NUL character, which no environment variable can hold`);
+    env[match[1]!] = match[2]!;
+  }
+  for (const value of (values.header as string[] | undefined) ?? []) {
+    const match = /^([!#$%&'*+.^_`|~0-9A-Za-z-]+):\s*(.*)$/s.exec(value);
+    if (!match) throw new UsageError('--header must be "Name: value", e.g. "Authorization: Bearer …"');
+    if (BAD_HEADER_VALUE.test(match[2]!)) throw new UsageError(`--header ${match[1]}: the value has a line break, a NUL or a character beyond Latin-1, which an HTTP header cannot carry`);
+    headers[match[1]!] = match[2]!;
   }
   let parsed: z.output<typeof schema>;
   try {

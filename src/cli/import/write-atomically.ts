@@ -2,8 +2,8 @@ import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { ImportError } from './errors.ts';
 
-/** Temp file then rename: an interrupted import never leaves half a data file. */
-export function writeAtomically(path: string, text: string): void {
+/** Temp file then rename: an interrupted import never leaves half a data file. `shown` names it in an error. */
+export function writeAtomically(path: string, text: string, shown = path): void {
   mkdirSync(dirname(path), { recursive: true });
   const temp = join(dirname(path), `.${basename(path)}.${process.pid}.tmp`);
   try {
@@ -11,6 +11,6 @@ export function writeAtomically(path: string, text: string): void {
     renameSync(temp, path);
   } catch (error) {
     rmSync(temp, { force: true });
-    throw new ImportError(`cannot write the file (${(error as Error).message})`, path);
+    throw new ImportError(`cannot write the file (${(error as Error).message})`, shown);
   }
 }

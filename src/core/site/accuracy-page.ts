@@ -1,5 +1,6 @@
 import { CATEGORIES, CATEGORY_LABELS, LEVELS, LEVEL_LABELS } from '../risk.ts';
 import { FIGURE_KEYS, HINT_CLASSES, type AccuracyFile, type FigureKey, type HintClass } from '../schema/accuracy.ts';
+import { plural } from '../text/plural.ts';
 
 /** What /methodology/accuracy/ shows, all as text: the page only lays it out. */
 export type AccuracyView = { published: false } | PublishedAccuracy;
@@ -54,7 +55,6 @@ const HINT_ROWS: Record<HintClass, string> = {
 const percent = (share: number) => `${(share * 100).toFixed(1)}%`;
 const shown = ({ count, of }: { count: number; of: number }) => (of === 0 ? 'not measured (no such tool)' : `${percent(count / of)} (${count} of ${of})`);
 const share = ({ count, of }: { count: number; of: number }) => (of === 0 ? undefined : count / of);
-const plural = (n: number, word: string) => `${n.toLocaleString('en-US')} ${word}${n === 1 ? '' : 's'}`;
 
 function gap(tuning: { count: number; of: number }, checking: { count: number; of: number }): string {
   const a = share(tuning);
