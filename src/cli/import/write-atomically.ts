@@ -1,16 +1,11 @@
-import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { basename, dirname, join } from 'node:path';
+import { writeFileAtomic } from '../write-atomic.ts';
 import { ImportError } from './errors.ts';
 
-/** Temp file then rename: an interrupted import never leaves half a data file. `shown` names it in an error. */
+/** The importer's write: the one atomic writer, its failure an ImportError naming the file as `shown`. */
 export function writeAtomically(path: string, text: string, shown = path): void {
-  mkdirSync(dirname(path), { recursive: true });
-  const temp = join(dirname(path), `.${basename(path)}.${process.pid}.tmp`);
   try {
-    writeFileSync(temp, text);
-    renameSync(temp, path);
+    writeFileAtomic(path, text);
   } catch (error) {
-    rmSync(temp, { force: true });
     throw new ImportError(`cannot write the file (${(error as Error).message})`, shown);
   }
 }
