@@ -54,6 +54,7 @@ function warningLines(warnings: readonly string[], cacheFolder: string): string[
  * Validates the catalog, builds the site into a fresh folder and publishes it to `outDir` only when
  * everything succeeded: a failed build never touches the previous output. Returns the exit code.
  */
+// eslint-disable-next-line @typescript-eslint/no-unused-vars -- the command's IO, taken now; the build still writes to the process until its output moves onto it
 export async function runBuild(options: BuildOptions, io: CommandIO): Promise<number> {
   const started = performance.now();
   const outDir = resolve(options.outDir);
@@ -149,7 +150,6 @@ async function buildLocked(options: BuildOptions, { outDir, catalogDir, env, sta
   }
   snapshotCache(catalogCache, snapshot);
 
-  let pages = 0;
   const parts = Math.max(1, options.pageProcesses ?? budget.pageProcesses);
   // Pages of the second part on are rendered into folders of their own, then linked into the build.
   const partsFolder = `${staging}.parts`;
@@ -201,7 +201,7 @@ async function buildLocked(options: BuildOptions, { outDir, catalogDir, env, sta
   const result = results.find((one) => one.status !== 0) ?? results[0]!;
   const joined = result.status === 0 ? await settled(joinParts(partNumbers.slice(1).map(partFolder), staging)) : undefined;
   rmSync(partsFolder, { recursive: true, force: true });
-  pages = progress.finish();
+  const pages = progress.finish();
   const reused = await settled(reuse.finish());
   const pagesInPlace = result.status === 0 && !(typeof joined === 'object' && 'error' in joined) && !(reused && 'error' in reused);
   // Once every page is in place, while the index may still be written: the CSP lists the hashes of the site's inline scripts.

@@ -10,7 +10,7 @@ function harness(interactive: boolean) {
 
 describe('build progress', () => {
   it('counts page lines instead of printing them, including lines Astro split in two', () => {
-    const { progress, out, advance } = harness(false);
+    const { progress, out } = harness(false);
     progress.line('12:00:01   ├─ /servers/a/b/index.html (+8ms) ');
     progress.line('12:00:01   ├─ /servers/a/c/index.html12:00:01   ├─ /servers/a/d/index.html (+3ms) ');
     progress.line(' (+5ms) ');

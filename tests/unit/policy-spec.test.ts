@@ -3,7 +3,7 @@ import { call, NOON, perMinute, policyOf, runCalls } from '../support/policy-cal
 import { conditionHolds } from '../../src/core/policy/conditions.ts';
 import { policyJsonSchema } from '../../src/core/policy/json-schema.ts';
 import { evaluatePolicy, type CounterState, type Decision } from '../../src/core/policy/evaluate.ts';
-import type { Condition, Limit } from '../../src/core/policy/schema.ts';
+import type { Condition } from '../../src/core/policy/schema.ts';
 import { validatePolicyText } from '../../src/core/policy/validate.ts';
 
 // One describe per statement of ../shared/spec/policy-v1.md that the other policy suites left open,

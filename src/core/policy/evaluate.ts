@@ -2,7 +2,7 @@ import { conditionHolds, describeCondition } from './conditions.ts';
 import { countCall, exhaustedLimit, type CounterState, type ScopeKeys } from './counters.ts';
 import { describeLimit } from './describe.ts';
 import { globMatch, isPattern, literalPrefix } from './glob.ts';
-import type { Limit, Policy, Rule } from './schema.ts';
+import type { Policy, Rule } from './schema.ts';
 
 export type { CounterState } from './counters.ts';
 

@@ -46,12 +46,13 @@ function categoryLevel({ category, signals, nameWords, destructiveHint, executin
   switch (category) {
     case 'read':
       return plain(has('credentials') || has('personal-data') || has('filesystem-path') || has('fetches-url') || has('money') || has('permissions') ? 'medium' : 'low');
-    case 'write':
+    case 'write': {
       if (has('permissions') && nameWords.some((t) => GRANTING_WORDS.has(t))) return plain('critical');
       if (has('permissions') || has('credentials') || has('sends-external') || has('bulk') || destructiveHint) return plain('high');
       // A deploy puts new code in front of the service's users, as a publish does.
       const deploys = nameWords.find((t) => DEPLOY_WORDS.has(t));
       return deploys ? { level: 'high', evidence: [{ source: 'name', detail: `“${deploys}” puts new code live`, kind: 'level', level: 'high' }] } : plain('medium');
+    }
     case 'destructive': {
       const infraNoun = removedInfraNoun(nameWords);
       if (infraNoun) return { level: 'critical', evidence: [{ source: 'name', detail: `removes “${infraNoun}”, infrastructure-scale`, kind: 'level', level: 'critical' }] };
