@@ -4,7 +4,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { buildCatalog } from '../../src/core/catalog/build-catalog.ts';
-import { loadServerFile } from '../../src/core/catalog/load.ts';
+import { loadServerFile } from '../../src/build/catalog/load.ts';
 import { diffLines } from '../../src/core/history/diff-lines.ts';
 import { compareTools, describeDrift } from '../../src/core/history/drift.ts';
 import { toolChanges } from '../../src/core/history/tool-history.ts';

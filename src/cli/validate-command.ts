@@ -1,5 +1,5 @@
 import { readFileSync, statSync } from 'node:fs';
-import { loadCatalogDir } from '../core/catalog/load.ts';
+import { loadCatalogDir } from '../build/catalog/load.ts';
 import { DataError } from '../core/errors/friendly.ts';
 import { DEFAULT_MAX_BYTES, tooLargeProblem, validatePolicyText, type Problem, type ValidationResult } from '../core/policy/validate.ts';
 

@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { parse as parseToml } from 'smol-toml';
 import { afterAll, describe, expect, it, vi } from 'vitest';
 import { buildCatalog } from '../../src/core/catalog/build-catalog.ts';
-import { loadCatalogDir } from '../../src/core/catalog/load.ts';
+import { loadCatalogDir } from '../../src/build/catalog/load.ts';
 import { POLICY_FORMATS } from '../../src/core/dialects/formats.ts';
 import { stackPolicy } from '../../src/core/flows/stack-policy.ts';
 import { PolicySchema } from '../../src/core/policy/schema.ts';

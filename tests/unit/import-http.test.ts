@@ -10,7 +10,7 @@ import { Server } from '@modelcontextprotocol/sdk/server/index.js';
 import { StreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/streamableHttp.js';
 import { ListToolsRequestSchema } from '@modelcontextprotocol/sdk/types.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadServerFile } from '../../src/core/catalog/load.ts';
+import { loadServerFile } from '../../src/build/catalog/load.ts';
 import { ROOT, runCli } from '../support/run-cli.ts';
 
 const EVERYTHING = join(ROOT, 'node_modules/.bin/mcp-server-everything');

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js';
 import { afterAll, describe, expect, it } from 'vitest';
-import { loadServerFile } from '../../src/core/catalog/load.ts';
+import { loadServerFile } from '../../src/build/catalog/load.ts';
 import { quote, ROOT, runCli } from '../support/run-cli.ts';
 
 const EVERYTHING = join(ROOT, 'node_modules/.bin/mcp-server-everything');

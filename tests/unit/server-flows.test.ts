@@ -1,7 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { buildCatalog } from '../../src/core/catalog/build-catalog.ts';
-import { loadCatalogDir } from '../../src/core/catalog/load.ts';
+import { loadCatalogDir } from '../../src/build/catalog/load.ts';
 import { toolRule } from '../../src/core/catalog/tool-page.ts';
 import { flowTool, serverPolicy } from '../../src/core/flows/catalog-flows.ts';
 import { findFlows } from '../../src/core/flows/flows.ts';
@@ -10,7 +10,7 @@ import { policyDocument } from '../../src/core/catalog/recommend.ts';
 import { validatePolicyText } from '../../src/core/policy/validate.ts';
 import { evaluatePolicy } from '../../src/core/policy/evaluate.ts';
 import type { Policy, Rule } from '../../src/core/policy/schema.ts';
-import { parseServerFile } from '../../src/core/catalog/load.ts';
+import { parseServerFile } from '../../src/core/catalog/server-file.ts';
 import { serverPolicyNote } from '../../src/core/flows/tool-policy-note.ts';
 import { CODE_HOST_SLUG, codeHostServer } from '../fixtures/code-host-server.ts';
 

@@ -5,7 +5,7 @@ import { toolArticle } from '../../src/core/site/tool-article.ts';
 import { mergeImport } from '../../src/core/import/merge.ts';
 import type { ServerFile, Tool } from '../../src/core/schema/server.ts';
 import { catalogOf, SMALL_CATALOG, smallTool } from '../support/small-catalog.ts';
-import { parseServerFile } from '../../src/core/catalog/load.ts';
+import { parseServerFile } from '../../src/core/catalog/server-file.ts';
 import { CODE_HOST_SLUG, codeHostServer } from '../fixtures/code-host-server.ts';
 
 const index = buildRelatedIndex(SMALL_CATALOG);

@@ -5,7 +5,7 @@ import { LEVELS, CATEGORIES, type Category, type Level } from '../risk.ts';
 import type { ServerFile, Tool } from '../schema/server.ts';
 import { toolSlugs } from './slug.ts';
 import { listParameters, type Parameter } from '../input-schema/parameters.ts';
-import type { LoadedServer } from './load.ts';
+import type { LoadedServer } from './server-file.ts';
 
 export interface CatalogTool {
   name: string;
@@ -70,7 +70,7 @@ export interface ServerBody {
   parameters: readonly Parameter[][];
 }
 
-/** A server as listings need it, its definitions read on demand through `body` (see catalog-cache.ts). */
+/** A server as listings need it, its definitions read on demand through `body` (see src/build/catalog/catalog-cache.ts). */
 export interface ListedInput {
   slug: string;
   file: string;

@@ -1,9 +1,10 @@
 import { createHash } from 'node:crypto';
 import { closeSync, existsSync, fstatSync, openSync, readSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
 import { basename, relative } from 'node:path';
-import { analyseTool, listedTool, type CatalogInput, type ListedInput, type ListedTool, type ServerBody } from './build-catalog.ts';
-import type { Parameter } from '../input-schema/parameters.ts';
-import { catalogFiles, loadEach, loadServerFile, type LoadedServer } from './load.ts';
+import { analyseTool, listedTool, type CatalogInput, type ListedInput, type ListedTool, type ServerBody } from '../../core/catalog/build-catalog.ts';
+import type { LoadedServer } from '../../core/catalog/server-file.ts';
+import type { Parameter } from '../../core/input-schema/parameters.ts';
+import { catalogFiles, loadEach, loadServerFile } from './load.ts';
 
 const VERSION = 4;
 /** The cache's name in a build's cache folder. */
