@@ -137,7 +137,7 @@ export function readCachedCatalog(cacheFile: string, fingerprint: string, cwd = 
       const head = line.head();
       const { meta, tools } = line.listing();
       const place = { offset: line.place.offset + line.bodyStart, length: line.place.length - line.bodyStart };
-      servers.push({ slug: head.slug, file: relative(cwd, head.path) || head.path, meta, tools, digest: head.digest, body: () => bodies.get(head.slug, place) });
+      servers.push({ slug: head.slug, file: relative(cwd, head.path) || head.path, meta, tools, digest: head.digest, loadBody: () => bodies.get(head.slug, place) });
     }
   } catch {
     return undefined;

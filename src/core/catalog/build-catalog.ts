@@ -11,9 +11,8 @@ export interface CatalogTool {
   name: string;
   slug: string;
   server: CatalogServer;
-  /** The definition as the server gave it. Read on first use: a catalog read from the build's cache holds only what listings show. */
-  readonly definition: Tool;
-  readonly parameters: Parameter[];
+  /** Its place among its server's definitions, as the data file lists them (see `loadDefinition`). */
+  index: number;
   classification: Classification;
   /** The first sentence of the description, at most 120 characters, as tables of tools show it. */
   summary: string;
@@ -29,6 +28,8 @@ export interface CatalogServer {
   levelCounts: Record<Level, number>;
   /** A digest of everything the server's own data says (meta, definitions, analyses): part of its build key. */
   readonly digest: string;
+  /** Its tools' definitions and parameters: a file read when the catalog came from the build's cache (see `loadDefinition`). */
+  loadBody(): ServerBody;
 }
 
 export interface Catalog {
@@ -70,14 +71,14 @@ export interface ServerBody {
   parameters: readonly Parameter[][];
 }
 
-/** A server as listings need it, its definitions read on demand through `body` (see src/build/catalog/catalog-cache.ts). */
+/** A server as listings need it, its definitions read on demand through `loadBody` (see src/build/catalog/catalog-cache.ts). */
 export interface ListedInput {
   slug: string;
   file: string;
   meta: Omit<ServerFile, 'tools'>;
   tools: readonly ListedTool[];
   digest: string;
-  body(): ServerBody;
+  loadBody(): ServerBody;
 }
 
 export function listedTool(definition: Tool, classification: Classification): ListedTool {
@@ -90,6 +91,22 @@ export function listedTool(definition: Tool, classification: Classification): Li
 }
 
 const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
+
+/** What a tool's own pages read beyond the listing: the definition as the server gave it, and its parameters. */
+export interface LoadedDefinition {
+  definition: Tool;
+  parameters: readonly Parameter[];
+}
+
+/**
+ * A tool's definition and parameters. A catalog read from the build's cache holds only what listings
+ * show, so this reads the server's line of the cache (the last few servers read are kept): a page
+ * calls it once and passes what it gives down.
+ */
+export function loadDefinition(tool: CatalogTool): LoadedDefinition {
+  const body = tool.server.loadBody();
+  return { definition: body.definitions[tool.index]!, parameters: body.parameters[tool.index]! };
+}
 
 /** A loaded server as a listed one whose body is already in memory. */
 export function listedInput({ slug, file, data, analyses }: CatalogInput): ListedInput {
@@ -105,11 +122,11 @@ export function listedInput({ slug, file, data, analyses }: CatalogInput): Liste
     get digest() {
       return (digest ??= sha256(JSON.stringify([meta, definitions, all])));
     },
-    body: () => body,
+    loadBody: () => body,
   };
 }
 
-const isListed = (input: CatalogInput | ListedInput): input is ListedInput => 'body' in input;
+const isListed = (input: CatalogInput | ListedInput): input is ListedInput => 'loadBody' in input;
 
 /** Classifies and slugs every tool once; pages read from the result. Every entry gets a page, a repeated name too. */
 export function buildCatalog(inputs: readonly (CatalogInput | ListedInput)[]): Catalog {
@@ -128,6 +145,7 @@ export function buildCatalog(inputs: readonly (CatalogInput | ListedInput)[]): C
       get digest() {
         return input.digest;
       },
+      loadBody: () => input.loadBody(),
     };
     const slugs = toolSlugs(input.tools.map((t) => t.name));
     const entries = input.tools.map((entry, index) => ({ entry, slug: slugs[index]!, index }));
@@ -136,12 +154,7 @@ export function buildCatalog(inputs: readonly (CatalogInput | ListedInput)[]): C
         name: entry.name,
         slug,
         server,
-        get definition() {
-          return input.body().definitions[index]!;
-        },
-        get parameters() {
-          return input.body().parameters[index]!;
-        },
+        index,
         classification: entry.classification,
         summary: entry.summary,
         changeDates: entry.changeDates,
