@@ -3,7 +3,8 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { buildCatalog, loadDefinition } from '../../src/core/catalog/build-catalog.ts';
+import { buildCatalog } from '../../src/core/catalog/build-catalog.ts';
+import { loadDefinition } from '../../src/core/catalog/load-definition.ts';
 import { loadServerFile } from '../../src/build/catalog/load.ts';
 import { diffLines } from '../../src/core/history/diff-lines.ts';
 import { compareTools, describeDrift } from '../../src/core/history/drift.ts';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { loadDefinition } from '../../src/core/catalog/build-catalog.ts';
+import { loadDefinition } from '../../src/core/catalog/load-definition.ts';
 import { recentChanges, toolHistory } from '../../src/core/history/catalog-changes.ts';
 import type { Tool } from '../../src/core/schema/server.ts';
 import { catalogOf } from '../support/small-catalog.ts';

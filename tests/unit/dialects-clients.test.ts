@@ -12,7 +12,7 @@ import { dialectSnippets } from '../../src/core/dialects/snippets.ts';
 import type { Policy, Rule } from '../../src/core/policy/schema.ts';
 import { geminiDecides } from '../support/client-decisions.ts';
 import { SMALL_CATALOG as catalog } from '../support/small-catalog.ts';
-import { loadDefinition } from '../../src/core/catalog/build-catalog.ts';
+import { loadDefinition } from '../../src/core/catalog/load-definition.ts';
 
 const doc = (tools: Record<string, Rule>, extra: Partial<Policy> = {}): Policy => ({ version: '1', default: 'deny', tools, ...extra });
 const mixed = doc({

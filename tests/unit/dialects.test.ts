@@ -9,7 +9,7 @@ import { dialectSnippets } from '../../src/core/dialects/snippets.ts';
 import { policyDocument, SERVER_CALLS_PER_MINUTE } from '../../src/core/catalog/recommend.ts';
 import type { Policy, Rule } from '../../src/core/policy/schema.ts';
 import { catalogOf, SMALL_CATALOG as catalog } from '../support/small-catalog.ts';
-import { loadDefinition } from '../../src/core/catalog/build-catalog.ts';
+import { loadDefinition } from '../../src/core/catalog/load-definition.ts';
 
 const limit = { counter: 'c', window: 'minute', max: 5, scope: 'grant' } as const;
 const denyIf = [{ path: 'args.path', op: 'exists' }] as const;

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { buildCatalog, loadDefinition } from '../../src/core/catalog/build-catalog.ts';
+import { buildCatalog } from '../../src/core/catalog/build-catalog.ts';
+import { loadDefinition } from '../../src/core/catalog/load-definition.ts';
 import { toolPagePath } from '../../src/core/catalog/paths.ts';
 import { searchDocuments } from '../../src/core/search/search-documents.ts';
 import { catalogSummary, serverRecord } from '../../src/core/site/machine-readable.ts';

@@ -7,7 +7,7 @@ import { describeEffect, evidenceRecord, withEvidenceText, type Evidence, type E
 import { flowRoles } from '../../src/core/flows/roles.ts';
 import type { Tool } from '../../src/core/schema/server.ts';
 import { smallTool } from '../support/small-catalog.ts';
-import { loadDefinition } from '../../src/core/catalog/build-catalog.ts';
+import { loadDefinition } from '../../src/core/catalog/load-definition.ts';
 
 /** A classification that holds exactly `evidence`: what the readers below must choose from. */
 const rated = (evidence: Evidence[], over: Partial<Classification> = {}): Classification => ({

@@ -1,6 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { buildCatalog, loadDefinition, type CatalogTool } from '../../src/core/catalog/build-catalog.ts';
+import { buildCatalog, type CatalogTool } from '../../src/core/catalog/build-catalog.ts';
+import { loadDefinition } from '../../src/core/catalog/load-definition.ts';
 import { loadCatalogDir } from '../../src/build/catalog/load.ts';
 import { toolRule } from '../../src/core/catalog/tool-page.ts';
 import { flowTool, serverPolicy } from '../../src/core/flows/catalog-flows.ts';

@@ -4,7 +4,7 @@ import { toolPage } from '../../src/core/catalog/tool-page.ts';
 import { toolArticle } from '../../src/core/site/tool-article.ts';
 import { buildRelatedIndex } from '../../src/core/catalog/related.ts';
 import { catalogOf } from '../support/small-catalog.ts';
-import { loadDefinition } from '../../src/core/catalog/build-catalog.ts';
+import { loadDefinition } from '../../src/core/catalog/load-definition.ts';
 
 describe('a tool name with nothing visible in it', () => {
   it.each([' ', '\t', '  \n '])('shows quoted: %j', (name) => {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { loadDefinition, type CatalogTool } from '../../src/core/catalog/build-catalog.ts';
+import type { CatalogTool } from '../../src/core/catalog/build-catalog.ts';
+import { loadDefinition } from '../../src/core/catalog/load-definition.ts';
 import { buildRelatedIndex } from '../../src/core/catalog/related.ts';
 import { toolPage } from '../../src/core/catalog/tool-page.ts';
 import { toolArticle } from '../../src/core/site/tool-article.ts';

@@ -11,7 +11,7 @@ export interface CatalogTool {
   name: string;
   slug: string;
   server: CatalogServer;
-  /** Its place among its server's definitions, as the data file lists them (see `loadDefinition`). */
+  /** Its place among its server's definitions, as the data file lists them (see `loadDefinition`, load-definition.ts). */
   index: number;
   classification: Classification;
   /** The first sentence of the description, at most 120 characters, as tables of tools show it. */
@@ -28,7 +28,7 @@ export interface CatalogServer {
   levelCounts: Record<Level, number>;
   /** A digest of everything the server's own data says (meta, definitions, analyses): part of its build key. */
   readonly digest: string;
-  /** Its tools' definitions and parameters: a file read when the catalog came from the build's cache (see `loadDefinition`). */
+  /** Its tools' definitions and parameters: a file read when the catalog came from the build's cache (see `loadDefinition`, load-definition.ts). */
   loadBody(): ServerBody;
 }
 
@@ -91,22 +91,6 @@ export function listedTool(definition: Tool, classification: Classification): Li
 }
 
 const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
-
-/** What a tool's own pages read beyond the listing: the definition as the server gave it, and its parameters. */
-export interface LoadedDefinition {
-  definition: Tool;
-  parameters: readonly Parameter[];
-}
-
-/**
- * A tool's definition and parameters. A catalog read from the build's cache holds only what listings
- * show, so this reads the server's line of the cache (the last few servers read are kept): a page
- * calls it once and passes what it gives down.
- */
-export function loadDefinition(tool: CatalogTool): LoadedDefinition {
-  const body = tool.server.loadBody();
-  return { definition: body.definitions[tool.index]!, parameters: body.parameters[tool.index]! };
-}
 
 /** A loaded server as a listed one whose body is already in memory. */
 export function listedInput({ slug, file, data, analyses }: CatalogInput): ListedInput {

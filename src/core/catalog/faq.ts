@@ -6,7 +6,8 @@ import { checkAnnotations, declaredHints } from '../classify/annotation-check.ts
 import { ratingReasons } from '../classify/classify-tool.ts';
 import { CATEGORY_LABELS, LEVEL_LABELS, SIGNAL_LABELS, isLowConfidence } from '../risk.ts';
 import { summarize } from '../text/description-blocks.ts';
-import type { CatalogTool, LoadedDefinition } from './build-catalog.ts';
+import type { CatalogTool } from './build-catalog.ts';
+import type { LoadedDefinition } from './load-definition.ts';
 import type { Classification } from '../classify/classify-tool.ts';
 import { unnamedInput } from '../input-schema/parameters.ts';
 import { sameCategoryTools } from './same-category.ts';

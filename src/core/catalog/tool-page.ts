@@ -1,6 +1,7 @@
 import { abusePatterns, type AbusePattern } from './abuse.ts';
 import { toolFaq } from './faq.ts';
-import type { CatalogTool, LoadedDefinition } from './build-catalog.ts';
+import type { CatalogTool } from './build-catalog.ts';
+import type { LoadedDefinition } from './load-definition.ts';
 import { describeRule } from '../policy/describe.ts';
 import { recommendRule, toolPolicy, unnamableToolReason } from './recommend.ts';
 import type { Policy, Rule } from '../policy/schema.ts';

@@ -1,4 +1,5 @@
-import { loadDefinition, type CatalogServer, type CatalogTool, type LoadedDefinition } from '../catalog/build-catalog.ts';
+import type { CatalogServer, CatalogTool } from '../catalog/build-catalog.ts';
+import { loadDefinition, type LoadedDefinition } from '../catalog/load-definition.ts';
 import { policyText, toolRule } from '../catalog/tool-page.ts';
 import type { Policy } from '../policy/schema.ts';
 import { flowPolicy, type FlowPolicyOptions, type PolicyTool } from './break-policy.ts';

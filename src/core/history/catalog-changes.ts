@@ -1,5 +1,6 @@
 import { MAX_HISTORY, toolChanges, type ToolChange } from './tool-history.ts';
-import { loadDefinition, type CatalogServer, type CatalogTool } from '../catalog/build-catalog.ts';
+import type { CatalogServer, CatalogTool } from '../catalog/build-catalog.ts';
+import { loadDefinition } from '../catalog/load-definition.ts';
 import type { Tool } from '../schema/server.ts';
 import { DIFF_BUDGET, DiffBudget } from './text-diff.ts';
 

@@ -1,4 +1,5 @@
-import { loadDefinition, type Catalog, type CatalogServer, type CatalogTool, type LoadedDefinition } from '../catalog/build-catalog.ts';
+import type { Catalog, CatalogServer, CatalogTool } from '../catalog/build-catalog.ts';
+import { loadDefinition, type LoadedDefinition } from '../catalog/load-definition.ts';
 import { serverPagePath } from '../catalog/paths.ts';
 import { annotationsDisagree } from '../classify/annotation-check.ts';
 import { isLowConfidence } from '../risk.ts';

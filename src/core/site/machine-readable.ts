@@ -1,4 +1,5 @@
-import { loadDefinition, type Catalog, type CatalogServer, type CatalogTool } from '../catalog/build-catalog.ts';
+import type { Catalog, CatalogServer, CatalogTool } from '../catalog/build-catalog.ts';
+import { loadDefinition } from '../catalog/load-definition.ts';
 import { serverPagePath, toolPagePath } from '../catalog/paths.ts';
 import { toolRule } from '../catalog/tool-page.ts';
 import { RULES_VERSION } from '../classify/rules-version.ts';

@@ -1,4 +1,5 @@
-import { loadDefinition, type CatalogServer, type CatalogTool } from '../catalog/build-catalog.ts';
+import type { CatalogServer, CatalogTool } from '../catalog/build-catalog.ts';
+import { loadDefinition } from '../catalog/load-definition.ts';
 import { SERVERS_PATH, serverPagePath, serverPolicyPath, toolPagePath } from '../catalog/paths.ts';
 import { policyText } from '../catalog/tool-page.ts';
 import { annotationTally } from '../classify/annotation-check.ts';

@@ -1,4 +1,5 @@
-import type { CatalogTool, LoadedDefinition } from '../catalog/build-catalog.ts';
+import type { CatalogTool } from '../catalog/build-catalog.ts';
+import type { LoadedDefinition } from '../catalog/load-definition.ts';
 import { categoryPath, levelPath, SERVERS_PATH, serverPagePath, toolPagePath } from '../catalog/paths.ts';
 import { relatedTools, type RelatedIndex } from '../catalog/related.ts';
 import { toolPage, type ToolPage } from '../catalog/tool-page.ts';
