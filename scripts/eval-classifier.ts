@@ -13,7 +13,7 @@
 import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import { accuracyReport } from '../src/core/classify/accuracy-report.ts';
-import { ACCURACY_FILE } from '../src/core/catalog/accuracy-file.ts';
+import { ACCURACY_FILE } from '../src/core/catalog/accuracy-text.ts';
 import { classifyTool } from '../src/core/classify/classify-tool.ts';
 import { computeFigures, confusion, figureErrors, figuresJson, type EvalFigures, type EvalSample, type Share } from '../src/core/classify/eval-metrics.ts';
 import { HINT_CLASSES } from '../src/core/schema/accuracy.ts';

@@ -4,7 +4,7 @@
  * Usage: node scripts/flow-counts.ts <catalog dir (holding servers/*.json)>
  */
 import { buildCatalog } from '../src/core/catalog/build-catalog.ts';
-import { loadCatalogDir } from '../src/core/catalog/load.ts';
+import { loadCatalogDir } from '../src/build/catalog/load.ts';
 import { flowTool } from '../src/core/flows/catalog-flows.ts';
 import { DataError } from '../src/core/errors/friendly.ts';
 import { FLOW_KINDS, FLOW_TITLES, findFlows, toolsByRole } from '../src/core/flows/flows.ts';

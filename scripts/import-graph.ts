@@ -78,6 +78,37 @@ export function fileImports(path: string, { browserOnly = false } = {}): ImportE
 const NODE_BUILTINS = new Set(builtinModules);
 export const isNodeApi = (specifier: string) => specifier.startsWith('node:') || NODE_BUILTINS.has(specifier.split('/')[0]!);
 
+/** Node APIs that reach the file system or other processes; pure ones (node:path, node:crypto) are not among them. */
+const SYSTEM_APIS = new Set(['fs', 'fs/promises', 'child_process', 'worker_threads', 'module']);
+export const isSystemApi = (specifier: string) => isNodeApi(specifier) && SYSTEM_APIS.has(specifier.replace(/^node:/, ''));
+
+/** `file -> module` for each value import of a system API under `dir` (src/core: it reads and runs nothing). */
+export function systemApiImports(dir = CORE_DIR, root = PROJECT_ROOT): string[] {
+  return sourceFiles(dir).flatMap((file) =>
+    fileImports(file)
+      .filter((edge) => !edge.typeOnly && isSystemApi(edge.target))
+      .map((edge) => `${relative(root, file)} -> ${edge.target}`),
+  );
+}
+
+/** The one module of src/build that pages may import: what a page process is told by the build. */
+export const PAGE_JOB_CONTRACT = 'src/build/page-job.ts';
+
+/** `file -> module` for each import from src/pages, src/components or src/layouts into src/build other than PAGE_JOB_CONTRACT. */
+export function pageImportsOfBuild(root = PROJECT_ROOT): string[] {
+  const build = join(root, 'src/build');
+  const contract = join(root, PAGE_JOB_CONTRACT);
+  return ['src/pages', 'src/components', 'src/layouts']
+    .map((dir) => join(root, dir))
+    .filter((dir) => existsSync(dir))
+    .flatMap((dir) => sourceFiles(dir))
+    .flatMap((file) =>
+      fileImports(file)
+        .filter((edge) => edge.target.startsWith(`${build}/`) && edge.target !== contract)
+        .map((edge) => `${relative(root, file)} -> ${relative(root, edge.target)}`),
+    );
+}
+
 /** The modules the browser bundles: src/lib's, and those the `<script>` blocks of Astro files import. */
 export function browserEntries(root = PROJECT_ROOT): string[] {
   const src = join(root, 'src');

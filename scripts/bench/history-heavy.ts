@@ -4,7 +4,8 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { buildCatalog } from '../../src/core/catalog/build-catalog.ts';
-import { loadServerFile } from '../../src/core/catalog/load.ts';
+import { loadDefinition } from '../../src/core/catalog/load-definition.ts';
+import { loadServerFile } from '../../src/build/catalog/load.ts';
 import { diffLines } from '../../src/core/history/diff-lines.ts';
 import { compareTools, describeDrift } from '../../src/core/history/drift.ts';
 import { toolChanges } from '../../src/core/history/tool-history.ts';
@@ -51,7 +52,7 @@ export function benchHistoryHeavy(): Record<string, { wall: number; cpu: number 
       catalog = buildCatalog([loaded]);
     });
     const server = catalog!.servers[0]!;
-    const pages = server.tools.map((tool) => timed(() => toolChanges(tool.definition).forEach((change) => diffLines(change.diff))));
+    const pages = server.tools.map((tool) => timed(() => toolChanges(loadDefinition(tool).definition).forEach((change) => diffLines(change.diff))));
     const slowestPage = pages.reduce((a, b) => (b.cpu > a.cpu ? b : a));
     const serverFeed = timed(() => serverChangesFeed(server, url));
     const siteFeed = timed(() => siteChangesFeed(catalog!, url));

@@ -1,4 +1,4 @@
-import { readCatalogPart } from '../core/catalog/catalog-cache.ts';
+import { readCatalogPart } from './catalog/catalog-cache.ts';
 import { DataError } from '../core/errors/friendly.ts';
 import { answerJob, jobData } from './job-io.ts';
 

@@ -1,6 +1,6 @@
 import { rmSync, statSync } from 'node:fs';
-import { assembleCache, type CatalogSummary, type PartReading } from '../core/catalog/catalog-cache.ts';
-import { catalogFiles } from '../core/catalog/load.ts';
+import { assembleCache, type CatalogSummary, type PartReading } from './catalog/catalog-cache.ts';
+import { catalogFiles } from './catalog/load.ts';
 import { DataError } from '../core/errors/friendly.ts';
 import { runWorker } from './run-worker.ts';
 
@@ -13,7 +13,7 @@ type WorkerAnswer = { ok: true; reading: PartReading } | { ok: false; problems: 
 const SPLIT_FROM_BYTES = 8 << 20;
 
 /**
- * Reads, checks and classifies the catalog into `cacheFile` (see core/catalog/catalog-cache.ts),
+ * Reads, checks and classifies the catalog into `cacheFile` (see catalog/catalog-cache.ts),
  * two shares of the files at once on a large catalog, each in a process of its own: at 250,000
  * tools the reading holds gigabytes, which a process returns to the system when it exits (a thread's
  * would stay with the CLI, beside Astro and Pagefind). Throws a DataError with every file's problems.

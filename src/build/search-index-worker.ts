@@ -1,6 +1,6 @@
 import { close, createIndex } from 'pagefind';
 import { buildCatalog } from '../core/catalog/build-catalog.ts';
-import { eachCachedServer } from '../core/catalog/catalog-cache.ts';
+import { eachCachedServer } from './catalog/catalog-cache.ts';
 import { serverSearchDocument, type SearchDocument } from '../core/search/search-documents.ts';
 import { answerJob, jobData, jobGoAhead } from './job-io.ts';
 

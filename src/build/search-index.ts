@@ -9,7 +9,7 @@ export interface SearchIndexResult {
 type WorkerAnswer = { ok: true; documents: number; tools: number } | { ok: false; error: string };
 
 /**
- * Writes the Pagefind index of the catalog in `cacheFile` (see core/catalog/catalog-cache.ts) to
+ * Writes the Pagefind index of the catalog in `cacheFile` (see catalog/catalog-cache.ts) to
  * `outputPath`, in a process of its own. The index is made from the catalog, not from the pages, so
  * it is built beside Astro's rendering: on two cores that takes it off the build's critical path.
  * Given `writeAfter`, it adds its documents beside the pages but writes its files only once that

@@ -1,7 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { headersFile } from '../core/site/headers.ts';
-import { collectInlineScriptHashes } from '../core/site/inline-scripts.ts';
+import { collectInlineScriptHashes } from './inline-scripts.ts';
 
 /**
  * Writes `_headers` (read by Netlify and Cloudflare Pages; the deploy guide maps it for others):

@@ -1,7 +1,7 @@
 import { existsSync, readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { z } from 'zod';
-import { loadServerFile } from '../core/catalog/load.ts';
+import { loadServerFile } from '../build/catalog/load.ts';
 import { DataError } from '../core/errors/friendly.ts';
 import { compareTools, describeDrift, hasDrifted } from '../core/history/drift.ts';
 import { redactSecrets, redactText, secretsOf } from '../core/import/redact.ts';

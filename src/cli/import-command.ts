@@ -1,6 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
-import { loadServerFile } from '../core/catalog/load.ts';
+import { loadServerFile } from '../build/catalog/load.ts';
 import { DataError, parseWithFriendlyErrors } from '../core/errors/friendly.ts';
 import { describeChanges, mergeImport } from '../core/import/merge.ts';
 import { leakedSecrets, redactSecrets, redactText, secretsOf } from '../core/import/redact.ts';

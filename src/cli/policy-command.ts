@@ -1,7 +1,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { buildCatalog } from '../core/catalog/build-catalog.ts';
-import { loadCatalogDir, type LoadedServer } from '../core/catalog/load.ts';
+import { loadCatalogDir } from '../build/catalog/load.ts';
+import type { LoadedServer } from '../core/catalog/server-file.ts';
 import { POLICY_FORMATS, policyFormat, type PolicyFormat } from '../core/dialects/formats.ts';
 import { DataError } from '../core/errors/friendly.ts';
 import { clientServerName, stackPolicy } from '../core/flows/stack-policy.ts';

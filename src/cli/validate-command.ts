@@ -1,6 +1,6 @@
 import { readFileSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { loadCatalogDir } from '../core/catalog/load.ts';
+import { loadCatalogDir } from '../build/catalog/load.ts';
 import { DataError } from '../core/errors/friendly.ts';
 import { plural } from '../core/text/plural.ts';
 import { readArgs, runCommandLine, UsageError } from './command-line.ts';

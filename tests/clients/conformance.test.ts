@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { parse as parseToml, stringify as stringifyToml } from 'smol-toml';
 import { afterAll, describe, expect, it } from 'vitest';
 import { buildCatalog } from '../../src/core/catalog/build-catalog.ts';
-import { parseServerFile } from '../../src/core/catalog/load.ts';
+import { parseServerFile } from '../../src/core/catalog/server-file.ts';
 import { policyFormat } from '../../src/core/dialects/formats.ts';
 import { stackPolicy } from '../../src/core/flows/stack-policy.ts';
 import type { ServerFile } from '../../src/core/schema/server.ts';

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { parseFeed } from '@rowanmanning/feed-parser';
 import { describe, expect, inject, it } from 'vitest';
 import { BUILD_MARKER, isBuildEntry } from '../../src/build/build-entries.ts';
-import { loadCatalogDir } from '../../src/core/catalog/load.ts';
+import { loadCatalogDir } from '../../src/build/catalog/load.ts';
 import { listFiles, linksIn } from '../support/html-files.ts';
 
 const siteDir = inject('siteDir');

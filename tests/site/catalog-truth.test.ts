@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, inject, it } from 'vitest';
-import { loadAccuracyFile } from '../../src/core/catalog/accuracy-file.ts';
+import { loadAccuracyFile } from '../../src/build/catalog/accuracy-file.ts';
 import { RULES_VERSION } from '../../src/core/classify/rules-version.ts';
 import { accuracyView, type PublishedAccuracy } from '../../src/core/site/accuracy-page.ts';
 import { listFiles } from '../support/html-files.ts';

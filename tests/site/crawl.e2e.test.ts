@@ -1,6 +1,6 @@
 import { check, LinkState } from 'linkinator';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { loadCatalogDir } from '../../src/core/catalog/load.ts';
+import { loadCatalogDir } from '../../src/build/catalog/load.ts';
 import { buildCatalog } from '../../src/core/catalog/build-catalog.ts';
 import { toolPagePath } from '../../src/core/catalog/paths.ts';
 import { serveSite, type RunningSite } from '../support/static-server.ts';

@@ -6,7 +6,7 @@ import { join, relative, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { BUILD_MARKER } from '../../src/build/output-guard.ts';
 import { buildsFolderOf } from '../../src/build/publish.ts';
-import { CATALOG_CACHE_NAME } from '../../src/core/catalog/catalog-cache.ts';
+import { CATALOG_CACHE_NAME } from '../../src/build/catalog/catalog-cache.ts';
 import { listFiles } from '../support/html-files.ts';
 
 function build(catalogDir: string, outDir: string, env: Record<string, string> = {}) {

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
 import { buildCatalog } from '../../src/core/catalog/build-catalog.ts';
-import { loadCatalogDir } from '../../src/core/catalog/load.ts';
+import { loadCatalogDir } from '../../src/build/catalog/load.ts';
 import { POLICY_FORMATS } from '../../src/core/dialects/formats.ts';
 import { stackPolicy } from '../../src/core/flows/stack-policy.ts';
 import { validatePolicyText } from '../../src/core/policy/validate.ts';

@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { loadAccuracyFile } from '../../src/core/catalog/accuracy-file.ts';
+import { loadAccuracyFile } from '../../src/build/catalog/accuracy-file.ts';
 import { DataError } from '../../src/core/errors/friendly.ts';
 import { accuracyView, type PublishedAccuracy } from '../../src/core/site/accuracy-page.ts';
 import { ROOT } from '../support/run-cli.ts';

@@ -7,7 +7,7 @@ import { BUILD_MARKER, outputProblem, publishedFolder } from '../../src/build/ou
 import { BuildLockedError, buildsFolderOf, lockOutput, OutputChangedError, publish, stagingFolder, UnsafeBuildsFolderError } from '../../src/build/publish.ts';
 import { runBuild } from '../../src/build/run-build.ts';
 import { scratchFolder } from '../../src/build/scratch-folder.ts';
-import { CATALOG_CACHE_NAME } from '../../src/core/catalog/catalog-cache.ts';
+import { CATALOG_CACHE_NAME } from '../../src/build/catalog/catalog-cache.ts';
 import { runCli } from '../support/run-cli.ts';
 
 const temp = (prefix: string) => realpathSync(mkdtempSync(join(tmpdir(), prefix)));

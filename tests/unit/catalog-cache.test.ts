@@ -4,8 +4,10 @@ import { dirname, join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { readCatalogInWorker } from '../../src/build/read-catalog.ts';
 import { buildCatalog, type Catalog } from '../../src/core/catalog/build-catalog.ts';
-import { loadCatalogCached, readCachedCatalog, RecentBodies } from '../../src/core/catalog/catalog-cache.ts';
-import { loadCatalogDir } from '../../src/core/catalog/load.ts';
+import { loadDefinition } from '../../src/core/catalog/load-definition.ts';
+import { readCache } from '../../src/build/catalog/cache-file.ts';
+import { eachCachedServer, loadCatalogCached, readCachedCatalog, RecentBodies } from '../../src/build/catalog/catalog-cache.ts';
+import { loadCatalogDir } from '../../src/build/catalog/load.ts';
 import { buildRelatedIndex } from '../../src/core/catalog/related.ts';
 import { serverKeys } from '../../src/core/catalog/server-keys.ts';
 import { DataError } from '../../src/core/errors/friendly.ts';
@@ -52,9 +54,8 @@ describe('the catalog cache', () => {
     writeFileSync(file, JSON.stringify(server));
     const second = loadCatalogCached(catalogDir, cacheFile, 'salt-1');
     expect(second.reused).toBe(count - 1);
-    expect(buildCatalog(readCachedCatalog(cacheFile, 'salt-1')!).servers.find((s) => s.slug === 'github')!.tools.find((t) => t.name === server.tools[0]!.name)!.definition.description).toBe(
-      'Deletes every repository of the organisation.',
-    );
+    const changed = buildCatalog(readCachedCatalog(cacheFile, 'salt-1')!).servers.find((s) => s.slug === 'github')!.tools.find((t) => t.name === server.tools[0]!.name)!;
+    expect(loadDefinition(changed).definition.description).toBe('Deletes every repository of the organisation.');
 
     expect(loadCatalogCached(catalogDir, cacheFile, 'salt-2').reused).toBe(0);
     expect(readCachedCatalog(cacheFile, 'salt-1')).toBeUndefined();
@@ -85,7 +86,7 @@ describe('the catalog cache', () => {
     const again = loadCatalogCached(catalogDir, cacheFile, 'salt-1');
     expect(again.reused).toBe(again.servers - 1);
     const github = buildCatalog(readCachedCatalog(cacheFile, 'salt-1')!).servers.find((s) => s.slug === 'github')!;
-    expect(github.tools.find((t) => t.name === server.tools[0]!.name)!.definition.description).toBe(server.tools[0]!.description);
+    expect(loadDefinition(github.tools.find((t) => t.name === server.tools[0]!.name)!).definition.description).toBe(server.tools[0]!.description);
   });
 
   it('fails on a bad file with its problems, and keeps the last good cache', () => {
@@ -115,7 +116,7 @@ describe('the catalog cache', () => {
     const listed = (c: Catalog) => c.tools.map((t) => [t.server.slug, t.slug, t.name, t.summary, t.changeDates, t.classification]);
     expect(listed(catalog)).toStrictEqual(listed(direct));
     expect(catalog.tools.some((t) => t.summary !== '')).toBe(true);
-    expect(() => catalog.tools[0]!.definition).toThrow();
+    expect(() => loadDefinition(catalog.tools[0]!)).toThrow();
   });
 
   it('gives a server a new build key when only its definitions change, which listings do not show', () => {
@@ -137,7 +138,7 @@ describe('the catalog cache', () => {
 
   it('treats a torn or foreign cache as none', () => {
     const { catalogDir, cacheFile } = setup();
-    writeFileSync(cacheFile, '{"version":1,"salt":"salt-1"}\n{"name": "github.json", "tru');
+    writeFileSync(cacheFile, '{"version":1,"fingerprint":"salt-1"}\n{"name": "github.json", "tru');
     expect(loadCatalogCached(catalogDir, cacheFile, 'salt-1').reused).toBe(0);
     // A line cut short after its head: its body is not read when reusing it, so the line is checked whole.
     const whole = readFileSync(cacheFile, 'utf8').split('\n');
@@ -146,6 +147,30 @@ describe('the catalog cache', () => {
     expect(readCachedCatalog(cacheFile, 'salt-1')).toBeDefined();
     writeFileSync(cacheFile, 'not json at all');
     expect(readCachedCatalog(cacheFile, 'salt-1')).toBeUndefined();
+  });
+});
+
+describe('readCache: the one reader of the cache file', () => {
+  it('gives one checked line per server, in the file\'s order', () => {
+    const { catalogDir, cacheFile } = setup();
+    const { servers } = loadCatalogCached(catalogDir, cacheFile, 'salt-1');
+    const slugs = [...readCache(cacheFile, 'salt-1')].map((line) => line.head().slug);
+    expect(slugs).toHaveLength(servers);
+    expect(slugs).toStrictEqual(loadCatalogDir(catalogDir).map((s) => s.slug));
+    expect([...eachCachedServer(cacheFile, 'salt-1')].map((s) => s.slug)).toStrictEqual([...slugs].sort());
+  });
+
+  it('throws for a missing file, another fingerprint or version, and at a torn line', () => {
+    const { catalogDir, cacheFile } = setup();
+    expect(() => [...readCache(cacheFile, 'salt-1')]).toThrow(/holds no catalog/);
+    loadCatalogCached(catalogDir, cacheFile, 'salt-1');
+    expect(() => [...readCache(cacheFile, 'salt-2')]).toThrow(/holds no catalog/);
+    expect(() => [...eachCachedServer(cacheFile, 'salt-2')]).toThrow(/holds no catalog/);
+    const [header, ...lines] = readFileSync(cacheFile, 'utf8').split('\n');
+    writeFileSync(cacheFile, [header!.replace(/"version":\d+/, '"version":4'), ...lines].join('\n'));
+    expect(() => [...readCache(cacheFile, 'salt-1')]).toThrow(/holds no catalog/);
+    writeFileSync(cacheFile, [header, lines[0], lines[1]!.slice(0, -1)].join('\n'));
+    expect(() => [...readCache(cacheFile, 'salt-1')]).toThrow(/torn line/);
   });
 });
 

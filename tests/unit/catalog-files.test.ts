@@ -4,9 +4,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readCatalogInWorker } from '../../src/build/read-catalog.ts';
-import { loadAccuracyFile } from '../../src/core/catalog/accuracy-file.ts';
-import { loadCatalogDir } from '../../src/core/catalog/load.ts';
-import { readDataFile } from '../../src/core/catalog/read-data-file.ts';
+import { loadAccuracyFile } from '../../src/build/catalog/accuracy-file.ts';
+import { loadCatalogDir } from '../../src/build/catalog/load.ts';
+import { readDataFile } from '../../src/build/catalog/read-data-file.ts';
 import { DataError } from '../../src/core/errors/friendly.ts';
 
 type Entry = 'zero' | 'pipe' | 'folder';

@@ -42,7 +42,7 @@ describe('history dated after the build is not trusted for ordering', () => {
 
   it("a server page's recent changes put a trusted date first", () => {
     const notes = buildCatalog([{ slug: 'mixed', file: 'mixed.json', data: { name: 'Mixed', tools: [flooding.tools[0]!, real.tools[0]!] } }]).servers[0]!;
-    expect(recentChanges(notes, 10, TODAY).map((tool) => tool.name)).toEqual(['send_note', 'tool_0']);
+    expect(recentChanges(notes, 10, TODAY).map(({ tool }) => tool.name)).toEqual(['send_note', 'tool_0']);
   });
 
   it("a server with such dates is rendered again on another day (its feed's order depends on the day), others are reused", () => {

@@ -5,7 +5,7 @@ import { parse as parseToml } from 'smol-toml';
 import { afterAll, describe, expect, it } from 'vitest';
 import { run } from '../../src/cli/policy-command.ts';
 import { buildCatalog } from '../../src/core/catalog/build-catalog.ts';
-import { loadCatalogDir } from '../../src/core/catalog/load.ts';
+import { loadCatalogDir } from '../../src/build/catalog/load.ts';
 import { POLICY_FORMATS } from '../../src/core/dialects/formats.ts';
 import { stackPolicy } from '../../src/core/flows/stack-policy.ts';
 import { PolicySchema } from '../../src/core/policy/schema.ts';

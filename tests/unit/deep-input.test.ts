@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { buildCatalog } from '../../src/core/catalog/build-catalog.ts';
-import { loadServerFile } from '../../src/core/catalog/load.ts';
+import { loadServerFile } from '../../src/build/catalog/load.ts';
 import { listParameters } from '../../src/core/input-schema/parameters.ts';
 import { classifyTool } from '../../src/core/classify/classify-tool.ts';
 import { canonicalJson, toolHash } from '../../src/core/history/definition-hash.ts';

@@ -12,6 +12,7 @@ import { dialectSnippets } from '../../src/core/dialects/snippets.ts';
 import type { Policy, Rule } from '../../src/core/policy/schema.ts';
 import { geminiDecides } from '../support/client-decisions.ts';
 import { SMALL_CATALOG as catalog } from '../support/small-catalog.ts';
+import { loadDefinition } from '../../src/core/catalog/load-definition.ts';
 
 const doc = (tools: Record<string, Rule>, extra: Partial<Policy> = {}): Policy => ({ version: '1', default: 'deny', tools, ...extra });
 const mixed = doc({
@@ -160,8 +161,8 @@ describe('Cline and Roo Code settings', () => {
 });
 
 const pages = [
-  ...catalog.tools.map((tool) => [`${tool.server.slug}/${tool.name}`, tool.server.slug, policyDocument({ [tool.name]: toolRule(tool) })] as const),
-  ...catalog.servers.map((server) => [server.slug, server.slug, policyDocument(Object.fromEntries(server.tools.map((t) => [t.name, toolRule(t)])), SERVER_CALLS_PER_MINUTE)] as const),
+  ...catalog.tools.map((tool) => [`${tool.server.slug}/${tool.name}`, tool.server.slug, policyDocument({ [tool.name]: toolRule(tool, loadDefinition(tool)) })] as const),
+  ...catalog.servers.map((server) => [server.slug, server.slug, policyDocument(Object.fromEntries(server.tools.map((t) => [t.name, toolRule(t, loadDefinition(t))])), SERVER_CALLS_PER_MINUTE)] as const),
 ];
 
 describe.each(pages)('the formats of the page %s', (_id, serverKey, policy) => {

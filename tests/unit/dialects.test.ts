@@ -9,6 +9,7 @@ import { dialectSnippets } from '../../src/core/dialects/snippets.ts';
 import { policyDocument, SERVER_CALLS_PER_MINUTE } from '../../src/core/catalog/recommend.ts';
 import type { Policy, Rule } from '../../src/core/policy/schema.ts';
 import { catalogOf, SMALL_CATALOG as catalog } from '../support/small-catalog.ts';
+import { loadDefinition } from '../../src/core/catalog/load-definition.ts';
 
 const limit = { counter: 'c', window: 'minute', max: 5, scope: 'grant' } as const;
 const denyIf = [{ path: 'args.path', op: 'exists' }] as const;
@@ -161,8 +162,8 @@ const oddNames = catalogOf({
   },
 });
 const pages = [
-  ...[...catalog.tools, ...oddNames.tools].map((tool) => [`${tool.server.slug}/${tool.name}`, tool.server.slug, policyDocument({ [tool.name]: toolRule(tool) })] as const),
-  ...[...catalog.servers, ...oddNames.servers].map((server) => [server.slug, server.slug, policyDocument(Object.fromEntries(server.tools.map((t) => [t.name, toolRule(t)])), SERVER_CALLS_PER_MINUTE)] as const),
+  ...[...catalog.tools, ...oddNames.tools].map((tool) => [`${tool.server.slug}/${tool.name}`, tool.server.slug, policyDocument({ [tool.name]: toolRule(tool, loadDefinition(tool)) })] as const),
+  ...[...catalog.servers, ...oddNames.servers].map((server) => [server.slug, server.slug, policyDocument(Object.fromEntries(server.tools.map((t) => [t.name, toolRule(t, loadDefinition(t))])), SERVER_CALLS_PER_MINUTE)] as const),
 ];
 
 describe.each(pages)('dialects of the page %s', (_id, serverKey, policy) => {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { buildCatalog } from '../../src/core/catalog/build-catalog.ts';
+import { loadDefinition } from '../../src/core/catalog/load-definition.ts';
 import { toolPagePath } from '../../src/core/catalog/paths.ts';
 import { searchDocuments } from '../../src/core/search/search-documents.ts';
 import { catalogSummary, serverRecord } from '../../src/core/site/machine-readable.ts';
@@ -16,7 +17,7 @@ const repeated = catalog.tools.filter((t) => t.name === 'delete_item');
 describe('a name a server lists twice: both tools stay, each on its own page', () => {
   it('keeps both definitions, in list order, with distinct slugs', () => {
     expect(catalog.tools).toHaveLength(3);
-    expect(repeated.map((t) => [t.slug, t.definition.description])).toEqual([
+    expect(repeated.map((t) => [t.slug, loadDefinition(t).definition.description])).toEqual([
       ['delete-item', 'Deletes an item for good.'],
       ['delete-item-2', 'Removes an item, a second definition.'],
     ]);

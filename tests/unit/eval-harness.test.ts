@@ -2,7 +2,7 @@ import { execFile } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { loadAccuracyFile } from '../../src/core/catalog/accuracy-file.ts';
+import { loadAccuracyFile } from '../../src/build/catalog/accuracy-file.ts';
 import { RULES_VERSION } from '../../src/core/classify/rules-version.ts';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_SPLIT_SEED, splitByServer } from '../../src/core/classify/eval-split.ts';

@@ -7,6 +7,7 @@ import { describeEffect, evidenceRecord, withEvidenceText, type Evidence, type E
 import { flowRoles } from '../../src/core/flows/roles.ts';
 import type { Tool } from '../../src/core/schema/server.ts';
 import { smallTool } from '../support/small-catalog.ts';
+import { loadDefinition } from '../../src/core/catalog/load-definition.ts';
 
 /** A classification that holds exactly `evidence`: what the readers below must choose from. */
 const rated = (evidence: Evidence[], over: Partial<Classification> = {}): Classification => ({
@@ -79,7 +80,7 @@ describe('readers pick evidence by kind', () => {
     const base = smallTool('notebook/nbk_frob_state');
     const answer = (evidence: Evidence[]) => {
       const tool = { ...base, classification: rated(evidence, { category: 'write' }) };
-      return toolFaq(tool, toolRule(tool)).find((entry) => entry.question.startsWith('What does '))!.answer;
+      return toolFaq(tool, loadDefinition(tool), toolRule(tool, loadDefinition(tool))).find((entry) => entry.question.startsWith('What does '))!.answer;
     };
     const fromName = answer([
       of({ kind: 'signal', signal: 'bulk' }, 'name', 'a signal from the name'),

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { CatalogTool } from '../../src/core/catalog/build-catalog.ts';
+import { loadDefinition } from '../../src/core/catalog/load-definition.ts';
 import { toolPage } from '../../src/core/catalog/tool-page.ts';
 import { whatWouldSettle } from '../../src/core/catalog/faq.ts';
 import { checkAnnotations } from '../../src/core/classify/annotation-check.ts';
@@ -9,7 +10,7 @@ import type { Tool } from '../../src/core/schema/server.ts';
 import type { FaqEntry } from '../../src/core/schema/server.ts';
 import { catalogOf, SMALL_CATALOG as catalog, smallTool as tool } from '../support/small-catalog.ts';
 
-const faqOf = (t: CatalogTool) => toolPage(t).faq;
+const faqOf = (t: CatalogTool) => toolPage(t, loadDefinition(t)).faq;
 /** The answer to the question that starts with `prefix` (e.g. "What does"). */
 function answer(t: CatalogTool, prefix: string): string | undefined {
   return faqOf(t).find((entry) => entry.question.startsWith(`${prefix} `))?.answer;
@@ -50,16 +51,16 @@ describe('FAQ facts from the catalog', () => {
     expect(answer(built.tools[0]!, 'What parameters')).toBe('put_labels names no parameters, but its input schema accepts keys it does not name (additionalProperties).');
   });
 
-  it.each(allTools.filter(([, t]) => t.parameters.some((p) => p.required && !p.path.includes('.'))))(
+  it.each(allTools.filter(([, t]) => loadDefinition(t).parameters.some((p) => p.required && !p.path.includes('.'))))(
     'the parameters answer of %s names each required parameter',
     (_id, t) => {
       const text = answer(t, 'What parameters')!;
-      for (const p of t.parameters.filter((p) => p.required && !p.path.includes('.'))) expect(text).toContain(`${p.path} (${p.type})`);
+      for (const p of loadDefinition(t).parameters.filter((p) => p.required && !p.path.includes('.'))) expect(text).toContain(`${p.path} (${p.type})`);
     },
   );
 
   it.each(allTools)('the rate-limit answer of %s follows the recommended rule', (_id, t) => {
-    const { rule } = toolPage(t);
+    const { rule } = toolPage(t, loadDefinition(t));
     const text = answer(t, 'How do I rate-limit')!;
     if (rule.limits?.length) {
       expect(text).toContain('The recommended policy already caps it at ');
@@ -82,19 +83,19 @@ describe('FAQ structure', () => {
     for (const entry of faq) expect(entry.answer.trim()).not.toBe('');
   });
 
-  it.each(allTools.filter(([, t]) => t.definition.overrides?.faq?.length))('%s: the editors\' entries come last, as written', (_id, t) => {
-    const own: FaqEntry[] = t.definition.overrides!.faq!;
+  it.each(allTools.filter(([, t]) => loadDefinition(t).definition.overrides?.faq?.length))('%s: the editors\' entries come last, as written', (_id, t) => {
+    const own: FaqEntry[] = loadDefinition(t).definition.overrides!.faq!;
     const faq = faqOf(t);
     expect(faq.slice(-own.length)).toEqual(own);
     expect(faq.slice(0, -own.length).map((e) => e.question)).toContain(`How risky is ${t.name}?`);
   });
 
   it('the catalog has editors\' FAQ entries to check', () => {
-    expect(allTools.filter(([, t]) => t.definition.overrides?.faq?.length).length).toBeGreaterThan(0);
+    expect(allTools.filter(([, t]) => loadDefinition(t).definition.overrides?.faq?.length).length).toBeGreaterThan(0);
   });
 
   it.each(allTools)('%s: "Does it change anything?" appears only when readOnlyHint is set', (_id, t) => {
-    const hint = t.definition.annotations?.readOnlyHint;
+    const hint = loadDefinition(t).definition.annotations?.readOnlyHint;
     const text = answer(t, 'Does');
     if (hint === undefined) {
       expect(text).toBeUndefined();
@@ -102,13 +103,13 @@ describe('FAQ structure', () => {
     }
     expect(faqOf(t)[2]!.question).toBe(`Does ${t.name} change anything?`);
     expect(text).toContain(hint ? `says it only reads (readOnlyHint: true)` : `says it may change things (readOnlyHint: false)`);
-    const check = checkAnnotations(t);
+    const check = checkAnnotations({ definition: loadDefinition(t).definition, classification: t.classification });
     const agrees = check.appears !== 'other' && !check.disagreements.some((d) => d.hint === 'readOnlyHint');
     expect(text!.endsWith('The classifier agrees.')).toBe(agrees);
   });
 
   it('the catalog has tools with and without readOnlyHint, of both values', () => {
-    const hints = new Set(catalog.tools.map((t) => t.definition.annotations?.readOnlyHint));
+    const hints = new Set(catalog.tools.map((t) => loadDefinition(t).definition.annotations?.readOnlyHint));
     expect(hints).toEqual(new Set([true, false, undefined]));
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { scriptElements } from '../../src/core/site/html-scripts.ts';
-import { inlineScriptHashes, scriptHash } from '../../src/core/site/inline-scripts.ts';
+import { inlineScriptHashes, scriptHash } from '../../src/core/site/html-scripts.ts';
 
 describe('scriptElements', () => {
   it.each([

@@ -2,7 +2,7 @@ import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writ
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { loadServerFile } from '../../src/core/catalog/load.ts';
+import { loadServerFile } from '../../src/build/catalog/load.ts';
 import { run as importCommand } from '../../src/cli/import-command.ts';
 import { runCommand } from '../support/command-io.ts';
 import { ROOT, type CliResult } from '../support/run-cli.ts';

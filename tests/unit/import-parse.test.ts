@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadServerFile } from '../../src/core/catalog/load.ts';
+import { loadServerFile } from '../../src/build/catalog/load.ts';
 import { mergeImport } from '../../src/core/import/merge.ts';
 import { mergeToolPages, parseToolsList, parseToolsListText } from '../../src/core/import/parse-tools-list.ts';
 import { dataErrorLines } from '../support/data-errors.ts';

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js';
 import { afterAll, describe, expect, it } from 'vitest';
-import { loadServerFile } from '../../src/core/catalog/load.ts';
+import { loadServerFile } from '../../src/build/catalog/load.ts';
 import { run as importCommand } from '../../src/cli/import-command.ts';
 import { runCommand } from '../support/command-io.ts';
 import { quote, ROOT } from '../support/run-cli.ts';

@@ -3,7 +3,8 @@ import { readdir, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { collectInlineScriptHashes, scriptHash } from '../../src/core/site/inline-scripts.ts';
+import { collectInlineScriptHashes } from '../../src/build/inline-scripts.ts';
+import { scriptHash } from '../../src/core/site/html-scripts.ts';
 
 let site: string | undefined;
 afterEach(() => site && rmSync(site, { recursive: true, force: true }));

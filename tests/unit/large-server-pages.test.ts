@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { CatalogTool } from '../../src/core/catalog/build-catalog.ts';
+import { loadDefinition } from '../../src/core/catalog/load-definition.ts';
 import { buildRelatedIndex, relatedTools } from '../../src/core/catalog/related.ts';
 import { toolPage } from '../../src/core/catalog/tool-page.ts';
 import { catalogOf } from '../support/small-catalog.ts';
@@ -33,7 +34,7 @@ function listReads(work: (tool: CatalogTool) => unknown): number {
 
 describe('the pages of a large server read its tool list a bounded number of times', () => {
   it('FAQ: counts a tool category\'s siblings once per server, not once per tool', () => {
-    expect(listReads((tool) => toolPage(tool).faq)).toBeLessThan(TOOLS * 4);
+    expect(listReads((tool) => toolPage(tool, loadDefinition(tool)).faq)).toBeLessThan(TOOLS * 4);
   });
 
   it('related tools: stops reading siblings once the rows are full', () => {
@@ -42,7 +43,8 @@ describe('the pages of a large server read its tool list a bounded number of tim
   });
 
   it('still counts the siblings right', () => {
-    const faq = toolPage(catalog.tools[0]!).faq.find((entry) => entry.question.startsWith('How do I block'))!;
+    const first = catalog.tools[0]!;
+    const faq = toolPage(first, loadDefinition(first)).faq.find((entry) => entry.question.startsWith('How do I block'))!;
     const siblings = catalog.tools.filter((t) => t.classification.category === catalog.tools[0]!.classification.category).length - 1;
     expect(faq.answer).toContain(`together with the ${siblings} other ${catalog.tools[0]!.classification.category} tools`);
   });

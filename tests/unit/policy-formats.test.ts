@@ -5,7 +5,7 @@ import { perServer, policyFormat, POLICY_FORMATS } from '../../src/core/dialects
 import { mergeJson } from '../../src/core/dialects/merge-fragments.ts';
 import { DIALECTS } from '../../src/core/dialects/registry.ts';
 import { clientServerName, stackPolicy } from '../../src/core/flows/stack-policy.ts';
-import { parseServerFile } from '../../src/core/catalog/load.ts';
+import { parseServerFile } from '../../src/core/catalog/server-file.ts';
 import type { Policy } from '../../src/core/policy/schema.ts';
 import { catalogOf } from '../support/small-catalog.ts';
 import { CODE_HOST_SLUG, codeHostServer } from '../fixtures/code-host-server.ts';

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { CatalogTool } from '../../src/core/catalog/build-catalog.ts';
+import { loadDefinition } from '../../src/core/catalog/load-definition.ts';
 import { toolPage } from '../../src/core/catalog/tool-page.ts';
 import { serverPolicyJson } from '../../src/core/flows/catalog-flows.ts';
 import { describeRule } from '../../src/core/policy/describe.ts';
@@ -31,7 +32,7 @@ function expectRuleFollowsLevel(tool: CatalogTool, rule: Rule) {
 }
 
 describe.each(toolCases)('tool page policy of %s', (_id, tool) => {
-  const page = toolPage(tool);
+  const page = toolPage(tool, loadDefinition(tool));
   const document = JSON.parse(page.policyJson);
 
   it('is a valid policy-v1 document: default deny, naming only this tool', () => {
@@ -42,8 +43,8 @@ describe.each(toolCases)('tool page policy of %s', (_id, tool) => {
     expect(document.tools[tool.name]).toEqual(page.rule);
   });
 
-  it(tool.definition.overrides?.policy ? 'uses the override rule' : `follows the level (${tool.classification.level})`, () => {
-    const override = tool.definition.overrides?.policy;
+  it(loadDefinition(tool).definition.overrides?.policy ? 'uses the override rule' : `follows the level (${tool.classification.level})`, () => {
+    const override = loadDefinition(tool).definition.overrides?.policy;
     if (override) expect(page.rule).toEqual(override);
     else expectRuleFollowsLevel(tool, page.rule);
   });
@@ -62,8 +63,8 @@ describe.each(catalog.servers.map((server) => [server.slug, server] as const))('
 
 it('the test catalog covers every level, guards and an override', () => {
   for (const level of ['low', 'medium', 'high', 'critical'] as const) expect(catalog.byLevel[level].length).toBeGreaterThan(0);
-  expect(catalog.tools.some((t) => t.definition.overrides?.policy)).toBe(true);
-  expect(catalog.tools.some((t) => toolPage(t).rule.deny_if?.length)).toBe(true);
+  expect(catalog.tools.some((t) => loadDefinition(t).definition.overrides?.policy)).toBe(true);
+  expect(catalog.tools.some((t) => toolPage(t, loadDefinition(t)).rule.deny_if?.length)).toBe(true);
 });
 
 
@@ -77,7 +78,10 @@ describe('argument guards follow the tool\'s own top-level parameters and their 
       ],
     },
   });
-  const rule = (name: string) => toolPage(guarded.tools.find((t) => t.name === name)!).rule;
+  const rule = (name: string) => {
+    const tool = guarded.tools.find((t) => t.name === name)!;
+    return toolPage(tool, loadDefinition(tool)).rule;
+  };
 
   it('a path climbing out, an amount over 10,000, a bulk flag: each named as the schema spells it', () => {
     expect(rule('update_record').deny_if).toEqual([

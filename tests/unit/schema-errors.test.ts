@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { parseWithFriendlyErrors } from '../../src/core/errors/friendly.ts';
 import { ServerFileSchema } from '../../src/core/schema/server.ts';
-import { loadCatalogDir, loadServerFile } from '../../src/core/catalog/load.ts';
+import { loadCatalogDir, loadServerFile } from '../../src/build/catalog/load.ts';
 import { listParameters } from '../../src/core/input-schema/parameters.ts';
 import { dataErrorLines } from '../support/data-errors.ts';
 

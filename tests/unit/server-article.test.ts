@@ -3,7 +3,7 @@ import { PolicySchema } from '../../src/core/policy/schema.ts';
 import type { ServerFile, Tool } from '../../src/core/schema/server.ts';
 import { DISAGREEING_TOOLS_NAMED, SERVER_POLICY_SHOWN_MAX_TOOLS, serverArticle } from '../../src/core/site/server-article.ts';
 import { catalogOf } from '../support/small-catalog.ts';
-import { parseServerFile } from '../../src/core/catalog/load.ts';
+import { parseServerFile } from '../../src/core/catalog/server-file.ts';
 import { codeHostServer } from '../fixtures/code-host-server.ts';
 
 const tool = (name: string, extra: Partial<Tool> = {}): Tool => ({ name, description: `Does ${name.replace(/_/g, ' ')}.`, inputSchema: { type: 'object' }, ...extra });

@@ -1,7 +1,8 @@
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { buildCatalog } from '../../src/core/catalog/build-catalog.ts';
-import { loadCatalogDir } from '../../src/core/catalog/load.ts';
+import { buildCatalog, type CatalogTool } from '../../src/core/catalog/build-catalog.ts';
+import { loadDefinition } from '../../src/core/catalog/load-definition.ts';
+import { loadCatalogDir } from '../../src/build/catalog/load.ts';
 import { toolRule } from '../../src/core/catalog/tool-page.ts';
 import { flowTool, serverPolicy } from '../../src/core/flows/catalog-flows.ts';
 import { findFlows } from '../../src/core/flows/flows.ts';
@@ -10,9 +11,11 @@ import { policyDocument } from '../../src/core/catalog/recommend.ts';
 import { validatePolicyText } from '../../src/core/policy/validate.ts';
 import { evaluatePolicy } from '../../src/core/policy/evaluate.ts';
 import type { Policy, Rule } from '../../src/core/policy/schema.ts';
-import { parseServerFile } from '../../src/core/catalog/load.ts';
+import { parseServerFile } from '../../src/core/catalog/server-file.ts';
 import { serverPolicyNote } from '../../src/core/flows/tool-policy-note.ts';
 import { CODE_HOST_SLUG, codeHostServer } from '../fixtures/code-host-server.ts';
+
+const ownRuleOf = (tool: CatalogTool) => toolRule(tool, loadDefinition(tool));
 
 const loaded = loadCatalogDir(fileURLToPath(new URL('../../data', import.meta.url)));
 const catalog = buildCatalog(loaded);
@@ -36,7 +39,7 @@ describe.each(catalog.servers.map((s) => [s.slug, s] as const))('flows of the sa
 describe('a code host server (files, issues, pull requests, pushes, comments)', () => {
   const { data } = parseServerFile(codeHostServer, `${CODE_HOST_SLUG}.json`);
   const host = buildCatalog([{ slug: CODE_HOST_SLUG, file: `${CODE_HOST_SLUG}.json`, data }]).servers[0]!;
-  const ownRule = (name: string) => toolRule(host.tools.find((t) => t.name === name)!);
+  const ownRule = (name: string) => ownRuleOf(host.tools.find((t) => t.name === name)!);
   const READS = ['read_file', 'list_issues', 'get_pull_request'];
   const SENDS = ['create_pull_request', 'push_files', 'add_issue_comment'];
 
@@ -62,7 +65,10 @@ describe('a code host server (files, issues, pull requests, pushes, comments)', 
   });
 
   it('says on each tool page where the server policy is stricter, and why', () => {
-    const note = (name: string) => serverPolicyNote(host.tools.find((t) => t.name === name)!);
+    const note = (name: string) => {
+      const tool = host.tools.find((t) => t.name === name)!;
+      return serverPolicyNote(tool, ownRuleOf(tool));
+    };
     expect(note('push_files')).toBe('The server policy is stricter for this tool: a person approves each call, as it sends outside where a toxic flow of this server ends (Private data → outside; The lethal trifecta).');
     expect(note('read_file')).toBe('The strict server policy denies it, as it reads private data on the leg with the fewest tools of a toxic flow (Private data → outside).');
     expect(note('get_pull_request')).toBeUndefined();
@@ -75,8 +81,8 @@ describe.each(catalog.servers.map((s) => [s.slug, s] as const))('tool pages of t
     const strictness = (rule: Rule | undefined) => (rule === undefined ? 2 : STRICTNESS[rule.action ?? 'allow']);
     const policies = [serverPolicy(s), serverPolicy(s, { strict: true })];
     for (const tool of s.tools) {
-      const stricter = policies.some((p) => strictness(p.tools?.[tool.name]) > strictness(toolRule(tool)));
-      expect(serverPolicyNote(tool) !== undefined, tool.name).toBe(stricter);
+      const stricter = policies.some((p) => strictness(p.tools?.[tool.name]) > strictness(toolRule(tool, loadDefinition(tool))));
+      expect(serverPolicyNote(tool, ownRuleOf(tool)) !== undefined, tool.name).toBe(stricter);
     }
   });
 });
@@ -109,7 +115,7 @@ describe('the sample data', () => {
 
   it('keeps the recommended rules of a server without flows', () => {
     const s = server('filesystem');
-    expect(serverPolicy(s)).toEqual(policyDocument(Object.fromEntries(s.tools.map((t) => [t.name, toolRule(t)])), 300));
+    expect(serverPolicy(s)).toEqual(policyDocument(Object.fromEntries(s.tools.map((t) => [t.name, toolRule(t, loadDefinition(t))])), 300));
   });
 });
 
@@ -117,7 +123,7 @@ describe('flows.json and the stack list', () => {
   it('holds each tool’s name, roles (only when it has some) and recommended rule', () => {
     const record = serverFlowsRecord(server('mail-calendar'));
     expect(record.slug).toBe('mail-calendar');
-    expect(record.tools.find((t) => t.name === 'SendEmail')).toEqual({ name: 'SendEmail', roles: ['sink'], rule: toolRule(server('mail-calendar').tools.find((t) => t.name === 'SendEmail')!) });
+    expect(record.tools.find((t) => t.name === 'SendEmail')).toEqual({ name: 'SendEmail', roles: ['sink'], rule: ownRuleOf(server('mail-calendar').tools.find((t) => t.name === 'SendEmail')!) });
     expect(record.tools.find((t) => t.name === 'CreateCalendarEvent')).not.toHaveProperty('roles');
   });
 

@@ -1,32 +1,35 @@
 import { describe, expect, it } from 'vitest';
+import type { CatalogTool } from '../../src/core/catalog/build-catalog.ts';
+import { loadDefinition } from '../../src/core/catalog/load-definition.ts';
 import { buildRelatedIndex } from '../../src/core/catalog/related.ts';
 import { toolPage } from '../../src/core/catalog/tool-page.ts';
 import { toolArticle } from '../../src/core/site/tool-article.ts';
 import { mergeImport } from '../../src/core/import/merge.ts';
 import type { ServerFile, Tool } from '../../src/core/schema/server.ts';
 import { catalogOf, SMALL_CATALOG, smallTool } from '../support/small-catalog.ts';
-import { parseServerFile } from '../../src/core/catalog/load.ts';
+import { parseServerFile } from '../../src/core/catalog/server-file.ts';
 import { CODE_HOST_SLUG, codeHostServer } from '../fixtures/code-host-server.ts';
 
 const index = buildRelatedIndex(SMALL_CATALOG);
-const pageOf = (id: string) => toolArticle(smallTool(id), index);
+const articleOf = (tool: CatalogTool, relatedIndex = index) => toolArticle(tool, loadDefinition(tool), relatedIndex);
+const pageOf = (id: string) => articleOf(smallTool(id));
 
 describe('toolArticle: what a tool page shows around the catalog entry', () => {
   it('links the tool to its server, level and category, and names its trail', () => {
     const tool = smallTool('notebook/delete_note');
-    const page = toolArticle(tool, index);
+    const page = toolArticle(tool, loadDefinition(tool), index);
     expect(page.path).toBe(`/servers/notebook/${tool.slug}/`);
     expect(page.serverPath).toBe('/servers/notebook/');
     expect(page.trail).toEqual([{ label: 'Home', path: '/' }, { label: 'Servers', path: '/servers/' }, { label: 'Notebook Server', path: '/servers/notebook/' }, { label: 'delete_note' }]);
     expect(page.level.path).toBe(`/risk/${tool.classification.level}/`);
     expect(page.category).toEqual({ label: 'Destructive', path: '/categories/destructive/' });
-    expect(page).toMatchObject(toolPage(tool));
+    expect(page).toMatchObject(toolPage(tool, loadDefinition(tool)));
   });
 
   it('says where the server policy is stricter than the rule the page recommends, and only there', () => {
     const { data } = parseServerFile(codeHostServer, `${CODE_HOST_SLUG}.json`);
     const host = catalogOf({ [CODE_HOST_SLUG]: data });
-    const page = (name: string) => toolArticle(host.servers[0]!.tools.find((t) => t.name === name)!, buildRelatedIndex(host));
+    const page = (name: string) => articleOf(host.servers[0]!.tools.find((t) => t.name === name)!, buildRelatedIndex(host));
     expect(page('push_files').serverPolicyNote).toMatch(/^The server policy is stricter for this tool: a person approves each call/);
     expect(page('push_files').rule.action).toBeUndefined();
     expect(page('get_pull_request')).not.toHaveProperty('serverPolicyNote');
@@ -55,7 +58,7 @@ describe('toolArticle: what a tool page shows around the catalog entry', () => {
 
   it('relates other tools, never the tool itself, siblings of the same category first', () => {
     const tool = smallTool('notebook/read_note_file');
-    const related = toolArticle(tool, index).related;
+    const related = toolArticle(tool, loadDefinition(tool), index).related;
     expect(related.length).toBeGreaterThan(0);
     expect(related).not.toContain(tool);
     expect(related[0]!.server).toBe(tool.server);
@@ -71,7 +74,7 @@ describe('toolArticle: what a tool page shows around the catalog entry', () => {
     let file: ServerFile | undefined;
     [v1, v2].forEach((tool, i) => (file = mergeImport({ existing: file, tools: [tool], now: new Date(`2025-04-0${i + 1}T00:00:00Z`), serverName: 'Notes' }).file));
     const changed = catalogOf({ notes: file! });
-    const page = toolArticle(changed.tools[0]!, buildRelatedIndex(changed));
+    const page = articleOf(changed.tools[0]!, buildRelatedIndex(changed));
     expect(page.history).toEqual({ firstSeen: '2025-04-01', changedOn: '2025-04-02' });
     expect(page.changes.map((c) => [c.date, c.diff.fields])).toEqual([['2025-04-02', ['description']]]);
   });

@@ -6,6 +6,7 @@ import type { Policy } from '../../src/core/policy/schema.ts';
 import { toolRecord } from '../../src/core/site/machine-readable.ts';
 import { catalogOf } from '../support/small-catalog.ts';
 import { agentgatewayDecides, claudeDecides, clineDecides, codexDecides, cursorDecides, geminiDecides, rooDecides, type Call, type ClientDecision } from '../support/client-decisions.ts';
+import { loadDefinition } from '../../src/core/catalog/load-definition.ts';
 
 // Issue 29, finding 2: a tool named `*` or `get_*` got a policy whose key is a pattern over other tools.
 const wild = catalogOf({
@@ -32,7 +33,7 @@ const CLIENTS: Record<string, ((text: string, call: Call) => ClientDecision)[]> 
 const pagePolicies = wild.tools
   .filter((tool) => tool.name.includes('*'))
   .flatMap((tool) => [
-    [`the page of ${tool.name}`, toolPage(tool).policy] as const,
+    [`the page of ${tool.name}`, toolPage(tool, loadDefinition(tool)).policy] as const,
     [`tools.json for ${tool.name}`, toolRecord(tool, (path) => path).policy] as const,
   ]);
 
@@ -50,7 +51,8 @@ describe.each(pagePolicies)('%s', (_where, policy: Policy) => {
 });
 
 describe('the page of a tool whose name policy-v1 reads as a pattern', () => {
-  const page = toolPage(wild.tools.find((tool) => tool.name === 'get_*')!);
+  const wildTool = wild.tools.find((tool) => tool.name === 'get_*')!;
+  const page = toolPage(wildTool, loadDefinition(wildTool));
 
   it('names no rule, and says why', () => {
     expect(Object.keys(page.policy.tools ?? {})).toEqual([]);
@@ -68,7 +70,8 @@ describe('the page of a tool whose name policy-v1 reads as a pattern', () => {
   });
 
   it('leaves a name without * as it was', () => {
-    const plain = toolPage(wild.tools.find((tool) => tool.name === 'get_secret')!);
+    const plainTool = wild.tools.find((tool) => tool.name === 'get_secret')!;
+    const plain = toolPage(plainTool, loadDefinition(plainTool));
     expect(Object.keys(plain.policy.tools ?? {})).toEqual(['get_secret']);
     expect(plain.namesTool).toBe(true);
   });

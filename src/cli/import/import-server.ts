@@ -1,6 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { loadServerFile } from '../../core/catalog/load.ts';
+import { loadServerFile } from '../../build/catalog/load.ts';
 import { parseWithFriendlyErrors } from '../../core/errors/friendly.ts';
 import type { Launch } from '../../core/import/client-config/prepare.ts';
 import { describeChanges, mergeImport } from '../../core/import/merge.ts';

@@ -5,15 +5,14 @@ import { LEVELS, CATEGORIES, type Category, type Level } from '../risk.ts';
 import type { ServerFile, Tool } from '../schema/server.ts';
 import { toolSlugs } from './slug.ts';
 import { listParameters, type Parameter } from '../input-schema/parameters.ts';
-import type { LoadedServer } from './load.ts';
+import type { LoadedServer } from './server-file.ts';
 
 export interface CatalogTool {
   name: string;
   slug: string;
   server: CatalogServer;
-  /** The definition as the server gave it. Read on first use: a catalog read from the build's cache holds only what listings show. */
-  readonly definition: Tool;
-  readonly parameters: Parameter[];
+  /** Its place among its server's definitions, as the data file lists them (see `loadDefinition`, load-definition.ts). */
+  index: number;
   classification: Classification;
   /** The first sentence of the description, at most 120 characters, as tables of tools show it. */
   summary: string;
@@ -29,6 +28,8 @@ export interface CatalogServer {
   levelCounts: Record<Level, number>;
   /** A digest of everything the server's own data says (meta, definitions, analyses): part of its build key. */
   readonly digest: string;
+  /** Its tools' definitions and parameters: a file read when the catalog came from the build's cache (see `loadDefinition`, load-definition.ts). */
+  loadBody(): ServerBody;
 }
 
 export interface Catalog {
@@ -70,14 +71,14 @@ export interface ServerBody {
   parameters: readonly Parameter[][];
 }
 
-/** A server as listings need it, its definitions read on demand through `body` (see catalog-cache.ts). */
+/** A server as listings need it, its definitions read on demand through `loadBody` (see src/build/catalog/catalog-cache.ts). */
 export interface ListedInput {
   slug: string;
   file: string;
   meta: Omit<ServerFile, 'tools'>;
   tools: readonly ListedTool[];
   digest: string;
-  body(): ServerBody;
+  loadBody(): ServerBody;
 }
 
 export function listedTool(definition: Tool, classification: Classification): ListedTool {
@@ -105,11 +106,11 @@ export function listedInput({ slug, file, data, analyses }: CatalogInput): Liste
     get digest() {
       return (digest ??= sha256(JSON.stringify([meta, definitions, all])));
     },
-    body: () => body,
+    loadBody: () => body,
   };
 }
 
-const isListed = (input: CatalogInput | ListedInput): input is ListedInput => 'body' in input;
+const isListed = (input: CatalogInput | ListedInput): input is ListedInput => 'loadBody' in input;
 
 /** Classifies and slugs every tool once; pages read from the result. Every entry gets a page, a repeated name too. */
 export function buildCatalog(inputs: readonly (CatalogInput | ListedInput)[]): Catalog {
@@ -128,6 +129,7 @@ export function buildCatalog(inputs: readonly (CatalogInput | ListedInput)[]): C
       get digest() {
         return input.digest;
       },
+      loadBody: () => input.loadBody(),
     };
     const slugs = toolSlugs(input.tools.map((t) => t.name));
     const entries = input.tools.map((entry, index) => ({ entry, slug: slugs[index]!, index }));
@@ -136,12 +138,7 @@ export function buildCatalog(inputs: readonly (CatalogInput | ListedInput)[]): C
         name: entry.name,
         slug,
         server,
-        get definition() {
-          return input.body().definitions[index]!;
-        },
-        get parameters() {
-          return input.body().parameters[index]!;
-        },
+        index,
         classification: entry.classification,
         summary: entry.summary,
         changeDates: entry.changeDates,

@@ -1,4 +1,4 @@
-import type { FaqEntry } from '../schema/server.ts';
+import type { FaqEntry, Tool } from '../schema/server.ts';
 import type { Rule } from '../policy/schema.ts';
 import { describeLimit } from '../policy/describe.ts';
 import { isPattern } from '../policy/glob.ts';
@@ -7,6 +7,8 @@ import { ratingReasons } from '../classify/classify-tool.ts';
 import { CATEGORY_LABELS, LEVEL_LABELS, SIGNAL_LABELS, isLowConfidence } from '../risk.ts';
 import { summarize } from '../text/description-blocks.ts';
 import type { CatalogTool } from './build-catalog.ts';
+import type { LoadedDefinition } from './load-definition.ts';
+import type { Classification } from '../classify/classify-tool.ts';
 import { unnamedInput } from '../input-schema/parameters.ts';
 import { sameCategoryTools } from './same-category.ts';
 import { shownToolName } from './tool-names.ts';
@@ -14,8 +16,8 @@ import { shownToolName } from './tool-names.ts';
 const list = (items: readonly string[]) =>
   items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
 
-function whatItDoes(tool: CatalogTool): string {
-  const summary = summarize(tool.definition.description, 400);
+function whatItDoes(tool: CatalogTool, definition: Tool): string {
+  const summary = summarize(definition.description, 400);
   if (summary) return `${summary} (as the ${tool.server.meta.name} describes it)`;
   const verb = tool.classification.evidence.find((e) => e.kind === 'category' && e.source === 'name');
   return verb
@@ -23,17 +25,17 @@ function whatItDoes(tool: CatalogTool): string {
     : `The ${tool.server.meta.name} publishes no description for ${tool.name}, and its name does not say what it does. Test it in a sandbox before you allow it.`;
 }
 
-function howRisky(tool: CatalogTool): string {
+function howRisky(tool: CatalogTool, definition: Tool): string {
   const c = tool.classification;
   const signalText = c.signals.length ? ` Signals: ${list(c.signals.map((s) => SIGNAL_LABELS[s].toLowerCase()))}.` : '';
   const reasons = ratingReasons(c);
   const why = c.overridden ? ` ${c.rationale}` : reasons.length ? ` Why: ${reasons.join('; ')}.` : ' Nothing in its definition says what it does, so the rating leans to caution.';
-  const settle = isLowConfidence(c.confidence) ? ` The confidence is low, so the rating leans to caution; ${list(whatWouldSettle(tool))} would settle it.` : '';
+  const settle = isLowConfidence(c.confidence) ? ` The confidence is low, so the rating leans to caution; ${list(whatWouldSettle({ definition, classification: c }))} would settle it.` : '';
   return `${LEVEL_LABELS[c.level]} risk, category ${CATEGORY_LABELS[c.category].toLowerCase()}, with ${Math.round(c.confidence * 100)}% confidence.${why}${signalText}${settle}`;
 }
 
 /** The evidence a low-confidence rating lacks, as things the server's authors could publish. */
-export function whatWouldSettle(tool: Pick<CatalogTool, 'definition' | 'classification'>): string[] {
+export function whatWouldSettle(tool: { definition: Tool; classification: Classification }): string[] {
   const { definition, classification: c } = tool;
   const missing: string[] = [];
   const backed = c.evidence.some((e) => e.source === 'description' && e.kind === 'confidence' && e.direction === 'up');
@@ -45,10 +47,10 @@ export function whatWouldSettle(tool: Pick<CatalogTool, 'definition' | 'classifi
   return missing;
 }
 
-function parametersAnswer(tool: CatalogTool): string {
-  const top = tool.parameters.filter((p) => !p.path.includes('.'));
+function parametersAnswer(tool: CatalogTool, { definition, parameters }: LoadedDefinition): string {
+  const top = parameters.filter((p) => !p.path.includes('.'));
   if (top.length === 0) {
-    const other = unnamedInput(tool.definition.inputSchema);
+    const other = unnamedInput(definition.inputSchema);
     return other ? `${tool.name} names no parameters, but its input schema accepts ${other}.` : `${tool.name} takes no input parameters.`;
   }
   const required = top.filter((p) => p.required).map((p) => `${p.path} (${p.type})`);
@@ -93,11 +95,11 @@ function serverAnswer(tool: CatalogTool): string {
   return `${meta.name}, which lists ${tool.server.tools.length} tool${tool.server.tools.length === 1 ? '' : 's'} in this catalog.${pkg}${transport}`;
 }
 
-function changesAnswer(tool: CatalogTool): string | undefined {
-  const hint = tool.definition.annotations?.readOnlyHint;
+function changesAnswer(tool: CatalogTool, definition: Tool): string | undefined {
+  const hint = definition.annotations?.readOnlyHint;
   if (hint === undefined) return undefined;
   const claims = `Its server ${hint ? 'says it only reads' : 'says it may change things'} (readOnlyHint: ${hint}).`;
-  const check = checkAnnotations(tool);
+  const check = checkAnnotations({ definition, classification: tool.classification });
   if (check.appears === 'other') return `${claims} Its definition alone does not show whether it does.`;
   if (!check.disagreements.some((d) => d.hint === 'readOnlyHint')) return `${claims} The classifier agrees.`;
   return hint
@@ -106,17 +108,18 @@ function changesAnswer(tool: CatalogTool): string | undefined {
 }
 
 /** FAQ entries written from the tool's own facts, then the editors' entries. */
-export function toolFaq(tool: CatalogTool, rule: Rule): FaqEntry[] {
+export function toolFaq(tool: CatalogTool, loaded: LoadedDefinition, rule: Rule): FaqEntry[] {
+  const { definition } = loaded;
   const shown = shownToolName(tool.name);
   const entries: FaqEntry[] = [
-    { question: `What does ${shown} do?`, answer: whatItDoes(tool) },
-    { question: `How risky is ${shown}?`, answer: howRisky(tool) },
+    { question: `What does ${shown} do?`, answer: whatItDoes(tool, definition) },
+    { question: `How risky is ${shown}?`, answer: howRisky(tool, definition) },
     { question: `Which server provides ${shown}?`, answer: serverAnswer(tool) },
-    { question: `What parameters does ${shown} take?`, answer: parametersAnswer(tool) },
+    { question: `What parameters does ${shown} take?`, answer: parametersAnswer(tool, loaded) },
     { question: `How do I rate-limit ${shown}?`, answer: unnamable(tool) ?? rateLimitAnswer(tool, rule) },
     { question: `How do I block ${shown}?`, answer: unnamable(tool) ?? blockAnswer(tool, rule) },
   ];
-  const changes = changesAnswer(tool);
+  const changes = changesAnswer(tool, definition);
   if (changes) entries.splice(2, 0, { question: `Does ${shown} change anything?`, answer: changes });
-  return [...entries, ...(tool.definition.overrides?.faq ?? [])];
+  return [...entries, ...(definition.overrides?.faq ?? [])];
 }

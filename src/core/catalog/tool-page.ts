@@ -1,6 +1,7 @@
 import { abusePatterns, type AbusePattern } from './abuse.ts';
 import { toolFaq } from './faq.ts';
 import type { CatalogTool } from './build-catalog.ts';
+import type { LoadedDefinition } from './load-definition.ts';
 import { describeRule } from '../policy/describe.ts';
 import { recommendRule, toolPolicy, unnamableToolReason } from './recommend.ts';
 import type { Policy, Rule } from '../policy/schema.ts';
@@ -24,27 +25,28 @@ export interface ToolPage {
   faq: FaqEntry[];
 }
 
-export function toolRule(tool: CatalogTool): Rule {
-  return recommendRule(tool.name, tool.classification, tool.parameters, tool.definition.overrides?.policy);
+export function toolRule(tool: CatalogTool, { definition, parameters }: LoadedDefinition): Rule {
+  return recommendRule(tool.name, tool.classification, parameters, definition.overrides?.policy);
 }
 
-/** Everything a tool page shows beyond the catalog entry, computed when the page renders. */
-export function toolPage(tool: CatalogTool): ToolPage {
-  const rule = toolRule(tool);
+/** Everything a tool page shows beyond the catalog entry, computed when the page renders from the tool's `loadDefinition`. */
+export function toolPage(tool: CatalogTool, loaded: LoadedDefinition): ToolPage {
+  const { definition } = loaded;
+  const rule = toolRule(tool, loaded);
   const policy = toolPolicy(tool.name, rule);
   const unnamable = unnamableToolReason(tool.name);
-  const summary = summarize(tool.definition.description) || `${tool.name}, a tool of the ${tool.server.meta.name}.`;
+  const summary = summarize(definition.description) || `${tool.name}, a tool of the ${tool.server.meta.name}.`;
   return {
     title: `${shownToolName(tool.name)} (${tool.server.meta.name})`,
     metaDescription: `${LEVEL_LABELS[tool.classification.level]} risk: ${summary}`,
-    descriptionBlocks: tool.definition.description ? descriptionBlocks(tool.definition.description) : [],
+    descriptionBlocks: definition.description ? descriptionBlocks(definition.description) : [],
     rule,
     policy,
     policyJson: policyText(policy),
     policySentence: unnamable ?? describeRule(tool.name, rule),
     namesTool: unnamable === undefined,
     abuse: abusePatterns(tool.classification),
-    faq: toolFaq(tool, rule),
+    faq: toolFaq(tool, loaded, rule),
   };
 }
 

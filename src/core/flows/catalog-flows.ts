@@ -1,4 +1,5 @@
 import type { CatalogServer, CatalogTool } from '../catalog/build-catalog.ts';
+import { loadDefinition, type LoadedDefinition } from '../catalog/load-definition.ts';
 import { policyText, toolRule } from '../catalog/tool-page.ts';
 import type { Policy } from '../policy/schema.ts';
 import { flowPolicy, type FlowPolicyOptions, type PolicyTool } from './break-policy.ts';
@@ -6,19 +7,17 @@ import { flowRoles, type RoleEvidence } from './roles.ts';
 
 // A server page, its flows.json and its policy all read a tool's roles: work them out once.
 const rolesOfTool = new WeakMap<CatalogTool, RoleEvidence[]>();
-export function toolRoles(tool: CatalogTool): RoleEvidence[] {
+export function toolRoles(tool: CatalogTool, loaded?: LoadedDefinition): RoleEvidence[] {
   let roles = rolesOfTool.get(tool);
-  if (!roles) rolesOfTool.set(tool, (roles = flowRoles(tool)));
+  if (!roles) rolesOfTool.set(tool, (roles = flowRoles({ ...(loaded ?? loadDefinition(tool)), classification: tool.classification })));
   return roles;
 }
 
 /** A tool as flows and their policies see it: its server, roles and recommended rule. */
-export const flowTool = (tool: CatalogTool): PolicyTool => ({
-  server: tool.server.slug,
-  name: tool.name,
-  roles: toolRoles(tool).map((evidence) => evidence.role),
-  rule: toolRule(tool),
-});
+export function flowTool(tool: CatalogTool): PolicyTool {
+  const loaded = loadDefinition(tool);
+  return { server: tool.server.slug, name: tool.name, roles: toolRoles(tool, loaded).map((evidence) => evidence.role), rule: toolRule(tool, loaded) };
+}
 
 /** One policy for a whole server: every tool's rule, a cap on all calls together, and the server's toxic flows broken. */
 export function serverPolicy(server: CatalogServer, options: FlowPolicyOptions = {}): Policy {

@@ -1,6 +1,5 @@
 /** What a tool page says where its server's policy is stricter for the tool than the tool's own rule. */
 import type { CatalogServer, CatalogTool } from '../catalog/build-catalog.ts';
-import { toolRule } from '../catalog/tool-page.ts';
 import { isPattern } from '../policy/glob.ts';
 import type { Rule } from '../policy/schema.ts';
 import { ROLE_PHRASES, strictness, type FlowBreak } from './break-policy.ts';
@@ -26,10 +25,10 @@ const titles = (breaks: readonly FlowBreak[]) => [...new Set(breaks.map((b) => F
 /**
  * One sentence where the server policy (or the strict one) is stricter for this tool than its own
  * recommended rule, saying why; undefined where they agree. The tool's page shows its own rule, so
- * without it the two pages would disagree about the tool unexplained.
+ * without it the two pages would disagree about the tool unexplained. `ownRule` is that rule (`toolRule`).
  */
-export function serverPolicyNote(tool: CatalogTool): string | undefined {
-  const own = strictness(toolRule(tool));
+export function serverPolicyNote(tool: CatalogTool, ownRule: Rule): string | undefined {
+  const own = strictness(ownRule);
   const { policy, strict, breaks, strictBreaks } = serverBreaks(tool.server);
   const inServer = strictness(policy[tool.name]);
   const inStrict = strictness(strict[tool.name]);

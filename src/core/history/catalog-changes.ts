@@ -1,5 +1,7 @@
 import { MAX_HISTORY, toolChanges, type ToolChange } from './tool-history.ts';
 import type { CatalogServer, CatalogTool } from '../catalog/build-catalog.ts';
+import { loadDefinition } from '../catalog/load-definition.ts';
+import type { Tool } from '../schema/server.ts';
 import { DIFF_BUDGET, DiffBudget } from './text-diff.ts';
 
 /** The import dates of a tool, when `policy-atlas import` recorded them. */
@@ -9,8 +11,7 @@ export interface ToolHistory {
   changedOn?: string;
 }
 
-export function toolHistory(tool: CatalogTool): ToolHistory {
-  const { firstSeen, lastChanged } = tool.definition;
+export function toolHistory({ firstSeen, lastChanged }: Pick<Tool, 'firstSeen' | 'lastChanged'>): ToolHistory {
   return {
     ...(firstSeen ? { firstSeen } : {}),
     ...(lastChanged && lastChanged !== firstSeen ? { changedOn: lastChanged } : {}),
@@ -32,11 +33,14 @@ export function newestFirst(a: string, b: string, today: string): number {
   return a > b ? -1 : a < b ? 1 : 0;
 }
 
-/** Tools whose definitions changed after they were first seen, newest change first (see newestFirst). */
-export function recentChanges(server: CatalogServer, max = 10, today = dayOf(new Date())): CatalogTool[] {
+/** Tools whose definitions changed after they were first seen, with the day, newest change first (see newestFirst). */
+export function recentChanges(server: CatalogServer, max = 10, today = dayOf(new Date())): { tool: CatalogTool; changedOn: string }[] {
   return server.tools
-    .filter((tool) => toolHistory(tool).changedOn)
-    .sort((a, b) => newestFirst(toolHistory(a).changedOn!, toolHistory(b).changedOn!, today))
+    .flatMap((tool) => {
+      const { changedOn } = toolHistory(loadDefinition(tool).definition);
+      return changedOn ? [{ tool, changedOn }] : [];
+    })
+    .sort((a, b) => newestFirst(a.changedOn, b.changedOn, today))
     .slice(0, max);
 }
 
@@ -64,6 +68,6 @@ export function definitionChanges(tools: Iterable<CatalogTool>, max: number, tod
   for (const { tool, index } of kept) deepest.set(tool, Math.max(deepest.get(tool) ?? 0, index + 1));
   // Newest first, so the newest changes get their word diffs should the budget run out.
   const budget = new DiffBudget(DIFF_BUDGET.feed);
-  const changes = new Map([...deepest].map(([tool, depth]) => [tool, toolChanges(tool.definition, depth, budget)]));
+  const changes = new Map([...deepest].map(([tool, depth]) => [tool, toolChanges(loadDefinition(tool).definition, depth, budget)]));
   return kept.map(({ tool, index }) => ({ tool, change: changes.get(tool)![index]! }));
 }

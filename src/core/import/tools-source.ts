@@ -1,4 +1,4 @@
-import { parseServerFile } from '../catalog/load.ts';
+import { parseServerFile } from '../catalog/server-file.ts';
 import type { Tool } from '../schema/server.ts';
 import { parseToolsList } from './parse-tools-list.ts';
 

@@ -1,4 +1,5 @@
 import type { Catalog, CatalogServer, CatalogTool } from '../catalog/build-catalog.ts';
+import { loadDefinition, type LoadedDefinition } from '../catalog/load-definition.ts';
 import { serverPagePath } from '../catalog/paths.ts';
 import { annotationsDisagree } from '../classify/annotation-check.ts';
 import { isLowConfidence } from '../risk.ts';
@@ -45,15 +46,19 @@ export const searchDocuments = (catalog: Catalog): SearchDocument[] => catalog.s
 export function serverSearchDocument(server: CatalogServer): SearchDocument {
   const head = [meta('meta', 'title', server.meta.name), meta('filter', 'server', server.meta.name)];
   const facets: Record<ToolFacet, Set<string>> = { level: new Set(), category: new Set(), signal: new Set(), annotations: new Set() };
+  const sections: string[] = [];
   for (const tool of server.tools) {
     const c = tool.classification;
+    const loaded = loadDefinition(tool);
+    const disagree = annotationsDisagree({ definition: loaded.definition, classification: c });
     facets.level.add(c.level);
     facets.category.add(c.category);
     for (const signal of c.signals) facets.signal.add(signal);
-    if (annotationsDisagree(tool)) facets.annotations.add(ANNOTATIONS_DISAGREE);
+    if (disagree) facets.annotations.add(ANNOTATIONS_DISAGREE);
+    sections.push(toolSection(tool, loaded, disagree));
   }
   for (const [key, values] of Object.entries(facets)) for (const value of [...values].sort()) head.push(meta('filter', key, value));
-  const body = [`<h1>${escapeHtml(server.meta.name)}</h1>`, `<p>${marker(SERVER_ABOUT_ID)}${escapeHtml(server.meta.description?.trim() || NO_DESCRIPTION)}</p>`, ...server.tools.map(toolSection)];
+  const body = [`<h1>${escapeHtml(server.meta.name)}</h1>`, `<p>${marker(SERVER_ABOUT_ID)}${escapeHtml(server.meta.description?.trim() || NO_DESCRIPTION)}</p>`, ...sections];
   return { url: serverPagePath(server), html: `<html lang="en"><head>${head.join('')}</head><body>${body.join('')}</body></html>` };
 }
 
@@ -70,18 +75,18 @@ export const TOOL_NAME_WEIGHT = 6;
  * shown: its title and parameter names. Pagefind splits `getUserProfile` or `list_databases` into
  * words itself.
  */
-function toolSection(tool: CatalogTool): string {
+function toolSection(tool: CatalogTool, { definition, parameters }: LoadedDefinition, annotationsDisagree: boolean): string {
   const c = tool.classification;
   const id = toolAnchorId({
     slug: tool.slug,
     level: c.level,
     category: c.category,
     signals: [...c.signals],
-    annotationsDisagree: annotationsDisagree(tool),
+    annotationsDisagree,
     lowConfidence: isLowConfidence(c.confidence),
   });
-  const description = (tool.definition.description ?? '').slice(0, DESCRIPTION_CHARS).trim() || NO_DESCRIPTION;
-  const extra = [tool.definition.title ?? '', ...tool.parameters.map((p) => p.path)].join(' ').trim();
+  const description = (definition.description ?? '').slice(0, DESCRIPTION_CHARS).trim() || NO_DESCRIPTION;
+  const extra = [definition.title ?? '', ...parameters.map((p) => p.path)].join(' ').trim();
   return (
     `<p id="${id}" data-pagefind-weight="${TOOL_NAME_WEIGHT}">${escapeHtml(shownToolName(tool.name))}</p>` +
     `<p>${marker(descriptionAnchorId(tool.slug))}${escapeHtml(description)}</p>` +

@@ -1,3 +1,5 @@
+import { createHash } from 'node:crypto';
+
 /**
  * The `<script>` elements of an HTML page, found the way a browser tokenizes: comments and quoted
  * attribute values are skipped, so text such as `content="</script><script>"` is never a script.
@@ -41,4 +43,21 @@ export function scriptElements(html: string): ScriptElement[] {
     }
   }
   return scripts;
+}
+
+// Data blocks are never executed, so CSP does not apply to them (JSON-LD is one).
+const DATA_BLOCK = /\stype="application\/(ld\+)?json"/;
+
+export function scriptHash(source: string): string {
+  return `sha256-${createHash('sha256').update(source, 'utf8').digest('base64')}`;
+}
+
+/** Hashes of the executable inline scripts in one HTML page. */
+export function inlineScriptHashes(html: string): string[] {
+  const hashes: string[] = [];
+  for (const { attributes, body } of scriptElements(html)) {
+    if (/\ssrc=/.test(attributes) || DATA_BLOCK.test(attributes)) continue;
+    hashes.push(scriptHash(body));
+  }
+  return hashes;
 }

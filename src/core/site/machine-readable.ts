@@ -1,4 +1,5 @@
 import type { Catalog, CatalogServer, CatalogTool } from '../catalog/build-catalog.ts';
+import { loadDefinition } from '../catalog/load-definition.ts';
 import { serverPagePath, toolPagePath } from '../catalog/paths.ts';
 import { toolRule } from '../catalog/tool-page.ts';
 import { RULES_VERSION } from '../classify/rules-version.ts';
@@ -48,13 +49,14 @@ export function serverRecord(server: CatalogServer, url: (path: string) => strin
 
 /** One tool's entry in its server's record. */
 export function toolRecord(tool: CatalogTool, url: (path: string) => string) {
-  const { overrides: _editorial, ...definition } = tool.definition;
+  const loaded = loadDefinition(tool);
+  const { overrides: _editorial, ...definition } = loaded.definition;
   return {
     name: tool.name,
     page: url(toolPagePath(tool)),
     definition,
     classification: withEvidenceText(tool.classification),
-    policy: toolPolicy(tool.name, toolRule(tool)),
+    policy: toolPolicy(tool.name, toolRule(tool, loaded)),
   };
 }
 

@@ -1,10 +1,11 @@
-import type { CatalogServer } from '../catalog/build-catalog.ts';
+import type { CatalogServer, CatalogTool } from '../catalog/build-catalog.ts';
+import { loadDefinition } from '../catalog/load-definition.ts';
 import { SERVERS_PATH, serverPagePath, serverPolicyPath, toolPagePath } from '../catalog/paths.ts';
 import { policyText } from '../catalog/tool-page.ts';
 import { annotationTally } from '../classify/annotation-check.ts';
 import { strictOnlyDenials } from '../flows/break-policy.ts';
 import { serverFlows, type ServerFlows } from '../flows/server-flows.ts';
-import { recentChanges, toolHistory } from '../history/catalog-changes.ts';
+import { recentChanges } from '../history/catalog-changes.ts';
 import type { Policy } from '../policy/schema.ts';
 import { serverFeedPath } from './change-feeds.ts';
 
@@ -47,8 +48,9 @@ export interface ServerArticleView {
 export function serverArticle(server: CatalogServer): ServerArticleView {
   const { meta, tools } = server;
   const flows = serverFlows(server);
-  const link = (tool: (typeof tools)[number]): ToolLink => ({ name: tool.name, path: toolPagePath(tool) });
-  const tally = tools.length > 0 ? annotationTally(tools) : undefined;
+  const link = (tool: CatalogTool): ToolLink => ({ name: tool.name, path: toolPagePath(tool) });
+  const checked = tools.map((tool) => ({ tool, definition: loadDefinition(tool).definition, classification: tool.classification }));
+  const tally = checked.length > 0 ? annotationTally(checked) : undefined;
   const policyJson = policyText(flows.policy);
   const showPolicy = tools.length <= SERVER_POLICY_SHOWN_MAX_TOOLS;
   const denied = strictOnlyDenials(flows.policy, flows.strict.policy);
@@ -57,8 +59,8 @@ export function serverArticle(server: CatalogServer): ServerArticleView {
     trail: [{ label: 'Home', path: '/' }, { label: 'Servers', path: SERVERS_PATH }, { label: meta.name }],
     description: meta.description ?? `${tools.length} MCP tool${tools.length === 1 ? '' : 's'} of the ${meta.name}, with risk ratings and a policy.`,
     toolCount: tools.length,
-    ...(tally ? { annotations: { summary: tally.summary, disagree: tally.disagree.slice(0, DISAGREEING_TOOLS_NAMED).map(link), disagreeUnnamed: Math.max(0, tally.disagree.length - DISAGREEING_TOOLS_NAMED), undeclaredNote: tally.undeclaredNote } } : {}),
-    changes: recentChanges(server).map((tool) => ({ ...link(tool), date: toolHistory(tool).changedOn! })),
+    ...(tally ? { annotations: { summary: tally.summary, disagree: tally.disagree.slice(0, DISAGREEING_TOOLS_NAMED).map(({ tool }) => link(tool)), disagreeUnnamed: Math.max(0, tally.disagree.length - DISAGREEING_TOOLS_NAMED), undeclaredNote: tally.undeclaredNote } } : {}),
+    changes: recentChanges(server).map(({ tool, changedOn }) => ({ ...link(tool), date: changedOn })),
     feedPath: serverFeedPath(server),
     flows,
     policy: flows.policy,

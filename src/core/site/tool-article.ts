@@ -1,4 +1,5 @@
 import type { CatalogTool } from '../catalog/build-catalog.ts';
+import type { LoadedDefinition } from '../catalog/load-definition.ts';
 import { categoryPath, levelPath, SERVERS_PATH, serverPagePath, toolPagePath } from '../catalog/paths.ts';
 import { relatedTools, type RelatedIndex } from '../catalog/related.ts';
 import { toolPage, type ToolPage } from '../catalog/tool-page.ts';
@@ -9,6 +10,7 @@ import { unnamedInput } from '../input-schema/parameters.ts';
 import { CATEGORY_LABELS, isLowConfidence, LEVEL_LABELS, SIGNAL_LABELS, type Signal } from '../risk.ts';
 import { shownToolName } from '../catalog/tool-names.ts';
 import { serverPolicyNote } from '../flows/tool-policy-note.ts';
+import type { Rule } from '../policy/schema.ts';
 
 interface Link {
   label: string;
@@ -37,11 +39,13 @@ export interface ToolArticleView extends ToolPage {
   serverPolicyNote?: string;
 }
 
-/** Computed when the page renders, not for all tools up front. */
-export function toolArticle(tool: CatalogTool, relatedIndex: RelatedIndex): ToolArticleView {
+/** Computed when the page renders, not for all tools up front, from the tool's `loadDefinition`. */
+export function toolArticle(tool: CatalogTool, loaded: LoadedDefinition, relatedIndex: RelatedIndex): ToolArticleView {
   const { classification: c, server } = tool;
+  const { definition } = loaded;
+  const page = toolPage(tool, loaded);
   return {
-    ...toolPage(tool),
+    ...page,
     path: toolPagePath(tool),
     trail: [{ label: 'Home', path: '/' }, { label: 'Servers', path: SERVERS_PATH }, { label: server.meta.name, path: serverPagePath(server) }, { label: shownToolName(tool.name) }],
     serverPath: serverPagePath(server),
@@ -50,22 +54,22 @@ export function toolArticle(tool: CatalogTool, relatedIndex: RelatedIndex): Tool
     confidencePercent: Math.round(c.confidence * 100),
     lowConfidence: isLowConfidence(c.confidence),
     signals: c.signals.map((id) => ({ id, label: SIGNAL_LABELS[id] })),
-    history: toolHistory(tool),
-    changes: toolChanges(tool.definition),
-    annotationCheck: checkAnnotations(tool),
+    history: toolHistory(definition),
+    changes: toolChanges(definition),
+    annotationCheck: checkAnnotations({ definition, classification: c }),
     related: relatedTools(tool, relatedIndex),
-    ...unnamedOf(tool),
-    ...noteOf(tool),
+    ...unnamedOf(loaded),
+    ...noteOf(tool, page.rule),
   };
 }
 
-function noteOf(tool: CatalogTool): { serverPolicyNote?: string } {
-  const note = serverPolicyNote(tool);
+function noteOf(tool: CatalogTool, ownRule: Rule): { serverPolicyNote?: string } {
+  const note = serverPolicyNote(tool, ownRule);
   return note === undefined ? {} : { serverPolicyNote: note };
 }
 
 /** What a schema naming no parameters accepts, when it accepts anything. */
-function unnamedOf(tool: CatalogTool): { unnamedInput?: string } {
-  const unnamed = tool.parameters.length === 0 ? unnamedInput(tool.definition.inputSchema) : undefined;
+function unnamedOf({ definition, parameters }: LoadedDefinition): { unnamedInput?: string } {
+  const unnamed = parameters.length === 0 ? unnamedInput(definition.inputSchema) : undefined;
   return unnamed === undefined ? {} : { unnamedInput: unnamed };
 }

@@ -1,5 +1,5 @@
 import { closeSync, constants, fstatSync, openSync, readSync, statSync, type Stats } from 'node:fs';
-import { DataError } from '../errors/friendly.ts';
+import { DataError } from '../../core/errors/friendly.ts';
 
 /**
  * The most one data file of a catalog may hold. An import stops at 50 MB of a server's responses,

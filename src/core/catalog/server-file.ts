@@ -1,10 +1,7 @@
-import { readdirSync, statSync } from 'node:fs';
-import { join, relative } from 'node:path';
 import { DataError, issueText, parseWithFriendlyErrors } from '../errors/friendly.ts';
 import { parseJsonFile } from '../errors/json-text.ts';
 import { ServerFileSchema, SLUG_PATTERN, SLUG_RULE, type ServerFile } from '../schema/server.ts';
 import { normaliseServerFile } from './normalise.ts';
-import { readDataFile } from './read-data-file.ts';
 import { toolNameWarnings } from './tool-names.ts';
 
 export interface LoadedServer {
@@ -35,55 +32,20 @@ function isToolsListResponse(json: unknown): boolean {
   return 'tools' in body && Array.isArray(body.tools);
 }
 
-/** Reads and validates one data file; throws a DataError naming the file and JSON paths. */
-export function loadServerFile(path: string, cwd = process.cwd()): LoadedServer {
-  const file = relative(cwd, path) || path;
+/** The server slug a data file's path names (`servers/<slug>.json`); throws a DataError naming `file` when it is not one. */
+export function slugOfPath(path: string, file: string): string {
   const slug = path.split(/[\\/]/).pop()!.replace(/\.json$/, '');
   if (!SLUG_PATTERN.test(slug)) {
     throw new DataError([issueText({ message: `the file name must be the server slug: ${SLUG_RULE}`, hint: 'rename it' }, file)]);
   }
-  let text: string;
-  try {
-    text = readDataFile(path, file);
-  } catch (error) {
-    if (error instanceof DataError) throw error;
-    throw new DataError([`${file}: cannot read the file (${(error as Error).message})`]);
-  }
+  return slug;
+}
+
+/** A data file's text, parsed and checked against the slug its name gives; throws a DataError naming `file`. */
+export function serverFromText(text: string, slug: string, file: string): LoadedServer {
   const { data, warnings } = parseServerFile(parseJsonFile(text, file), file);
   if (data.slug !== undefined && data.slug !== slug) {
     throw new DataError([issueText({ path: ['slug'], message: `"${data.slug}" differs from the file name "${slug}"`, hint: 'rename the file or remove "slug"' }, file)]);
   }
   return { slug, file, data, warnings };
-}
-
-/** The data files of a catalog, `<catalogDir>/servers/*.json`, as full paths in name order. */
-export function catalogFiles(catalogDir: string, cwd = process.cwd()): string[] {
-  const dir = join(catalogDir, 'servers');
-  try {
-    if (!statSync(dir).isDirectory()) throw new Error('not a directory');
-    return readdirSync(dir).filter((n) => n.endsWith('.json')).sort().map((name) => join(dir, name));
-  } catch {
-    throw new DataError([`${relative(cwd, dir) || dir}: no such directory (hint: a catalog holds servers/<server-slug>.json files)`]);
-  }
-}
-
-/** Runs `load` over every file, collecting every file's problems before failing. */
-export function loadEach<T>(paths: readonly string[], load: (path: string) => T): T[] {
-  const loaded: T[] = [];
-  const problems: string[] = [];
-  for (const path of paths) {
-    try {
-      loaded.push(load(path));
-    } catch (error) {
-      if (error instanceof DataError) problems.push(...error.lines);
-      else throw error;
-    }
-  }
-  if (problems.length > 0) throw new DataError(problems);
-  return loaded;
-}
-
-/** Loads `<catalogDir>/servers/*.json`, collecting every file's problems before failing; warnings stay with each server. */
-export function loadCatalogDir(catalogDir: string, cwd = process.cwd()): LoadedServer[] {
-  return loadEach(catalogFiles(catalogDir, cwd), (path) => loadServerFile(path, cwd));
 }

@@ -1,61 +1,15 @@
 import { createHash } from 'node:crypto';
-import { closeSync, existsSync, fstatSync, openSync, readSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
+import { closeSync, openSync, readSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
 import { basename, relative } from 'node:path';
-import { analyseTool, listedTool, type CatalogInput, type ListedInput, type ListedTool, type ServerBody } from './build-catalog.ts';
-import type { Parameter } from '../input-schema/parameters.ts';
-import { catalogFiles, loadEach, loadServerFile, type LoadedServer } from './load.ts';
+import { analyseTool, listedTool, type CatalogInput, type ListedInput, type ServerBody } from '../../core/catalog/build-catalog.ts';
+import type { LoadedServer } from '../../core/catalog/server-file.ts';
+import { headerLine, parseBody, parseLine, readAt, readCache, writeLines, type Body, type Head, type Listing, type Place } from './cache-file.ts';
+import { catalogFiles, loadEach, loadServerFile } from './load.ts';
 
-const VERSION = 4;
 /** The cache's name in a build's cache folder. */
 export const CATALOG_CACHE_NAME = 'catalog.ndjson';
-const TAB = 9;
 
-/** Where a cache line's head and listing end (each at a tab; the body runs to the line's end). A torn line throws. */
-function lineParts(bytes: Buffer): { headEnd: number; listingEnd: number } {
-  const headEnd = bytes.indexOf(TAB);
-  const listingEnd = headEnd < 0 ? -1 : bytes.indexOf(TAB, headEnd + 1);
-  if (listingEnd < 0 || bytes[bytes.length - 1] !== 0x7d) throw new Error('torn line');
-  return { headEnd, listingEnd };
-}
-const NEWLINE = 10;
-
-/**
- * What identifies a data file's state on disk, and what a build says of it without the rest. A line
- * of the cache is this head, a tab, what listings show (`Listing`), a tab, and the rest (`Body`):
- * JSON never holds a raw tab, and a file that did not change is written back as the bytes it was
- * read as. The pages parse heads and listings, and a server's body only to render its own pages.
- */
-interface Head {
-  name: string;
-  slug: string;
-  /** Absolute: each process shows it relative to its own working directory. */
-  path: string;
-  /** Which file it was, to the nanosecond and inode: size and times alone match another file now and then. */
-  size: number;
-  mtimeNs: string;
-  ctimeNs: string;
-  ino: string;
-  dev: string;
-  tools: number;
-  /** As the writer named the file, and its warnings in those words (see `relocated`). */
-  file: string;
-  warnings: string[];
-  /** Of the listing and body as written: part of the server's build key. */
-  digest: string;
-}
-
-/** What tables and listings show of the server: everything but definitions and parameters. */
-interface Listing {
-  meta: ListedInput['meta'];
-  tools: ListedTool[];
-}
-
-/** One data file as read and checked, with its tools' parameters (their classifications are in the listing). */
-interface Body {
-  server: LoadedServer;
-  parameters: Parameter[][];
-}
-
+/** A server's line as read or about to be written. */
 interface Line {
   head: Head;
   bytes: Buffer;
@@ -73,19 +27,19 @@ export interface CatalogSummary {
 /**
  * Reads a catalog like `loadCatalogDir` into `cacheFile`, with each tool's analysis, reusing the
  * lines it holds for files unchanged on disk (same size, modification and change times, inode and device) under the
- * same `salt` (the code and configuration: a change there redoes everything). At 250,000 tools,
+ * same `fingerprint` (of the code and configuration: a change there redoes everything). At 250,000 tools,
  * parsing, checking and classifying take minutes; a rebuild after a few servers changed does only
  * theirs. The cache is rewritten only when every file is valid, one line per server (the whole
  * would pass V8's string length limit). `readCachedCatalog` gives the pages what it holds.
  */
-export function loadCatalogCached(catalogDir: string, cacheFile: string, salt: string, cwd = process.cwd()): CatalogSummary {
-  return assembleCache(cacheFile, salt, [readCatalogPart(catalogFiles(catalogDir, cwd), cacheFile, salt, `${cacheFile}.part-0`, cwd)]);
+export function loadCatalogCached(catalogDir: string, cacheFile: string, fingerprint: string, cwd = process.cwd()): CatalogSummary {
+  return assembleCache(cacheFile, fingerprint, [readCatalogPart(catalogFiles(catalogDir, cwd), cacheFile, fingerprint, `${cacheFile}.part-0`, cwd)]);
 }
 
 /** What one reader of a share of the catalog's files wrote to its part file. */
 export interface PartReading extends CatalogSummary {
   partFile: string;
-  /** Lines the cache held under this salt, for all files (a file removed since leaves one over). */
+  /** Lines the cache held under this fingerprint, for all files (a file removed since leaves one over). */
   previousLines: number;
 }
 
@@ -93,10 +47,10 @@ export interface PartReading extends CatalogSummary {
  * Reads `paths` (a share of the catalog's files, in order) like `loadCatalogCached`, into
  * `partFile`; `assembleCache` joins the parts. Readers of different shares can run at once.
  */
-export function readCatalogPart(paths: readonly string[], cacheFile: string, salt: string, partFile: string, cwd = process.cwd()): PartReading {
+export function readCatalogPart(paths: readonly string[], cacheFile: string, fingerprint: string, partFile: string, cwd = process.cwd()): PartReading {
   const names = new Set(paths.map((path) => basename(path)));
   const previous = new Map<string, Line>();
-  const { lines: kept, total } = readCacheLines(cacheFile, salt, (head) => names.has(head.name));
+  const { lines: kept, total } = reusableLines(cacheFile, fingerprint, (head) => names.has(head.name));
   for (const line of kept) previous.set(line.head.name, line);
   let reused = 0;
   const lines = loadEach(paths, (path): Line => {
@@ -117,7 +71,7 @@ export function readCatalogPart(paths: readonly string[], cacheFile: string, sal
     const head: Head = { name, slug: server.slug, path, ...state, tools: definitions.length, file: server.file, warnings: server.warnings, digest };
     return { head, bytes: Buffer.from(`${JSON.stringify(head)}\t${rest}`) };
   });
-  writeLines(partFile, lines);
+  writeLines(partFile, lines.map((line) => line.bytes));
   return {
     partFile,
     previousLines: total,
@@ -142,7 +96,7 @@ const sameState = (a: FileState, b: FileState) => a.size === b.size && a.mtimeNs
  * Joins the parts (in order) into `cacheFile` when anything changed, and leaves it as it was, byte
  * for byte, when nothing did; the part files are removed either way.
  */
-export function assembleCache(cacheFile: string, salt: string, parts: readonly PartReading[]): CatalogSummary {
+export function assembleCache(cacheFile: string, fingerprint: string, parts: readonly PartReading[]): CatalogSummary {
   const summary: CatalogSummary = {
     servers: parts.reduce((n, part) => n + part.servers, 0),
     tools: parts.reduce((n, part) => n + part.tools, 0),
@@ -155,7 +109,7 @@ export function assembleCache(cacheFile: string, salt: string, parts: readonly P
       const partial = `${cacheFile}.${process.pid}.partial`;
       const fd = openSync(partial, 'w');
       try {
-        writeSync(fd, `${JSON.stringify({ version: VERSION, salt })}\n`);
+        writeSync(fd, headerLine(fingerprint));
         for (const part of parts) copyInto(fd, part.partFile);
       } finally {
         closeSync(fd);
@@ -169,30 +123,22 @@ export function assembleCache(cacheFile: string, salt: string, parts: readonly P
 }
 
 /**
- * The servers a cache written with `salt` holds, for `buildCatalog`; undefined when there is none such.
+ * The servers a cache written with `fingerprint` holds, for `buildCatalog`; undefined when there is none such.
  * Only heads and listings are parsed: a server's definitions are read from the file when one of its
  * pages asks for them, and the last few read are kept (pages are rendered server by server). At
  * 250,000 tools the definitions are most of the catalog's memory, which the renderer's collector
  * would otherwise walk for every page.
  */
-export function readCachedCatalog(cacheFile: string, salt: string, cwd = process.cwd()): ListedInput[] | undefined {
+export function readCachedCatalog(cacheFile: string, fingerprint: string, cwd = process.cwd()): ListedInput[] | undefined {
   const servers: ListedInput[] = [];
   const bodies = new RecentBodies(cacheFile);
   try {
-    let first = true;
-    scanLines(cacheFile, (bytes, offset) => {
-      if (first) {
-        first = false;
-        const header = JSON.parse(bytes.toString('utf8')) as { version?: number; salt?: string };
-        if (header.version !== VERSION || header.salt !== salt) throw new Error('foreign cache');
-        return;
-      }
-      const { headEnd, listingEnd } = lineParts(bytes);
-      const head = JSON.parse(bytes.toString('utf8', 0, headEnd)) as Head;
-      const listing = JSON.parse(bytes.toString('utf8', headEnd + 1, listingEnd)) as Listing;
-      const place = { offset: offset + listingEnd + 1, length: bytes.length - listingEnd - 1 };
-      servers.push({ slug: head.slug, file: relative(cwd, head.path) || head.path, meta: listing.meta, tools: listing.tools, digest: head.digest, body: () => bodies.get(head.slug, place) });
-    });
+    for (const line of readCache(cacheFile, fingerprint)) {
+      const head = line.head();
+      const { meta, tools } = line.listing();
+      const place = { offset: line.place.offset + line.bodyStart, length: line.place.length - line.bodyStart };
+      servers.push({ slug: head.slug, file: relative(cwd, head.path) || head.path, meta, tools, digest: head.digest, loadBody: () => bodies.get(head.slug, place) });
+    }
   } catch {
     return undefined;
   }
@@ -222,7 +168,7 @@ export class RecentBodies {
     return this.kept.size;
   }
 
-  get(slug: string, place: { offset: number; length: number }): ServerBody {
+  get(slug: string, place: Place): ServerBody {
     const hit = this.kept.get(slug);
     if (hit) {
       // Most recently used last.
@@ -230,14 +176,14 @@ export class RecentBodies {
       this.kept.set(slug, hit);
       return hit.body;
     }
-    const bytes = Buffer.alloc(place.length);
     const fd = openSync(this.cacheFile, 'r');
+    let bodyBytes: Buffer;
     try {
-      readSync(fd, bytes, 0, place.length, place.offset);
+      bodyBytes = readAt(fd, place);
     } finally {
       closeSync(fd);
     }
-    const { server, parameters } = JSON.parse(bytes.toString('utf8')) as Body;
+    const { server, parameters } = parseBody(bodyBytes);
     const body: ServerBody = { definitions: server.data.tools, parameters };
     this.kept.set(slug, { body, bytes: place.length });
     this.keptBytes += place.length;
@@ -260,29 +206,19 @@ const relocatedWarnings = (warnings: string[], from: string, to: string) =>
   from === to ? warnings : warnings.map((line) => (line.startsWith(`${from} ›`) ? `${to}${line.slice(from.length)}` : line));
 
 /**
- * The cache's lines under `salt` whose head `keep` accepts, heads parsed, and how many it holds in
+ * The cache's lines under `fingerprint` whose head `keep` accepts, heads parsed, and how many it holds in
  * all; none for a missing, torn, foreign or older cache.
  */
-function readCacheLines(cacheFile: string, salt: string, keep: (head: Head) => boolean): { lines: Line[]; total: number } {
+function reusableLines(cacheFile: string, fingerprint: string, keep: (head: Head) => boolean): { lines: Line[]; total: number } {
   const lines: Line[] = [];
   let total = 0;
   try {
-    let first = true;
-    let foreign = false;
-    scanLines(cacheFile, (bytes) => {
-      if (foreign) return;
-      if (first) {
-        first = false;
-        const header = JSON.parse(bytes.toString('utf8')) as { version?: number; salt?: string };
-        foreign = header.version !== VERSION || header.salt !== salt;
-        return;
-      }
-      const head = JSON.parse(bytes.toString('utf8', 0, lineParts(bytes).headEnd)) as Head;
+    for (const line of readCache(cacheFile, fingerprint)) {
+      const head = line.head();
       total++;
       // Copied: the chunk the line sits in is read into again.
-      if (keep(head)) lines.push({ head, bytes: Buffer.from(bytes) });
-    });
-    if (foreign) return { lines: [], total: 0 };
+      if (keep(head)) lines.push({ head, bytes: Buffer.from(line.bytes) });
+    }
   } catch {
     return { lines: [], total: 0 };
   }
@@ -300,66 +236,21 @@ function copyInto(fd: number, file: string): void {
   }
 }
 
-/** Lines, each ended by a newline, into `file` (a part of the cache: no header). */
-function writeLines(file: string, lines: readonly Line[]): void {
-  const fd = openSync(file, 'w');
-  try {
-    for (const { bytes } of lines) {
-      writeSync(fd, bytes);
-      writeSync(fd, '\n');
-    }
-  } finally {
-    closeSync(fd);
-  }
-}
-
-/** Each line of the file with its byte offset; `bytes` is valid only during the call (the chunk is read into again). */
-function scanLines(path: string, onLine: (bytes: Buffer, offset: number) => void): void {
-  if (!existsSync(path)) return;
-  const fd = openSync(path, 'r');
-  try {
-    // In chunks: the whole file can be larger than one string may be.
-    const chunk = Buffer.alloc(Math.min(16 << 20, Math.max(1, fstatSync(fd).size)));
-    let rest: Buffer = Buffer.alloc(0);
-    let restOffset = 0;
-    for (let read = readSync(fd, chunk); read > 0; read = readSync(fd, chunk)) {
-      const bytes = rest.length > 0 ? Buffer.concat([rest, chunk.subarray(0, read)]) : chunk.subarray(0, read);
-      let start = 0;
-      for (let end = bytes.indexOf(NEWLINE); end >= 0; end = bytes.indexOf(NEWLINE, start)) {
-        if (end > start) onLine(bytes.subarray(start, end), restOffset + start);
-        start = end + 1;
-      }
-      rest = Buffer.from(bytes.subarray(start));
-      restOffset += start;
-    }
-    if (rest.length > 0) onLine(rest, restOffset);
-  } finally {
-    closeSync(fd);
-  }
-}
-
 /**
  * The servers of the cache one at a time, in the catalog's order (by slug), for a reader that needs
  * each server alone (the search index): only the heads are held, and each body is read when its turn comes.
  */
-export function* eachCachedServer(cacheFile: string, salt: string, cwd = process.cwd()): Generator<CatalogInput> {
-  const places: { head: Head; offset: number; length: number }[] = [];
-  let header: { version?: number; salt?: string } | undefined;
-  scanLines(cacheFile, (bytes, offset) => {
-    if (!header) header = JSON.parse(bytes.toString('utf8')) as typeof header;
-    else if (header.version === VERSION && header.salt === salt) places.push({ head: JSON.parse(bytes.toString('utf8', 0, lineParts(bytes).headEnd)) as Head, offset, length: bytes.length });
-  });
-  if (header?.version !== VERSION || header.salt !== salt) throw new Error(`${cacheFile} holds no catalog read under this build's code`);
-  places.sort((a, b) => (a.head.slug < b.head.slug ? -1 : 1));
+export function* eachCachedServer(cacheFile: string, fingerprint: string, cwd = process.cwd()): Generator<CatalogInput> {
+  const places: { slug: string; place: Place }[] = [];
+  for (const line of readCache(cacheFile, fingerprint)) places.push({ slug: line.head().slug, place: line.place });
+  places.sort((a, b) => (a.slug < b.slug ? -1 : 1));
   const fd = openSync(cacheFile, 'r');
   try {
-    for (const { head, offset, length } of places) {
-      const bytes = Buffer.alloc(length);
-      readSync(fd, bytes, 0, length, offset);
-      const { headEnd, listingEnd } = lineParts(bytes);
-      const listing = JSON.parse(bytes.toString('utf8', headEnd + 1, listingEnd)) as Listing;
-      const { server, parameters } = JSON.parse(bytes.toString('utf8', listingEnd + 1)) as Body;
-      const analyses = listing.tools.map(({ classification }, i) => ({ classification, parameters: parameters[i]! }));
+    for (const { place } of places) {
+      const line = parseLine(readAt(fd, place));
+      const head = line.head();
+      const { server, parameters } = line.body();
+      const analyses = line.listing().tools.map(({ classification }, i) => ({ classification, parameters: parameters[i]! }));
       yield { ...relocated(server, relative(cwd, head.path) || head.path), analyses };
     }
   } finally {

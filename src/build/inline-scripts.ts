@@ -1,25 +1,8 @@
-import { createHash } from 'node:crypto';
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { scriptElements } from './html-scripts.ts';
+import { inlineScriptHashes } from '../core/site/html-scripts.ts';
 
-// Data blocks are never executed, so CSP does not apply to them (JSON-LD is one).
-const DATA_BLOCK = /\stype="application\/(ld\+)?json"/;
 const MAX_DISTINCT = 16;
-
-export function scriptHash(source: string): string {
-  return `sha256-${createHash('sha256').update(source, 'utf8').digest('base64')}`;
-}
-
-/** Hashes of the executable inline scripts in one HTML page. */
-export function inlineScriptHashes(html: string): string[] {
-  const hashes: string[] = [];
-  for (const { attributes, body } of scriptElements(html)) {
-    if (/\ssrc=/.test(attributes) || DATA_BLOCK.test(attributes)) continue;
-    hashes.push(scriptHash(body));
-  }
-  return hashes;
-}
 
 /** Up to this many pages of each route shape are read; the site's scripts are the same on all of them. */
 const PAGES_PER_SHAPE = 3;
