@@ -5,7 +5,6 @@ import type { ClientConfig } from '../../core/import/client-config/parse.ts';
 import type { Launch, Prepared } from '../../core/import/client-config/prepare.ts';
 import { plural } from '../../core/text/plural.ts';
 import type { CommandIO } from '../io.ts';
-import { shownPath } from '../shown-path.ts';
 import { tilde } from './config-paths.ts';
 import type { ConfigImportOptions } from './config-options.ts';
 import { ImportError } from './errors.ts';
