@@ -7,7 +7,7 @@ import { buildCatalog, type Catalog } from '../../src/core/catalog/build-catalog
 import { loadCatalogCached, readCachedCatalog, RecentBodies } from '../../src/core/catalog/catalog-cache.ts';
 import { loadCatalogDir } from '../../src/core/catalog/load.ts';
 import { buildRelatedIndex } from '../../src/core/catalog/related.ts';
-import { serverKeys } from '../../src/core/catalog/server-keys.ts';
+import { serverKeys } from '../../src/build/server-keys.ts';
 import { DataError } from '../../src/core/errors/friendly.ts';
 
 // Each reading starts two Node processes; on a loaded 2-core machine that alone can pass 5 s.
