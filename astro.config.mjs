@@ -3,6 +3,7 @@ import { resolve } from 'node:path';
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import { pageJob } from './src/build/page-job-integration.ts';
+import { ONLY_RENDERER } from './src/build/renderers.ts';
 import { HIGHLIGHT_THEMES, styleToClasses } from './src/lib/highlight/style-classes.ts';
 
 const base = process.env.BASE_PATH ?? '/';
@@ -26,7 +27,7 @@ export default defineConfig({
   // done by the build around Astro, src/build/run-build.ts.
   integrations: [
     mdx(),
-    pageJob({ catalogDir: resolve('data'), outDir: resolve('dist'), cacheDir: resolve('node_modules/.astro'), renderer: { index: 1, count: 1 } }),
+    pageJob({ catalogDir: resolve('data'), outDir: resolve('dist'), cacheDir: resolve('node_modules/.astro'), renderer: ONLY_RENDERER }),
   ],
   markdown: { shikiConfig: { themes: HIGHLIGHT_THEMES, transformers: [styleToClasses()] } },
 });

@@ -15,7 +15,8 @@ let toldAt = Number.NEGATIVE_INFINITY;
  */
 export const onRequest: MiddlewareHandler = async (context, next) => {
   const response = await next();
-  if (job.renderer.index === 1 || isSplitRoute(context.routePattern)) rendered++;
+  if (job.renderer.index !== 1 && !isSplitRoute(context.routePattern)) return response;
+  rendered++;
   const now = performance.now();
   if (now - toldAt >= EVERY_MS) {
     toldAt = now;
