@@ -14,9 +14,9 @@ const job = readPageJob(jobFile);
 try {
   await build({ root: PROJECT_ROOT, outDir: job.outDir, cacheDir: job.cacheDir, logLevel: 'warn', integrations: [pageJob(job)] });
 } catch (error) {
-  // Astro's CLI prints its errors and exits; its API throws them.
-  const { message, hint } = error as { message?: string; hint?: string };
-  process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(message ?? error)}\n${hint ? `Hint: ${hint}\n` : ''}`);
+  // Astro's API throws what its CLI would print; a configuration's problems it has printed already.
+  const { hint, issues } = error as { hint?: string; issues?: unknown };
+  if (!Array.isArray(issues)) process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n${hint ? `Hint: ${hint}\n` : ''}`);
   process.exit(1);
 }
 // As Astro's CLI does: a build leaves handles open (Vite's, the channel to the build) that would keep the process alive.
