@@ -1,20 +1,20 @@
 // @ts-check
+import { resolve } from 'node:path';
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
-import { cacheFolderOfStaging } from './src/build/publish.ts';
+import { pageJob } from './src/build/page-job-integration.ts';
+import { ONLY_RENDERER } from './src/build/renderers.ts';
 import { HIGHLIGHT_THEMES, styleToClasses } from './src/lib/highlight/style-classes.ts';
 
 const base = process.env.BASE_PATH ?? '/';
 
-// SITE_URL and BASE_PATH set where the site is deployed; ATLAS_OUT_DIR is set by src/build/run-build.ts,
-// which builds into a temporary folder and swaps it in only when the build succeeds.
-const staging = process.env.ATLAS_OUT_DIR;
+// SITE_URL and BASE_PATH set where the site is deployed. A build (src/build/run-build.ts) renders
+// in page processes of its own (src/build/page-process.ts), each giving Astro its output and cache
+// folders and its pages their job; `astro dev`, `astro check` and `astro preview` get this default.
 export default defineConfig({
   site: process.env.SITE_URL ?? 'https://policy-atlas.example',
   base,
-  outDir: staging ?? './dist',
-  // One cache per output folder (set by the build), so concurrent builds of different outputs never share one.
-  ...(staging ? { cacheDir: cacheFolderOfStaging(staging) } : {}),
+  outDir: './dist',
   output: 'static',
   trailingSlash: 'always',
   // Rendering waits on file writes; a few pages in flight keep the CPU busy.
@@ -25,6 +25,9 @@ export default defineConfig({
   vite: { build: { assetsInlineLimit: 0 } },
   // What follows the pages (linking unchanged servers' pages, the search index, the CSP headers) is
   // done by the build around Astro, src/build/run-build.ts.
-  integrations: [mdx()],
+  integrations: [
+    mdx(),
+    pageJob({ catalogDir: resolve('data'), outDir: resolve('dist'), cacheDir: resolve('node_modules/.astro'), renderer: ONLY_RENDERER }),
+  ],
   markdown: { shikiConfig: { themes: HIGHLIGHT_THEMES, transformers: [styleToClasses()] } },
 });

@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
-import { formatShard, type Shard } from '../core/catalog/shards.ts';
+import { formatShard, type Shard } from './shards.ts';
 import { SLUG_PATTERN, SLUG_RULE } from '../core/schema/server.ts';
 import { DataError, parseWithFriendlyErrors } from '../core/errors/friendly.ts';
 import { parseJsonFile } from '../core/errors/json-text.ts';
@@ -9,7 +9,7 @@ import { BUILD_MARKER } from './build-entries.ts';
 
 /**
  * The marker file every build leaves at its root also records each server's key (see
- * core/catalog/server-keys.ts), so the next build can tell which servers' pages it can reuse, and
+ * server-keys.ts), so the next build can tell which servers' pages it can reuse, and
  * how many files its folder holds, so `merge` can tell a shard that lost some. A manifest can come
  * from anywhere (a shard is often a downloaded artifact): its slugs become paths, so they are checked.
  */
@@ -26,9 +26,12 @@ export type BuildManifest = z.output<typeof BuildManifestSchema>;
 
 const sorted = <T>(entries: ReadonlyMap<string, T>) => Object.fromEntries([...entries].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
 
-export function manifestText(keys: ReadonlyMap<string, string>, files: ReadonlyMap<string, number>, shard?: Shard): string {
-  return `${JSON.stringify({ generator: 'policy-atlas', ...(shard ? { shard: formatShard(shard) } : {}), servers: sorted(keys), files: sorted(files) } satisfies BuildManifest)}\n`;
+/** The manifest of a build holding these servers (each key and file count), slugs in order. */
+export function manifestOf(keys: ReadonlyMap<string, string>, files: ReadonlyMap<string, number>, shard?: Shard): BuildManifest {
+  return { generator: 'policy-atlas', ...(shard ? { shard: formatShard(shard) } : {}), servers: sorted(keys), files: sorted(files) };
 }
+
+export const manifestText = (manifest: BuildManifest): string => `${JSON.stringify(manifest)}\n`;
 
 /** The manifest of the build in `folder`; throws a DataError naming the file and JSON path. */
 export function readManifest(folder: string): BuildManifest {

@@ -23,7 +23,7 @@ export function codeFingerprint(root: string): string {
   return hash.digest('hex');
 }
 
-/** The salt of every server key: the code, and where the site is deployed (it is in every page). */
-export function buildSalt(root: string, env: NodeJS.ProcessEnv): string {
+/** The build's fingerprint, in every server key: the code, and where the site is deployed (it is in every page). */
+export function buildFingerprint(root: string, env: Readonly<Record<string, string | undefined>>): string {
   return createHash('sha256').update(JSON.stringify([codeFingerprint(root), env.BASE_PATH ?? '', env.SITE_URL ?? ''])).digest('hex');
 }

@@ -1,9 +1,10 @@
 import { existsSync, lstatSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import type { CommandIO } from '../cli/io.ts';
-import { parseShard } from '../core/catalog/shards.ts';
+import { BuildLogger } from './build-logger.ts';
+import { parseShard } from './shards.ts';
 import { DataError } from '../core/errors/friendly.ts';
-import { manifestText, readManifest, type BuildManifest } from './build-manifest.ts';
+import { manifestOf, manifestText, readManifest, type BuildManifest } from './build-manifest.ts';
 import { linkTree } from './link-tree.ts';
 import { BUILD_MARKER } from './output-guard.ts';
 import { runBuild, type BuildOptions } from './run-build.ts';
@@ -31,12 +32,13 @@ interface ShardPages {
  * shard that lacks pages its manifest lists is damaged, not stale: the merge fails, naming it.
  */
 export async function mergeShards(options: MergeOptions, io: CommandIO): Promise<number> {
+  const log = new BuildLogger(io, { name: 'policy-atlas merge', quiet: options.quiet ?? false });
   const pages = readShards(options.shardDirs.map((dir) => resolve(dir)));
   if (typeof pages === 'string') {
-    console.error(`policy-atlas merge: ${pages}`);
+    log.error(pages);
     return 2;
   }
-  for (const shard of pages.missing) console.warn(`policy-atlas merge: no output for shard ${shard} was given; its servers are rendered here.`);
+  for (const shard of pages.missing) log.warn(`no output for shard ${shard} was given; its servers are rendered here.`);
   const outDir = resolve(options.outDir);
   const assembled = scratchFolder(dirname(outDir), `.${basename(outDir)}.merge-`);
   try {
@@ -45,13 +47,13 @@ export async function mergeShards(options: MergeOptions, io: CommandIO): Promise
       const expected = pages.files.get(slug)!;
       const linked = linkServer(folder, slug, join(assembled, 'servers', slug));
       if (linked !== expected) {
-        console.error(`policy-atlas merge: ${folder} does not hold the pages its manifest lists for server "${slug}": ${expected} files under servers/${slug}/, found ${linked ?? 'no such folder'}; build that shard again.`);
+        log.error(`${folder} does not hold the pages its manifest lists for server "${slug}": ${expected} files under servers/${slug}/, found ${linked ?? 'no such folder'}; build that shard again.`);
         return 2;
       }
       files += expected;
     }
-    writeFileSync(join(assembled, BUILD_MARKER), manifestText(pages.keys, pages.files));
-    console.log(`policy-atlas merge: ${pages.keys.size} servers from ${options.shardDirs.length} shard outputs (${files.toLocaleString('en')} files linked)`);
+    writeFileSync(join(assembled, BUILD_MARKER), manifestText(manifestOf(pages.keys, pages.files)));
+    log.info(`${pages.keys.size} servers from ${options.shardDirs.length} shard outputs (${files.toLocaleString('en')} files linked)`);
     return await runBuild({ ...options, previousBuild: assembled }, io);
   } finally {
     rmSync(assembled, { recursive: true, force: true });

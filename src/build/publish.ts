@@ -118,7 +118,7 @@ export function lockOutput(out: string, onDeadHolder?: () => void): () => void {
 const CACHE_NAME = '.cache';
 /** Astro's cache for builds of `out`: one per output, so two builds of different outputs never share it. */
 export const cacheFolderOf = (out: string) => join(buildsFolderOf(out), CACHE_NAME);
-/** The same folder, from a build's staging folder (the one path the build gives Astro). */
+/** The same folder, from the folder a build renders into (its staging folder). */
 export const cacheFolderOfStaging = (staging: string) => join(dirname(staging), CACHE_NAME);
 
 let stagings = 0;

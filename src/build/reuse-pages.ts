@@ -1,10 +1,8 @@
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
 import { runWorker } from './run-worker.ts';
-import { planBuild } from '../core/catalog/server-keys.ts';
-import type { Shard } from '../core/catalog/shards.ts';
-import { previousServerKeys, readManifest } from './build-manifest.ts';
-import { BUILD_MARKER } from './output-guard.ts';
+import type { BuildManifest } from './build-manifest.ts';
+import { previousServerKeys } from './build-manifest.ts';
+import { planBuild } from './server-keys.ts';
+import type { Shard } from './shards.ts';
 
 export interface ReusedPages {
   /** Servers this build holds (all, or a shard's). */
@@ -15,33 +13,18 @@ export interface ReusedPages {
 
 /**
  * Links the pages of unchanged servers from the previous build into `site` while Astro renders the
- * others. src/content.ts writes the build's server keys to `site` once it has computed them; the
- * servers whose key the previous build holds too are the ones it does not render (the same
- * `planBuild`), and a worker thread links them, so this process stays free to relay Astro's output.
+ * others, as soon as the first page process reports the build's server keys (`manifest`; undefined
+ * when it reports none). The servers whose key the previous build holds too are the ones the page
+ * processes do not render (the same `planBuild`), and a worker thread links them, so this process
+ * stays free to follow the page processes.
  */
-export function reusePages(site: string, previous: string | undefined, shard: Shard | undefined): { finish(): Promise<ReusedPages | undefined> } {
-  let linking: Promise<ReusedPages> | undefined;
-  const start = () => {
-    if (linking || !existsSync(join(site, BUILD_MARKER))) return;
-    try {
-      const manifest = readManifest(site);
-      const keys = new Map(Object.entries(manifest.servers));
-      const slugs = [...planBuild(keys, previousServerKeys(previous), shard).reused];
-      linking = previous && slugs.length > 0 ? linkInWorker(previous, site, slugs).then((files) => ({ servers: keys.size, reused: slugs.length, files })) : Promise.resolve({ servers: keys.size, reused: 0, files: 0 });
-    } catch (error) {
-      // Thrown in a timer it would end the process; the build reports it once Astro is done.
-      linking = Promise.reject(error instanceof Error ? error : new Error(String(error)));
-      linking.catch(() => {});
-    }
-  };
-  const poll = setInterval(start, 250);
-  return {
-    async finish() {
-      clearInterval(poll);
-      start();
-      return linking;
-    },
-  };
+export async function reusePages(site: string, previous: string | undefined, shard: Shard | undefined, manifest: Promise<BuildManifest | undefined>): Promise<ReusedPages | undefined> {
+  const held = await manifest;
+  if (!held) return undefined;
+  const keys = new Map(Object.entries(held.servers));
+  const slugs = [...planBuild(keys, previousServerKeys(previous), shard).reused];
+  const files = previous && slugs.length > 0 ? await linkInWorker(previous, site, slugs) : 0;
+  return { servers: keys.size, reused: slugs.length, files };
 }
 
 const linkInWorker = (previous: string, site: string, slugs: string[]) =>

@@ -4,7 +4,7 @@ import { eachCachedServer } from './catalog/catalog-cache.ts';
 import { serverSearchDocument, type SearchDocument } from '../core/search/search-documents.ts';
 import { answerJob, jobData, jobGoAhead } from './job-io.ts';
 
-const { cacheFile, salt, outputPath, writeAfterPages } = await jobData<{ cacheFile: string; salt: string; outputPath: string; writeAfterPages: boolean }>();
+const { cacheFile, fingerprint, outputPath, writeAfterPages } = await jobData<{ cacheFile: string; fingerprint: string; outputPath: string; writeAfterPages: boolean }>();
 const pagesDone = writeAfterPages ? jobGoAhead() : undefined;
 // Documents in flight to Pagefind at a time.
 const BATCH = 200;
@@ -26,7 +26,7 @@ async function indexCatalog(): Promise<{ documents: number; tools: number }> {
     if (problems.length) await fail('indexing', problems);
   };
   // One server at a time: a server's document needs only its own tools, so the catalog is never held whole.
-  for (const input of eachCachedServer(cacheFile, salt)) {
+  for (const input of eachCachedServer(cacheFile, fingerprint)) {
     const server = buildCatalog([input]).servers[0]!;
     batch.push(serverSearchDocument(server));
     documents++;

@@ -15,9 +15,9 @@ type WorkerAnswer = { ok: true; documents: number; tools: number } | { ok: false
  * Given `writeAfter`, it adds its documents beside the pages but writes its files only once that
  * settles (the pages are done), so Pagefind's writing peak never meets Astro's.
  */
-export async function buildSearchIndex(cacheFile: string, salt: string, outputPath: string, writeAfter?: Promise<unknown>): Promise<SearchIndexResult> {
+export async function buildSearchIndex(cacheFile: string, fingerprint: string, outputPath: string, writeAfter?: Promise<unknown>): Promise<SearchIndexResult> {
   const started = performance.now();
-  const job = { cacheFile, salt, outputPath, writeAfterPages: writeAfter !== undefined };
+  const job = { cacheFile, fingerprint, outputPath, writeAfterPages: writeAfter !== undefined };
   const answer = await runWorker<WorkerAnswer>(new URL('./search-index-worker.ts', import.meta.url), job, 'the search index', { ownProcess: true, proceedWhen: writeAfter });
   if (!answer.ok) throw new Error(answer.error);
   return { documents: answer.documents, tools: answer.tools, seconds: (performance.now() - started) / 1000 };

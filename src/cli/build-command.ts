@@ -2,7 +2,7 @@ import { join, resolve } from 'node:path';
 import { readArgs, runCommandLine, UsageError } from './command-line.ts';
 import type { CommandIO } from './io.ts';
 import { PROJECT_ROOT, runBuild } from '../build/run-build.ts';
-import { parseShard, type Shard } from '../core/catalog/shards.ts';
+import { parseShard, type Shard } from '../build/shards.ts';
 
 const HELP = `Usage: policy-atlas build [--catalog <dir>] [--out <dir>] [--shard <i>/<n>] [--jobs <n>]
 

@@ -4,7 +4,7 @@ import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { shardOf } from '../../src/core/catalog/shards.ts';
+import { shardOf } from '../../src/build/shards.ts';
 import { launchChromium } from '../support/browser.ts';
 import { listFiles } from '../support/html-files.ts';
 import { serveSite } from '../support/static-server.ts';

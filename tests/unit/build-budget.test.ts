@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildBudget } from '../../src/core/catalog/build-budget.ts';
+import { buildBudget } from '../../src/build/build-budget.ts';
 
 describe('buildBudget', () => {
   it.each([

@@ -9,7 +9,7 @@ import { readCache } from '../../src/build/catalog/cache-file.ts';
 import { eachCachedServer, loadCatalogCached, readCachedCatalog, RecentBodies } from '../../src/build/catalog/catalog-cache.ts';
 import { loadCatalogDir } from '../../src/build/catalog/load.ts';
 import { buildRelatedIndex } from '../../src/core/catalog/related.ts';
-import { serverKeys } from '../../src/core/catalog/server-keys.ts';
+import { serverKeys } from '../../src/build/server-keys.ts';
 import { DataError } from '../../src/core/errors/friendly.ts';
 
 // Each reading starts two Node processes; on a loaded 2-core machine that alone can pass 5 s.
@@ -30,9 +30,9 @@ const shape = (catalog: Catalog) =>
 describe('the catalog cache', () => {
   it('gives the pages the same catalog as reading the files, to the last undefined key', () => {
     const { catalogDir, cacheFile } = setup();
-    const fresh = loadCatalogCached(catalogDir, cacheFile, 'salt-1');
+    const fresh = loadCatalogCached(catalogDir, cacheFile, 'fingerprint-1');
     expect(fresh.reused).toBe(0);
-    const fromCache = readCachedCatalog(cacheFile, 'salt-1')!;
+    const fromCache = readCachedCatalog(cacheFile, 'fingerprint-1')!;
     const direct = buildCatalog(loadCatalogDir(catalogDir));
     expect(shape(buildCatalog(fromCache))).toStrictEqual(shape(direct));
     expect(fresh).toMatchObject({ servers: direct.servers.length, tools: direct.tools.length });
@@ -41,10 +41,10 @@ describe('the catalog cache', () => {
 
   it('reads again only the files that changed, and only under the same code', () => {
     const { catalogDir, cacheFile } = setup();
-    const first = loadCatalogCached(catalogDir, cacheFile, 'salt-1');
+    const first = loadCatalogCached(catalogDir, cacheFile, 'fingerprint-1');
     const count = first.servers;
     const unchanged = readFileSync(cacheFile);
-    expect(loadCatalogCached(catalogDir, cacheFile, 'salt-1').reused).toBe(count);
+    expect(loadCatalogCached(catalogDir, cacheFile, 'fingerprint-1').reused).toBe(count);
     // Nothing changed: the cache is left as it was, byte for byte.
     expect(readFileSync(cacheFile)).toStrictEqual(unchanged);
 
@@ -52,13 +52,13 @@ describe('the catalog cache', () => {
     const server = JSON.parse(readFileSync(file, 'utf8')) as { tools: { name: string; description?: string }[] };
     server.tools[0]!.description = 'Deletes every repository of the organisation.';
     writeFileSync(file, JSON.stringify(server));
-    const second = loadCatalogCached(catalogDir, cacheFile, 'salt-1');
+    const second = loadCatalogCached(catalogDir, cacheFile, 'fingerprint-1');
     expect(second.reused).toBe(count - 1);
-    const changed = buildCatalog(readCachedCatalog(cacheFile, 'salt-1')!).servers.find((s) => s.slug === 'github')!.tools.find((t) => t.name === server.tools[0]!.name)!;
+    const changed = buildCatalog(readCachedCatalog(cacheFile, 'fingerprint-1')!).servers.find((s) => s.slug === 'github')!.tools.find((t) => t.name === server.tools[0]!.name)!;
     expect(loadDefinition(changed).definition.description).toBe('Deletes every repository of the organisation.');
 
-    expect(loadCatalogCached(catalogDir, cacheFile, 'salt-2').reused).toBe(0);
-    expect(readCachedCatalog(cacheFile, 'salt-1')).toBeUndefined();
+    expect(loadCatalogCached(catalogDir, cacheFile, 'fingerprint-2').reused).toBe(0);
+    expect(readCachedCatalog(cacheFile, 'fingerprint-1')).toBeUndefined();
   });
 
   it('reads again a file replaced by another whose size and times match the reading\'s (another inode)', () => {
@@ -66,7 +66,7 @@ describe('the catalog cache', () => {
     const file = join(catalogDir, 'servers', 'github.json');
     const server = JSON.parse(readFileSync(file, 'utf8')) as { tools: { name: string; description?: string }[] };
     const original = server.tools[0]!.description!;
-    loadCatalogCached(catalogDir, cacheFile, 'salt-1');
+    loadCatalogCached(catalogDir, cacheFile, 'fingerprint-1');
     // Another file, the same length, moved over the first: a new inode.
     server.tools[0]!.description = original.replace(/^./, (c) => (c === 'X' ? 'Y' : 'X'));
     writeFileSync(`${file}.new`, JSON.stringify(server));
@@ -83,32 +83,32 @@ describe('the catalog cache', () => {
     });
     writeFileSync(cacheFile, lines.join('\n'));
 
-    const again = loadCatalogCached(catalogDir, cacheFile, 'salt-1');
+    const again = loadCatalogCached(catalogDir, cacheFile, 'fingerprint-1');
     expect(again.reused).toBe(again.servers - 1);
-    const github = buildCatalog(readCachedCatalog(cacheFile, 'salt-1')!).servers.find((s) => s.slug === 'github')!;
+    const github = buildCatalog(readCachedCatalog(cacheFile, 'fingerprint-1')!).servers.find((s) => s.slug === 'github')!;
     expect(loadDefinition(github.tools.find((t) => t.name === server.tools[0]!.name)!).definition.description).toBe(server.tools[0]!.description);
   });
 
   it('fails on a bad file with its problems, and keeps the last good cache', () => {
     const { catalogDir, cacheFile } = setup();
-    loadCatalogCached(catalogDir, cacheFile, 'salt-1');
+    loadCatalogCached(catalogDir, cacheFile, 'fingerprint-1');
     const before = readFileSync(cacheFile, 'utf8');
     writeFileSync(join(catalogDir, 'servers', 'broken.json'), '{ "name": "Broken", "tools": [ ,, ] }');
-    expect(() => loadCatalogCached(catalogDir, cacheFile, 'salt-1')).toThrow(DataError);
+    expect(() => loadCatalogCached(catalogDir, cacheFile, 'fingerprint-1')).toThrow(DataError);
     expect(readFileSync(cacheFile, 'utf8')).toBe(before);
   });
 
   it('names files relative to the reader, whichever folder wrote the cache', () => {
     const { catalogDir, cacheFile } = setup();
-    loadCatalogCached(catalogDir, cacheFile, 'salt-1', '/');
-    const servers = readCachedCatalog(cacheFile, 'salt-1', catalogDir)!;
+    loadCatalogCached(catalogDir, cacheFile, 'fingerprint-1', '/');
+    const servers = readCachedCatalog(cacheFile, 'fingerprint-1', catalogDir)!;
     expect(servers.map((s) => s.file)).toContain(join('servers', 'github.json'));
   });
 
   it('lets listings read a server without its definitions, which are read when a page asks', () => {
     const { catalogDir, cacheFile } = setup();
-    loadCatalogCached(catalogDir, cacheFile, 'salt-1');
-    const catalog = buildCatalog(readCachedCatalog(cacheFile, 'salt-1')!);
+    loadCatalogCached(catalogDir, cacheFile, 'fingerprint-1');
+    const catalog = buildCatalog(readCachedCatalog(cacheFile, 'fingerprint-1')!);
     const direct = buildCatalog(loadCatalogDir(catalogDir));
     // Spoil every body in place (same length, so offsets hold): what listings show must not need one.
     const lines = readFileSync(cacheFile, 'utf8').split('\n');
@@ -122,9 +122,9 @@ describe('the catalog cache', () => {
   it('gives a server a new build key when only its definitions change, which listings do not show', () => {
     const { catalogDir, cacheFile } = setup();
     const keysNow = () => {
-      loadCatalogCached(catalogDir, cacheFile, 'salt-1');
-      const catalog = buildCatalog(readCachedCatalog(cacheFile, 'salt-1')!);
-      return serverKeys(catalog, buildRelatedIndex(catalog), 'salt-1');
+      loadCatalogCached(catalogDir, cacheFile, 'fingerprint-1');
+      const catalog = buildCatalog(readCachedCatalog(cacheFile, 'fingerprint-1')!);
+      return serverKeys(catalog, buildRelatedIndex(catalog), 'fingerprint-1');
     };
     const before = keysNow();
     const file = join(catalogDir, 'servers', 'github.json');
@@ -139,61 +139,61 @@ describe('the catalog cache', () => {
   it('treats a torn or foreign cache as none', () => {
     const { catalogDir, cacheFile } = setup();
     writeFileSync(cacheFile, '{"version":1,"fingerprint":"salt-1"}\n{"name": "github.json", "tru');
-    expect(loadCatalogCached(catalogDir, cacheFile, 'salt-1').reused).toBe(0);
+    expect(loadCatalogCached(catalogDir, cacheFile, 'fingerprint-1').reused).toBe(0);
     // A line cut short after its head: its body is not read when reusing it, so the line is checked whole.
     const whole = readFileSync(cacheFile, 'utf8').split('\n');
     writeFileSync(cacheFile, [...whole.slice(0, 2), whole[2]!.slice(0, -20)].join('\n'));
-    expect(loadCatalogCached(catalogDir, cacheFile, 'salt-1').reused).toBe(0);
-    expect(readCachedCatalog(cacheFile, 'salt-1')).toBeDefined();
+    expect(loadCatalogCached(catalogDir, cacheFile, 'fingerprint-1').reused).toBe(0);
+    expect(readCachedCatalog(cacheFile, 'fingerprint-1')).toBeDefined();
     writeFileSync(cacheFile, 'not json at all');
-    expect(readCachedCatalog(cacheFile, 'salt-1')).toBeUndefined();
+    expect(readCachedCatalog(cacheFile, 'fingerprint-1')).toBeUndefined();
   });
 });
 
 describe('readCache: the one reader of the cache file', () => {
   it('gives one checked line per server, in the file\'s order', () => {
     const { catalogDir, cacheFile } = setup();
-    const { servers } = loadCatalogCached(catalogDir, cacheFile, 'salt-1');
-    const slugs = [...readCache(cacheFile, 'salt-1')].map((line) => line.head().slug);
+    const { servers } = loadCatalogCached(catalogDir, cacheFile, 'fingerprint-1');
+    const slugs = [...readCache(cacheFile, 'fingerprint-1')].map((line) => line.head().slug);
     expect(slugs).toHaveLength(servers);
     expect(slugs).toStrictEqual(loadCatalogDir(catalogDir).map((s) => s.slug));
-    expect([...eachCachedServer(cacheFile, 'salt-1')].map((s) => s.slug)).toStrictEqual([...slugs].sort());
+    expect([...eachCachedServer(cacheFile, 'fingerprint-1')].map((s) => s.slug)).toStrictEqual([...slugs].sort());
   });
 
   it('throws for a missing file, another fingerprint or version, and at a torn line', () => {
     const { catalogDir, cacheFile } = setup();
-    expect(() => [...readCache(cacheFile, 'salt-1')]).toThrow(/holds no catalog/);
-    loadCatalogCached(catalogDir, cacheFile, 'salt-1');
-    expect(() => [...readCache(cacheFile, 'salt-2')]).toThrow(/holds no catalog/);
-    expect(() => [...eachCachedServer(cacheFile, 'salt-2')]).toThrow(/holds no catalog/);
+    expect(() => [...readCache(cacheFile, 'fingerprint-1')]).toThrow(/holds no catalog/);
+    loadCatalogCached(catalogDir, cacheFile, 'fingerprint-1');
+    expect(() => [...readCache(cacheFile, 'fingerprint-2')]).toThrow(/holds no catalog/);
+    expect(() => [...eachCachedServer(cacheFile, 'fingerprint-2')]).toThrow(/holds no catalog/);
     const [header, ...lines] = readFileSync(cacheFile, 'utf8').split('\n');
     writeFileSync(cacheFile, [header!.replace(/"version":\d+/, '"version":4'), ...lines].join('\n'));
-    expect(() => [...readCache(cacheFile, 'salt-1')]).toThrow(/holds no catalog/);
+    expect(() => [...readCache(cacheFile, 'fingerprint-1')]).toThrow(/holds no catalog/);
     writeFileSync(cacheFile, [header, lines[0], lines[1]!.slice(0, -1)].join('\n'));
-    expect(() => [...readCache(cacheFile, 'salt-1')]).toThrow(/torn line/);
+    expect(() => [...readCache(cacheFile, 'fingerprint-1')]).toThrow(/torn line/);
   });
 });
 
 describe('the build reading the catalog in two shares at once', () => {
   it('writes the cache a single reader writes, byte for byte, and reuses it the same way', { timeout: PROCESS_TEST_TIMEOUT }, async () => {
     const { catalogDir, cacheFile } = setup();
-    loadCatalogCached(catalogDir, cacheFile, 'salt-1');
+    loadCatalogCached(catalogDir, cacheFile, 'fingerprint-1');
     const single = readFileSync(cacheFile);
     rmSync(cacheFile);
-    const reading = await readCatalogInWorker(catalogDir, cacheFile, 'salt-1', 0);
+    const reading = await readCatalogInWorker(catalogDir, cacheFile, 'fingerprint-1', 0);
     expect(readFileSync(cacheFile)).toStrictEqual(single);
     expect(reading).toMatchObject({ servers: loadCatalogDir(catalogDir).length, reused: 0 });
-    expect((await readCatalogInWorker(catalogDir, cacheFile, 'salt-1', 0)).reused).toBe(reading.servers);
+    expect((await readCatalogInWorker(catalogDir, cacheFile, 'fingerprint-1', 0)).reused).toBe(reading.servers);
     expect(readdirSync(dirname(cacheFile)).filter((name) => name.includes('.part'))).toStrictEqual([]);
   });
 
   it('reports both shares\' problems in file order and keeps the last good cache', { timeout: PROCESS_TEST_TIMEOUT }, async () => {
     const { catalogDir, cacheFile } = setup();
-    await readCatalogInWorker(catalogDir, cacheFile, 'salt-1', 0);
+    await readCatalogInWorker(catalogDir, cacheFile, 'fingerprint-1', 0);
     const before = readFileSync(cacheFile, 'utf8');
     writeFileSync(join(catalogDir, 'servers', 'aaa-broken.json'), '{ "name": "Broken", "tools": [ ,, ] }');
     writeFileSync(join(catalogDir, 'servers', 'zzz-broken.json'), '{ "name": 7, "tools": [] }');
-    const error = await readCatalogInWorker(catalogDir, cacheFile, 'salt-1', 0).catch((e: unknown) => e);
+    const error = await readCatalogInWorker(catalogDir, cacheFile, 'fingerprint-1', 0).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(DataError);
     const lines = (error as DataError).lines;
     expect(lines.findIndex((line) => line.includes('aaa-broken.json'))).toBeGreaterThanOrEqual(0);

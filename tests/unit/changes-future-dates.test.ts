@@ -2,7 +2,7 @@ import { parseFeed } from '@rowanmanning/feed-parser';
 import { describe, expect, it } from 'vitest';
 import { buildCatalog } from '../../src/core/catalog/build-catalog.ts';
 import { buildRelatedIndex } from '../../src/core/catalog/related.ts';
-import { serverKeys } from '../../src/core/catalog/server-keys.ts';
+import { serverKeys } from '../../src/build/server-keys.ts';
 import { definitionChanges, recentChanges } from '../../src/core/history/catalog-changes.ts';
 import type { HistoryEntry, ServerFile, Tool } from '../../src/core/schema/server.ts';
 import { FEED_SIZE, serverChangesFeed, siteChangesFeed } from '../../src/core/site/change-feeds.ts';

@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { buildSalt, codeFingerprint } from '../../src/build/code-fingerprint.ts';
+import { buildFingerprint, codeFingerprint } from '../../src/build/code-fingerprint.ts';
 
 describe('the code fingerprint behind every server key', () => {
   it('changes when a source file, the configuration or the deployment URL changes, and only then', () => {
@@ -20,7 +20,7 @@ describe('the code fingerprint behind every server key', () => {
     expect(second).not.toBe(first);
     writeFileSync(join(root, 'astro.config.mjs'), 'export default { base: "/x/" }');
     expect(codeFingerprint(root)).not.toBe(second);
-    expect(buildSalt(root, { BASE_PATH: '/a/' })).not.toBe(buildSalt(root, { BASE_PATH: '/b/' }));
-    expect(buildSalt(root, { SITE_URL: 'https://a.example' })).not.toBe(buildSalt(root, {}));
+    expect(buildFingerprint(root, { BASE_PATH: '/a/' })).not.toBe(buildFingerprint(root, { BASE_PATH: '/b/' }));
+    expect(buildFingerprint(root, { SITE_URL: 'https://a.example' })).not.toBe(buildFingerprint(root, {}));
   });
 });

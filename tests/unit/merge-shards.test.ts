@@ -1,7 +1,7 @@
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, realpathSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { collectIO } from '../support/command-io.ts';
 import { previousServerKeys } from '../../src/build/build-manifest.ts';
 import { BUILD_MARKER } from '../../src/build/build-entries.ts';
@@ -30,15 +30,11 @@ function shardOutput(root: string, manifest: object, pages: string[]): string {
 
 /** Runs the merge in this process; its exit code and what it printed as errors. */
 async function merge(root: string, shard: string): Promise<{ code: number; errors: string }> {
-  const error = vi.spyOn(console, 'error').mockImplementation(() => {});
-  vi.spyOn(console, 'log').mockImplementation(() => {});
-  vi.spyOn(console, 'warn').mockImplementation(() => {});
   mkdirSync(join(root, 'site'), { recursive: true });
-  const code = await mergeShards({ catalogDir: catalogIn(root), outDir: join(root, 'site/out'), shardDirs: [shard] }, collectIO().io);
-  return { code, errors: error.mock.calls.map((call) => call.join(' ')).join('\n') };
+  const { io, written } = collectIO();
+  const code = await mergeShards({ catalogDir: catalogIn(root), outDir: join(root, 'site/out'), shardDirs: [shard] }, io);
+  return { code, errors: written.stderr };
 }
-
-afterEach(() => vi.restoreAllMocks());
 
 const SERVER_FILES = ['index.html', 'tools.json', 'flows.json', 'policy.json', 'changes.xml'];
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildCatalog } from '../../src/core/catalog/build-catalog.ts';
 import { buildRelatedIndex, relatedTools } from '../../src/core/catalog/related.ts';
-import { planBuild, serverKeys } from '../../src/core/catalog/server-keys.ts';
+import { planBuild, serverKeys } from '../../src/build/server-keys.ts';
 import { isLowConfidence } from '../../src/core/risk.ts';
 import type { ServerFile } from '../../src/core/schema/server.ts';
 

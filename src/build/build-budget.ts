@@ -38,7 +38,7 @@ const SEARCH_BESIDE_PAGES_SHARE = 0.25;
 /** Share of the machine's memory the page processes together may hold. */
 const PAGES_PROCESSES_SHARE = 0.25;
 /**
- * Astro renders on one core, so a large build renders in one process per core (see page-parts.ts),
+ * Astro renders on one core, so a large build renders in one process per core (see renderers.ts),
  * but for the core the search index takes when it is made beside the pages. Below a few thousand
  * tools a second process's start-up costs more than it saves.
  */

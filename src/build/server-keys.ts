@@ -1,19 +1,19 @@
 import { createHash } from 'node:crypto';
-import type { Catalog, CatalogTool } from './build-catalog.ts';
-import { relatedTools } from './related.ts';
-import { isLowConfidence } from '../risk.ts';
+import type { Catalog, CatalogTool } from '../core/catalog/build-catalog.ts';
+import { relatedTools } from '../core/catalog/related.ts';
+import { isLowConfidence } from '../core/risk.ts';
 import { shardOf, type Shard } from './shards.ts';
 
 /**
  * A key per server that changes whenever anything its pages show could change: the server's own
- * data, the related tools (from other servers) its tool pages list, and `salt` (the code, the
- * configuration and the deployment URL). Equal keys mean byte-identical pages under servers/<slug>/.
+ * data, the related tools (from other servers) its tool pages list, and the build's
+ * `fingerprint` (the code, the configuration and the deployment URL). Equal keys mean byte-identical pages under servers/<slug>/.
  */
-export function serverKeys(catalog: Catalog, relatedIndex: Map<string, CatalogTool[]>, salt: string, today = new Date().toISOString().slice(0, 10)): Map<string, string> {
+export function serverKeys(catalog: Catalog, relatedIndex: Map<string, CatalogTool[]>, fingerprint: string, today = new Date().toISOString().slice(0, 10)): Map<string, string> {
   const keys = new Map<string, string>();
   for (const server of catalog.servers) {
     // The digest covers the server's data and analyses; slugs follow from names, the folder from the slug.
-    const hash = createHash('sha256').update(salt).update(JSON.stringify([server.slug, server.digest]));
+    const hash = createHash('sha256').update(fingerprint).update(JSON.stringify([server.slug, server.digest]));
     // Changes dated after the build's day are ordered by it (history/catalog-changes.ts newestFirst).
     if (server.tools.some((tool) => tool.changeDates.some((date) => date > today))) hash.update(`@${today}`);
     for (const tool of server.tools) {
