@@ -12,6 +12,9 @@ export default defineConfig({
           name: 'site',
           include: ['tests/site/**/*.test.ts'],
           globalSetup: ['tests/site/name-test-run.ts'],
+          // One file at a time: builds and Chromium are CPU-bound. With 2 workers on 2 cores the project took
+          // 134 s against 145 s (2026-12-07), each file about twice as slow, and the browser tests' timings
+          // (CLS, staying responsive) lose their margin.
           fileParallelism: false,
           testTimeout: 60_000,
           hookTimeout: 300_000,
