@@ -44,6 +44,9 @@ describe("the README's command lines", () => {
     expect(cliLines.filter(needsNetwork)).toEqual([expect.stringContaining('--url https://mcp.example.com/')]);
   });
 
+  // Six lines build (the imported stack's site; the sample's, again with --jobs 2; two shards and their
+  // merge), each a command a user types, so each runs. The later ones into site/ reuse its pages, but a
+  // build's time here is mostly Astro starting (about 2 s of 3), so sharing more would save little.
   it.each(cliLines.filter((line) => !needsNetwork(line)))('%s', (line) => {
     const result = run(line, dir);
     expect(result.stderr + result.stdout).not.toMatch(/npm warn|EBADENGINE/i);
