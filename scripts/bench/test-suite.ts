@@ -3,7 +3,7 @@
 import { spawn } from 'node:child_process';
 import { createWriteStream, existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
-import { join, relative } from 'node:path';
+import { join } from 'node:path';
 import { round } from './stats.ts';
 import { formatTable } from './table.ts';
 
@@ -63,17 +63,28 @@ function runStep(root: string, step: SuiteStep, log: string, extraArgs: string[]
   });
 }
 
-type JsonReport = { testResults?: { name: string; startTime: number; endTime: number; assertionResults?: { status: string }[] }[] };
+type JsonReport = { testResults?: { assertionResults?: { status: string }[] }[] };
 
-/** Counts and the slowest files from vitest's JSON report. */
-function readReport(root: string, file: string): StepResult['tests'] | undefined {
+// A file's line in vitest's default report, colours removed: "✓  site  tests/site/x.test.ts (9 tests | 1 failed) 24102ms".
+const FILE_LINE = /^\s*[✓×❯↓]\s+(?:\S+\s+)?(\S+\.test\.ts)\s+\([^)]*\)\s+(?:(\d+(?:\.\d+)?)ms|(\d+(?:\.\d+)?)s)\s*$/;
+
+/**
+ * Counts from vitest's JSON report, and the slowest files from its default report: their times there
+ * include the files' hooks (a shared build, a browser starting), which the JSON report's leave out.
+ */
+function readReport(file: string, log: string): StepResult['tests'] | undefined {
   if (!existsSync(file)) return undefined;
   const report = JSON.parse(readFileSync(file, 'utf8')) as JsonReport;
   const files = report.testResults ?? [];
   const statuses = files.flatMap((f) => (f.assertionResults ?? []).map((a) => a.status));
   const count = (status: string) => statuses.filter((s) => s === status).length;
-  const slowestFiles = files
-    .map((f) => ({ file: relative(root, f.name), seconds: round((f.endTime - f.startTime) / 1000, 1) }))
+  const slowestFiles = readFileSync(log, 'utf8')
+    .replace(/\x1b\[[0-9;]*m/g, '')
+    .split('\n')
+    .flatMap((line) => {
+      const match = FILE_LINE.exec(line);
+      return match ? [{ file: match[1]!, seconds: round(match[2] ? Number(match[2]) / 1000 : Number(match[3]), 1) }] : [];
+    })
     .sort((a, b) => b.seconds - a.seconds)
     .slice(0, 5);
   return { files: files.length, passed: count('passed'), failed: count('failed'), skipped: count('skipped') + count('pending') + count('todo'), slowestFiles };
@@ -92,7 +103,7 @@ export async function benchTestSuite(root: string, ids: readonly string[]) {
     const started = performance.now();
     const exitCode = await runStep(root, step, log, extraArgs);
     const seconds = round((performance.now() - started) / 1000, 1);
-    const tests = step.project ? readReport(root, report) : undefined;
+    const tests = step.project ? readReport(report, log) : undefined;
     results.push({ id: step.id, label: step.label, seconds, exitCode, loadBefore: round(loadBefore), loadAfter: round(loadavg()[0]!), log, ...(tests ? { tests } : {}) });
     console.log(`bench: ${step.label}: ${seconds} s, exit ${exitCode}${exitCode === 0 ? '' : ` (see ${log})`}`);
   }
@@ -112,7 +123,7 @@ export async function benchTestSuite(root: string, ids: readonly string[]) {
     notes: [
       'Each step of `npm test` (scripts/test.sh) alone, one after another; `npm test` itself runs the vitest projects in one vitest process, at once.',
       'seconds: wall clock of the step. load: the 1-minute load average before and after it (the machine may be shared).',
-      'tests: from vitest\'s JSON report; slowestFiles by each file\'s own duration (setup of shared builds included where a file starts one).',
+      'tests: counts from vitest\'s JSON report; slowestFiles as its default report times them, hooks included (a shared build, a browser starting).',
     ],
     totalSeconds: total,
     steps: results,
