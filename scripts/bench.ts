@@ -1,6 +1,7 @@
 // Builds synthetic catalogs of the given sizes and measures time, memory, output and search costs:
 // npm run bench -- --tools 1000,10000,50000 [--out bench-results.json] [--seed 1] [--keep]
 // npm run bench -- --history-heavy: only the time one 24 MB history-heavy server file costs (no build)
+// npm run bench -- --test-suite [--steps unit,site] [--out bench-test-suite.json]: the steps of `npm test`, each timed
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
@@ -18,16 +19,33 @@ import { formatCount, formatTable } from './bench/table.ts';
 import { writeCatalog } from './bench/write-catalog.ts';
 import { changeServers, treeDifferences } from './bench/incremental.ts';
 import { benchHistoryHeavy } from './bench/history-heavy.ts';
+import { benchTestSuite, SUITE_STEPS } from './bench/test-suite.ts';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-const usage = 'usage: npm run bench -- --tools 1000,10000,50000 [--out bench-results.json] [--seed 1] [--keep] | --history-heavy';
+const stepIds = SUITE_STEPS.map((step) => step.id);
+const usage = `usage: npm run bench -- --tools 1000,10000,50000 [--out bench-results.json] [--seed 1] [--keep] | --history-heavy | --test-suite [--steps ${stepIds.join(',')}] [--out bench-test-suite.json]`;
 const values = scriptArgs('bench', usage, {
   tools: { type: 'string', default: '1000' },
-  out: { type: 'string', default: 'bench-results.json' },
+  out: { type: 'string' },
   seed: { type: 'string', default: '1' },
   keep: { type: 'boolean', default: false },
   'history-heavy': { type: 'boolean', default: false },
+  'test-suite': { type: 'boolean', default: false },
+  steps: { type: 'string', default: stepIds.join(',') },
 });
+const resultsFile = (fallback: string) => resolve(process.env.INIT_CWD ?? process.cwd(), values.out ?? fallback);
+if (values['test-suite']) {
+  const steps = values.steps.split(',').map((s) => s.trim());
+  const unknown = steps.filter((s) => !stepIds.includes(s));
+  if (unknown.length > 0) {
+    console.error(`bench: no step ${unknown.join(', ')}; the steps are ${stepIds.join(', ')}\n${usage}`);
+    process.exit(2);
+  }
+  const outFile = resultsFile('bench-test-suite.json');
+  writeFileSync(outFile, `${JSON.stringify(await benchTestSuite(root, steps), null, 2)}\n`);
+  console.log(`\nbench: wrote ${outFile}`);
+  process.exit(0);
+}
 if (values['history-heavy']) {
   // Diff work per tool page, feed and check is budgeted (core/history/text-diff.ts): this shows what it costs.
   benchHistoryHeavy();
@@ -39,7 +57,7 @@ if (sizes.some((n) => !Number.isInteger(n) || n < 1) || !Number.isInteger(seed))
   console.error(usage);
   process.exit(2);
 }
-const outFile = resolve(process.env.INIT_CWD ?? process.cwd(), values.out);
+const outFile = resultsFile('bench-results.json');
 requireGnuTime();
 // The queries are measured in Chromium after a build of tens of minutes: find out now that it starts.
 await launchChromium().then(

@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Locator } from 'playwright-core';
 import { launchChromium, watchConsole } from '../support/browser.ts';
+import { sampleSite } from '../support/shared-sites.ts';
 import { serveSite, type RunningSite } from '../support/static-server.ts';
 
 let site: RunningSite;
@@ -9,7 +10,8 @@ let browser: Browser;
 let context: BrowserContext;
 
 beforeAll(async () => {
-  site = await serveSite(inject('siteDir'), inject('siteBase'));
+  const sample = await sampleSite();
+  site = await serveSite(sample.dir, sample.base);
   browser = await launchChromium();
   context = await browser.newContext();
   await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(site.url).origin });

@@ -1,13 +1,13 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseFeed } from '@rowanmanning/feed-parser';
-import { describe, expect, inject, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { BUILD_MARKER, isBuildEntry } from '../../src/build/build-entries.ts';
 import { loadCatalogDir } from '../../src/build/catalog/load.ts';
 import { listFiles, linksIn } from '../support/html-files.ts';
+import { sampleSite } from '../support/shared-sites.ts';
 
-const siteDir = inject('siteDir');
-const base = inject('siteBase');
+const { dir: siteDir, base } = await sampleSite();
 const files = listFiles(siteDir);
 const htmlFiles = files.filter((f) => f.endsWith('.html'));
 const servers = loadCatalogDir('data');

@@ -1,14 +1,15 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, expect, inject, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { loadAccuracyFile } from '../../src/build/catalog/accuracy-file.ts';
 import { RULES_VERSION } from '../../src/core/classify/rules-version.ts';
 import { accuracyView, type PublishedAccuracy } from '../../src/core/site/accuracy-page.ts';
 import { listFiles } from '../support/html-files.ts';
+import { hostileSite, sampleSite } from '../support/shared-sites.ts';
 
-const siteDir = inject('siteDir');
-const base = inject('siteBase');
-const hostileDir = inject('hostileDir');
+const { dir: siteDir, base } = await sampleSite();
+const hostile = await hostileSite();
+const hostileDir = hostile.dir;
 
 const page = (dir: string, path: string) => readFileSync(join(dir, path, 'index.html'), 'utf8');
 /** A page's text as a reader sees it: tags out (table cells apart), entities decoded, spaces collapsed. */
@@ -36,7 +37,7 @@ describe('/methodology/accuracy/', () => {
   });
 
   it('says no measurement was published when the catalog has no figures file (the hostile catalog)', () => {
-    expect(existsSync(join(hostileDir, '..', 'hostile-data', 'accuracy.json'))).toBe(false);
+    expect(existsSync(join(hostile.catalogDir, 'accuracy.json'))).toBe(false);
     const text = textOf(page(hostileDir, 'methodology/accuracy'));
     expect(text).toContain('No measurement has been published for this catalog.');
     expect(text).toContain(`classifier rules ${RULES_VERSION}`);

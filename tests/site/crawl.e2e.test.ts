@@ -1,14 +1,16 @@
 import { check, LinkState } from 'linkinator';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadCatalogDir } from '../../src/build/catalog/load.ts';
 import { buildCatalog } from '../../src/core/catalog/build-catalog.ts';
 import { toolPagePath } from '../../src/core/catalog/paths.ts';
+import { sampleSite } from '../support/shared-sites.ts';
 import { serveSite, type RunningSite } from '../support/static-server.ts';
 
 let site: RunningSite;
 
 beforeAll(async () => {
-  site = await serveSite(inject('siteDir'), inject('siteBase'));
+  const sample = await sampleSite();
+  site = await serveSite(sample.dir, sample.base);
 });
 
 afterAll(async () => {

@@ -1,12 +1,13 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, expect, inject, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { watchConsole } from '../support/browser.ts';
 import { listFiles } from '../support/html-files.ts';
+import { HOSTILE, hostileSite } from '../support/shared-sites.ts';
 import { useSiteInBrowser } from '../support/site-session.ts';
 
-const hostileDir = inject('hostileDir');
-const session = useSiteInBrowser(() => hostileDir, () => '/');
+const { dir: hostileDir, catalogDir } = await hostileSite();
+const session = useSiteInBrowser(HOSTILE);
 
 describe('the hostile catalog, served with the CSP from _headers', () => {
   it('sends a CSP without unsafe-inline scripts', async () => {
@@ -17,7 +18,7 @@ describe('the hostile catalog, served with the CSP from _headers', () => {
   });
 
   it('gives every tool a page, whatever its name', () => {
-    const data = ['script-injection', 'odd-names', 'hostile-flows'].map((s) => JSON.parse(readFileSync(join(hostileDir, '..', 'hostile-data', 'servers', `${s}.json`), 'utf8')));
+    const data = ['script-injection', 'odd-names', 'hostile-flows'].map((s) => JSON.parse(readFileSync(join(catalogDir, 'servers', `${s}.json`), 'utf8')));
     const toolPages = listFiles(hostileDir).filter((f) => /^servers\/[^/]+\/[^/]+\/index\.html$/.test(f));
     expect(toolPages).toHaveLength(data.reduce((n, d) => n + d.tools.length, 0));
     expect(toolPages).toContain('servers/odd-names/etc-passwd/index.html');

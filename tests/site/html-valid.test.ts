@@ -1,10 +1,11 @@
 import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { HtmlValidate, StaticConfigLoader, type ConfigData } from 'html-validate';
-import { describe, expect, inject, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { listFiles } from '../support/html-files.ts';
+import { sampleSite } from '../support/shared-sites.ts';
 
-const siteDir = inject('siteDir');
+const { dir: siteDir } = await sampleSite();
 const htmlFiles = listFiles(siteDir).filter((f) => f.endsWith('.html'));
 
 // The recommended rules as they are: none has proved wrong for these pages.

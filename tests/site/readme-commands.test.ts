@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { delimiter, join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { FORMAT_EXAMPLE_POLICY } from '../../src/core/policy/example.ts';
+import { buildEnv } from '../support/build-env.ts';
 
 // The README's command lines are the contract with a new user: each one runs as written.
 const README = readFileSync('README.md', 'utf8');
@@ -31,7 +32,8 @@ function userFolder(): string {
   return dir;
 }
 
-const run = (line: string, cwd: string, env: NodeJS.ProcessEnv = process.env) =>
+// A user's environment: the test's, without what Vitest adds to it (see build-env.ts).
+const run = (line: string, cwd: string, env: NodeJS.ProcessEnv = buildEnv()) =>
   spawnSync('bash', ['-c', line], { cwd, env, encoding: 'utf8', timeout: 120_000 });
 
 describe("the README's command lines", () => {
@@ -42,6 +44,9 @@ describe("the README's command lines", () => {
     expect(cliLines.filter(needsNetwork)).toEqual([expect.stringContaining('--url https://mcp.example.com/')]);
   });
 
+  // Six lines build (the imported stack's site; the sample's, again with --jobs 2; two shards and their
+  // merge), each a command a user types, so each runs. The later ones into site/ reuse its pages, but a
+  // build's time here is mostly Astro starting (about 2 s of 3), so sharing more would save little.
   it.each(cliLines.filter((line) => !needsNetwork(line)))('%s', (line) => {
     const result = run(line, dir);
     expect(result.stderr + result.stdout).not.toMatch(/npm warn|EBADENGINE/i);
@@ -51,7 +56,7 @@ describe("the README's command lines", () => {
   it('print only the tool\'s own lines when the machine\'s node is older than 22.18', () => {
     // The Node this suite runs on was put first on PATH by scripts/ensure-node.sh; take it off again.
     const path = (process.env.PATH ?? '').split(delimiter).filter((entry) => !entry.includes('policy-atlas/node-')).join(delimiter);
-    const result = run('npx policy-atlas validate policy.json', dir, { ...process.env, PATH: path });
+    const result = run('npx policy-atlas validate policy.json', dir, buildEnv({ PATH: path }));
     expect(result.stderr).not.toMatch(/npm warn|EBADENGINE/i);
     expect(result.stdout).toMatch(/valid/i);
     expect(result.status).toBe(0);

@@ -1,19 +1,22 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { shardOf } from '../../src/build/shards.ts';
+import { buildEnv } from '../support/build-env.ts';
 import { launchChromium } from '../support/browser.ts';
 import { listFiles } from '../support/html-files.ts';
+import { SAMPLE_AT_ROOT, sampleSiteAtRoot } from '../support/shared-sites.ts';
 import { serveSite } from '../support/static-server.ts';
 
 const root = mkdtempSync(join(tmpdir(), 'atlas-shards-'));
-const catalog = join(root, 'catalog');
+// The project's sample, as the run's shared build of it (a server's key holds its file's path from the working folder).
+const catalog = resolve('data');
 
 /** Runs the command line as a user would; the sample is built at the site root. */
-const cliEnv = { ...process.env, BASE_PATH: '/', CATALOG_DIR: '', OUT_DIR: '' };
+const cliEnv = buildEnv({ BASE_PATH: SAMPLE_AT_ROOT.base, CATALOG_DIR: '', OUT_DIR: '' });
 function atlas(...args: string[]) {
   const result = spawnSync(process.execPath, ['bin/policy-atlas.mjs', ...args], { encoding: 'utf8', env: cliEnv });
   return { status: result.status, out: `${result.stdout}${result.stderr}` };
@@ -34,11 +37,10 @@ function snapshot(dir: string): Record<string, string> {
   return Object.fromEntries(listFiles(dir).map((f) => [f, createHash('sha256').update(readFileSync(join(dir, f))).digest('hex')]));
 }
 
-const single = join(root, 'single');
-beforeAll(() => {
-  cpSync(resolve('data'), catalog, { recursive: true });
-  const built = atlas('build', '--catalog', catalog, '--out', single);
-  expect(built.status, built.out).toBe(0);
+// One build of the whole catalog, at the root as here: the run's shared one (the same code, base path and servers).
+let single: string;
+beforeAll(async () => {
+  single = (await sampleSiteAtRoot()).dir;
 });
 
 const serverSlugs = () => [...new Set(listFiles(single).filter((f) => /^servers\/[^/]+\/index\.html$/.test(f)).map((f) => f.split('/')[1]!))];

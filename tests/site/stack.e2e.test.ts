@@ -1,18 +1,19 @@
 import { createRequire } from 'node:module';
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
-import { describe, expect, inject, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { buildCatalog } from '../../src/core/catalog/build-catalog.ts';
 import { loadCatalogDir } from '../../src/build/catalog/load.ts';
 import { POLICY_FORMATS } from '../../src/core/dialects/formats.ts';
 import { stackPolicy } from '../../src/core/flows/stack-policy.ts';
 import { validatePolicyText } from '../../src/core/policy/validate.ts';
 import { watchConsole } from '../support/browser.ts';
+import { HOSTILE } from '../support/shared-sites.ts';
 import { useSiteInBrowser } from '../support/site-session.ts';
 
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const session = useSiteInBrowser();
-const hostile = useSiteInBrowser(() => inject('hostileDir'), () => '/');
+const hostile = useSiteInBrowser(HOSTILE);
 
 /** Every response the page gets, with its size: what a visit costs. */
 function watchLoads(page: Page): { path: string; bytes: number }[] {

@@ -1,16 +1,20 @@
-import { afterAll, beforeAll, inject } from 'vitest';
+import { afterAll, beforeAll } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { launchChromium } from './browser.ts';
+import { sharedBuild, type BuiltSite, type SharedSite } from './shared-build.ts';
+import { SAMPLE_UNDER_BASE } from './shared-sites.ts';
 import { serveSite, type RunningSite } from './static-server.ts';
 
 /**
- * For a test file: serves the built sample site under its base path and starts Chromium once,
- * closing both at the end. Read `session.site` and `session.browser` inside tests.
+ * For a test file: serves a shared site (by default the sample catalog under its base path) and
+ * starts Chromium once, closing both at the end. Read `session.site`, `session.browser` and
+ * `session.built` inside tests.
  */
-export function useSiteInBrowser(dir: () => string = () => inject('siteDir'), base: () => string = () => inject('siteBase')) {
-  const session = {} as { site: RunningSite; browser: Browser };
+export function useSiteInBrowser(shared: SharedSite = SAMPLE_UNDER_BASE) {
+  const session = {} as { site: RunningSite; browser: Browser; built: BuiltSite };
   beforeAll(async () => {
-    session.site = await serveSite(dir(), base());
+    session.built = await sharedBuild(shared);
+    session.site = await serveSite(session.built.dir, session.built.base);
     session.browser = await launchChromium();
   });
   afterAll(async () => {
