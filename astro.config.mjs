@@ -25,9 +25,6 @@ export default defineConfig({
   vite: { build: { assetsInlineLimit: 0 } },
   // What follows the pages (linking unchanged servers' pages, the search index, the CSP headers) is
   // done by the build around Astro, src/build/run-build.ts.
-  integrations: [
-    mdx(),
-    pageJob({ catalogDir: resolve('data'), outDir: resolve('dist'), cacheDir: resolve('node_modules/.astro'), renderer: ONLY_RENDERER }),
-  ],
+  integrations: [mdx(), pageJob({ catalogDir: resolve('data'), outDir: resolve('dist'), cacheDir: resolve('node_modules/.astro'), renderer: ONLY_RENDERER })],
   markdown: { shikiConfig: { themes: HIGHLIGHT_THEMES, transformers: [styleToClasses()] } },
 });

@@ -63,7 +63,9 @@ requireGnuTime();
 await launchChromium().then(
   (browser) => browser.close(),
   (error: unknown) => {
-    console.error(`bench: Chromium does not start (${error instanceof Error ? error.message.split('\n')[0] : String(error)}); run bash scripts/ensure-chromium.sh or set CHROMIUM_PATH`);
+    console.error(
+      `bench: Chromium does not start (${error instanceof Error ? error.message.split('\n')[0] : String(error)}); run bash scripts/ensure-chromium.sh or set CHROMIUM_PATH`,
+    );
     process.exit(1);
   },
 );
@@ -118,7 +120,8 @@ async function benchOne(tools: number) {
     const coldDist = join(work, 'cold');
     await runBuild(root, work, catalogDir, coldDist);
     const differences = treeDifferences(dist, coldDist);
-    if (differences.length > 0) console.log(`bench: the incremental build differs from the cold one in ${differences.length} files, e.g. ${differences.slice(0, 5).join(', ')}`);
+    if (differences.length > 0)
+      console.log(`bench: the incremental build differs from the cold one in ${differences.length} files, e.g. ${differences.slice(0, 5).join(', ')}`);
     return {
       tools,
       servers: written.servers,
@@ -134,13 +137,24 @@ async function benchOne(tools: number) {
       msPerPage: round((time.elapsedSeconds * 1000) / site.htmlPages),
       peakRssMB: round(time.maxRssKb / 1024),
       treePeakRssMB: round(build.treePeakRssKb / 1024),
-      dist: { MB: round(toMB(site.bytes)), diskMB: round(toMB(site.diskBytes)), files: site.files, bytesPerTool: Math.round(site.bytes / Math.max(1, site.toolPages.count)) },
+      dist: {
+        MB: round(toMB(site.bytes)),
+        diskMB: round(toMB(site.diskBytes)),
+        files: site.files,
+        bytesPerTool: Math.round(site.bytes / Math.max(1, site.toolPages.count)),
+      },
       largestPage: site.largestPage,
       toolPage: site.toolPages,
       toolPageScripts: { page: site.toolPages.medianPage, ...scripts },
       searchIndex: { MB: round(toMB(site.searchIndex.bytes)), bytes: site.searchIndex.bytes, files: site.searchIndex.files },
       query: search,
-      incremental: { changedServers: changed.length, seconds: round(incremental.time.elapsedSeconds), peakRssMB: round(incremental.time.maxRssKb / 1024), identicalToCold: differences.length === 0, differingFiles: differences.length },
+      incremental: {
+        changedServers: changed.length,
+        seconds: round(incremental.time.elapsedSeconds),
+        peakRssMB: round(incremental.time.maxRssKb / 1024),
+        identicalToCold: differences.length === 0,
+        differingFiles: differences.length,
+      },
       ...(values.keep ? { workDir: work } : {}),
     };
   } finally {
@@ -189,13 +203,13 @@ const report = () => ({
   machine: { cpus: cpus().length, cpuModel: cpus()[0]?.model ?? 'unknown', memoryMB: Math.round(totalmem() / 1024 / 1024), node: process.version },
   notes: [
     'peakRssMB: GNU time -v "Maximum resident set size" of the build: the largest single process in the tree (astro build or the pagefind binary), not their sum.',
-    'treePeakRssMB: the largest sum of RSS over the build\'s whole process tree at one moment, sampled from /proc every 250 ms.',
+    "treePeakRssMB: the largest sum of RSS over the build's whole process tree at one moment, sampled from /proc every 250 ms.",
     'astroBuildSeconds: Astro\'s "N page(s) built in X", until after its build:done hooks. indexSeconds: the Pagefind index, made from the catalog in a worker thread while Astro renders (since 2026-12-01 evening; before, it ran inside astro:build:done and astroBuildSeconds included it).',
     'totalSeconds: wall clock of node scripts/build.mjs (validation, astro build beside the search index, swap; the replaced build is deleted in the background after).',
-    'dist: MB is the sum of apparent file sizes (MiB); diskMB what the files take in 4 KB blocks; bytesPerTool the apparent bytes over the tool pages\' count.',
+    "dist: MB is the sum of apparent file sizes (MiB); diskMB what the files take in 4 KB blocks; bytesPerTool the apparent bytes over the tool pages' count.",
     'toolPage: servers/*/*/index.html; median is the lower median, gzip is zlib.gzipSync at the default level.',
     'toolPageScripts: inline scripts plus <script src>/modulepreload files of the median tool page and the chunks they import statically.',
-    'query: response bodies plus headers (Playwright request.sizes(), which sees the Pagefind Web Worker\'s fetches) of /pagefind/ requests when opening /search/?<query> (an exact tool name, two description words, a word with level=high), until the network is quiet; text files (Pagefind\'s JS, pages) are sent gzipped as static hosts do; Pagefind\'s index, fragment and wasm files are gzipped on disk and sent as stored.',
+    "query: response bodies plus headers (Playwright request.sizes(), which sees the Pagefind Web Worker's fetches) of /pagefind/ requests when opening /search/?<query> (an exact tool name, two description words, a word with level=high), until the network is quiet; text files (Pagefind's JS, pages) are sent gzipped as static hosts do; Pagefind's index, fragment and wasm files are gzipped on disk and sent as stored.",
   ],
   runs,
 });
@@ -203,6 +217,13 @@ for (const tools of sizes) {
   runs.push(await benchOne(tools));
   writeFileSync(outFile, `${JSON.stringify(report(), null, 2)}\n`);
 }
-console.log(`\n${formatTable(['', ...runs.map((r) => `${formatCount(r.tools)} tools`)], ROWS.map(([label, cell]) => [label, ...runs.map(cell)]))}`);
-for (const r of runs) for (const q of Object.values(r.query)) console.log(`query ?${q.query} (${formatCount(r.tools)} tools): ${q.results} results; bytes by kind ${JSON.stringify(q.byKind)}`);
+console.log(
+  `\n${formatTable(
+    ['', ...runs.map((r) => `${formatCount(r.tools)} tools`)],
+    ROWS.map(([label, cell]) => [label, ...runs.map(cell)]),
+  )}`,
+);
+for (const r of runs)
+  for (const q of Object.values(r.query))
+    console.log(`query ?${q.query} (${formatCount(r.tools)} tools): ${q.results} results; bytes by kind ${JSON.stringify(q.byKind)}`);
 console.log(`\nbench: wrote ${outFile}`);

@@ -28,7 +28,8 @@ import { BlindLabelsSchema, labelAgreement, type Proportion } from '../src/core/
 import { createHash } from 'node:crypto';
 import type { Tool } from '../src/core/schema/server.ts';
 
-const USAGE = 'Usage: npm run eval:classifier -- <dir or file>... [--split] [--seed N] [--json] [--errors tuning|checking|all] [--flags] [--labels <file>] [--write]';
+const USAGE =
+  'Usage: npm run eval:classifier -- <dir or file>... [--split] [--seed N] [--json] [--errors tuning|checking|all] [--flags] [--labels <file>] [--write]';
 
 interface Options {
   paths: string[];
@@ -51,8 +52,7 @@ function parseArgs(args: readonly string[]): Options {
     else if (arg === '--labels') {
       options.labels = args[++i];
       if (!options.labels) throw new Error('--labels takes a file of blind labels');
-    }
-    else if (arg === '--split') options.split = true;
+    } else if (arg === '--split') options.split = true;
     else if (arg === '--seed') {
       const seed = Number(args[++i]);
       if (!Number.isInteger(seed)) throw new Error(`--seed takes an integer, got ${JSON.stringify(args[i] ?? '')}`);
@@ -60,7 +60,8 @@ function parseArgs(args: readonly string[]): Options {
       options.split = true;
     } else if (arg === '--errors') {
       const half = args[++i];
-      if (half !== 'tuning' && half !== 'checking' && half !== 'all') throw new Error(`--errors takes tuning, checking or all, got ${JSON.stringify(half ?? '')}`);
+      if (half !== 'tuning' && half !== 'checking' && half !== 'all')
+        throw new Error(`--errors takes tuning, checking or all, got ${JSON.stringify(half ?? '')}`);
       options.errors = half;
     } else if (arg.startsWith('-')) throw new Error(`unknown option ${arg}`);
     else options.paths.push(arg);
@@ -90,7 +91,14 @@ function listFiles(paths: readonly string[]): string[] {
       process.exit(2);
     }
     if (!isDirectory) files.push(path);
-    else files.push(...readdirSync(path).filter((n) => n.toLowerCase().endsWith('.json')).sort().map((n) => join(path, n)).filter((p) => statSync(p).isFile()));
+    else
+      files.push(
+        ...readdirSync(path)
+          .filter((n) => n.toLowerCase().endsWith('.json'))
+          .sort()
+          .map((n) => join(path, n))
+          .filter((p) => statSync(p).isFile()),
+      );
   }
   return files;
 }
@@ -138,12 +146,29 @@ for (const line of problems) console.error(`eval-classifier: skipped: ${line}`);
 
 const halves = splitByServer(servers, (s) => basename(s.file), options.seed);
 const figuresOf = (group: readonly Server[]) => computeFigures(group.flatMap((s) => s.samples));
-const groups: [string, Server[]][] = [['all', servers], ...(options.split ? ([['tuning', halves.tuning], ['checking', halves.checking]] as [string, Server[]][]) : [])];
+const groups: [string, Server[]][] = [
+  ['all', servers],
+  ...(options.split
+    ? ([
+        ['tuning', halves.tuning],
+        ['checking', halves.checking],
+      ] as [string, Server[]][])
+    : []),
+];
 
 if (options.json) {
-  const entry = (group: readonly Server[]) => ({ servers: group.length, ...figuresJson(figuresOf(group)), labelFree: labelFreeFigures(group.flatMap((s) => s.samples)) });
+  const entry = (group: readonly Server[]) => ({
+    servers: group.length,
+    ...figuresJson(figuresOf(group)),
+    labelFree: labelFreeFigures(group.flatMap((s) => s.samples)),
+  });
   const out: Record<string, unknown> = options.split
-    ? { seed: options.seed, ...Object.fromEntries(groups.map(([name, group]) => [name, entry(group)])), tuningServers: halves.tuning.map((s) => basename(s.file)), checkingServers: halves.checking.map((s) => basename(s.file)) }
+    ? {
+        seed: options.seed,
+        ...Object.fromEntries(groups.map(([name, group]) => [name, entry(group)])),
+        tuningServers: halves.tuning.map((s) => basename(s.file)),
+        checkingServers: halves.checking.map((s) => basename(s.file)),
+      }
     : entry(servers);
   console.log(JSON.stringify(out));
 } else {
@@ -174,13 +199,16 @@ if (options.json) {
     const free = labelFreeFigures(group.flatMap((s) => s.samples));
     const ratio = (f: { count: number; of: number }) => (f.of === 0 ? 'n/a' : `${((f.count / f.of) * 100).toFixed(1)}% (${f.count} of ${f.of})`);
     console.log(`readVerbAlarm        ${ratio(free.readVerbAlarm)}   main verb reads, rated high or critical (label-free; lower is better)`);
-    console.log(`changeVerbRead       ${ratio(free.changeVerbRead)}   main verb creates, changes, sends, deletes, pays or runs, rated read (label-free; lower is better)`);
+    console.log(
+      `changeVerbRead       ${ratio(free.changeVerbRead)}   main verb creates, changes, sends, deletes, pays or runs, rated read (label-free; lower is better)`,
+    );
   }
   if (options.split) {
     const tuning = figuresJson(figuresOf(halves.tuning));
     const checking = figuresJson(figuresOf(halves.checking));
-    const gap = (['readOnWrites', 'harmlessDestructive', 'readRecall', 'falseAlarm', 'agreement'] as const)
-      .map((k) => `${k} ${tuning[k] === null || checking[k] === null ? 'n/a' : `${((checking[k]! - tuning[k]!) * 100).toFixed(1)} pts`}`);
+    const gap = (['readOnWrites', 'harmlessDestructive', 'readRecall', 'falseAlarm', 'agreement'] as const).map(
+      (k) => `${k} ${tuning[k] === null || checking[k] === null ? 'n/a' : `${((checking[k]! - tuning[k]!) * 100).toFixed(1)} pts`}`,
+    );
     console.log(`\ngap (checking - tuning): ${gap.join(', ')}`);
   }
 }
@@ -198,7 +226,8 @@ if (options.flags) {
   for (const server of servers) {
     for (const sample of server.samples) {
       const flag = labelFreeFlag(sample);
-      if (flag) console.error(`${flag.check}\t${basename(server.file)}\t${sample.tool}\t${flag.verb.verb} (${flag.verb.where})\t${sample.category}/${sample.level}`);
+      if (flag)
+        console.error(`${flag.check}\t${basename(server.file)}\t${sample.tool}\t${flag.verb.verb} (${flag.verb.where})\t${sample.category}/${sample.level}`);
     }
   }
 }
@@ -212,7 +241,10 @@ if (options.labels) {
   });
   const missing = labels.length - pairs.length;
   const agreement = labelAgreement(pairs);
-  const shown = (p: Proportion) => (p.of === 0 ? 'n/a (no labeled tool here)' : `${((p.count / p.of) * 100).toFixed(1)}% (${p.count} of ${p.of}; 95% CI ${(p.low * 100).toFixed(1)}–${(p.high * 100).toFixed(1)}%)`);
+  const shown = (p: Proportion) =>
+    p.of === 0
+      ? 'n/a (no labeled tool here)'
+      : `${((p.count / p.of) * 100).toFixed(1)}% (${p.count} of ${p.of}; 95% CI ${(p.low * 100).toFixed(1)}–${(p.high * 100).toFixed(1)}%)`;
   console.log(`\nblind labels: ${pairs.length} tools${missing > 0 ? ` (${missing} labels name tools not found)` : ''}`);
   console.log(`same category        ${shown(agreement.category)}`);
   console.log(`read or not          ${shown(agreement.readOrNot)}`);
@@ -222,7 +254,9 @@ if (options.labels) {
   if (options.errors === 'all') {
     for (const { label, rated } of pairs) {
       if (label.category !== rated.category || (label.readOnly && (rated.level === 'high' || rated.level === 'critical'))) {
-        console.error(`label\t${label.file}\t${(rated as { tool: string }).tool}\treader ${label.category}/${label.level}\tclassifier ${rated.category}/${rated.level}`);
+        console.error(
+          `label\t${label.file}\t${(rated as { tool: string }).tool}\treader ${label.category}/${label.level}\tclassifier ${rated.category}/${rated.level}`,
+        );
       }
     }
   }

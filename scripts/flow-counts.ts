@@ -31,7 +31,9 @@ for (const server of catalog.servers) for (const flow of findFlows(server.tools.
 const anyFlow = new Set(Object.values(serversWith).flat());
 
 console.log(`flows of ${catalog.servers.length} servers, ${catalog.tools.length} tools (each server on its own):`);
-console.log(`  tools by role: ${FLOW_ROLES.map((role) => `${role} ${byRole[role].length}`).join(', ')}; with no role ${tools.filter((t) => t.roles.length === 0).length}`);
+console.log(
+  `  tools by role: ${FLOW_ROLES.map((role) => `${role} ${byRole[role].length}`).join(', ')}; with no role ${tools.filter((t) => t.roles.length === 0).length}`,
+);
 for (const kind of FLOW_KINDS) console.log(`  ${FLOW_TITLES[kind]}: ${serversWith[kind]!.length} servers`);
 console.log(`  any flow: ${anyFlow.size} servers; none: ${catalog.servers.length - anyFlow.size}`);
 console.log(`  full trifecta: ${serversWith.trifecta!.join(', ') || 'none'}`);

@@ -55,7 +55,15 @@ export function codeBlocks(path: string): { code: string; browser: boolean }[] {
     return [{ code: frontmatter, browser: false }, ...scripts];
   }
   if (path.endsWith('.mdx')) {
-    return [{ code: text.split('\n').filter((line) => /^(import|export) .* from /.test(line)).join('\n'), browser: false }];
+    return [
+      {
+        code: text
+          .split('\n')
+          .filter((line) => /^(import|export) .* from /.test(line))
+          .join('\n'),
+        browser: false,
+      },
+    ];
   }
   return [{ code: text, browser: false }];
 }
@@ -190,7 +198,10 @@ export function coreGraph(): Map<string, { target: string; typeOnly: boolean }[]
   const graph = new Map<string, { target: string; typeOnly: boolean }[]>();
   for (const file of sourceFiles(CORE_DIR)) {
     const edges = fileImports(file).filter((edge) => edge.target.startsWith(`${CORE_DIR}/`));
-    graph.set(coreName(file), edges.map((edge) => ({ target: coreName(edge.target), typeOnly: edge.typeOnly })));
+    graph.set(
+      coreName(file),
+      edges.map((edge) => ({ target: coreName(edge.target), typeOnly: edge.typeOnly })),
+    );
   }
   return graph;
 }

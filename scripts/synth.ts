@@ -18,4 +18,6 @@ const servers = generateCatalog({ tools, seed });
 const written = writeCatalog(out, servers);
 const sizes = servers.map((s) => s.data.tools.length).sort((a, b) => a - b);
 console.log(`synth: wrote ${written.servers} servers, ${written.tools} tools (seed ${seed}) to ${out}/servers`);
-console.log(`synth: tools per server: min ${sizes[0]}, median ${sizes[Math.floor((sizes.length - 1) / 2)]}, max ${sizes.at(-1)}; ${(written.bytes / 1024 / 1024).toFixed(1)} MB of JSON${written.removed ? `; removed ${written.removed} old files` : ''}`);
+console.log(
+  `synth: tools per server: min ${sizes[0]}, median ${sizes[Math.floor((sizes.length - 1) / 2)]}, max ${sizes.at(-1)}; ${(written.bytes / 1024 / 1024).toFixed(1)} MB of JSON${written.removed ? `; removed ${written.removed} old files` : ''}`,
+);

@@ -39,8 +39,11 @@ if (job.fingerprint && plan.report) tellBuild({ type: 'plan', report: plan.repor
 export const listingPaths = <Path>(paths: () => Path[]): Path[] => (plan.rendersListings ? paths().filter((_, i) => plan.rendersListingPage(i)) : []);
 
 /** Route params of the tool pages (and their JSON records) and server pages this process renders. */
-export const toolPaths = () => catalog.tools.filter((tool) => plan.renders(tool.server.slug)).map((tool) => ({ params: { server: tool.server.slug, tool: tool.slug }, props: { tool } }));
-export const serverPaths = () => catalog.servers.filter((server) => plan.renders(server.slug)).map((server) => ({ params: { server: server.slug }, props: { server } }));
+export const toolPaths = () =>
+  catalog.tools.filter((tool) => plan.renders(tool.server.slug)).map((tool) => ({ params: { server: tool.server.slug, tool: tool.slug }, props: { tool } }));
+export const serverPaths = () =>
+  catalog.servers.filter((server) => plan.renders(server.slug)).map((server) => ({ params: { server: server.slug }, props: { server } }));
 
 /** Route params of the pages of the servers index, each with what it shows. */
-export const serversIndexPaths = () => listingPaths(() => serversIndexPages(catalog).map((view, i) => ({ params: { page: serversPageParam(i + 1) }, props: { view } })));
+export const serversIndexPaths = () =>
+  listingPaths(() => serversIndexPages(catalog).map((view, i) => ({ params: { page: serversPageParam(i + 1) }, props: { view } })));

@@ -72,14 +72,60 @@ function createRng(seed: number): Rng {
 type VerbKind = 'read' | 'write' | 'destructive' | 'execute' | 'financial' | 'other';
 
 const VERBS: Record<Exclude<VerbKind, 'other'>, readonly string[]> = {
-  read: ['get', 'list', 'search', 'describe', 'fetch', 'show', 'count', 'inspect', 'find', 'lookup', 'preview', 'export', 'download', 'check', 'summarize', 'query'],
-  write: ['create', 'update', 'add', 'set', 'upload', 'rename', 'move', 'assign', 'tag', 'post', 'send', 'publish', 'invite', 'grant', 'schedule', 'enable', 'configure', 'deploy', 'restart', 'import', 'edit', 'patch', 'save'],
+  read: [
+    'get',
+    'list',
+    'search',
+    'describe',
+    'fetch',
+    'show',
+    'count',
+    'inspect',
+    'find',
+    'lookup',
+    'preview',
+    'export',
+    'download',
+    'check',
+    'summarize',
+    'query',
+  ],
+  write: [
+    'create',
+    'update',
+    'add',
+    'set',
+    'upload',
+    'rename',
+    'move',
+    'assign',
+    'tag',
+    'post',
+    'send',
+    'publish',
+    'invite',
+    'grant',
+    'schedule',
+    'enable',
+    'configure',
+    'deploy',
+    'restart',
+    'import',
+    'edit',
+    'patch',
+    'save',
+  ],
   destructive: ['delete', 'remove', 'drop', 'purge', 'wipe', 'revoke', 'terminate', 'cancel', 'prune', 'clear', 'destroy', 'detach', 'disable', 'reset'],
   execute: ['run', 'exec', 'execute', 'eval', 'invoke', 'trigger', 'call', 'spawn', 'dispatch'],
   financial: ['pay', 'charge', 'refund', 'payout', 'transfer', 'purchase', 'invoice', 'withdraw', 'capture', 'bill'],
 };
 const VERB_WEIGHTS: readonly (readonly [VerbKind, number])[] = [
-  ['read', 44], ['write', 28], ['destructive', 11], ['execute', 6], ['financial', 5], ['other', 6],
+  ['read', 44],
+  ['write', 28],
+  ['destructive', 11],
+  ['execute', 6],
+  ['financial', 5],
+  ['other', 6],
 ];
 
 /** Words with no verb in them, for tools whose names do not say what they do. */
@@ -94,23 +140,123 @@ interface Domain {
 }
 
 const DOMAINS: readonly Domain[] = [
-  { key: 'ledger', label: 'Ledger', nouns: ['payment', 'refund', 'invoice', 'payout', 'customer', 'balance', 'charge', 'subscription', 'coupon', 'price'], params: ['amount', 'currency', 'customer_id', 'payment_method'] },
-  { key: 'fleet', label: 'Fleet', nouns: ['cluster', 'node', 'pod', 'deployment', 'namespace', 'service', 'volume', 'instance', 'secret', 'log'], params: ['namespace', 'cluster', 'replicas', 'selector'] },
-  { key: 'mail', label: 'Mail', nouns: ['message', 'email', 'thread', 'draft', 'contact', 'label', 'attachment', 'inbox', 'calendar', 'event'], params: ['to', 'cc', 'subject', 'body'] },
-  { key: 'files', label: 'Files', nouns: ['file', 'directory', 'folder', 'archive', 'snapshot', 'bucket', 'object', 'permission', 'share', 'blob'], params: ['path', 'recursive', 'encoding', 'pattern'] },
-  { key: 'warehouse', label: 'Warehouse', nouns: ['database', 'table', 'schema', 'index', 'row', 'view', 'backup', 'role', 'user', 'column'], params: ['database', 'table', 'schema', 'row_limit'] },
-  { key: 'tracker', label: 'Tracker', nouns: ['issue', 'ticket', 'comment', 'project', 'sprint', 'board', 'milestone', 'member', 'label', 'workflow'], params: ['project_id', 'assignee', 'state', 'labels'] },
-  { key: 'browser', label: 'Browser', nouns: ['page', 'tab', 'url', 'screenshot', 'element', 'cookie', 'form', 'link', 'console', 'network'], params: ['url', 'selector', 'timeout_ms', 'wait_until'] },
-  { key: 'notes', label: 'Notes', nouns: ['note', 'notebook', 'block', 'tag', 'template', 'document', 'folder', 'link', 'entity', 'journal'], params: ['title', 'content', 'tags', 'parent_id'] },
-  { key: 'chat', label: 'Chat', nouns: ['channel', 'message', 'user', 'reaction', 'thread', 'webhook', 'emoji', 'bot', 'member', 'conversation'], params: ['channel_id', 'text', 'recipient', 'thread_ts'] },
-  { key: 'vault', label: 'Vault', nouns: ['secret', 'token', 'credential', 'key', 'certificate', 'policy', 'role', 'audit', 'lease', 'password'], params: ['secret_value', 'ttl', 'role', 'api_key'] },
-  { key: 'shell', label: 'Shell', nouns: ['command', 'process', 'script', 'terminal', 'session', 'job', 'task', 'pipeline', 'environment', 'code'], params: ['cwd', 'env', 'session_id', 'tty'] },
-  { key: 'geo', label: 'Geo', nouns: ['place', 'route', 'map', 'forecast', 'location', 'region', 'address', 'tile', 'elevation', 'timezone'], params: ['latitude', 'longitude', 'radius', 'units'] },
+  {
+    key: 'ledger',
+    label: 'Ledger',
+    nouns: ['payment', 'refund', 'invoice', 'payout', 'customer', 'balance', 'charge', 'subscription', 'coupon', 'price'],
+    params: ['amount', 'currency', 'customer_id', 'payment_method'],
+  },
+  {
+    key: 'fleet',
+    label: 'Fleet',
+    nouns: ['cluster', 'node', 'pod', 'deployment', 'namespace', 'service', 'volume', 'instance', 'secret', 'log'],
+    params: ['namespace', 'cluster', 'replicas', 'selector'],
+  },
+  {
+    key: 'mail',
+    label: 'Mail',
+    nouns: ['message', 'email', 'thread', 'draft', 'contact', 'label', 'attachment', 'inbox', 'calendar', 'event'],
+    params: ['to', 'cc', 'subject', 'body'],
+  },
+  {
+    key: 'files',
+    label: 'Files',
+    nouns: ['file', 'directory', 'folder', 'archive', 'snapshot', 'bucket', 'object', 'permission', 'share', 'blob'],
+    params: ['path', 'recursive', 'encoding', 'pattern'],
+  },
+  {
+    key: 'warehouse',
+    label: 'Warehouse',
+    nouns: ['database', 'table', 'schema', 'index', 'row', 'view', 'backup', 'role', 'user', 'column'],
+    params: ['database', 'table', 'schema', 'row_limit'],
+  },
+  {
+    key: 'tracker',
+    label: 'Tracker',
+    nouns: ['issue', 'ticket', 'comment', 'project', 'sprint', 'board', 'milestone', 'member', 'label', 'workflow'],
+    params: ['project_id', 'assignee', 'state', 'labels'],
+  },
+  {
+    key: 'browser',
+    label: 'Browser',
+    nouns: ['page', 'tab', 'url', 'screenshot', 'element', 'cookie', 'form', 'link', 'console', 'network'],
+    params: ['url', 'selector', 'timeout_ms', 'wait_until'],
+  },
+  {
+    key: 'notes',
+    label: 'Notes',
+    nouns: ['note', 'notebook', 'block', 'tag', 'template', 'document', 'folder', 'link', 'entity', 'journal'],
+    params: ['title', 'content', 'tags', 'parent_id'],
+  },
+  {
+    key: 'chat',
+    label: 'Chat',
+    nouns: ['channel', 'message', 'user', 'reaction', 'thread', 'webhook', 'emoji', 'bot', 'member', 'conversation'],
+    params: ['channel_id', 'text', 'recipient', 'thread_ts'],
+  },
+  {
+    key: 'vault',
+    label: 'Vault',
+    nouns: ['secret', 'token', 'credential', 'key', 'certificate', 'policy', 'role', 'audit', 'lease', 'password'],
+    params: ['secret_value', 'ttl', 'role', 'api_key'],
+  },
+  {
+    key: 'shell',
+    label: 'Shell',
+    nouns: ['command', 'process', 'script', 'terminal', 'session', 'job', 'task', 'pipeline', 'environment', 'code'],
+    params: ['cwd', 'env', 'session_id', 'tty'],
+  },
+  {
+    key: 'geo',
+    label: 'Geo',
+    nouns: ['place', 'route', 'map', 'forecast', 'location', 'region', 'address', 'tile', 'elevation', 'timezone'],
+    params: ['latitude', 'longitude', 'radius', 'units'],
+  },
 ];
 
-const QUALIFIERS = ['all', 'open', 'recent', 'active', 'archived', 'pending', 'shared', 'public', 'private', 'bulk', 'remote', 'local', 'default', 'custom', 'raw', 'batch'];
+const QUALIFIERS = [
+  'all',
+  'open',
+  'recent',
+  'active',
+  'archived',
+  'pending',
+  'shared',
+  'public',
+  'private',
+  'bulk',
+  'remote',
+  'local',
+  'default',
+  'custom',
+  'raw',
+  'batch',
+];
 const SUFFIXES = ['by_id', 'by_name', 'details', 'history', 'v2', 'async', 'stream', 'summary', 'metadata', 'for_user'];
-const COMMON_PARAMS = ['id', 'name', 'limit', 'cursor', 'page', 'sort', 'order', 'fields', 'filter', 'workspace', 'format', 'timeout', 'region', 'tags', 'metadata', 'options', 'include_archived', 'dry_run', 'since', 'until', 'locale', 'verbose'];
+const COMMON_PARAMS = [
+  'id',
+  'name',
+  'limit',
+  'cursor',
+  'page',
+  'sort',
+  'order',
+  'fields',
+  'filter',
+  'workspace',
+  'format',
+  'timeout',
+  'region',
+  'tags',
+  'metadata',
+  'options',
+  'include_archived',
+  'dry_run',
+  'since',
+  'until',
+  'locale',
+  'verbose',
+];
 const KIND_PARAMS: Record<VerbKind, readonly string[]> = {
   read: ['query', 'since', 'page_size', 'include_deleted'],
   write: ['title', 'body', 'content', 'labels', 'assignees', 'visibility'],
@@ -119,14 +265,103 @@ const KIND_PARAMS: Record<VerbKind, readonly string[]> = {
   financial: ['amount', 'currency', 'customer', 'idempotency_key', 'reason'],
   other: ['prompt', 'thought', 'context', 'depth'],
 };
-const ENUM_WORDS = ['asc', 'desc', 'open', 'closed', 'all', 'draft', 'public', 'private', 'json', 'csv', 'markdown', 'text', 'low', 'normal', 'urgent', 'daily', 'weekly', 'monthly', 'created', 'updated', 'none'];
-const SYLLABLES = ['ka', 'lo', 'mi', 'ra', 'zen', 'tor', 'vex', 'qua', 'sil', 'dor', 'ne', 'bri', 'flo', 'gra', 'mo', 'pi', 'tu', 'xa', 'vo', 'lu', 'ber', 'cin', 'dal', 'fen'];
+const ENUM_WORDS = [
+  'asc',
+  'desc',
+  'open',
+  'closed',
+  'all',
+  'draft',
+  'public',
+  'private',
+  'json',
+  'csv',
+  'markdown',
+  'text',
+  'low',
+  'normal',
+  'urgent',
+  'daily',
+  'weekly',
+  'monthly',
+  'created',
+  'updated',
+  'none',
+];
+const SYLLABLES = [
+  'ka',
+  'lo',
+  'mi',
+  'ra',
+  'zen',
+  'tor',
+  'vex',
+  'qua',
+  'sil',
+  'dor',
+  'ne',
+  'bri',
+  'flo',
+  'gra',
+  'mo',
+  'pi',
+  'tu',
+  'xa',
+  'vo',
+  'lu',
+  'ber',
+  'cin',
+  'dal',
+  'fen',
+];
 
 // Filler prose, assembled from these parts.
-const SUBJECTS = ['The response', 'Each result', 'This tool', 'The server', 'Pagination', 'The returned list', 'Every call', 'The upstream service', 'A successful call', 'The output'];
-const PREDICATES = ['includes', 'is limited to', 'respects', 'honours', 'may omit', 'is sorted by', 'always carries', 'is cached for', 'counts against', 'depends on'];
-const OBJECTS = ['the {param} field', 'at most 100 items', 'the caller’s permissions', 'the workspace quota', 'the {noun} identifier', 'a cursor for the next page', 'the rate limit of the account', 'five minutes', 'the {noun} owner', 'the time zone of the account'];
-const TAILS = ['', ' when {param} is set', ' unless {param} is given', ' for the current workspace', ' in most regions', ' on the free plan', ' if the {noun} is archived', ' after the first request'];
+const SUBJECTS = [
+  'The response',
+  'Each result',
+  'This tool',
+  'The server',
+  'Pagination',
+  'The returned list',
+  'Every call',
+  'The upstream service',
+  'A successful call',
+  'The output',
+];
+const PREDICATES = [
+  'includes',
+  'is limited to',
+  'respects',
+  'honours',
+  'may omit',
+  'is sorted by',
+  'always carries',
+  'is cached for',
+  'counts against',
+  'depends on',
+];
+const OBJECTS = [
+  'the {param} field',
+  'at most 100 items',
+  'the caller’s permissions',
+  'the workspace quota',
+  'the {noun} identifier',
+  'a cursor for the next page',
+  'the rate limit of the account',
+  'five minutes',
+  'the {noun} owner',
+  'the time zone of the account',
+];
+const TAILS = [
+  '',
+  ' when {param} is set',
+  ' unless {param} is given',
+  ' for the current workspace',
+  ' in most regions',
+  ' on the free plan',
+  ' if the {noun} is archived',
+  ' after the first request',
+];
 const HEADINGS = ['Usage', 'Parameters', 'Examples', 'Notes', 'Errors', 'Permissions', 'Limits', 'Returns', 'When to use', 'Related tools'];
 
 const HOSTILE = [
@@ -159,12 +394,17 @@ const plural = (noun: string) => (/(s|x|ch|sh)$/.test(noun) ? `${noun}es` : /[^a
 function formatName(words: readonly string[], style: NameStyle): string {
   const flat = words.flatMap((w) => w.split('_'));
   switch (style) {
-    case 'snake': return flat.join('_');
-    case 'kebab': return flat.join('-');
-    case 'camel': return flat[0]! + flat.slice(1).map(capitalize).join('');
-    case 'pascal': return flat.map(capitalize).join('');
+    case 'snake':
+      return flat.join('_');
+    case 'kebab':
+      return flat.join('-');
+    case 'camel':
+      return flat[0]! + flat.slice(1).map(capitalize).join('');
+    case 'pascal':
+      return flat.map(capitalize).join('');
     // Dotted names read object first: `issues.comments.list`.
-    case 'dotted': return [...flat.slice(1), flat[0]!].join('.');
+    case 'dotted':
+      return [...flat.slice(1), flat[0]!].join('.');
   }
 }
 
@@ -185,7 +425,13 @@ function planName(rng: Rng, domain: Domain, style: NameStyle): NamePlan {
 
 /** Tool names of one server: unique as written, with a few that collide once slugged. */
 function planServerNames(rng: Rng, domain: Domain, size: number): NamePlan[] {
-  const main = rng.weighted<NameStyle>([['snake', 60], ['kebab', 15], ['camel', 11], ['pascal', 5], ['dotted', 9]]);
+  const main = rng.weighted<NameStyle>([
+    ['snake', 60],
+    ['kebab', 15],
+    ['camel', 11],
+    ['pascal', 5],
+    ['dotted', 9],
+  ]);
   const prefix = rng.chance(0.12) ? domain.key.slice(0, 3) : undefined;
   const taken = new Set<string>();
   const plans: NamePlan[] = [];
@@ -229,34 +475,87 @@ function fillerSentence(rng: Rng, noun: string, params: readonly string[]): stri
 function leadSentence(rng: Rng, plan: NamePlan): string {
   const noun = plan.noun;
   const leads: Record<VerbKind, readonly string[]> = {
-    read: [`Returns the ${noun} records that match the given filters.`, `Lists ${plural(noun)} in the current workspace, newest first.`, `Retrieves one ${noun} with its metadata. Read-only.`, `Searches ${plural(noun)} by keyword and returns the best matches.`],
-    write: [`Creates a new ${noun} with the given fields.`, `Updates an existing ${noun}; fields left out stay as they are.`, `Adds the ${noun} to the target collection.`, `Sends the ${noun} to the listed recipients.`],
-    destructive: [`Deletes the ${noun} permanently. This cannot be undone.`, `Removes the ${noun} and everything attached to it.`, `Drops the ${noun} from the workspace.`, `Revokes the ${noun} at once; clients using it lose access.`],
-    execute: [`Runs a shell command on the host and returns its output.`, `Executes arbitrary code in a sandbox attached to the ${noun}.`, `Runs a SQL query against the ${noun} database.`, `Triggers the ${noun} job and waits for it to finish.`],
-    financial: [`Charges the customer for the ${noun}.`, `Refunds a payment in full or in part.`, `Transfers money from the balance to a connected account.`, `Creates a payment for the ${noun} and captures it.`],
-    other: [`A ${noun} helper that keeps notes between steps of a conversation.`, `A structured space for the model to think about the ${noun}.`, `An assistant for ${noun} questions.`, `Experimental ${noun} oracle.`],
+    read: [
+      `Returns the ${noun} records that match the given filters.`,
+      `Lists ${plural(noun)} in the current workspace, newest first.`,
+      `Retrieves one ${noun} with its metadata. Read-only.`,
+      `Searches ${plural(noun)} by keyword and returns the best matches.`,
+    ],
+    write: [
+      `Creates a new ${noun} with the given fields.`,
+      `Updates an existing ${noun}; fields left out stay as they are.`,
+      `Adds the ${noun} to the target collection.`,
+      `Sends the ${noun} to the listed recipients.`,
+    ],
+    destructive: [
+      `Deletes the ${noun} permanently. This cannot be undone.`,
+      `Removes the ${noun} and everything attached to it.`,
+      `Drops the ${noun} from the workspace.`,
+      `Revokes the ${noun} at once; clients using it lose access.`,
+    ],
+    execute: [
+      `Runs a shell command on the host and returns its output.`,
+      `Executes arbitrary code in a sandbox attached to the ${noun}.`,
+      `Runs a SQL query against the ${noun} database.`,
+      `Triggers the ${noun} job and waits for it to finish.`,
+    ],
+    financial: [
+      `Charges the customer for the ${noun}.`,
+      `Refunds a payment in full or in part.`,
+      `Transfers money from the balance to a connected account.`,
+      `Creates a payment for the ${noun} and captures it.`,
+    ],
+    other: [
+      `A ${noun} helper that keeps notes between steps of a conversation.`,
+      `A structured space for the model to think about the ${noun}.`,
+      `An assistant for ${noun} questions.`,
+      `Experimental ${noun} oracle.`,
+    ],
   };
   return rng.pick(leads[plan.kind]);
 }
 
 function markdownBlock(rng: Rng, noun: string, params: readonly string[]): string {
-  const kind = rng.weighted([['heading', 3], ['list', 3], ['code', 2], ['paragraph', 4], ['table', 1]] as const);
+  const kind = rng.weighted([
+    ['heading', 3],
+    ['list', 3],
+    ['code', 2],
+    ['paragraph', 4],
+    ['table', 1],
+  ] as const);
   const p = () => rng.pick(params.length ? params : COMMON_PARAMS);
   switch (kind) {
-    case 'heading': return `${rng.chance(0.7) ? '##' : '###'} ${rng.pick(HEADINGS)}\n\n${fillerSentence(rng, noun, params)}`;
-    case 'list': return Array.from({ length: rng.int(2, 7) }, (_, i) => `${rng.chance(0.7) ? '-' : `${i + 1}.`} \`${p()}\`: ${fillerSentence(rng, noun, params)}`).join('\n');
+    case 'heading':
+      return `${rng.chance(0.7) ? '##' : '###'} ${rng.pick(HEADINGS)}\n\n${fillerSentence(rng, noun, params)}`;
+    case 'list':
+      return Array.from({ length: rng.int(2, 7) }, (_, i) => `${rng.chance(0.7) ? '-' : `${i + 1}.`} \`${p()}\`: ${fillerSentence(rng, noun, params)}`).join(
+        '\n',
+      );
     case 'code':
       return rng.chance(0.5)
         ? `\`\`\`json\n${JSON.stringify({ [p()]: `${noun}-${rng.int(1, 999)}`, [p()]: rng.int(1, 100), nested: { [p()]: [rng.pick(ENUM_WORDS), rng.pick(ENUM_WORDS)] } }, null, 2)}\n\`\`\``
         : `\`\`\`bash\n${noun}ctl ${rng.pick(VERBS.read)} --${p()} ${rng.int(1, 99)} | head -n ${rng.int(5, 50)}\n\`\`\``;
-    case 'table': return `| Field | Meaning |\n| --- | --- |\n${Array.from({ length: rng.int(2, 5) }, () => `| \`${p()}\` | ${fillerSentence(rng, noun, params)} |`).join('\n')}`;
-    case 'paragraph': return Array.from({ length: rng.int(2, 5) }, () => fillerSentence(rng, noun, params)).join(' ') + (rng.chance(0.2) ? ` **${rng.pick(SUBJECTS)} ${rng.pick(PREDICATES)} ${plural(noun)}.**` : '');
+    case 'table':
+      return `| Field | Meaning |\n| --- | --- |\n${Array.from({ length: rng.int(2, 5) }, () => `| \`${p()}\` | ${fillerSentence(rng, noun, params)} |`).join('\n')}`;
+    case 'paragraph':
+      return (
+        Array.from({ length: rng.int(2, 5) }, () => fillerSentence(rng, noun, params)).join(' ') +
+        (rng.chance(0.2) ? ` **${rng.pick(SUBJECTS)} ${rng.pick(PREDICATES)} ${plural(noun)}.**` : '')
+      );
   }
 }
 
 /** undefined (no description), '' or text of a drawn length, plain or markdown. */
 function description(rng: Rng, plan: NamePlan, params: readonly string[]): string | undefined {
-  const band = rng.weighted([['missing', 3], ['empty', 2], ['tiny', 5], ['normal', 60], ['medium', 24], ['long', 5], ['huge', 1]] as const);
+  const band = rng.weighted([
+    ['missing', 3],
+    ['empty', 2],
+    ['tiny', 5],
+    ['normal', 60],
+    ['medium', 24],
+    ['long', 5],
+    ['huge', 1],
+  ] as const);
   if (band === 'missing') return undefined;
   if (band === 'empty') return '';
   if (band === 'tiny') return leadSentence(rng, plan).split(/[.;]/)[0]!.slice(0, 48);
@@ -281,23 +580,46 @@ function description(rng: Rng, plan: NamePlan, params: readonly string[]): strin
 type Json = Record<string, unknown>;
 
 function paramName(name: string, camel: boolean): string {
-  return camel ? name.split('_').map((w, i) => (i === 0 ? w : capitalize(w))).join('') : name;
+  return camel
+    ? name
+        .split('_')
+        .map((w, i) => (i === 0 ? w : capitalize(w)))
+        .join('')
+    : name;
 }
 
 function primitive(rng: Rng, name: string, noun: string, params: readonly string[]): Json {
   const describe = (node: Json): Json => (rng.chance(0.7) ? { ...node, description: fillerSentence(rng, noun, params) } : node);
-  const shape = rng.weighted([['string', 45], ['integer', 15], ['number', 5], ['boolean', 12], ['enum', 12], ['strings', 8], ['nullable', 3]] as const);
+  const shape = rng.weighted([
+    ['string', 45],
+    ['integer', 15],
+    ['number', 5],
+    ['boolean', 12],
+    ['enum', 12],
+    ['strings', 8],
+    ['nullable', 3],
+  ] as const);
   switch (shape) {
-    case 'string': return describe({ type: 'string', ...(rng.chance(0.15) ? { format: rng.pick(['date-time', 'uri', 'email', 'uuid']) } : {}), ...(rng.chance(0.1) ? { minLength: 1, maxLength: rng.int(16, 4096) } : {}) });
-    case 'integer': return describe({ type: 'integer', minimum: 0, ...(rng.chance(0.5) ? { maximum: rng.pick([10, 100, 1000, 65535]), default: rng.int(1, 10) } : {}) });
-    case 'number': return describe({ type: 'number' });
-    case 'boolean': return describe({ type: 'boolean', ...(rng.chance(0.5) ? { default: rng.chance(0.5) } : {}) });
+    case 'string':
+      return describe({
+        type: 'string',
+        ...(rng.chance(0.15) ? { format: rng.pick(['date-time', 'uri', 'email', 'uuid']) } : {}),
+        ...(rng.chance(0.1) ? { minLength: 1, maxLength: rng.int(16, 4096) } : {}),
+      });
+    case 'integer':
+      return describe({ type: 'integer', minimum: 0, ...(rng.chance(0.5) ? { maximum: rng.pick([10, 100, 1000, 65535]), default: rng.int(1, 10) } : {}) });
+    case 'number':
+      return describe({ type: 'number' });
+    case 'boolean':
+      return describe({ type: 'boolean', ...(rng.chance(0.5) ? { default: rng.chance(0.5) } : {}) });
     case 'enum': {
       const values = [...new Set(Array.from({ length: rng.int(2, 8) }, () => rng.pick(ENUM_WORDS)))];
       return describe({ type: 'string', enum: values, ...(rng.chance(0.4) ? { default: values[0] } : {}) });
     }
-    case 'strings': return describe({ type: 'array', items: { type: 'string' }, ...(rng.chance(0.3) ? { maxItems: rng.int(5, 100) } : {}) });
-    case 'nullable': return describe({ anyOf: [{ type: 'string' }, { type: 'null' }], title: capitalize(name) });
+    case 'strings':
+      return describe({ type: 'array', items: { type: 'string' }, ...(rng.chance(0.3) ? { maxItems: rng.int(5, 100) } : {}) });
+    case 'nullable':
+      return describe({ anyOf: [{ type: 'string' }, { type: 'null' }], title: capitalize(name) });
   }
 }
 
@@ -334,7 +656,12 @@ function propertySchema(ctx: SchemaContext, name: string, depth: number): Json {
 }
 
 function inputSchema(rng: Rng, plan: NamePlan, domain: Domain, camel: boolean): Json | undefined {
-  const oddity = rng.weighted([['normal', 91], ['missing', 3], ['schema-only', 3], ['empty', 3]] as const);
+  const oddity = rng.weighted([
+    ['normal', 91],
+    ['missing', 3],
+    ['schema-only', 3],
+    ['empty', 3],
+  ] as const);
   const draft = rng.chance(0.3) ? { $schema: rng.pick(['http://json-schema.org/draft-07/schema#', 'https://json-schema.org/draft/2020-12/schema']) } : {};
   if (oddity === 'missing') return undefined;
   if (oddity === 'schema-only') return { $schema: 'http://json-schema.org/draft-07/schema#' };
@@ -353,8 +680,27 @@ function inputSchema(rng: Rng, plan: NamePlan, domain: Domain, camel: boolean): 
       ctx.defs.push('TreeNode');
     }
   }
-  const depth = rng.weighted([[0, 40], [1, 30], [2, 14], [3, 8], [4, 4], [5, 2], [6, 1], [7, 0.5], [8, 0.5]] as const);
-  const count = rng.weighted([[1, 20], [2, 22], [3, 18], [4, 12], [6, 12], [9, 8], [14, 5], [22, 3]] as const);
+  const depth = rng.weighted([
+    [0, 40],
+    [1, 30],
+    [2, 14],
+    [3, 8],
+    [4, 4],
+    [5, 2],
+    [6, 1],
+    [7, 0.5],
+    [8, 0.5],
+  ] as const);
+  const count = rng.weighted([
+    [1, 20],
+    [2, 22],
+    [3, 18],
+    [4, 12],
+    [6, 12],
+    [9, 8],
+    [14, 5],
+    [22, 3],
+  ] as const);
   const root = objectSchema(ctx, depth, count);
   return { ...draft, ...root, ...(ctx.defs.length ? { $defs } : {}) };
 }
@@ -385,9 +731,18 @@ function tool(rng: Rng, plan: NamePlan, domain: Domain, camel: boolean): Tool {
   if (text !== undefined) definition.description = text;
   const schema = inputSchema(rng, plan, domain, camel);
   if (schema) definition.inputSchema = schema;
-  if (rng.chance(0.1)) definition.outputSchema = { type: 'object', properties: { [paramName('result_id', camel)]: { type: 'string' }, items: { type: 'array', items: { type: 'object' } } } };
+  if (rng.chance(0.1))
+    definition.outputSchema = {
+      type: 'object',
+      properties: { [paramName('result_id', camel)]: { type: 'string' }, items: { type: 'array', items: { type: 'object' } } },
+    };
   if (rng.chance(0.5)) definition.annotations = annotations(rng, plan, title);
-  if (rng.chance(0.005)) definition.overrides = { level: rng.pick(LEVELS), category: rng.pick(CATEGORIES), rationale: `Editors rated this by hand: ${fillerSentence(rng, plan.noun, params)}` };
+  if (rng.chance(0.005))
+    definition.overrides = {
+      level: rng.pick(LEVELS),
+      category: rng.pick(CATEGORIES),
+      rationale: `Editors rated this by hand: ${fillerSentence(rng, plan.noun, params)}`,
+    };
   if (rng.chance(0.03)) definition._meta = { 'vendor.example/priority': rng.int(1, 5) };
   return definition;
 }
@@ -406,10 +761,26 @@ function serverMeta(rng: Rng, slug: string, brand: string, domain: Domain): Omit
   if (rng.chance(0.8)) meta.homepage = `https://${org}.example/mcp`;
   if (rng.chance(0.7)) meta.repository = `https://git.example/${org}/${slug}`;
   if (rng.chance(0.8)) {
-    const registry = rng.weighted([['npm', 60], ['pypi', 25], ['docker', 10], ['other', 5]] as const);
-    meta.package = { registry, name: registry === 'npm' ? `@${org}/${domain.key}-mcp` : registry === 'docker' ? `${org}/${domain.key}-mcp` : `${org}-${domain.key}-mcp` };
+    const registry = rng.weighted([
+      ['npm', 60],
+      ['pypi', 25],
+      ['docker', 10],
+      ['other', 5],
+    ] as const);
+    meta.package = {
+      registry,
+      name: registry === 'npm' ? `@${org}/${domain.key}-mcp` : registry === 'docker' ? `${org}/${domain.key}-mcp` : `${org}-${domain.key}-mcp`,
+    };
   }
-  if (rng.chance(0.9)) meta.transport = rng.weighted([[['stdio'], 70], [['streamable-http'], 15], [['stdio', 'sse'], 10], [['sse'], 5]] as const).slice();
+  if (rng.chance(0.9))
+    meta.transport = rng
+      .weighted([
+        [['stdio'], 70],
+        [['streamable-http'], 15],
+        [['stdio', 'sse'], 10],
+        [['sse'], 5],
+      ] as const)
+      .slice();
   return meta;
 }
 
@@ -419,7 +790,7 @@ export function generateCatalog({ tools, seed = 1 }: GenerateCatalogOptions): Sy
   const rng = createRng(seed);
   const servers: SyntheticServer[] = [];
   const slugs = new Set<string>();
-  for (let remaining = tools; remaining > 0; ) {
+  for (let remaining = tools; remaining > 0;) {
     const size = Math.min(serverSize(rng), remaining);
     remaining -= size;
     const domain = rng.pick(DOMAINS);

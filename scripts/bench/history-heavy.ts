@@ -16,15 +16,32 @@ import { round, toMB } from './stats.ts';
 const VERSIONS = 6;
 const PARAMETERS = 200;
 const url = (path: string) => `https://atlas.example${path}`;
-const words = (version: number, seed: number, length: number) => `revision ${version} wording ${seed} of the parameter `.repeat(Math.ceil(length / 40)).slice(0, length);
-const schema = (version: number) => ({ type: 'object', properties: Object.fromEntries(Array.from({ length: PARAMETERS }, (_, i) => [`p${i}`, { type: 'string', description: words(version, i, 19_000) }])) });
+const words = (version: number, seed: number, length: number) =>
+  `revision ${version} wording ${seed} of the parameter `.repeat(Math.ceil(length / 40)).slice(0, length);
+const schema = (version: number) => ({
+  type: 'object',
+  properties: Object.fromEntries(Array.from({ length: PARAMETERS }, (_, i) => [`p${i}`, { type: 'string', description: words(version, i, 19_000) }])),
+});
 
 /** A tool whose 200 parameter descriptions all changed each time, and one whose long description did. */
 function heavyServer(): ServerFile {
   const history = (entry: (version: number) => object) => Array.from({ length: VERSIONS - 1 }, (_, i) => ({ date: `2026-0${i + 1}-01`, ...entry(i + 1) }));
   const tools: Tool[] = [
-    { name: 'fill_form', description: 'Fills a form.', inputSchema: schema(0), firstSeen: '2026-01-01', lastChanged: '2026-05-01', history: history((v) => ({ inputSchema: schema(v) })) },
-    { name: 'read_manual', description: words(0, 0, 99_000), firstSeen: '2026-01-01', lastChanged: '2026-05-01', history: history((v) => ({ description: words(v, 0, 1_000_000) })) },
+    {
+      name: 'fill_form',
+      description: 'Fills a form.',
+      inputSchema: schema(0),
+      firstSeen: '2026-01-01',
+      lastChanged: '2026-05-01',
+      history: history((v) => ({ inputSchema: schema(v) })),
+    },
+    {
+      name: 'read_manual',
+      description: words(0, 0, 99_000),
+      firstSeen: '2026-01-01',
+      lastChanged: '2026-05-01',
+      history: history((v) => ({ description: words(v, 0, 1_000_000) })),
+    },
   ];
   return { name: 'Heavy History', tools };
 }
@@ -57,7 +74,9 @@ export function benchHistoryHeavy(): Record<string, { wall: number; cpu: number 
     const serverFeed = timed(() => serverChangesFeed(server, url));
     const siteFeed = timed(() => siteChangesFeed(catalog!, url));
     // What `check` compares when the server lists the first tool's oldest definition and nothing else.
-    const listed = toolChanges(loaded!.data.tools[0]!).map((change) => change.before as Tool).slice(-1);
+    const listed = toolChanges(loaded!.data.tools[0]!)
+      .map((change) => change.before as Tool)
+      .slice(-1);
     const check = timed(() => describeDrift('heavy-history.json', compareTools(loaded!.data.tools, listed)));
     const result = { load, slowestToolPage: slowestPage, serverFeed, siteFeed, check };
     for (const [label, { wall, cpu }] of Object.entries(result)) console.log(`bench: history-heavy ${label}: ${wall} s (${cpu} s CPU)`);

@@ -31,7 +31,11 @@ export function runBuild(root: string, work: string, catalogDir: string, outDir:
   const logFile = createWriteStream(join(work, 'build.log'));
   const env: NodeJS.ProcessEnv = { ...process.env, CATALOG_DIR: catalogDir, OUT_DIR: outDir, ASTRO_TELEMETRY_DISABLED: '1' };
   delete env.BASE_PATH; // the query measurement serves the site at "/"
-  const child = spawn(GNU_TIME, ['-v', '-o', timeFile, process.execPath, join(root, 'scripts', 'build.mjs')], { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(GNU_TIME, ['-v', '-o', timeFile, process.execPath, join(root, 'scripts', 'build.mjs')], {
+    cwd: root,
+    env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   const stopSampling = sampleTreeRss(child.pid!);
   const chunks: string[] = [];
   let pending = '';

@@ -104,10 +104,22 @@ export async function benchTestSuite(root: string, ids: readonly string[]) {
     const exitCode = await runStep(root, step, log, extraArgs);
     const seconds = round((performance.now() - started) / 1000, 1);
     const tests = step.project ? readReport(report, log) : undefined;
-    results.push({ id: step.id, label: step.label, seconds, exitCode, loadBefore: round(loadBefore), loadAfter: round(loadavg()[0]!), log, ...(tests ? { tests } : {}) });
+    results.push({
+      id: step.id,
+      label: step.label,
+      seconds,
+      exitCode,
+      loadBefore: round(loadBefore),
+      loadAfter: round(loadavg()[0]!),
+      log,
+      ...(tests ? { tests } : {}),
+    });
     console.log(`bench: ${step.label}: ${seconds} s, exit ${exitCode}${exitCode === 0 ? '' : ` (see ${log})`}`);
   }
-  const total = round(results.reduce((sum, r) => sum + r.seconds, 0), 1);
+  const total = round(
+    results.reduce((sum, r) => sum + r.seconds, 0),
+    1,
+  );
   const rows = results.map((r) => [
     r.label,
     r.seconds.toFixed(1),
@@ -116,14 +128,15 @@ export async function benchTestSuite(root: string, ids: readonly string[]) {
     `${r.loadBefore.toFixed(1)} -> ${r.loadAfter.toFixed(1)}`,
   ]);
   console.log(`\n${formatTable(['step', 's (wall)', 'exit', 'tests passed', 'load (1 min)'], [...rows, ['total', total.toFixed(1), '', '', '']])}`);
-  for (const r of results) if (r.tests?.slowestFiles.length) console.log(`slowest files of ${r.id}: ${r.tests.slowestFiles.map((f) => `${f.file} ${f.seconds} s`).join(', ')}`);
+  for (const r of results)
+    if (r.tests?.slowestFiles.length) console.log(`slowest files of ${r.id}: ${r.tests.slowestFiles.map((f) => `${f.file} ${f.seconds} s`).join(', ')}`);
   return {
     generatedAt: new Date().toISOString(),
     machine: { cpus: cpus().length, cpuModel: cpus()[0]?.model ?? 'unknown', memoryMB: Math.round(totalmem() / 1024 / 1024), node: process.version },
     notes: [
       'Each step of `npm test` (scripts/test.sh) alone, one after another; `npm test` itself runs the vitest projects in one vitest process, at once.',
       'seconds: wall clock of the step. load: the 1-minute load average before and after it (the machine may be shared).',
-      'tests: counts from vitest\'s JSON report; slowestFiles as its default report times them, hooks included (a shared build, a browser starting).',
+      "tests: counts from vitest's JSON report; slowestFiles as its default report times them, hooks included (a shared build, a browser starting).",
     ],
     totalSeconds: total,
     steps: results,

@@ -18,12 +18,18 @@ function* filesUnder(path: string): Generator<string> {
 export function codeFingerprint(root: string): string {
   const hash = createHash('sha256');
   for (const input of INPUTS) {
-    for (const file of filesUnder(join(root, input))) hash.update(`${relative(root, file)}\0`).update(readFileSync(file)).update('\0');
+    for (const file of filesUnder(join(root, input)))
+      hash
+        .update(`${relative(root, file)}\0`)
+        .update(readFileSync(file))
+        .update('\0');
   }
   return hash.digest('hex');
 }
 
 /** The build's fingerprint, in every server key: the code, and where the site is deployed (it is in every page). */
 export function buildFingerprint(root: string, env: Readonly<Record<string, string | undefined>>): string {
-  return createHash('sha256').update(JSON.stringify([codeFingerprint(root), env.BASE_PATH ?? '', env.SITE_URL ?? ''])).digest('hex');
+  return createHash('sha256')
+    .update(JSON.stringify([codeFingerprint(root), env.BASE_PATH ?? '', env.SITE_URL ?? '']))
+    .digest('hex');
 }

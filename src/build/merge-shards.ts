@@ -47,7 +47,9 @@ export async function mergeShards(options: MergeOptions, io: CommandIO): Promise
       const expected = pages.files.get(slug)!;
       const linked = linkServer(folder, slug, join(assembled, 'servers', slug));
       if (linked !== expected) {
-        log.error(`${folder} does not hold the pages its manifest lists for server "${slug}": ${expected} files under servers/${slug}/, found ${linked ?? 'no such folder'}; build that shard again.`);
+        log.error(
+          `${folder} does not hold the pages its manifest lists for server "${slug}": ${expected} files under servers/${slug}/, found ${linked ?? 'no such folder'}; build that shard again.`,
+        );
         return 2;
       }
       files += expected;

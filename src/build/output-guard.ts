@@ -78,16 +78,21 @@ export function outputProblem(paths: GuardPaths): string | undefined {
   if (!stat.isSymbolicLink() && !stat.isDirectory()) return 'it is a file, not a folder';
   if (!existsSync(folder)) return undefined; // a dangling link from an interrupted build
   if (readdirSync(folder).length === 0) return undefined;
-  if (!existsSync(join(folder, BUILD_MARKER)) && !isEarlierVersionBuild(folder)) return `it is not empty and no Policy Atlas build made it (no ${BUILD_MARKER} file)`;
+  if (!existsSync(join(folder, BUILD_MARKER)) && !isEarlierVersionBuild(folder))
+    return `it is not empty and no Policy Atlas build made it (no ${BUILD_MARKER} file)`;
   // A published output is a link: publishing replaces the link, never what a foreign target holds.
   if (stat.isSymbolicLink()) return undefined;
   const foreign = foreignEntries(folder);
-  if (foreign.length > 0) return `it holds ${listed(foreign)}, which no build writes and a build would delete with the rest; move ${foreign.length === 1 ? 'it' : 'them'} out, or build elsewhere and copy the build in`;
+  if (foreign.length > 0)
+    return `it holds ${listed(foreign)}, which no build writes and a build would delete with the rest; move ${foreign.length === 1 ? 'it' : 'them'} out, or build elsewhere and copy the build in`;
   return undefined;
 }
 
 /** What a folder holds at its root besides what a build writes (see build-entries.ts). */
-export const foreignEntries = (folder: string): string[] => readdirSync(folder).filter((name) => !isBuildEntry(name)).sort();
+export const foreignEntries = (folder: string): string[] =>
+  readdirSync(folder)
+    .filter((name) => !isBuildEntry(name))
+    .sort();
 
 const SHOWN = 10;
 /** Names for a message, quoted (they are whatever a folder holds), the first few only. */

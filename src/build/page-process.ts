@@ -16,7 +16,8 @@ try {
 } catch (error) {
   // Astro's API throws what its CLI would print; a configuration's problems it has printed already.
   const { hint, issues } = error as { hint?: string; issues?: unknown };
-  if (!Array.isArray(issues)) process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n${hint ? `Hint: ${hint}\n` : ''}`);
+  if (!Array.isArray(issues))
+    process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n${hint ? `Hint: ${hint}\n` : ''}`);
   process.exit(1);
 }
 // As Astro's CLI does: a build leaves handles open (Vite's, the channel to the build) that would keep the process alive.

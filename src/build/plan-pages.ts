@@ -34,7 +34,13 @@ export interface PagePlan {
 export function planPages({ servers, keys, previousKeys, shard, renderer }: PlanInput): PagePlan {
   const plan = planBuild(new Map(keys), previousKeys, shard);
   const planned = servers.filter((server) => plan.renders(server.slug));
-  const split = renderer.count > 1 ? assignRenderers(planned.map((server) => ({ slug: server.slug, pages: serverPageCount(server.tools) })), renderer.count) : undefined;
+  const split =
+    renderer.count > 1
+      ? assignRenderers(
+          planned.map((server) => ({ slug: server.slug, pages: serverPageCount(server.tools) })),
+          renderer.count,
+        )
+      : undefined;
   const first = renderer.index === 1;
   const toolCounts = new Map(servers.map((server) => [server.slug, server.tools]));
   const files = new Map([...plan.keys.keys()].map((slug) => [slug, serverPageCount(toolCounts.get(slug) ?? 0)]));

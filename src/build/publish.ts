@@ -1,5 +1,18 @@
 import { spawn } from 'node:child_process';
-import { closeSync, existsSync, lstatSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, symlinkSync, writeFileSync, writeSync } from 'node:fs';
+import {
+  closeSync,
+  existsSync,
+  lstatSync,
+  mkdirSync,
+  openSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+  writeSync,
+} from 'node:fs';
 import { basename, dirname, join, relative } from 'node:path';
 import { BUILD_MARKER, foreignEntries, listed, publishedFolder } from './output-guard.ts';
 import { isRunning, ownIdentity, pidOf } from './process-identity.ts';
@@ -34,8 +47,15 @@ export function ownBuildsFolder(out: string): string {
 
 function checkBuildsFolder(builds: string): void {
   const stat = lstatSync(builds);
-  const problem = stat.isSymbolicLink() ? 'is a symbolic link' : !stat.isDirectory() ? 'is not a folder' : process.getuid && stat.uid !== process.getuid() ? 'belongs to another user' : undefined;
-  if (problem) throw new UnsafeBuildsFolderError(`${builds}, where builds of it are kept and replaced ones deleted, ${problem}; remove it, or build into another --out`);
+  const problem = stat.isSymbolicLink()
+    ? 'is a symbolic link'
+    : !stat.isDirectory()
+      ? 'is not a folder'
+      : process.getuid && stat.uid !== process.getuid()
+        ? 'belongs to another user'
+        : undefined;
+  if (problem)
+    throw new UnsafeBuildsFolderError(`${builds}, where builds of it are kept and replaced ones deleted, ${problem}; remove it, or build into another --out`);
 }
 
 const lockFileOf = (out: string) => join(dirname(out), `.${basename(out)}.lock`);

@@ -2,9 +2,19 @@ import { readCatalogPart } from './catalog/catalog-cache.ts';
 import { DataError } from '../core/errors/friendly.ts';
 import { answerJob, jobData } from './job-io.ts';
 
-const { paths, cacheFile, fingerprint, partFile, cwd } = await jobData<{ paths: string[]; cacheFile: string; fingerprint: string; partFile: string; cwd: string }>();
+const { paths, cacheFile, fingerprint, partFile, cwd } = await jobData<{
+  paths: string[];
+  cacheFile: string;
+  fingerprint: string;
+  partFile: string;
+  cwd: string;
+}>();
 try {
   answerJob({ ok: true, reading: readCatalogPart(paths, cacheFile, fingerprint, partFile, cwd) });
 } catch (error) {
-  answerJob(error instanceof DataError ? { ok: false, problems: error.lines } : { ok: false, error: error instanceof Error ? (error.stack ?? error.message) : String(error) });
+  answerJob(
+    error instanceof DataError
+      ? { ok: false, problems: error.lines }
+      : { ok: false, error: error instanceof Error ? (error.stack ?? error.message) : String(error) },
+  );
 }

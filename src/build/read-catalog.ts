@@ -19,10 +19,22 @@ const SPLIT_FROM_BYTES = 8 << 20;
  * would stay with the CLI, beside Astro and Pagefind). Throws a DataError with every file's problems.
  * Part files are named by process, so readers of two builds never write each other's.
  */
-export async function readCatalogInWorker(catalogDir: string, cacheFile: string, fingerprint: string, splitFromBytes = SPLIT_FROM_BYTES): Promise<CatalogReading> {
+export async function readCatalogInWorker(
+  catalogDir: string,
+  cacheFile: string,
+  fingerprint: string,
+  splitFromBytes = SPLIT_FROM_BYTES,
+): Promise<CatalogReading> {
   const shares = split(catalogFiles(catalogDir), splitFromBytes);
   const answers = await Promise.all(
-    shares.map((paths, i) => runWorker<WorkerAnswer>(new URL('./read-catalog-worker.ts', import.meta.url), { paths, cacheFile, fingerprint, partFile: `${cacheFile}.${process.pid}.part-${i}`, cwd: process.cwd() }, 'reading the catalog', { ownProcess: true })),
+    shares.map((paths, i) =>
+      runWorker<WorkerAnswer>(
+        new URL('./read-catalog-worker.ts', import.meta.url),
+        { paths, cacheFile, fingerprint, partFile: `${cacheFile}.${process.pid}.part-${i}`, cwd: process.cwd() },
+        'reading the catalog',
+        { ownProcess: true },
+      ),
+    ),
   );
   const readings = answers.flatMap((answer) => (answer.ok ? [answer.reading] : []));
   if (readings.length < answers.length) {

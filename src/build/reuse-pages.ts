@@ -18,7 +18,12 @@ export interface ReusedPages {
  * processes do not render (the same `planBuild`), and a worker thread links them, so this process
  * stays free to follow the page processes.
  */
-export async function reusePages(site: string, previous: string | undefined, shard: Shard | undefined, manifest: Promise<BuildManifest | undefined>): Promise<ReusedPages | undefined> {
+export async function reusePages(
+  site: string,
+  previous: string | undefined,
+  shard: Shard | undefined,
+  manifest: Promise<BuildManifest | undefined>,
+): Promise<ReusedPages | undefined> {
   const held = await manifest;
   if (!held) return undefined;
   const keys = new Map(Object.entries(held.servers));

@@ -14,7 +14,18 @@ import { buildFingerprint } from './code-fingerprint.ts';
 import { outputProblem, publishedFolder, BUILD_MARKER } from './output-guard.ts';
 import type { PageJob, PagePlanReport } from './page-job.ts';
 import { PROJECT_ROOT } from './project-root.ts';
-import { BuildLockedError, cacheFolderOf, cacheFolderOfStaging, discard, lockOutput, OutputChangedError, ownBuildsFolder, publish, stagingFolder, UnsafeBuildsFolderError } from './publish.ts';
+import {
+  BuildLockedError,
+  cacheFolderOf,
+  cacheFolderOfStaging,
+  discard,
+  lockOutput,
+  OutputChangedError,
+  ownBuildsFolder,
+  publish,
+  stagingFolder,
+  UnsafeBuildsFolderError,
+} from './publish.ts';
 import { readCatalogInWorker, type CatalogReading } from './read-catalog.ts';
 import { FILES_PER_SERVER, listingPageCount } from './renderers.ts';
 import { runRenderers, type RenderersRun } from './run-renderers.ts';
@@ -41,7 +52,8 @@ export interface BuildOptions {
 
 /** A promise that never rejects: a failure is kept until the build is ready to report it. */
 type Settled<T> = T | { error: Error };
-const settled = <T>(promise: Promise<T>): Promise<Settled<T>> => promise.catch((error: unknown) => ({ error: error instanceof Error ? error : new Error(String(error)) }));
+const settled = <T>(promise: Promise<T>): Promise<Settled<T>> =>
+  promise.catch((error: unknown) => ({ error: error instanceof Error ? error : new Error(String(error)) }));
 const failed = <T>(result: Settled<T> | undefined): result is { error: Error } => typeof result === 'object' && result !== null && 'error' in result;
 
 /**
@@ -83,7 +95,19 @@ export async function runBuild(options: BuildOptions, io: CommandIO): Promise<nu
     // This build's own copy of the catalog's reading, for its pages and search index (see snapshotCache).
     snapshot = `${staging}.catalog`;
     const cacheFolder = cacheFolderOf(outDir);
-    const build: Build = { options, io, log, outDir, catalogDir, staging, snapshot, started, cacheFolder, catalogCache: join(cacheFolder, CATALOG_CACHE_NAME), fingerprint: buildFingerprint(PROJECT_ROOT, io.env) };
+    const build: Build = {
+      options,
+      io,
+      log,
+      outDir,
+      catalogDir,
+      staging,
+      snapshot,
+      started,
+      cacheFolder,
+      catalogCache: join(cacheFolder, CATALOG_CACHE_NAME),
+      fingerprint: buildFingerprint(PROJECT_ROOT, io.env),
+    };
     return await buildLocked(build);
   } finally {
     if (snapshot) rmSync(snapshot, { force: true });
@@ -153,7 +177,11 @@ async function checkCatalog({ log, outDir, catalogDir, staging, snapshot, cacheF
   }
   if (!reading || problems.length > 0) {
     discard(staging);
-    log.error(`the catalog has ${plural(problems.length, 'problem')}; nothing was built and ${outDir} is unchanged.`, ...problems.map((line) => `  ${line}`), ...kindSummary(problems, undefined, 'problems'));
+    log.error(
+      `the catalog has ${plural(problems.length, 'problem')}; nothing was built and ${outDir} is unchanged.`,
+      ...problems.map((line) => `  ${line}`),
+      ...kindSummary(problems, undefined, 'problems'),
+    );
     return 1;
   }
   const { servers, tools, warnings } = reading;
@@ -265,12 +293,22 @@ interface Rendered {
  * what the processes rendered into the build's folder, writes the build's manifest, and once every
  * page is in place the CSP headers, which list the hashes of the site's inline scripts.
  */
-async function render({ options, io, log, staging }: Build, { jobs, previousBuild, expectedPages, pagesFor, heapLimitMB, heapGrowingPercent }: RenderPlan): Promise<Rendered> {
+async function render(
+  { options, io, log, staging }: Build,
+  { jobs, previousBuild, expectedPages, pagesFor, heapLimitMB, heapGrowingPercent }: RenderPlan,
+): Promise<Rendered> {
   if (jobs.length > 1) log.info(`rendering pages in ${jobs.length} processes`);
   log.expectPages(expectedPages);
   let reportPlan: (report: PagePlanReport | undefined) => void = () => {};
   const planReported = new Promise<PagePlanReport | undefined>((resolvePromise) => (reportPlan = resolvePromise));
-  const reused = settled(reusePages(staging, previousBuild, options.shard, planReported.then((report) => report?.manifest)));
+  const reused = settled(
+    reusePages(
+      staging,
+      previousBuild,
+      options.shard,
+      planReported.then((report) => report?.manifest),
+    ),
+  );
   const run: RenderersRun = await runRenderers(jobs, {
     io,
     log,
@@ -284,7 +322,14 @@ async function render({ options, io, log, staging }: Build, { jobs, previousBuil
   }).finally(() => reportPlan(undefined));
   const report = await planReported;
   const ok = run.status === 0;
-  const joined = ok ? await settled(joinRenderers(jobs.slice(1).map((job) => job.outDir), staging)) : undefined;
+  const joined = ok
+    ? await settled(
+        joinRenderers(
+          jobs.slice(1).map((job) => job.outDir),
+          staging,
+        ),
+      )
+    : undefined;
   rmSync(renderersFolder(staging), { recursive: true, force: true });
   const pages = log.finishProgress();
   const linked = await reused;
@@ -292,7 +337,14 @@ async function render({ options, io, log, staging }: Build, { jobs, previousBuil
   // The next build reads which servers this one holds, and their keys, from the manifest.
   if (pagesInPlace && report?.manifest) writeFileSync(join(staging, BUILD_MARKER), manifestText(report.manifest));
   const headers = pagesInPlace ? await settled(writeSecurityHeaders(staging, io.env.BASE_PATH ?? '/')) : undefined;
-  return { status: run.status, signal: run.signal, pages, ...(joined !== undefined ? { joined } : {}), reused: linked, ...(headers !== undefined ? { headers } : {}) };
+  return {
+    status: run.status,
+    signal: run.signal,
+    pages,
+    ...(joined !== undefined ? { joined } : {}),
+    reused: linked,
+    ...(headers !== undefined ? { headers } : {}),
+  };
 }
 
 /** What the first renderer's plan says: the others are unchanged or rendered by other shards. */
@@ -305,7 +357,9 @@ const planLine = ({ servers, tools }: PagePlanReport): string =>
  */
 async function joinRenderers(folders: string[], site: string): Promise<number> {
   let files = 0;
-  for (const folder of folders) if (existsSync(folder)) files += await runWorker<number>(new URL('./link-worker.ts', import.meta.url), { previous: folder, site }, 'joining page processes');
+  for (const folder of folders)
+    if (existsSync(folder))
+      files += await runWorker<number>(new URL('./link-worker.ts', import.meta.url), { previous: folder, site }, 'joining page processes');
   return files;
 }
 
@@ -319,14 +373,21 @@ function index({ options, log, staging, snapshot, fingerprint }: Build, { budget
   if (options.shard) return { running: () => false, result: Promise.resolve(undefined) };
   let running = true;
   if (budget.searchAfterPages) log.info(`a large build for this machine's memory: the search index is written after the pages, not beside them`);
-  const result = settled(buildSearchIndex(snapshot, fingerprint, searchFolder(staging), budget.searchAfterPages ? pagesWritten : undefined)).finally(() => (running = false));
+  const result = settled(buildSearchIndex(snapshot, fingerprint, searchFolder(staging), budget.searchAfterPages ? pagesWritten : undefined)).finally(
+    () => (running = false),
+  );
   return { running: () => running, result };
 }
 
 const searchFolder = (staging: string) => `${staging}.search`;
 
 /** Says how the build went and publishes it, or discards it; the exit code. */
-function finish({ options, log, outDir, staging, started }: Build, { reading, budget }: CheckedCatalog, rendered: Rendered, indexed: Settled<SearchIndexResult> | undefined): number {
+function finish(
+  { options, log, outDir, staging, started }: Build,
+  { reading, budget }: CheckedCatalog,
+  rendered: Rendered,
+  indexed: Settled<SearchIndexResult> | undefined,
+): number {
   const fail = (...lines: string[]) => {
     discard(staging);
     discard(searchFolder(staging));
@@ -334,7 +395,12 @@ function finish({ options, log, outDir, staging, started }: Build, { reading, bu
   };
   if (rendered.status !== 0) {
     const outOfMemory = rendered.signal === 'SIGABRT' || rendered.signal === 'SIGKILL' || rendered.status === 134 || rendered.status === 137;
-    fail(...(outOfMemory ? [`the build ran out of memory (limit ${budget.heapLimitMB} MB for ${reading.tools} tools); build on a larger machine or split the catalog.`] : []), `the build failed; ${outDir} is unchanged.`);
+    fail(
+      ...(outOfMemory
+        ? [`the build ran out of memory (limit ${budget.heapLimitMB} MB for ${reading.tools} tools); build on a larger machine or split the catalog.`]
+        : []),
+      `the build failed; ${outDir} is unchanged.`,
+    );
     return rendered.status ?? 1;
   }
   const failure =
@@ -354,7 +420,9 @@ function finish({ options, log, outDir, staging, started }: Build, { reading, bu
   if (typeof rendered.headers === 'number') log.info(`_headers written: ${plural(rendered.headers, 'inline script hash', 'inline script hashes')} in the CSP`);
   if (indexed && !failed(indexed)) {
     renameSync(searchFolder(staging), join(staging, 'pagefind'));
-    log.info(`indexed ${plural(indexed.documents, 'server document')} (${plural(indexed.tools, 'tool')}) in ${indexed.seconds.toFixed(1)} s, ${budget.searchAfterPages ? 'written after the pages' : 'beside the pages'}`);
+    log.info(
+      `indexed ${plural(indexed.documents, 'server document')} (${plural(indexed.tools, 'tool')}) in ${indexed.seconds.toFixed(1)} s, ${budget.searchAfterPages ? 'written after the pages' : 'beside the pages'}`,
+    );
   }
   try {
     publish(outDir, staging);

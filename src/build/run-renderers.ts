@@ -60,7 +60,11 @@ const profileArgs = (env: CommandIO['env']): string[] => (env.ATLAS_PROFILE_DIR 
  * each other's there. So each page process runs in a folder of its own inside the checkout, named
  * by the build's process: a build killed with -9 leaves its folder, and the next build removes it.
  */
-function runRenderer(job: PageJob, { io, log, heapLimitMB, heapGrowingPercent }: RenderersOptions, heard: (message: PageProcessMessage) => void): Promise<RenderersRun> {
+function runRenderer(
+  job: PageJob,
+  { io, log, heapLimitMB, heapGrowingPercent }: RenderersOptions,
+  heard: (message: PageProcessMessage) => void,
+): Promise<RenderersRun> {
   const scratch = scratchFolder(join(PROJECT_ROOT, '.astro'), 'build-');
   const jobFile = join(scratch, 'page-job.json');
   writePageJob(jobFile, job);
@@ -76,7 +80,12 @@ function runRenderer(job: PageJob, { io, log, heapLimitMB, heapGrowingPercent }:
   // NODE_OPTIONS does not take this V8 flag, so it is an argument of the page process.
   const v8Flags = heapGrowingPercent ? [`--heap-growing-percent=${heapGrowingPercent}`] : [];
   return new Promise<RenderersRun>((resolvePromise, reject) => {
-    const child = fork(PAGE_PROCESS, [jobFile], { cwd: scratch, env, execArgv: [...profileArgs(io.env), ...v8Flags], stdio: ['ignore', 'pipe', 'pipe', 'ipc'] });
+    const child = fork(PAGE_PROCESS, [jobFile], {
+      cwd: scratch,
+      env,
+      execArgv: [...profileArgs(io.env), ...v8Flags],
+      stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
+    });
     createInterface({ input: child.stdout! }).on('line', (line) => log.relay(line, 'out'));
     createInterface({ input: child.stderr! }).on('line', (line) => log.relay(line, 'err'));
     child.on('message', (message) => {

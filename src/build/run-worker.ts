@@ -19,7 +19,9 @@ export interface RunWorkerOptions {
  */
 export function runWorker<Answer>(script: URL, data: unknown, what: string, options: RunWorkerOptions = {}): Promise<Answer> {
   return new Promise((resolvePromise, reject) => {
-    const job = options.ownProcess ? fork(fileURLToPath(script), [], { serialization: 'advanced', stdio: ['ignore', 'inherit', 'inherit', 'ipc'] }) : new Worker(script, { workerData: data });
+    const job = options.ownProcess
+      ? fork(fileURLToPath(script), [], { serialization: 'advanced', stdio: ['ignore', 'inherit', 'inherit', 'ipc'] })
+      : new Worker(script, { workerData: data });
     if (job instanceof ChildProcess) job.send(data as Serializable);
     const goAhead = () => {
       if (job instanceof ChildProcess) {

@@ -4,7 +4,12 @@ import { eachCachedServer } from './catalog/catalog-cache.ts';
 import { serverSearchDocument, type SearchDocument } from '../core/search/search-documents.ts';
 import { answerJob, jobData, jobGoAhead } from './job-io.ts';
 
-const { cacheFile, fingerprint, outputPath, writeAfterPages } = await jobData<{ cacheFile: string; fingerprint: string; outputPath: string; writeAfterPages: boolean }>();
+const { cacheFile, fingerprint, outputPath, writeAfterPages } = await jobData<{
+  cacheFile: string;
+  fingerprint: string;
+  outputPath: string;
+  writeAfterPages: boolean;
+}>();
 const pagesDone = writeAfterPages ? jobGoAhead() : undefined;
 // Documents in flight to Pagefind at a time.
 const BATCH = 200;

@@ -18,7 +18,10 @@ type WorkerAnswer = { ok: true; documents: number; tools: number } | { ok: false
 export async function buildSearchIndex(cacheFile: string, fingerprint: string, outputPath: string, writeAfter?: Promise<unknown>): Promise<SearchIndexResult> {
   const started = performance.now();
   const job = { cacheFile, fingerprint, outputPath, writeAfterPages: writeAfter !== undefined };
-  const answer = await runWorker<WorkerAnswer>(new URL('./search-index-worker.ts', import.meta.url), job, 'the search index', { ownProcess: true, proceedWhen: writeAfter });
+  const answer = await runWorker<WorkerAnswer>(new URL('./search-index-worker.ts', import.meta.url), job, 'the search index', {
+    ownProcess: true,
+    proceedWhen: writeAfter,
+  });
   if (!answer.ok) throw new Error(answer.error);
   return { documents: answer.documents, tools: answer.tools, seconds: (performance.now() - started) / 1000 };
 }

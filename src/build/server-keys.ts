@@ -9,11 +9,18 @@ import { shardOf, type Shard } from './shards.ts';
  * data, the related tools (from other servers) its tool pages list, and the build's
  * `fingerprint` (the code, the configuration and the deployment URL). Equal keys mean byte-identical pages under servers/<slug>/.
  */
-export function serverKeys(catalog: Catalog, relatedIndex: Map<string, CatalogTool[]>, fingerprint: string, today = new Date().toISOString().slice(0, 10)): Map<string, string> {
+export function serverKeys(
+  catalog: Catalog,
+  relatedIndex: Map<string, CatalogTool[]>,
+  fingerprint: string,
+  today = new Date().toISOString().slice(0, 10),
+): Map<string, string> {
   const keys = new Map<string, string>();
   for (const server of catalog.servers) {
     // The digest covers the server's data and analyses; slugs follow from names, the folder from the slug.
-    const hash = createHash('sha256').update(fingerprint).update(JSON.stringify([server.slug, server.digest]));
+    const hash = createHash('sha256')
+      .update(fingerprint)
+      .update(JSON.stringify([server.slug, server.digest]));
     // Changes dated after the build's day are ordered by it (history/catalog-changes.ts newestFirst).
     if (server.tools.some((tool) => tool.changeDates.some((date) => date > today))) hash.update(`@${today}`);
     for (const tool of server.tools) {
@@ -21,7 +28,9 @@ export function serverKeys(catalog: Catalog, relatedIndex: Map<string, CatalogTo
       // A related tool shows as its name, server and badge (ToolTable without summaries): only those count.
       for (const related of relatedTools(tool, relatedIndex)) {
         const { level, category, confidence } = related.classification;
-        hash.update(`>${JSON.stringify([related.server.slug, related.server.meta.name, related.slug, related.name, level, category, isLowConfidence(confidence)])}`);
+        hash.update(
+          `>${JSON.stringify([related.server.slug, related.server.meta.name, related.slug, related.name, level, category, isLowConfidence(confidence)])}`,
+        );
       }
     }
     keys.set(server.slug, hash.digest('hex').slice(0, 32));

@@ -28,8 +28,14 @@ function parseBuildArgs(args: string[]): BuildArgs {
   const shard = values.shard === undefined ? undefined : parseShard(values.shard);
   if (values.shard !== undefined && !shard) throw new UsageError(`--shard takes i/n with 1 <= i <= n <= 256, not "${values.shard}"`, { withHelp: false });
   const jobs = values.jobs === undefined ? undefined : /^\d{1,2}$/.test(values.jobs) ? Number(values.jobs) : 0;
-  if (jobs !== undefined && (jobs < 1 || jobs > 64)) throw new UsageError(`--jobs takes a number of processes from 1 to 64, not "${values.jobs}"`, { withHelp: false });
-  return { ...(values.catalog ? { catalog: values.catalog } : {}), ...(values.out ? { out: values.out } : {}), ...(shard ? { shard } : {}), ...(jobs ? { jobs } : {}) };
+  if (jobs !== undefined && (jobs < 1 || jobs > 64))
+    throw new UsageError(`--jobs takes a number of processes from 1 to 64, not "${values.jobs}"`, { withHelp: false });
+  return {
+    ...(values.catalog ? { catalog: values.catalog } : {}),
+    ...(values.out ? { out: values.out } : {}),
+    ...(shard ? { shard } : {}),
+    ...(jobs ? { jobs } : {}),
+  };
 }
 
 export function run(args: string[], io: CommandIO): Promise<number> {

@@ -63,7 +63,10 @@ function serverFile(catalog: string, slug: string, cwd: string): { path: string;
   const shown = shownPath(dir, cwd);
   let slugs: string[];
   try {
-    slugs = readdirSync(resolve(cwd, dir)).filter((n) => n.endsWith('.json')).map((n) => n.replace(/\.json$/, '')).sort();
+    slugs = readdirSync(resolve(cwd, dir))
+      .filter((n) => n.endsWith('.json'))
+      .map((n) => n.replace(/\.json$/, ''))
+      .sort();
   } catch {
     throw new UsageError(`--catalog: ${shown} is not a directory (hint: a catalog holds servers/<server-slug>.json files)`);
   }

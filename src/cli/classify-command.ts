@@ -39,7 +39,12 @@ function classify(file: string, io: CommandIO): number {
     const source = toolsFromJson(parseJsonFile(text, file), file, basename(file).replace(/\.json$/, ''));
     // What was read as absent or kept despite the spec, on stderr: stdout stays pure JSON.
     if (source.notes.length <= WARNINGS_IN_FULL) for (const note of source.notes) warn(`policy-atlas classify: warning: ${terminalSafe(note)}`);
-    else warn(warningReport(source.notes.map(terminalSafe)).map((line, i) => (i === 0 ? `policy-atlas classify: ${line}` : line)).join('\n'));
+    else
+      warn(
+        warningReport(source.notes.map(terminalSafe))
+          .map((line, i) => (i === 0 ? `policy-atlas classify: ${line}` : line))
+          .join('\n'),
+      );
     const rows = source.tools.map((tool) => {
       const { category, level, signals, confidence, evidence } = classifyTool(tool);
       return { server: source.server, tool: tool.name, category, level, signals, confidence, evidence: evidence.map(evidenceRecord) };

@@ -76,7 +76,12 @@ export interface CommandLine<Options> {
  * What every command does first: `--help` (or `-h`) anywhere prints the help, exit 0; a UsageError,
  * from reading the command line or later, prints its message and the help, exit 2; else `run` runs.
  */
-export async function runCommandLine<Options>(args: string[], io: CommandIO, line: CommandLine<Options>, run: (options: Options) => Promise<number>): Promise<number> {
+export async function runCommandLine<Options>(
+  args: string[],
+  io: CommandIO,
+  line: CommandLine<Options>,
+  run: (options: Options) => Promise<number>,
+): Promise<number> {
   if (asksForHelp(args)) {
     io.out(`${line.help}\n`);
     return 0;

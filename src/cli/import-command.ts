@@ -71,10 +71,15 @@ async function importTools(options: ImportOptions, secrets: readonly string[], o
   const existing: ServerFile | undefined = existsSync(path) ? loadServerFile(path, io.cwd).data : undefined;
   // A server must not pick which data file it replaces: "Github" would overwrite github.json.
   if (existing && destination.chosenByServer && !options.update) {
-    throw new ImportError({ message: `${shown} already exists, and only the server's own name (${quoteForTerminal(destination.name)}) points there`, hint: `to update it, pass --out ${shown}, --slug ${basename(shown, '.json')} or --update; for a new file, pass --out or --name` });
+    throw new ImportError({
+      message: `${shown} already exists, and only the server's own name (${quoteForTerminal(destination.name)}) points there`,
+      hint: `to update it, pass --out ${shown}, --slug ${basename(shown, '.json')} or --update; for a new file, pass --out or --name`,
+    });
   }
   const name = options.name ?? existing?.name ?? destination.name;
-  out.say(`name: ${quoteForTerminal(name)} (${options.name === undefined && existing ? `kept from ${shown}` : `from ${destination.nameFrom}`}${options.name === undefined ? '; pass --name to choose another' : ''})`);
+  out.say(
+    `name: ${quoteForTerminal(name)} (${options.name === undefined && existing ? `kept from ${shown}` : `from ${destination.nameFrom}`}${options.name === undefined ? '; pass --name to choose another' : ''})`,
+  );
 
   const { file, changes } = mergeImport({
     existing,

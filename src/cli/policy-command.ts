@@ -69,7 +69,10 @@ function parsePolicyArgs(args: string[]): PolicyOptions {
   if (values.write && !values.config) throw new UsageError('--write writes over the client file given with --config: name it');
   if (values.write && values.out) throw new UsageError('--write writes over the --config file: leave out --out');
   if (values.config && !format.intoConfig) throw new UsageError(`${values.for} is a file of its own, not part of a client's file: leave out --config`);
-  const servers = values.servers?.split(',').map((name) => name.trim()).filter(Boolean);
+  const servers = values.servers
+    ?.split(',')
+    .map((name) => name.trim())
+    .filter(Boolean);
   if (values.servers !== undefined && servers!.length === 0) throw new UsageError('--servers names no server');
   return {
     catalog: values.catalog,

@@ -34,10 +34,14 @@ interface ValidateOptions {
 }
 
 function parseValidateArgs(args: string[]): ValidateOptions {
-  const { values, positionals } = readArgs(args, { catalog: { type: 'string' }, json: { type: 'boolean', default: false } }, {
-    positionals: true,
-    wording: { unknownOption: (option) => `unknown option "${option}"`, missingValue: () => '--catalog needs a directory' },
-  });
+  const { values, positionals } = readArgs(
+    args,
+    { catalog: { type: 'string' }, json: { type: 'boolean', default: false } },
+    {
+      positionals: true,
+      wording: { unknownOption: (option) => `unknown option "${option}"`, missingValue: () => '--catalog needs a directory' },
+    },
+  );
   const [file, another] = positionals;
   if (file === undefined) throw new UsageError('which policy file? (give its path)');
   if (another !== undefined) throw new UsageError(`one policy file at a time (got "${file}" and "${another}")`);
@@ -72,7 +76,9 @@ function validate({ file, catalog, json }: ValidateOptions, io: CommandIO): numb
   }
 
   if (json) {
-    io.out(`${JSON.stringify({ ok: result.ok, problems: result.problems, ...(result.omittedProblems ? { omittedProblems: result.omittedProblems } : {}) }, null, 2)}\n`);
+    io.out(
+      `${JSON.stringify({ ok: result.ok, problems: result.problems, ...(result.omittedProblems ? { omittedProblems: result.omittedProblems } : {}) }, null, 2)}\n`,
+    );
   } else {
     for (const problem of result.problems) io.out(`${problemLine(file, problem)}\n`);
     io.out(`${summary(file, result)}\n`);

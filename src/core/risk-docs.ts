@@ -4,7 +4,8 @@ import type { Category, Level } from './risk.ts';
 /** One-line explanations shown on browse pages and the methodology page. */
 export const LEVEL_INTROS: Record<Level, string> = {
   low: `Reads that touch nothing sensitive. Recommended: allowed, ${RECOMMENDED_LIMITS.low.perMinute} calls a minute.`,
-  medium: 'Additive or idempotent writes, reads of personal data, files, URLs or secrets, and tools the definition says little about. Recommended: allowed under a tighter cap and a daily cap.',
+  medium:
+    'Additive or idempotent writes, reads of personal data, files, URLs or secrets, and tools the definition says little about. Recommended: allowed under a tighter cap and a daily cap.',
   high: 'Deletes, sends to the outside, changes to permissions or credentials, and predefined jobs. Recommended: a person approves each call.',
   critical: 'Arbitrary code, shell or SQL; money movement; infrastructure-scale deletion; permission escalation; suspicious descriptions. Recommended: denied.',
 };

@@ -72,7 +72,11 @@ function claudeAccepts(settings: string, home: string): string {
   writeFileSync(join(project, '.mcp.json'), JSON.stringify({ mcpServers: Object.fromEntries(serverNames.map((name) => [name, { command: 'true' }])) }));
   // Claude Code keys trust by the folder's real path (a HOME behind a symlink has another).
   writeFileSync(join(home, '.claude.json'), JSON.stringify({ projects: { [realpathSync(project)]: { hasTrustDialogAccepted: true } } }));
-  const { output } = runClient('claude-code', ['-p', 'hi'], { home, cwd: project, env: { CLAUDE_CODE_DISABLE_NONESSENTIAL_TRAFFIC: '1', DISABLE_AUTOUPDATER: '1' } });
+  const { output } = runClient('claude-code', ['-p', 'hi'], {
+    home,
+    cwd: project,
+    env: { CLAUDE_CODE_DISABLE_NONESSENTIAL_TRAFFIC: '1', DISABLE_AUTOUPDATER: '1' },
+  });
   // It reads and reports the settings before it stops for the missing login.
   expect(output).toContain('Not logged in');
   return output;
@@ -182,7 +186,9 @@ const CASES: ClientCase[] = [
     accepts(text, home) {
       expect(claudeAccepts(text, home)).not.toMatch(/skipped|Ignoring|Invalid permission/);
     },
-    broken: [{ what: 'a rule that is not a string', text: (text) => text.replace('"deny": [', '"deny": [1, '), says: /Non-string value in deny array was removed/ }],
+    broken: [
+      { what: 'a rule that is not a string', text: (text) => text.replace('"deny": [', '"deny": [1, '), says: /Non-string value in deny array was removed/ },
+    ],
   },
   {
     format: 'codex',
@@ -191,7 +197,11 @@ const CASES: ClientCase[] = [
     sample: CODEX_SAMPLE,
     accepts: codexAccepts,
     broken: [
-      { what: 'an approval mode Codex does not have', text: codexWith('default_tools_approval_mode', 'sometimes'), says: /unknown variant `sometimes`[\s\S]*default_tools_approval_mode/ },
+      {
+        what: 'an approval mode Codex does not have',
+        text: codexWith('default_tools_approval_mode', 'sometimes'),
+        says: /unknown variant `sometimes`[\s\S]*default_tools_approval_mode/,
+      },
       { what: 'a tool list that is a string', text: codexWith('enabled_tools', 'x'), says: /enabled_tools/ },
     ],
   },
@@ -201,7 +211,13 @@ const CASES: ClientCase[] = [
     ...(written('gemini-cli') ? { ours: () => written('gemini-cli')!.text } : {}),
     sample: GEMINI_SAMPLE,
     accepts: geminiAccepts,
-    broken: [{ what: 'a decision Gemini does not have', text: (text) => `${text}\n[[rule]]\ntoolName = "x"\ndecision = "sometimes"\npriority = 1\n`, says: /Policy file error[\s\S]*decision/ }],
+    broken: [
+      {
+        what: 'a decision Gemini does not have',
+        text: (text) => `${text}\n[[rule]]\ntoolName = "x"\ndecision = "sometimes"\npriority = 1\n`,
+        says: /Policy file error[\s\S]*decision/,
+      },
+    ],
   },
 ];
 
@@ -218,9 +234,11 @@ describe.each(CASES.map((c) => [c.format, c] as const))('%s, loaded by the real 
     const home = freshHome();
     const broken = b.text(text());
     const output =
-      c.client === 'codex' ? codexGet(broken, home, Object.keys((parseToml(broken) as { mcp_servers: object }).mcp_servers)[0]!)
-      : c.client === 'gemini-cli' ? geminiRun(broken, home)
-      : { status: null, output: claudeAccepts(broken, home) };
+      c.client === 'codex'
+        ? codexGet(broken, home, Object.keys((parseToml(broken) as { mcp_servers: object }).mcp_servers)[0]!)
+        : c.client === 'gemini-cli'
+          ? geminiRun(broken, home)
+          : { status: null, output: claudeAccepts(broken, home) };
     if (c.client === 'codex') expect(output.status).not.toBe(0);
     expect(output.output).toMatch(b.says);
   });
@@ -253,7 +271,7 @@ args = ["--stdio"]
 command = "notes-server"
 `;
 
-describe('codex: the user\'s config.toml merged by policy --config --write, loaded by the real client', () => {
+describe("codex: the user's config.toml merged by policy --config --write, loaded by the real client", () => {
   const ours = written('codex')!.fragment as { mcp_servers: Record<string, CodexServer> };
 
   it('shows our enabled and disabled tools and the original command and args of each server; the other server and the comment stay', async () => {

@@ -69,7 +69,12 @@ describe('a user browsing the catalog in Chromium', () => {
     expect(download.suggestedFilename()).toBe('settings.json');
     expect(readFileSync((await download.path())!, 'utf8')).toBe(`${shown}\n`);
     await expect(dialect.getByRole('link', { name: 'Open in the validator' }).count()).resolves.toBe(0);
-    await expect(dialect.getByRole('listitem').filter({ hasText: /limit on esm_msk_policy .* is left out/ }).count()).resolves.toBe(1);
+    await expect(
+      dialect
+        .getByRole('listitem')
+        .filter({ hasText: /limit on esm_msk_policy .* is left out/ })
+        .count(),
+    ).resolves.toBe(1);
 
     const gateway = page.locator('details#policy-agentgateway');
     await gateway.getByText('agentgateway').first().click();
@@ -124,7 +129,9 @@ describe('a user browsing the catalog in Chromium', () => {
     // Each level's badge text colour, e.g. --high-fg: #8a3000 -> "138,48,0,255".
     const badgeColours = await bars.evaluateAll((meters) =>
       meters.map((m) => {
-        const hex = getComputedStyle(m).getPropertyValue(`--${(m as HTMLElement).dataset.level}-fg`).trim();
+        const hex = getComputedStyle(m)
+          .getPropertyValue(`--${(m as HTMLElement).dataset.level}-fg`)
+          .trim();
         return [...(hex.slice(1).match(/../g) ?? []).map((pair) => parseInt(pair, 16)), 255].join(',');
       }),
     );
@@ -136,7 +143,9 @@ describe('a user browsing the catalog in Chromium', () => {
 
 /** The colour painted just inside the start of each element (a bar's filled part), read from screenshots. */
 async function paintedColours(elements: Locator[]): Promise<string[]> {
-  const shots = await Promise.all(elements.map(async (element) => ({ png: (await element.screenshot()).toString('base64'), height: (await element.boundingBox())!.height })));
+  const shots = await Promise.all(
+    elements.map(async (element) => ({ png: (await element.screenshot()).toString('base64'), height: (await element.boundingBox())!.height })),
+  );
   // Decoded on a blank page, which has no Content-Security-Policy to refuse data: images.
   const blank = await context.newPage();
   const colours = await blank.evaluate(async (shots) => {

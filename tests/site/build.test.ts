@@ -30,12 +30,21 @@ describe('the built sample site', () => {
 
   it('has a page per server, the browse pages, the methodology page and a 404 page', () => {
     for (const server of servers) expect(files).toContain(`servers/${server.slug}/index.html`);
-    for (const page of ['index.html', '404.html', 'servers/index.html', 'risk/index.html', 'categories/index.html', 'methodology/index.html', 'risk/critical/index.html', 'categories/other/index.html']) {
+    for (const page of [
+      'index.html',
+      '404.html',
+      'servers/index.html',
+      'risk/index.html',
+      'categories/index.html',
+      'methodology/index.html',
+      'risk/critical/index.html',
+      'categories/other/index.html',
+    ]) {
       expect(files).toContain(page);
     }
   });
 
-  it('writes at its root only what the output guard counts as a build\'s (a later build may replace it)', () => {
+  it("writes at its root only what the output guard counts as a build's (a later build may replace it)", () => {
     expect(readdirSync(siteDir).filter((name) => !isBuildEntry(name))).toEqual([]);
     expect(readdirSync(siteDir)).toContain(BUILD_MARKER);
   });
@@ -68,13 +77,13 @@ describe('a tool page says each thing once', () => {
   const page = readFileSync(join(siteDir, 'servers/amazon-ecs/esm-msk-policy/index.html'), 'utf8');
   const beforeFaq = page.slice(0, page.indexOf('<section aria-labelledby="faq">'));
 
-  it('states the rating\'s reasons in the verdict, not again above the evidence', () => {
+  it("states the rating's reasons in the verdict, not again above the evidence", () => {
     const rationale = /<div class="verdict"[^>]*><p>([^<]+)<\/p>/.exec(page)?.[1];
     expect(rationale).toBeTruthy();
     expect(beforeFaq.split(rationale!).length - 1).toBe(1);
   });
 
-  it('lists related tools as links with their badges, naming the server only of other servers\' tools', () => {
+  it("lists related tools as links with their badges, naming the server only of other servers' tools", () => {
     const related = /<ul class="related-tools">(.*?)<\/ul>/s.exec(page)?.[1] ?? '';
     const items = related.split('<li>').slice(1);
     expect(items.length).toBeGreaterThan(0);
@@ -91,7 +100,9 @@ describe('definition history on tool pages', () => {
   it('shows "What changed" only on tools with a history, with the possible rug pulls first', () => {
     const changed = readFileSync(join(siteDir, 'servers/mail-calendar/send-email/index.html'), 'utf8');
     expect(changed).toContain('<h2 id="changes">What changed</h2>');
-    expect(changed).toMatch(/<h3>Changed on 2026-11-05<\/h3><ul class="notice rug-pull"><li><strong>Possible rug pull:<\/strong> a new parameter can send data out \(a recipient\) at <code>bcc<\/code>/);
+    expect(changed).toMatch(
+      /<h3>Changed on 2026-11-05<\/h3><ul class="notice rug-pull"><li><strong>Possible rug pull:<\/strong> a new parameter can send data out \(a recipient\) at <code>bcc<\/code>/,
+    );
     expect(changed).toContain('<ins>It is delivered immediately and cannot be recalled from external recipients.</ins>');
     const unchanged = readFileSync(join(siteDir, 'servers/amazon-ecs/esm-msk-policy/index.html'), 'utf8');
     expect(unchanged).not.toContain('What changed');
@@ -112,7 +123,8 @@ describe('the Atom feeds of definition changes', () => {
   });
 
   it('are linked for feed readers from the home page and the server pages', () => {
-    const alternate = (file: string) => [...readFileSync(join(siteDir, file), 'utf8').matchAll(/<link rel="alternate" type="application\/atom\+xml"[^>]*href="([^"]+)"/g)].map((m) => m[1]);
+    const alternate = (file: string) =>
+      [...readFileSync(join(siteDir, file), 'utf8').matchAll(/<link rel="alternate" type="application\/atom\+xml"[^>]*href="([^"]+)"/g)].map((m) => m[1]);
     expect(alternate('index.html')).toEqual([`${base}changes.xml`]);
     expect(alternate('servers/mail-calendar/index.html')).toEqual([`${base}servers/mail-calendar/changes.xml`]);
     expect(alternate('servers/mail-calendar/send-email/index.html')).toEqual([]);

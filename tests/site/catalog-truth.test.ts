@@ -18,16 +18,21 @@ const textOf = (html: string) =>
     .replace(/<script[\s\S]*?<\/script>/g, '')
     .replace(/<\/t[dh]>/g, ' ')
     .replace(/<[^>]+>/g, '')
-    .replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;|&#34;/g, '"').replace(/&#39;/g, "'").replace(/&amp;/g, '&')
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;|&#34;/g, '"')
+    .replace(/&#39;/g, "'")
+    .replace(/&amp;/g, '&')
     .replace(/\s+/g, ' ');
 
 describe('/methodology/accuracy/', () => {
-  it('publishes the sample catalog\'s figures file: date, rules version, every figure of both halves, both confusion tables', () => {
+  it("publishes the sample catalog's figures file: date, rules version, every figure of both halves, both confusion tables", () => {
     const view = accuracyView(loadAccuracyFile('data'), RULES_VERSION) as PublishedAccuracy;
     expect(view.published).toBe(true);
     const text = textOf(page(siteDir, 'methodology/accuracy'));
     expect(text).toContain(`Measured on ${view.measuredOn} with rules ${view.rulesVersion}: ${view.corpus}`);
-    for (const figure of view.figures) expect(text).toContain(`${figure.label} (${figure.better} is better) ${figure.all} ${figure.tuning} ${figure.checking} ${figure.gap}`);
+    for (const figure of view.figures)
+      expect(text).toContain(`${figure.label} (${figure.better} is better) ${figure.all} ${figure.tuning} ${figure.checking} ${figure.gap}`);
     for (const table of [view.byLevel, view.byCategory]) {
       for (const row of table.rows) expect(text).toContain(`${row.label} ${row.cells.join(' ')} ${row.total}`);
     }
@@ -54,7 +59,9 @@ describe('tool and server pages', () => {
 
   it('every tool page names the rules version it was rated with, and links to the accuracy page', () => {
     expect(toolPages.length).toBeGreaterThan(100);
-    const missing = toolPages.filter((f) => !readFileSync(join(siteDir, f), 'utf8').includes(`<a href="${base}methodology/accuracy/">classifier rules ${RULES_VERSION}</a>`));
+    const missing = toolPages.filter(
+      (f) => !readFileSync(join(siteDir, f), 'utf8').includes(`<a href="${base}methodology/accuracy/">classifier rules ${RULES_VERSION}</a>`),
+    );
     expect(missing).toEqual([]);
   });
 
@@ -74,7 +81,9 @@ describe('tool and server pages', () => {
 
   it('a server page counts its tools whose hints disagree, and links them', () => {
     const html = page(siteDir, 'servers/postgres-admin');
-    expect(textOf(html)).toMatch(/Annotations: 2 tools declare hints that disagree with what they appear to do \(explain_query, query\); 1 of 12 declare none\./);
+    expect(textOf(html)).toMatch(
+      /Annotations: 2 tools declare hints that disagree with what they appear to do \(explain_query, query\); 1 of 12 declare none\./,
+    );
     expect(html).toContain(`href="${base}servers/postgres-admin/query/"><code>query</code></a>`);
   });
 

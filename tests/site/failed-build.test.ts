@@ -16,7 +16,14 @@ function build(catalogDir: string, outDir: string, env: Record<string, string> =
 
 /** Every file under `dir` with a hash of its bytes, to compare a folder byte for byte. */
 function snapshot(dir: string): Record<string, string> {
-  return Object.fromEntries(listFiles(dir).map((f) => [f, createHash('sha256').update(readFileSync(join(dir, f))).digest('hex')]));
+  return Object.fromEntries(
+    listFiles(dir).map((f) => [
+      f,
+      createHash('sha256')
+        .update(readFileSync(join(dir, f)))
+        .digest('hex'),
+    ]),
+  );
 }
 
 /** A previous "good" dist/ with a few files in folders. */
@@ -35,7 +42,10 @@ describe('a build over bad data', () => {
     const root = mkdtempSync(join(tmpdir(), 'atlas-bad-'));
     mkdirSync(join(root, 'catalog/servers'), { recursive: true });
     writeFileSync(join(root, 'catalog/servers/good.json'), JSON.stringify({ name: 'Good', tools: [{ name: 'list_things' }] }));
-    writeFileSync(join(root, 'catalog/servers/bad.json'), JSON.stringify({ name: 'Bad', tools: [{ name: 'x', annotations: { readOnlyHint: 'yes' } }, { description: 'no name' }] }));
+    writeFileSync(
+      join(root, 'catalog/servers/bad.json'),
+      JSON.stringify({ name: 'Bad', tools: [{ name: 'x', annotations: { readOnlyHint: 'yes' } }, { description: 'no name' }] }),
+    );
     writeFileSync(join(root, 'catalog/servers/broken.json'), '{ "name": "Broken", "tools": [ ] ,, }');
     const figures = JSON.parse(readFileSync('tests/fixtures/accuracy/accuracy.json', 'utf8'));
     writeFileSync(join(root, 'catalog/accuracy.json'), JSON.stringify({ ...figures, measuredOn: 'yesterday' }));
@@ -47,11 +57,15 @@ describe('a build over bad data', () => {
     expect(result.status).toBe(1);
     const lines = result.stderr.trim().split('\n');
     expect(lines[0]).toBe(`policy-atlas: the catalog has 4 problems; nothing was built and ${outDir} is unchanged.`);
-    expect(lines).toContain(`  ${relative(process.cwd(), join(root, 'catalog/servers/bad.json'))} › tools[0].annotations.readOnlyHint: expected a boolean (true or false), got the string "yes"`);
+    expect(lines).toContain(
+      `  ${relative(process.cwd(), join(root, 'catalog/servers/bad.json'))} › tools[0].annotations.readOnlyHint: expected a boolean (true or false), got the string "yes"`,
+    );
     expect(result.stderr).toMatch(/bad\.json › tools\[1\]\.name: required, but missing \(expected a string\)/);
     expect(result.stderr).toMatch(/broken\.json: not valid JSON: .* at line 1, column \d+/);
     // The published figures are checked with the servers, and said with them.
-    expect(lines).toContain(`  ${relative(process.cwd(), join(root, 'catalog/accuracy.json'))} › measuredOn: must be an ISO date (YYYY-MM-DD), got the string "yesterday"`);
+    expect(lines).toContain(
+      `  ${relative(process.cwd(), join(root, 'catalog/accuracy.json'))} › measuredOn: must be an ISO date (YYYY-MM-DD), got the string "yesterday"`,
+    );
     expect(snapshot(outDir)).toEqual(before);
   });
 
@@ -74,18 +88,25 @@ describe('a build over data that MCP clients accept', () => {
   it('builds a tool with null fields and a repeated name, and prints one warning line per oddity', () => {
     const root = mkdtempSync(join(tmpdir(), 'atlas-odd-'));
     mkdirSync(join(root, 'catalog/servers'), { recursive: true });
-    writeFileSync(join(root, 'catalog/servers/odd.json'), JSON.stringify({
-      name: 'Odd',
-      tools: [
-        { name: 'get_thing', description: null, inputSchema: null, annotations: { readOnlyHint: null } },
-        { name: 'get_thing', description: 'The same name again.' },
-      ],
-    }));
+    writeFileSync(
+      join(root, 'catalog/servers/odd.json'),
+      JSON.stringify({
+        name: 'Odd',
+        tools: [
+          { name: 'get_thing', description: null, inputSchema: null, annotations: { readOnlyHint: null } },
+          { name: 'get_thing', description: 'The same name again.' },
+        ],
+      }),
+    );
     const outDir = join(root, 'site');
     const result = build(join(root, 'catalog'), outDir);
     expect(result.stderr).toMatch(/odd\.json › tools\[0\]\.description: null, read as not given/);
     expect(result.stderr).toMatch(/odd\.json › tools\[1\]\.name: .*get_thing.*/);
     expect(result.status).toBe(0);
-    expect(readdirSync(join(outDir, 'servers/odd')).filter((name) => !/\.(json|xml)$/.test(name)).sort()).toEqual(['get-thing', 'get-thing-2', 'index.html']);
+    expect(
+      readdirSync(join(outDir, 'servers/odd'))
+        .filter((name) => !/\.(json|xml)$/.test(name))
+        .sort(),
+    ).toEqual(['get-thing', 'get-thing-2', 'index.html']);
   });
 });

@@ -30,7 +30,9 @@ describe('the hostile catalog, served with the CSP from _headers', () => {
     const context = await session.browser.newContext();
     await context.addInitScript(() => {
       (window as unknown as { __violations: string[] }).__violations = [];
-      document.addEventListener('securitypolicyviolation', (e) => (window as unknown as { __violations: string[] }).__violations.push(`${e.violatedDirective} ${e.blockedURI}`));
+      document.addEventListener('securitypolicyviolation', (e) =>
+        (window as unknown as { __violations: string[] }).__violations.push(`${e.violatedDirective} ${e.blockedURI}`),
+      );
     });
     const problems: string[] = [];
     for (const file of pages) {

@@ -44,7 +44,9 @@ describe('the built pages are valid HTML (html-validate, recommended rules)', ()
   it.each(Object.keys(PAGES))('%s', async (shape) => {
     const page = PAGES[shape]!();
     const report = await validator.validateString(readFileSync(join(siteDir, page), 'utf8'), page);
-    const problems = report.results.flatMap((result) => result.messages.map((m) => `${page}: ${m.ruleId}: ${m.message} (at ${m.selector ?? `line ${m.line}`})`));
+    const problems = report.results.flatMap((result) =>
+      result.messages.map((m) => `${page}: ${m.ruleId}: ${m.message} (at ${m.selector ?? `line ${m.line}`})`),
+    );
     expect(problems).toEqual([]);
   });
 });

@@ -15,13 +15,24 @@ import { SAMPLE_AT_ROOT, sampleSiteAtRoot } from '../support/shared-sites.ts';
  * the working folder and the base path, so that build's pages are this one's to reuse.
  */
 function build(root: string, outDir: string) {
-  const result = spawnSync(process.execPath, [join(ROOT, 'scripts/build.mjs')], { cwd: root, encoding: 'utf8', env: buildEnv({ CATALOG_DIR: join(root, 'data'), OUT_DIR: outDir, BASE_PATH: SAMPLE_AT_ROOT.base }) });
+  const result = spawnSync(process.execPath, [join(ROOT, 'scripts/build.mjs')], {
+    cwd: root,
+    encoding: 'utf8',
+    env: buildEnv({ CATALOG_DIR: join(root, 'data'), OUT_DIR: outDir, BASE_PATH: SAMPLE_AT_ROOT.base }),
+  });
   expect(result.status, result.stderr).toBe(0);
   return result.stdout;
 }
 
 function snapshot(dir: string): Record<string, string> {
-  return Object.fromEntries(listFiles(dir).map((f) => [f, createHash('sha256').update(readFileSync(join(dir, f))).digest('hex')]));
+  return Object.fromEntries(
+    listFiles(dir).map((f) => [
+      f,
+      createHash('sha256')
+        .update(readFileSync(join(dir, f)))
+        .digest('hex'),
+    ]),
+  );
 }
 
 type ServerJson = { name: string; tools: { name: string; description?: string }[] };
@@ -45,7 +56,10 @@ describe('an incremental build', () => {
     edit(join(servers, 'github.json'), (s) => s.tools.push({ name: 'archive_repository', description: 'Archives a repository so nobody can push to it.' }));
     edit(join(servers, 'payments.json'), (s) => s.tools.pop());
     rmSync(join(servers, 'team-chat.json'));
-    writeFileSync(join(servers, 'weather-desk.json'), JSON.stringify({ name: 'Weather Desk', tools: [{ name: 'get_forecast', description: 'Reads the forecast for a city.' }] }));
+    writeFileSync(
+      join(servers, 'weather-desk.json'),
+      JSON.stringify({ name: 'Weather Desk', tools: [{ name: 'get_forecast', description: 'Reads the forecast for a city.' }] }),
+    );
 
     const log = build(root, out);
     const reused = /reused (\d+) unchanged/.exec(log);

@@ -20,7 +20,11 @@ let browser: Browser;
 
 beforeAll(async () => {
   mkdirSync(join(root, 'catalog', 'servers'), { recursive: true });
-  const tools = Array.from({ length: TOOLS }, (_, i) => ({ name: `${verbs[i % verbs.length]}_record_${i}`, description: `Works on record ${i}.`, inputSchema: { type: 'object', properties: { id: { type: 'string' } } } }));
+  const tools = Array.from({ length: TOOLS }, (_, i) => ({
+    name: `${verbs[i % verbs.length]}_record_${i}`,
+    description: `Works on record ${i}.`,
+    inputSchema: { type: 'object', properties: { id: { type: 'string' } } },
+  }));
   writeFileSync(join(root, 'catalog', 'servers', 'large.json'), JSON.stringify({ name: 'Large Server', tools }));
   writeFileSync(join(root, 'catalog', 'servers', 'small.json'), JSON.stringify({ name: 'Small Server', tools: tools.slice(0, 3) }));
   const build = await runCli(['build', '--catalog', join(root, 'catalog'), '--out', out], { timeoutMs: 240_000, env: buildEnv() });

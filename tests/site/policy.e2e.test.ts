@@ -5,11 +5,15 @@ import { useSiteInBrowser } from '../support/site-session.ts';
 
 const session = useSiteInBrowser();
 
-const RATE_POLICY = JSON.stringify({
-  version: '1',
-  default: 'deny',
-  tools: { list_tables: { limits: [{ counter: 'lt', window: 'minute', max: 60, scope: 'grant' }] } },
-}, null, 2);
+const RATE_POLICY = JSON.stringify(
+  {
+    version: '1',
+    default: 'deny',
+    tools: { list_tables: { limits: [{ counter: 'lt', window: 'minute', max: 60, scope: 'grant' }] } },
+  },
+  null,
+  2,
+);
 
 /** Records the duration of every long task (over 50 ms) from the start of the page. */
 async function watchLongTasks(page: Page): Promise<() => Promise<number[]>> {
@@ -108,7 +112,10 @@ describe('the policy validator island', () => {
     await page.waitForURL(/\/policy\/#policy=/);
     const editor = page.getByRole('textbox', { name: 'Your policy (JSON)' });
     expect(JSON.parse(await editor.inputValue())).toEqual(shown);
-    await page.locator('[data-summary]').filter({ hasText: /^Valid policy/ }).waitFor();
+    await page
+      .locator('[data-summary]')
+      .filter({ hasText: /^Valid policy/ })
+      .waitFor();
     expect(consoleMessages).toEqual([]);
     await page.close();
   });
@@ -123,7 +130,10 @@ describe('the policy validator island', () => {
     });
     const policy = { version: '1', default: 'deny', tools: { send_mail: { require: [{ path: 'args.to', op: 'regex', value: '^\\S+@\\S+\\.\\S+$' }] } } };
     await page.goto(linkTo(session.site.url, policy));
-    await page.locator('[data-summary]').filter({ hasText: /^Valid policy/ }).waitFor();
+    await page
+      .locator('[data-summary]')
+      .filter({ hasText: /^Valid policy/ })
+      .waitFor();
     expect((await page.locator('[data-problems] li').allInnerTexts()).filter((problem) => problem.includes('args.to'))).toEqual([]);
     await page.getByRole('combobox', { name: 'Tool' }).fill('send_mail');
     await page.getByRole('spinbutton', { name: 'Number of calls' }).fill('1');
@@ -154,26 +164,46 @@ describe('the policy validator island', () => {
       return { page, consoleMessages, longTasks };
     };
 
-    const overlapping = await open({ version: '1', default: 'allow', all_tools: { limits: [{ counter: 'all', window: 'minute', max: 100, scope: 'grant' }] }, tools: OVERLAPPING });
+    const overlapping = await open({
+      version: '1',
+      default: 'allow',
+      all_tools: { limits: [{ counter: 'all', window: 'minute', max: 100, scope: 'grant' }] },
+      tools: OVERLAPPING,
+    });
     const problems = () => overlapping.page.locator('[data-problems] li').allInnerTexts();
-    await overlapping.page.locator('[data-summary]').filter({ hasText: /^Valid policy with \d+ warnings?/ }).waitFor();
+    await overlapping.page
+      .locator('[data-summary]')
+      .filter({ hasText: /^Valid policy with \d+ warnings?/ })
+      .waitFor();
     expect(await problems()).toContainEqual(expect.stringContaining('too complex to check which patterns tie'));
     // Simulating 10,000 calls renders a bounded table in batches.
     await overlapping.page.getByRole('combobox', { name: 'Tool' }).fill(`p_${'a'.repeat(120)}_7`);
     await overlapping.page.getByRole('spinbutton', { name: 'Number of calls' }).fill('10000');
     await overlapping.page.getByRole('button', { name: 'Simulate' }).click();
-    await overlapping.page.locator('[data-sim-status]').filter({ hasText: /^10000 calls of p_a+_7 over 30 s: 100 allow, 9900 rate limited\. The table shows the first 500\.$/ }).waitFor();
+    await overlapping.page
+      .locator('[data-sim-status]')
+      .filter({ hasText: /^10000 calls of p_a+_7 over 30 s: 100 allow, 9900 rate limited\. The table shows the first 500\.$/ })
+      .waitFor();
     await overlapping.page.locator('[data-sim-rows] tr').nth(499).waitFor();
     expect(await overlapping.page.locator('[data-sim-rows] tr').count()).toBe(500);
     expect(Math.max(0, ...(await overlapping.longTasks()))).toBeLessThan(1500);
     expect(overlapping.consoleMessages).toEqual([]);
     await overlapping.page.close();
 
-    const evil = await open({ version: '1', default: 'deny', tools: { ...OVERLAPPING, evil: { deny_if: [{ path: 'args.q', op: 'regex', value: '^(a+)+(?!b)$' }] } } });
+    const evil = await open({
+      version: '1',
+      default: 'deny',
+      tools: { ...OVERLAPPING, evil: { deny_if: [{ path: 'args.q', op: 'regex', value: '^(a+)+(?!b)$' }] } },
+    });
     // It compiles, so the policy is valid; with its lookahead the linear-time engine cannot run it
     // either, so it is never run, and the warning says what that means.
-    await evil.page.locator('[data-summary]').filter({ hasText: /^Valid policy with \d+ warnings?/ }).waitFor();
-    expect(await evil.page.locator('[data-problems] li').allInnerTexts()).toContainEqual(expect.stringMatching(/tools\.evil\.deny_if\[0\]\.value: calls this condition tests are denied, since this pattern can take exponential time/));
+    await evil.page
+      .locator('[data-summary]')
+      .filter({ hasText: /^Valid policy with \d+ warnings?/ })
+      .waitFor();
+    expect(await evil.page.locator('[data-problems] li').allInnerTexts()).toContainEqual(
+      expect.stringMatching(/tools\.evil\.deny_if\[0\]\.value: calls this condition tests are denied, since this pattern can take exponential time/),
+    );
     expect(evil.consoleMessages).toEqual([]);
     await evil.page.close();
 
@@ -187,14 +217,17 @@ describe('the policy validator island', () => {
   it('answers a 5 MB paste and 10,000-deep nesting with clear messages, and stays responsive', async () => {
     const page = await session.browser.newPage();
     await page.goto(`${session.site.url}policy/`);
-    const pasteTime = await page.evaluate((size) => {
-      const editor = document.querySelector<HTMLTextAreaElement>('#policy-editor')!;
-      const data = new DataTransfer();
-      data.setData('text/plain', `{"version":"1","default":"deny","hide":["${'x'.repeat(size)}"]}`);
-      const started = performance.now();
-      editor.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
-      return performance.now() - started;
-    }, 5 * 1024 * 1024);
+    const pasteTime = await page.evaluate(
+      (size) => {
+        const editor = document.querySelector<HTMLTextAreaElement>('#policy-editor')!;
+        const data = new DataTransfer();
+        data.setData('text/plain', `{"version":"1","default":"deny","hide":["${'x'.repeat(size)}"]}`);
+        const started = performance.now();
+        editor.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+        return performance.now() - started;
+      },
+      5 * 1024 * 1024,
+    );
     expect(pasteTime).toBeLessThan(1000);
     expect(await page.locator('[data-summary]').innerText()).toMatch(/^Nothing was pasted: 1 error/);
     expect(await page.locator('[data-problems] li').first().innerText()).toContain('larger than 256 KB, the most this page checks');

@@ -8,9 +8,7 @@ import { buildEnv } from '../support/build-env.ts';
 
 // The README's command lines are the contract with a new user: each one runs as written.
 const README = readFileSync('README.md', 'utf8');
-const shellLines = [...README.matchAll(/```(?:bash|sh|shell)\n([\s\S]*?)```/g)]
-  .flatMap((block) => block[1]!.split('\n'))
-  .map((line) => line.trim());
+const shellLines = [...README.matchAll(/```(?:bash|sh|shell)\n([\s\S]*?)```/g)].flatMap((block) => block[1]!.split('\n')).map((line) => line.trim());
 const cliLines = shellLines.filter((line) => line.startsWith('npx policy-atlas '));
 const needsNetwork = (line: string) => / --url /.test(line);
 
@@ -20,12 +18,20 @@ function userFolder(): string {
   cpSync(resolve('data'), join(dir, 'data'), { recursive: true });
   symlinkSync(resolve('node_modules'), join(dir, 'node_modules'));
   writeFileSync(join(dir, 'policy.json'), FORMAT_EXAMPLE_POLICY);
-  writeFileSync(join(dir, 'tools-list.json'), JSON.stringify({
-    tools: [
-      { name: 'list_notes', description: 'Lists the notes in a folder.', inputSchema: { type: 'object', properties: { folder: { type: 'string' } } } },
-      { name: 'delete_note', description: null, inputSchema: { type: 'object', properties: { id: { type: 'string' } }, required: ['id'] }, annotations: { destructiveHint: true } },
-    ],
-  }));
+  writeFileSync(
+    join(dir, 'tools-list.json'),
+    JSON.stringify({
+      tools: [
+        { name: 'list_notes', description: 'Lists the notes in a folder.', inputSchema: { type: 'object', properties: { folder: { type: 'string' } } } },
+        {
+          name: 'delete_note',
+          description: null,
+          inputSchema: { type: 'object', properties: { id: { type: 'string' } }, required: ['id'] },
+          annotations: { destructiveHint: true },
+        },
+      ],
+    }),
+  );
   // A Claude Code project configuration whose servers are real ones from npm, started from node_modules.
   const server = (pkg: string, ...args: string[]) => ({ command: 'node', args: [`node_modules/@modelcontextprotocol/${pkg}/dist/index.js`, ...args] });
   writeFileSync(join(dir, '.mcp.json'), JSON.stringify({ mcpServers: { everything: server('server-everything', 'stdio'), memory: server('server-memory') } }));
@@ -53,9 +59,12 @@ describe("the README's command lines", () => {
     expect({ code: result.status, stderr: result.stderr.slice(-2000) }).toEqual({ code: 0, stderr: expect.any(String) });
   });
 
-  it('print only the tool\'s own lines when the machine\'s node is older than 22.18', () => {
+  it("print only the tool's own lines when the machine's node is older than 22.18", () => {
     // The Node this suite runs on was put first on PATH by scripts/ensure-node.sh; take it off again.
-    const path = (process.env.PATH ?? '').split(delimiter).filter((entry) => !entry.includes('policy-atlas/node-')).join(delimiter);
+    const path = (process.env.PATH ?? '')
+      .split(delimiter)
+      .filter((entry) => !entry.includes('policy-atlas/node-'))
+      .join(delimiter);
     const result = run('npx policy-atlas validate policy.json', dir, buildEnv({ PATH: path }));
     expect(result.stderr).not.toMatch(/npm warn|EBADENGINE/i);
     expect(result.stdout).toMatch(/valid/i);

@@ -46,7 +46,10 @@ describe('search on the static site under a base path', () => {
     await page.getByRole('checkbox', { name: 'High', exact: true }).focus();
     await page.getByRole('checkbox', { name: /^High \(\d+\)$/ }).check();
     await page.waitForURL(/[?&]level=high/);
-    await page.getByRole('status').filter({ hasText: /\d+ results?\./ }).waitFor();
+    await page
+      .getByRole('status')
+      .filter({ hasText: /\d+ results?\./ })
+      .waitFor();
     await page.locator('[data-results] li').first().waitFor();
     const levels = await page.locator('[data-results] .badge').evaluateAll((badges) => badges.map((b) => (b as HTMLElement).dataset.level));
     expect(levels.length).toBeGreaterThan(0);
@@ -55,7 +58,10 @@ describe('search on the static site under a base path', () => {
     const names = await page.locator('[data-results] li h2').allInnerTexts();
 
     await page.reload();
-    await page.getByRole('status').filter({ hasText: /\d+ results?\./ }).waitFor();
+    await page
+      .getByRole('status')
+      .filter({ hasText: /\d+ results?\./ })
+      .waitFor();
     await page.locator('[data-results] li').first().waitFor();
     expect(await page.locator('[data-results] li h2').allInnerTexts()).toEqual(names);
     expect(await page.getByRole('checkbox', { name: /^High/ }).isChecked()).toBe(true);
@@ -112,7 +118,11 @@ describe('search on the static site under a base path', () => {
   it("draws a result's risk badge like the tool page's: the same shape mark and text", async () => {
     const page = await session.browser.newPage();
     await search(page, '?q=esm_msk_policy');
-    const parts = (badge: Locator) => badge.evaluate((b) => ({ level: (b as HTMLElement).dataset.level, children: [...b.children].map((c) => [c.getAttribute('aria-hidden'), c.textContent]) }));
+    const parts = (badge: Locator) =>
+      badge.evaluate((b) => ({
+        level: (b as HTMLElement).dataset.level,
+        children: [...b.children].map((c) => [c.getAttribute('aria-hidden'), c.textContent]),
+      }));
     const inResult = await parts(page.locator('[data-results] li').first().locator('.badge'));
     await page.locator('[data-results] li a').first().click();
     await page.waitForURL(/\/esm-msk-policy\/$/);
@@ -134,7 +144,10 @@ describe('search on the static site under a base path', () => {
       const box = page.getByRole('searchbox', { name: 'Tool name or words' });
       await box.fill('list databases');
       startScript();
-      await page.getByRole('status').filter({ hasText: /\d+ results?\.|Type a tool name/ }).waitFor();
+      await page
+        .getByRole('status')
+        .filter({ hasText: /\d+ results?\.|Type a tool name/ })
+        .waitFor();
       expect(await box.inputValue()).toBe('list databases');
       expect(queryInUrl(page)).toBe('list databases');
       await page.locator('[data-results] li').first().waitFor();
@@ -187,8 +200,13 @@ describe('search on the static site under a base path', () => {
       await page.getByRole('checkbox', { name: /^Critical/ }).check();
       expect(queryInUrl(page)).toBe('delete');
       expect(new URL(page.url()).searchParams.getAll('level')).toEqual(['critical']);
-      await page.getByRole('status').filter({ hasText: /\d+ results?\./ }).waitFor();
-      await expect.poll(() => page.locator('[data-results] .badge').evaluateAll((badges) => [...new Set(badges.map((b) => (b as HTMLElement).dataset.level))])).toEqual(['critical']);
+      await page
+        .getByRole('status')
+        .filter({ hasText: /\d+ results?\./ })
+        .waitFor();
+      await expect
+        .poll(() => page.locator('[data-results] .badge').evaluateAll((badges) => [...new Set(badges.map((b) => (b as HTMLElement).dataset.level))]))
+        .toEqual(['critical']);
       expect(consoleMessages).toEqual([]);
       await page.close();
     });
@@ -241,7 +259,8 @@ describe('search on the static site under a base path', () => {
       w.shifts = [];
       w.lcp = [];
       new PerformanceObserver((list) => {
-        for (const entry of list.getEntries() as (PerformanceEntry & { value: number; hadRecentInput: boolean })[]) if (!entry.hadRecentInput) w.shifts.push(entry.value);
+        for (const entry of list.getEntries() as (PerformanceEntry & { value: number; hadRecentInput: boolean })[])
+          if (!entry.hadRecentInput) w.shifts.push(entry.value);
       }).observe({ type: 'layout-shift', buffered: true });
       new PerformanceObserver((list) => {
         for (const entry of list.getEntries()) w.lcp.push(entry.startTime);

@@ -34,7 +34,14 @@ function atlasAsync(...args: string[]): Promise<{ status: number | null; out: st
 }
 
 function snapshot(dir: string): Record<string, string> {
-  return Object.fromEntries(listFiles(dir).map((f) => [f, createHash('sha256').update(readFileSync(join(dir, f))).digest('hex')]));
+  return Object.fromEntries(
+    listFiles(dir).map((f) => [
+      f,
+      createHash('sha256')
+        .update(readFileSync(join(dir, f)))
+        .digest('hex'),
+    ]),
+  );
 }
 
 // One build of the whole catalog, at the root as here: the run's shared one (the same code, base path and servers).
@@ -43,7 +50,13 @@ beforeAll(async () => {
   single = (await sampleSiteAtRoot()).dir;
 });
 
-const serverSlugs = () => [...new Set(listFiles(single).filter((f) => /^servers\/[^/]+\/index\.html$/.test(f)).map((f) => f.split('/')[1]!))];
+const serverSlugs = () => [
+  ...new Set(
+    listFiles(single)
+      .filter((f) => /^servers\/[^/]+\/index\.html$/.test(f))
+      .map((f) => f.split('/')[1]!),
+  ),
+];
 
 describe.each([2, 3])('a catalog built as %i shards and merged', (n) => {
   const merged = join(root, `merged-${n}`);
@@ -52,7 +65,9 @@ describe.each([2, 3])('a catalog built as %i shards and merged', (n) => {
   beforeAll(async () => {
     // At once, as a matrix's jobs may share a runner: builds of one checkout into folders outside
     // it once collided in Astro's scratch folder inside the checkout.
-    const shards = await Promise.all(Array.from({ length: n }, (_, i) => atlasAsync('build', '--catalog', catalog, '--out', shardDir(i + 1), '--shard', `${i + 1}/${n}`)));
+    const shards = await Promise.all(
+      Array.from({ length: n }, (_, i) => atlasAsync('build', '--catalog', catalog, '--out', shardDir(i + 1), '--shard', `${i + 1}/${n}`)),
+    );
     for (const shard of shards) expect(shard.status, shard.out).toBe(0);
     const merge = atlas('merge', ...Array.from({ length: n }, (_, i) => shardDir(i + 1)), '--catalog', catalog, '--out', merged);
     expect(merge.status, merge.out).toBe(0);
@@ -62,7 +77,9 @@ describe.each([2, 3])('a catalog built as %i shards and merged', (n) => {
   it('holds in each shard only its own servers, every server in one shard', () => {
     const slugs = serverSlugs();
     for (let i = 1; i <= n; i++) {
-      const held = listFiles(shardDir(i)).filter((f) => /^servers\/[^/]+\/index\.html$/.test(f)).map((f) => f.split('/')[1]!);
+      const held = listFiles(shardDir(i))
+        .filter((f) => /^servers\/[^/]+\/index\.html$/.test(f))
+        .map((f) => f.split('/')[1]!);
       expect(held.sort()).toEqual(slugs.filter((s) => shardOf(s, n) === i).sort());
       // The listings are the merge's: made from the whole catalog, once.
       expect(listFiles(shardDir(i)).filter((f) => /^(risk\/[^/]+\/|categories\/[^/]+\/|sitemap-\d)/.test(f))).toEqual([]);
@@ -82,7 +99,10 @@ describe.each([2, 3])('a catalog built as %i shards and merged', (n) => {
         const servers = (JSON.parse(readFileSync(join(merged, 'catalog.json'), 'utf8')) as { servers: { slug: string; tools: { name: string }[] }[] }).servers;
         const name = servers.find((s) => shardOf(s.slug, n) === i && s.tools.length > 0)!.tools[0]!.name;
         await page.goto(`${site.url}search/?q=${encodeURIComponent(name)}`);
-        await page.getByRole('status').filter({ hasText: /\d+ results?\.|servers match/ }).waitFor();
+        await page
+          .getByRole('status')
+          .filter({ hasText: /\d+ results?\.|servers match/ })
+          .waitFor();
         expect(await page.locator('[data-results] li h2').first().innerText()).toBe(name);
       }
     } finally {

@@ -34,8 +34,18 @@ async function addServer(page: Page, query: string, name: string) {
 async function axeViolations(page: Page): Promise<string[]> {
   await page.addScriptTag({ content: axeSource });
   return page.evaluate(async () => {
-    const result = await (window as unknown as { axe: { run(): Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }> } }).axe.run();
-    return result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')}`);
+    const result = await (
+      window as unknown as { axe: { run(): Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }> } }
+    ).axe.run();
+    return result.violations
+      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+      .map(
+        (v) =>
+          `${v.id}: ${v.nodes
+            .slice(0, 3)
+            .map((n) => n.target.join(' '))
+            .join(', ')}`,
+      );
   });
 }
 
@@ -85,7 +95,10 @@ describe('the stack page', () => {
     expect(Object.values(strict.policy!.tools!).some((rule) => rule.action === 'deny' && rule.reason?.includes('toxic flow'))).toBe(true);
 
     // What the visit loaded: the name list once, the three servers' flows.json, never the catalog.
-    const data = loads.filter((load) => load.path.endsWith('.json')).map((load) => load.path.replace(/^\/atlas/, '')).sort();
+    const data = loads
+      .filter((load) => load.path.endsWith('.json'))
+      .map((load) => load.path.replace(/^\/atlas/, ''))
+      .sort();
     expect(data).toEqual(['/servers/dev-utilities/flows.json', '/servers/filesystem/flows.json', '/servers/puppeteer/flows.json', '/stack/servers.json']);
     const total = loads.reduce((sum, load) => sum + load.bytes, 0);
     console.info(`stack page with three servers loaded ${loads.length} files, ${total} bytes: ${loads.map((l) => `${l.path} ${l.bytes}`).join(', ')}`);
@@ -110,7 +123,14 @@ describe('the stack page', () => {
     const formats = page.locator('[data-formats]');
     const summaries = formats.locator('details.dialect > summary');
     await summaries.first().waitFor();
-    expect(await summaries.allInnerTexts()).toEqual(['Claude Code (settings.json)', 'agentgateway (agentgateway-mcp-authorization.json)', 'Gemini CLI (policy-atlas.toml)', 'Codex (config.toml)', 'Cursor (permissions.json)', 'Cline or Roo Code (mcp_settings.json)']);
+    expect(await summaries.allInnerTexts()).toEqual([
+      'Claude Code (settings.json)',
+      'agentgateway (agentgateway-mcp-authorization.json)',
+      'Gemini CLI (policy-atlas.toml)',
+      'Codex (config.toml)',
+      'Cursor (permissions.json)',
+      'Cline or Roo Code (mcp_settings.json)',
+    ]);
     expect(writers()).toHaveLength(1);
 
     await formats.getByText('Gemini CLI (policy-atlas.toml)').click();

@@ -42,7 +42,8 @@ export function claudeDecides(text: string, call: Call): ClientDecision {
 export const agentgatewayName = (name: string) => name.replace(/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, '\ufffd');
 export function agentgatewayDecides(text: string, call: Call): ClientDecision {
   const tool = agentgatewayName(call.tool);
-  const rules = (JSON.parse(text) as { mcp: { policies: { mcpAuthorization: { rules: ({ allow: string } | { deny: string })[] } } } }).mcp.policies.mcpAuthorization.rules;
+  const rules = (JSON.parse(text) as { mcp: { policies: { mcpAuthorization: { rules: ({ allow: string } | { deny: string })[] } } } }).mcp.policies
+    .mcpAuthorization.rules;
   const holds = (cel: string): boolean => {
     if (cel === 'false') return false;
     const form = /^mcp\.tool\.target == ("(?:[^"\\]|\\.)*") && mcp\.tool\.name(?: == ("(?:[^"\\]|\\.)*")|\.matches\(("(?:[^"\\]|\\.)*")\))$/.exec(cel);
@@ -70,9 +71,16 @@ function geminiStableArgs(args: Record<string, unknown>): string {
   const value = (v: unknown): string => {
     if (v === null || typeof v !== 'object') return JSON.stringify(v);
     if (Array.isArray(v)) return `[${v.map(value).join(',')}]`;
-    return `{${Object.keys(v).sort().map((k) => `${JSON.stringify(k)}:${value((v as Record<string, unknown>)[k])}`).join(',')}}`;
+    return `{${Object.keys(v)
+      .sort()
+      .map((k) => `${JSON.stringify(k)}:${value((v as Record<string, unknown>)[k])}`)
+      .join(',')}}`;
   };
-  return `{${Object.keys(args).sort().filter((k) => args[k] !== undefined).map((k) => `\0${JSON.stringify(k)}:${value(args[k])}\0`).join(',')}}`;
+  return `{${Object.keys(args)
+    .sort()
+    .filter((k) => args[k] !== undefined)
+    .map((k) => `\0${JSON.stringify(k)}:${value(args[k])}\0`)
+    .join(',')}}`;
 }
 const geminiSafeRegExp = (pattern: string) => pattern.length <= 2048 && !/\([^)]*[*+?{].*\)[*+?{]/.test(pattern);
 type GeminiRule = { mcpName?: string; toolName?: string; argsPattern?: string; decision: string; priority: number };
@@ -88,7 +96,12 @@ export function geminiDecides(text: string, call: Call): ClientDecision {
   const rules = geminiRules(text);
   for (const rule of rules) {
     if (rule.mcpName !== undefined && rule.mcpName !== '*' && rule.mcpName !== call.server) continue;
-    const fqn = rule.mcpName === undefined ? rule.toolName : rule.toolName === undefined || rule.toolName === '*' ? `mcp_${rule.mcpName}_*` : `mcp_${rule.mcpName}_${rule.toolName}`;
+    const fqn =
+      rule.mcpName === undefined
+        ? rule.toolName
+        : rule.toolName === undefined || rule.toolName === '*'
+          ? `mcp_${rule.mcpName}_*`
+          : `mcp_${rule.mcpName}_${rule.toolName}`;
     if (fqn !== undefined && fqn !== '*') {
       if (fqn.includes('*')) {
         if (fqn.startsWith('mcp_') && fqn.endsWith('_*')) {
@@ -105,7 +118,17 @@ export function geminiDecides(text: string, call: Call): ClientDecision {
 
 // Codex (codex-rs config mcp_types.rs): enabled_tools then disabled_tools filter by exact name; a
 // tool's approval_mode, else the server's default, else `auto` (which may run it unasked).
-const codexServers = cached((text) => (parse(text) as { mcp_servers?: Record<string, { enabled_tools?: string[]; disabled_tools?: string[]; default_tools_approval_mode?: string; tools?: Record<string, { approval_mode?: string }> }> }).mcp_servers);
+const codexServers = cached(
+  (text) =>
+    (
+      parse(text) as {
+        mcp_servers?: Record<
+          string,
+          { enabled_tools?: string[]; disabled_tools?: string[]; default_tools_approval_mode?: string; tools?: Record<string, { approval_mode?: string }> }
+        >;
+      }
+    ).mcp_servers,
+);
 export function codexDecides(text: string, call: Call): ClientDecision {
   const servers = codexServers(text);
   const server = own(servers, call.server);
@@ -121,7 +144,10 @@ export function codexDecides(text: string, call: Call): ClientDecision {
 export function cursorDecides(text: string, call: Call): ClientDecision {
   const { mcpAllowlist = [] } = JSON.parse(text) as { mcpAllowlist?: string[] };
   const subject = `${call.server}:${call.tool}`.toLowerCase();
-  const globRegex = (entry: string) => new RegExp(`^${[...entry.toLowerCase()].map((c) => (c === '*' ? '[\\s\\S]*' : c === '?' ? '[\\s\\S]' : c.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&'))).join('')}$`);
+  const globRegex = (entry: string) =>
+    new RegExp(
+      `^${[...entry.toLowerCase()].map((c) => (c === '*' ? '[\\s\\S]*' : c === '?' ? '[\\s\\S]' : c.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&'))).join('')}$`,
+    );
   return mcpAllowlist.some((entry) => globRegex(entry).test(subject)) ? 'allow' : 'ask';
 }
 

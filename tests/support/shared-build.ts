@@ -111,7 +111,8 @@ export function runBuildScript(catalogDir: string, outDir: string, base: string)
       process.execPath,
       [join(ROOT, 'scripts/build.mjs')],
       { cwd: ROOT, env: buildEnv({ OUT_DIR: outDir, BASE_PATH: base, CATALOG_DIR: catalogDir }), maxBuffer: 64 * 1024 * 1024 },
-      (error, stdout, stderr) => (error ? reject(new Error(`the build of ${catalogDir} into ${outDir} failed: ${error.message}\n${stdout}${stderr}`)) : resolve()),
+      (error, stdout, stderr) =>
+        error ? reject(new Error(`the build of ${catalogDir} into ${outDir} failed: ${error.message}\n${stdout}${stderr}`)) : resolve(),
     );
   });
 }

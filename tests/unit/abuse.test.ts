@@ -7,12 +7,12 @@ const rated = (category: Category, signals: Signal[] = []): Classification => ({
 const titles = (category: Category, signals: Signal[] = []) => abusePatterns(rated(category, signals)).map((pattern) => pattern.title);
 
 describe('abusePatterns', () => {
-  it('a tool without signals gets its category\'s pattern alone', () => {
+  it("a tool without signals gets its category's pattern alone", () => {
     expect(titles('read')).toEqual(['Prompt-injected exfiltration']);
     expect(titles('financial')).toEqual(['Financial loss']);
   });
 
-  it('then one pattern per signal, in the order of the rating\'s signals', () => {
+  it("then one pattern per signal, in the order of the rating's signals", () => {
     expect(titles('execute', ['shell-command', 'credentials'])).toEqual(['Full takeover', 'Command injection', 'Credential theft']);
     expect(titles('execute', ['credentials', 'shell-command'])).toEqual(['Full takeover', 'Credential theft', 'Command injection']);
   });

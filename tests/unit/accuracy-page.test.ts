@@ -34,7 +34,12 @@ describe('accuracyView from a figures fixture', () => {
 
   it('lays out both confusion tables: author hints by row, the classifier by column, with totals', () => {
     expect(view.byLevel.columns).toEqual(['Low', 'Medium', 'High', 'Critical']);
-    expect(view.byLevel.rows.map((r) => r.label)).toEqual(['Declared read-only', 'Declared destructive', 'Declared to change things, not destructive', 'No hint']);
+    expect(view.byLevel.rows.map((r) => r.label)).toEqual([
+      'Declared read-only',
+      'Declared destructive',
+      'Declared to change things, not destructive',
+      'No hint',
+    ]);
     expect(view.byLevel.rows[0]).toEqual({ label: 'Declared read-only', cells: [90, 7, 2, 1], total: 100 });
     expect(view.byCategory.columns).toEqual(['Read', 'Write', 'Destructive', 'Execute', 'Financial', 'Other']);
     expect(view.byCategory.rows.reduce((n, r) => n + r.total, 0)).toBe(200);
@@ -51,7 +56,9 @@ describe('accuracyView from a figures fixture', () => {
 
   it('says so when the site now rates with other rules than the figures were measured with', () => {
     const stale = accuracyView(loadAccuracyFile(FIXTURE_DIR), '2027.1.1') as PublishedAccuracy;
-    expect(stale.staleNote).toBe('These figures were measured with rules 2026.11.9; the catalog now rates with rules 2027.1.1, whose figures have not been published yet.');
+    expect(stale.staleNote).toBe(
+      'These figures were measured with rules 2026.11.9; the catalog now rates with rules 2027.1.1, whose figures have not been published yet.',
+    );
   });
 
   it('no file: nothing published, not an error', () => {
@@ -92,6 +99,8 @@ describe('loadAccuracyFile on a broken file', () => {
   });
 
   it('not JSON: a clear error naming the file', () => {
-    expect(problems(write('{ "measuredOn": '))[0]).toMatch(/^accuracy\.json: not valid JSON \(.*\) \(hint: write it again with npm run eval:classifier -- <dir> --write\)$/);
+    expect(problems(write('{ "measuredOn": '))[0]).toMatch(
+      /^accuracy\.json: not valid JSON \(.*\) \(hint: write it again with npm run eval:classifier -- <dir> --write\)$/,
+    );
   });
 });

@@ -31,7 +31,7 @@ describe('agentgateway patterns match names with line breaks as policy-v1 does',
   });
 
   it('matches exactly the names policy-v1 matches, line breaks and all (property)', () => {
-    const piece = fc.string({ unit: fc.constantFrom('a', 'b', '.', '_', '\n', '\r', '\u2028', '(', '$', '\\') , maxLength: 4 });
+    const piece = fc.string({ unit: fc.constantFrom('a', 'b', '.', '_', '\n', '\r', '\u2028', '(', '$', '\\'), maxLength: 4 });
     const key = fc.array(piece, { minLength: 2, maxLength: 4 }).map((parts) => parts.join('*'));
     const name = fc.string({ unit: fc.constantFrom('a', 'b', '.', '_', '\n', '\r', '\u2028', '(', '$', '\\', 'x'), maxLength: 12 });
     fc.assert(fc.property(key, name, (k, n) => matches(denyPattern(k), n) === globMatch(k, n)));

@@ -60,7 +60,9 @@ describe('checkAnnotations: declared read-only, appears to change things', () =>
 
   it('a destructive tool that says it only adds', () => {
     const result = check('pods-delete', { readOnlyHint: false, destructiveHint: false }, { inputSchema: props('name') });
-    expect(result.disagreements.map((d) => d.text)).toEqual(['Declares destructiveHint: false; it appears to delete or overwrite: verb “delete” in the name, object “pods”']);
+    expect(result.disagreements.map((d) => d.text)).toEqual([
+      'Declares destructiveHint: false; it appears to delete or overwrite: verb “delete” in the name, object “pods”',
+    ]);
     expect(result.suggested).toEqual({ readOnlyHint: false, destructiveHint: true });
   });
 
@@ -77,13 +79,17 @@ describe('checkAnnotations: declares it changes things, appears only to read', (
   it('readOnlyHint false on a read: the classifier rates the worse reading, the check still says they disagree', () => {
     const result = check('get_weather', { readOnlyHint: false }, { inputSchema: props('city') });
     expect(result.status).toBe('disagree');
-    expect(result.disagreements.map((d) => d.text)).toEqual(['Declares readOnlyHint: false; it appears only to read: verb “get” in the name, object “weather”']);
+    expect(result.disagreements.map((d) => d.text)).toEqual([
+      'Declares readOnlyHint: false; it appears only to read: verb “get” in the name, object “weather”',
+    ]);
     expect(result.suggested).toEqual({ readOnlyHint: true });
   });
 
   it('destructiveHint true on a read', () => {
     const result = check('list_issues', { destructiveHint: true }, { description: 'Lists issues in a repository.' });
-    expect(result.disagreements.map((d) => d.text)).toEqual(['Declares destructiveHint: true; it appears only to read: verb “list” in the name, object “issues”']);
+    expect(result.disagreements.map((d) => d.text)).toEqual([
+      'Declares destructiveHint: true; it appears only to read: verb “list” in the name, object “issues”',
+    ]);
     expect(result.suggested).toEqual({ readOnlyHint: true, destructiveHint: false });
   });
 });
@@ -147,7 +153,10 @@ describe('annotationTally: the count on a server page', () => {
 
   it.each([
     [[entry('list_issues', { readOnlyHint: true })], 'no declared hint disagrees with what its tools appear to do'],
-    [[entry('drop_table', { readOnlyHint: true }), entry('list_issues')], 'one tool declares hints that disagree with what it appears to do; 1 of 2 declare none'],
+    [
+      [entry('drop_table', { readOnlyHint: true }), entry('list_issues')],
+      'one tool declares hints that disagree with what it appears to do; 1 of 2 declare none',
+    ],
     [[entry('list_issues'), entry('drop_table')], 'no tool declares hints'],
   ])('%#: %s', (tools, summary) => {
     const tally = annotationTally(tools);

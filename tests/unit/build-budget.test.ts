@@ -49,7 +49,7 @@ describe('buildBudget', () => {
     expect(buildBudget(50_000, 8192).searchAfterPages).toBe(true);
   });
 
-  it('lets page processes\' heaps grow less between collections only when the build is large for the machine', () => {
+  it("lets page processes' heaps grow less between collections only when the build is large for the machine", () => {
     expect(buildBudget(50_000, 24_576).heapGrowingPercent).toBeUndefined();
     expect(buildBudget(250_000, 24_576).heapGrowingPercent).toBe(30);
     expect(buildBudget(50_000, 8192).heapGrowingPercent).toBe(30);

@@ -86,7 +86,9 @@ function addOwnFiles(site: string): void {
 }
 
 const everyFile = (dir: string): string[] =>
-  readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((name) => !lstatSync(join(dir, name)).isDirectory()).sort();
+  readdirSync(dir, { recursive: true, encoding: 'utf8' })
+    .filter((name) => !lstatSync(join(dir, name)).isDirectory())
+    .sort();
 
 describe('a copied build that holds files of its own', () => {
   it('is refused, naming every file that would be lost', () => {
@@ -173,14 +175,14 @@ describe('publishing a build', () => {
 });
 
 describe('two builds of one output at once', () => {
-  it('the second is refused before it writes anything the first reads: the catalog\'s reading stays byte for byte', { timeout: 60_000 }, async () => {
+  it("the second is refused before it writes anything the first reads: the catalog's reading stays byte for byte", { timeout: 60_000 }, async () => {
     const root = temp('atlas-race-');
     const out = join(root, 'dist');
     // The first build holds the lock and reads from its cache folder (its reading and its snapshot of it).
     const release = lockOutput(out);
     const cache = join(buildsFolderOf(out), '.cache', CATALOG_CACHE_NAME);
     mkdirSync(dirname(cache), { recursive: true });
-    writeFileSync(cache, 'the first build\'s reading\n');
+    writeFileSync(cache, "the first build's reading\n");
     const before = statSync(cache);
     try {
       const { io, written } = collectIO();
@@ -190,7 +192,7 @@ describe('two builds of one output at once', () => {
     } finally {
       release();
     }
-    expect(readFileSync(cache, 'utf8')).toBe('the first build\'s reading\n');
+    expect(readFileSync(cache, 'utf8')).toBe("the first build's reading\n");
     expect(statSync(cache).ino).toBe(before.ino);
     expect(readdirSync(dirname(cache))).toEqual([CATALOG_CACHE_NAME]);
     expect(readdirSync(buildsFolderOf(out))).toEqual(['.cache']);
@@ -254,7 +256,7 @@ describe('the lock of a build that was killed', () => {
 });
 
 describe('scratch folders of builds killed with -9', () => {
-  it('are removed by the next build; a running build\'s stays', () => {
+  it("are removed by the next build; a running build's stays", () => {
     const parent = temp('atlas-scratch-');
     const own = scratchFolder(parent, 'build-');
     for (const name of ['build-4194305.77-abcdef', `build-${process.pid}.1-ghijkl`, 'build-Xy12Zw', 'other-4194305-abcdef']) mkdirSync(join(parent, name));

@@ -54,14 +54,16 @@ describe('the catalog cache', () => {
     writeFileSync(file, JSON.stringify(server));
     const second = loadCatalogCached(catalogDir, cacheFile, 'fingerprint-1');
     expect(second.reused).toBe(count - 1);
-    const changed = buildCatalog(readCachedCatalog(cacheFile, 'fingerprint-1')!).servers.find((s) => s.slug === 'github')!.tools.find((t) => t.name === server.tools[0]!.name)!;
+    const changed = buildCatalog(readCachedCatalog(cacheFile, 'fingerprint-1')!)
+      .servers.find((s) => s.slug === 'github')!
+      .tools.find((t) => t.name === server.tools[0]!.name)!;
     expect(loadDefinition(changed).definition.description).toBe('Deletes every repository of the organisation.');
 
     expect(loadCatalogCached(catalogDir, cacheFile, 'fingerprint-2').reused).toBe(0);
     expect(readCachedCatalog(cacheFile, 'fingerprint-1')).toBeUndefined();
   });
 
-  it('reads again a file replaced by another whose size and times match the reading\'s (another inode)', () => {
+  it("reads again a file replaced by another whose size and times match the reading's (another inode)", () => {
     const { catalogDir, cacheFile } = setup();
     const file = join(catalogDir, 'servers', 'github.json');
     const server = JSON.parse(readFileSync(file, 'utf8')) as { tools: { name: string; description?: string }[] };
@@ -73,14 +75,22 @@ describe('the catalog cache', () => {
     renameSync(`${file}.new`, file);
     // Times are coarse (a clock tick, a copy that keeps them): here they and the size coincide with the reading's.
     const [now, nowNs] = [statSync(file), statSync(file, { bigint: true })];
-    const coinciding: Record<string, unknown> = { size: now.size, mtimeMs: now.mtimeMs, ctimeMs: now.ctimeMs, mtimeNs: String(nowNs.mtimeNs), ctimeNs: String(nowNs.ctimeNs) };
-    const lines = readFileSync(cacheFile, 'utf8').split('\n').map((line) => {
-      const tab = line.indexOf('\t');
-      if (!line.startsWith('{"name":"github.json"')) return line;
-      const head = JSON.parse(line.slice(0, tab)) as Record<string, unknown>;
-      for (const key of Object.keys(coinciding)) if (key in head) head[key] = coinciding[key];
-      return `${JSON.stringify(head)}${line.slice(tab)}`;
-    });
+    const coinciding: Record<string, unknown> = {
+      size: now.size,
+      mtimeMs: now.mtimeMs,
+      ctimeMs: now.ctimeMs,
+      mtimeNs: String(nowNs.mtimeNs),
+      ctimeNs: String(nowNs.ctimeNs),
+    };
+    const lines = readFileSync(cacheFile, 'utf8')
+      .split('\n')
+      .map((line) => {
+        const tab = line.indexOf('\t');
+        if (!line.startsWith('{"name":"github.json"')) return line;
+        const head = JSON.parse(line.slice(0, tab)) as Record<string, unknown>;
+        for (const key of Object.keys(coinciding)) if (key in head) head[key] = coinciding[key];
+        return `${JSON.stringify(head)}${line.slice(tab)}`;
+      });
     writeFileSync(cacheFile, lines.join('\n'));
 
     const again = loadCatalogCached(catalogDir, cacheFile, 'fingerprint-1');
@@ -112,7 +122,10 @@ describe('the catalog cache', () => {
     const direct = buildCatalog(loadCatalogDir(catalogDir));
     // Spoil every body in place (same length, so offsets hold): what listings show must not need one.
     const lines = readFileSync(cacheFile, 'utf8').split('\n');
-    writeFileSync(cacheFile, lines.map((line, i) => (i === 0 ? line : line.replace(/\t([^\t]*)$/, (_, body: string) => `\t${'x'.repeat(Buffer.byteLength(body) - 1)}}`))).join('\n'));
+    writeFileSync(
+      cacheFile,
+      lines.map((line, i) => (i === 0 ? line : line.replace(/\t([^\t]*)$/, (_, body: string) => `\t${'x'.repeat(Buffer.byteLength(body) - 1)}}`))).join('\n'),
+    );
     const listed = (c: Catalog) => c.tools.map((t) => [t.server.slug, t.slug, t.name, t.summary, t.changeDates, t.classification]);
     expect(listed(catalog)).toStrictEqual(listed(direct));
     expect(catalog.tools.some((t) => t.summary !== '')).toBe(true);
@@ -151,7 +164,7 @@ describe('the catalog cache', () => {
 });
 
 describe('readCache: the one reader of the cache file', () => {
-  it('gives one checked line per server, in the file\'s order', () => {
+  it("gives one checked line per server, in the file's order", () => {
     const { catalogDir, cacheFile } = setup();
     const { servers } = loadCatalogCached(catalogDir, cacheFile, 'fingerprint-1');
     const slugs = [...readCache(cacheFile, 'fingerprint-1')].map((line) => line.head().slug);
@@ -187,7 +200,7 @@ describe('the build reading the catalog in two shares at once', () => {
     expect(readdirSync(dirname(cacheFile)).filter((name) => name.includes('.part'))).toStrictEqual([]);
   });
 
-  it('reports both shares\' problems in file order and keeps the last good cache', { timeout: PROCESS_TEST_TIMEOUT }, async () => {
+  it("reports both shares' problems in file order and keeps the last good cache", { timeout: PROCESS_TEST_TIMEOUT }, async () => {
     const { catalogDir, cacheFile } = setup();
     await readCatalogInWorker(catalogDir, cacheFile, 'fingerprint-1', 0);
     const before = readFileSync(cacheFile, 'utf8');

@@ -44,7 +44,7 @@ describe('a catalog entry that is not a regular file', () => {
     expect(problems(() => loadCatalogDir(catalog, catalog))).toEqual([line]);
   });
 
-  it('fails the build\'s reader, which does not wait on the FIFO', { timeout: 60_000 }, async () => {
+  it("fails the build's reader, which does not wait on the FIFO", { timeout: 60_000 }, async () => {
     const catalog = hostileCatalog();
     const reading = readCatalogInWorker(catalog, join(catalog, 'cache.ndjson'), 'salt');
     await expect(reading).rejects.toThrow(DataError);
@@ -54,9 +54,7 @@ describe('a catalog entry that is not a regular file', () => {
   it('is refused as accuracy.json too (a FIFO would stop the build before it starts)', { timeout: 10_000 }, () => {
     const catalog = hostileCatalog([]);
     execFileSync('mkfifo', [join(catalog, 'accuracy.json')]);
-    expect(problems(() => loadAccuracyFile(catalog, catalog))).toEqual([
-      `accuracy.json: a named pipe, ${NOT_A_FILE}`,
-    ]);
+    expect(problems(() => loadAccuracyFile(catalog, catalog))).toEqual([`accuracy.json: a named pipe, ${NOT_A_FILE}`]);
   });
 
   it('linking to /dev/stdin is no way around it', { timeout: 10_000 }, () => {

@@ -18,12 +18,22 @@ function imported(name: string, ...versions: Tool[][]): ServerFile {
 }
 const catalogOf = (files: Record<string, ServerFile>) => buildCatalog(Object.entries(files).map(([slug, data]) => ({ slug, file: `${slug}.json`, data })));
 
-const note = (description: string, extra: Partial<Tool> = {}): Tool => ({ name: 'send_note', description, inputSchema: { type: 'object', properties: { to: { type: 'string' } } }, ...extra });
+const note = (description: string, extra: Partial<Tool> = {}): Tool => ({
+  name: 'send_note',
+  description,
+  inputSchema: { type: 'object', properties: { to: { type: 'string' } } },
+  ...extra,
+});
 // Characters XML 1.0 cannot hold: a feed with one is not XML.
 const NOT_XML = /[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/u;
 
 describe('the change feeds', () => {
-  const notes = imported('Notes', [note('Sends a note.')], [note('Sends a note to a colleague.')], [note('Sends a note to a colleague.', { inputSchema: { type: 'object', properties: { to: { type: 'string' }, bcc: { type: 'string' } } } })]);
+  const notes = imported(
+    'Notes',
+    [note('Sends a note.')],
+    [note('Sends a note to a colleague.')],
+    [note('Sends a note to a colleague.', { inputSchema: { type: 'object', properties: { to: { type: 'string' }, bcc: { type: 'string' } } } })],
+  );
   const quiet = imported('Quiet', [{ name: 'read_thing', description: 'Reads a thing.' }]);
   const catalog = catalogOf({ notes, quiet });
 
@@ -48,7 +58,10 @@ describe('the change feeds', () => {
     expect(own.self).toBe('https://atlas.example/servers/notes/changes.xml');
     expect(own.items).toHaveLength(2);
     // Another server changing leaves this feed byte for byte as it was: it can be reused.
-    const other = catalogOf({ notes, quiet: imported('Quiet', [{ name: 'read_thing', description: 'Reads a thing.' }], [{ name: 'read_thing', description: 'Reads things.' }]) });
+    const other = catalogOf({
+      notes,
+      quiet: imported('Quiet', [{ name: 'read_thing', description: 'Reads a thing.' }], [{ name: 'read_thing', description: 'Reads things.' }]),
+    });
     expect(serverChangesFeed(other.servers[0]!, url)).toBe(serverChangesFeed(notesServer!, url));
     const empty = parseFeed(serverChangesFeed(quietServer!, url));
     expect(empty.items).toEqual([]);
@@ -65,7 +78,11 @@ describe('the change feeds', () => {
 
   it('keeps hostile names and texts as text, and holds only characters XML allows', () => {
     const name = 'x<script>alert(1)</script>\u0001\uFFFE]]>';
-    const hostile = imported('Evil <img src=x onerror=alert(1)> \u0002', [{ name, description: 'Old.' }], [{ name, description: 'New <b onclick="x()">bold</b> ]]> text.' }]);
+    const hostile = imported(
+      'Evil <img src=x onerror=alert(1)> \u0002',
+      [{ name, description: 'Old.' }],
+      [{ name, description: 'New <b onclick="x()">bold</b> ]]> text.' }],
+    );
     const xml = siteChangesFeed(catalogOf({ hostile }), url);
     expect(xml).not.toMatch(NOT_XML);
     expect(xml).not.toMatch(/<(script|img|b)\b/);

@@ -44,6 +44,8 @@ describe('recentChanges', () => {
 
   it('keeps ten by default', () => {
     const many = serverOf(Array.from({ length: 12 }, (_, i) => dated(`t${i}`, '2024-01-01', `2024-02-${String(i + 10).padStart(2, '0')}`)));
-    expect(recentChanges(many).map(({ tool, changedOn }) => [changedOn, loadDefinition(tool).definition.lastChanged])).toEqual(Array.from({ length: 10 }, (_, i) => [`2024-02-${21 - i}`, `2024-02-${21 - i}`]));
+    expect(recentChanges(many).map(({ tool, changedOn }) => [changedOn, loadDefinition(tool).definition.lastChanged])).toEqual(
+      Array.from({ length: 10 }, (_, i) => [`2024-02-${21 - i}`, `2024-02-${21 - i}`]),
+    );
   });
 });

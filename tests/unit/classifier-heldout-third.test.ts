@@ -68,7 +68,9 @@ describe('third held-out tools: the category and level a careful engineer gives'
   });
 
   it('locks the accuracy measured when the rules were last changed', () => {
-    let agree = 0, writersReadOrLow = 0, readersHigh = 0;
+    let agree = 0,
+      writersReadOrLow = 0,
+      readersHigh = 0;
     for (const c of HELD_OUT_THIRD) {
       const [category, level] = c.expected.split('/');
       const got = classifyTool(c.tool);

@@ -35,7 +35,13 @@ describe('2. a parameter name is no capability: SQL needs SQL', () => {
   it.each<Case>([
     ['search_handbook', 'Keyword search over the employee handbook, which lives in a database.', { query: 'Words to look for' }, 'read', 'low'],
     ['find_spare_parts', 'Find spare parts in the parts database by keyword.', { query: 'Part name or number' }, 'read', 'low'],
-    ['catalog_search', 'Searches the seed catalog. Mentions of PostgreSQL below are about the catalog backend.', { query: "Search term, e.g. 'tomato'" }, 'read', 'low'],
+    [
+      'catalog_search',
+      'Searches the seed catalog. Mentions of PostgreSQL below are about the catalog backend.',
+      { query: "Search term, e.g. 'tomato'" },
+      'read',
+      'low',
+    ],
     ['query_warehouse_table', 'Query any warehouse table by name with filters.', { table: 'Table name', query: 'Filter expression' }, 'read', 'medium'],
     ['search_tickets', 'Searches support tickets by keywords.', { query: 'Keywords or a KQL expression such as status:open' }, 'read', 'low'],
   ])('%s', (...c) => check(c));

@@ -72,7 +72,12 @@ describe('real servers’ names: the category and level a careful engineer gives
   });
 
   it('locks the accuracy measured when the set was written', () => {
-    let categoryParts = 0, categoryRight = 0, levelParts = 0, levelRight = 0, writersReadOrLow = 0, readersHigh = 0;
+    let categoryParts = 0,
+      categoryRight = 0,
+      levelParts = 0,
+      levelRight = 0,
+      writersReadOrLow = 0,
+      readersHigh = 0;
     for (const c of REAL_NAMES) {
       const [category, level] = parts(c);
       const got = classifyTool(c.tool);

@@ -22,8 +22,22 @@ function check([name, extra, category, level, present, absent]: Row) {
 describe('a runnable-sounding parameter counts where the tool takes its input', () => {
   it.each<Row>([
     // Nested in a list of page actions under an options object: a detail of a side feature.
-    ['web_lookup', { description: 'Looks up pages on the web.', ...schema({ q: str(), pageOptions: obj({ steps: list({ kind: str(), script: str() }) }) }) }, 'read', 'low', [], ['code-eval']],
-    ['search_listings', schema({ query: str(), renderSettings: obj({ javascript: str('Snippet to run in the page before reading it.') }) }), 'read', 'low', [], ['code-eval']],
+    [
+      'web_lookup',
+      { description: 'Looks up pages on the web.', ...schema({ q: str(), pageOptions: obj({ steps: list({ kind: str(), script: str() }) }) }) },
+      'read',
+      'low',
+      [],
+      ['code-eval'],
+    ],
+    [
+      'search_listings',
+      schema({ query: str(), renderSettings: obj({ javascript: str('Snippet to run in the page before reading it.') }) }),
+      'read',
+      'low',
+      [],
+      ['code-eval'],
+    ],
     ['find_parts', schema({ filters: list({ field: str(), code: str() }) }), 'read', 'low', [], ['code-eval']],
     ['list_jobs', schema({ where: list({ command: str() }) }), 'read', 'low', [], ['shell-command']],
     // The tool's own input: top level, a plain wrapper object, or a list of runnable items.
@@ -84,11 +98,25 @@ describe('an HTTP verb in a generated name: the path decides, as in REST', () =>
 describe('what the parameters ask for decides whether state changes, not the verb alone', () => {
   it.each<Row>([
     // A top-level list of steps: the tool does the worst of them; a script step acts in the page it drives.
-    ['fetch_page', schema({ url: str(), steps: list({ type: { type: 'string', enum: ['wait', 'click', 'type', 'runScript'] }, script: str() }) }), 'write', 'medium', [], ['code-eval']],
+    [
+      'fetch_page',
+      schema({ url: str(), steps: list({ type: { type: 'string', enum: ['wait', 'click', 'type', 'runScript'] }, script: str() }) }),
+      'write',
+      'medium',
+      [],
+      ['code-eval'],
+    ],
     ['commit_changes', schema({ changes: list({ op: { type: 'string', enum: ['add', 'edit', 'remove'] }, path: str() }) }), 'destructive', 'high', [], []],
     ['list_changes', schema({ changes: list({ kind: { type: 'string', enum: ['added', 'modified'] } }) }), 'read', 'low', [], []],
     ['list_notifications', schema({ filters: list({ type: { type: 'string', enum: ['comment', 'reply', 'mention'] } }) }), 'read', 'low', [], []],
-    ['apply_edits', schema({ edits: list({ action: { type: 'string', enum: ['insert', 'delete'] }, line: { type: 'integer' } }) }), 'destructive', 'high', [], []],
+    [
+      'apply_edits',
+      schema({ edits: list({ action: { type: 'string', enum: ['insert', 'delete'] }, line: { type: 'integer' } }) }),
+      'destructive',
+      'high',
+      [],
+      [],
+    ],
     // Under a settings object the steps are a side feature of a read.
     ['search_web', schema({ query: str(), fetchOptions: obj({ steps: list({ type: { type: 'string', enum: ['wait', 'click'] } }) }) }), 'read', 'low', [], []],
   ])('%s', (...row) => check(row));
@@ -97,7 +125,14 @@ describe('what the parameters ask for decides whether state changes, not the ver
 describe('an executing verb whose object only looks', () => {
   it.each<Row>([
     // Running a query that is no SQL (metrics, logs, search) reads; SQL or a database keeps it executing.
-    ['execute_metrics_query', { description: 'Runs a metrics query over a time range.', ...schema({ query: str(), start: str(), end: str() }) }, 'read', 'low', [], ['raw-sql']],
+    [
+      'execute_metrics_query',
+      { description: 'Runs a metrics query over a time range.', ...schema({ query: str(), start: str(), end: str() }) },
+      'read',
+      'low',
+      [],
+      ['raw-sql'],
+    ],
     ['run_log_query', schema({ expression: str('Log filter expression.'), since: str() }), 'read', 'low', [], ['raw-sql']],
     ['exec_search_queries', {}, 'read', 'low', [], []],
     ['run_query', { description: 'Runs a SQL query against the warehouse.' }, 'execute', 'critical', ['raw-sql'], []],
@@ -116,7 +151,14 @@ describe('a generic verb: the description or the operations say what is done', (
     ['manage_widget_types', { description: 'Lists and describes the widget types on offer.' }, 'read', 'low', [], []],
     ['handle_alerts', { description: 'Shows the alerts still open.' }, 'read', 'low', [], []],
     ['manage_widgets', { description: 'Manage widgets with read and write operations.' }, 'write', 'medium', [], []],
-    ['manage_widgets', { description: 'Lists widgets.', ...schema({ operation: { type: 'string', enum: ['list', 'delete'] } }) }, 'destructive', 'high', [], []],
+    [
+      'manage_widgets',
+      { description: 'Lists widgets.', ...schema({ operation: { type: 'string', enum: ['list', 'delete'] } }) },
+      'destructive',
+      'high',
+      [],
+      [],
+    ],
   ])('%s', (...row) => check(row));
 });
 
@@ -164,7 +206,14 @@ describe('verbs from other domains', () => {
     ['chmod', schema({ path: str(), mode: str() }), 'write', 'high', ['permissions'], []],
     ['swap_assets', schema({ from_asset: str(), to_asset: str(), amount: str() }), 'financial', 'critical', ['money'], []],
     ['forecast_spend', { description: 'Predicts next month’s spend from past usage.' }, 'read', 'low', [], []],
-    ['aggregate', { description: 'Run an aggregation pipeline on a collection.', ...schema({ collection: str(), pipeline: { type: 'array' } }) }, 'read', 'low', [], []],
+    [
+      'aggregate',
+      { description: 'Run an aggregation pipeline on a collection.', ...schema({ collection: str(), pipeline: { type: 'array' } }) },
+      'read',
+      'low',
+      [],
+      [],
+    ],
     // The same words where they are no action.
     ['swap_panes', schema({ first: str(), second: str() }), 'write', 'medium', [], ['money']],
     ['list_trash', {}, 'read', 'low', [], []],
@@ -190,7 +239,14 @@ describe('code or SQL handed to a verb that examines text is read, not run', () 
     ['parse_query', { description: 'Parses a SQL statement into its syntax tree.', ...schema({ statement: str() }) }, 'read', 'low', [], ['raw-sql']],
     ['convert_code', schema({ code: str('Python source code'), target_language: str() }), 'read', 'low', [], ['code-eval']],
     // Unless the description says it runs what it takes.
-    ['validate_sql', { description: 'Runs the SQL statement in a rolled-back transaction to validate it.', ...schema({ sql: str() }) }, 'execute', 'critical', ['raw-sql'], []],
+    [
+      'validate_sql',
+      { description: 'Runs the SQL statement in a rolled-back transaction to validate it.', ...schema({ sql: str() }) },
+      'execute',
+      'critical',
+      ['raw-sql'],
+      [],
+    ],
     // Other reading verbs fetch with what they take: `read_query` runs its SQL.
     ['read_query', schema({ sql: str() }), 'execute', 'critical', ['raw-sql'], []],
   ])('%s', (...row) => check(row));
@@ -207,7 +263,14 @@ describe('a description that opens with a verb the classifier does not know', ()
 
 describe('“Changes ...” opens a description that writes', () => {
   it.each<Row>([
-    ['workload_size', { description: 'Changes the replica count of a workload.', ...schema({ name: str(), replicas: { type: 'integer' } }) }, 'write', 'medium', [], []],
+    [
+      'workload_size',
+      { description: 'Changes the replica count of a workload.', ...schema({ name: str(), replicas: { type: 'integer' } }) },
+      'write',
+      'medium',
+      [],
+      [],
+    ],
   ])('%s', (...row) => check(row));
 });
 
@@ -247,7 +310,14 @@ describe('a removal the name or description says is in bulk', () => {
   it.each<Row>([
     ['bulk_delete_records', schema({ filter: obj({}) }), 'destructive', 'critical', ['bulk'], []],
     ['mongo.deleteMany', schema({ collection: str(), filter: obj({}) }), 'destructive', 'critical', ['bulk'], []],
-    ['purge_messages', { description: 'Bulk delete recent messages in a channel.', ...schema({ channel: str(), count: { type: 'integer' } }) }, 'destructive', 'critical', ['bulk'], []],
+    [
+      'purge_messages',
+      { description: 'Bulk delete recent messages in a channel.', ...schema({ channel: str(), count: { type: 'integer' } }) },
+      'destructive',
+      'critical',
+      ['bulk'],
+      [],
+    ],
     // Many things added or changed at once is still an additive write; one removal is no bulk.
     ['batch_create_records', schema({ records: { type: 'array', items: obj({}) } }), 'write', 'medium', [], ['bulk']],
     ['delete_batch_job', schema({ job_id: str() }), 'destructive', 'high', [], ['bulk']],

@@ -8,7 +8,12 @@ import type { Tool } from '../../src/core/schema/server.ts';
 type Property = { type: string; enum?: readonly string[] };
 const schema = (properties: Record<string, string | Property>): Tool['inputSchema'] => ({
   type: 'object',
-  properties: Object.fromEntries(Object.entries(properties).map(([k, v]) => [k, typeof v !== 'string' ? v : v.endsWith('[]') ? { type: 'array', items: { type: v.slice(0, -2) } } : { type: v }])),
+  properties: Object.fromEntries(
+    Object.entries(properties).map(([k, v]) => [
+      k,
+      typeof v !== 'string' ? v : v.endsWith('[]') ? { type: 'array', items: { type: v.slice(0, -2) } } : { type: v },
+    ]),
+  ),
 });
 const tool = (name: string, properties: Record<string, string | Property>): Tool => ({ name, inputSchema: schema(properties) });
 

@@ -74,33 +74,77 @@ describe('policy-atlas check, against a server whose definitions change', () => 
 
   it('reads a saved tools/list file as import does', async () => {
     const file = join(dir, 'tools-list.json');
-    writeFileSync(file, JSON.stringify({ tools: [
-      { name: 'list_notes', title: null, description: 'Lists the notes in a folder.', inputSchema: { type: 'object', properties: { folder: { type: 'string' } } }, annotations: { readOnlyHint: true } },
-      { name: 'send_note', description: 'Sends a note to a colleague.', inputSchema: { type: 'object', properties: { to: { type: 'string' }, note: { type: 'string', description: 'The text of the note.' } }, required: ['to', 'note'] } },
-      { name: 'delete_note', description: 'Deletes a note.', inputSchema: { type: 'object', properties: { id: { type: 'string' } }, required: ['id'] }, annotations: { destructiveHint: true } },
-    ] }));
+    writeFileSync(
+      file,
+      JSON.stringify({
+        tools: [
+          {
+            name: 'list_notes',
+            title: null,
+            description: 'Lists the notes in a folder.',
+            inputSchema: { type: 'object', properties: { folder: { type: 'string' } } },
+            annotations: { readOnlyHint: true },
+          },
+          {
+            name: 'send_note',
+            description: 'Sends a note to a colleague.',
+            inputSchema: {
+              type: 'object',
+              properties: { to: { type: 'string' }, note: { type: 'string', description: 'The text of the note.' } },
+              required: ['to', 'note'],
+            },
+          },
+          {
+            name: 'delete_note',
+            description: 'Deletes a note.',
+            inputSchema: { type: 'object', properties: { id: { type: 'string' } }, required: ['id'] },
+            annotations: { destructiveHint: true },
+          },
+        ],
+      }),
+    );
     expect((await check('--server', 'notes', '--file', file)).code).toBe(0);
   }, 30_000);
 });
 
 describe('policy-atlas check usage errors: exit 2, nothing compared', () => {
   it.each<[string, string[], RegExp]>([
-    ['an unknown server slug', ['--catalog', catalog, '--server', 'nope', '--file', DRIFTING], /--server: no server "nope" in .*servers \(hint: it has everything, notes\)/],
+    [
+      'an unknown server slug',
+      ['--catalog', catalog, '--server', 'nope', '--file', DRIFTING],
+      /--server: no server "nope" in .*servers \(hint: it has everything, notes\)/,
+    ],
     ['a slug that is a path', ['--catalog', catalog, '--server', '../notes', '--file', DRIFTING], /--server: must be a server slug/],
     ['no --server', ['--catalog', catalog, '--file', DRIFTING], /--server: /],
     ['no --catalog', ['--server', 'notes', '--file', DRIFTING], /--catalog: /],
     ['no source', ['--catalog', catalog, '--server', 'notes'], /say where the tools come from/],
-    ['a catalog that is not there', ['--catalog', join(dir, 'missing'), '--server', 'notes', '--file', DRIFTING], /--catalog: .*missing\/servers is not a directory/],
+    [
+      'a catalog that is not there',
+      ['--catalog', join(dir, 'missing'), '--server', 'notes', '--file', DRIFTING],
+      /--catalog: .*missing\/servers is not a directory/,
+    ],
     ['an unreadable file', ['--catalog', catalog, '--server', 'notes', '--file', join(dir, 'missing.json')], /missing\.json: cannot read the file/],
     ['a file that is not a tool list', ['--catalog', catalog, '--server', 'notes', '--file', DRIFTING], /not valid JSON/],
-    ['a client name for a saved file', ['--catalog', catalog, '--server', 'notes', '--file', DRIFTING, '--client-name', 'claude-code'], /--client-name goes with --stdio or --url/],
-    ['a client name with a line break', ['--catalog', catalog, '--server', 'notes', '--stdio', 'x', '--client-name', 'a\nb'], /--client-name: must be 1 to 200 printable ASCII characters/],
-  ])('%s', async (_, args, message) => {
-    const result = await runCommand(checkCommand, [...args]);
-    expect(result.stderr).toMatch(message);
-    expect(result.stdout).toBe('');
-    expect(result.code).toBe(2);
-  }, 30_000);
+    [
+      'a client name for a saved file',
+      ['--catalog', catalog, '--server', 'notes', '--file', DRIFTING, '--client-name', 'claude-code'],
+      /--client-name goes with --stdio or --url/,
+    ],
+    [
+      'a client name with a line break',
+      ['--catalog', catalog, '--server', 'notes', '--stdio', 'x', '--client-name', 'a\nb'],
+      /--client-name: must be 1 to 200 printable ASCII characters/,
+    ],
+  ])(
+    '%s',
+    async (_, args, message) => {
+      const result = await runCommand(checkCommand, [...args]);
+      expect(result.stderr).toMatch(message);
+      expect(result.stdout).toBe('');
+      expect(result.code).toBe(2);
+    },
+    30_000,
+  );
 
   it('prints its help with exit 0', async () => {
     const result = await runCommand(checkCommand, ['--help']);

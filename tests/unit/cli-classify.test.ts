@@ -45,16 +45,24 @@ describe('policy-atlas classify', () => {
   }, 30_000);
 
   it.each<[string, unknown, string]>([
-    ['a tools/list result with serverInfo', { server: { name: 'dir', serverInfo: { name: 'notes', title: 'Notes' } }, tools: [{ name: 'delete_note' }] }, 'Notes'],
+    [
+      'a tools/list result with serverInfo',
+      { server: { name: 'dir', serverInfo: { name: 'notes', title: 'Notes' } }, tools: [{ name: 'delete_note' }] },
+      'Notes',
+    ],
     ['a JSON-RPC response', { jsonrpc: '2.0', id: 1, result: { tools: [{ name: 'delete_note' }] } }, 'rpc-dump'],
     ['a bare array', [{ name: 'delete_note' }], 'rpc-dump'],
-  ])('reads %s', async (_, json, server) => {
-    const file = join(dir, 'rpc-dump.json');
-    writeFileSync(file, JSON.stringify(json));
-    const { code, rows } = await classify(file);
-    expect(code).toBe(0);
-    expect(rows.map((r) => [r.server, r.tool, r.category])).toEqual([[server, 'delete_note', 'destructive']]);
-  }, 30_000);
+  ])(
+    'reads %s',
+    async (_, json, server) => {
+      const file = join(dir, 'rpc-dump.json');
+      writeFileSync(file, JSON.stringify(json));
+      const { code, rows } = await classify(file);
+      expect(code).toBe(0);
+      expect(rows.map((r) => [r.server, r.tool, r.category])).toEqual([[server, 'delete_note', 'destructive']]);
+    },
+    30_000,
+  );
 
   it('a broken dump: the JSON path, exit 1, nothing on stdout', async () => {
     const file = join(dir, 'broken.json');
@@ -84,7 +92,7 @@ describe('policy-atlas classify', () => {
     expect(failed.stderr.trimEnd().split('\n')).toHaveLength(1);
   }, 30_000);
 
-  it('says each of a large server\'s warnings, then sums them up by kind', async () => {
+  it("says each of a large server's warnings, then sums them up by kind", async () => {
     const file = join(dir, 'nulls.json');
     const tools = Array.from({ length: 400 }, (_, i) => ({ name: `tool_${i}`, annotations: { readOnlyHint: null, openWorldHint: null } }));
     writeFileSync(file, JSON.stringify({ tools: [...tools, { name: 'odd name' }] }));

@@ -20,8 +20,17 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 const chat = {
   name: 'Team Chat Server',
   tools: [
-    { name: 'read_channel', description: 'Returns the latest messages other people posted in a channel.', inputSchema: { type: 'object', properties: { channel: { type: 'string' } } }, annotations: { readOnlyHint: true } },
-    { name: 'post_message', description: 'Posts a message with text of your choosing to a channel everyone in the workspace reads.', inputSchema: { type: 'object', properties: { channel: { type: 'string' }, text: { type: 'string' } } } },
+    {
+      name: 'read_channel',
+      description: 'Returns the latest messages other people posted in a channel.',
+      inputSchema: { type: 'object', properties: { channel: { type: 'string' } } },
+      annotations: { readOnlyHint: true },
+    },
+    {
+      name: 'post_message',
+      description: 'Posts a message with text of your choosing to a channel everyone in the workspace reads.',
+      inputSchema: { type: 'object', properties: { channel: { type: 'string' }, text: { type: 'string' } } },
+    },
   ],
 };
 mkdirSync(join(dir, 'catalog/servers'), { recursive: true });
@@ -59,13 +68,28 @@ describe('policy-atlas policy --for claude-code', () => {
     expect(status).toBe(0);
     const { permissions } = JSON.parse(stdout);
     // read_file's argument checks have no Claude Code form, so it asks rather than run unchecked.
-    expect(permissions.ask).toEqual(['mcp__code-host__add_issue_comment', 'mcp__code-host__create_pull_request', 'mcp__code-host__push_files', 'mcp__code-host__read_file']);
+    expect(permissions.ask).toEqual([
+      'mcp__code-host__add_issue_comment',
+      'mcp__code-host__create_pull_request',
+      'mcp__code-host__push_files',
+      'mcp__code-host__read_file',
+    ]);
     expect(permissions.allow).toContain('mcp__code-host__list_issues');
     expect(stderr).toMatch(/^policy-atlas policy: Claude Code settings\.json permissions cannot say: The default deny is left out/m);
     expect(stderr).toContain('rate limits');
   });
 
-  const SETTINGS = ['{', '\t"model": "opus",', '\t"permissions": {', '\t\t"deny": ["Bash(rm:*)", "mcp__code-host__push_files"],', '\t\t"defaultMode": "default"', '\t},', '\t"env": { "X": "1" }', '}', ''].join('\n');
+  const SETTINGS = [
+    '{',
+    '\t"model": "opus",',
+    '\t"permissions": {',
+    '\t\t"deny": ["Bash(rm:*)", "mcp__code-host__push_files"],',
+    '\t\t"defaultMode": "default"',
+    '\t},',
+    '\t"env": { "X": "1" }',
+    '}',
+    '',
+  ].join('\n');
 
   it('merges into the client settings file given with --config, keeping the rest, leaving the file alone', async () => {
     writeFileSync(join(dir, 'settings.json'), SETTINGS);
@@ -114,14 +138,30 @@ describe('policy-atlas policy --for claude-code', () => {
 });
 
 describe('policy-atlas policy --config for codex and cline', () => {
-  const CONFIG_TOML = ['# my Codex setup', 'model = "o4"', '', '[mcp_servers.code-host]', 'command = "npx" # pinned', 'args = ["-y", "code-host@1.0.0"]', 'enabled_tools = ["stale"]', '', '[mcp_servers.elsewhere]', 'command = "other"', ''].join('\n');
+  const CONFIG_TOML = [
+    '# my Codex setup',
+    'model = "o4"',
+    '',
+    '[mcp_servers.code-host]',
+    'command = "npx" # pinned',
+    'args = ["-y", "code-host@1.0.0"]',
+    'enabled_tools = ["stale"]',
+    '',
+    '[mcp_servers.elsewhere]',
+    'command = "other"',
+    '',
+  ].join('\n');
 
   it('codex: prints the whole config.toml with our keys in the server table, the rest byte for byte, the file left alone', async () => {
     writeFileSync(join(dir, 'config.toml'), CONFIG_TOML);
     const { status, stdout, stderr } = await cli('--for', 'codex', '--servers', 'code-host', '--config', 'config.toml');
     expect([status, stderr]).toEqual([0, expect.not.stringContaining('had no server')]);
     expect(readFileSync(join(dir, 'config.toml'), 'utf8')).toBe(CONFIG_TOML);
-    expect(stdout.startsWith('# my Codex setup\nmodel = "o4"\n\n[mcp_servers.code-host]\ncommand = "npx" # pinned\nargs = ["-y", "code-host@1.0.0"]\nenabled_tools = [')).toBe(true);
+    expect(
+      stdout.startsWith(
+        '# my Codex setup\nmodel = "o4"\n\n[mcp_servers.code-host]\ncommand = "npx" # pinned\nargs = ["-y", "code-host@1.0.0"]\nenabled_tools = [',
+      ),
+    ).toBe(true);
     expect(stdout.endsWith('\n[mcp_servers.elsewhere]\ncommand = "other"\n')).toBe(true);
     const server = (parseToml(stdout) as { mcp_servers: Record<string, Record<string, unknown>> }).mcp_servers['code-host']!;
     expect(server.enabled_tools).toContain('list_issues');
@@ -151,7 +191,8 @@ describe('policy-atlas policy --config for codex and cline', () => {
   });
 
   it('cline: merges autoApprove, alwaysAllow and disabledTools into the server entry, keeping its other keys', async () => {
-    const settings = '{\n    "mcpServers": {\n        "code-host": { "command": "npx", "args": ["-y", "code-host"], "autoApprove": ["push_files"] }\n    }\n}\n';
+    const settings =
+      '{\n    "mcpServers": {\n        "code-host": { "command": "npx", "args": ["-y", "code-host"], "autoApprove": ["push_files"] }\n    }\n}\n';
     writeFileSync(join(dir, 'cline_mcp_settings.json'), settings);
     const { status, stdout } = await cli('--for', 'cline', '--servers', 'code-host', '--config', 'cline_mcp_settings.json');
     expect(status).toBe(0);

@@ -24,7 +24,15 @@ const VALID = file('valid.json', JSON.stringify({ version: '1', default: 'deny',
 const WARNED = file('warned.json', JSON.stringify({ version: '1', default: 'allow' }, null, 2));
 const INVALID = file(
   'invalid.json',
-  ['{', '  "version": "1",', '  "default": "deny",', '  "tools": {', '    "x": { "limits": [ { "counter": "c", "window": "minute", "max": 0, "scope": "grant" } ] }', '  }', '}'].join('\n'),
+  [
+    '{',
+    '  "version": "1",',
+    '  "default": "deny",',
+    '  "tools": {',
+    '    "x": { "limits": [ { "counter": "c", "window": "minute", "max": 0, "scope": "grant" } ] }',
+    '  }',
+    '}',
+  ].join('\n'),
 );
 const BROKEN = file('broken.json', '{\n  "version": "1",\n}');
 const TYPO = file('typo.json', JSON.stringify({ version: '1', default: 'deny', tools: { read_fil: {}, 'list_*': {} } }, null, 2));

@@ -11,7 +11,15 @@ import { ROOT } from '../support/run-cli.ts';
 const CONFIGS = join(ROOT, 'tests/fixtures/client-configs');
 const read = (file: string) => parseClientConfig(readFileSync(join(CONFIGS, file), 'utf8'), { path: file });
 /** A server's essentials, to compare without the empty defaults. */
-const brief = (server: ConfigServer) => Object.fromEntries(Object.entries(server).filter(([key, value]) => key !== 'path' && !(Array.isArray(value) && value.length === 0) && !(value && typeof value === 'object' && !Array.isArray(value) && Object.keys(value).length === 0)));
+const brief = (server: ConfigServer) =>
+  Object.fromEntries(
+    Object.entries(server).filter(
+      ([key, value]) =>
+        key !== 'path' &&
+        !(Array.isArray(value) && value.length === 0) &&
+        !(value && typeof value === 'object' && !Array.isArray(value) && Object.keys(value).length === 0),
+    ),
+  );
 
 describe('parseClientConfig: each fixture, its client told from the file', () => {
   it.each([
@@ -32,18 +40,29 @@ describe('parseClientConfig: each fixture, its client told from the file', () =>
 
   it('Claude Code .mcp.json: stdio with variables as written, http and sse with their URLs', () => {
     expect(read('claude-code/.mcp.json').servers.map(brief)).toEqual([
-      { name: 'notes', kind: 'stdio', command: 'npx', args: ['-y', 'notes-mcp', '--root', '${NOTES_ROOT:-/srv/notes}'], env: { NOTES_API_KEY: '${NOTES_API_KEY}' } },
+      {
+        name: 'notes',
+        kind: 'stdio',
+        command: 'npx',
+        args: ['-y', 'notes-mcp', '--root', '${NOTES_ROOT:-/srv/notes}'],
+        env: { NOTES_API_KEY: '${NOTES_API_KEY}' },
+      },
       { name: 'tickets', kind: 'http', url: 'https://tickets.example.com/mcp', headers: { Authorization: 'Bearer ${TICKETS_TOKEN}' } },
       { name: 'legacy-feed', kind: 'http', url: 'https://feed.example.com/sse' },
     ]);
   });
 
-  it('~/.claude.json: top-level servers and each project\'s, with the project named and disabledMcpServers honoured', () => {
+  it("~/.claude.json: top-level servers and each project's, with the project named and disabledMcpServers honoured", () => {
     const servers = read('claude-user/.claude.json').servers;
     expect(servers.map((s) => [s.name, s.project, s.disabled, s.path])).toEqual([
       ['calendar', undefined, undefined, ['mcpServers', 'calendar']],
       ['orders', '/home/someone/work/shop', undefined, ['projects', '/home/someone/work/shop', 'mcpServers', 'orders']],
-      ['old-orders', '/home/someone/work/shop', 'listed in projects["/home/someone/work/shop"].disabledMcpServers', ['projects', '/home/someone/work/shop', 'mcpServers', 'old-orders']],
+      [
+        'old-orders',
+        '/home/someone/work/shop',
+        'listed in projects["/home/someone/work/shop"].disabledMcpServers',
+        ['projects', '/home/someone/work/shop', 'mcpServers', 'old-orders'],
+      ],
     ]);
   });
 
@@ -73,12 +92,26 @@ describe('parseClientConfig: each fixture, its client told from the file', () =>
   it('VS Code: servers and the inputs it declares', () => {
     const config = read('vscode/.vscode/mcp.json');
     expect(config.inputs).toEqual([{ id: 'issues-token', description: 'Issue tracker token' }]);
-    expect(brief(config.servers[0]!)).toEqual({ name: 'issues', kind: 'stdio', command: 'issues-mcp', args: ['--workspace', '${workspaceFolder}'], envFile: '${workspaceFolder}/.env.mcp', env: { ISSUES_TOKEN: '${input:issues-token}', ISSUES_HOME: '${env:ISSUES_HOME}' } });
+    expect(brief(config.servers[0]!)).toEqual({
+      name: 'issues',
+      kind: 'stdio',
+      command: 'issues-mcp',
+      args: ['--workspace', '${workspaceFolder}'],
+      envFile: '${workspaceFolder}/.env.mcp',
+      env: { ISSUES_TOKEN: '${input:issues-token}', ISSUES_HOME: '${env:ISSUES_HOME}' },
+    });
   });
 
   it('Codex: env, env_vars, bearer_token_env_var, http_headers, enabled = false', () => {
     expect(read('codex/config.toml').servers.map(brief)).toEqual([
-      { name: 'inventory', kind: 'stdio', command: 'inventory-mcp', args: ['--readonly', '--api-key', 'inv-literal-key-99z'], env: { INVENTORY_TOKEN: 'inv-token-literal-7a7a7a' }, envPassthrough: ['INVENTORY_REGION'] },
+      {
+        name: 'inventory',
+        kind: 'stdio',
+        command: 'inventory-mcp',
+        args: ['--readonly', '--api-key', 'inv-literal-key-99z'],
+        env: { INVENTORY_TOKEN: 'inv-token-literal-7a7a7a' },
+        envPassthrough: ['INVENTORY_REGION'],
+      },
       { name: 'billing', kind: 'http', url: 'https://billing.example.com/mcp', headers: { 'X-Team': 'platform' }, bearerTokenEnvVar: 'BILLING_TOKEN' },
       { name: 'sandbox', kind: 'stdio', command: 'sandbox-mcp', disabled: 'enabled = false' },
     ]);
@@ -128,7 +161,11 @@ describe('parseClientConfig: bad files, named with the line or JSON path, no val
   };
 
   it.each([
-    ['{"mcpServers": {"a": {"args": ["--token" "tok-secret-123456"], "command": "a"}}}', 'c.json', /^c\.json: not valid JSON: expected "," or "]" after .*, got a string or word at line 1, column \d+/],
+    [
+      '{"mcpServers": {"a": {"args": ["--token" "tok-secret-123456"], "command": "a"}}}',
+      'c.json',
+      /^c\.json: not valid JSON: expected "," or "]" after .*, got a string or word at line 1, column \d+/,
+    ],
     ['[mcp_servers.a]\ncommand = "a"\nenv = { KEY = "tok-secret-123456"\n', 'c.toml', /^c\.toml: not valid TOML: .* at line 4, column 1$/],
     ['{"mcpServers": {"a": {"command": "a", "env": "tok-secret-123456"}}}', 'c.json', /^c\.json › mcpServers\.a\.env: expected an object, got a string$/],
     ['{"mcpServers": {"a": {"command": "a", "args": [{"x": 1}]}}}', 'c.json', /^c\.json › mcpServers\.a\.args\[0\]: /],
@@ -162,14 +199,20 @@ describe('jsoncToJson', () => {
 
   it('leaves plain JSON as it is, whatever its strings hold (property)', () => {
     const tricky = fc.stringMatching(/^[a-z"\\/*,\]} \n]{0,12}$/);
-    fc.assert(fc.property(fc.jsonValue({ maxDepth: 3 }), tricky, (value, text) => {
-      const json = JSON.stringify({ value, text, list: [text, value] }, null, 1);
-      expect(JSON.parse(jsoncToJson(json))).toEqual(JSON.parse(json));
-    }));
+    fc.assert(
+      fc.property(fc.jsonValue({ maxDepth: 3 }), tricky, (value, text) => {
+        const json = JSON.stringify({ value, text, list: [text, value] }, null, 1);
+        expect(JSON.parse(jsoncToJson(json))).toEqual(JSON.parse(json));
+      }),
+    );
   });
 
   it('keeps lines and columns where they were', () => {
     const text = '{\n  // note\n  "a": 1,\n}';
-    expect(jsoncToJson(text).split('\n').map((line) => line.length)).toEqual(text.split('\n').map((line) => line.length));
+    expect(
+      jsoncToJson(text)
+        .split('\n')
+        .map((line) => line.length),
+    ).toEqual(text.split('\n').map((line) => line.length));
   });
 });

@@ -55,13 +55,18 @@ describe('mergeClineSettings', () => {
 
   it('adds a server the file lacks (and mcpServers itself) with a note that its command is missing; keeps CRLF', () => {
     const { text, notes } = merge('{\r\n  "theme": "dark"\r\n}\r\n', { mcpServers: { new: { autoApprove: [], alwaysAllow: [], disabledTools: ['x'] } } });
-    expect(text).toBe('{\r\n  "theme": "dark",\r\n  "mcpServers": {\r\n    "new": {\r\n      "autoApprove": [],\r\n      "alwaysAllow": [],\r\n      "disabledTools": [\r\n        "x"\r\n      ]\r\n    }\r\n  }\r\n}\r\n');
+    expect(text).toBe(
+      '{\r\n  "theme": "dark",\r\n  "mcpServers": {\r\n    "new": {\r\n      "autoApprove": [],\r\n      "alwaysAllow": [],\r\n      "disabledTools": [\r\n        "x"\r\n      ]\r\n    }\r\n  }\r\n}\r\n',
+    );
     expect(notes).toEqual([expect.stringMatching(/mcp_settings\.json had no server named new: .*add the server's command/)]);
     expect(JSON.parse(merge('').text)).toEqual(FRAGMENT);
   });
 
   it('treats a server named __proto__ as data', () => {
-    const { text } = merge('{ "mcpServers": { "__proto__": { "command": "x" } } }', JSON.parse('{ "mcpServers": { "__proto__": { "autoApprove": ["a"], "alwaysAllow": ["a"] } } }'));
+    const { text } = merge(
+      '{ "mcpServers": { "__proto__": { "command": "x" } } }',
+      JSON.parse('{ "mcpServers": { "__proto__": { "autoApprove": ["a"], "alwaysAllow": ["a"] } } }'),
+    );
     expect(JSON.parse(text).mcpServers.__proto__).toEqual({ command: 'x', autoApprove: ['a'], alwaysAllow: ['a'] });
     expect(({} as Record<string, unknown>).command).toBeUndefined();
   });

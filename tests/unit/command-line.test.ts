@@ -62,16 +62,20 @@ describe('runCommandLine', () => {
     expect(await runCommandLine(['--bogus'], bad.io, line, async () => 0)).toBe(2);
     expect(bad.written).toEqual({ stdout: '', stderr: 'policy-atlas try: unexpected argument "--bogus"\n\nUsage: policy-atlas try [--out <file>]\n' });
     const late = collectIO();
-    expect(await runCommandLine([], late.io, line, async () => {
-      throw new UsageError('--out: no such folder', { withHelp: false });
-    })).toBe(2);
+    expect(
+      await runCommandLine([], late.io, line, async () => {
+        throw new UsageError('--out: no such folder', { withHelp: false });
+      }),
+    ).toBe(2);
     expect(late.written.stderr).toBe('policy-atlas try: --out: no such folder\n');
   });
 
   it('any other error is not a usage error: it goes on up', async () => {
     const { io } = collectIO();
-    await expect(runCommandLine([], io, line, async () => {
-      throw new TypeError('a bug');
-    })).rejects.toThrow('a bug');
+    await expect(
+      runCommandLine([], io, line, async () => {
+        throw new TypeError('a bug');
+      }),
+    ).rejects.toThrow('a bug');
   });
 });

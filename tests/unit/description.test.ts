@@ -15,7 +15,14 @@ describe('descriptionBlocks', () => {
         { kind: 'paragraph', lines: [text('Next paragraph.')] },
       ],
     ],
-    ['CRLF line ends', 'a\r\nb\r\n\r\nc', [{ kind: 'paragraph', lines: [text('a'), text('b')] }, { kind: 'paragraph', lines: [text('c')] }]],
+    [
+      'CRLF line ends',
+      'a\r\nb\r\n\r\nc',
+      [
+        { kind: 'paragraph', lines: [text('a'), text('b')] },
+        { kind: 'paragraph', lines: [text('c')] },
+      ],
+    ],
     [
       'a bullet list between paragraphs',
       'Actions:\n- one\n* two\n+ three\n• four\n\nAfter.',
@@ -66,7 +73,12 @@ describe('descriptionBlocks', () => {
     [
       'inline code and strong',
       'Use `read_file` with **care**.',
-      [{ kind: 'paragraph', lines: [[{ text: 'Use ' }, { text: 'read_file', code: true }, { text: ' with ' }, { text: 'care', strong: true }, { text: '.' }]] }],
+      [
+        {
+          kind: 'paragraph',
+          lines: [[{ text: 'Use ' }, { text: 'read_file', code: true }, { text: ' with ' }, { text: 'care', strong: true }, { text: '.' }]],
+        },
+      ],
     ],
     [
       'markup inside list items and headings',

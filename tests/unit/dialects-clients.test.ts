@@ -58,7 +58,14 @@ describe('Gemini CLI policy', () => {
       { mcpName: 'files', toolName: 'read_file', decision: 'allow', priority: 300 },
       { mcpName: 'files', toolName: 'send', decision: 'ask_user', priority: 300 },
       { mcpName: 'files', toolName: 'drop', decision: 'deny', priority: 350, denyMessage: 'Destroys "everything".' },
-      { mcpName: 'files', toolName: 'write', argsPattern: '\\x00"force":true\\x00', decision: 'deny', priority: 400, denyMessage: 'Denied by a deny_if check of the policy.' },
+      {
+        mcpName: 'files',
+        toolName: 'write',
+        argsPattern: '\\x00"force":true\\x00',
+        decision: 'deny',
+        priority: 400,
+        denyMessage: 'Denied by a deny_if check of the policy.',
+      },
       { mcpName: 'files', toolName: 'write', decision: 'allow', priority: 300 },
       { mcpName: 'files', toolName: 'run', decision: 'ask_user', priority: 300 },
       { mcpName: 'files', toolName: '*', decision: 'deny', priority: 100, denyMessage: 'Not allowed by the policy: the default is deny.' },
@@ -112,13 +119,23 @@ describe('Codex config.toml', () => {
       enabled_tools: ['read_file', 'send', 'write', 'run'],
       disabled_tools: ['drop'],
       default_tools_approval_mode: 'prompt',
-      tools: { read_file: { approval_mode: 'approve' }, send: { approval_mode: 'prompt' }, write: { approval_mode: 'prompt' }, run: { approval_mode: 'prompt' } },
+      tools: {
+        read_file: { approval_mode: 'approve' },
+        send: { approval_mode: 'prompt' },
+        write: { approval_mode: 'prompt' },
+        run: { approval_mode: 'prompt' },
+      },
     });
     expect(lost.join('\n')).toMatch(/cannot check arguments, so write and run ask/);
   });
 
   it('default allow approves the rest, unless a pattern it cannot write would refuse some', () => {
-    const open = (extra: Record<string, Rule>) => (parse(codexConfig('files', doc({ drop: { action: 'deny' }, ...extra }, { default: 'allow' })).text) as { mcp_servers: { files: { default_tools_approval_mode: string } } }).mcp_servers.files;
+    const open = (extra: Record<string, Rule>) =>
+      (
+        parse(codexConfig('files', doc({ drop: { action: 'deny' }, ...extra }, { default: 'allow' })).text) as {
+          mcp_servers: { files: { default_tools_approval_mode: string } };
+        }
+      ).mcp_servers.files;
     expect(open({}).default_tools_approval_mode).toBe('approve');
     expect(open({ 'delete_*': { action: 'deny' } }).default_tools_approval_mode).toBe('prompt');
   });
@@ -150,10 +167,14 @@ describe('Cursor permissions.json', () => {
 
 describe('Cline and Roo Code settings', () => {
   it('autoApprove and alwaysAllow for the plain allows, disabledTools for the denied', () => {
-    expect(clineSettings('files', mixed).fragment.mcpServers.files).toEqual({ autoApprove: ['read_file'], alwaysAllow: ['read_file'], disabledTools: ['drop'] });
+    expect(clineSettings('files', mixed).fragment.mcpServers.files).toEqual({
+      autoApprove: ['read_file'],
+      alwaysAllow: ['read_file'],
+      disabledTools: ['drop'],
+    });
   });
 
-  it("never approves a name Roo Code reads like a refused one", () => {
+  it('never approves a name Roo Code reads like a refused one', () => {
     const { fragment, lost } = clineSettings('files', doc({ 'read-file': {}, read_file: { action: 'deny' } }));
     expect(fragment.mcpServers.files).toEqual({ autoApprove: [], alwaysAllow: [], disabledTools: ['read-file', 'read_file'] });
     expect(lost.join('\n')).toMatch(/cannot tell "read-file" and "read_file" apart/);
@@ -161,8 +182,17 @@ describe('Cline and Roo Code settings', () => {
 });
 
 const pages = [
-  ...catalog.tools.map((tool) => [`${tool.server.slug}/${tool.name}`, tool.server.slug, policyDocument({ [tool.name]: toolRule(tool, loadDefinition(tool)) })] as const),
-  ...catalog.servers.map((server) => [server.slug, server.slug, policyDocument(Object.fromEntries(server.tools.map((t) => [t.name, toolRule(t, loadDefinition(t))])), SERVER_CALLS_PER_MINUTE)] as const),
+  ...catalog.tools.map(
+    (tool) => [`${tool.server.slug}/${tool.name}`, tool.server.slug, policyDocument({ [tool.name]: toolRule(tool, loadDefinition(tool)) })] as const,
+  ),
+  ...catalog.servers.map(
+    (server) =>
+      [
+        server.slug,
+        server.slug,
+        policyDocument(Object.fromEntries(server.tools.map((t) => [t.name, toolRule(t, loadDefinition(t))])), SERVER_CALLS_PER_MINUTE),
+      ] as const,
+  ),
 ];
 
 describe.each(pages)('the formats of the page %s', (_id, serverKey, policy) => {

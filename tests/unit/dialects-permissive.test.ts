@@ -5,20 +5,32 @@ import { isPattern } from '../../src/core/policy/glob.ts';
 import { evaluatePolicy } from '../../src/core/policy/evaluate.ts';
 import { PolicySchema, type Condition, type Policy, type Rule } from '../../src/core/policy/schema.ts';
 import {
-  agentgatewayDecides, agentgatewayName, claudeDecides, claudeFold, clineDecides, codexDecides, cursorDecides, geminiCallName, geminiDecides, rooDecides, rooFold,
-  type Call, type ClientDecision,
+  agentgatewayDecides,
+  agentgatewayName,
+  claudeDecides,
+  claudeFold,
+  clineDecides,
+  codexDecides,
+  cursorDecides,
+  geminiCallName,
+  geminiDecides,
+  rooDecides,
+  rooFold,
+  type Call,
+  type ClientDecision,
 } from '../support/client-decisions.ts';
 
 /** Each format's client (Cline and Roo Code read one file), and the names it cannot tell apart. */
-const CLIENTS: { client: string; dialect: DialectId; decides: (text: string, call: Call) => ClientDecision; fold: (server: string, tool: string) => string }[] = [
-  { client: 'Claude Code', dialect: 'claude-code', decides: claudeDecides, fold: (_s, tool) => claudeFold(tool) },
-  { client: 'agentgateway', dialect: 'agentgateway', decides: agentgatewayDecides, fold: (_s, tool) => agentgatewayName(tool) },
-  { client: 'Gemini CLI', dialect: 'gemini-cli', decides: geminiDecides, fold: geminiCallName },
-  { client: 'Codex', dialect: 'codex', decides: codexDecides, fold: (_s, tool) => tool },
-  { client: 'Cursor', dialect: 'cursor', decides: cursorDecides, fold: (_s, tool) => tool.toLowerCase() },
-  { client: 'Cline', dialect: 'cline', decides: clineDecides, fold: (_s, tool) => tool },
-  { client: 'Roo Code', dialect: 'cline', decides: rooDecides, fold: (_s, tool) => rooFold(tool) },
-];
+const CLIENTS: { client: string; dialect: DialectId; decides: (text: string, call: Call) => ClientDecision; fold: (server: string, tool: string) => string }[] =
+  [
+    { client: 'Claude Code', dialect: 'claude-code', decides: claudeDecides, fold: (_s, tool) => claudeFold(tool) },
+    { client: 'agentgateway', dialect: 'agentgateway', decides: agentgatewayDecides, fold: (_s, tool) => agentgatewayName(tool) },
+    { client: 'Gemini CLI', dialect: 'gemini-cli', decides: geminiDecides, fold: geminiCallName },
+    { client: 'Codex', dialect: 'codex', decides: codexDecides, fold: (_s, tool) => tool },
+    { client: 'Cursor', dialect: 'cursor', decides: cursorDecides, fold: (_s, tool) => tool.toLowerCase() },
+    { client: 'Cline', dialect: 'cline', decides: clineDecides, fold: (_s, tool) => tool },
+    { client: 'Roo Code', dialect: 'cline', decides: rooDecides, fold: (_s, tool) => rooFold(tool) },
+  ];
 const write = (id: DialectId, server: string, policy: Policy) => DIALECTS.find((d) => d.id === id)!.write(server, policy).text;
 
 /** policy-v1's answer to one call, as a client would put it: a rate limit cannot refuse a first call. */
@@ -29,8 +41,36 @@ function policyDecides(policy: Policy, tool: string, args: Record<string, unknow
 
 // Hostile names: separators, wildcards, quotes, backslashes, newlines, case and Unicode twins, long names.
 const HOSTILE_TOOLS = [
-  '*', 'get_*', '*_file', 'a__b', 'a.b', 'a_b', 'a b', 'A_B', 'a-b', 'a:b', 'a/b', 'a?b', '"q"', "it's", 'back\\slash', 'new\nline',
-  'é', 'e\u0301', '\ud800', '__proto__', 'constructor', 'x'.repeat(70), `${'x'.repeat(69)}y`, 'read_file', 'Read_File', 'read-file', 'read file', 'read', 'mcp_files_read', 'mcp_my-server_read',
+  '*',
+  'get_*',
+  '*_file',
+  'a__b',
+  'a.b',
+  'a_b',
+  'a b',
+  'A_B',
+  'a-b',
+  'a:b',
+  'a/b',
+  'a?b',
+  '"q"',
+  "it's",
+  'back\\slash',
+  'new\nline',
+  'é',
+  'e\u0301',
+  '\ud800',
+  '__proto__',
+  'constructor',
+  'x'.repeat(70),
+  `${'x'.repeat(69)}y`,
+  'read_file',
+  'Read_File',
+  'read-file',
+  'read file',
+  'read',
+  'mcp_files_read',
+  'mcp_my-server_read',
 ];
 const SERVERS = ['files', 'my-server', 'my_server', 'a:b', 'a.b', 'srv*', 'x y', 'café', 'mcp_x', 's'.repeat(40)];
 const toolName = fc.oneof(
@@ -45,19 +85,35 @@ const CONDITIONS: Condition[] = [
   { path: 'args.n', op: 'gt', value: 3 },
   { path: 'args.a.b', op: 'eq', value: 1 },
 ];
-const ARGS: Record<string, unknown>[] = [{}, { force: true }, { force: false }, { path: '../x' }, { path: 'ok' }, { path: null }, { mode: 'a' }, { mode: 'b*' }, { mode: 'c' }, { n: 5 }, { n: 1 }, { a: { b: 1 } }, { path: 5 }];
+const ARGS: Record<string, unknown>[] = [
+  {},
+  { force: true },
+  { force: false },
+  { path: '../x' },
+  { path: 'ok' },
+  { path: null },
+  { mode: 'a' },
+  { mode: 'b*' },
+  { mode: 'c' },
+  { n: 5 },
+  { n: 1 },
+  { a: { b: 1 } },
+  { path: 5 },
+];
 const limit = { counter: 'c', window: 'minute', max: 1, scope: 'grant' } as const;
 
-const rule: fc.Arbitrary<Rule> = fc.record(
-  {
-    action: fc.constantFrom(undefined, 'allow', 'deny', 'require_approval'),
-    reason: fc.constantFrom('a "reason"\n', 'r'),
-    deny_if: fc.subarray(CONDITIONS, { minLength: 1, maxLength: 2 }),
-    require: fc.subarray(CONDITIONS, { minLength: 1, maxLength: 1 }),
-    limits: fc.constant([limit]),
-  },
-  { requiredKeys: [] },
-).map((r) => Object.fromEntries(Object.entries(r).filter(([, v]) => v !== undefined)) as Rule);
+const rule: fc.Arbitrary<Rule> = fc
+  .record(
+    {
+      action: fc.constantFrom(undefined, 'allow', 'deny', 'require_approval'),
+      reason: fc.constantFrom('a "reason"\n', 'r'),
+      deny_if: fc.subarray(CONDITIONS, { minLength: 1, maxLength: 2 }),
+      require: fc.subarray(CONDITIONS, { minLength: 1, maxLength: 1 }),
+      limits: fc.constant([limit]),
+    },
+    { requiredKeys: [] },
+  )
+  .map((r) => Object.fromEntries(Object.entries(r).filter(([, v]) => v !== undefined)) as Rule);
 
 const policy: fc.Arbitrary<Policy> = fc
   .record({
@@ -100,7 +156,9 @@ describe.each(CLIENTS)('$client never lets through unasked a call policy-v1 refu
             const expected = policyDecides(p, tool, args);
             const got = decides(text, { server, tool, args });
             if (expected === 'deny' && got === 'allow') {
-              throw new Error(`${client} allows ${JSON.stringify(tool)} ${JSON.stringify(args)} on server ${JSON.stringify(server)}, which policy-v1 refuses:\n${text}`);
+              throw new Error(
+                `${client} allows ${JSON.stringify(tool)} ${JSON.stringify(args)} on server ${JSON.stringify(server)}, which policy-v1 refuses:\n${text}`,
+              );
             }
             // An approval policy-v1 asks for is never skipped either.
             if (expected === 'ask' && got === 'allow') throw new Error(`${client} runs ${JSON.stringify(tool)} unasked, where policy-v1 asks:\n${text}`);

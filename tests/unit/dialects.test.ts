@@ -28,7 +28,10 @@ describe('Claude Code permissions', () => {
   });
 
   it('says which limits, checks and reasons it drops', () => {
-    const { lost } = claudeCodePermissions('files', doc({ a: { limits: [limit] }, b: { deny_if: [...denyIf], reason: 'r' } }, { all_tools: { limits: [limit] } }));
+    const { lost } = claudeCodePermissions(
+      'files',
+      doc({ a: { limits: [limit] }, b: { deny_if: [...denyIf], reason: 'r' } }, { all_tools: { limits: [limit] } }),
+    );
     expect(lost.join('\n')).toMatch(/default deny is left out/);
     expect(lost.join('\n')).toMatch(/cap on all calls together \(5 calls a minute per grant\)/);
     expect(lost.join('\n')).toMatch(/limit on a \(5 calls a minute per grant\)/);
@@ -162,8 +165,17 @@ const oddNames = catalogOf({
   },
 });
 const pages = [
-  ...[...catalog.tools, ...oddNames.tools].map((tool) => [`${tool.server.slug}/${tool.name}`, tool.server.slug, policyDocument({ [tool.name]: toolRule(tool, loadDefinition(tool)) })] as const),
-  ...[...catalog.servers, ...oddNames.servers].map((server) => [server.slug, server.slug, policyDocument(Object.fromEntries(server.tools.map((t) => [t.name, toolRule(t, loadDefinition(t))])), SERVER_CALLS_PER_MINUTE)] as const),
+  ...[...catalog.tools, ...oddNames.tools].map(
+    (tool) => [`${tool.server.slug}/${tool.name}`, tool.server.slug, policyDocument({ [tool.name]: toolRule(tool, loadDefinition(tool)) })] as const,
+  ),
+  ...[...catalog.servers, ...oddNames.servers].map(
+    (server) =>
+      [
+        server.slug,
+        server.slug,
+        policyDocument(Object.fromEntries(server.tools.map((t) => [t.name, toolRule(t, loadDefinition(t))])), SERVER_CALLS_PER_MINUTE),
+      ] as const,
+  ),
 ];
 
 describe.each(pages)('dialects of the page %s', (_id, serverKey, policy) => {

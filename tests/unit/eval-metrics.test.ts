@@ -57,7 +57,14 @@ describe('computeFigures', () => {
   });
 
   it('reports null, not 0 or NaN, when there is nothing to measure', () => {
-    expect(figuresJson(computeFigures([s('read', 'low')]))).toEqual({ tools: 1, readOnWrites: null, harmlessDestructive: null, readRecall: null, falseAlarm: null, agreement: null });
+    expect(figuresJson(computeFigures([s('read', 'low')]))).toEqual({
+      tools: 1,
+      readOnWrites: null,
+      harmlessDestructive: null,
+      readRecall: null,
+      falseAlarm: null,
+      agreement: null,
+    });
   });
 
   it('the JSON form has exactly the documented keys, shares between 0 and 1', () => {
@@ -95,7 +102,9 @@ describe('confusion', () => {
     expect(byCategory.destructive).toEqual({ read: 0, write: 1, destructive: 1, execute: 0, financial: 0, other: 0 });
     expect(byCategory['no hint']).toEqual({ read: 1, write: 0, destructive: 0, execute: 1, financial: 0, other: 0 });
     expect(byLevel.destructive).toEqual({ low: 1, medium: 0, high: 1, critical: 0 });
-    const total = Object.values(byLevel).flatMap((row) => Object.values(row)).reduce((a, b) => a + b, 0);
+    const total = Object.values(byLevel)
+      .flatMap((row) => Object.values(row))
+      .reduce((a, b) => a + b, 0);
     expect(total).toBe(SAMPLES.length);
   });
 });

@@ -67,7 +67,12 @@ describe('readers pick evidence by kind', () => {
   });
 
   it('faq: a description backs the rating only with its own "confidence up"', () => {
-    const definition: Tool = { name: 'frob_widget', description: 'Frobs a widget.', inputSchema: { type: 'object', properties: { id: { type: 'string' } } }, annotations: { readOnlyHint: true } };
+    const definition: Tool = {
+      name: 'frob_widget',
+      description: 'Frobs a widget.',
+      inputSchema: { type: 'object', properties: { id: { type: 'string' } } },
+      annotations: { readOnlyHint: true },
+    };
     const settle = (evidence: Evidence[]) => whatWouldSettle({ definition, classification: rated(evidence) });
     const clearer = ['a clearer description, opening with what the tool does (such as "Lists…" or "Deletes…")'];
     expect(settle([of({ kind: 'confidence', direction: 'up' }, 'description', 'the description agrees')])).toEqual([]);
@@ -102,7 +107,9 @@ describe('readers pick evidence by kind', () => {
       { category: 'destructive', definitionCategory: 'destructive' },
     );
     const readOnly = checkAnnotations({ definition: { annotations: { readOnlyHint: true } }, classification: destructive });
-    expect(readOnly.disagreements.map((d) => d.text)).toContain('Declares readOnlyHint: true; it appears to delete or overwrite: parameter `op` can ask for “delete”');
+    expect(readOnly.disagreements.map((d) => d.text)).toContain(
+      'Declares readOnlyHint: true; it appears to delete or overwrite: parameter `op` can ask for “delete”',
+    );
 
     const sends = rated(
       [
@@ -122,7 +129,11 @@ describe('readers pick evidence by kind', () => {
         of({ kind: 'category', category: 'destructive' }, 'name', 'verb “purge” in the name'),
         of({ kind: 'signal', signal: 'bulk' }, 'schema', 'parameter `all`'),
         of({ kind: 'signal', signal: 'sends-external' }, 'schema', 'takes a recipient (`to`)'),
-        of({ kind: 'category', category: 'destructive', because: 'the worse reading wins' }, 'annotation', 'destructiveHint: true on a tool that looks like a read'),
+        of(
+          { kind: 'category', category: 'destructive', because: 'the worse reading wins' },
+          'annotation',
+          'destructiveHint: true on a tool that looks like a read',
+        ),
         of({ kind: 'level', level: 'critical' }, 'name', 'a level'),
         of({ kind: 'category', category: 'write' }, 'schema', 'another category'),
       ],
@@ -130,6 +141,10 @@ describe('readers pick evidence by kind', () => {
     );
     const roles = flowRoles({ definition: { name: 'frob_widget' }, parameters: [], classification });
     expect(roles).toContainEqual({ role: 'sink', source: 'schema', detail: 'takes a recipient (`to`)' });
-    expect(roles).toContainEqual({ role: 'destroys', source: 'annotation', detail: 'rated destructive: destructiveHint: true on a tool that looks like a read' });
+    expect(roles).toContainEqual({
+      role: 'destroys',
+      source: 'annotation',
+      detail: 'rated destructive: destructiveHint: true on a tool that looks like a read',
+    });
   });
 });

@@ -25,9 +25,7 @@ describe('FAQ facts from the catalog', () => {
   });
 
   it('quotes the first sentence of a published description', () => {
-    expect(answer(tool('notebook/delete_note'), 'What does')).toBe(
-      'Deletes a note for good. (as the Notebook Server describes it)',
-    );
+    expect(answer(tool('notebook/delete_note'), 'What does')).toBe('Deletes a note for good. (as the Notebook Server describes it)');
   });
 
   it('names the server, its tool count, package and transport', () => {
@@ -47,8 +45,15 @@ describe('FAQ facts from the catalog', () => {
   });
 
   it('does not say a tool whose schema takes unnamed keys takes no input', () => {
-    const built = catalogOf({ kv: { name: 'KV', tools: [{ name: 'put_labels', description: 'Sets labels.', inputSchema: { type: 'object', additionalProperties: { type: 'string' } } }] } });
-    expect(answer(built.tools[0]!, 'What parameters')).toBe('put_labels names no parameters, but its input schema accepts keys it does not name (additionalProperties).');
+    const built = catalogOf({
+      kv: {
+        name: 'KV',
+        tools: [{ name: 'put_labels', description: 'Sets labels.', inputSchema: { type: 'object', additionalProperties: { type: 'string' } } }],
+      },
+    });
+    expect(answer(built.tools[0]!, 'What parameters')).toBe(
+      'put_labels names no parameters, but its input schema accepts keys it does not name (additionalProperties).',
+    );
   });
 
   it.each(allTools.filter(([, t]) => loadDefinition(t).parameters.some((p) => p.required && !p.path.includes('.'))))(
@@ -83,14 +88,14 @@ describe('FAQ structure', () => {
     for (const entry of faq) expect(entry.answer.trim()).not.toBe('');
   });
 
-  it.each(allTools.filter(([, t]) => loadDefinition(t).definition.overrides?.faq?.length))('%s: the editors\' entries come last, as written', (_id, t) => {
+  it.each(allTools.filter(([, t]) => loadDefinition(t).definition.overrides?.faq?.length))("%s: the editors' entries come last, as written", (_id, t) => {
     const own: FaqEntry[] = loadDefinition(t).definition.overrides!.faq!;
     const faq = faqOf(t);
     expect(faq.slice(-own.length)).toEqual(own);
     expect(faq.slice(0, -own.length).map((e) => e.question)).toContain(`How risky is ${t.name}?`);
   });
 
-  it('the catalog has editors\' FAQ entries to check', () => {
+  it("the catalog has editors' FAQ entries to check", () => {
     expect(allTools.filter(([, t]) => loadDefinition(t).definition.overrides?.faq?.length).length).toBeGreaterThan(0);
   });
 
@@ -143,13 +148,34 @@ describe('a low-confidence rating: the FAQ says what would settle it', () => {
   const settle = (definition: Tool) => whatWouldSettle({ definition, classification: classifyTool(definition) });
 
   it.each<[string, Tool, string[]]>([
-    ['nothing but a name', { name: 'esm_frobnicate' }, ['a description that says what the tool does', 'an input schema that names its parameters', "annotations from the server's authors (readOnlyHint, destructiveHint)"]],
+    [
+      'nothing but a name',
+      { name: 'esm_frobnicate' },
+      [
+        'a description that says what the tool does',
+        'an input schema that names its parameters',
+        "annotations from the server's authors (readOnlyHint, destructiveHint)",
+      ],
+    ],
     [
       'a vague description, a schema, hints',
-      { name: 'esm_frobnicate', description: 'Handles the thing for the widget.', inputSchema: { type: 'object', properties: { widget: { type: 'string' } } }, annotations: { readOnlyHint: false } },
+      {
+        name: 'esm_frobnicate',
+        description: 'Handles the thing for the widget.',
+        inputSchema: { type: 'object', properties: { widget: { type: 'string' } } },
+        annotations: { readOnlyHint: false },
+      },
       ['a clearer description, opening with what the tool does (such as "Lists…" or "Deletes…")'],
     ],
-    ['an empty schema counts as none', { name: 'esm_frobnicate', inputSchema: { type: 'object', properties: {} }, annotations: { title: 'Frob' } }, ['a description that says what the tool does', 'an input schema that names its parameters', "annotations from the server's authors (readOnlyHint, destructiveHint)"]],
+    [
+      'an empty schema counts as none',
+      { name: 'esm_frobnicate', inputSchema: { type: 'object', properties: {} }, annotations: { title: 'Frob' } },
+      [
+        'a description that says what the tool does',
+        'an input schema that names its parameters',
+        "annotations from the server's authors (readOnlyHint, destructiveHint)",
+      ],
+    ],
   ])('%s', (_label, definition, expected) => {
     expect(settle(definition)).toEqual(expected);
   });
@@ -157,7 +183,9 @@ describe('a low-confidence rating: the FAQ says what would settle it', () => {
   it('nbk_frob_state (no description, an opaque name): the answer names the missing evidence', () => {
     const t = tool('notebook/nbk_frob_state');
     expect(isLowConfidence(t.classification.confidence)).toBe(true);
-    expect(answer(t, 'How risky is')).toMatch(/The confidence is low, so the rating leans to caution; a description that says what the tool does, .*annotations from the server's authors \(readOnlyHint, destructiveHint\) would settle it\.$/);
+    expect(answer(t, 'How risky is')).toMatch(
+      /The confidence is low, so the rating leans to caution; a description that says what the tool does, .*annotations from the server's authors \(readOnlyHint, destructiveHint\) would settle it\.$/,
+    );
   });
 
   it.each(allTools.filter(([, t]) => !isLowConfidence(t.classification.confidence)))('%s: confident, no such sentence', (_id, t) => {

@@ -94,7 +94,11 @@ describe('evidence', () => {
     expect(roles).toHaveLength(1);
     expect(roles[0]!.detail).toContain('`to`');
     const shell = rolesOf('shell', tool('shell', 'Runs a shell command on the host.', { command: str() }));
-    expect(shell.map((e) => e.detail)).toEqual([expect.stringContaining('read its files'), expect.stringContaining('network'), expect.stringContaining('delete')]);
+    expect(shell.map((e) => e.detail)).toEqual([
+      expect.stringContaining('read its files'),
+      expect.stringContaining('network'),
+      expect.stringContaining('delete'),
+    ]);
     for (const e of shell) expect(EVIDENCE_SOURCES).toContain(e.source);
   });
 

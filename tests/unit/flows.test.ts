@@ -12,7 +12,11 @@ const capped: Rule = { limits: [{ counter: 'c', window: 'minute', max: 20, scope
 const t = (name: string, roles: FlowRole[], server = 'one', rule: Rule = capped): PolicyTool => ({ server, name, roles, rule });
 const kinds = (tools: PolicyTool[]) => findFlows(tools).map((flow) => flow.kind);
 const legs = (tools: PolicyTool[], kind: FlowKind) =>
-  Object.fromEntries(findFlows(tools).find((flow) => flow.kind === kind)!.legs.map((leg) => [leg.role, leg.tools.map((tool) => tool.name)]));
+  Object.fromEntries(
+    findFlows(tools)
+      .find((flow) => flow.kind === kind)!
+      .legs.map((leg) => [leg.role, leg.tools.map((tool) => tool.name)]),
+  );
 
 describe('flows: each leg, each combination, none', () => {
   it.each<[string, PolicyTool[], FlowKind[]]>([
@@ -27,12 +31,21 @@ describe('flows: each leg, each combination, none', () => {
     ['private and sink', [t('read', ['private']), t('send', ['sink'])], ['exfiltration']],
     ['untrusted and destroys', [t('web', ['untrusted']), t('drop', ['destroys'])], ['injection']],
     ['private, untrusted and sink', [t('read', ['private']), t('web', ['untrusted']), t('send', ['sink'])], ['exfiltration', 'trifecta']],
-    ['all four legs', [t('read', ['private']), t('web', ['untrusted']), t('send', ['sink']), t('drop', ['destroys'])], ['exfiltration', 'injection', 'trifecta']],
+    [
+      'all four legs',
+      [t('read', ['private']), t('web', ['untrusted']), t('send', ['sink']), t('drop', ['destroys'])],
+      ['exfiltration', 'injection', 'trifecta'],
+    ],
     ['one tool on every leg', [t('shell', ['private', 'untrusted', 'sink', 'destroys'])], ['exfiltration', 'injection', 'trifecta']],
   ])('%s', (_name, tools, expected) => expect(kinds(tools)).toEqual(expected));
 
   it('names the tools on each leg, across servers', () => {
-    const tools = [t('read_file', ['private'], 'files'), t('inbox', ['private', 'untrusted'], 'mail'), t('send', ['sink'], 'mail'), t('fetch', ['untrusted', 'sink'], 'web')];
+    const tools = [
+      t('read_file', ['private'], 'files'),
+      t('inbox', ['private', 'untrusted'], 'mail'),
+      t('send', ['sink'], 'mail'),
+      t('fetch', ['untrusted', 'sink'], 'web'),
+    ];
     expect(legs(tools, 'exfiltration')).toEqual({ private: ['read_file', 'inbox'], sink: ['send', 'fetch'] });
     expect(legs(tools, 'trifecta')).toEqual({ untrusted: ['inbox', 'fetch'], private: ['read_file', 'inbox'], sink: ['send', 'fetch'] });
   });
@@ -53,7 +66,11 @@ describe('the breaking policy, by default: approval where the flow ends', () => 
   it('denies nothing, whichever leg is smaller', () => {
     const tools = [t('a', ['private']), t('b', ['private']), t('send', ['sink']), t('web', ['untrusted']), t('drop', ['destroys'])];
     const { policy } = flowPolicy(tools);
-    expect(Object.values(policy.tools!).map((rule) => rule.action ?? 'allow').sort()).toEqual(['allow', 'allow', 'allow', 'require_approval', 'require_approval']);
+    expect(
+      Object.values(policy.tools!)
+        .map((rule) => rule.action ?? 'allow')
+        .sort(),
+    ).toEqual(['allow', 'allow', 'allow', 'require_approval', 'require_approval']);
   });
 
   it('changes nothing when the recommended rules already deny a whole leg', () => {
@@ -72,14 +89,21 @@ describe('the breaking policy, by default: approval where the flow ends', () => 
 
   it('keeps every recommended rule when there is no flow, with the cap on all calls', () => {
     const tools = [t('read', ['private']), t('web', ['untrusted'])];
-    expect(flowPolicy(tools).policy).toEqual({ version: '1', default: 'deny', all_tools: { limits: [{ counter: 'all_calls', window: 'minute', max: 300, scope: 'grant' }] }, tools: { read: capped, web: capped } });
+    expect(flowPolicy(tools).policy).toEqual({
+      version: '1',
+      default: 'deny',
+      all_tools: { limits: [{ counter: 'all_calls', window: 'minute', max: 300, scope: 'grant' }] },
+      tools: { read: capped, web: capped },
+    });
   });
 });
 
 describe('the breaking policy, strict: the smallest leg denied too', () => {
   it('denies the leg with fewer tools and puts the endpoint under approval, keeping its limits', () => {
     const tools = [t('read', ['private']), t('post', ['sink']), t('mail', ['sink'])];
-    expect(strictPolicy(tools).breaks).toEqual([{ kind: 'exfiltration', denied: { role: 'private', tools: ['read'] }, alreadyDenied: false, approved: ['post', 'mail'] }]);
+    expect(strictPolicy(tools).breaks).toEqual([
+      { kind: 'exfiltration', denied: { role: 'private', tools: ['read'] }, alreadyDenied: false, approved: ['post', 'mail'] },
+    ]);
     expect(ruleOf(tools, 'read', true)).toMatchObject({ action: 'deny' });
     expect(ruleOf(tools, 'post', true)).toEqual({ action: 'require_approval', reason: expect.stringContaining('sends outside'), limits: capped.limits });
   });
@@ -105,7 +129,10 @@ describe('the breaking policy, strict: the smallest leg denied too', () => {
   it('breaks the trifecta with the cut made for the exfiltration, not a second one', () => {
     const tools = [t('read', ['private']), t('web', ['untrusted']), t('web2', ['untrusted']), t('send', ['sink']), t('post', ['sink'])];
     const { breaks } = strictPolicy(tools);
-    expect(breaks.map((b) => [b.kind, b.denied?.role, b.alreadyDenied])).toEqual([['exfiltration', 'private', false], ['trifecta', 'private', true]]);
+    expect(breaks.map((b) => [b.kind, b.denied?.role, b.alreadyDenied])).toEqual([
+      ['exfiltration', 'private', false],
+      ['trifecta', 'private', true],
+    ]);
     expect(ruleOf(tools, 'web', true)).toEqual(capped);
   });
 
@@ -129,7 +156,10 @@ describe('the breaking policies (properties)', () => {
   );
   // What the evaluator does with a call: only `allow` runs without a person.
   const unattended = (policy: Policy, name: string) => evaluatePolicy(policy, { tool: name, args: {}, time: 0 }).decision.effect === 'allow';
-  const ownRule = (tools: PolicyTool[], name: string) => tools.filter((tool) => tool.name === name).reduce<Rule | undefined>((a, tool) => (a === undefined || strictness(tool.rule) > strictness(a) ? tool.rule : a), undefined);
+  const ownRule = (tools: PolicyTool[], name: string) =>
+    tools
+      .filter((tool) => tool.name === name)
+      .reduce<Rule | undefined>((a, tool) => (a === undefined || strictness(tool.rule) > strictness(a) ? tool.rule : a), undefined);
 
   it.each([false, true])('strict %s: no flow runs end to end without a person, no rule gets looser, the validator agrees', (strict) => {
     fc.assert(
@@ -143,11 +173,15 @@ describe('the breaking policies (properties)', () => {
     );
   });
 
-  it('by default denies only what the tools\' own rules deny, and changes only the endpoints', () => {
+  it("by default denies only what the tools' own rules deny, and changes only the endpoints", () => {
     fc.assert(
       fc.property(arbitraryTools, (tools) => {
         const { policy } = flowPolicy(tools);
-        const endpoints = new Set<string>(findFlows(tools).flatMap((flow) => flow.legs.filter((leg) => leg.role === FLOW_ENDPOINT[flow.kind]).flatMap((leg) => leg.tools.map((tool) => tool.name))));
+        const endpoints = new Set<string>(
+          findFlows(tools).flatMap((flow) =>
+            flow.legs.filter((leg) => leg.role === FLOW_ENDPOINT[flow.kind]).flatMap((leg) => leg.tools.map((tool) => tool.name)),
+          ),
+        );
         for (const [name, rule] of Object.entries(policy.tools ?? {})) {
           const own = ownRule(tools, name)!;
           if (rule.action === 'deny') expect(own.action).toBe('deny');
@@ -173,8 +207,17 @@ describe('the diagram', () => {
   it('draws a box per leg and an arrow per flow, in two rows', () => {
     const tools = [t('read', ['private']), t('web', ['untrusted']), t('send', ['sink']), t('drop', ['destroys'])];
     const diagram = flowDiagram(findFlows(tools), 'Stack')!;
-    expect(diagram.boxes.map((box) => [box.role, box.lines])).toEqual([['private', ['read']], ['untrusted', ['web']], ['sink', ['send']], ['destroys', ['drop']]]);
-    expect(diagram.arrows.map((arrow) => `${arrow.from}>${arrow.to}:${arrow.label.text}`)).toEqual(['untrusted>destroys:instructs', 'untrusted>private:steers the reading', 'private>sink:sent out']);
+    expect(diagram.boxes.map((box) => [box.role, box.lines])).toEqual([
+      ['private', ['read']],
+      ['untrusted', ['web']],
+      ['sink', ['send']],
+      ['destroys', ['drop']],
+    ]);
+    expect(diagram.arrows.map((arrow) => `${arrow.from}>${arrow.to}:${arrow.label.text}`)).toEqual([
+      'untrusted>destroys:instructs',
+      'untrusted>private:steers the reading',
+      'private>sink:sent out',
+    ]);
     const at = (role: FlowRole) => diagram.boxes.find((box) => box.role === role)!;
     expect(at('untrusted').y).toBe(at('destroys').y);
     expect(at('private').y).toBeGreaterThan(at('untrusted').y + at('untrusted').height);

@@ -27,7 +27,10 @@ beforeEach(() => {
 
 // Like the 24 MB file of the review: 200 parameters whose 19,000-character descriptions all change, five times.
 const text = (version: number, parameter: number) => `version ${version} of parameter ${parameter} `.repeat(600).slice(0, 19_000);
-const schema = (version: number) => ({ type: 'object', properties: Object.fromEntries(Array.from({ length: 200 }, (_, i) => [`p${i}`, { type: 'string', description: text(version, i) }])) });
+const schema = (version: number) => ({
+  type: 'object',
+  properties: Object.fromEntries(Array.from({ length: 200 }, (_, i) => [`p${i}`, { type: 'string', description: text(version, i) }])),
+});
 const heavy = (name: string): Tool => ({
   name,
   description: 'Reads a thing.',
@@ -68,7 +71,12 @@ describe('what makes the budget hold', () => {
   it('sameJson agrees with comparing canonicalJson, for any JSON and key order (property)', () => {
     const reorder = (value: unknown): unknown => {
       if (Array.isArray(value)) return value.map(reorder);
-      if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).reverse().map(([k, v]) => [k, reorder(v)]));
+      if (value && typeof value === 'object')
+        return Object.fromEntries(
+          Object.entries(value)
+            .reverse()
+            .map(([k, v]) => [k, reorder(v)]),
+        );
       return value;
     };
     fc.assert(fc.property(fc.jsonValue(), fc.jsonValue(), (a, b) => sameJson(a, b) === (canonicalJson(a) === canonicalJson(b)) && sameJson(a, reorder(a))));
@@ -78,7 +86,13 @@ describe('what makes the budget hold', () => {
   });
 
   it('shows a huge text cut to the display budget, whole code points only', () => {
-    const shown = shownParts([{ text: '😀'.repeat(3_000_000), change: 'removed' }, { text: 'x', change: 'added' }], { budget: 10 });
+    const shown = shownParts(
+      [
+        { text: '😀'.repeat(3_000_000), change: 'removed' },
+        { text: 'x', change: 'added' },
+      ],
+      { budget: 10 },
+    );
     expect(shown).toEqual([{ text: `${'😀'.repeat(10)}…`, change: 'removed' }]);
   });
 });

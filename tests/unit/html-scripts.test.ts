@@ -8,7 +8,13 @@ describe('scriptElements', () => {
     ["<a title='<script>y()</script>'>t</a>", []],
     ['<!-- <script>z()</script> --><p>ok</p>', []],
     ['<title>&lt;script&gt;</title><textarea><script>no()</script></textarea>', []],
-    ['<script type="module">a()</script><p>b</p><script src="/x.js"></script>', [{ attributes: ' type="module"', body: 'a()' }, { attributes: ' src="/x.js"', body: '' }]],
+    [
+      '<script type="module">a()</script><p>b</p><script src="/x.js"></script>',
+      [
+        { attributes: ' type="module"', body: 'a()' },
+        { attributes: ' src="/x.js"', body: '' },
+      ],
+    ],
     ['<SCRIPT>up()</SCRIPT>', [{ attributes: '', body: 'up()' }]],
   ])('finds the real scripts in %j', (html, expected) => {
     expect(scriptElements(html)).toEqual(expected);

@@ -31,7 +31,20 @@ const usageError = (args: string[]): string => {
 
 describe('parseImportArgs', () => {
   it('reads a stdio import with environment, and keeps the values as secrets', () => {
-    const options = parseImportArgs(['--stdio', 'node s.js stdio', '--env', 'TOKEN=hunter2', '--env', 'EMPTY=', '--out', 'data/servers/s.json', '--timeout', '500', '--now', '2025-03-01']);
+    const options = parseImportArgs([
+      '--stdio',
+      'node s.js stdio',
+      '--env',
+      'TOKEN=hunter2',
+      '--env',
+      'EMPTY=',
+      '--out',
+      'data/servers/s.json',
+      '--timeout',
+      '500',
+      '--now',
+      '2025-03-01',
+    ]);
     expect(options.source).toEqual({ kind: 'stdio', command: 'node', args: ['s.js', 'stdio'], env: { TOKEN: 'hunter2', EMPTY: '' } });
     expect(options).toMatchObject({ out: 'data/servers/s.json', timeoutMs: 500, secretValues: ['hunter2', ''] });
     expect(options.now.toISOString()).toBe('2025-03-01T00:00:00.000Z');
@@ -61,10 +74,18 @@ describe('parseImportArgs', () => {
     ['header without url', ['--file', 'a.json', '--header', 'A: b'], '--header goes with --url'],
     ['a bad timeout', ['--file', 'a.json', '--timeout', '0'], '--timeout: must be more than 0, got the string "0"'],
     // setTimeout fires at once for anything above 2^31 - 1 ms: a huge timeout would be no timeout.
-    ['a timeout past what a timer holds', ['--file', 'a.json', '--timeout', '2147483648'], '--timeout: must be at most 2147483647 ms (about 24 days), got the string "2147483648"'],
+    [
+      'a timeout past what a timer holds',
+      ['--file', 'a.json', '--timeout', '2147483648'],
+      '--timeout: must be at most 2147483647 ms (about 24 days), got the string "2147483648"',
+    ],
     ['a bad slug', ['--file', 'a.json', '--slug', 'My Server'], '--slug: must be lowercase letters, digits and single dashes, got the string "My Server"'],
     ['a bad date', ['--file', 'a.json', '--now', 'yesterday'], '--now: must be a date like 2025-01-31, got the string "yesterday"'],
-    ['plain http off localhost', ['--url', 'http://example.com/mcp'], '--url: must be an https URL (http only on localhost, since headers may carry credentials), got http://example.com/mcp'],
+    [
+      'plain http off localhost',
+      ['--url', 'http://example.com/mcp'],
+      '--url: must be an https URL (http only on localhost, since headers may carry credentials), got http://example.com/mcp',
+    ],
     ['not a URL', ['--url', 'mcp.example.com/mcp'], '--url: must be a URL, e.g. https://mcp.example.com/mcp'],
     ['--update twice', ['--file', 'a.json', '--update', '--update'], '--update is given twice'],
     ['an unclosed quote', ['--stdio', 'node "s.js'], '--stdio: unclosed " quote in the command'],

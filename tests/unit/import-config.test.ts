@@ -15,11 +15,21 @@ const dir = mkdtempSync(join(tmpdir(), 'policy-atlas-import-config-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 /** What the real configurations need from the environment: where node and this checkout are, and a secret. */
-const env = (extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv => ({ ...process.env, NODE: process.execPath, PA_ROOT: ROOT, PA_TMP: dir, FIXTURE_SECRET: SECRET, ...extra });
+const env = (extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv => ({
+  ...process.env,
+  NODE: process.execPath,
+  PA_ROOT: ROOT,
+  PA_TMP: dir,
+  FIXTURE_SECRET: SECRET,
+  ...extra,
+});
 
 /** Every file under `folder`, as text. */
 function filesUnder(folder: string): string {
-  return readdirSync(folder, { recursive: true, withFileTypes: true }).filter((entry) => entry.isFile()).map((entry) => readFileSync(join(entry.parentPath, entry.name), 'utf8')).join('\n');
+  return readdirSync(folder, { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile())
+    .map((entry) => readFileSync(join(entry.parentPath, entry.name), 'utf8'))
+    .join('\n');
 }
 
 function expectNoSecret(result: CliResult, folder?: string, secret = SECRET) {
@@ -36,7 +46,9 @@ describe('policy-atlas import --config, starting the real servers of a Claude Co
     const started = Date.now();
     first = await runCommand(importCommand, ['--config', join(CONFIGS, 'real/.mcp.json'), '--catalog', catalog, '--now', '2026-03-01'], { env: env() });
     const seconds = (Date.now() - started) / 1000;
-    console.log(`import --config real/.mcp.json (8 servers, 3 real ones started): ${seconds.toFixed(1)} s; the command says: ${/imported .*/.exec(first.stdout)?.[0]}`);
+    console.log(
+      `import --config real/.mcp.json (8 servers, 3 real ones started): ${seconds.toFixed(1)} s; the command says: ${/imported .*/.exec(first.stdout)?.[0]}`,
+    );
     expect(first.code).toBe(1);
     expect(readdirSync(join(catalog, 'servers')).sort()).toEqual(['everything.json', 'leaky-notes.json', 'memory.json']);
     expect(first.stdout).toMatch(/^imported 3 of 8 servers in [\d.]+ s; 1 disabled, 1 skipped for a missing variable or input, 3 failed$/m);
@@ -70,7 +82,7 @@ describe('policy-atlas import --config, starting the real servers of a Claude Co
     expect(loadServerFile(join(catalog, 'servers/leaky-notes.json')).data.tools.map((t) => t.description)).toContain('Reads a note with the token [redacted].');
   });
 
-  it('on a second import keeps the editors\' overrides and reports no changes', async () => {
+  it("on a second import keeps the editors' overrides and reports no changes", async () => {
     const path = join(catalog, 'servers/memory.json');
     const file = JSON.parse(readFileSync(path, 'utf8'));
     file.name = 'Memory (edited)';
@@ -89,12 +101,21 @@ describe('policy-atlas import --config, a Codex config.toml with the same two re
   it('imports both and exits 0', async () => {
     const catalog = join(dir, 'codex');
     const started = Date.now();
-    const result = await runCommand(importCommand, ['--config', join(CONFIGS, 'real/config.toml'), '--catalog', catalog], { env: env({ MEMORY_FILE_PATH: join(dir, 'codex-memory.jsonl') }) });
-    console.log(`import --config real/config.toml (everything + memory): ${((Date.now() - started) / 1000).toFixed(1)} s; the command says: ${/imported .*/.exec(result.stdout)?.[0]}`);
+    const result = await runCommand(importCommand, ['--config', join(CONFIGS, 'real/config.toml'), '--catalog', catalog], {
+      env: env({ MEMORY_FILE_PATH: join(dir, 'codex-memory.jsonl') }),
+    });
+    console.log(
+      `import --config real/config.toml (everything + memory): ${((Date.now() - started) / 1000).toFixed(1)} s; the command says: ${/imported .*/.exec(result.stdout)?.[0]}`,
+    );
     expect(result.stderr).toContain('connected to memory-server');
     expect(result.code).toBe(0);
     expect(result.stdout).toMatch(/^imported 2 of 2 servers in [\d.]+ s$/m);
-    expect(loadServerFile(join(catalog, 'servers/everything.json')).data.source).toMatchObject({ client: 'codex', name: 'everything', command: 'node', env: ['FIXTURE_SECRET'] });
+    expect(loadServerFile(join(catalog, 'servers/everything.json')).data.source).toMatchObject({
+      client: 'codex',
+      name: 'everything',
+      command: 'node',
+      env: ['FIXTURE_SECRET'],
+    });
     expectNoSecret(result, catalog);
   }, 120_000);
 });
@@ -105,63 +126,95 @@ describe('policy-atlas import --config: configurations that cannot be read', () 
     ['broken/bad-syntax.toml', /bad-syntax\.toml: not valid TOML: .* at line 4, column 1/],
     ['broken/wrong-shape.json', /wrong-shape\.json › mcpServers\.a\.args: expected an array, got a string/],
     ['broken/not-a-config.json', /not-a-config\.json › \(root\): lists no MCP servers/],
-  ])('%s: exit 2, the file and the line or JSON path named, no value of it echoed', async (file, message) => {
-    const catalog = join(dir, 'broken');
-    const result = await runCommand(importCommand, ['--config', join(CONFIGS, file), '--catalog', catalog]);
-    expect(result.code).toBe(2);
-    expect(result.stderr).toMatch(message);
-    expectNoSecret(result, undefined, 'broken-secret-value-123');
-    expect(() => readdirSync(catalog)).toThrow();
-  }, CLI_TIMEOUT);
+  ])(
+    '%s: exit 2, the file and the line or JSON path named, no value of it echoed',
+    async (file, message) => {
+      const catalog = join(dir, 'broken');
+      const result = await runCommand(importCommand, ['--config', join(CONFIGS, file), '--catalog', catalog]);
+      expect(result.code).toBe(2);
+      expect(result.stderr).toMatch(message);
+      expectNoSecret(result, undefined, 'broken-secret-value-123');
+      expect(() => readdirSync(catalog)).toThrow();
+    },
+    CLI_TIMEOUT,
+  );
 
-  it('a missing file: exit 2, named', async () => {
-    const result = await runCommand(importCommand, ['--config', join(dir, 'nowhere.json')]);
-    expect(result.code).toBe(2);
-    expect(result.stderr).toContain('nowhere.json: cannot read the file (ENOENT)');
-  }, CLI_TIMEOUT);
+  it(
+    'a missing file: exit 2, named',
+    async () => {
+      const result = await runCommand(importCommand, ['--config', join(dir, 'nowhere.json')]);
+      expect(result.code).toBe(2);
+      expect(result.stderr).toContain('nowhere.json: cannot read the file (ENOENT)');
+    },
+    CLI_TIMEOUT,
+  );
 
   it.each([
     [['--config', 'a.json', '--discover'], 'give --config or --discover, not both'],
     [['--config', 'a.json', '--client', 'notepad'], '--client: expected one of'],
     [['--config', 'a.json', '--stdio', 'x'], 'unexpected argument "--stdio" (it goes with a single server\'s import'],
     [['--config', 'a.json', '--input', 'no-equals'], '--input must be id=value'],
-  ])('usage %j: exit 2', async (args, message) => {
-    const result = await runCommand(importCommand, [...args]);
-    expect(result.code).toBe(2);
-    expect(result.stderr).toContain(message);
-  }, CLI_TIMEOUT);
+  ])(
+    'usage %j: exit 2',
+    async (args, message) => {
+      const result = await runCommand(importCommand, [...args]);
+      expect(result.code).toBe(2);
+      expect(result.stderr).toContain(message);
+    },
+    CLI_TIMEOUT,
+  );
 });
 
 describe('policy-atlas import --config without --catalog lists the servers, starting none', () => {
-  it('resolves VS Code inputs from --input, and never shows an input, env or header value', async () => {
-    const inputSecret = 'input-secret-value-31415';
-    const result = await runCommand(importCommand, ['--config', join(CONFIGS, 'vscode/.vscode/mcp.json'), '--input', `issues-token=${inputSecret}`], { env: env({ ISSUES_HOME: '/srv/issues' }) });
-    expect(result.code).toBe(0);
-    expect(result.stdout).toContain('VS Code');
-    expect(result.stdout).toContain(`issues: stdio issues-mcp --workspace ${join(CONFIGS, 'vscode')}`);
-    expectNoSecret(result, undefined, inputSecret);
-    expectNoSecret(result, undefined, 'dotenv-secret-value-42');
-  }, CLI_TIMEOUT);
+  it(
+    'resolves VS Code inputs from --input, and never shows an input, env or header value',
+    async () => {
+      const inputSecret = 'input-secret-value-31415';
+      const result = await runCommand(importCommand, ['--config', join(CONFIGS, 'vscode/.vscode/mcp.json'), '--input', `issues-token=${inputSecret}`], {
+        env: env({ ISSUES_HOME: '/srv/issues' }),
+      });
+      expect(result.code).toBe(0);
+      expect(result.stdout).toContain('VS Code');
+      expect(result.stdout).toContain(`issues: stdio issues-mcp --workspace ${join(CONFIGS, 'vscode')}`);
+      expectNoSecret(result, undefined, inputSecret);
+      expectNoSecret(result, undefined, 'dotenv-secret-value-42');
+    },
+    CLI_TIMEOUT,
+  );
 
-  it('says which input a server needs when none is given', async () => {
-    const result = await runCommand(importCommand, ['--config', join(CONFIGS, 'vscode/.vscode/mcp.json')], { env: env({ ISSUES_HOME: '/srv/issues' }) });
-    expect(result.stdout).toContain('issues: would be skipped: needs ${input:issues-token} ("Issue tracker token"): pass --input issues-token=…');
-  }, CLI_TIMEOUT);
+  it(
+    'says which input a server needs when none is given',
+    async () => {
+      const result = await runCommand(importCommand, ['--config', join(CONFIGS, 'vscode/.vscode/mcp.json')], { env: env({ ISSUES_HOME: '/srv/issues' }) });
+      expect(result.stdout).toContain('issues: would be skipped: needs ${input:issues-token} ("Issue tracker token"): pass --input issues-token=…');
+    },
+    CLI_TIMEOUT,
+  );
 
-  it('hides literal credentials of a Codex file (env values, a key given as an argument)', async () => {
-    const result = await runCommand(importCommand, ['--config', join(CONFIGS, 'codex/config.toml')], { env: env({ BILLING_TOKEN: 'billing-secret-2718281' }) });
-    expect(result.code).toBe(0);
-    expect(result.stdout).toContain('inventory: stdio inventory-mcp --readonly --api-key [redacted]');
-    for (const secret of ['inv-literal-key-99z', 'inv-token-literal-7a7a7a', 'billing-secret-2718281']) expectNoSecret(result, undefined, secret);
-  }, CLI_TIMEOUT);
+  it(
+    'hides literal credentials of a Codex file (env values, a key given as an argument)',
+    async () => {
+      const result = await runCommand(importCommand, ['--config', join(CONFIGS, 'codex/config.toml')], {
+        env: env({ BILLING_TOKEN: 'billing-secret-2718281' }),
+      });
+      expect(result.code).toBe(0);
+      expect(result.stdout).toContain('inventory: stdio inventory-mcp --readonly --api-key [redacted]');
+      for (const secret of ['inv-literal-key-99z', 'inv-token-literal-7a7a7a', 'billing-secret-2718281']) expectNoSecret(result, undefined, secret);
+    },
+    CLI_TIMEOUT,
+  );
 
-  it('Claude Desktop: values taken as written, a literal env value kept out of the output all the same', async () => {
-    const result = await runCommand(importCommand, ['--config', join(CONFIGS, 'claude-desktop/claude_desktop_config.json')]);
-    expect(result.code).toBe(0);
-    expect(result.stdout).toContain('Claude Desktop tests/fixtures/client-configs/claude-desktop/claude_desktop_config.json: 1 server');
-    expect(result.stdout).toContain('recipes: stdio uvx recipes-mcp --cache /tmp/recipes');
-    expectNoSecret(result, undefined, 'desktop-literal-key-5150');
-  }, CLI_TIMEOUT);
+  it(
+    'Claude Desktop: values taken as written, a literal env value kept out of the output all the same',
+    async () => {
+      const result = await runCommand(importCommand, ['--config', join(CONFIGS, 'claude-desktop/claude_desktop_config.json')]);
+      expect(result.code).toBe(0);
+      expect(result.stdout).toContain('Claude Desktop tests/fixtures/client-configs/claude-desktop/claude_desktop_config.json: 1 server');
+      expect(result.stdout).toContain('recipes: stdio uvx recipes-mcp --cache /tmp/recipes');
+      expectNoSecret(result, undefined, 'desktop-literal-key-5150');
+    },
+    CLI_TIMEOUT,
+  );
 });
 
 describe('policy-atlas import --discover', () => {
@@ -171,7 +224,19 @@ describe('policy-atlas import --discover', () => {
     mkdirSync(join(project, '.vscode'), { recursive: true });
     mkdirSync(home, { recursive: true });
     cpSync(join(CONFIGS, 'real/.mcp.json'), join(home, '.claude.json'));
-    writeFileSync(join(project, '.vscode/mcp.json'), JSON.stringify({ servers: { 'memory-here': { type: 'stdio', command: process.execPath, args: [join(ROOT, 'node_modules/@modelcontextprotocol/server-memory/dist/index.js')], env: { MEMORY_FILE_PATH: '${env:PA_TMP}/vscode-memory.jsonl' } } } }));
+    writeFileSync(
+      join(project, '.vscode/mcp.json'),
+      JSON.stringify({
+        servers: {
+          'memory-here': {
+            type: 'stdio',
+            command: process.execPath,
+            args: [join(ROOT, 'node_modules/@modelcontextprotocol/server-memory/dist/index.js')],
+            env: { MEMORY_FILE_PATH: '${env:PA_TMP}/vscode-memory.jsonl' },
+          },
+        },
+      }),
+    );
     const clean = { HOME: home, USERPROFILE: home, APPDATA: join(home, 'AppData'), XDG_CONFIG_HOME: join(home, '.config'), CODEX_HOME: join(home, '.codex') };
     const listed = await runCommand(importCommand, ['--discover'], { cwd: project, env: env(clean) });
     expect(listed.code).toBe(0);
@@ -183,7 +248,11 @@ describe('policy-atlas import --discover', () => {
     const imported = await runCommand(importCommand, ['--discover', '--catalog', catalog], { cwd: project, env: env(clean) });
     expect(imported.code).toBe(1);
     expect(readdirSync(join(catalog, 'servers')).sort()).toEqual(['everything.json', 'leaky-notes.json', 'memory-here.json', 'memory.json']);
-    expect(loadServerFile(join(catalog, 'servers/memory-here.json')).data.source).toMatchObject({ client: 'vscode', name: 'memory-here', config: '.vscode/mcp.json' });
+    expect(loadServerFile(join(catalog, 'servers/memory-here.json')).data.source).toMatchObject({
+      client: 'vscode',
+      name: 'memory-here',
+      config: '.vscode/mcp.json',
+    });
     expect(loadServerFile(join(catalog, 'servers/memory.json')).data.source).toMatchObject({ client: 'claude-code', config: '~/.claude.json' });
     expectNoSecret(imported, catalog);
   }, 180_000);

@@ -95,7 +95,9 @@ async function startGuardedServer(): Promise<string> {
     }
     const server = new Server({ name: 'guarded', version: '1.0.0' }, { capabilities: { tools: {} } });
     server.setRequestHandler(ListToolsRequestSchema, () => ({
-      tools: [{ name: 'whoami', description: `Calls the API with ${req.headers.authorization} for ${req.headers['x-tenant']}.`, inputSchema: { type: 'object' } }],
+      tools: [
+        { name: 'whoami', description: `Calls the API with ${req.headers.authorization} for ${req.headers['x-tenant']}.`, inputSchema: { type: 'object' } },
+      ],
     }));
     const transport = new StreamableHTTPServerTransport({ sessionIdGenerator: undefined });
     res.on('close', () => void transport.close());
@@ -121,16 +123,20 @@ describe('policy-atlas import --url, against the real server-everything', () => 
   it.each<[string, () => string, string]>([
     ['Streamable HTTP', () => streamableUrl, 'streamable-http'],
     ['SSE, after Streamable HTTP fails', () => sseUrl, 'sse'],
-  ])('%s: every tool, the transport recorded, no header value written', async (_, url, transport) => {
-    const out = join(dir, `${transport}.json`);
-    const result = await runCommand(importCommand, ['--url', url(), '--header', 'Authorization: Bearer hunter2-http-token', '--out', out]);
-    expect(result.stderr).toContain(`over ${transport}`);
-    expect(result.code).toBe(0);
-    const { data } = loadServerFile(out);
-    expect(data.transport).toEqual([transport]);
-    expect(data.tools.map((t) => t.name).sort()).toEqual((await listedBySdk(streamableUrl)).sort());
-    expect(readFileSync(out, 'utf8')).not.toContain('hunter2');
-  }, 60_000);
+  ])(
+    '%s: every tool, the transport recorded, no header value written',
+    async (_, url, transport) => {
+      const out = join(dir, `${transport}.json`);
+      const result = await runCommand(importCommand, ['--url', url(), '--header', 'Authorization: Bearer hunter2-http-token', '--out', out]);
+      expect(result.stderr).toContain(`over ${transport}`);
+      expect(result.code).toBe(0);
+      const { data } = loadServerFile(out);
+      expect(data.transport).toEqual([transport]);
+      expect(data.tools.map((t) => t.name).sort()).toEqual((await listedBySdk(streamableUrl)).sort());
+      expect(readFileSync(out, 'utf8')).not.toContain('hunter2');
+    },
+    60_000,
+  );
 
   it('sends the --header values, and redacts one the server echoes', async () => {
     const url = await startGuardedServer();
@@ -147,7 +153,9 @@ describe('policy-atlas import --url, against the real server-everything', () => 
   it('nothing listening: both transports named in one message, exit 1', async () => {
     const url = `http://127.0.0.1:${await freePort()}/mcp`;
     const result = await runCommand(importCommand, ['--url', url, '--out', join(dir, 'none.json'), '--timeout', '5000']);
-    expect(result.stderr).toMatch(new RegExp(`cannot connect to ${url.replace(/[.]/g, '\\.')}: Streamable HTTP: .+; SSE: .+ \\(hint: check the URL and the --header values\\)`));
+    expect(result.stderr).toMatch(
+      new RegExp(`cannot connect to ${url.replace(/[.]/g, '\\.')}: Streamable HTTP: .+; SSE: .+ \\(hint: check the URL and the --header values\\)`),
+    );
     expect(result.code).toBe(1);
   }, 60_000);
 });
@@ -197,7 +205,11 @@ describe('policy-atlas import --url: a server that sends too much, or for too lo
       const more = () => {
         while (sent < 60 && res.write(chunk)) sent++;
         if (sent >= 60) res.end('"}}');
-        else res.once('drain', () => { sent++; more(); });
+        else
+          res.once('drain', () => {
+            sent++;
+            more();
+          });
       };
       more();
     });

@@ -16,8 +16,16 @@ const firstImport = (tools: Tool[], extra: Partial<ServerFile> = {}) => ({ ...me
 
 describe('toolHash', () => {
   it('is 12 hex digits and the same whatever the key order, at any depth', () => {
-    const a = { name: 't', inputSchema: { type: 'object', properties: { b: { type: 'string', description: 'x' }, a: { type: 'number' } } }, annotations: { readOnlyHint: true, title: 'T' } };
-    const b = { annotations: { title: 'T', readOnlyHint: true }, inputSchema: { properties: { a: { type: 'number' }, b: { description: 'x', type: 'string' } }, type: 'object' }, name: 't' };
+    const a = {
+      name: 't',
+      inputSchema: { type: 'object', properties: { b: { type: 'string', description: 'x' }, a: { type: 'number' } } },
+      annotations: { readOnlyHint: true, title: 'T' },
+    };
+    const b = {
+      annotations: { title: 'T', readOnlyHint: true },
+      inputSchema: { properties: { a: { type: 'number' }, b: { description: 'x', type: 'string' } }, type: 'object' },
+      name: 't',
+    };
     expect(toolHash(a)).toMatch(/^[0-9a-f]{12}$/);
     expect(toolHash(b)).toBe(toolHash(a));
   });
@@ -25,7 +33,12 @@ describe('toolHash', () => {
   it('is stable across key order for any JSON (property)', () => {
     const shuffle = (value: unknown): unknown => {
       if (Array.isArray(value)) return value.map(shuffle);
-      if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).reverse().map(([k, v]) => [k, shuffle(v)]));
+      if (value && typeof value === 'object')
+        return Object.fromEntries(
+          Object.entries(value)
+            .reverse()
+            .map(([k, v]) => [k, shuffle(v)]),
+        );
       return value;
     };
     fc.assert(fc.property(fc.jsonValue(), (schema) => toolHash({ name: 'x', inputSchema: schema }) === toolHash({ name: 'x', inputSchema: shuffle(schema) })));
@@ -121,8 +134,21 @@ describe('mergeImport', () => {
 
   it('never takes overrides or import fields from the server', () => {
     const existing = firstImport([list]);
-    const sneaky = { overrides: { level: 'low' as const }, hash: 'ffffffffffff', firstSeen: '1999-01-01', lastChanged: '1999-01-01', history: [{ date: '1999-01-01', description: 'Forged.' }] };
-    const { file } = mergeImport({ existing, tools: [{ ...list, ...sneaky }, { ...run, ...sneaky }], now: DAY2 });
+    const sneaky = {
+      overrides: { level: 'low' as const },
+      hash: 'ffffffffffff',
+      firstSeen: '1999-01-01',
+      lastChanged: '1999-01-01',
+      history: [{ date: '1999-01-01', description: 'Forged.' }],
+    };
+    const { file } = mergeImport({
+      existing,
+      tools: [
+        { ...list, ...sneaky },
+        { ...run, ...sneaky },
+      ],
+      now: DAY2,
+    });
     expect(file.tools.map((t) => [t.overrides, t.hash, t.firstSeen, t.history])).toEqual([
       [undefined, toolHash(list), '2025-01-10', undefined],
       [undefined, toolHash(run), '2025-02-20', undefined],
@@ -149,7 +175,13 @@ describe('mergeImport', () => {
 
   it.each<[string, { name?: string; slug?: string }, string, string | undefined, string[]]>([
     ['the file wins over serverInfo', {}, 'Notes', undefined, []],
-    ['--name and --slug win over the file', { name: 'Better Notes', slug: 'better-notes' }, 'Better Notes', 'better-notes', ['name: "Notes" → "Better Notes"', 'slug: "(file name)" → "better-notes"']],
+    [
+      '--name and --slug win over the file',
+      { name: 'Better Notes', slug: 'better-notes' },
+      'Better Notes',
+      'better-notes',
+      ['name: "Notes" → "Better Notes"', 'slug: "(file name)" → "better-notes"'],
+    ],
   ])('server metadata: %s', (_, flags, name, slug, metadata) => {
     const { file, changes } = mergeImport({ existing: firstImport([list]), tools: [list], now: DAY2, serverName: 'srv', ...flags });
     expect([file.name, file.slug, changes.metadata]).toEqual([name, slug, metadata]);
@@ -174,7 +206,9 @@ describe('mergeImport', () => {
   it('says which changes look like a rug pull', () => {
     const existing = firstImport([list, del]);
     const { changes } = mergeImport({ existing, tools: [list, { ...del, annotations: {} }], now: DAY2 });
-    expect(changes.changed).toEqual([{ name: 'delete_note', fields: ['annotations'], rugPulls: ['it no longer says it is destructive (destructiveHint: true → not given)'] }]);
+    expect(changes.changed).toEqual([
+      { name: 'delete_note', fields: ['annotations'], rugPulls: ['it no longer says it is destructive (destructiveHint: true → not given)'] },
+    ]);
     expect(describeChanges('notes.json', changes)).toEqual([
       'notes.json: 0 added, 0 removed, 1 changed, 1 unchanged',
       '  ~ delete_note: annotations',
@@ -212,7 +246,11 @@ describe('mergeImport', () => {
       file = mergeImport({ existing: file, tools: [{ ...list, description: `Version ${day}.` }], now: new Date(`2025-03-0${day}T00:00:00Z`) }).file;
     }
     expect(file.tools[0]!.history!.map((h) => [h.date, h.description])).toEqual([
-      ['2025-03-07', 'Version 6.'], ['2025-03-06', 'Version 5.'], ['2025-03-05', 'Version 4.'], ['2025-03-04', 'Version 3.'], ['2025-03-03', 'Version 2.'],
+      ['2025-03-07', 'Version 6.'],
+      ['2025-03-06', 'Version 5.'],
+      ['2025-03-05', 'Version 4.'],
+      ['2025-03-04', 'Version 3.'],
+      ['2025-03-03', 'Version 2.'],
     ]);
     const again = mergeImport({ existing: file, tools: [{ ...list, description: 'Version 7.' }], now: DAY2 }).file;
     expect(again).toEqual(file);

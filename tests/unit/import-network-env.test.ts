@@ -16,6 +16,15 @@ describe('what a started server gets of the shell environment', () => {
   });
 
   it('nothing else: no secrets, tokens or other settings of the shell', () => {
-    expect(networkEnvironment({ AWS_SECRET_ACCESS_KEY: 'x', GITHUB_TOKEN: 'y', npm_config_token: 'z', NODE_OPTIONS: '--inspect', PROXY_PASSWORD: 'p', HOME: '/root' })).toEqual({});
+    expect(
+      networkEnvironment({
+        AWS_SECRET_ACCESS_KEY: 'x',
+        GITHUB_TOKEN: 'y',
+        npm_config_token: 'z',
+        NODE_OPTIONS: '--inspect',
+        PROXY_PASSWORD: 'p',
+        HOME: '/root',
+      }),
+    ).toEqual({});
   });
 });

@@ -8,7 +8,8 @@ import { mergeToolPages, parseToolsList, parseToolsListText } from '../../src/co
 import { dataErrorLines } from '../support/data-errors.ts';
 
 const FILE = 'dump.json';
-const SHAPES = 'expected a tools/list result {"tools": [...]}, a JSON-RPC response {"jsonrpc": "2.0", "id": 1, "result": {"tools": [...]}} or an array of tools';
+const SHAPES =
+  'expected a tools/list result {"tools": [...]}, a JSON-RPC response {"jsonrpc": "2.0", "id": 1, "result": {"tools": [...]}} or an array of tools';
 const SHAPES_HINT = '(hint: save what the server returned for tools/list)';
 const echo = { name: 'echo', description: 'Echoes.', inputSchema: { type: 'object' } };
 const sum = { name: 'get_sum', annotations: { readOnlyHint: true } };
@@ -32,7 +33,11 @@ describe('parseToolsList: the three input shapes', () => {
   });
 
   it.each<[string, unknown, object | undefined]>([
-    ['serverInfo inside a corpus dump', { server: { name: 'dir-name', serverInfo: { name: 'srv', title: 'Server', version: '1.2' } }, tools: [] }, { name: 'srv', title: 'Server', version: '1.2' }],
+    [
+      'serverInfo inside a corpus dump',
+      { server: { name: 'dir-name', serverInfo: { name: 'srv', title: 'Server', version: '1.2' } }, tools: [] },
+      { name: 'srv', title: 'Server', version: '1.2' },
+    ],
     ['top-level serverInfo', { serverInfo: { name: 'srv' }, tools: [] }, { name: 'srv' }],
     ['only a server name', { server: { name: 'dir-name', serverInfo: null }, tools: [] }, { name: 'dir-name' }],
     ['nothing', { tools: [] }, undefined],
@@ -41,7 +46,15 @@ describe('parseToolsList: the three input shapes', () => {
   });
 
   it('keeps what servers add (_meta, icons, execution) and drops what only editors may write', () => {
-    const tool = { ...echo, _meta: { x: 1 }, execution: { taskSupport: 'optional' }, overrides: { level: 'low' }, hash: 'nonsense', firstSeen: 'x', history: [{ date: 'x' }] };
+    const tool = {
+      ...echo,
+      _meta: { x: 1 },
+      execution: { taskSupport: 'optional' },
+      overrides: { level: 'low' },
+      hash: 'nonsense',
+      firstSeen: 'x',
+      history: [{ date: 'x' }],
+    };
     expect(parseToolsList({ tools: [tool] }, FILE).tools).toEqual([{ ...echo, _meta: { x: 1 }, execution: { taskSupport: 'optional' } }]);
   });
 
@@ -66,7 +79,11 @@ describe('parseToolsList: broken input, one exact line naming the JSON path', ()
     ['a result without tools', '{"jsonrpc": "2.0", "id": 1, "result": {}}', `${FILE} › result.tools: required, but missing (expected an array)`],
     ['a tool without name', '{"tools": [{"name": "a"}, {"description": "x"}]}', `${FILE} › tools[1].name: required, but missing (expected a string)`],
     ['an empty name in a bare array', '[{"name": ""}]', `${FILE} › [0].name: a tool needs a non-empty name, got the string ""`],
-    ['an odd inputSchema', '{"tools": [{"name": "a", "inputSchema": "string"}]}', `${FILE} › tools[0].inputSchema: expected an object, got the string "string"`],
+    [
+      'an odd inputSchema',
+      '{"tools": [{"name": "a", "inputSchema": "string"}]}',
+      `${FILE} › tools[0].inputSchema: expected an object, got the string "string"`,
+    ],
     [
       'an error response',
       '{"jsonrpc": "2.0", "id": 1, "error": {"code": -32601, "message": "Method not found"}}',
@@ -151,9 +168,19 @@ describe('parseToolsList: what MCP clients accept is read, with one note each', 
   });
 
   it('keeps both tools of a name listed twice on one page, with a note', () => {
-    const page = parseToolsList({ tools: [{ name: 'a', description: 'one' }, { name: 'a', description: 'two' }] }, FILE);
+    const page = parseToolsList(
+      {
+        tools: [
+          { name: 'a', description: 'one' },
+          { name: 'a', description: 'two' },
+        ],
+      },
+      FILE,
+    );
     expect(page.tools.map((t) => t.description)).toEqual(['one', 'two']);
-    expect(page.notes).toEqual([`${FILE} › tools[1].name: "a" repeats tools[0].name; both are kept, each with its own page (hint: a server lists each tool once)`]);
+    expect(page.notes).toEqual([
+      `${FILE} › tools[1].name: "a" repeats tools[0].name; both are kept, each with its own page (hint: a server lists each tool once)`,
+    ]);
   });
 
   it('cuts a description past 100,000 characters, saying so', () => {

@@ -21,7 +21,12 @@ describe('urlSecrets and redactedUrl', () => {
       'https://mcp.example.com/mcp?api_key=[redacted]&region=[redacted]&[redacted]',
     ],
     ['user and password', 'https://alice:p%40ss-word@mcp.example.com/mcp', ['alice', 'p%40ss-word', 'p@ss-word'], 'https://[redacted]@mcp.example.com/mcp'],
-    ['a segment after /key/ or /token/, however short', 'https://mcp.example.com/key/k1/token/t2/mcp', ['k1', 't2'], 'https://mcp.example.com/key/[redacted]/token/[redacted]/mcp'],
+    [
+      'a segment after /key/ or /token/, however short',
+      'https://mcp.example.com/key/k1/token/t2/mcp',
+      ['k1', 't2'],
+      'https://mcp.example.com/key/[redacted]/token/[redacted]/mcp',
+    ],
     [
       'a long random-looking segment (letters mixed with digits)',
       'https://actions.example.com/mcp/sk-ak-9fJ2kLm4Np6Qr8St0Uv/sse',
@@ -40,13 +45,18 @@ describe('redactSecrets', () => {
   it('replaces every occurrence of a long secret, at any depth, in values and keys, and counts them', () => {
     const input = { tools: [{ name: 'read', description: 'Uses hunter22 (hunter22).', inputSchema: { properties: { hunter22: { default: 'x hunter22' } } } }] };
     const { value, count } = redactSecrets(input, ['hunter22']);
-    expect(value).toEqual({ tools: [{ name: 'read', description: `Uses ${REDACTED} (${REDACTED}).`, inputSchema: { properties: { [REDACTED]: { default: `x ${REDACTED}` } } } }] });
+    expect(value).toEqual({
+      tools: [{ name: 'read', description: `Uses ${REDACTED} (${REDACTED}).`, inputSchema: { properties: { [REDACTED]: { default: `x ${REDACTED}` } } } }],
+    });
     expect(count).toBe(4);
     expect(input.tools[0]!.description).toBe('Uses hunter22 (hunter22).');
   });
 
-  it('leaves values under 8 characters alone: they are the tools\' own words as often as settings', () => {
-    const input = { description: 'Set level 1 or 2; transport stdio.', inputSchema: { properties: { level: { default: '1' }, transport: { enum: ['stdio', 'http'] } } } };
+  it("leaves values under 8 characters alone: they are the tools' own words as often as settings", () => {
+    const input = {
+      description: 'Set level 1 or 2; transport stdio.',
+      inputSchema: { properties: { level: { default: '1' }, transport: { enum: ['stdio', 'http'] } } },
+    };
     const { value, count } = redactSecrets(input, secretsOf(['1', 'stdio']));
     expect(value).toEqual(input);
     expect(count).toBe(0);
@@ -64,7 +74,9 @@ describe('redactSecrets', () => {
 
 describe('redactText', () => {
   it('replaces long secrets in a message, and leaves short values in ordinary text', () => {
-    expect(redactText('connected to Notes hunter2-secret on port 8080', secretsOf(['hunter2-secret', '8080']))).toBe(`connected to Notes ${REDACTED} on port 8080`);
+    expect(redactText('connected to Notes hunter2-secret on port 8080', secretsOf(['hunter2-secret', '8080']))).toBe(
+      `connected to Notes ${REDACTED} on port 8080`,
+    );
   });
 });
 
@@ -73,7 +85,7 @@ describe('leakedSecrets', () => {
     ['plain', '{"d":"hunter22"}', ['hunter22']],
     ['as escaped in JSON', JSON.stringify({ d: 'pa"ss\\word' }), ['pa"ss\\word']],
     ['absent', '{"d":"[redacted]"}', []],
-    ['a short value is the file\'s own word, not a leak', '{"transport":["stdio"]}', []],
+    ["a short value is the file's own word, not a leak", '{"transport":["stdio"]}', []],
   ])('%s', (_, serialized, expected) => {
     expect(leakedSecrets(serialized, ['hunter22', 'pa"ss\\word', 'stdio'])).toEqual(expected);
   });

@@ -38,7 +38,16 @@ describe('policy-atlas import --stdio, against the real server-everything', () =
   const out = join(dir, 'everything.json');
 
   it('writes a data file with every tool the server lists, and no credential', async () => {
-    const result = await runCommand(importCommand, ['--stdio', node(EVERYTHING, 'stdio'), '--out', out, '--env', 'SECRET_TOKEN=hunter2-secret', '--now', '2025-05-01']);
+    const result = await runCommand(importCommand, [
+      '--stdio',
+      node(EVERYTHING, 'stdio'),
+      '--out',
+      out,
+      '--env',
+      'SECRET_TOKEN=hunter2-secret',
+      '--now',
+      '2025-05-01',
+    ]);
     expect(result.stderr).toContain('connected to Everything Reference Server');
     expect(result.code).toBe(0);
     const { data } = loadServerFile(out);
@@ -46,14 +55,24 @@ describe('policy-atlas import --stdio, against the real server-everything', () =
     expect(expected.length).toBeGreaterThan(5);
     expect(data.tools.map((t) => t.name).sort()).toEqual([...expected].sort());
     expect(data).toMatchObject({ name: 'Everything Reference Server', transport: ['stdio'] });
-    for (const tool of data.tools) expect(tool).toMatchObject({ hash: expect.stringMatching(/^[0-9a-f]{12}$/), firstSeen: '2025-05-01', lastChanged: '2025-05-01' });
+    for (const tool of data.tools)
+      expect(tool).toMatchObject({ hash: expect.stringMatching(/^[0-9a-f]{12}$/), firstSeen: '2025-05-01', lastChanged: '2025-05-01' });
     expect(result.stdout).toContain(`${expected.length} added, 0 removed, 0 changed, 0 unchanged`);
     expect(readFileSync(out, 'utf8')).not.toContain('hunter2');
   }, 60_000);
 
   it('reports no changes on a second import, and leaves the file as it was', async () => {
     const before = readFileSync(out, 'utf8');
-    const result = await runCommand(importCommand, ['--stdio', node(EVERYTHING, 'stdio'), '--out', out, '--env', 'SECRET_TOKEN=hunter2-secret', '--now', '2025-06-01']);
+    const result = await runCommand(importCommand, [
+      '--stdio',
+      node(EVERYTHING, 'stdio'),
+      '--out',
+      out,
+      '--env',
+      'SECRET_TOKEN=hunter2-secret',
+      '--now',
+      '2025-06-01',
+    ]);
     expect(result.code).toBe(0);
     expect(result.stdout).toMatch(/: no changes \(\d+ tools\)\n$/);
     expect(readFileSync(out, 'utf8')).toBe(before);
@@ -63,7 +82,14 @@ describe('policy-atlas import --stdio, against the real server-everything', () =
 describe('policy-atlas import --stdio, against misbehaving servers', () => {
   it('follows nextCursor, shows progress, and redacts a credential the server echoes', async () => {
     const out = join(dir, 'paged.json');
-    const result = await runCommand(importCommand, ['--stdio', node(join(FIXTURES, 'paged-server.mjs'), 'paged'), '--out', out, '--env', 'SECRET_TOKEN=hunter2-secret']);
+    const result = await runCommand(importCommand, [
+      '--stdio',
+      node(join(FIXTURES, 'paged-server.mjs'), 'paged'),
+      '--out',
+      out,
+      '--env',
+      'SECRET_TOKEN=hunter2-secret',
+    ]);
     expect(result.code).toBe(0);
     expect(result.stderr).toMatch(/page 3: 1 tool \(5 so far/);
     const text = readFileSync(out, 'utf8');
@@ -74,8 +100,17 @@ describe('policy-atlas import --stdio, against misbehaving servers', () => {
 
   it('skips lines on stdout that are not JSON-RPC, as MCP clients do: a warning each, escaped, and the import goes on', async () => {
     const out = join(dir, 'banner.json');
-    const result = await runCommand(importCommand, ['--stdio', node(join(FIXTURES, 'banner-server.mjs')), '--out', out, '--env', 'SECRET_TOKEN=hunter2-secret']);
-    expect(result.stderr).toContain(String.raw`warning: the server wrote a line to stdout that is not JSON-RPC; skipped, as MCP clients do: "Notice 1: \u001b[31mthis build is a preview\u001b[0m"`);
+    const result = await runCommand(importCommand, [
+      '--stdio',
+      node(join(FIXTURES, 'banner-server.mjs')),
+      '--out',
+      out,
+      '--env',
+      'SECRET_TOKEN=hunter2-secret',
+    ]);
+    expect(result.stderr).toContain(
+      String.raw`warning: the server wrote a line to stdout that is not JSON-RPC; skipped, as MCP clients do: "Notice 1: \u001b[31mthis build is a preview\u001b[0m"`,
+    );
     expect(result.code).toBe(0);
     expect(loadServerFile(out).data.tools.map((t) => t.name)).toEqual(['show_notice']);
   }, 30_000);
@@ -91,7 +126,14 @@ describe('policy-atlas import --stdio, against misbehaving servers', () => {
 
   it('prints what the server says with its control characters escaped, and without the credential it echoes', async () => {
     const out = join(dir, 'banner-name.json');
-    const result = await runCommand(importCommand, ['--stdio', node(join(FIXTURES, 'banner-server.mjs')), '--out', out, '--env', 'SECRET_TOKEN=hunter2-secret']);
+    const result = await runCommand(importCommand, [
+      '--stdio',
+      node(join(FIXTURES, 'banner-server.mjs')),
+      '--out',
+      out,
+      '--env',
+      'SECRET_TOKEN=hunter2-secret',
+    ]);
     expect(result.code).toBe(0);
     expect(result.stderr).toContain(String.raw`connected to Banner\u001b[2K Fixture [redacted] 1.0.0 over stdio`);
     expect(result.stderr + result.stdout).not.toMatch(/\u001b|hunter2-secret/);
@@ -101,10 +143,30 @@ describe('policy-atlas import --stdio, against misbehaving servers', () => {
   // Generous timeouts where the answer must come from the server itself: a loaded machine starts node slowly.
   it.each<[string, string[], string, RegExp]>([
     // Skipped lines are no failure: a server that writes nothing else fails for not answering.
-    ['prints only non-JSON on stdout', [join(FIXTURES, 'garbage-server.mjs')], '3000', /: the server did not answer initialize within 3000 ms \(hint: check that the command starts an MCP server, or raise --timeout\)\nThe server wrote 2 lines to stdout that are not JSON-RPC \(hint: an MCP server over stdio writes only JSON-RPC to stdout, and logs to stderr\)\n/],
-    ['prints JSON that is not JSON-RPC', ['-e', 'console.log(JSON.stringify({ hello: 1 })); setInterval(() => {}, 1000)'], '3000', /: the server did not answer initialize within 3000 ms .*\nThe server wrote 1 line to stdout that is not JSON-RPC/],
-    ['never answers', [join(FIXTURES, 'silent-server.mjs')], '1000', /: the server did not answer initialize within 1000 ms \(hint: check that the command starts an MCP server, or raise --timeout\)\n/],
-    ['sends an odd schema', [join(FIXTURES, 'paged-server.mjs'), 'odd'], '20000', /: tools\/list page 1 › tools\[1\]\.inputSchema: expected an object, got the string "a string, not a schema"\n/],
+    [
+      'prints only non-JSON on stdout',
+      [join(FIXTURES, 'garbage-server.mjs')],
+      '3000',
+      /: the server did not answer initialize within 3000 ms \(hint: check that the command starts an MCP server, or raise --timeout\)\nThe server wrote 2 lines to stdout that are not JSON-RPC \(hint: an MCP server over stdio writes only JSON-RPC to stdout, and logs to stderr\)\n/,
+    ],
+    [
+      'prints JSON that is not JSON-RPC',
+      ['-e', 'console.log(JSON.stringify({ hello: 1 })); setInterval(() => {}, 1000)'],
+      '3000',
+      /: the server did not answer initialize within 3000 ms .*\nThe server wrote 1 line to stdout that is not JSON-RPC/,
+    ],
+    [
+      'never answers',
+      [join(FIXTURES, 'silent-server.mjs')],
+      '1000',
+      /: the server did not answer initialize within 1000 ms \(hint: check that the command starts an MCP server, or raise --timeout\)\n/,
+    ],
+    [
+      'sends an odd schema',
+      [join(FIXTURES, 'paged-server.mjs'), 'odd'],
+      '20000',
+      /: tools\/list page 1 › tools\[1\]\.inputSchema: expected an object, got the string "a string, not a schema"\n/,
+    ],
     ['pages forever', [join(FIXTURES, 'paged-server.mjs'), 'loop'], '20000', /: tools\/list page 2: the server keeps sending more pages \(cursor "again"\)/],
     [
       'exits at once',
@@ -124,15 +186,19 @@ describe('policy-atlas import --stdio, against misbehaving servers', () => {
       '20000',
       /: the server wrote a line of more than 10 MB to stdout, the limit for one message/,
     ],
-  ])('a server that %s: a clear message, exit 1, nothing written', async (_, args, timeout, message) => {
-    const out = join(dir, 'broken.json');
-    const result = await runCommand(importCommand, ['--stdio', node(...args), '--out', out, '--timeout', timeout]);
-    expect(result.stderr).toMatch(message);
-    expect(result.stderr).not.toContain('\u001b');
-    expect(result.stderr).toMatch(/policy-atlas import: nothing was written\n$/);
-    expect(result.code).toBe(1);
-    expect(existsSync(out)).toBe(false);
-  }, 40_000);
+  ])(
+    'a server that %s: a clear message, exit 1, nothing written',
+    async (_, args, timeout, message) => {
+      const out = join(dir, 'broken.json');
+      const result = await runCommand(importCommand, ['--stdio', node(...args), '--out', out, '--timeout', timeout]);
+      expect(result.stderr).toMatch(message);
+      expect(result.stderr).not.toContain('\u001b');
+      expect(result.stderr).toMatch(/policy-atlas import: nothing was written\n$/);
+      expect(result.code).toBe(1);
+      expect(existsSync(out)).toBe(false);
+    },
+    40_000,
+  );
 
   it('a command that does not exist', async () => {
     const result = await runCommand(importCommand, ['--stdio', 'policy-atlas-no-such-command --x', '--out', join(dir, 'none.json')]);

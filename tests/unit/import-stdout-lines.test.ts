@@ -29,7 +29,10 @@ describe('the stdout reader of a stdio import', () => {
   it('reads messages around lines that are not JSON-RPC, and reports those lines', () => {
     const { drain, stray, bytes } = reader();
     const text = `Server v1 starting…\n${ping(1)}\n{"hello":1}\r\n${ping(2)}`;
-    expect(drain(text)).toEqual([{ jsonrpc: '2.0', id: 1, method: 'ping' }, { jsonrpc: '2.0', id: 2, method: 'ping' }]);
+    expect(drain(text)).toEqual([
+      { jsonrpc: '2.0', id: 1, method: 'ping' },
+      { jsonrpc: '2.0', id: 2, method: 'ping' },
+    ]);
     expect(stray).toEqual(['Server v1 starting…', '{"hello":1}']);
     expect(bytes()).toBe(Buffer.byteLength(text));
   });

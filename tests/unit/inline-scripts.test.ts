@@ -21,7 +21,9 @@ describe('collectInlineScriptHashes', () => {
     for (let n = 2; n <= 6; n++) page(`servers/_page/${n}`, 'index()');
     page('servers/notebook/list-notes', 'tool()');
     page('servers/notebook', 'server()');
-    return expect(collectInlineScriptHashes(site).then((set) => [...set].sort())).resolves.toEqual([scriptHash('index()'), scriptHash('server()'), scriptHash('tool()')].sort());
+    return expect(collectInlineScriptHashes(site).then((set) => [...set].sort())).resolves.toEqual(
+      [scriptHash('index()'), scriptHash('server()'), scriptHash('tool()')].sort(),
+    );
   });
 });
 

@@ -15,11 +15,19 @@ const text = fc.oneof(
   fc.constantFrom('read_file', '</script><b>x</b>', 'a & b', 'quote " inside', 'back\\slash', '\uE0001\uE001', 'tab\there', '🚀', ''),
 );
 const value: fc.Arbitrary<unknown> = fc.letrec((tie) => ({
-  node: fc.oneof({ depthSize: 'small' }, text, fc.integer(), fc.boolean(), fc.constant(null), fc.array(tie('node'), { maxLength: 3 }), fc.dictionary(text, tie('node'), { maxKeys: 4 })),
+  node: fc.oneof(
+    { depthSize: 'small' },
+    text,
+    fc.integer(),
+    fc.boolean(),
+    fc.constant(null),
+    fc.array(tie('node'), { maxLength: 3 }),
+    fc.dictionary(text, tie('node'), { maxKeys: 4 }),
+  ),
 })).node;
 
 describe('highlightJsonHtml', () => {
-  it('writes what Astro\'s <Code> writes for a policy', async () => {
+  it("writes what Astro's <Code> writes for a policy", async () => {
     const json = JSON.stringify({ version: '1', default: 'deny', tools: { 'a<b': { action: 'allow', limits: [{ max: 30 }] } } }, null, 2);
     const html = await highlightJsonHtml(json);
     expect(html).toBe(await astroCodeHtml(json));

@@ -12,7 +12,11 @@ import { dataErrorLines } from '../support/data-errors.ts';
 
 describe('issueText: the one place an issue becomes a line', () => {
   it.each<[string, Parameters<typeof issueText>, string]>([
-    ['context and path', [{ path: ['tools', 3, 'name'], message: 'expected a string', hint: 'quote it' }, 'x.json'], 'x.json › tools[3].name: expected a string (hint: quote it)'],
+    [
+      'context and path',
+      [{ path: ['tools', 3, 'name'], message: 'expected a string', hint: 'quote it' }, 'x.json'],
+      'x.json › tools[3].name: expected a string (hint: quote it)',
+    ],
     ['context alone', [{ message: 'cannot read the file' }, 'x.json'], 'x.json: cannot read the file'],
     ['path alone', [{ path: ['tools', 'odd key'], message: 'null, read as not given' }], 'tools["odd key"]: null, read as not given'],
     ['the root', [{ path: [], message: 'expected an object' }, 'x.json'], 'x.json › (root): expected an object'],
@@ -28,8 +32,11 @@ describe('parseJsonText', () => {
     expect(parseJsonText('{"a": [1, true, null]}')).toEqual({ ok: true, value: { a: [1, true, null] }, duplicateKeys: [] });
   });
 
-  it('says what is wrong in the scanner\'s words, with line and column', () => {
-    expect(parseJsonText('{\n  "a": 1,\n}')).toEqual({ ok: false, issue: { message: 'a comma before "}"', hint: 'remove the trailing comma; JSON allows none', line: 2, column: 9 } });
+  it("says what is wrong in the scanner's words, with line and column", () => {
+    expect(parseJsonText('{\n  "a": 1,\n}')).toEqual({
+      ok: false,
+      issue: { message: 'a comma before "}"', hint: 'remove the trailing comma; JSON allows none', line: 2, column: 9 },
+    });
   });
 
   it('with maxDepth, refuses deep nesting before parsing and lists repeated keys', () => {
@@ -49,7 +56,9 @@ describe('a byte order mark (as Windows editors save one) is read past, as the p
 
   it('in a tools/list dump, and a syntax error after it is placed as an editor shows it', () => {
     expect(parseToolsListText('\uFEFF{"tools": [{"name": "ping"}]}', 'dump.json').tools).toHaveLength(1);
-    expect(dataErrorLines(() => parseJsonFile('\uFEFF{"a": 1,}', 'any.json'))).toEqual(['any.json: not valid JSON: a comma before "}" at line 1, column 8 (hint: check for a trailing comma or a missing quote)']);
+    expect(dataErrorLines(() => parseJsonFile('\uFEFF{"a": 1,}', 'any.json'))).toEqual([
+      'any.json: not valid JSON: a comma before "}" at line 1, column 8 (hint: check for a trailing comma or a missing quote)',
+    ]);
   });
 });
 
@@ -75,7 +84,13 @@ describe('every reader words a JSON syntax error the same, at the same line and 
 
   it('the policy validator (its own hint; line and column as fields)', () => {
     expect(validatePolicyText(broken).problems).toEqual([
-      { severity: 'error', kind: 'syntax', message: 'not valid JSON: a comma before "]" (hint: remove the trailing comma; JSON allows none)', line: 3, column: 18 },
+      {
+        severity: 'error',
+        kind: 'syntax',
+        message: 'not valid JSON: a comma before "]" (hint: remove the trailing comma; JSON allows none)',
+        line: 3,
+        column: 18,
+      },
     ]);
   });
 });

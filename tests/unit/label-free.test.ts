@@ -53,7 +53,13 @@ describe('labelAgreement', () => {
   });
 
   it('compares category, read or not, and the two costly mistakes', () => {
-    const label = (category: BlindLabel['category'], level: BlindLabel['level']): BlindLabel => ({ file: 'f.json', tool: '0'.repeat(16), category, readOnly: category === 'read', level });
+    const label = (category: BlindLabel['category'], level: BlindLabel['level']): BlindLabel => ({
+      file: 'f.json',
+      tool: '0'.repeat(16),
+      category,
+      readOnly: category === 'read',
+      level,
+    });
     const a = labelAgreement([
       { label: label('read', 'low'), rated: { category: 'read', level: 'low' } },
       { label: label('read', 'low'), rated: { category: 'execute', level: 'critical' } },

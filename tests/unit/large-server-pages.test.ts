@@ -33,7 +33,7 @@ function listReads(work: (tool: CatalogTool) => unknown): number {
 }
 
 describe('the pages of a large server read its tool list a bounded number of times', () => {
-  it('FAQ: counts a tool category\'s siblings once per server, not once per tool', () => {
+  it("FAQ: counts a tool category's siblings once per server, not once per tool", () => {
     expect(listReads((tool) => toolPage(tool, loadDefinition(tool)).faq)).toBeLessThan(TOOLS * 4);
   });
 

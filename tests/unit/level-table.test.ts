@@ -35,16 +35,31 @@ describe('levelFor: the level table', () => {
     ['a granting word without permissions', { category: 'write', nameWords: ['grant', 'badge'] }, 'medium'],
     ['a removal', { category: 'destructive' }, 'high'],
     ['a removal in bulk', { category: 'destructive', signals: ['bulk'] }, 'critical'],
-    ['a removal of infrastructure', { category: 'destructive', nameWords: ['delete', 'cluster'] }, 'critical', [['name', 'level critical', 'removes “cluster”, infrastructure-scale']]],
+    [
+      'a removal of infrastructure',
+      { category: 'destructive', nameWords: ['delete', 'cluster'] },
+      'critical',
+      [['name', 'level critical', 'removes “cluster”, infrastructure-scale']],
+    ],
     ['code run from a parameter', { category: 'execute', executing: ['code-eval'] }, 'critical'],
     ['a shell word in the name', { category: 'execute', nameWords: ['bash', 'tool'] }, 'critical'],
     ['an execute with nothing run in sight', { category: 'execute' }, 'high'],
     ['a predefined job', { category: 'execute', nameWords: ['run', 'pipeline'] }, 'high', [['name', 'level high', 'runs a predefined job']]],
-    ['read-only SQL', { category: 'execute', executing: ['raw-sql'], saysReadOnly: true }, 'high', [['description', 'level high (it still reads every table it can reach)', 'SQL said to run read-only']]],
-    ['read-only SQL in a job', { category: 'execute', executing: ['raw-sql'], saysReadOnly: true, nameWords: ['run', 'job'] }, 'high', [
-      ['description', 'level high (it still reads every table it can reach)', 'SQL said to run read-only'],
-      ['name', 'level high', 'runs a predefined job'],
-    ]],
+    [
+      'read-only SQL',
+      { category: 'execute', executing: ['raw-sql'], saysReadOnly: true },
+      'high',
+      [['description', 'level high (it still reads every table it can reach)', 'SQL said to run read-only']],
+    ],
+    [
+      'read-only SQL in a job',
+      { category: 'execute', executing: ['raw-sql'], saysReadOnly: true, nameWords: ['run', 'job'] },
+      'high',
+      [
+        ['description', 'level high (it still reads every table it can reach)', 'SQL said to run read-only'],
+        ['name', 'level high', 'runs a predefined job'],
+      ],
+    ],
     ['"read-only" beside a shell', { category: 'execute', executing: ['raw-sql', 'shell-command'], saysReadOnly: true, nameWords: ['run', 'job'] }, 'critical'],
     ['SQL not said read-only', { category: 'execute', executing: ['raw-sql'] }, 'critical'],
     ['money moved by a write verb', { category: 'financial', movesMoney: true, firstVerb: 'write' }, 'critical'],
@@ -55,7 +70,12 @@ describe('levelFor: the level table', () => {
     ['an unknown action on thin evidence', { category: 'other', lowConfidence: true }, 'medium'],
     ['an unknown action with a signal', { category: 'other', signals: ['filesystem-path'] }, 'medium'],
     ['a poisoned read', { category: 'read', signals: ['suspicious-description'] }, 'critical'],
-    ['a poisoned job keeps its evidence', { category: 'execute', signals: ['suspicious-description'], nameWords: ['run', 'job'] }, 'critical', [['name', 'level high', 'runs a predefined job']]],
+    [
+      'a poisoned job keeps its evidence',
+      { category: 'execute', signals: ['suspicious-description'], nameWords: ['run', 'job'] },
+      'critical',
+      [['name', 'level high', 'runs a predefined job']],
+    ],
   ])('%s', (_what, over, level, evidence = []) => {
     const found = levelFor(input(over));
     expect(found.level).toBe(level);

@@ -10,7 +10,15 @@ const BREAKERS = ['\r', '\n', '\r\n', '\u2028', '\u2029', '\u0085', '\u000b', '\
 describe('llms.txt: one line per server, whatever the names hold', () => {
   it.each(BREAKERS.map((c) => [JSON.stringify(c), c]))('a server name, description and tool name with %s', (_, breaker) => {
     const catalog = buildCatalog([
-      { slug: 'bad', file: 'servers/bad.json', data: { name: `Bad${breaker}# Injected heading`, description: `First${breaker}- [x](https://evil.example)`, tools: [{ name: `tool${breaker}## not a heading` }] } },
+      {
+        slug: 'bad',
+        file: 'servers/bad.json',
+        data: {
+          name: `Bad${breaker}# Injected heading`,
+          description: `First${breaker}- [x](https://evil.example)`,
+          tools: [{ name: `tool${breaker}## not a heading` }],
+        },
+      },
       { slug: 'good', file: 'servers/good.json', data: { name: 'Good', tools: [{ name: 'read' }] } },
     ]);
     const text = llmsText(catalog, (path) => `https://atlas.example${path}`);
@@ -35,7 +43,7 @@ describe('catalog.json (catalogSummary)', () => {
     expect(summary.totals).toEqual({ servers: 3, tools: 10, byLevel: { low: 2, medium: 3, high: 2, critical: 3 } });
   });
 
-  it('lists each server by slug with its page, its record and its tools\' ratings, in list order', () => {
+  it("lists each server by slug with its page, its record and its tools' ratings, in list order", () => {
     expect(summary.servers.map((server) => server.slug)).toEqual(['ledger', 'notebook', 'runner']);
     expect(summary.servers[0]).toEqual({
       slug: 'ledger',
@@ -77,11 +85,18 @@ describe('servers/<s>/tools.json (serverRecord)', () => {
     expect(listed.policy).toEqual({
       version: '1',
       default: 'deny',
-      tools: { list_payments: { limits: [{ counter: 'list_payments_rate', window: 'minute', max: 20, scope: 'grant' }, { counter: 'list_payments_daily', window: 'day', max: 500, scope: 'grant' }] } },
+      tools: {
+        list_payments: {
+          limits: [
+            { counter: 'list_payments_rate', window: 'minute', max: 20, scope: 'grant' },
+            { counter: 'list_payments_daily', window: 'day', max: 500, scope: 'grant' },
+          ],
+        },
+      },
     });
   });
 
-  it('leaves the editors\' overrides out of the definition, and their rule is the policy', () => {
+  it("leaves the editors' overrides out of the definition, and their rule is the policy", () => {
     const refund = record.tools.find((tool) => tool.name === 'refund_payment')!;
     const { overrides, ...served } = SMALL_SERVERS.ledger!.tools[2]!;
     expect(refund.definition).toEqual(served);
@@ -112,7 +127,7 @@ describe('llms.txt (llmsText)', () => {
     );
   });
 
-  it('keeps a server name\'s brackets from closing its link', () => {
+  it("keeps a server name's brackets from closing its link", () => {
     const catalog = buildCatalog([{ slug: 'b', file: 'servers/b.json', data: { name: 'Tools [beta] ](x)', tools: [] } }]);
     expect(llmsText(catalog, url)).toContain('- [Tools  beta   (x)](https://atlas.example/servers/b/): 0 tools\n');
   });

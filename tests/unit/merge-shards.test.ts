@@ -45,7 +45,9 @@ describe('merge, over a shard manifest it must not trust', () => {
     const shard = shardOutput(root, { servers: { '../../escape': 'k' }, files: { '../../escape': 1 } }, ['../escape/index.html']);
     const { code, errors } = await merge(root, shard);
     expect(code).toBe(2);
-    expect(errors).toContain(`${shard}/.policy-atlas-build › servers["../../escape"]: the key is refused: a server slug is lowercase letters, digits and single dashes`);
+    expect(errors).toContain(
+      `${shard}/.policy-atlas-build › servers["../../escape"]: the key is refused: a server slug is lowercase letters, digits and single dashes`,
+    );
     expect(existsSync(join(root, 'site/escape'))).toBe(false);
     expect(readdirSync(join(root, 'site'))).toEqual([]);
   });

@@ -4,7 +4,10 @@ import { HOME_SERVERS, overview } from '../../src/core/site/overview.ts';
 import { catalogOf, SMALL_CATALOG, SMALL_SERVERS } from '../support/small-catalog.ts';
 
 /** A server with `n` tools of its own. */
-const serverWith = (n: number): ServerFile => ({ name: `Server with ${n}`, tools: Array.from({ length: n }, (_, i) => ({ name: `list_things_${i}`, description: 'Lists things.' })) });
+const serverWith = (n: number): ServerFile => ({
+  name: `Server with ${n}`,
+  tools: Array.from({ length: n }, (_, i) => ({ name: `list_things_${i}`, description: 'Lists things.' })),
+});
 
 describe('overview (the home page)', () => {
   it('counts tools, servers and critical tools, and the tools at each level', () => {
@@ -40,7 +43,14 @@ describe('overview (the home page)', () => {
 
   it('lists every category in order with its tool count and browse page', () => {
     const view = overview(SMALL_CATALOG);
-    expect(view.categories.map((c) => c.path)).toEqual(['/categories/read/', '/categories/write/', '/categories/destructive/', '/categories/execute/', '/categories/financial/', '/categories/other/']);
+    expect(view.categories.map((c) => c.path)).toEqual([
+      '/categories/read/',
+      '/categories/write/',
+      '/categories/destructive/',
+      '/categories/execute/',
+      '/categories/financial/',
+      '/categories/other/',
+    ]);
     expect(view.categories[0]).toEqual({ label: 'Read', path: '/categories/read/', tools: SMALL_CATALOG.byCategory.read.length });
     expect(view.categories.reduce((n, c) => n + c.tools, 0)).toBe(view.tools);
   });

@@ -36,7 +36,9 @@ describe('listParameters: paths, types and required flags', () => {
     ],
     [
       'an array whose items are a $ref',
-      object({ users: { type: 'array', items: { type: 'object', $ref: '#/$defs/User' } } }, [], { $defs: { User: object({ id: { type: 'integer' } }, ['id']) } }),
+      object({ users: { type: 'array', items: { type: 'object', $ref: '#/$defs/User' } } }, [], {
+        $defs: { User: object({ id: { type: 'integer' } }, ['id']) },
+      }),
       ['users object[]', 'users[].id integer !'],
     ],
     ['a remote $ref stays unresolved', object({ a: { $ref: 'https://example.com/a.json' } }), ['a object']],
@@ -70,7 +72,10 @@ describe('listParameters: limits', () => {
   it.each<[string, unknown]>([
     ['a property that refers to its own definition', recursive],
     ['a schema whose root refers to itself', { $ref: '#', ...object({ self: { $ref: '#' } }) }],
-    ['two definitions that refer to each other', object({ a: { $ref: '#/$defs/A' } }, [], { $defs: { A: object({ b: { $ref: '#/$defs/B' } }), B: object({ a: { $ref: '#/$defs/A' } }) } })],
+    [
+      'two definitions that refer to each other',
+      object({ a: { $ref: '#/$defs/A' } }, [], { $defs: { A: object({ b: { $ref: '#/$defs/B' } }), B: object({ a: { $ref: '#/$defs/A' } }) } }),
+    ],
   ])('terminates on %s', (_label, schema) => {
     const parameters = listParameters(schema);
     expect(parameters.length).toBeGreaterThan(0);
@@ -142,7 +147,11 @@ describe('listParameters: boolean schemas (JSON Schema: true accepts any value, 
 
 describe('parameterNames', () => {
   it('keeps the last word of each path, lower-cased, without []', () => {
-    const schema = object({ filePath: { type: 'string' }, items: { type: 'array', items: object({ ID: { type: 'string' } }) }, opts: object({ Force: { type: 'boolean' } }) });
+    const schema = object({
+      filePath: { type: 'string' },
+      items: { type: 'array', items: object({ ID: { type: 'string' } }) },
+      opts: object({ Force: { type: 'boolean' } }),
+    });
     expect(parameterNames(listParameters(schema))).toEqual(['filepath', 'items', 'id', 'opts', 'force']);
   });
 });
@@ -156,7 +165,16 @@ describe('unnamedInput: what a schema accepts beyond the parameters it names', (
     ['keys by pattern', { type: 'object', patternProperties: { '^x-': { type: 'string' } } }, 'keys matching "^x-"'],
     ['any other keys', { type: 'object', additionalProperties: { type: 'number' } }, 'keys it does not name (additionalProperties)'],
     ['a string instead of an object', { type: 'string' }, 'a value of type string instead of named parameters'],
-    ['one of several shapes', { anyOf: [{ type: 'object', properties: { a: {} } }, { type: 'object', properties: { b: {} } }] }, 'input of the shapes its anyOf lists'],
+    [
+      'one of several shapes',
+      {
+        anyOf: [
+          { type: 'object', properties: { a: {} } },
+          { type: 'object', properties: { b: {} } },
+        ],
+      },
+      'input of the shapes its anyOf lists',
+    ],
     ['the schema true', true, 'any input'],
   ])('%s', (_name, schema, expected) => {
     expect(unnamedInput(schema)).toBe(expected);

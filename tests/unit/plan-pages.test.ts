@@ -52,7 +52,11 @@ describe('planPages', () => {
   });
 
   it('leaves the servers whose key the previous build holds to be linked, and reports every key with its file count', () => {
-    const previousKeys = new Map([['s-1', 'key-s-1'], ['s-2', 'changed'], ['gone', 'key-gone']]);
+    const previousKeys = new Map([
+      ['s-1', 'key-s-1'],
+      ['s-2', 'changed'],
+      ['gone', 'key-gone'],
+    ]);
     const input = { servers: catalog, keys, previousKeys, renderer: only };
     expect(rendered(input)).toEqual(catalog.map((server) => server.slug).filter((slug) => slug !== 's-1'));
     const report = planPages(input).report!;
@@ -83,10 +87,19 @@ describe('planPages', () => {
     const previousKeys = new Map([['s-5', 'key-s-5']]);
     const renderer = (index: number) => ({ servers: catalog, keys, previousKeys, renderer: { index, count: 3 } });
     const each = [1, 2, 3].map((index) => rendered(renderer(index)));
-    expect(each.flat().sort()).toEqual(catalog.map((server) => server.slug).filter((slug) => slug !== 's-5').sort());
+    expect(each.flat().sort()).toEqual(
+      catalog
+        .map((server) => server.slug)
+        .filter((slug) => slug !== 's-5')
+        .sort(),
+    );
     expect(each.every((slugs) => slugs.length > 0)).toBe(true);
     const pages = [1, 2, 3].map((index) => listing(renderer(index), 10));
-    expect(pages).toEqual([[0, 3, 6, 9], [1, 4, 7], [2, 5, 8]]);
+    expect(pages).toEqual([
+      [0, 3, 6, 9],
+      [1, 4, 7],
+      [2, 5, 8],
+    ]);
     expect(planPages(renderer(1)).report?.servers).toEqual({ planned: 39, of: 40 });
     expect(planPages(renderer(2)).report).toBeUndefined();
     expect(planPages(renderer(3)).report).toBeUndefined();

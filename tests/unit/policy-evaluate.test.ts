@@ -22,7 +22,7 @@ describe('evaluation order (spec: first match decides)', () => {
         limits: [{ counter: 'charges', window: 'day', max: 20, scope: 'grant' }],
       },
       'delete_*': { action: 'deny', reason: 'Destructive; ask an operator.', deny_if: [{ path: 'args.x', op: 'exists' }] },
-      'secret_ok': { action: 'allow' },
+      secret_ok: { action: 'allow' },
     },
   });
 
@@ -30,10 +30,26 @@ describe('evaluation order (spec: first match decides)', () => {
     ['hide beats a rule that allows', call('secret_ok'), { effect: 'hidden', rule: null, reason: 'hidden by hide entry "secret_*"' }],
     ['no rule: default deny', call('unknown_tool'), { effect: 'deny', rule: null, reason: 'no rule for "unknown_tool"; the default is deny' }],
     ['an empty rule allows', call('list_clusters'), { effect: 'allow', rule: 'list_clusters', reason: 'allowed by the rule "list_clusters"' }],
-    ['action deny comes before deny_if, with its reason', call('delete_user', { x: 1 }), { effect: 'deny', rule: 'delete_*', reason: 'Destructive; ask an operator.' }],
-    ['deny_if before require', call('create_charge', { amount: 20000 }), { effect: 'deny', rule: 'create_charge', reason: 'deny_if args.amount gt 10000 held' }],
-    ['require names the failed condition', call('create_charge', { amount: 5 }), { effect: 'deny', rule: 'create_charge', reason: 'require args.reason exists failed' }],
-    ['then require_approval, with its reason', call('create_charge', { amount: 5, reason: 'refund' }), { effect: 'require_approval', rule: 'create_charge', reason: 'Moves money.' }],
+    [
+      'action deny comes before deny_if, with its reason',
+      call('delete_user', { x: 1 }),
+      { effect: 'deny', rule: 'delete_*', reason: 'Destructive; ask an operator.' },
+    ],
+    [
+      'deny_if before require',
+      call('create_charge', { amount: 20000 }),
+      { effect: 'deny', rule: 'create_charge', reason: 'deny_if args.amount gt 10000 held' },
+    ],
+    [
+      'require names the failed condition',
+      call('create_charge', { amount: 5 }),
+      { effect: 'deny', rule: 'create_charge', reason: 'require args.reason exists failed' },
+    ],
+    [
+      'then require_approval, with its reason',
+      call('create_charge', { amount: 5, reason: 'refund' }),
+      { effect: 'require_approval', rule: 'create_charge', reason: 'Moves money.' },
+    ],
   ])('%s', (_name, c, expected) => {
     expect(decide(policy, c)).toMatchObject(expected);
   });
@@ -306,11 +322,12 @@ describe('properties', () => {
   const scopeArb = fc.record({ grant: fc.constantFrom('g1', 'g2'), session: fc.constantFrom('s1', 's2'), agent: fc.constantFrom('a1') }, { requiredKeys: [] });
   const callArb = fc.record({ tool: name, args: argsArb, time: timeArb, scope: scopeArb });
   /** A state that evaluation could have produced: the counters after some earlier calls. */
-  const stateArb = (policy: Policy) => fc.array(callArb, { maxLength: 8 }).map((calls) => {
-    let state: CounterState = {};
-    for (const c of calls.sort((a, b) => a.time - b.time)) state = evaluatePolicy(policy, c, state).state;
-    return state;
-  });
+  const stateArb = (policy: Policy) =>
+    fc.array(callArb, { maxLength: 8 }).map((calls) => {
+      let state: CounterState = {};
+      for (const c of calls.sort((a, b) => a.time - b.time)) state = evaluatePolicy(policy, c, state).state;
+      return state;
+    });
   const withState = policyArb.chain((policy) => fc.tuple(fc.constant(policy), stateArb(policy)));
 
   it('a rule with action deny never yields allow or require_approval', () => {
@@ -326,33 +343,44 @@ describe('properties', () => {
   it('a deny_if that holds never yields allow or require_approval, whatever else the rule says', () => {
     fc.assert(
       // A null is no argument for exists: the marker is any other JSON value.
-      fc.property(withState, ruleArb, callArb, fc.jsonValue().filter((v) => v !== null), ([policy, state], rule, c, marker) => {
-        const args = { ...(typeof c.args === 'object' && c.args !== null && !Array.isArray(c.args) ? c.args : {}), deny_marker: marker };
-        const holding: Condition = { path: 'args.deny_marker', op: 'exists' };
-        const denyIf = [...(rule.deny_if ?? []), holding];
-        const guarded = { ...policy, tools: { ...policy.tools, [c.tool]: { ...rule, deny_if: denyIf } } };
-        expect(evaluatePolicy(guarded, { ...c, args }, state).decision.effect).toMatch(/^(deny|hidden)$/);
-      }),
+      fc.property(
+        withState,
+        ruleArb,
+        callArb,
+        fc.jsonValue().filter((v) => v !== null),
+        ([policy, state], rule, c, marker) => {
+          const args = { ...(typeof c.args === 'object' && c.args !== null && !Array.isArray(c.args) ? c.args : {}), deny_marker: marker };
+          const holding: Condition = { path: 'args.deny_marker', op: 'exists' };
+          const denyIf = [...(rule.deny_if ?? []), holding];
+          const guarded = { ...policy, tools: { ...policy.tools, [c.tool]: { ...rule, deny_if: denyIf } } };
+          expect(evaluatePolicy(guarded, { ...c, args }, state).decision.effect).toMatch(/^(deny|hidden)$/);
+        },
+      ),
       { numRuns: 500 },
     );
   });
 
   it('limits never let more than max calls through in one window', () => {
     fc.assert(
-      fc.property(limitArb, fc.array(fc.integer({ min: 0, max: 5 * 60_000 }), { maxLength: 40 }), fc.array(scopeArb, { minLength: 1, maxLength: 3 }), (limit, offsets, scopes) => {
-        const policy = policyOf({ tools: { t: { limits: [limit] }, u: { limits: [limit] } } });
-        const times = offsets.map((o) => NOON - 150_000 + o).sort((a, b) => a - b);
-        const calls = times.map((time, i) => call(i % 2 ? 't' : 'u', {}, time, scopes[i % scopes.length]));
-        const passed = new Map<string, number>();
-        runCalls(policy, calls).forEach((decision, i) => {
-          if (decision.effect !== 'allow') return;
-          const ms = { second: 1_000, minute: 60_000, hour: 3_600_000, day: 86_400_000 }[limit.window];
-          const scopeKey = limit.scope === 'global' ? '' : (calls[i]!.scope?.[limit.scope] ?? '');
-          const key = `${scopeKey}/${Math.floor(calls[i]!.time / ms)}`;
-          passed.set(key, (passed.get(key) ?? 0) + 1);
-        });
-        for (const count of passed.values()) expect(count).toBeLessThanOrEqual(limit.max);
-      }),
+      fc.property(
+        limitArb,
+        fc.array(fc.integer({ min: 0, max: 5 * 60_000 }), { maxLength: 40 }),
+        fc.array(scopeArb, { minLength: 1, maxLength: 3 }),
+        (limit, offsets, scopes) => {
+          const policy = policyOf({ tools: { t: { limits: [limit] }, u: { limits: [limit] } } });
+          const times = offsets.map((o) => NOON - 150_000 + o).sort((a, b) => a - b);
+          const calls = times.map((time, i) => call(i % 2 ? 't' : 'u', {}, time, scopes[i % scopes.length]));
+          const passed = new Map<string, number>();
+          runCalls(policy, calls).forEach((decision, i) => {
+            if (decision.effect !== 'allow') return;
+            const ms = { second: 1_000, minute: 60_000, hour: 3_600_000, day: 86_400_000 }[limit.window];
+            const scopeKey = limit.scope === 'global' ? '' : (calls[i]!.scope?.[limit.scope] ?? '');
+            const key = `${scopeKey}/${Math.floor(calls[i]!.time / ms)}`;
+            passed.set(key, (passed.get(key) ?? 0) + 1);
+          });
+          for (const count of passed.values()) expect(count).toBeLessThanOrEqual(limit.max);
+        },
+      ),
       { numRuns: 300 },
     );
   });

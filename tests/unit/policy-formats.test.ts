@@ -18,13 +18,18 @@ describe('perServer: a client format from a one-server writer', () => {
     { slug: 'b', name: 'beta', policy: policy({ y: { action: 'deny' } }) },
   ];
 
-  it('joins the servers\' texts (TOML tables, [[rule]] lists) with a blank line when asked', () => {
-    const format = perServer('Text', (name) => ({ fragment: { servers: { [name]: { x: 1 } } }, text: `[servers.${name}]\nx = 1\n\n`, lost: [] }), { join: 'text' });
+  it("joins the servers' texts (TOML tables, [[rule]] lists) with a blank line when asked", () => {
+    const format = perServer('Text', (name) => ({ fragment: { servers: { [name]: { x: 1 } } }, text: `[servers.${name}]\nx = 1\n\n`, lost: [] }), {
+      join: 'text',
+    });
     expect(format.write(policy({}), servers).text).toBe('[servers.alpha]\nx = 1\n\n[servers.beta]\nx = 1\n');
   });
 
   it('merges JSON fragments, and says each lost sentence once, naming the servers it is about unless all', () => {
-    const format = perServer('Json', (name, p) => ({ fragment: { list: Object.keys(p.tools ?? {}).map((t) => `${name}.${t}`), shared: ['same'] }, lost: ['No limits.', `Only ${name}.`] }));
+    const format = perServer('Json', (name, p) => ({
+      fragment: { list: Object.keys(p.tools ?? {}).map((t) => `${name}.${t}`), shared: ['same'] },
+      lost: ['No limits.', `Only ${name}.`],
+    }));
     const output = format.write(policy({}), servers);
     expect(output.fragment).toEqual({ list: ['alpha.x', 'beta.y'], shared: ['same'] });
     expect(output.lost).toEqual(['No limits.', 'alpha: Only alpha.', 'beta: Only beta.']);
@@ -61,7 +66,12 @@ describe('the stack policy, server by server', () => {
 
 describe('mergeJson', () => {
   it('keeps the base key order, appends new keys, joins arrays without repeats, keeps base scalars', () => {
-    expect(mergeJson({ b: 1, a: [1, 2], c: { d: ['x'] } }, { a: [2, 3], c: { d: ['x', 'y'], e: 1 }, b: 9, f: true })).toEqual({ b: 1, a: [1, 2, 3], c: { d: ['x', 'y'], e: 1 }, f: true });
+    expect(mergeJson({ b: 1, a: [1, 2], c: { d: ['x'] } }, { a: [2, 3], c: { d: ['x', 'y'], e: 1 }, b: 9, f: true })).toEqual({
+      b: 1,
+      a: [1, 2, 3],
+      c: { d: ['x', 'y'], e: 1 },
+      f: true,
+    });
     expect(Object.keys(mergeJson({ z: 1, y: 2 }, { a: 1 }) as object)).toEqual(['z', 'y', 'a']);
   });
 
@@ -89,7 +99,11 @@ describe('mergeClaudeCodeSettings', () => {
   const fragment = { permissions: { ask: ['mcp__s__send'] } };
   it.each<[string, string, string]>([
     ['two spaces', '{\n  "model": "x"\n}\n', '{\n  "model": "x",\n  "permissions": {\n    "ask": [\n      "mcp__s__send"\n    ]\n  }\n}\n'],
-    ['tabs and CRLF', '{\r\n\t"model": "x"\r\n}\r\n', '{\r\n\t"model": "x",\r\n\t"permissions": {\r\n\t\t"ask": [\r\n\t\t\t"mcp__s__send"\r\n\t\t]\r\n\t}\r\n}\r\n'],
+    [
+      'tabs and CRLF',
+      '{\r\n\t"model": "x"\r\n}\r\n',
+      '{\r\n\t"model": "x",\r\n\t"permissions": {\r\n\t\t"ask": [\r\n\t\t\t"mcp__s__send"\r\n\t\t]\r\n\t}\r\n}\r\n',
+    ],
     ['an empty file', '', '{\n  "permissions": {\n    "ask": [\n      "mcp__s__send"\n    ]\n  }\n}\n'],
   ])('keeps the file’s own layout: %s', (_what, text, expected) => expect(mergeClaudeCodeSettings(text, fragment, 'settings.json')).toBe(expected));
 });

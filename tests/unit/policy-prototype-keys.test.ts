@@ -34,7 +34,14 @@ describe('tool names that are Object.prototype keys', () => {
   it('a __proto__ rule is checked like any other', () => {
     const result = validatePolicyText(policyText('deny', '\n"__proto__": {"action": "nope"}'));
     expect(result.ok).toBe(false);
-    expect(result.problems).toMatchObject([{ severity: 'error', line: 2, path: ['tools', '__proto__', 'action'], message: expect.stringMatching(/^tools\.__proto__\.action: expected one of "allow", "deny", "require_approval"/) }]);
+    expect(result.problems).toMatchObject([
+      {
+        severity: 'error',
+        line: 2,
+        path: ['tools', '__proto__', 'action'],
+        message: expect.stringMatching(/^tools\.__proto__\.action: expected one of "allow", "deny", "require_approval"/),
+      },
+    ]);
   });
 
   it('PolicySchema keeps an own __proto__ key and does not change the prototype of tools', () => {
@@ -46,7 +53,9 @@ describe('tool names that are Object.prototype keys', () => {
 
   it('lint sees the rule: a __proto__ rule hidden by "hide" is reported', () => {
     const policy = parsed('{"version": "1", "default": "deny", "hide": ["__*"], "tools": {"__proto__": {}}}');
-    expect(lintPolicy(policy)).toEqual([expect.objectContaining({ path: ['tools', '__proto__'], message: expect.stringContaining('hidden by hide[0] "__*"') })]);
+    expect(lintPolicy(policy)).toEqual([
+      expect.objectContaining({ path: ['tools', '__proto__'], message: expect.stringContaining('hidden by hide[0] "__*"') }),
+    ]);
   });
 
   it('the JSON Schema puts no restriction on tool names beyond being non-empty', () => {
@@ -72,7 +81,11 @@ describe('condition values with a __proto__ key', () => {
   });
 
   it('the parsed policy keeps the key, and values stay plain objects', () => {
-    const value = (parsed(guarded('{"path": "args.o", "op": "eq", "value": {"__proto__": {"x": 1}, "y": [{"__proto__": 2}]}}')).tools!.t!.deny_if![0] as { value: Record<string, unknown> }).value;
+    const value = (
+      parsed(guarded('{"path": "args.o", "op": "eq", "value": {"__proto__": {"x": 1}, "y": [{"__proto__": 2}]}}')).tools!.t!.deny_if![0] as {
+        value: Record<string, unknown>;
+      }
+    ).value;
     expect(Object.keys(value)).toEqual(['__proto__', 'y']);
     expect(Object.getPrototypeOf(value)).toBe(Object.prototype);
     expect(JSON.stringify(value)).toBe('{"__proto__":{"x":1},"y":[{"__proto__":2}]}');

@@ -63,7 +63,31 @@ describe('linearForm', () => {
 
   // Lone surrogates, a pair, and letters whose case JavaScript folds in its own way.
   const texts = fc.string({
-    unit: fc.constantFrom('a', 'b', 'ab', ' ', '\n', '\r', '\u00a0', 'é', '_', '1', '.', '@', 'A', 'É', '\ud800', '\udc00', '😀', 'ſ', 's', 'ς', 'Σ', '\u212a', 'k'),
+    unit: fc.constantFrom(
+      'a',
+      'b',
+      'ab',
+      ' ',
+      '\n',
+      '\r',
+      '\u00a0',
+      'é',
+      '_',
+      '1',
+      '.',
+      '@',
+      'A',
+      'É',
+      '\ud800',
+      '\udc00',
+      '😀',
+      'ſ',
+      's',
+      'ς',
+      'Σ',
+      '\u212a',
+      'k',
+    ),
     maxLength: 12,
   });
   const patterns = fc.letrec((tie) => ({
@@ -106,7 +130,11 @@ describe('linearForm', () => {
 describe('regex conditions with the linear-time engine loaded', () => {
   beforeAll(() => useLinearRegexEngine(re2Engine));
 
-  const policyWith = (field: 'deny_if' | 'require', value: string): Policy => ({ version: '1', default: 'allow', tools: { t: { [field]: [{ path: 'args.q', op: 'regex', value }] } } });
+  const policyWith = (field: 'deny_if' | 'require', value: string): Policy => ({
+    version: '1',
+    default: 'allow',
+    tools: { t: { [field]: [{ path: 'args.q', op: 'regex', value }] } },
+  });
   const decide = (policy: Policy, q: string) => evaluatePolicy(policy, { tool: 't', args: { q }, time: 0 }).decision.effect;
 
   it('runs a pattern a backtracking engine could take too long on', () => {
@@ -132,7 +160,7 @@ describe('regex conditions with the linear-time engine loaded', () => {
   it.each<[string, string, string]>([
     ['(?:a|a) n times', `${'(?:a|a)'.repeat(30)}$`, 'a{30}$'],
     ['a? n times, then a n times', `${'a?'.repeat(30)}${'a'.repeat(30)}$`, 'a{30,60}$'],
-  ])('%s runs on the linear-time engine, with JavaScript\'s answer, at once', (_, pattern, counted) => {
+  ])("%s runs on the linear-time engine, with JavaScript's answer, at once", (_, pattern, counted) => {
     expect(planPattern(pattern).engine).toBe('linear');
     const policy = policyWith('deny_if', pattern);
     for (const text of [`${'a'.repeat(60)}!`, 'a'.repeat(29), 'a'.repeat(30), 'a'.repeat(45), `${'a'.repeat(MAX_REGEX_INPUT - 1)}!`]) {

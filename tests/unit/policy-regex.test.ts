@@ -81,21 +81,28 @@ const patterns = fc.letrec((tie) => ({
   atom: fc.constantFrom('a', 'b', '[ab]', '.', '\\w', '^', '$', '\\b', '(?:)'),
   sequence: fc.array(tie('pattern'), { minLength: 2, maxLength: 4 }).map((parts) => parts.join('')),
   choice: fc.array(tie('pattern'), { minLength: 2, maxLength: 3 }).map((parts) => `(?:${parts.join('|')})`),
-  repeat: fc.tuple(tie('pattern'), fc.constantFrom('*', '+', '?', '{2}', '{0,3}', '{1,}', '{2,5}', '*?', '{0,12}')).map(([part, times]) => `(?:${part})${times}`),
+  repeat: fc
+    .tuple(tie('pattern'), fc.constantFrom('*', '+', '?', '{2}', '{0,3}', '{1,}', '{2,5}', '*?', '{0,12}'))
+    .map(([part, times]) => `(?:${part})${times}`),
 }));
 const pattern = patterns.pattern as fc.Arbitrary<string>;
 
 describe('patterns regexRisk accepts', () => {
   it('finish quickly on the longest text a condition runs on, however it is built', () => {
     fc.assert(
-      fc.property(pattern, fc.array(fc.constantFrom('a', 'b', 'ab', 'aab', 'ba'), { minLength: 1, maxLength: 3 }), fc.constantFrom('', '!'), (source, pieces, tail) => {
-        fc.pre(regexRisk(source) === undefined);
-        const unit = pieces.join('');
-        const text = unit.repeat(Math.ceil(MAX_REGEX_INPUT / unit.length)).slice(0, MAX_REGEX_INPUT - tail.length) + tail;
-        const regex = new RegExp(source);
-        // Generous: what matters is the gap to the seconds or hours an unsafe pattern takes.
-        expect(fastestRun(() => regex.test(text), 1)).toBeLessThan(1000);
-      }),
+      fc.property(
+        pattern,
+        fc.array(fc.constantFrom('a', 'b', 'ab', 'aab', 'ba'), { minLength: 1, maxLength: 3 }),
+        fc.constantFrom('', '!'),
+        (source, pieces, tail) => {
+          fc.pre(regexRisk(source) === undefined);
+          const unit = pieces.join('');
+          const text = unit.repeat(Math.ceil(MAX_REGEX_INPUT / unit.length)).slice(0, MAX_REGEX_INPUT - tail.length) + tail;
+          const regex = new RegExp(source);
+          // Generous: what matters is the gap to the seconds or hours an unsafe pattern takes.
+          expect(fastestRun(() => regex.test(text), 1)).toBeLessThan(1000);
+        },
+      ),
       { numRuns: 1500 },
     );
   });
@@ -103,7 +110,10 @@ describe('patterns regexRisk accepts', () => {
 
 // Patterns without loops whose parts can read one text several ways: the count, not a loop, decides.
 const loopFree = fc
-  .array(fc.constantFrom('a', 'b', '[ab]', '(?:a|a)', '(?:a|b)', '(?:a|[ab])', 'a?', '[ab]?', '(?:ab|a)', '(?:a|ab)', '(?:|a)', '(?:a?|b)'), { minLength: 8, maxLength: 26 })
+  .array(fc.constantFrom('a', 'b', '[ab]', '(?:a|a)', '(?:a|b)', '(?:a|[ab])', 'a?', '[ab]?', '(?:ab|a)', '(?:a|ab)', '(?:|a)', '(?:a?|b)'), {
+    minLength: 8,
+    maxLength: 26,
+  })
   .map((parts) => `${parts.join('')}$`);
 
 describe('loop-free patterns regexRisk accepts', () => {
@@ -154,7 +164,8 @@ describe('searchForm', () => {
 
 describe('regex conditions', () => {
   const problems = (value: string) =>
-    validatePolicyText(JSON.stringify({ version: '1', default: 'deny', tools: { t: { deny_if: [{ path: 'args.q', op: 'regex', value }] } } }, null, 2)).problems;
+    validatePolicyText(JSON.stringify({ version: '1', default: 'deny', tools: { t: { deny_if: [{ path: 'args.q', op: 'regex', value }] } } }, null, 2))
+      .problems;
 
   // It compiles, so the spec calls it valid: a warning, since evaluation will deny instead of running
   // it. Only a lookaround or back-reference keeps a pattern from the linear-time engine.
@@ -168,7 +179,9 @@ describe('regex conditions', () => {
       }),
     ]);
     expect(problems('a.*b.*c(?=d)')[0]?.message).toMatch(/this pattern can take polynomial time.*cannot run on the linear-time engine either/);
-    expect(problems(`${'(?:a|a)'.repeat(8)}(?=b)`)[0]?.message).toMatch(/this pattern can read one text in more than 100 ways.*cannot run on the linear-time engine either/);
+    expect(problems(`${'(?:a|a)'.repeat(8)}(?=b)`)[0]?.message).toMatch(
+      /this pattern can read one text in more than 100 ways.*cannot run on the linear-time engine either/,
+    );
     expect(problems('(?:a|a)'.repeat(8))).toEqual([]);
     expect(problems('^(a+)+$')).toEqual([]);
     expect(problems('a.*b.*c')).toEqual([]);
@@ -179,7 +192,11 @@ describe('regex conditions', () => {
   });
 
   // A policy built in code never met the schema: evaluation must still not hang, and must deny.
-  const policyWith = (field: 'deny_if' | 'require', condition: Condition): Policy => ({ version: '1', default: 'allow', tools: { t: { [field]: [condition] } } });
+  const policyWith = (field: 'deny_if' | 'require', condition: Condition): Policy => ({
+    version: '1',
+    default: 'allow',
+    tools: { t: { [field]: [condition] } },
+  });
   const decide = (policy: Policy, q: string) => evaluatePolicy(policy, { tool: 't', args: { q }, time: 0 }).decision;
 
   it.each(['deny_if', 'require'] as const)('an unsafe pattern in %s denies, quickly, with a reason', (field) => {
@@ -189,7 +206,11 @@ describe('regex conditions', () => {
     expect(decision).toEqual({
       effect: 'deny',
       rule: 't',
-      reason: expect.stringMatching(new RegExp(`^${field} args.q regex "\\^\\(a\\+\\)\\+\\(\\?!b\\)\\$" could not be checked: the pattern is unsafe for a backtracking engine \\(this pattern can take exponential time.*\\), and its lookaround or back-reference keeps it from the linear-time engine$`)),
+      reason: expect.stringMatching(
+        new RegExp(
+          `^${field} args.q regex "\\^\\(a\\+\\)\\+\\(\\?!b\\)\\$" could not be checked: the pattern is unsafe for a backtracking engine \\(this pattern can take exponential time.*\\), and its lookaround or back-reference keeps it from the linear-time engine$`,
+        ),
+      ),
     });
   });
 
@@ -197,7 +218,9 @@ describe('regex conditions', () => {
   it('a pattern for the linear-time engine denies where none is loaded, and says so', () => {
     expect(decide(policyWith('require', { path: 'args.q', op: 'regex', value: '^(a+)+$' }), 'aaa')).toMatchObject({
       effect: 'deny',
-      reason: expect.stringMatching(/could not be checked: the pattern is unsafe for a backtracking engine \(this pattern can take exponential time.*\), and no linear-time engine is loaded here$/),
+      reason: expect.stringMatching(
+        /could not be checked: the pattern is unsafe for a backtracking engine \(this pattern can take exponential time.*\), and no linear-time engine is loaded here$/,
+      ),
     });
   });
 
@@ -212,6 +235,9 @@ describe('regex conditions', () => {
   });
 
   it('a pattern that does not compile denies instead of throwing', () => {
-    expect(decide(policyWith('require', { path: 'args.q', op: 'regex', value: '(' }), 'x')).toMatchObject({ effect: 'deny', reason: expect.stringContaining('the pattern does not compile') });
+    expect(decide(policyWith('require', { path: 'args.q', op: 'regex', value: '(' }), 'x')).toMatchObject({
+      effect: 'deny',
+      reason: expect.stringContaining('the pattern does not compile'),
+    });
   });
 });

@@ -13,7 +13,7 @@ const limit = (fields: Record<string, unknown>) => rule({ limits: [{ counter: 'c
 
 describe('PolicySchema accepts', () => {
   it.each<[string, unknown]>([
-    ['the example of the format\'s documentation', JSON.parse(FORMAT_EXAMPLE_POLICY)],
+    ["the example of the format's documentation", JSON.parse(FORMAT_EXAMPLE_POLICY)],
     ['the smallest document', policy({})],
     ['a $schema key', policy({ $schema: 'https://policy-atlas.example/schema/policy-v1.json' })],
     ['a $schema key elsewhere', policy({ $schema: 'https://example.org/policy-v1.schema.json' })],
@@ -21,59 +21,85 @@ describe('PolicySchema accepts', () => {
     ['"*" in hide', policy({ hide: ['*'] })],
     ['an empty rule', rule({})],
     ['a pattern key', policy({ tools: { 'delete_*': { action: 'deny' } } })],
-    ['every op', rule({
-      require: [
-        { path: 'args.a', op: 'exists' },
-        { path: 'args.a', op: 'eq', value: { nested: [1, 'x', null] } },
-        { path: 'args.a', op: 'neq', value: 'x' },
-        { path: 'args.a', op: 'in', value: ['a', 1, true, null] },
-        { path: 'args.a', op: 'not_in', value: [] },
-        { path: 'args.a', op: 'lt', value: 1 },
-        { path: 'args.a', op: 'lte', value: -1.5 },
-        { path: 'args.a', op: 'gt', value: 0 },
-        { path: 'args.a', op: 'gte', value: 1e9 },
-        { path: 'args.a', op: 'contains', value: 'x' },
-        { path: 'args.a.b.c', op: 'regex', value: '^[a-z]+$' },
-        { path: 'args', op: 'exists' },
-      ],
-    })],
-    ['every op, other values', rule({
-      require: [
-        { path: 'args.a.b', op: 'eq', value: { nested: [1] } },
-        { path: 'args.a', op: 'neq', value: null },
-        { path: 'args.a', op: 'in', value: ['x', 1, true, null] },
-        { path: 'args.n', op: 'lte', value: 1.5 },
-        { path: 'args.s', op: 'contains', value: 'rm' },
-        { path: 'args.s', op: 'regex', value: '^a+$' },
-      ],
-    })],
-    ['every window and scope', rule({
-      limits: ['second', 'minute', 'hour', 'day'].flatMap((window) =>
-        ['grant', 'session', 'agent', 'global'].map((scope) => ({ counter: `${window}_${scope}`, window, max: 1, scope })),
-      ),
-    })],
-    ['every window and scope on one counter', rule({
-      limits: ['second', 'minute', 'hour', 'day'].flatMap((window) => ['grant', 'session', 'agent', 'global'].map((scope) => ({ counter: 'c', window, max: 1, scope }))),
-    })],
+    [
+      'every op',
+      rule({
+        require: [
+          { path: 'args.a', op: 'exists' },
+          { path: 'args.a', op: 'eq', value: { nested: [1, 'x', null] } },
+          { path: 'args.a', op: 'neq', value: 'x' },
+          { path: 'args.a', op: 'in', value: ['a', 1, true, null] },
+          { path: 'args.a', op: 'not_in', value: [] },
+          { path: 'args.a', op: 'lt', value: 1 },
+          { path: 'args.a', op: 'lte', value: -1.5 },
+          { path: 'args.a', op: 'gt', value: 0 },
+          { path: 'args.a', op: 'gte', value: 1e9 },
+          { path: 'args.a', op: 'contains', value: 'x' },
+          { path: 'args.a.b.c', op: 'regex', value: '^[a-z]+$' },
+          { path: 'args', op: 'exists' },
+        ],
+      }),
+    ],
+    [
+      'every op, other values',
+      rule({
+        require: [
+          { path: 'args.a.b', op: 'eq', value: { nested: [1] } },
+          { path: 'args.a', op: 'neq', value: null },
+          { path: 'args.a', op: 'in', value: ['x', 1, true, null] },
+          { path: 'args.n', op: 'lte', value: 1.5 },
+          { path: 'args.s', op: 'contains', value: 'rm' },
+          { path: 'args.s', op: 'regex', value: '^a+$' },
+        ],
+      }),
+    ],
+    [
+      'every window and scope',
+      rule({
+        limits: ['second', 'minute', 'hour', 'day'].flatMap((window) =>
+          ['grant', 'session', 'agent', 'global'].map((scope) => ({ counter: `${window}_${scope}`, window, max: 1, scope })),
+        ),
+      }),
+    ],
+    [
+      'every window and scope on one counter',
+      rule({
+        limits: ['second', 'minute', 'hour', 'day'].flatMap((window) =>
+          ['grant', 'session', 'agent', 'global'].map((scope) => ({ counter: 'c', window, max: 1, scope })),
+        ),
+      }),
+    ],
     // PolicyLayer's published shape: no action, reason or patterns, and limits on all_tools and tools.
-    ['a PolicyLayer document: allow list', {
-      version: '1',
-      default: 'deny',
-      tools: { read_file: {}, list_directory: {}, search_files: { limits: [{ counter: 'search', window: 'minute', max: 30, scope: 'session' }] } },
-    }],
-    ['a PolicyLayer document: guarded payments', {
-      version: '1',
-      default: 'allow',
-      hide: ['delete_customer', 'refund_all'],
-      all_tools: { limits: [{ counter: 'global_calls', window: 'hour', max: 1000, scope: 'global' }] },
-      tools: {
-        create_refund: {
-          require: [{ path: 'args.reason', op: 'exists' }, { path: 'args.currency', op: 'in', value: ['usd', 'eur'] }],
-          deny_if: [{ path: 'args.amount', op: 'gte', value: 50000 }, { path: 'args.customer', op: 'regex', value: '^test_' }],
-          limits: [{ counter: 'refunds', window: 'day', max: 10, scope: 'agent' }],
+    [
+      'a PolicyLayer document: allow list',
+      {
+        version: '1',
+        default: 'deny',
+        tools: { read_file: {}, list_directory: {}, search_files: { limits: [{ counter: 'search', window: 'minute', max: 30, scope: 'session' }] } },
+      },
+    ],
+    [
+      'a PolicyLayer document: guarded payments',
+      {
+        version: '1',
+        default: 'allow',
+        hide: ['delete_customer', 'refund_all'],
+        all_tools: { limits: [{ counter: 'global_calls', window: 'hour', max: 1000, scope: 'global' }] },
+        tools: {
+          create_refund: {
+            require: [
+              { path: 'args.reason', op: 'exists' },
+              { path: 'args.currency', op: 'in', value: ['usd', 'eur'] },
+            ],
+            deny_if: [
+              { path: 'args.amount', op: 'gte', value: 50000 },
+              { path: 'args.customer', op: 'regex', value: '^test_' },
+            ],
+            limits: [{ counter: 'refunds', window: 'day', max: 10, scope: 'agent' }],
+          },
         },
       },
-    }],
+    ],
   ])('%s', (_name, input) => {
     expect(PolicySchema.safeParse(input).success).toBe(true);
   });

@@ -19,7 +19,8 @@ const effects = (condition: Condition, args: unknown) => [
 ];
 
 describe('"max": positive integer', () => {
-  const withMax = (max: number) => validatePolicyText(JSON.stringify({ version: '1', default: 'deny', tools: { t: { limits: [{ counter: 'c', window: 'minute', max, scope: 'grant' }] } } }));
+  const withMax = (max: number) =>
+    validatePolicyText(JSON.stringify({ version: '1', default: 'deny', tools: { t: { limits: [{ counter: 'c', window: 'minute', max, scope: 'grant' }] } } }));
 
   it.each([0, -1, 1.5, -0.5])('refuses %s, saying what max must be', (max) => {
     expect(withMax(max).problems.map((p) => p.message)).toEqual([`tools.t.limits[0].max: must be a positive integer (1 or more), got number ${max}`]);
@@ -30,7 +31,10 @@ describe('"max": positive integer', () => {
   });
 
   it('the published JSON Schema says integer', () => {
-    expect((policyJsonSchema() as { $defs: { Limit: { properties: { max: unknown } } } }).$defs.Limit.properties.max).toEqual({ type: 'integer', exclusiveMinimum: 0 });
+    expect((policyJsonSchema() as { $defs: { Limit: { properties: { max: unknown } } } }).$defs.Limit.properties.max).toEqual({
+      type: 'integer',
+      exclusiveMinimum: 0,
+    });
   });
 });
 
@@ -40,11 +44,9 @@ describe('"Limits with the same counter name and scope share one count"', () => 
     const first = { grant: 'g1', session: 's1' };
     const otherGrant = { grant: 'g2', session: 's1' };
     // Under grant g2 the grant count is fresh, but the session count (shared by s1) is now 2 of 2.
-    expect(runCalls(policy, [call('t', {}, NOON, first), call('t', {}, NOON, otherGrant), call('t', {}, NOON, { grant: 'g3', session: 's1' })]).map((d) => d.effect)).toEqual([
-      'allow',
-      'allow',
-      'rate_limited',
-    ]);
+    expect(
+      runCalls(policy, [call('t', {}, NOON, first), call('t', {}, NOON, otherGrant), call('t', {}, NOON, { grant: 'g3', session: 's1' })]).map((d) => d.effect),
+    ).toEqual(['allow', 'allow', 'rate_limited']);
   });
 });
 
@@ -54,7 +56,7 @@ describe('"all_tools.limits then the rule\'s limits": the first exhausted names 
     expect(runCalls(policy, [call('t'), call('t')])[1]).toMatchObject({ effect: 'rate_limited', counter: 'all' });
   });
 
-  it('only the rule\'s exhausted: the rule\'s counter is named', () => {
+  it("only the rule's exhausted: the rule's counter is named", () => {
     const policy = policyOf({ all_tools: { limits: [perMinute('all', 5)] }, tools: { t: { limits: [perMinute('mine', 1)] } } });
     expect(runCalls(policy, [call('t'), call('t')])[1]).toMatchObject({ effect: 'rate_limited', counter: 'mine' });
   });
@@ -67,7 +69,11 @@ describe('"the seconds until the window resets": whole seconds, rounded up, neve
     ['at the last millisecond of the minute', Date.UTC(2025, 0, 1, 12, 0, 59, 999), 1],
   ])('%s', (_name, time, seconds) => {
     const policy = policyOf({ tools: { t: { limits: [perMinute('c', 1)] } } });
-    expect(runCalls(policy, [call('t', {}, time), call('t', {}, time)])[1]).toMatchObject({ effect: 'rate_limited', retryAfterSeconds: seconds, resetAt: Date.UTC(2025, 0, 1, 12, 1) });
+    expect(runCalls(policy, [call('t', {}, time), call('t', {}, time)])[1]).toMatchObject({
+      effect: 'rate_limited',
+      retryAfterSeconds: seconds,
+      resetAt: Date.UTC(2025, 0, 1, 12, 1),
+    });
   });
 });
 
@@ -249,9 +255,16 @@ describe('"regex takes a string that must compile": a leading or trailing .* is 
     const result = validatePolicyText(JSON.stringify({ version: '1', default: 'deny', ...withCondition({ op: 'regex', value: source }) }));
     expect(result.ok).toBe(true);
     expect(result.problems).toEqual([
-      expect.objectContaining({ severity: 'warning', path: ['tools', 't', 'deny_if', 0, 'value'], message: expect.stringMatching(/^tools\.t\.deny_if\[0\]\.value: calls this condition tests are denied, since this pattern /) }),
+      expect.objectContaining({
+        severity: 'warning',
+        path: ['tools', 't', 'deny_if', 0, 'value'],
+        message: expect.stringMatching(/^tools\.t\.deny_if\[0\]\.value: calls this condition tests are denied, since this pattern /),
+      }),
     ]);
-    expect(evaluatePolicy(result.policy!, call('t', { x: 'abc' })).decision).toMatchObject({ effect: 'deny', reason: expect.stringContaining('could not be checked: the pattern is unsafe') });
+    expect(evaluatePolicy(result.policy!, call('t', { x: 'abc' })).decision).toMatchObject({
+      effect: 'deny',
+      reason: expect.stringContaining('could not be checked: the pattern is unsafe'),
+    });
     expect(evaluatePolicy(result.policy!, call('t', {})).decision.effect).toBe('allow');
   });
 
@@ -301,7 +314,12 @@ describe('the example document of the spec, and calls against it', () => {
   it('the 21st approved charge of a UTC day waits for midnight', () => {
     const morning = Date.UTC(2025, 5, 15, 6, 0, 0);
     const calls = Array.from({ length: 21 }, (_, i) => call('create_charge', { amount: 1, reason: 'x' }, morning + i * 61_000));
-    expect(runCalls(result.policy!, calls).at(-1)).toMatchObject({ effect: 'rate_limited', rule: 'create_charge', counter: 'charges', retryAfterSeconds: 18 * 3600 - 20 * 61 });
+    expect(runCalls(result.policy!, calls).at(-1)).toMatchObject({
+      effect: 'rate_limited',
+      rule: 'create_charge',
+      counter: 'charges',
+      retryAfterSeconds: 18 * 3600 - 20 * 61,
+    });
   });
 });
 

@@ -18,13 +18,31 @@ const problemsOf = (input: string, knownToolNames?: string[]) =>
 
 describe('JSON syntax errors: line and column, in our own words', () => {
   it.each<[string, string, number, number, string]>([
-    ['a trailing comma', '{\n  "version": "1",\n  "default": "deny",\n}', 3, 20, 'not valid JSON: a comma before "}" (hint: remove the trailing comma; JSON allows none)'],
-    ['a missing comma', '{\n  "version": "1"\n  "default": "deny"\n}', 3, 3, 'not valid JSON: expected "," or "}" after a property value, got "default" (hint: check for a missing comma)'],
+    [
+      'a trailing comma',
+      '{\n  "version": "1",\n  "default": "deny",\n}',
+      3,
+      20,
+      'not valid JSON: a comma before "}" (hint: remove the trailing comma; JSON allows none)',
+    ],
+    [
+      'a missing comma',
+      '{\n  "version": "1"\n  "default": "deny"\n}',
+      3,
+      3,
+      'not valid JSON: expected "," or "}" after a property value, got "default" (hint: check for a missing comma)',
+    ],
     ['single quotes', "{'version': '1'}", 1, 2, 'not valid JSON: expected a property name in double quotes, got "\'"'],
     ['a bare word', '{"version": one}', 1, 13, 'not valid JSON: expected a value, got "one" (hint: put text in double quotes)'],
     ['a missing colon', '{"version" "1"}', 1, 12, 'not valid JSON: expected ":" after the property name, got "1"'],
     ['the end too early', '{"tools": {"a": {}', 1, 19, 'not valid JSON: the text ends before the JSON is complete (hint: check for a missing })'],
-    ['a line break in a string', '{"reason": "two\nlines"}', 1, 16, 'not valid JSON: a line break or control character inside a string (hint: close the quote, or write a line break as \\n)'],
+    [
+      'a line break in a string',
+      '{"reason": "two\nlines"}',
+      1,
+      16,
+      'not valid JSON: a line break or control character inside a string (hint: close the quote, or write a line break as \\n)',
+    ],
     ['a bad escape', '{"a": "\\x"}', 1, 8, 'not valid JSON: invalid escape "\\x" in a string (hint: write a backslash as \\\\)'],
     ['text after the object', '{} x', 1, 4, 'not valid JSON: unexpected "x" after the end of the JSON value (hint: a policy is one JSON object)'],
     ['an empty text', '  \n ', 2, 2, 'not valid JSON: the text is empty (hint: a policy is a JSON object such as {"version": "1", "default": "deny"})'],
@@ -108,7 +126,13 @@ describe('schema errors: the JSON path and the line it sits on', () => {
 
   it('warns about a repeated key, which JSON.parse would silently drop', () => {
     expect(problemsOf('{"version": "1", "default": "deny",\n "tools": {"a": {}, "a": {"action": "deny"}}}')).toEqual([
-      { severity: 'warning', kind: 'lint', line: 2, column: 21, message: 'tools.a: this key appears more than once and JSON keeps only the last (hint: merge the two, or remove one)' },
+      {
+        severity: 'warning',
+        kind: 'lint',
+        line: 2,
+        column: 21,
+        message: 'tools.a: this key appears more than once and JSON keeps only the last (hint: merge the two, or remove one)',
+      },
     ]);
   });
 });
@@ -120,19 +144,38 @@ describe('lint findings', () => {
       'an unknown tool with a close known name',
       policy({ tools: { list_cluster: {} } }),
       KNOWN,
-      [{ severity: 'warning', kind: 'lint', message: 'tools.list_cluster: no server in the catalog has a tool named "list_cluster" (hint: did you mean "list_clusters"?)' }],
+      [
+        {
+          severity: 'warning',
+          kind: 'lint',
+          message: 'tools.list_cluster: no server in the catalog has a tool named "list_cluster" (hint: did you mean "list_clusters"?)',
+        },
+      ],
     ],
     [
       'an unknown hidden name',
       policy({ hide: ['delete_acount'] }),
       KNOWN,
-      [{ severity: 'warning', kind: 'lint', message: 'hide[0]: no server in the catalog has a tool named "delete_acount" (hint: did you mean "delete_account"?)' }],
+      [
+        {
+          severity: 'warning',
+          kind: 'lint',
+          message: 'hide[0]: no server in the catalog has a tool named "delete_acount" (hint: did you mean "delete_account"?)',
+        },
+      ],
     ],
     [
       'an unknown tool with nothing close',
       policy({ tools: { launch_rocket: {} } }),
       KNOWN,
-      [{ severity: 'warning', kind: 'lint', message: 'tools.launch_rocket: no server in the catalog has a tool named "launch_rocket" (hint: check the spelling; ignore this if the tool comes from a server the catalog does not list)' }],
+      [
+        {
+          severity: 'warning',
+          kind: 'lint',
+          message:
+            'tools.launch_rocket: no server in the catalog has a tool named "launch_rocket" (hint: check the spelling; ignore this if the tool comes from a server the catalog does not list)',
+        },
+      ],
     ],
     ['no catalog, no unknown-name warnings', policy({ tools: { launch_rocket: {} } }), undefined, []],
     ['patterns are not tool names', policy({ tools: { 'launch_*': {} } }), KNOWN, []],
@@ -140,32 +183,65 @@ describe('lint findings', () => {
       'a rule shadowed by hide',
       policy({ hide: ['delete_*'], tools: { delete_account: { action: 'require_approval' } } }),
       undefined,
-      [{ severity: 'warning', kind: 'lint', message: 'tools.delete_account: hidden by hide[0] "delete_*", so this rule never applies (hint: remove the rule, or the entry from "hide")' }],
+      [
+        {
+          severity: 'warning',
+          kind: 'lint',
+          message: 'tools.delete_account: hidden by hide[0] "delete_*", so this rule never applies (hint: remove the rule, or the entry from "hide")',
+        },
+      ],
     ],
     [
       'a pattern rule that hide covers entirely',
       policy({ hide: ['*'], tools: { 'get_*': {} } }),
       undefined,
-      [{ severity: 'warning', kind: 'lint', message: 'tools["get_*"]: hidden by hide[0] "*", so this rule never applies (hint: remove the rule, or the entry from "hide")' }],
+      [
+        {
+          severity: 'warning',
+          kind: 'lint',
+          message: 'tools["get_*"]: hidden by hide[0] "*", so this rule never applies (hint: remove the rule, or the entry from "hide")',
+        },
+      ],
     ],
     ['a pattern rule that hide covers in part', policy({ hide: ['get_secret'], tools: { 'get_*': {} } }), undefined, []],
     [
       'default allow with no limits anywhere',
       { version: '1', default: 'allow', tools: { a: {} } },
       undefined,
-      [{ severity: 'warning', kind: 'lint', message: 'default: "allow" with no limits anywhere: every tool the policy does not name runs without a limit (hint: add all_tools.limits, or use "default": "deny")' }],
+      [
+        {
+          severity: 'warning',
+          kind: 'lint',
+          message:
+            'default: "allow" with no limits anywhere: every tool the policy does not name runs without a limit (hint: add all_tools.limits, or use "default": "deny")',
+        },
+      ],
     ],
-    ['default allow with a limit', { version: '1', default: 'allow', tools: { a: { limits: [{ counter: 'c', window: 'day', max: 1, scope: 'grant' }] } } }, undefined, []],
+    [
+      'default allow with a limit',
+      { version: '1', default: 'allow', tools: { a: { limits: [{ counter: 'c', window: 'day', max: 1, scope: 'grant' }] } } },
+      undefined,
+      [],
+    ],
     [
       'two patterns that tie',
       policy({ tools: { 'delete_*': {}, 'delete_*_all': { action: 'deny' } } }),
       undefined,
-      [{ severity: 'error', kind: 'lint', message: 'tools["delete_*_all"]: ties with the pattern "delete_*": both have the literal prefix "delete_" and both match "delete__all", so neither wins (hint: lengthen one prefix, or name the tools exactly)' }],
+      [
+        {
+          severity: 'error',
+          kind: 'lint',
+          message:
+            'tools["delete_*_all"]: ties with the pattern "delete_*": both have the literal prefix "delete_" and both match "delete__all", so neither wins (hint: lengthen one prefix, or name the tools exactly)',
+        },
+      ],
     ],
     ['same prefix, no common name', policy({ tools: { 'get_*_a': {}, 'get_*_b': {} } }), undefined, []],
     ['different prefixes do not tie', policy({ tools: { 'get_*': {}, 'get_s*': {} } }), undefined, []],
   ])('%s', (_name, document, known, expected) => {
-    expect(validatePolicyText(text(document), { knownToolNames: known }).problems.map(({ severity, kind, message }) => ({ severity, kind, message }))).toEqual(expected);
+    expect(validatePolicyText(text(document), { knownToolNames: known }).problems.map(({ severity, kind, message }) => ({ severity, kind, message }))).toEqual(
+      expected,
+    );
   });
 
   it('a tie makes the policy invalid; warnings do not', () => {
@@ -204,7 +280,13 @@ describe('limits on what is checked', () => {
     const huge = `{"version": "1", "default": "deny", "reason": "${'x'.repeat(5 * 1024 * 1024)}"}`;
     expect(validatePolicyText(huge)).toEqual({
       ok: false,
-      problems: [{ severity: 'error', kind: 'syntax', message: 'the text is larger than 5 MB, the most a policy may be (hint: a policy is usually a few kilobytes; check that this is the right file)' }],
+      problems: [
+        {
+          severity: 'error',
+          kind: 'syntax',
+          message: 'the text is larger than 5 MB, the most a policy may be (hint: a policy is usually a few kilobytes; check that this is the right file)',
+        },
+      ],
     });
   });
 
@@ -221,7 +303,13 @@ describe('limits on what is checked', () => {
     ['unclosed arrays', '['.repeat(10_000)],
   ])('refuses 10,000 nested %s with a clear message instead of overflowing the stack', (_name, input) => {
     expect(problemsOf(input)).toEqual([
-      { severity: 'error', kind: 'syntax', line: 1, column: input[0] === '[' ? 65 : 321, message: 'not valid JSON: nesting deeper than 64 levels (hint: a policy needs a handful of levels; check that this is a policy file)' },
+      {
+        severity: 'error',
+        kind: 'syntax',
+        line: 1,
+        column: input[0] === '[' ? 65 : 321,
+        message: 'not valid JSON: nesting deeper than 64 levels (hint: a policy needs a handful of levels; check that this is a policy file)',
+      },
     ]);
   });
 
@@ -271,8 +359,8 @@ describe('policyJsonSchema', () => {
 
 describe('the examples the site shows', () => {
   it.each([
-    ['the validator page\'s starting policy', EXAMPLE_POLICY],
-    ['the format page\'s complete example', FORMAT_EXAMPLE_POLICY],
+    ["the validator page's starting policy", EXAMPLE_POLICY],
+    ["the format page's complete example", FORMAT_EXAMPLE_POLICY],
   ])('%s is valid, with no problem at all', (_label, text) => {
     expect(validatePolicyText(text)).toEqual({ ok: true, policy: JSON.parse(text), problems: [] });
   });

@@ -67,14 +67,29 @@ it('the test catalog covers every level, guards and an override', () => {
   expect(catalog.tools.some((t) => toolPage(t, loadDefinition(t)).rule.deny_if?.length)).toBe(true);
 });
 
-
-describe('argument guards follow the tool\'s own top-level parameters and their types', () => {
+describe("argument guards follow the tool's own top-level parameters and their types", () => {
   const guarded = catalogOf({
     s: {
       name: 'S',
       tools: [
-        { name: 'update_record', description: 'Updates a record.', inputSchema: { type: 'object', properties: { File_Path: { type: 'string' }, unit_amount: { type: 'integer' }, recursive: { type: 'boolean' }, options: { type: 'object', properties: { path: { type: 'string' } } } } } },
-        { name: 'update_entry', description: 'Updates an entry.', inputSchema: { type: 'object', properties: { path: { type: 'number' }, amount: { type: 'string' }, force: { type: 'string' } } } },
+        {
+          name: 'update_record',
+          description: 'Updates a record.',
+          inputSchema: {
+            type: 'object',
+            properties: {
+              File_Path: { type: 'string' },
+              unit_amount: { type: 'integer' },
+              recursive: { type: 'boolean' },
+              options: { type: 'object', properties: { path: { type: 'string' } } },
+            },
+          },
+        },
+        {
+          name: 'update_entry',
+          description: 'Updates an entry.',
+          inputSchema: { type: 'object', properties: { path: { type: 'number' }, amount: { type: 'string' }, force: { type: 'string' } } },
+        },
       ],
     },
   });
@@ -100,7 +115,11 @@ describe('describeRule', () => {
   const perMinute = { counter: 'c', window: 'minute', max: 60, scope: 'grant' } as const;
   it.each<[string, Rule, string]>([
     ['{}', {}, 'Allows t; every tool the policy does not name is denied.'],
-    ['explicit allow with a limit', { action: 'allow', limits: [perMinute] }, 'Allows t, at most 60 calls a minute per grant; every tool the policy does not name is denied.'],
+    [
+      'explicit allow with a limit',
+      { action: 'allow', limits: [perMinute] },
+      'Allows t, at most 60 calls a minute per grant; every tool the policy does not name is denied.',
+    ],
     [
       'two limits and a guard',
       { limits: [perMinute, { counter: 'd', window: 'day', max: 1, scope: 'session' }], deny_if: [{ path: 'args.a', op: 'exists' }] },
@@ -108,12 +127,25 @@ describe('describeRule', () => {
     ],
     [
       'require_approval with checks',
-      { action: 'require_approval', limits: [{ counter: 'h', window: 'hour', max: 30, scope: 'agent' }], require: [{ path: 'args.a', op: 'exists' }], deny_if: [{ path: 'args.b', op: 'gt', value: 1 }] },
+      {
+        action: 'require_approval',
+        limits: [{ counter: 'h', window: 'hour', max: 30, scope: 'agent' }],
+        require: [{ path: 'args.a', op: 'exists' }],
+        deny_if: [{ path: 'args.b', op: 'gt', value: 1 }],
+      },
       'Lets t run only after a person approves each call, at most 30 calls an hour per agent, refusing calls whose arguments fail 2 checks; every tool the policy does not name is denied.',
     ],
-    ['require_approval alone', { action: 'require_approval' }, 'Lets t run only after a person approves each call; every tool the policy does not name is denied.'],
+    [
+      'require_approval alone',
+      { action: 'require_approval' },
+      'Lets t run only after a person approves each call; every tool the policy does not name is denied.',
+    ],
     ['deny', { action: 'deny', reason: 'No.', limits: [perMinute] }, 'Denies every call to t; every tool the policy does not name is denied.'],
-    ['a per-second limit', { limits: [{ counter: 's', window: 'second', max: 2, scope: 'session' }] }, 'Allows t, at most 2 calls a second per session; every tool the policy does not name is denied.'],
+    [
+      'a per-second limit',
+      { limits: [{ counter: 's', window: 'second', max: 2, scope: 'session' }] },
+      'Allows t, at most 2 calls a second per session; every tool the policy does not name is denied.',
+    ],
   ])('%s', (_label, rule, expected) => {
     expect(describeRule('t', rule)).toBe(expected);
   });

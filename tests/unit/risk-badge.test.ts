@@ -15,7 +15,13 @@ describe('riskBadge', () => {
   });
 
   it('a low-confidence rating says so: "Medium?" on the badge, and in words for screen readers', () => {
-    expect(riskBadge('medium', 'other', 0.25)).toEqual({ className: 'badge', level: 'medium', mark: '◆', text: 'Medium? risk · Other', note: ' (low confidence: a cautious guess)' });
+    expect(riskBadge('medium', 'other', 0.25)).toEqual({
+      className: 'badge',
+      level: 'medium',
+      mark: '◆',
+      text: 'Medium? risk · Other',
+      note: ' (low confidence: a cautious guess)',
+    });
     expect(riskBadge('high', undefined, 0.39).text).toBe('High? risk');
   });
 

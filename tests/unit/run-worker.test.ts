@@ -24,7 +24,9 @@ describe('a build job', () => {
     let released = false;
     let release = () => {};
     const proceedWhen = new Promise<void>((resolvePromise) => (release = resolvePromise));
-    const answer = runWorker<string>(new URL('../support/gated-job.ts', import.meta.url), { name: 'the index' }, 'waiting', { ownProcess, proceedWhen }).then((text) => ({ text, released }));
+    const answer = runWorker<string>(new URL('../support/gated-job.ts', import.meta.url), { name: 'the index' }, 'waiting', { ownProcess, proceedWhen }).then(
+      (text) => ({ text, released }),
+    );
     await new Promise((resolvePromise) => setTimeout(resolvePromise, 300));
     released = true;
     release();

@@ -54,12 +54,24 @@ describe('parseWithFriendlyErrors(ServerFileSchema): one exact line per problem'
       withPolicy({ limit: [] }),
       `${FILE} › tools[0].overrides.policy.limit: unknown key "limit" ${UNKNOWN_KEY_HINT}`,
     ],
-    ['homepage ftp URL', { name: 'X', tools: [], homepage: 'ftp://example.org/' }, `${FILE} › homepage: must be an http(s) URL, got the string "ftp://example.org/"`],
+    [
+      'homepage ftp URL',
+      { name: 'X', tools: [], homepage: 'ftp://example.org/' },
+      `${FILE} › homepage: must be an http(s) URL, got the string "ftp://example.org/"`,
+    ],
     ['empty tool name', withTool({ name: '' }), `${FILE} › tools[0].name: a tool needs a non-empty name, got the string ""`],
     ['inputSchema a string', withTool({ name: 'a', inputSchema: 'string' }), `${FILE} › tools[0].inputSchema: expected an object, got the string "string"`],
     ['tools an object', { name: 'X', tools: { a: {} } }, `${FILE} › tools: expected an array, got an object`],
-    ['a history entry without a date', withTool({ name: 'a', history: [{ description: 'Old.' }] }), `${FILE} › tools[0].history[0].date: required, but missing (expected a string)`],
-    ['a history entry with an unknown key', withTool({ name: 'a', history: [{ date: '2025-01-01', descripton: 'Old.' }] }), `${FILE} › tools[0].history[0].descripton: unknown key "descripton" ${UNKNOWN_KEY_HINT}`],
+    [
+      'a history entry without a date',
+      withTool({ name: 'a', history: [{ description: 'Old.' }] }),
+      `${FILE} › tools[0].history[0].date: required, but missing (expected a string)`,
+    ],
+    [
+      'a history entry with an unknown key',
+      withTool({ name: 'a', history: [{ date: '2025-01-01', descripton: 'Old.' }] }),
+      `${FILE} › tools[0].history[0].descripton: unknown key "descripton" ${UNKNOWN_KEY_HINT}`,
+    ],
     [
       'condition with an unknown op',
       withPolicy({ deny_if: [{ path: 'args.x', op: 'like', value: 'a' }] }),
@@ -167,9 +179,7 @@ describe('loadCatalogDir', () => {
     expect(lines).toHaveLength(3);
     expect(lines[0]).toBe('servers/Bad.json: the file name must be the server slug: lowercase letters, digits and single dashes (hint: rename it)');
     expect(lines[1]).toMatch(/^servers\/bad-json\.json: not valid JSON: .* at line 1, column 14 \(hint: check for a trailing comma or a missing quote\)$/);
-    expect(lines.slice(2)).toEqual([
-      `servers/bad-key.json › limit: unknown key "limit" ${UNKNOWN_KEY_HINT}`,
-    ]);
+    expect(lines.slice(2)).toEqual([`servers/bad-key.json › limit: unknown key "limit" ${UNKNOWN_KEY_HINT}`]);
   });
 
   it('loads every good file, sorted by name', () => {
@@ -223,16 +233,26 @@ describe('loadServerFile: what MCP clients accept is read, with one warning line
 
   it('reads null in each optional tool field as not given; nulls elsewhere are kept, a null name still refused', () => {
     const kept = { _meta: { 'io.example/v': 1, nested: [null, { x: null }] }, execution: { taskSupport: 'optional' }, futureKey: null };
-    const { data, warnings } = load({ name: 'X', tools: [{ name: 'a' }, { name: 'b', title: null, description: null, inputSchema: null, outputSchema: null, annotations: null, icons: null, ...kept }] });
+    const { data, warnings } = load({
+      name: 'X',
+      tools: [{ name: 'a' }, { name: 'b', title: null, description: null, inputSchema: null, outputSchema: null, annotations: null, icons: null, ...kept }],
+    });
     expect(data.tools[1]).toEqual({ name: 'b', ...kept });
-    expect(warnings).toEqual(['title', 'description', 'inputSchema', 'outputSchema', 'annotations', 'icons'].map((key) => `${X} › tools[1].${key}: null, read as not given`));
+    expect(warnings).toEqual(
+      ['title', 'description', 'inputSchema', 'outputSchema', 'annotations', 'icons'].map((key) => `${X} › tools[1].${key}: null, read as not given`),
+    );
     expect(dataErrorLines(() => load({ name: 'X', tools: [{ name: null }] }))).toEqual([`${X} › tools[0].name: expected a string, got null`]);
   });
 
   it('reads null annotation hints, title included, as not given', () => {
-    const { data, warnings } = load({ name: 'X', tools: [{ name: 'a', annotations: { title: null, readOnlyHint: null, destructiveHint: false, idempotentHint: null, openWorldHint: null } }] });
+    const { data, warnings } = load({
+      name: 'X',
+      tools: [{ name: 'a', annotations: { title: null, readOnlyHint: null, destructiveHint: false, idempotentHint: null, openWorldHint: null } }],
+    });
     expect(data.tools[0]!.annotations).toEqual({ destructiveHint: false });
-    expect(warnings).toEqual(['title', 'readOnlyHint', 'idempotentHint', 'openWorldHint'].map((key) => `${X} › tools[0].annotations.${key}: null, read as not given`));
+    expect(warnings).toEqual(
+      ['title', 'readOnlyHint', 'idempotentHint', 'openWorldHint'].map((key) => `${X} › tools[0].annotations.${key}: null, read as not given`),
+    );
   });
 
   it('reads null in optional server fields as not given', () => {
@@ -248,9 +268,12 @@ describe('loadServerFile: what MCP clients accept is read, with one warning line
     expect(warnings).toEqual([`${X} › description: 720 characters, cut to the first 500`]);
   });
 
-  it('takes the MCP registry\'s package types and keys without a word, and other registries and transports with a warning', () => {
+  it("takes the MCP registry's package types and keys without a word, and other registries and transports with a warning", () => {
     const registryPackage = { registry: 'oci', name: 'ghcr.io/example/server', version: '1.2.0', runtimeHint: 'docker' };
-    expect(load({ name: 'X', package: registryPackage, transport: ['stdio', 'streamable-http', 'sse'], tools: [] })).toMatchObject({ data: { package: registryPackage }, warnings: [] });
+    expect(load({ name: 'X', package: registryPackage, transport: ['stdio', 'streamable-http', 'sse'], tools: [] })).toMatchObject({
+      data: { package: registryPackage },
+      warnings: [],
+    });
     for (const registry of ['nuget', 'mcpb']) expect(load({ name: 'X', package: { registry, name: 'p' }, tools: [] }).warnings).toEqual([]);
     const { data, warnings } = load({ name: 'X', package: { registry: 'cargo', name: 'p' }, transport: ['stdio', 'websocket'], tools: [] });
     expect([data.package, data.transport]).toEqual([{ registry: 'cargo', name: 'p' }, ['stdio', 'websocket']]);
@@ -320,7 +343,14 @@ describe('loadServerFile: what MCP clients accept is read, with one warning line
   it('keeps well-formed icons as sent, SVG too, and drops odd entries with a warning', () => {
     const good = { src: 'https://example.org/i.png', mimeType: 'image/png', sizes: ['48x48'], theme: 'dark' };
     const svg = { src: 'data:image/svg+xml;base64,PHN2Zy8+' };
-    const { data, warnings } = load({ name: 'X', icons: [good], tools: [{ name: 'a', icons: [good, 'icon.png', { src: 5 }, { src: 'x', sizes: '48x48' }, { ...svg, mimeType: null }] }, { name: 'b', icons: 'icon.png' }] });
+    const { data, warnings } = load({
+      name: 'X',
+      icons: [good],
+      tools: [
+        { name: 'a', icons: [good, 'icon.png', { src: 5 }, { src: 'x', sizes: '48x48' }, { ...svg, mimeType: null }] },
+        { name: 'b', icons: 'icon.png' },
+      ],
+    });
     expect(data.icons).toEqual([good]);
     expect(data.tools[0]!.icons).toEqual([good, svg]);
     expect(data.tools[1]!.icons).toEqual([]);
@@ -338,7 +368,10 @@ describe('loadServerFile: what MCP clients accept is read, with one warning line
     const root = tempCatalog({ 'py.json': JSON.stringify({ name: 'Py', description: null, tools: [{ name: 'a', description: null }] }) });
     const [server] = loadCatalogDir(root, root);
     expect(server!.data.tools).toEqual([{ name: 'a' }]);
-    expect(server!.warnings).toEqual(['servers/py.json › description: null, read as not given', 'servers/py.json › tools[0].description: null, read as not given']);
+    expect(server!.warnings).toEqual([
+      'servers/py.json › description: null, read as not given',
+      'servers/py.json › tools[0].description: null, read as not given',
+    ]);
   });
 
   it('a clean file has no warnings', () => {

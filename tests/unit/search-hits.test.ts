@@ -20,7 +20,12 @@ const catalog = buildCatalog([
       tools: [
         { name: 'read_file', description: 'Returns the text of one file.', inputSchema: { type: 'object', properties: { path: { type: 'string' } } } },
         { name: 'delete_file', description: 'Removes a file for good.', inputSchema: { type: 'object', properties: { path: { type: 'string' } } } },
-        { name: 'getUserProfile', title: 'Profile lookup', description: 'Returns who owns the desk.', inputSchema: { type: 'object', properties: { includeTeams: { type: 'boolean' } } } },
+        {
+          name: 'getUserProfile',
+          title: 'Profile lookup',
+          description: 'Returns who owns the desk.',
+          inputSchema: { type: 'object', properties: { includeTeams: { type: 'boolean' } } },
+        },
         { name: '<img src=x onerror=alert(1)>', description: 'A name <b>nobody</b> should render as markup.' },
         { name: 'purge_files', description: 'Deletes every file in the sandbox for good.', annotations: { readOnlyHint: true } },
       ],
@@ -36,7 +41,14 @@ beforeAll(async () => {
   const { files } = await index!.getFiles();
   fragments = files
     .filter((f) => f.path.startsWith('fragment/'))
-    .map((f) => JSON.parse(gunzipSync(Buffer.from(f.content)).toString('utf8').replace(/^pagefind_dcd/, '')) as ResultData);
+    .map(
+      (f) =>
+        JSON.parse(
+          gunzipSync(Buffer.from(f.content))
+            .toString('utf8')
+            .replace(/^pagefind_dcd/, ''),
+        ) as ResultData,
+    );
 });
 afterAll(() => close());
 
@@ -119,11 +131,22 @@ describe('search hits from one server document', () => {
 
 describe('tool anchor ids', () => {
   it('read back what they carry, and refuse what they do not', () => {
-    const facets = { slug: 'a-b', level: 'high', category: 'destructive', signals: ['bulk', 'money'], annotationsDisagree: true, lowConfidence: false } as const;
+    const facets = {
+      slug: 'a-b',
+      level: 'high',
+      category: 'destructive',
+      signals: ['bulk', 'money'],
+      annotationsDisagree: true,
+      lowConfidence: false,
+    } as const;
     expect(readToolAnchorId(toolAnchorId({ ...facets, signals: [...facets.signals] }))).toEqual(facets);
     expect(readToolAnchorId(toolAnchorId({ ...facets, signals: [], lowConfidence: true }))).toEqual({ ...facets, signals: [], lowConfidence: true });
-    expect(readToolAnchorId(toolAnchorId({ ...facets, signals: [], annotationsDisagree: false }))).toMatchObject({ annotationsDisagree: false, lowConfidence: false });
-    for (const id of ['d.a-b', 't.loud.destructive.-.-.a', 't.high.destructive.nope.-.a', 't.high.destructive.-.-.a.b', 't.high.destructive.-.zz.a', 'about']) expect(readToolAnchorId(id)).toBeUndefined();
+    expect(readToolAnchorId(toolAnchorId({ ...facets, signals: [], annotationsDisagree: false }))).toMatchObject({
+      annotationsDisagree: false,
+      lowConfidence: false,
+    });
+    for (const id of ['d.a-b', 't.loud.destructive.-.-.a', 't.high.destructive.nope.-.a', 't.high.destructive.-.-.a.b', 't.high.destructive.-.zz.a', 'about'])
+      expect(readToolAnchorId(id)).toBeUndefined();
   });
 });
 
@@ -165,7 +188,10 @@ describe('hitsOf on a server of thousands of tools', () => {
     const hits = hitsOf(large, 0, 'script', NONE);
     expect(hits).toHaveLength(2_400);
     expect(hits.every((hit) => hit.score === 4 && hit.excerpt.filter((part) => part.mark).length === 4)).toBe(true);
-    const base = Math.max(fastestRun(() => hitsOf(small, 0, 'script', NONE)), 2);
+    const base = Math.max(
+      fastestRun(() => hitsOf(small, 0, 'script', NONE)),
+      2,
+    );
     expect(fastestRun(() => hitsOf(large, 0, 'script', NONE))).toBeLessThan(20 * base);
   });
 });

@@ -22,7 +22,7 @@ describe('search state <-> URL', () => {
     expect(readState('?utm_source=x&level=&q=')).toEqual(state(''));
   });
 
-  it('writes the query first, then each facet in the page\'s order; nothing for an empty state', () => {
+  it("writes the query first, then each facet in the page's order; nothing for an empty state", () => {
     expect(writeState(state('msk policy', { server: ['Amazon ECS'], level: ['high', 'critical'], annotations: ['disagree'] }))).toBe(
       '?q=msk+policy&level=high&level=critical&annotations=disagree&server=Amazon+ECS',
     );

@@ -6,8 +6,14 @@ import { catalogOf } from '../support/small-catalog.ts';
 import { parseServerFile } from '../../src/core/catalog/server-file.ts';
 import { codeHostServer } from '../fixtures/code-host-server.ts';
 
-const tool = (name: string, extra: Partial<Tool> = {}): Tool => ({ name, description: `Does ${name.replace(/_/g, ' ')}.`, inputSchema: { type: 'object' }, ...extra });
-const serverOf = (data: Partial<ServerFile>) => catalogOf({ shop: { name: 'Shop Server', transport: ['stdio'], tools: [], ...data } as ServerFile }).servers[0]!;
+const tool = (name: string, extra: Partial<Tool> = {}): Tool => ({
+  name,
+  description: `Does ${name.replace(/_/g, ' ')}.`,
+  inputSchema: { type: 'object' },
+  ...extra,
+});
+const serverOf = (data: Partial<ServerFile>) =>
+  catalogOf({ shop: { name: 'Shop Server', transport: ['stdio'], tools: [], ...data } as ServerFile }).servers[0]!;
 
 describe('serverArticle: what a server page lays out', () => {
   it('names its trail, and describes a server without a description by its count', () => {
@@ -20,7 +26,9 @@ describe('serverArticle: what a server page lays out', () => {
 
   it('says nothing of annotations for a server without tools, and links the tools whose hints disagree', () => {
     expect(serverArticle(serverOf({})).annotations).toBeUndefined();
-    const view = serverArticle(serverOf({ tools: [tool('delete_order', { annotations: { readOnlyHint: true } }), tool('list_orders', { annotations: { readOnlyHint: true } })] }));
+    const view = serverArticle(
+      serverOf({ tools: [tool('delete_order', { annotations: { readOnlyHint: true } }), tool('list_orders', { annotations: { readOnlyHint: true } })] }),
+    );
     expect(view.annotations?.disagree).toEqual([{ name: 'delete_order', path: '/servers/shop/delete-order/' }]);
     expect(view.annotations?.summary).toMatch(/one tool declares hints that disagree/);
     expect(view.annotations?.disagreeUnnamed).toBe(0);
@@ -30,7 +38,12 @@ describe('serverArticle: what a server page lays out', () => {
     const tools = Array.from({ length: 40 }, (_, i) => tool(`delete_order_${i}`, { annotations: { readOnlyHint: true } }));
     const view = serverArticle(serverOf({ tools }));
     expect(view.annotations?.summary).toMatch(/^40 tools declare hints that disagree/);
-    expect(view.annotations?.disagree.map((link) => link.name)).toEqual(tools.map((t) => t.name).sort().slice(0, DISAGREEING_TOOLS_NAMED));
+    expect(view.annotations?.disagree.map((link) => link.name)).toEqual(
+      tools
+        .map((t) => t.name)
+        .sort()
+        .slice(0, DISAGREEING_TOOLS_NAMED),
+    );
     expect(view.annotations?.disagreeUnnamed).toBe(40 - DISAGREEING_TOOLS_NAMED);
   });
 

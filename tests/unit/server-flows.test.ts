@@ -28,7 +28,8 @@ describe.each(catalog.servers.map((s) => [s.slug, s] as const))('flows of the sa
   it('has server policies the validator accepts without a word: by default no flow runs without a person, strict denies a leg', () => {
     const policy = serverPolicy(s);
     const strict = serverPolicy(s, { strict: true });
-    for (const p of [policy, strict]) expect(validatePolicyText(JSON.stringify(p), { knownToolNames: catalog.tools.map((t) => t.name) })).toMatchObject({ ok: true, problems: [] });
+    for (const p of [policy, strict])
+      expect(validatePolicyText(JSON.stringify(p), { knownToolNames: catalog.tools.map((t) => t.name) })).toMatchObject({ ok: true, problems: [] });
     for (const flow of findFlows(s.tools.map(flowTool))) {
       expect(flow.legs.some((leg) => leg.tools.every((t) => !unattended(policy, t.name)))).toBe(true);
       expect(flow.legs.some((leg) => leg.tools.every((t) => strict.tools?.[t.name]?.action === 'deny'))).toBe(true);
@@ -59,7 +60,11 @@ describe('a code host server (files, issues, pull requests, pushes, comments)', 
 
   it('strict denies the leg with the fewest tools (the private reads) and keeps the sends under approval', () => {
     const tools = serverPolicy(host, { strict: true }).tools!;
-    expect(Object.keys(tools).filter((name) => tools[name]!.action === 'deny').sort()).toEqual(['list_issues', 'read_file']);
+    expect(
+      Object.keys(tools)
+        .filter((name) => tools[name]!.action === 'deny')
+        .sort(),
+    ).toEqual(['list_issues', 'read_file']);
     expect(tools.get_pull_request).toEqual(ownRule('get_pull_request'));
     for (const name of SENDS) expect(tools[name]!.action).toBe('require_approval');
   });
@@ -69,14 +74,18 @@ describe('a code host server (files, issues, pull requests, pushes, comments)', 
       const tool = host.tools.find((t) => t.name === name)!;
       return serverPolicyNote(tool, ownRuleOf(tool));
     };
-    expect(note('push_files')).toBe('The server policy is stricter for this tool: a person approves each call, as it sends outside where a toxic flow of this server ends (Private data → outside; The lethal trifecta).');
-    expect(note('read_file')).toBe('The strict server policy denies it, as it reads private data on the leg with the fewest tools of a toxic flow (Private data → outside).');
+    expect(note('push_files')).toBe(
+      'The server policy is stricter for this tool: a person approves each call, as it sends outside where a toxic flow of this server ends (Private data → outside; The lethal trifecta).',
+    );
+    expect(note('read_file')).toBe(
+      'The strict server policy denies it, as it reads private data on the leg with the fewest tools of a toxic flow (Private data → outside).',
+    );
     expect(note('get_pull_request')).toBeUndefined();
   });
 });
 
 describe.each(catalog.servers.map((s) => [s.slug, s] as const))('tool pages of the sample server %s', (_slug, s) => {
-  it('say why wherever either server policy is stricter than the tool\'s own rule, and nowhere else', () => {
+  it("say why wherever either server policy is stricter than the tool's own rule, and nowhere else", () => {
     const STRICTNESS = { allow: 0, require_approval: 1, deny: 2 };
     const strictness = (rule: Rule | undefined) => (rule === undefined ? 2 : STRICTNESS[rule.action ?? 'allow']);
     const policies = [serverPolicy(s), serverPolicy(s, { strict: true })];
@@ -123,7 +132,11 @@ describe('flows.json and the stack list', () => {
   it('holds each tool’s name, roles (only when it has some) and recommended rule', () => {
     const record = serverFlowsRecord(server('mail-calendar'));
     expect(record.slug).toBe('mail-calendar');
-    expect(record.tools.find((t) => t.name === 'SendEmail')).toEqual({ name: 'SendEmail', roles: ['sink'], rule: ownRuleOf(server('mail-calendar').tools.find((t) => t.name === 'SendEmail')!) });
+    expect(record.tools.find((t) => t.name === 'SendEmail')).toEqual({
+      name: 'SendEmail',
+      roles: ['sink'],
+      rule: ownRuleOf(server('mail-calendar').tools.find((t) => t.name === 'SendEmail')!),
+    });
     expect(record.tools.find((t) => t.name === 'CreateCalendarEvent')).not.toHaveProperty('roles');
   });
 

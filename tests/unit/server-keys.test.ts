@@ -7,7 +7,13 @@ import type { ServerFile } from '../../src/core/schema/server.ts';
 
 const server = (slug: string, data: ServerFile) => ({ slug, file: `servers/${slug}.json`, data });
 const files = () => [
-  server('alpha', { name: 'Alpha', tools: [{ name: 'list_invoices', description: 'Lists invoices.' }, { name: 'delete_invoice', description: 'Deletes one.' }] }),
+  server('alpha', {
+    name: 'Alpha',
+    tools: [
+      { name: 'list_invoices', description: 'Lists invoices.' },
+      { name: 'delete_invoice', description: 'Deletes one.' },
+    ],
+  }),
   server('beta', { name: 'Beta', tools: [{ name: 'get_invoice', description: 'Reads one invoice.' }] }),
   server('gamma', { name: 'Gamma', tools: [{ name: 'send_email', description: 'Sends mail.' }] }),
 ];
@@ -41,7 +47,9 @@ describe('server keys', () => {
     riskier[1]!.data.tools[0]!.annotations = { readOnlyHint: false, destructiveHint: true };
     riskier[1]!.data.tools[0]!.description = 'Deletes the invoice after reading it.';
     const after = keysOf(riskier);
-    expect(buildCatalog(riskier).tools.find((t) => t.name === 'get_invoice')!.classification.level).not.toBe(buildCatalog(files()).tools.find((t) => t.name === 'get_invoice')!.classification.level);
+    expect(buildCatalog(riskier).tools.find((t) => t.name === 'get_invoice')!.classification.level).not.toBe(
+      buildCatalog(files()).tools.find((t) => t.name === 'get_invoice')!.classification.level,
+    );
     expect(after.get('alpha')).not.toBe(before.get('alpha'));
     expect(after.get('gamma')).toBe(before.get('gamma'));
   });
@@ -72,8 +80,19 @@ describe('server keys', () => {
 
 describe('the build plan', () => {
   it('reuses exactly the servers whose key the previous build recorded', () => {
-    const keys = new Map([['a', 'k1'], ['b', 'k2'], ['c', 'k3']]);
-    const plan = planBuild(keys, new Map([['a', 'k1'], ['b', 'old'], ['gone', 'k9']]));
+    const keys = new Map([
+      ['a', 'k1'],
+      ['b', 'k2'],
+      ['c', 'k3'],
+    ]);
+    const plan = planBuild(
+      keys,
+      new Map([
+        ['a', 'k1'],
+        ['b', 'old'],
+        ['gone', 'k9'],
+      ]),
+    );
     expect([...plan.reused]).toEqual(['a']);
     expect(['a', 'b', 'c'].map((slug) => plan.renders(slug))).toEqual([false, true, true]);
     expect(planBuild(keys, undefined).reused.size).toBe(0);

@@ -36,7 +36,11 @@ describe('paths of the servers index', () => {
 
   it('lists every page of the index in the sitemap once, and no page past the last', () => {
     const paths = sitePagePaths(MANY);
-    expect(paths.filter((p) => p === '/servers/' || p.startsWith(`/servers/${SERVERS_PAGE_SEGMENT}/`))).toEqual(['/servers/', '/servers/_page/2/', '/servers/_page/3/']);
+    expect(paths.filter((p) => p === '/servers/' || p.startsWith(`/servers/${SERVERS_PAGE_SEGMENT}/`))).toEqual([
+      '/servers/',
+      '/servers/_page/2/',
+      '/servers/_page/3/',
+    ]);
     expect(new Set(paths).size).toBe(paths.length);
     expect(sitePagePaths(SMALL_CATALOG).some((p) => p.includes(SERVERS_PAGE_SEGMENT))).toBe(false);
   });
@@ -46,7 +50,12 @@ describe('serversIndexPages', () => {
   it('is one page without caption or page links while the servers fit on it', () => {
     const [only, ...rest] = serversIndexPages(SMALL_CATALOG);
     expect(rest).toEqual([]);
-    expect(only).toMatchObject({ path: '/servers/', title: 'Servers', description: 'All 3 MCP servers in the catalog.', summary: `3 servers, ${SMALL_CATALOG.tools.length} tools.` });
+    expect(only).toMatchObject({
+      path: '/servers/',
+      title: 'Servers',
+      description: 'All 3 MCP servers in the catalog.',
+      summary: `3 servers, ${SMALL_CATALOG.tools.length} tools.`,
+    });
     expect(only!.caption).toBeUndefined();
     expect(only!.pagination).toBeUndefined();
     expect(only!.rows.map((r) => r.path)).toEqual(SMALL_CATALOG.servers.map((s) => `/servers/${s.slug}/`));

@@ -6,7 +6,8 @@ import { alignedStart, simulateCalls, summarizeSimulation } from '../../src/core
 // The policy the validator page opens with, which the simulator runs first.
 const policy: Policy = JSON.parse(EXAMPLE_POLICY);
 const START = Date.UTC(2025, 0, 1, 12);
-const run = (tool: string, calls: number, seconds: number, args: unknown = {}, on: Policy = policy) => simulateCalls(on, { tool, args, calls, seconds, start: START });
+const run = (tool: string, calls: number, seconds: number, args: unknown = {}, on: Policy = policy) =>
+  simulateCalls(on, { tool, args, calls, seconds, start: START });
 
 describe('alignedStart', () => {
   it('is the start of the UTC hour, so every window starts with the run', () => {
@@ -17,7 +18,11 @@ describe('alignedStart', () => {
 
 describe('simulateCalls', () => {
   it('numbers the calls from 1 and spreads them evenly over the seconds given', () => {
-    expect(run('list_tables', 3, 10).map((call) => [call.index, call.offset])).toEqual([[1, 0], [2, 5000], [3, 10000]]);
+    expect(run('list_tables', 3, 10).map((call) => [call.index, call.offset])).toEqual([
+      [1, 0],
+      [2, 5000],
+      [3, 10000],
+    ]);
     expect(run('list_tables', 1, 10).map((call) => call.offset)).toEqual([0]);
   });
 
@@ -48,12 +53,19 @@ describe('simulateCalls', () => {
   it('decides a call by its rule and arguments: hidden, denied by name, by a condition, or sent for approval', () => {
     expect(run('drop_table', 1, 0)[0]!.decision).toEqual({ effect: 'hidden', rule: null, reason: 'hidden by hide entry "drop_table"' });
     expect(run('delete_user', 1, 0)[0]!.decision).toEqual({ effect: 'deny', rule: 'delete_*', reason: 'Destructive; ask an operator.' });
-    expect(run('create_refund', 2, 1, { amount: 20000, reason: 'x' }).map((call) => call.decision.reason)).toEqual(['deny_if args.amount gt 10000 held', 'deny_if args.amount gt 10000 held']);
-    expect(run('create_refund', 1, 0, { amount: 5, reason: 'x' })[0]!.decision).toEqual({ effect: 'require_approval', rule: 'create_refund', reason: 'Moves money back to a customer.' });
+    expect(run('create_refund', 2, 1, { amount: 20000, reason: 'x' }).map((call) => call.decision.reason)).toEqual([
+      'deny_if args.amount gt 10000 held',
+      'deny_if args.amount gt 10000 held',
+    ]);
+    expect(run('create_refund', 1, 0, { amount: 5, reason: 'x' })[0]!.decision).toEqual({
+      effect: 'require_approval',
+      rule: 'create_refund',
+      reason: 'Moves money back to a customer.',
+    });
     expect(run('unknown_tool', 1, 0)[0]!.decision).toEqual({ effect: 'deny', rule: null, reason: 'no rule for "unknown_tool"; the default is deny' });
   });
 
-  it('counts per scope: limits scoped to a session share one count under the run\'s scope keys', () => {
+  it("counts per scope: limits scoped to a session share one count under the run's scope keys", () => {
     const sessionCapped: Policy = { version: '1', default: 'deny', tools: { a: { limits: [{ counter: 'c', window: 'hour', max: 2, scope: 'session' }] } } };
     const decisions = simulateCalls(sessionCapped, { tool: 'a', args: {}, calls: 3, seconds: 2, start: START, scope: { session: 's1' } });
     expect(decisions.map((call) => call.decision.effect)).toEqual(['allow', 'allow', 'rate_limited']);
@@ -68,7 +80,9 @@ describe('simulateCalls', () => {
 
 describe('summarizeSimulation', () => {
   it('counts by effect, in the order each first appears, in words', () => {
-    expect(summarizeSimulation([...run('create_refund', 2, 0, { amount: 5, reason: 'x' }), ...run('list_tables', 1, 0), ...run('drop_table', 1, 0)])).toBe('2 require approval, 1 allow, 1 hidden');
+    expect(summarizeSimulation([...run('create_refund', 2, 0, { amount: 5, reason: 'x' }), ...run('list_tables', 1, 0), ...run('drop_table', 1, 0)])).toBe(
+      '2 require approval, 1 allow, 1 hidden',
+    );
     expect(summarizeSimulation([])).toBe('');
   });
 });

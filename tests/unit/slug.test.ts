@@ -102,7 +102,10 @@ describe('uniqueSlugs', () => {
 
   it.each<[string[], string[]]>([
     [['getFile'], ['get-file', 'get_file']],
-    [['get__file', 'get.file', 'getFile'], ['get-file', 'get_file']],
+    [
+      ['get__file', 'get.file', 'getFile'],
+      ['get-file', 'get_file'],
+    ],
     [['list_items'], ['list-items', 'listItems']],
   ])('adding %j to %j renames none of them', (added, before) => {
     const old = uniqueSlugs(before);
@@ -129,13 +132,31 @@ describe('uniqueSlugs', () => {
 
 describe('toolSlugs: one slug per entry, a repeated name too', () => {
   it.each<[string[], string[]]>([
-    [['a', 'b'], ['a', 'b']],
-    [['a', 'a', 'b'], ['a', 'a-2', 'b']],
-    [['x', 'x', 'x'], ['x', 'x-2', 'x-3']],
+    [
+      ['a', 'b'],
+      ['a', 'b'],
+    ],
+    [
+      ['a', 'a', 'b'],
+      ['a', 'a-2', 'b'],
+    ],
+    [
+      ['x', 'x', 'x'],
+      ['x', 'x-2', 'x-3'],
+    ],
     // a-2 is another tool's plain slug: the repeat takes the next free number.
-    [['a', 'a', 'a-2'], ['a', 'a-3', 'a-2']],
-    [['get_file', 'get-file', 'get_file'], ['get-file-1kyuucu', 'get-file', 'get-file-1kyuucu-2']],
-    [['', ''], ['tool', 'tool-2']],
+    [
+      ['a', 'a', 'a-2'],
+      ['a', 'a-3', 'a-2'],
+    ],
+    [
+      ['get_file', 'get-file', 'get_file'],
+      ['get-file-1kyuucu', 'get-file', 'get-file-1kyuucu-2'],
+    ],
+    [
+      ['', ''],
+      ['tool', 'tool-2'],
+    ],
   ])('%j -> %j', (names, expected) => {
     expect(toolSlugs(names)).toEqual(expected);
   });

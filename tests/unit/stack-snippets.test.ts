@@ -21,13 +21,16 @@ const servers = serverSlices(combined, [
 ]);
 
 describe('serverSlices', () => {
-  it('gives each server the rules of its own tool names, under the stack\'s default', () => {
-    expect(servers.map((server) => Object.keys(server.policy.tools ?? {}))).toEqual([['read_notes', 'list_items'], ['post_message', 'list_items']]);
+  it("gives each server the rules of its own tool names, under the stack's default", () => {
+    expect(servers.map((server) => Object.keys(server.policy.tools ?? {}))).toEqual([
+      ['read_notes', 'list_items'],
+      ['post_message', 'list_items'],
+    ]);
     expect(servers.every((server) => server.policy.default === 'deny')).toBe(true);
   });
 });
 
-describe('stackDialectSnippets: the stack page\'s client formats', () => {
+describe("stackDialectSnippets: the stack page's client formats", () => {
   const snippets = stackDialectSnippets(combined, servers);
 
   it('has every format of the registry, in its order', () => {
@@ -45,7 +48,7 @@ describe('stackDialectSnippets: the stack page\'s client formats', () => {
     expect(snippet.placement).toMatch(/notes-server.*The same goes for chat-server, each under its own name\.$/s);
   });
 
-  it('says where one server\'s rules go as the server pages do', () => {
+  it("says where one server's rules go as the server pages do", () => {
     const [one] = stackDialectSnippets(combined, servers.slice(0, 1));
     expect(one!.placement).toBe(DIALECTS[0].placement('notes-server'));
   });

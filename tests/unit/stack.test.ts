@@ -24,7 +24,13 @@ describe('the stack in the URL', () => {
 });
 
 describe('type-ahead', () => {
-  const list = [['git-tools', 'Git Tools'], ['github', 'GitHub MCP Server'], ['team-chat', 'Team Chat'], ['legit', 'Legit Server'], ['mail', 'Mail']] as const;
+  const list = [
+    ['git-tools', 'Git Tools'],
+    ['github', 'GitHub MCP Server'],
+    ['team-chat', 'Team Chat'],
+    ['legit', 'Legit Server'],
+    ['mail', 'Mail'],
+  ] as const;
 
   it('puts names that start with the query first, then names that hold it, leaving out picked servers', () => {
     expect(matchServers(list, 'git', new Set())).toEqual([list[0], list[1], list[3]]);
@@ -35,7 +41,10 @@ describe('type-ahead', () => {
   });
 
   it('reads the list, dropping entries that are not [slug, name]', () => {
-    expect(parseServerList([['a', 'A'], ['B', 'bad slug'], 'x', ['c', 3], ['d', 'D']])).toEqual([['a', 'A'], ['d', 'D']]);
+    expect(parseServerList([['a', 'A'], ['B', 'bad slug'], 'x', ['c', 3], ['d', 'D']])).toEqual([
+      ['a', 'A'],
+      ['d', 'D'],
+    ]);
     expect(() => parseServerList({})).toThrow(/not a list/);
   });
 });
@@ -43,7 +52,17 @@ describe('type-ahead', () => {
 describe('flows.json', () => {
   const rule = { limits: [{ counter: 'c', window: 'minute', max: 1, scope: 'grant' }] };
   it('reads a record into tools for flows and policies', () => {
-    const record = parseFlowsRecord({ slug: 'mail', name: 'Mail', tools: [{ name: 'send', roles: ['sink'], rule }, { name: 'count', rule: {} }] }, 'mail');
+    const record = parseFlowsRecord(
+      {
+        slug: 'mail',
+        name: 'Mail',
+        tools: [
+          { name: 'send', roles: ['sink'], rule },
+          { name: 'count', rule: {} },
+        ],
+      },
+      'mail',
+    );
     expect(stackTools([record])).toEqual([
       { server: 'mail', name: 'send', roles: ['sink'], rule },
       { server: 'mail', name: 'count', roles: [], rule: {} },

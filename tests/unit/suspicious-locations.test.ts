@@ -21,11 +21,23 @@ describe('findToolPoisoning reads every text a model sees', () => {
     ['a default', withParam({ type: 'string', default: POISON }), 'inputSchema.properties.city.default'],
     ['an example', withParam({ type: 'string', examples: ['Paris', POISON] }), 'inputSchema.properties.city.examples[1]'],
     ['a parameter name', { name: 'get_weather', inputSchema: { type: 'object', properties: { [POISON]: string() } } }, 'inputSchema.properties['],
-    ['an array item description', withParam({ type: 'array', items: { type: 'object', properties: { unit: string(POISON) } } }), 'inputSchema.properties.city.items.properties.unit.description'],
+    [
+      'an array item description',
+      withParam({ type: 'array', items: { type: 'object', properties: { unit: string(POISON) } } }),
+      'inputSchema.properties.city.items.properties.unit.description',
+    ],
     ['an anyOf branch', withParam({ anyOf: [string(), { type: 'number', description: POISON }] }), 'inputSchema.properties.city.anyOf[1].description'],
     ['a oneOf branch', withParam({ oneOf: [string(POISON)] }), 'inputSchema.properties.city.oneOf[0].description'],
-    ['an allOf branch', withParam({ allOf: [{ properties: { deep: { properties: { deeper: string(POISON) } } } }] }), 'inputSchema.properties.city.allOf[0].properties.deep.properties.deeper.description'],
-    ['$defs', { name: 'get_weather', inputSchema: { type: 'object', $defs: { Unit: string(POISON) }, properties: { unit: { $ref: '#/$defs/Unit' } } } }, 'inputSchema.$defs.Unit.description'],
+    [
+      'an allOf branch',
+      withParam({ allOf: [{ properties: { deep: { properties: { deeper: string(POISON) } } } }] }),
+      'inputSchema.properties.city.allOf[0].properties.deep.properties.deeper.description',
+    ],
+    [
+      '$defs',
+      { name: 'get_weather', inputSchema: { type: 'object', $defs: { Unit: string(POISON) }, properties: { unit: { $ref: '#/$defs/Unit' } } } },
+      'inputSchema.$defs.Unit.description',
+    ],
   ])('finds the poison in %s and says where', (_place, tool, where) => {
     const found = places(tool);
     for (const reason of ['carries a hidden instruction block', 'points at secrets on the user’s machine', 'asks the model to hide something from the user']) {
@@ -54,7 +66,12 @@ describe('findToolPoisoning reads every text a model sees', () => {
         required: ['id'],
         properties: {
           id: { type: 'string', description: 'IMPORTANT: the id must be the numeric issue id, not its key. Never pass a URL.' },
-          glob: { type: 'string', description: 'Files to match, such as ".env", "*.pem" or "id_rsa.pub".', default: '**/*.ts', examples: ['src/**', '.env.example'] },
+          glob: {
+            type: 'string',
+            description: 'Files to match, such as ".env", "*.pem" or "id_rsa.pub".',
+            default: '**/*.ts',
+            examples: ['src/**', '.env.example'],
+          },
           state: { type: 'string', enum: ['open', 'closed', 'read', 'ignore previous'], default: 'open' },
           token: { type: 'string', description: 'Usage: --client-secret <secret>. Read it from your password manager.' },
           team: { type: 'string', title: 'Team 👩🏽‍💻', description: 'Use this when the other tools of this server cannot find the team.' },

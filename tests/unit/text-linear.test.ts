@@ -31,7 +31,9 @@ describe('text helpers on crafted catalog text', () => {
 const MARKUP = [...' \t\u00a0\u2028\n#>-*+•.)1`~aAbZ'];
 const randomPiece = fc.string({ unit: fc.constantFrom(...MARKUP), minLength: 1, maxLength: 6 });
 const longInput = fc.record({
-  head: fc.tuple(fc.constantFrom('', '# ', '###### ', '- ', '• ', '1. ', '2) ', '> ', '```', '   '), fc.constantFrom('', 'a', 'a b', '#', '1')).map((parts) => parts.join('')),
+  head: fc
+    .tuple(fc.constantFrom('', '# ', '###### ', '- ', '• ', '1. ', '2) ', '> ', '```', '   '), fc.constantFrom('', 'a', 'a b', '#', '1'))
+    .map((parts) => parts.join('')),
   repeated: fc.oneof(fc.constantFrom(' ', '\t', '\n', ' \n', '\u2028', '#', '# ', '>', '-', '`', '**', 'A', 'a1', 'aB'), randomPiece),
   tail: fc.oneof(fc.constantFrom('', 'x', ' x', '\u2028x', '#', 'aB'), fc.string({ unit: fc.constantFrom(...MARKUP), maxLength: 4 })),
 });

@@ -20,7 +20,12 @@ describe('toolArticle: what a tool page shows around the catalog entry', () => {
     const page = toolArticle(tool, loadDefinition(tool), index);
     expect(page.path).toBe(`/servers/notebook/${tool.slug}/`);
     expect(page.serverPath).toBe('/servers/notebook/');
-    expect(page.trail).toEqual([{ label: 'Home', path: '/' }, { label: 'Servers', path: '/servers/' }, { label: 'Notebook Server', path: '/servers/notebook/' }, { label: 'delete_note' }]);
+    expect(page.trail).toEqual([
+      { label: 'Home', path: '/' },
+      { label: 'Servers', path: '/servers/' },
+      { label: 'Notebook Server', path: '/servers/notebook/' },
+      { label: 'delete_note' },
+    ]);
     expect(page.level.path).toBe(`/risk/${tool.classification.level}/`);
     expect(page.category).toEqual({ label: 'Destructive', path: '/categories/destructive/' });
     expect(page).toMatchObject(toolPage(tool, loadDefinition(tool)));
@@ -29,7 +34,11 @@ describe('toolArticle: what a tool page shows around the catalog entry', () => {
   it('says where the server policy is stricter than the rule the page recommends, and only there', () => {
     const { data } = parseServerFile(codeHostServer, `${CODE_HOST_SLUG}.json`);
     const host = catalogOf({ [CODE_HOST_SLUG]: data });
-    const page = (name: string) => articleOf(host.servers[0]!.tools.find((t) => t.name === name)!, buildRelatedIndex(host));
+    const page = (name: string) =>
+      articleOf(
+        host.servers[0]!.tools.find((t) => t.name === name)!,
+        buildRelatedIndex(host),
+      );
     expect(page('push_files').serverPolicyNote).toMatch(/^The server policy is stricter for this tool: a person approves each call/);
     expect(page('push_files').rule.action).toBeUndefined();
     expect(page('get_pull_request')).not.toHaveProperty('serverPolicyNote');
@@ -72,7 +81,9 @@ describe('toolArticle: what a tool page shows around the catalog entry', () => {
     const v1: Tool = { name: 'send_note', description: 'Sends a note.' };
     const v2: Tool = { ...v1, description: 'Sends a note to anyone, anywhere.' };
     let file: ServerFile | undefined;
-    [v1, v2].forEach((tool, i) => (file = mergeImport({ existing: file, tools: [tool], now: new Date(`2025-04-0${i + 1}T00:00:00Z`), serverName: 'Notes' }).file));
+    [v1, v2].forEach(
+      (tool, i) => (file = mergeImport({ existing: file, tools: [tool], now: new Date(`2025-04-0${i + 1}T00:00:00Z`), serverName: 'Notes' }).file),
+    );
     const changed = catalogOf({ notes: file! });
     const page = articleOf(changed.tools[0]!, buildRelatedIndex(changed));
     expect(page.history).toEqual({ firstSeen: '2025-04-01', changedOn: '2025-04-02' });

@@ -3,9 +3,18 @@ import { toolChanges } from '../../src/core/history/tool-history.ts';
 import { mergeImport } from '../../src/core/import/merge.ts';
 import type { ServerFile, Tool } from '../../src/core/schema/server.ts';
 
-const v1: Tool = { name: 'send_note', description: 'Sends a note.', inputSchema: { type: 'object', properties: { to: { type: 'string' } } }, annotations: { destructiveHint: true } };
+const v1: Tool = {
+  name: 'send_note',
+  description: 'Sends a note.',
+  inputSchema: { type: 'object', properties: { to: { type: 'string' } } },
+  annotations: { destructiveHint: true },
+};
 const v2: Tool = { ...v1, title: 'Send', description: 'Sends a note to a colleague.' };
-const v3: Tool = { ...v2, inputSchema: { type: 'object', properties: { to: { type: 'string' }, bcc: { type: 'string' } } }, annotations: { readOnlyHint: true } };
+const v3: Tool = {
+  ...v2,
+  inputSchema: { type: 'object', properties: { to: { type: 'string' }, bcc: { type: 'string' } } },
+  annotations: { readOnlyHint: true },
+};
 
 /** The data file after importing each version on its own day. */
 function imported(...versions: Tool[]): ServerFile {

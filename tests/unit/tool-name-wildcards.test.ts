@@ -5,7 +5,17 @@ import { evaluatePolicy } from '../../src/core/policy/evaluate.ts';
 import type { Policy } from '../../src/core/policy/schema.ts';
 import { toolRecord } from '../../src/core/site/machine-readable.ts';
 import { catalogOf } from '../support/small-catalog.ts';
-import { agentgatewayDecides, claudeDecides, clineDecides, codexDecides, cursorDecides, geminiDecides, rooDecides, type Call, type ClientDecision } from '../support/client-decisions.ts';
+import {
+  agentgatewayDecides,
+  claudeDecides,
+  clineDecides,
+  codexDecides,
+  cursorDecides,
+  geminiDecides,
+  rooDecides,
+  type Call,
+  type ClientDecision,
+} from '../support/client-decisions.ts';
 import { loadDefinition } from '../../src/core/catalog/load-definition.ts';
 
 // Issue 29, finding 2: a tool named `*` or `get_*` got a policy whose key is a pattern over other tools.

@@ -71,7 +71,10 @@ export function readCatalogPart(paths: readonly string[], cacheFile: string, fin
     const head: Head = { name, slug: server.slug, path, ...state, tools: definitions.length, file: server.file, warnings: server.warnings, digest };
     return { head, bytes: Buffer.from(`${JSON.stringify(head)}\t${rest}`) };
   });
-  writeLines(partFile, lines.map((line) => line.bytes));
+  writeLines(
+    partFile,
+    lines.map((line) => line.bytes),
+  );
   return {
     partFile,
     previousLines: total,
@@ -137,7 +140,14 @@ export function readCachedCatalog(cacheFile: string, fingerprint: string, cwd = 
       const head = line.head();
       const { meta, tools } = line.listing();
       const place = { offset: line.place.offset + line.bodyStart, length: line.place.length - line.bodyStart };
-      servers.push({ slug: head.slug, file: relative(cwd, head.path) || head.path, meta, tools, digest: head.digest, loadBody: () => bodies.get(head.slug, place) });
+      servers.push({
+        slug: head.slug,
+        file: relative(cwd, head.path) || head.path,
+        meta,
+        tools,
+        digest: head.digest,
+        loadBody: () => bodies.get(head.slug, place),
+      });
     }
   } catch {
     return undefined;

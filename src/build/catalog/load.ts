@@ -23,7 +23,10 @@ export function catalogFiles(catalogDir: string, cwd = process.cwd()): string[] 
   const dir = join(catalogDir, 'servers');
   try {
     if (!statSync(dir).isDirectory()) throw new Error('not a directory');
-    return readdirSync(dir).filter((n) => n.endsWith('.json')).sort().map((name) => join(dir, name));
+    return readdirSync(dir)
+      .filter((n) => n.endsWith('.json'))
+      .sort()
+      .map((name) => join(dir, name));
   } catch {
     throw new DataError([`${relative(cwd, dir) || dir}: no such directory (hint: a catalog holds servers/<server-slug>.json files)`]);
   }

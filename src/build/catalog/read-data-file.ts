@@ -9,11 +9,23 @@ import { DataError } from '../../core/errors/friendly.ts';
 export const MAX_DATA_FILE_BYTES = 128 << 20;
 
 const kindOf = (stat: Stats) =>
-  stat.isFIFO() ? 'a named pipe' : stat.isCharacterDevice() || stat.isBlockDevice() ? 'a device' : stat.isSocket() ? 'a socket' : stat.isDirectory() ? 'a folder' : 'not a regular file';
+  stat.isFIFO()
+    ? 'a named pipe'
+    : stat.isCharacterDevice() || stat.isBlockDevice()
+      ? 'a device'
+      : stat.isSocket()
+        ? 'a socket'
+        : stat.isDirectory()
+          ? 'a folder'
+          : 'not a regular file';
 
 function check(stat: Stats, file: string, maxBytes: number): void {
-  if (!stat.isFile()) throw new DataError([`${file}: ${kindOf(stat)}, not a file; a catalog holds only regular files (hint: replace it by the server file it stands for)`]);
-  if (stat.size > maxBytes) throw new DataError([`${file}: ${(stat.size / 2 ** 20).toFixed(0)} MB, more than the ${maxBytes / 2 ** 20} MB a data file may hold (hint: a server file is rarely over a few MB; check what wrote it)`]);
+  if (!stat.isFile())
+    throw new DataError([`${file}: ${kindOf(stat)}, not a file; a catalog holds only regular files (hint: replace it by the server file it stands for)`]);
+  if (stat.size > maxBytes)
+    throw new DataError([
+      `${file}: ${(stat.size / 2 ** 20).toFixed(0)} MB, more than the ${maxBytes / 2 ** 20} MB a data file may hold (hint: a server file is rarely over a few MB; check what wrote it)`,
+    ]);
 }
 
 /**

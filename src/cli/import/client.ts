@@ -21,8 +21,7 @@ export { ImportError } from './errors.ts';
 export { MAX_TIMER_MS } from './limits.ts';
 
 export type Target =
-  | { kind: 'stdio'; command: string; args: string[]; env: Record<string, string>; cwd?: string }
-  | { kind: 'http'; url: URL; headers: Record<string, string> };
+  { kind: 'stdio'; command: string; args: string[]; env: Record<string, string>; cwd?: string } | { kind: 'http'; url: URL; headers: Record<string, string> };
 
 export interface ListOptions {
   /** Per request (initialize, each tools/list page), in milliseconds; the whole import gets OVERALL_TIMEOUTS times that. */
@@ -64,11 +63,25 @@ export async function listServerTools(target: Target, options: ListOptions): Pro
   const failed = new Promise<never>((_, reject) => (fail = reject));
   failed.catch(() => {}); // settles after the race is over when nothing went wrong
   const overall = overallTimeoutMs(options.timeoutMs);
-  const deadline = setTimeout(() => fail(new ImportError({ message: `the import did not finish within ${overall} ms (${OVERALL_TIMEOUTS} × --timeout)`, hint: 'raise --timeout if the server is slow but steady' }, undefined, tailText(trouble))), overall);
+  const deadline = setTimeout(
+    () =>
+      fail(
+        new ImportError(
+          {
+            message: `the import did not finish within ${overall} ms (${OVERALL_TIMEOUTS} × --timeout)`,
+            hint: 'raise --timeout if the server is slow but steady',
+          },
+          undefined,
+          tailText(trouble),
+        ),
+      ),
+    overall,
+  );
   const countBytes = byteBudget(fail);
   const onStrayLine = (line: string) => {
     trouble.strayLines++;
-    if (trouble.strayLines <= SHOWN_STRAY_LINES) options.progress(`warning: the server wrote a line to stdout that is not JSON-RPC; skipped, as MCP clients do: ${quoteForTerminal(line)}`);
+    if (trouble.strayLines <= SHOWN_STRAY_LINES)
+      options.progress(`warning: the server wrote a line to stdout that is not JSON-RPC; skipped, as MCP clients do: ${quoteForTerminal(line)}`);
   };
   const onTransportError = (error: Error) => {
     if (error instanceof ImportError) fail(error);
@@ -87,12 +100,15 @@ export async function listServerTools(target: Target, options: ListOptions): Pro
   let step = 'initialize';
   try {
     const work = async (): Promise<ListedTools> => {
-      const connected = target.kind === 'stdio'
-        ? await connectStdio(target, options, newClient, trouble, { onStrayLine, onBytes: countBytes }, onTransportError, stdioTransports)
-        : await connectHttp(target, options, newClient, countBytes, onTransportError);
+      const connected =
+        target.kind === 'stdio'
+          ? await connectStdio(target, options, newClient, trouble, { onStrayLine, onBytes: countBytes }, onTransportError, stdioTransports)
+          : await connectHttp(target, options, newClient, countBytes, onTransportError);
       const { client } = connected;
       const server = serverInfo(client);
-      options.progress(`connected to ${terminalSafe(server?.title ?? server?.name ?? 'the server')}${server?.version ? ` ${terminalSafe(server.version)}` : ''} over ${connected.transport} in ${seconds(start)}`);
+      options.progress(
+        `connected to ${terminalSafe(server?.title ?? server?.name ?? 'the server')}${server?.version ? ` ${terminalSafe(server.version)}` : ''} over ${connected.transport} in ${seconds(start)}`,
+      );
       const pages: { context: string; tools: Tool[] }[] = [];
       const cursors = new Set<string>();
       let cursor: string | undefined;
@@ -105,14 +121,29 @@ export async function listServerTools(target: Target, options: ListOptions): Pro
         for (const line of warningsToSay(page.notes ?? [])) options.progress(line);
         pages.push({ context, tools: page.tools });
         total += page.tools.length;
-        if (total > MAX_TOOLS) throw new ImportError({ message: `the server lists more than ${MAX_TOOLS} tools, the limit for one import`, hint: 'no client offers a model that many; check the server' }, context);
+        if (total > MAX_TOOLS)
+          throw new ImportError(
+            {
+              message: `the server lists more than ${MAX_TOOLS} tools, the limit for one import`,
+              hint: 'no client offers a model that many; check the server',
+            },
+            context,
+          );
         if (page.nextCursor || n > 1) options.progress(`page ${n}: ${plural(page.tools.length, 'tool')} (${total} so far, ${seconds(start)})`);
         if (!page.nextCursor) break;
-        if (cursors.has(page.nextCursor) || n >= MAX_PAGES) throw new ImportError({ message: `the server keeps sending more pages (cursor ${quoteForTerminal(page.nextCursor, 40)})`, hint: "its pagination loops; report it to the server's authors" }, context);
+        if (cursors.has(page.nextCursor) || n >= MAX_PAGES)
+          throw new ImportError(
+            {
+              message: `the server keeps sending more pages (cursor ${quoteForTerminal(page.nextCursor, 40)})`,
+              hint: "its pagination loops; report it to the server's authors",
+            },
+            context,
+          );
         cursors.add(page.nextCursor);
         cursor = page.nextCursor;
       }
-      if (trouble.strayLines > SHOWN_STRAY_LINES) options.progress(`warning: ${plural(trouble.strayLines, 'line')} on stdout were not JSON-RPC in all (the first ${SHOWN_STRAY_LINES} shown above)`);
+      if (trouble.strayLines > SHOWN_STRAY_LINES)
+        options.progress(`warning: ${plural(trouble.strayLines, 'line')} on stdout were not JSON-RPC in all (the first ${SHOWN_STRAY_LINES} shown above)`);
       const repeats: string[] = [];
       const tools = mergeToolPages(pages, repeats);
       for (const repeat of repeats) options.progress(`warning: ${repeat}`);
@@ -138,7 +169,9 @@ export async function listServerTools(target: Target, options: ListOptions): Pro
 function serverInfo(client: Client): ServerInfo | undefined {
   const info = client.getServerVersion();
   if (!info) return undefined;
-  return Object.fromEntries(Object.entries({ name: info.name, title: info.title, version: info.version }).filter(([, v]) => typeof v === 'string' && v)) as ServerInfo;
+  return Object.fromEntries(
+    Object.entries({ name: info.name, title: info.title, version: info.version }).filter(([, v]) => typeof v === 'string' && v),
+  ) as ServerInfo;
 }
 
 /**
@@ -146,7 +179,8 @@ function serverInfo(client: Client): ServerInfo | undefined {
  * server beside the SDK's few defaults: `npx -y some-server` behind a proxy downloads nothing without
  * them and never answers. Nothing else of the shell's environment goes to a server we did not write.
  */
-const NETWORK_VARIABLES = /^(?:https?_proxy|no_proxy|all_proxy|node_extra_ca_certs|ssl_cert_file|ssl_cert_dir|requests_ca_bundle|npm_config_(?:registry|cafile|proxy|https_proxy|noproxy|strict_ssl|cache))$/i;
+const NETWORK_VARIABLES =
+  /^(?:https?_proxy|no_proxy|all_proxy|node_extra_ca_certs|ssl_cert_file|ssl_cert_dir|requests_ca_bundle|npm_config_(?:registry|cafile|proxy|https_proxy|noproxy|strict_ssl|cache))$/i;
 
 export function networkEnvironment(env: Readonly<Record<string, string | undefined>>): Record<string, string> {
   return Object.fromEntries(Object.entries(env).filter((entry): entry is [string, string] => NETWORK_VARIABLES.test(entry[0]) && typeof entry[1] === 'string'));
@@ -157,11 +191,13 @@ export function networkEnvironment(env: Readonly<Record<string, string | undefin
  * reads the process's, and what is given here takes its place.
  */
 function inheritedEnvironment(env: Readonly<Record<string, string | undefined>>): Record<string, string> {
-  return Object.fromEntries(DEFAULT_INHERITED_ENV_VARS.flatMap((key) => {
-    const value = env[key];
-    // As the SDK does: a shell function exported as a variable is no value to pass on.
-    return value === undefined || value.startsWith('()') ? [] : [[key, value]];
-  }));
+  return Object.fromEntries(
+    DEFAULT_INHERITED_ENV_VARS.flatMap((key) => {
+      const value = env[key];
+      // As the SDK does: a shell function exported as a variable is no value to pass on.
+      return value === undefined || value.startsWith('()') ? [] : [[key, value]];
+    }),
+  );
 }
 
 async function connectStdio(
@@ -178,7 +214,12 @@ async function connectStdio(
   readStdoutTolerantly(transport, stdout);
   // Keep the server's last stderr lines: they usually say why it failed.
   transport.stderr?.on('data', (chunk: Buffer) => {
-    trouble.stderrTail.push(...chunk.toString('utf8').split('\n').filter((line) => line.trim()));
+    trouble.stderrTail.push(
+      ...chunk
+        .toString('utf8')
+        .split('\n')
+        .filter((line) => line.trim()),
+    );
     trouble.stderrTail.splice(0, Math.max(0, trouble.stderrTail.length - 5));
   });
   options.progress(`starting ${target.command} (stdio)`);
@@ -189,7 +230,13 @@ async function connectStdio(
 }
 
 /** Streamable HTTP first; servers from before it (2024-11-05) only speak SSE. */
-async function connectHttp(target: Extract<Target, { kind: 'http' }>, options: ListOptions, newClient: NewClient, countBytes: (n: number) => void, onError: (error: Error) => void) {
+async function connectHttp(
+  target: Extract<Target, { kind: 'http' }>,
+  options: ListOptions,
+  newClient: NewClient,
+  countBytes: (n: number) => void,
+  onError: (error: Error) => void,
+) {
   const transportOptions = { requestInit: { headers: target.headers }, fetch: countingFetch(countBytes) };
   const shown = redactedUrl(target.url);
   options.progress(`connecting to ${shown} (Streamable HTTP)`);
@@ -206,7 +253,10 @@ async function connectHttp(target: Extract<Target, { kind: 'http' }>, options: L
       return { client: sse, transport: 'sse' as const };
     } catch (sseError) {
       await sse.close().catch(() => {});
-      throw new ImportError({ message: `cannot connect to ${shown}: Streamable HTTP: ${messageOf(streamableError)}; SSE: ${messageOf(sseError)}`, hint: 'check the URL and the --header values' });
+      throw new ImportError({
+        message: `cannot connect to ${shown}: Streamable HTTP: ${messageOf(streamableError)}; SSE: ${messageOf(sseError)}`,
+        hint: 'check the URL and the --header values',
+      });
     }
   }
 }
@@ -217,12 +267,25 @@ async function connectWith(client: Client, transport: Transport, timeoutMs: numb
 }
 
 // HTTP errors can carry a whole HTML error page: keep one short line, and nothing that drives the terminal.
-const messageOf = (error: unknown) => terminalSafe((error instanceof Error ? error.message : String(error))
-  .replace(/^MCP error -?\d+: /, '').replace(/<[^>]*>/g, ' ').replace(/\s+/g, ' ').trim().slice(0, 300));
+const messageOf = (error: unknown) =>
+  terminalSafe(
+    (error instanceof Error ? error.message : String(error))
+      .replace(/^MCP error -?\d+: /, '')
+      .replace(/<[^>]*>/g, ' ')
+      .replace(/\s+/g, ' ')
+      .trim()
+      .slice(0, 300),
+  );
 
 function tailText(trouble: Trouble): string {
-  const stray = trouble.strayLines > 0 ? `\nThe server wrote ${plural(trouble.strayLines, 'line')} to stdout that ${trouble.strayLines === 1 ? 'is' : 'are'} not JSON-RPC (hint: an MCP server over stdio writes only JSON-RPC to stdout, and logs to stderr)` : '';
-  const tail = trouble.stderrTail.length > 0 ? `\nThe server's last stderr lines:\n${trouble.stderrTail.map((line) => `  ${terminalSafe(line.slice(0, 300))}`).join('\n')}` : '';
+  const stray =
+    trouble.strayLines > 0
+      ? `\nThe server wrote ${plural(trouble.strayLines, 'line')} to stdout that ${trouble.strayLines === 1 ? 'is' : 'are'} not JSON-RPC (hint: an MCP server over stdio writes only JSON-RPC to stdout, and logs to stderr)`
+      : '';
+  const tail =
+    trouble.stderrTail.length > 0
+      ? `\nThe server's last stderr lines:\n${trouble.stderrTail.map((line) => `  ${terminalSafe(line.slice(0, 300))}`).join('\n')}`
+      : '';
   return stray + tail;
 }
 
@@ -232,10 +295,18 @@ function explain(error: unknown, step: string, target: Target, timeoutMs: number
   const tail = tailText(trouble);
   const code = (error as { code?: unknown }).code;
   if (error instanceof McpError && code === ErrorCode.RequestTimeout) {
-    return new ImportError({ message: `the server did not answer ${step} within ${timeoutMs} ms`, hint: 'check that the command starts an MCP server, or raise --timeout' }, undefined, tail);
+    return new ImportError(
+      { message: `the server did not answer ${step} within ${timeoutMs} ms`, hint: 'check that the command starts an MCP server, or raise --timeout' },
+      undefined,
+      tail,
+    );
   }
   if (error instanceof McpError && code === ErrorCode.ConnectionClosed) {
-    return new ImportError({ message: `the server closed the connection before answering ${step}`, hint: 'run the command on its own to see why it stops' }, undefined, tail);
+    return new ImportError(
+      { message: `the server closed the connection before answering ${step}`, hint: 'run the command on its own to see why it stops' },
+      undefined,
+      tail,
+    );
   }
   if (code === 'ENOENT' && target.kind === 'stdio') {
     return new ImportError({ message: `cannot start "${target.command}": command not found`, hint: 'check the spelling, or give the full path' });

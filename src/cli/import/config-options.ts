@@ -56,11 +56,20 @@ export const isConfigImport = (args: readonly string[]) => args.includes('--conf
 const SINGLE_SERVER_FLAGS = ['--stdio', '--url', '--file', '--env', '--header', '--out'];
 
 export function parseConfigImportArgs(args: readonly string[]): ConfigImportOptions {
-  const { values } = readArgs(args, {
-    ...Object.fromEntries(Object.keys(FLAGS.shape).map((key) => [key, { type: 'string' as const }])),
-    input: { type: 'string', multiple: true },
-    discover: { type: 'boolean' },
-  }, { wording: { unknownOption: (option) => `unexpected argument "${option}"${SINGLE_SERVER_FLAGS.includes(option) ? ' (it goes with a single server\'s import, not with --config or --discover)' : ''}` } });
+  const { values } = readArgs(
+    args,
+    {
+      ...Object.fromEntries(Object.keys(FLAGS.shape).map((key) => [key, { type: 'string' as const }])),
+      input: { type: 'string', multiple: true },
+      discover: { type: 'boolean' },
+    },
+    {
+      wording: {
+        unknownOption: (option) =>
+          `unexpected argument "${option}"${SINGLE_SERVER_FLAGS.includes(option) ? " (it goes with a single server's import, not with --config or --discover)" : ''}`,
+      },
+    },
+  );
   const { input, discover = false, ...flags } = values as { input?: string[]; discover?: boolean } & Record<string, string>;
   const inputs: Record<string, string> = {};
   for (const value of input ?? []) {
@@ -76,8 +85,9 @@ export function parseConfigImportArgs(args: readonly string[]): ConfigImportOpti
     if (error instanceof DataError) throw new UsageError(error.lines.map((line) => line.replace(/^policy-atlas import › (\w+):/, '--$1:')).join('\n'));
     throw error;
   }
-  if (discover === (parsed.config !== undefined)) throw new UsageError(discover ? 'give --config or --discover, not both' : 'give --config <file> or --discover');
-  if (discover && parsed.client) throw new UsageError('--client goes with --config: --discover knows each file\'s client');
+  if (discover === (parsed.config !== undefined))
+    throw new UsageError(discover ? 'give --config or --discover, not both' : 'give --config <file> or --discover');
+  if (discover && parsed.client) throw new UsageError("--client goes with --config: --discover knows each file's client");
   return {
     mode: discover ? { kind: 'discover' } : { kind: 'config', path: parsed.config! },
     ...(parsed.catalog ? { catalog: parsed.catalog } : {}),

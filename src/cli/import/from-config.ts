@@ -69,8 +69,14 @@ async function importConfigs(options: ConfigImportOptions, io: CommandIO): Promi
   let files: ConfigFile[];
   if (options.mode.kind === 'config') files = [{ path: options.mode.path, ...(options.client ? { client: options.client } : {}) }];
   else {
-    const known = wellKnownConfigs({ platform: process.platform, home, cwd, ...definedEnv(io.env, { appData: 'APPDATA', xdgConfigHome: 'XDG_CONFIG_HOME', codexHome: 'CODEX_HOME' }) });
-    for (const config of known) if (!existsSync(config.path)) print(`${CLIENT_LABELS[config.client].padEnd(15)} ${configPath(config.path, home, cwd)}: not found`);
+    const known = wellKnownConfigs({
+      platform: process.platform,
+      home,
+      cwd,
+      ...definedEnv(io.env, { appData: 'APPDATA', xdgConfigHome: 'XDG_CONFIG_HOME', codexHome: 'CODEX_HOME' }),
+    });
+    for (const config of known)
+      if (!existsSync(config.path)) print(`${CLIENT_LABELS[config.client].padEnd(15)} ${configPath(config.path, home, cwd)}: not found`);
     files = known.filter((config) => existsSync(config.path)).map(({ path, client }) => ({ path, client }));
     if (files.length === 0) print('no client configuration found on this machine or in this folder');
   }
@@ -88,16 +94,24 @@ async function importConfigs(options: ConfigImportOptions, io: CommandIO): Promi
       continue;
     }
     const workspace = workspaceOf(resolve(cwd, file.path), home, cwd);
-    const sources = { env: io.env, inputs: options.inputs, editor: { userHome: home, workspaceFolder: workspace, workspaceFolderBasename: basename(workspace), pathSeparator: sep, '/': sep } };
+    const sources = {
+      env: io.env,
+      inputs: options.inputs,
+      editor: { userHome: home, workspaceFolder: workspace, workspaceFolderBasename: basename(workspace), pathSeparator: sep, '/': sep },
+    };
     const readEnvFile = (path: string) => readEnvFileNear(path, workspace);
-    const prepared = config.servers.map((server) => prepareServer(server, { client: config.client, sources, config: configPath(file.path, home, cwd), inputs: config.inputs, readEnvFile }));
+    const prepared = config.servers.map((server) =>
+      prepareServer(server, { client: config.client, sources, config: configPath(file.path, home, cwd), inputs: config.inputs, readEnvFile }),
+    );
     configs.push({ file, config, prepared });
   }
   secrets = secretsOf([...inputSecrets, ...configs.flatMap((c) => c.prepared.flatMap((p) => (p.status === 'ready' ? p.secrets : [])))]);
 
   for (const { file, config, prepared } of configs) {
     const disabled = prepared.filter((p) => p.status === 'skipped' && p.cause === 'disabled').length;
-    print(`${CLIENT_LABELS[config.client]} ${configPath(file.path, home, cwd)}: ${plural(config.servers.length, 'server')}${disabled ? ` (${disabled} disabled)` : ''}`);
+    print(
+      `${CLIENT_LABELS[config.client]} ${configPath(file.path, home, cwd)}: ${plural(config.servers.length, 'server')}${disabled ? ` (${disabled} disabled)` : ''}`,
+    );
     if (options.catalog !== undefined) continue;
     config.servers.forEach((server, i) => {
       const p = prepared[i]!;
@@ -123,5 +137,7 @@ async function importConfigs(options: ConfigImportOptions, io: CommandIO): Promi
 }
 
 function definedEnv<K extends string>(env: CommandIO['env'], names: Record<K, string>): Partial<Record<K, string>> {
-  return Object.fromEntries(Object.entries(names).flatMap(([key, variable]) => (env[variable as string] ? [[key, env[variable as string]]] : []))) as Partial<Record<K, string>>;
+  return Object.fromEntries(Object.entries(names).flatMap(([key, variable]) => (env[variable as string] ? [[key, env[variable as string]]] : []))) as Partial<
+    Record<K, string>
+  >;
 }

@@ -29,7 +29,9 @@ export function summary(outcomes: readonly Outcome[], broken: number, ms: number
     [count('missing'), 'skipped for a missing variable or input'],
     [count('failed'), 'failed'],
     [broken, broken === 1 ? 'configuration file unreadable' : 'configuration files unreadable'],
-  ].filter(([n]) => n).map(([n, what]) => `${n} ${what}`);
+  ]
+    .filter(([n]) => n)
+    .map(([n, what]) => `${n} ${what}`);
   return `imported ${count('imported')} of ${plural(outcomes.length, 'server')} in ${(ms / 1000).toFixed(1)} s${rest.length ? `; ${rest.join(', ')}` : ''}`;
 }
 
@@ -37,7 +39,11 @@ export function summary(outcomes: readonly Outcome[], broken: number, ms: number
 const launchKey = (launch: Launch) => (launch.kind === 'stdio' ? JSON.stringify([launch.command, launch.args, launch.cwd]) : launch.url.href);
 
 /** Imports every server the configurations list, a few at a time; one outcome each, in their order. */
-export async function importAll(configs: { config: ClientConfig; prepared: Prepared[] }[], options: ConfigImportOptions, out: { say: (line: string) => void; home: string } & Pick<CommandIO, 'env' | 'cwd'>): Promise<Outcome[]> {
+export async function importAll(
+  configs: { config: ClientConfig; prepared: Prepared[] }[],
+  options: ConfigImportOptions,
+  out: { say: (line: string) => void; home: string } & Pick<CommandIO, 'env' | 'cwd'>,
+): Promise<Outcome[]> {
   const slugs = new Map<string, string>();
   const jobs: (() => Promise<Outcome>)[] = [];
   for (const { config, prepared } of configs) {
@@ -45,7 +51,10 @@ export async function importAll(configs: { config: ClientConfig; prepared: Prepa
       const p = prepared[i]!;
       const label = `${server.name}${server.project ? ` (project ${tilde(server.project, out.home)})` : ''}`;
       if (p.status === 'skipped') {
-        const outcome: Outcome = p.cause === 'invalid' ? { status: 'failed', lines: [`${label}: failed, ${p.reason}`] } : { status: p.cause, lines: [`${label}: skipped, ${p.reason}`] };
+        const outcome: Outcome =
+          p.cause === 'invalid'
+            ? { status: 'failed', lines: [`${label}: failed, ${p.reason}`] }
+            : { status: p.cause, lines: [`${label}: skipped, ${p.reason}`] };
         jobs.push(async () => outcome);
         return;
       }
@@ -61,11 +70,15 @@ export async function importAll(configs: { config: ClientConfig; prepared: Prepa
       jobs.push(async () => {
         const say = (line: string) => out.say(`${server.name}: ${line}`);
         try {
-          const lines = await importConfiguredServer({ launch: p.launch, source: p.source, slug, secrets: p.secrets }, { catalog: resolve(out.cwd, options.catalog!), timeoutMs: options.timeoutMs, now: options.now, say, env: out.env, cwd: out.cwd });
+          const lines = await importConfiguredServer(
+            { launch: p.launch, source: p.source, slug, secrets: p.secrets },
+            { catalog: resolve(out.cwd, options.catalog!), timeoutMs: options.timeoutMs, now: options.now, say, env: out.env, cwd: out.cwd },
+          );
           return { status: 'imported', lines: lines.map((line, n) => (n === 0 ? `${label} → ${line}` : line)) };
         } catch (error) {
           if (error instanceof DataError) return { status: 'failed', lines: error.lines.map((line) => `${label}: failed, ${line}`) };
-          if (error instanceof ImportError) return { status: 'failed', lines: error.message.split('\n').map((line, n) => (n === 0 ? `${label}: failed, ${line}` : line)) };
+          if (error instanceof ImportError)
+            return { status: 'failed', lines: error.message.split('\n').map((line, n) => (n === 0 ? `${label}: failed, ${line}` : line)) };
           throw error;
         }
       });

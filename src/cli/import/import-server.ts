@@ -56,7 +56,8 @@ export async function importConfiguredServer(server: ServerImport, settings: Imp
   const before = existing?.source === undefined ? undefined : JSON.stringify(existing.source);
   const file: ServerFile = { ...merged, source: server.source };
   const report = describeChanges(shown, changes);
-  if (existing && before !== JSON.stringify(server.source)) report.push(`  * source: ${before === undefined ? 'recorded' : 'updated'} (${server.source.client} › ${server.source.name})`);
+  if (existing && before !== JSON.stringify(server.source))
+    report.push(`  * source: ${before === undefined ? 'recorded' : 'updated'} (${server.source.client} › ${server.source.name})`);
   parseWithFriendlyErrors(ServerFileSchema, file, shown);
   const text = `${JSON.stringify(redactSecrets(file, server.secrets).value, null, 2)}\n`;
   // A last guard: whatever path a credential took, it does not get written.

@@ -18,7 +18,10 @@ export function byteBudget(fail: (error: ImportError) => void): (count: number) 
   return (count) => {
     total += count;
     if (total <= MAX_RESPONSE_BYTES) return;
-    const error = new ImportError({ message: `the server sent more than ${MAX_RESPONSE_BYTES / 1024 / 1024} MB, the limit for one import`, hint: 'a tool list is rarely over a few MB; check what the server sends' });
+    const error = new ImportError({
+      message: `the server sent more than ${MAX_RESPONSE_BYTES / 1024 / 1024} MB, the limit for one import`,
+      hint: 'a tool list is rarely over a few MB; check what the server sends',
+    });
     fail(error);
     throw error;
   };
@@ -32,12 +35,14 @@ export function countingFetch(count: (bytes: number) => void): FetchLike {
   return async (url, init) => {
     const response = await fetch(url, init);
     if (!response.body || NULL_BODY.has(response.status)) return response;
-    const counted = response.body.pipeThrough(new TransformStream<Uint8Array, Uint8Array>({
-      transform(chunk, controller) {
-        count(chunk.byteLength);
-        controller.enqueue(chunk);
-      },
-    }));
+    const counted = response.body.pipeThrough(
+      new TransformStream<Uint8Array, Uint8Array>({
+        transform(chunk, controller) {
+          count(chunk.byteLength);
+          controller.enqueue(chunk);
+        },
+      }),
+    );
     return new Response(counted, { status: response.status, statusText: response.statusText, headers: response.headers });
   };
 }

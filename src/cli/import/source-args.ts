@@ -6,7 +6,6 @@ import { MAX_TIMER_MS, type Target } from './client.ts';
 import { DEFAULT_CLIENT_INFO } from './client-info.ts';
 import { readArgs, UsageError, type OptionSpecs } from '../command-line.ts';
 
-
 /** Where a command reads a server's tools: a saved file, or a live server. */
 export type Source = { kind: 'file'; path: string } | Target;
 
@@ -46,7 +45,12 @@ export const SOURCE_FLAGS = {
   file: z.string().min(1).optional(),
   stdio: z.string().trim().min(1, 'give the command that starts the server').optional(),
   url: z.string().min(1).optional(),
-  timeout: z.coerce.number({ error: 'must be a number of milliseconds' }).int('must be a whole number of milliseconds').positive('must be more than 0').max(MAX_TIMER_MS, `must be at most ${MAX_TIMER_MS} ms (about 24 days)`).optional(),
+  timeout: z.coerce
+    .number({ error: 'must be a number of milliseconds' })
+    .int('must be a whole number of milliseconds')
+    .positive('must be more than 0')
+    .max(MAX_TIMER_MS, `must be at most ${MAX_TIMER_MS} ms (about 24 days)`)
+    .optional(),
   // What the command calls itself in `initialize`: a server could answer its own name with the reviewed definitions only.
   'client-name': z.string().regex(CLIENT_INFO, CLIENT_INFO_RULE).optional(),
   'client-version': z.string().regex(CLIENT_INFO, CLIENT_INFO_RULE).optional(),
@@ -71,35 +75,46 @@ export function parseSourceArgs<Shape extends z.ZodRawShape>(args: readonly stri
   };
   const { values } = readArgs(args, optionSpecs);
   // The schema reads a switch as the value 'yes'.
-  const flags = Object.fromEntries(Object.entries(values).flatMap(([key, value]) => (typeof value === 'string' ? [[key, value]] : value === true ? [[key, 'yes']] : [])));
+  const flags = Object.fromEntries(
+    Object.entries(values).flatMap(([key, value]) => (typeof value === 'string' ? [[key, value]] : value === true ? [[key, 'yes']] : [])),
+  );
   const env: Record<string, string> = {};
   const headers: Record<string, string> = {};
   for (const value of (values.env as string[] | undefined) ?? []) {
     // Only the name is ever echoed back: the value may be a credential.
     const match = /^([A-Za-z_][A-Za-z0-9_]*)=(.*)$/s.exec(value);
-    if (!match) throw new UsageError(value.includes('=') ? `--env: "${value.split('=')[0]!.slice(0, 40)}" is not a variable name (letters, digits, _)` : '--env must be KEY=VALUE');
+    if (!match)
+      throw new UsageError(
+        value.includes('=') ? `--env: "${value.split('=')[0]!.slice(0, 40)}" is not a variable name (letters, digits, _)` : '--env must be KEY=VALUE',
+      );
     if (match[2]!.includes('\0')) throw new UsageError(`--env ${match[1]}: the value has a NUL character, which no environment variable can hold`);
     env[match[1]!] = match[2]!;
   }
   for (const value of (values.header as string[] | undefined) ?? []) {
     const match = /^([!#$%&'*+.^_`|~0-9A-Za-z-]+):\s*(.*)$/s.exec(value);
     if (!match) throw new UsageError('--header must be "Name: value", e.g. "Authorization: Bearer …"');
-    if (BAD_HEADER_VALUE.test(match[2]!)) throw new UsageError(`--header ${match[1]}: the value has a line break, a NUL or a character beyond Latin-1, which an HTTP header cannot carry`);
+    if (BAD_HEADER_VALUE.test(match[2]!))
+      throw new UsageError(`--header ${match[1]}: the value has a line break, a NUL or a character beyond Latin-1, which an HTTP header cannot carry`);
     headers[match[1]!] = match[2]!;
   }
   let parsed: z.output<typeof schema>;
   try {
     parsed = parseWithFriendlyErrors(schema, flags, spec.command);
   } catch (error) {
-    if (error instanceof DataError) throw new UsageError(error.lines.map((line) => line.replace(new RegExp(`^${spec.command} › (?:(\\w+)|\\["([\\w-]+)"\\]):`), '--$1$2:')).join('\n'));
+    if (error instanceof DataError)
+      throw new UsageError(error.lines.map((line) => line.replace(new RegExp(`^${spec.command} › (?:(\\w+)|\\["([\\w-]+)"\\]):`), '--$1$2:')).join('\n'));
     throw error;
   }
   const { file, stdio, url, timeout, 'client-name': clientName, 'client-version': clientVersion } = parsed as z.output<z.ZodObject<typeof SOURCE_FLAGS>>;
   const sources = (['file', 'stdio', 'url'] as const).filter((s) => ({ file, stdio, url })[s] !== undefined);
-  if (sources.length !== 1) throw new UsageError(sources.length === 0 ? 'say where the tools come from: --file, --stdio or --url' : `give one source, not ${sources.map((s) => `--${s}`).join(' and ')}`);
+  if (sources.length !== 1)
+    throw new UsageError(
+      sources.length === 0 ? 'say where the tools come from: --file, --stdio or --url' : `give one source, not ${sources.map((s) => `--${s}`).join(' and ')}`,
+    );
   if (Object.keys(env).length > 0 && !stdio) throw new UsageError('--env goes with --stdio');
   if (Object.keys(headers).length > 0 && !url) throw new UsageError('--header goes with --url');
-  if ((clientName !== undefined || clientVersion !== undefined) && file) throw new UsageError(`--${clientName !== undefined ? 'client-name' : 'client-version'} goes with --stdio or --url (a saved file has no client)`);
+  if ((clientName !== undefined || clientVersion !== undefined) && file)
+    throw new UsageError(`--${clientName !== undefined ? 'client-name' : 'client-version'} goes with --stdio or --url (a saved file has no client)`);
 
   let source: Source;
   if (file) source = { kind: 'file', path: file };

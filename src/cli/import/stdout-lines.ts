@@ -30,7 +30,10 @@ class TolerantReadBuffer {
     this.handlers.onBytes(chunk.length);
     if (this.size + chunk.length > STDIO_DEFAULT_MAX_BUFFER_SIZE) {
       this.clear();
-      throw new ImportError({ message: `the server wrote a line of more than ${STDIO_DEFAULT_MAX_BUFFER_SIZE / 1024 / 1024} MB to stdout, the limit for one message`, hint: 'a tool list this large is unusual; check what the server prints' });
+      throw new ImportError({
+        message: `the server wrote a line of more than ${STDIO_DEFAULT_MAX_BUFFER_SIZE / 1024 / 1024} MB to stdout, the limit for one message`,
+        hint: 'a tool list this large is unusual; check what the server prints',
+      });
     }
     this.parts.push(chunk);
     this.size += chunk.length;

@@ -8,6 +8,9 @@ export const ACCURACY_FILE = 'accuracy.json';
 /** The text of an accuracy file, parsed and checked; a broken one is a DataError naming `file`. */
 export function parseAccuracyText(text: string, file: string): AccuracyFile {
   const json = parseJsonText(text);
-  if (!json.ok) throw new DataError([issueText({ message: `not valid JSON (${syntaxAt(json.issue)})`, hint: 'write it again with npm run eval:classifier -- <dir> --write' }, file)]);
+  if (!json.ok)
+    throw new DataError([
+      issueText({ message: `not valid JSON (${syntaxAt(json.issue)})`, hint: 'write it again with npm run eval:classifier -- <dir> --write' }, file),
+    ]);
   return parseWithFriendlyErrors(AccuracyFileSchema, json.value, file);
 }

@@ -13,8 +13,7 @@ import { unnamedInput } from '../input-schema/parameters.ts';
 import { sameCategoryTools } from './same-category.ts';
 import { shownToolName } from './tool-names.ts';
 
-const list = (items: readonly string[]) =>
-  items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
+const list = (items: readonly string[]) => (items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`);
 
 function whatItDoes(tool: CatalogTool, definition: Tool): string {
   const summary = summarize(definition.description, 400);
@@ -29,8 +28,14 @@ function howRisky(tool: CatalogTool, definition: Tool): string {
   const c = tool.classification;
   const signalText = c.signals.length ? ` Signals: ${list(c.signals.map((s) => SIGNAL_LABELS[s].toLowerCase()))}.` : '';
   const reasons = ratingReasons(c);
-  const why = c.overridden ? ` ${c.rationale}` : reasons.length ? ` Why: ${reasons.join('; ')}.` : ' Nothing in its definition says what it does, so the rating leans to caution.';
-  const settle = isLowConfidence(c.confidence) ? ` The confidence is low, so the rating leans to caution; ${list(whatWouldSettle({ definition, classification: c }))} would settle it.` : '';
+  const why = c.overridden
+    ? ` ${c.rationale}`
+    : reasons.length
+      ? ` Why: ${reasons.join('; ')}.`
+      : ' Nothing in its definition says what it does, so the rating leans to caution.';
+  const settle = isLowConfidence(c.confidence)
+    ? ` The confidence is low, so the rating leans to caution; ${list(whatWouldSettle({ definition, classification: c }))} would settle it.`
+    : '';
   return `${LEVEL_LABELS[c.level]} risk, category ${CATEGORY_LABELS[c.category].toLowerCase()}, with ${Math.round(c.confidence * 100)}% confidence.${why}${signalText}${settle}`;
 }
 
@@ -84,7 +89,10 @@ function blockAnswer(tool: CatalogTool, rule: Rule): string {
         ? `The recommended policy lets it run only with a person's approval.`
         : `The recommended policy allows it under a cap.`;
   const siblings = sameCategoryTools(tool).length - 1;
-  const pattern = siblings > 0 ? ` To block it together with the ${siblings} other ${tool.classification.category} tool${siblings === 1 ? '' : 's'} of its server, list each name: a pattern such as "${tool.name.slice(0, Math.max(1, tool.name.search(/[_.\-A-Z]/) + 1))}*" matches names only and may catch others.` : '';
+  const pattern =
+    siblings > 0
+      ? ` To block it together with the ${siblings} other ${tool.classification.category} tool${siblings === 1 ? '' : 's'} of its server, list each name: a pattern such as "${tool.name.slice(0, Math.max(1, tool.name.search(/[_.\-A-Z]/) + 1))}*" matches names only and may catch others.`
+      : '';
   return `${already} To hide it from agents, add "${tool.name}" to the policy's "hide" list; to keep it listed but refuse its calls, set its "action" to "deny".${pattern}`;
 }
 

@@ -18,7 +18,20 @@ export const MAX_SERVER_DESCRIPTION = 500;
 
 const OPTIONAL_TOOL_FIELDS = ['title', 'description', 'inputSchema', 'outputSchema', 'annotations', 'icons'];
 const OPTIONAL_ICON_FIELDS = ['mimeType', 'sizes', 'theme'];
-const OPTIONAL_SERVER_FIELDS = ['$schema', 'slug', 'description', 'homepage', 'repository', 'package', 'transport', 'icons', 'title', 'version', 'websiteUrl', 'source'];
+const OPTIONAL_SERVER_FIELDS = [
+  '$schema',
+  'slug',
+  'description',
+  'homepage',
+  'repository',
+  'package',
+  'transport',
+  'icons',
+  'title',
+  'version',
+  'websiteUrl',
+  'source',
+];
 
 const isObject = (value: unknown): value is JsonObject => value !== null && typeof value === 'object' && !Array.isArray(value);
 const at = (path: JsonPath, message: string) => issueText({ path, message });
@@ -108,7 +121,8 @@ function noteUnknownMetadata(server: JsonObject, warnings: string[]): void {
     return;
   }
   server.transport.forEach((transport, index) => {
-    if (typeof transport === 'string' && transport !== '' && !(TRANSPORTS as readonly string[]).includes(transport)) warnings.push(at(['transport', index], unknownValue(transport, TRANSPORTS)));
+    if (typeof transport === 'string' && transport !== '' && !(TRANSPORTS as readonly string[]).includes(transport))
+      warnings.push(at(['transport', index], unknownValue(transport, TRANSPORTS)));
   });
 }
 

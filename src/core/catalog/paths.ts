@@ -22,7 +22,19 @@ export const SERVERS_PAGE_SEGMENT = '_page';
 export const serversPath = (page = 1) => (page > 1 ? `${SERVERS_PATH}${SERVERS_PAGE_SEGMENT}/${page}/` : SERVERS_PATH);
 
 /** The pages that are not made from catalog data, without the 404 page. */
-export const FIXED_PAGE_PATHS = ['/', SERVERS_PATH, '/risk/', '/categories/', '/search/', '/stack/', '/policy/', '/methodology/', '/methodology/accuracy/', '/policy-format/', '/deploy/'] as const;
+export const FIXED_PAGE_PATHS = [
+  '/',
+  SERVERS_PATH,
+  '/risk/',
+  '/categories/',
+  '/search/',
+  '/stack/',
+  '/policy/',
+  '/methodology/',
+  '/methodology/accuracy/',
+  '/policy-format/',
+  '/deploy/',
+] as const;
 
 /** Pages of a listing of `items`; an empty listing still has its first page. */
 export const pageCount = (items: number) => Math.max(1, Math.ceil(items / BROWSE_PAGE_SIZE));

@@ -53,7 +53,9 @@ export function recommendRule(toolName: string, classification: Classification, 
     case 'low':
       return { limits: [perMinute(`${toolName}_rate`, RECOMMENDED_LIMITS.low.perMinute)] };
     case 'medium':
-      return withGuards({ limits: [perMinute(`${toolName}_rate`, RECOMMENDED_LIMITS.medium.perMinute), perWindow(`${toolName}_daily`, 'day', RECOMMENDED_LIMITS.medium.perDay)] });
+      return withGuards({
+        limits: [perMinute(`${toolName}_rate`, RECOMMENDED_LIMITS.medium.perMinute), perWindow(`${toolName}_daily`, 'day', RECOMMENDED_LIMITS.medium.perDay)],
+      });
     case 'high':
       return withGuards({
         action: 'require_approval',
@@ -90,5 +92,5 @@ export function toolPolicy(toolName: string, rule: Rule): Policy {
 /** Why a tool's own policy names no rule, or undefined when it names its tool. */
 export const unnamableToolReason = (toolName: string): string | undefined =>
   isPattern(toolName)
-    ? 'Its name holds a *, which policy-v1 (and every client format) reads as a wildcard over other tools\' names, with no way to escape it: a rule under this name would decide for every tool it matches. So the policy names no rule and its default denies the tool; to use it, call it through a gateway or client that matches names literally.'
+    ? "Its name holds a *, which policy-v1 (and every client format) reads as a wildcard over other tools' names, with no way to escape it: a rule under this name would decide for every tool it matches. So the policy names no rule and its default denies the tool; to use it, call it through a gateway or client that matches names literally."
     : undefined;

@@ -34,7 +34,10 @@ function isToolsListResponse(json: unknown): boolean {
 
 /** The server slug a data file's path names (`servers/<slug>.json`); throws a DataError naming `file` when it is not one. */
 export function slugOfPath(path: string, file: string): string {
-  const slug = path.split(/[\\/]/).pop()!.replace(/\.json$/, '');
+  const slug = path
+    .split(/[\\/]/)
+    .pop()!
+    .replace(/\.json$/, '');
   if (!SLUG_PATTERN.test(slug)) {
     throw new DataError([issueText({ message: `the file name must be the server slug: ${SLUG_RULE}`, hint: 'rename it' }, file)]);
   }
@@ -45,7 +48,9 @@ export function slugOfPath(path: string, file: string): string {
 export function serverFromText(text: string, slug: string, file: string): LoadedServer {
   const { data, warnings } = parseServerFile(parseJsonFile(text, file), file);
   if (data.slug !== undefined && data.slug !== slug) {
-    throw new DataError([issueText({ path: ['slug'], message: `"${data.slug}" differs from the file name "${slug}"`, hint: 'rename the file or remove "slug"' }, file)]);
+    throw new DataError([
+      issueText({ path: ['slug'], message: `"${data.slug}" differs from the file name "${slug}"`, hint: 'rename the file or remove "slug"' }, file),
+    ]);
   }
   return { slug, file, data, warnings };
 }

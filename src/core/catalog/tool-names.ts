@@ -22,10 +22,18 @@ export function toolNameWarnings(tools: readonly { name: string }[], path: JsonP
   const first = new Map<string, number>();
   tools.forEach(({ name }, index) => {
     const where = [...path, index, 'name'];
-    if (!SPEC_NAME.test(name)) warnings.push(issueText({ path: where, message: `${quotedName(name)} is outside MCP's tool-name rule (1 to 128 of A-Z a-z 0-9 _ - .), kept as sent` }));
+    if (!SPEC_NAME.test(name))
+      warnings.push(issueText({ path: where, message: `${quotedName(name)} is outside MCP's tool-name rule (1 to 128 of A-Z a-z 0-9 _ - .), kept as sent` }));
     const earlier = first.get(name);
     if (earlier === undefined) first.set(name, index);
-    else warnings.push(issueText({ path: where, message: `${quotedName(name)} repeats ${formatJsonPath([...path, earlier, 'name'])}; both are kept, each with its own page`, hint: 'a server lists each tool once' }));
+    else
+      warnings.push(
+        issueText({
+          path: where,
+          message: `${quotedName(name)} repeats ${formatJsonPath([...path, earlier, 'name'])}; both are kept, each with its own page`,
+          hint: 'a server lists each tool once',
+        }),
+      );
   });
   return warnings;
 }

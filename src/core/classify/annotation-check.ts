@@ -87,7 +87,8 @@ function expectedHints(tool: CheckedTool, appears: Category): Partial<Record<Hin
   }
   if (appears === 'destructive') expected.destructiveHint = { value: true, claim, evidence };
   const runs = RUNS_ANYTHING.filter((s) => c.signals.includes(s));
-  if (appears === 'execute' && runs.length > 0) expected.destructiveHint = { value: true, claim: 'what it runs can delete or overwrite', evidence: signalEvidence(c, runs) ?? evidence };
+  if (appears === 'execute' && runs.length > 0)
+    expected.destructiveHint = { value: true, claim: 'what it runs can delete or overwrite', evidence: signalEvidence(c, runs) ?? evidence };
   const reaches = REACHES_OUT.filter((s) => c.signals.includes(s));
   if (reaches.length > 0) expected.openWorldHint = { value: true, claim: 'it reaches outside its own domain', evidence: signalEvidence(c, reaches) };
   if (c.signals.includes('sends-external') && appears !== 'read') {
@@ -137,7 +138,10 @@ export function checkAnnotations(tool: CheckedTool): AnnotationCheck {
   const status: AnnotationStatus = disagreements.length > 0 ? 'disagree' : nothingDeclared ? 'undeclared' : appears === 'other' ? 'unchecked' : 'agree';
   const summary = {
     disagree: `${disagreements.length === 1 ? 'One declared hint disagrees' : `${disagreements.length} declared hints disagree`} with what the tool appears to do.`,
-    undeclared: appears === 'other' ? 'The server declares no hints, and the definition does not show what the tool does.' : "The server declares no hints, so clients assume MCP's defaults: it may write, destroy and reach outside.",
+    undeclared:
+      appears === 'other'
+        ? 'The server declares no hints, and the definition does not show what the tool does.'
+        : "The server declares no hints, so clients assume MCP's defaults: it may write, destroy and reach outside.",
     unchecked: 'The definition does not show what the tool does, so the declared hints cannot be checked.',
     agree: 'The declared hints agree with what the tool appears to do.',
   }[status];
@@ -163,6 +167,11 @@ export function annotationTally<T extends CheckedTool>(tools: readonly T[]): { d
   }
   const n = disagree.length;
   if (undeclared === tools.length) return { disagree, undeclared, summary: 'no tool declares hints', undeclaredNote: '' };
-  const summary = n === 0 ? 'no declared hint disagrees with what its tools appear to do' : n === 1 ? 'one tool declares hints that disagree with what it appears to do' : `${n} tools declare hints that disagree with what they appear to do`;
+  const summary =
+    n === 0
+      ? 'no declared hint disagrees with what its tools appear to do'
+      : n === 1
+        ? 'one tool declares hints that disagree with what it appears to do'
+        : `${n} tools declare hints that disagree with what they appear to do`;
   return { disagree, undeclared, summary, undeclaredNote: undeclared === 0 ? '' : `; ${undeclared} of ${tools.length} declare none` };
 }

@@ -51,10 +51,22 @@ export function computeFigures(samples: readonly EvalSample[]): EvalFigures {
   return {
     tools: samples.length,
     readOnWrites: share(samples, (s) => s.annotations?.readOnlyHint === false, read),
-    harmlessDestructive: share(samples, (s) => s.annotations?.destructiveHint === true && s.annotations.readOnlyHint !== true, (s) => read(s) || s.level === 'low'),
+    harmlessDestructive: share(
+      samples,
+      (s) => s.annotations?.destructiveHint === true && s.annotations.readOnlyHint !== true,
+      (s) => read(s) || s.level === 'low',
+    ),
     readRecall: share(samples, (s) => s.annotations?.readOnlyHint === true, read),
-    falseAlarm: share(samples, (s) => s.annotations?.readOnlyHint === true, (s) => s.level === 'high' || s.level === 'critical'),
-    agreement: share(samples, (s) => typeof s.annotations?.readOnlyHint === 'boolean', (s) => read(s) === s.annotations?.readOnlyHint),
+    falseAlarm: share(
+      samples,
+      (s) => s.annotations?.readOnlyHint === true,
+      (s) => s.level === 'high' || s.level === 'critical',
+    ),
+    agreement: share(
+      samples,
+      (s) => typeof s.annotations?.readOnlyHint === 'boolean',
+      (s) => read(s) === s.annotations?.readOnlyHint,
+    ),
   };
 }
 
@@ -76,7 +88,8 @@ export function figureErrors(sample: EvalSample): FigureKey[] {
   const hint = sample.annotations;
   const errors: FigureKey[] = [];
   if (hint?.readOnlyHint === false && sample.category === 'read') errors.push('readOnWrites');
-  if (hint?.destructiveHint === true && hint.readOnlyHint !== true && (sample.category === 'read' || sample.level === 'low')) errors.push('harmlessDestructive');
+  if (hint?.destructiveHint === true && hint.readOnlyHint !== true && (sample.category === 'read' || sample.level === 'low'))
+    errors.push('harmlessDestructive');
   if (hint?.readOnlyHint === true && sample.category !== 'read') errors.push('readRecall');
   if (hint?.readOnlyHint === true && (sample.level === 'high' || sample.level === 'critical')) errors.push('falseAlarm');
   return errors;

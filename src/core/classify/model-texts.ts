@@ -40,9 +40,8 @@ export function renderPath(node: JsonPath | undefined): string {
   const keys: (string | number)[] = [];
   for (let n = node; n; n = n.parent) keys.push(n.key);
   keys.reverse();
-  const shown = keys.length > MAX_PATH_SEGMENTS
-    ? [...keys.slice(0, 4).map(segment), `…(${keys.length - 10} levels)…`, ...keys.slice(-6).map(segment)]
-    : keys.map(segment);
+  const shown =
+    keys.length > MAX_PATH_SEGMENTS ? [...keys.slice(0, 4).map(segment), `…(${keys.length - 10} levels)…`, ...keys.slice(-6).map(segment)] : keys.map(segment);
   return shown.join('').replace(/^\./, '');
 }
 

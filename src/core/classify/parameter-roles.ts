@@ -35,7 +35,8 @@ export function isMainInput(p: Parameter): boolean {
 /** Parameter names that mean code, a command or a query only in some tools: `code` is as often a country code. */
 export const AMBIGUOUS_RUNNABLE_PARAMS = new Set(['code', 'command', 'commands', 'cmd', 'script', 'snippet', 'js', 'statement', 'argv']);
 // What a parameter's or a tool's words say when the text is run.
-const RUNS_TEXT = /\b(run|runs|execut\w*|evaluat\w*|eval|interpret\w*|shell|bash|terminal|javascript|typescript|python|sql|scripts?|snippets?|source code|code to|program)\b/i;
+const RUNS_TEXT =
+  /\b(run|runs|execut\w*|evaluat\w*|eval|interpret\w*|shell|bash|terminal|javascript|typescript|python|sql|scripts?|snippets?|source code|code to|program)\b/i;
 
 // Only a running verb: “the code to review” names code, it does not run it.
 const RUNNING_VERB = /\b(run|runs|execut\w*|evaluat\w*|eval|interpret\w*)\b/i;
@@ -50,12 +51,40 @@ export function saysItRuns(p: Parameter, toolReads = false): boolean {
 
 /** Fields that come with a message: beside them a `to` is a recipient. */
 const MESSAGE_FIELDS = new Set([
-  'subject', 'body', 'text', 'message', 'content', 'html', 'body_html', 'cc', 'bcc', 'attachments', 'template',
-  'blocks', 'msg', 'sms', 'caption',
+  'subject',
+  'body',
+  'text',
+  'message',
+  'content',
+  'html',
+  'body_html',
+  'cc',
+  'bcc',
+  'attachments',
+  'template',
+  'blocks',
+  'msg',
+  'sms',
+  'caption',
 ]);
 const RECIPIENT_WORDS = /\b(recipients?|e-?mail address(es)?|phone numbers?|send(s|ing)? (it )?to|addressee)\b/i;
 /** Names that mean a recipient wherever they sit. */
-const RECIPIENT_NAMES = new Set(['recipient', 'recipients', 'cc', 'bcc', 'webhook_url', 'to_number', 'to_phone', 'to_phone_number', 'to_email', 'to_address', 'tonumber', 'tophone', 'tophonenumber', 'toemail']);
+const RECIPIENT_NAMES = new Set([
+  'recipient',
+  'recipients',
+  'cc',
+  'bcc',
+  'webhook_url',
+  'to_number',
+  'to_phone',
+  'to_phone_number',
+  'to_email',
+  'to_address',
+  'tonumber',
+  'tophone',
+  'tophonenumber',
+  'toemail',
+]);
 
 /**
  * A parameter naming who receives a message. `to` is also an end of a relation, a range or a move

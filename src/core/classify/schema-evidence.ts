@@ -57,7 +57,9 @@ export interface OperationReading {
  * (`git_stash` with mode drop, `manage_users` with operation revoke).
  */
 export function worstOperation(parameters: readonly Parameter[], context: VerbContext): OperationReading | undefined {
-  const choosers = parameters.filter((p) => !p.path.includes('[]') && p.enumValues && OPERATION_PARAMS.has(lastSegment(p).toLowerCase()) && !FILTERING.test(p.description ?? ''));
+  const choosers = parameters.filter(
+    (p) => !p.path.includes('[]') && p.enumValues && OPERATION_PARAMS.has(lastSegment(p).toLowerCase()) && !FILTERING.test(p.description ?? ''),
+  );
   const primary = choosers.filter((p) => PRIMARY.has(lastSegment(p).toLowerCase()));
   return worstValue(primary.length > 0 ? primary : choosers, context) ?? worstStep(parameters, context);
 }

@@ -21,10 +21,12 @@ export const MAX_SCANNED_CHARS = 100_000;
 
 type Detector = (text: string) => { index: number; length: number } | undefined;
 
-const matching = (pattern: RegExp): Detector => (text) => {
-  const match = pattern.exec(text);
-  return match ? { index: match.index, length: match[0].length } : undefined;
-};
+const matching =
+  (pattern: RegExp): Detector =>
+  (text) => {
+    const match = pattern.exec(text);
+    return match ? { index: match.index, length: match[0].length } : undefined;
+  };
 
 // <system> and <secret> count only as a closed block, since `--client-secret <secret>` is an honest
 // placeholder. Found as an opening tag, then a closing one after it: two linear scans, where one
@@ -40,10 +42,12 @@ const closedBlock = (name: string): Detector => {
     return closing ? { index: opening.index, length: closing.index + closing[0].length - opening.index } : undefined;
   };
 };
-const eitherOf = (...detectors: Detector[]): Detector => (text) => {
-  const found = detectors.map((detect) => detect(text)).filter((f) => f !== undefined);
-  return found.sort((a, b) => a.index - b.index)[0];
-};
+const eitherOf =
+  (...detectors: Detector[]): Detector =>
+  (text) => {
+    const found = detectors.map((detect) => detect(text)).filter((f) => f !== undefined);
+    return found.sort((a, b) => a.index - b.index)[0];
+  };
 
 const SECRET_FILES = String.raw`(?:\.ssh\/|~\/\.ssh|id_rsa|id_ed25519|id_ecdsa|\.aws\/credentials|\.kube\/config|\.docker\/config\.json|\.gnupg|\.env\b|\/etc\/passwd|\/etc\/shadow|mcp\.json|\.netrc|\.npmrc|\.pgpass|\.git-credentials|\.(?:bash|zsh)_history)`;
 
@@ -52,20 +56,50 @@ const SECRET_FILES = String.raw`(?:\.ssh\/|~\/\.ssh|id_rsa|id_ed25519|id_ecdsa|\
 // Every pattern runs in linear time on hostile text: no nested quantifiers, and every gap between
 // two parts is bounded ({0,60}), so no starting point rescans the rest of the text.
 const INSTRUCTION_DETECTORS: ReadonlyArray<[Detector, string]> = [
-  [matching(/\b(ignore|disregard|override|forget) (all |any )?(of )?(the |your )?(previous|prior|above|earlier|system|original) (instructions|prompts?|rules|directives)/i), 'tells the model to ignore its instructions'],
-  [matching(/\b(do not|don't|never) (tell|inform|mention|reveal|show|disclose)( this| it| anything)? (to )?the user/i), 'asks the model to hide something from the user'],
-  [matching(/\bwithout (telling|informing|notifying|alerting) the user\b|\bthe user (must|should) not (know|see|be told)\b|\b(hide|conceal|keep) (this|it|that)( secret| hidden)? from the user\b/i), 'asks the model to hide something from the user'],
+  [
+    matching(
+      /\b(ignore|disregard|override|forget) (all |any )?(of )?(the |your )?(previous|prior|above|earlier|system|original) (instructions|prompts?|rules|directives)/i,
+    ),
+    'tells the model to ignore its instructions',
+  ],
+  [
+    matching(/\b(do not|don't|never) (tell|inform|mention|reveal|show|disclose)( this| it| anything)? (to )?the user/i),
+    'asks the model to hide something from the user',
+  ],
+  [
+    matching(
+      /\bwithout (telling|informing|notifying|alerting) the user\b|\bthe user (must|should) not (know|see|be told)\b|\b(hide|conceal|keep) (this|it|that)( secret| hidden)? from the user\b/i,
+    ),
+    'asks the model to hide something from the user',
+  ],
   // Instruction blocks: <IMPORTANT> and <hidden> anywhere, <system> and <secret> closed.
   [eitherOf(matching(/<\s{0,8}(important|hidden|instructions?)\s{0,8}>/i), closedBlock('system'), closedBlock('secret')), 'carries a hidden instruction block'],
   [matching(/\bbefore (using|calling|running) (any|every|all) (other )?tools?\b/i), 'asks to run something before any other tool'],
   // A secret file next to a verb that fetches or hands it over ("read ~/.ssh/id_rsa"); a file
   // type listed as a search example (".env") is not enough, nor is "never read ~/.ssh".
-  [matching(new RegExp(String.raw`(?<!\b(?:not|never|n't)\s{1,3})\b(read|open|cat|send|include|pass|upload|attach|copy|print|provide|load|paste|forward)\b[^.\n]{0,60}${SECRET_FILES}`, 'i')), 'points at secrets on the user’s machine'],
+  [
+    matching(
+      new RegExp(
+        String.raw`(?<!\b(?:not|never|n't)\s{1,3})\b(read|open|cat|send|include|pass|upload|attach|copy|print|provide|load|paste|forward)\b[^.\n]{0,60}${SECRET_FILES}`,
+        'i',
+      ),
+    ),
+    'points at secrets on the user’s machine',
+  ],
   [matching(/\b(instead of|rather than) (using |calling )?(the )?[\w.-]{1,64} tool\b/i), 'redirects calls meant for another tool'],
-  [matching(/\bwhen (the user|you) (calls?|uses?) (the )?[\w.-]{1,64} (tool )?(from|on|of) (another|other|the [\w-]{1,64}) server\b/i), 'refers to another server’s tools'],
-  [matching(/\b(another|other|different) (mcp )?server(s|'s|’s)? tools?\b|\btools? (from|of|on) (another|other|a different) (mcp )?servers?\b/i), 'refers to another server’s tools'],
+  [
+    matching(/\bwhen (the user|you) (calls?|uses?) (the )?[\w.-]{1,64} (tool )?(from|on|of) (another|other|the [\w-]{1,64}) server\b/i),
+    'refers to another server’s tools',
+  ],
+  [
+    matching(/\b(another|other|different) (mcp )?server(s|'s|’s)? tools?\b|\btools? (from|of|on) (another|other|a different) (mcp )?servers?\b/i),
+    'refers to another server’s tools',
+  ],
   [matching(/\bwhen this tool is (available|present|installed|enabled|loaded)\b/i), 'changes how other tools behave when it is installed'],
-  [matching(/\b(send|forward|redirect|copy|bcc) (all|every|any) (messages?|emails?|results?|data|outputs?|responses?)\b[^.\n]{0,40}\bto\b/i), 'redirects data to a fixed destination'],
+  [
+    matching(/\b(send|forward|redirect|copy|bcc) (all|every|any) (messages?|emails?|results?|data|outputs?|responses?)\b[^.\n]{0,40}\bto\b/i),
+    'redirects data to a fixed destination',
+  ],
 ];
 
 // Zero-width, bidi controls, soft hyphens and Unicode tag characters hide text from the reader.
@@ -143,7 +177,10 @@ function scanTexts(texts: readonly string[]): PlacedFinding[] {
   const tooLong = texts.findIndex((t) => t.length >= MAX_SCANNED_CHARS);
   if (tooLong >= 0) {
     const length = texts[tooLong]!.length;
-    const excerpt = length > MAX_SCANNED_CHARS ? `${length} characters, the first ${MAX_SCANNED_CHARS} read` : `${length} characters, the length longer texts are cut to when read`;
+    const excerpt =
+      length > MAX_SCANNED_CHARS
+        ? `${length} characters, the first ${MAX_SCANNED_CHARS} read`
+        : `${length} characters, the length longer texts are cut to when read`;
     findings.push({ reason: 'is too long to check in full', excerpt, text: tooLong });
   }
   return findings;
@@ -171,16 +208,23 @@ export function findToolPoisoning(tool: Tool): LocatedFinding[] {
     where: showInvisible(renderPath(texts[text]!.path)),
     source: texts[text]!.source,
   }));
-  if (unread) findings.push({ reason: 'is too large to check in full', excerpt: `reading stopped at ${showInvisible(renderPath(unread))}`, where: 'inputSchema', source: 'schema' });
+  if (unread)
+    findings.push({
+      reason: 'is too large to check in full',
+      excerpt: `reading stopped at ${showInvisible(renderPath(unread))}`,
+      where: 'inputSchema',
+      source: 'schema',
+    });
   return findings;
 }
 
 /** Where the first invisible character is, emoji joiners aside. */
 function hiddenCharacter(text: string): number | undefined {
   for (const match of text.matchAll(INVISIBLE_ALL)) {
-    const joinsEmoji = match[0] === '\u200D'
-      && PICTOGRAPH_BEFORE.test(text.slice(Math.max(0, match.index - 4), match.index))
-      && PICTOGRAPH_AFTER.test(text.slice(match.index + 1, match.index + 3));
+    const joinsEmoji =
+      match[0] === '\u200D' &&
+      PICTOGRAPH_BEFORE.test(text.slice(Math.max(0, match.index - 4), match.index)) &&
+      PICTOGRAPH_AFTER.test(text.slice(match.index + 1, match.index + 3));
     if (!joinsEmoji) return match.index;
   }
   return undefined;

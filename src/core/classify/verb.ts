@@ -2,9 +2,32 @@
 import type { Category } from '../risk.ts';
 import { textWords } from '../text/tokens.ts';
 import {
-  CODE_OBJECTS, COMPOUND_NOUNS, CONJUNCTIONS, DESCRIPTION_FILLER, DESCRIPTION_VERBS, EXECUTING_OBJECTS, GIT_VERBS, INFRA_NOUNS, ISSUED_OBJECTS, LAUNCH_VERBS,
-  LOOKING_VERBS, LOOKUP_OBJECTS, MONEY_CONTEXT_VERBS, SETTLED_OBJECTS, NAVIGATION_OBJECTS, QUESTION_OBJECTS, STORAGE_OBJECTS, NOUN_OR_VERB, POST_READ_REQUESTS, POSTED_OBJECTS, QUESTION_WORDS, READ_ACTIVITIES, READ_NOUNS,
-  SENDING_VERBS, VERBS, VIEW_NOUNS,
+  CODE_OBJECTS,
+  COMPOUND_NOUNS,
+  CONJUNCTIONS,
+  DESCRIPTION_FILLER,
+  DESCRIPTION_VERBS,
+  EXECUTING_OBJECTS,
+  GIT_VERBS,
+  INFRA_NOUNS,
+  ISSUED_OBJECTS,
+  LAUNCH_VERBS,
+  LOOKING_VERBS,
+  LOOKUP_OBJECTS,
+  MONEY_CONTEXT_VERBS,
+  SETTLED_OBJECTS,
+  NAVIGATION_OBJECTS,
+  QUESTION_OBJECTS,
+  STORAGE_OBJECTS,
+  NOUN_OR_VERB,
+  POST_READ_REQUESTS,
+  POSTED_OBJECTS,
+  QUESTION_WORDS,
+  READ_ACTIVITIES,
+  READ_NOUNS,
+  SENDING_VERBS,
+  VERBS,
+  VIEW_NOUNS,
 } from './lexicon.ts';
 
 export type VerbCategory = Exclude<Category, 'other'>;
@@ -87,8 +110,9 @@ function prefixedCategory(word: string): VerbCategory | undefined {
  * alone: in a name they describe a state (`is_connected`, `list_deleted_items`), not an action.
  */
 function stems(word: string): string[] {
-  return [word.replace(/ies$/, 'y'), word.replace(/es$/, ''), word.replace(/s$/, ''), word.replace(/ing$/, ''),
-    word.replace(/ing$/, 'e')].filter((s) => s !== word);
+  return [word.replace(/ies$/, 'y'), word.replace(/es$/, ''), word.replace(/s$/, ''), word.replace(/ing$/, ''), word.replace(/ing$/, 'e')].filter(
+    (s) => s !== word,
+  );
 }
 
 const FORM_CHOICES = new Set(['option', 'options', 'dropdown', 'checkbox', 'radio']);
@@ -171,7 +195,8 @@ function refine(found: Found, words: readonly string[], others: readonly Found[]
   const stored = found.word === 'optimize' ? objects.find((w) => INFRA_NOUNS.has(w) || w === 'indexes') : undefined;
   if (stored) return { ...reading, category: 'write', note: `it changes the “${stored}” it optimizes` };
   // `answer_question` answers; `answer_pending_input` responds to a run waiting on it.
-  if (found.word === 'answer' && !objects.some((w) => QUESTION_OBJECTS.has(w))) return { ...reading, category: 'write', note: 'it responds to something waiting for an answer' };
+  if (found.word === 'answer' && !objects.some((w) => QUESTION_OBJECTS.has(w)))
+    return { ...reading, category: 'write', note: 'it responds to something waiting for an answer' };
   return reading;
 }
 
@@ -187,7 +212,11 @@ export function verbOfWords(words: readonly string[], context: VerbContext, meth
     return { verb: words[0]!, category: 'read', lead: `“${words[0]}”`, note: 'the name asks a yes-or-no question' };
   }
   // `check_can_delete`, `verify_if_exists`: a check whether something holds or may be done.
-  if (ASKING_VERBS.has(words[0] ?? '') && (QUESTION_WORDS.has(words[1] ?? '') || words[1] === 'if' || words[1] === 'whether') && !words.some((w) => CONJUNCTIONS.has(w))) {
+  if (
+    ASKING_VERBS.has(words[0] ?? '') &&
+    (QUESTION_WORDS.has(words[1] ?? '') || words[1] === 'if' || words[1] === 'whether') &&
+    !words.some((w) => CONJUNCTIONS.has(w))
+  ) {
     return { verb: words[0]!, category: 'read', lead: `“${words[0]} ${words[1]}”`, note: 'the name asks a yes-or-no question' };
   }
   const dryRun = dryRunOf(words, context);
@@ -203,7 +232,8 @@ export function verbOfWords(words: readonly string[], context: VerbContext, meth
   const isMethod = (f: Found) => methodLast && f.index === words.length - 1;
   // The second word of a compound noun (`request` in `pull_request_thread`) is no verb either.
   const tail = (f: Found) => COMPOUND_NOUNS.get(words[f.index - 1] ?? '')?.has(f.word) === true;
-  const candidates = plain.length > 0 ? plain : found.filter((f) => !compound(f) && !tail(f) && (f.index < words.length - 1 || words.length === 1 || isMethod(f)));
+  const candidates =
+    plain.length > 0 ? plain : found.filter((f) => !compound(f) && !tail(f) && (f.index < words.length - 1 || words.length === 1 || isMethod(f)));
   // The method names the action; words before it name what it acts on.
   if (plain.length === 0) candidates.sort((a, b) => Number(isMethod(b)) - Number(isMethod(a)));
   if (candidates.length > 0) {
@@ -231,14 +261,20 @@ export function verbOfWords(words: readonly string[], context: VerbContext, meth
       ...(note ? { note } : git && pick.category !== 'read' ? { note: 'it changes the repository' } : {}),
       ...(isJoined ? { joined: true } : {}),
     };
-    return refine(pick, words, found.filter((f) => f !== pick), reading);
+    return refine(
+      pick,
+      words,
+      found.filter((f) => f !== pick),
+      reading,
+    );
   }
   // `maintenance_on`, `dnd_off`: a switch flipped.
   const last = words.at(-1)!;
   if (words.length > 1 && (last === 'on' || last === 'off')) return { verb: last, category: 'write', lead: `“${last}”`, note: 'a switch turned on or off' };
   // `speech_to_text`, `html_to_markdown`: with no verb, one thing made into another and handed back.
   const to = words.indexOf('to');
-  if (to > 0 && to < words.length - 1) return { verb: 'to', category: 'read', lead: `“${words.slice(0, to + 2).join(' ')}”`, note: 'a conversion from one form to another' };
+  if (to > 0 && to < words.length - 1)
+    return { verb: 'to', category: 'read', lead: `“${words.slice(0, to + 2).join(' ')}”`, note: 'a conversion from one form to another' };
   const noun = words.find((w) => READ_NOUNS.has(w));
   if (noun) return { verb: noun, category: 'read', lead: `“${noun}”`, note: 'a noun for something to look at', noun: true };
   for (const [index, word] of words.entries()) {
@@ -271,11 +307,15 @@ const ASKING_VERBS = new Set(['check', 'verify', 'validate', 'test', 'ask']);
 const ARTICLES = new Set(['a', 'an', 'the', 'one', 'some', 'any']);
 
 // "Call this immediately after ...", "Use when the user asks ...": a sentence to the model about when to call, not what the tool does.
-const WHEN_TO_CALL = /^(?:always |you must |must )?(?:call|use|invoke) (?:this(?: tool| function)? )?(?:(?:immediately|first|only|once|always) )*(?:when|whenever|after|before|if|immediately|first)\b/i;
+const WHEN_TO_CALL =
+  /^(?:always |you must |must )?(?:call|use|invoke) (?:this(?: tool| function)? )?(?:(?:immediately|first|only|once|always) )*(?:when|whenever|after|before|if|immediately|first)\b/i;
 
 /** The first sentence of a description that says what the tool does, as words, without "This tool" and articles. */
 export function leadWords(description: string): string[] {
-  const sentences = description.trim().split(/(?<=[.!?])\s|\n/).filter((s) => s.trim() !== '');
+  const sentences = description
+    .trim()
+    .split(/(?<=[.!?])\s|\n/)
+    .filter((s) => s.trim() !== '');
   const first = (WHEN_TO_CALL.test(sentences[0] ?? '') && sentences.length > 1 ? sentences[1] : sentences[0]) ?? '';
   return textWords(first.toLowerCase().replace(DESCRIPTION_FILLER, '')).filter((w) => !ARTICLES.has(w));
 }

@@ -53,17 +53,21 @@ export function agentgatewayAuthorization(target: string, policy: Policy): Diale
   // matches turns it into an allowlist, as policy-v1's default deny needs.
   if (policy.default === 'deny' && !rules.some((rule) => 'allow' in rule)) rules.unshift({ allow: 'false' });
   if (policy.default === 'deny') {
-    lost.push("Prompts and resources are denied too, as no allow rule names them: add allow rules for the ones you use.");
+    lost.push('Prompts and resources are denied too, as no allow rule names them: add allow rules for the ones you use.');
   }
 
   if (approval.length > 0) {
-    lost.push(`agentgateway has no step where a person approves a call, so ${nameTools(approval)} ${approval.length === 1 ? 'is' : 'are'} denied here: to use ${approval.length === 1 ? 'it' : 'them'}, approve calls in your client (for example Claude Code's ask) and change the deny rule to an allow rule.`);
+    lost.push(
+      `agentgateway has no step where a person approves a call, so ${nameTools(approval)} ${approval.length === 1 ? 'is' : 'are'} denied here: to use ${approval.length === 1 ? 'it' : 'them'}, approve calls in your client (for example Claude Code's ask) and change the deny rule to an allow rule.`,
+    );
   }
   if (checked.length > 0) {
-    lost.push(`The argument checks (deny_if, require) of ${nameTools(checked)} are left out, and agentgateway has no step where a person approves a call, so ${checked.length === 1 ? 'it is' : 'they are'} denied here: to use ${checked.length === 1 ? 'it' : 'them'}, write the checks as CEL on mcp.tool.arguments or approve calls in your client.`);
+    lost.push(
+      `The argument checks (deny_if, require) of ${nameTools(checked)} are left out, and agentgateway has no step where a person approves a call, so ${checked.length === 1 ? 'it is' : 'they are'} denied here: to use ${checked.length === 1 ? 'it' : 'them'}, write the checks as CEL on mcp.tool.arguments or approve calls in your client.`,
+    );
   }
   lost.push(...limitsLost(policy));
-  if (entries.some(([, rule]) => rule.reason)) lost.push('Reasons are left out: a refused call gets the gateway\'s own message.');
+  if (entries.some(([, rule]) => rule.reason)) lost.push("Reasons are left out: a refused call gets the gateway's own message.");
   if ([...entries.map(([key]) => key), ...(policy.hide ?? [])].some(isPattern)) {
     lost.push('Patterns lose their ranking: any matching deny rule wins, where policy-v1 lets an exact name win over a pattern.');
   }

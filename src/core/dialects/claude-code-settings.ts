@@ -15,13 +15,17 @@ const isObject = (value: unknown): value is Record<string, unknown> => typeof va
  */
 export function mergeClaudeCodeSettings(settingsText: string, fragment: unknown, file: string): string {
   const settings = settingsText.trim() === '' ? {} : parseJsonFile(settingsText, file);
-  const fail = (path: string[], message: string) => new DataError([issueText({ ...(path.length > 0 ? { path } : {}), message, hint: 'fix the file, or write the policy without --config and merge it by hand' }, file)]);
+  const fail = (path: string[], message: string) =>
+    new DataError([
+      issueText({ ...(path.length > 0 ? { path } : {}), message, hint: 'fix the file, or write the policy without --config and merge it by hand' }, file),
+    ]);
   if (!isObject(settings)) throw fail([], 'expected a JSON object (Claude Code settings)');
   const permissions = settings.permissions;
   if (permissions !== undefined && !isObject(permissions)) throw fail(['permissions'], 'expected an object with allow, ask and deny lists');
   for (const list of ['allow', 'ask', 'deny'] as const) {
     const rules = permissions?.[list];
-    if (rules !== undefined && (!Array.isArray(rules) || !rules.every((rule) => typeof rule === 'string'))) throw fail(['permissions', list], 'expected a list of rule strings');
+    if (rules !== undefined && (!Array.isArray(rules) || !rules.every((rule) => typeof rule === 'string')))
+      throw fail(['permissions', list], 'expected a list of rule strings');
   }
   return jsonInLayoutOf(settingsText, mergeJson(settings, fragment));
 }

@@ -48,19 +48,30 @@ export function claudeCodePermissions(serverName: string, policy: Policy): Diale
   for (const name of ['allow', 'ask', 'deny'] as const) if (lists[name].size > 0) permissions[name] = [...lists[name]];
 
   if (policy.default === 'deny') {
-    lost.push(`The default deny is left out: a tool the rules do not name falls to Claude Code's permission mode (which normally asks). Denying mcp__${server} as a whole would also override the allow and ask rules, since deny always wins.`);
+    lost.push(
+      `The default deny is left out: a tool the rules do not name falls to Claude Code's permission mode (which normally asks). Denying mcp__${server} as a whole would also override the allow and ask rules, since deny always wins.`,
+    );
   }
-  if (widened.length > 0) lost.push(`The patterns ${nameTools(widened)} ask instead of allowing: Claude Code writes every character other than letters, digits, _ and - as _, so the rule would also match names the pattern does not.`);
+  if (widened.length > 0)
+    lost.push(
+      `The patterns ${nameTools(widened)} ask instead of allowing: Claude Code writes every character other than letters, digits, _ and - as _, so the rule would also match names the pattern does not.`,
+    );
   const folded = foldTogether(namedDecisions(policy), claudeCodeName);
   lost.push(...foldedLost('Claude Code', 'writes every character other than letters, digits, _ and - as _', folded.merged));
-  if (folded.decisions.some((d) => d.action !== 'deny' && claudeCodeName(d.name).includes('_'))) lost.push(foldedSiblingsLost('Claude Code', 'writes every character other than letters, digits, _ and - as _'));
+  if (folded.decisions.some((d) => d.action !== 'deny' && claudeCodeName(d.name).includes('_')))
+    lost.push(foldedSiblingsLost('Claude Code', 'writes every character other than letters, digits, _ and - as _'));
   if (policy.hide?.length) lost.push(`Hidden tools (${nameTools(policy.hide)}) are denied, but Claude Code still lists them to the model.`);
   lost.push(...limitsLost(policy));
   const checked = rules.filter(([, rule]) => rule.action !== 'deny' && (rule.deny_if?.length ?? 0) + (rule.require?.length ?? 0) > 0).map(([key]) => key);
-  if (checked.length > 0) lost.push(`The argument checks (deny_if, require) of ${nameTools(checked)} are left out: Claude Code cannot check arguments, so ${checked.length === 1 ? 'it asks' : 'they ask'} before every call.`);
+  if (checked.length > 0)
+    lost.push(
+      `The argument checks (deny_if, require) of ${nameTools(checked)} are left out: Claude Code cannot check arguments, so ${checked.length === 1 ? 'it asks' : 'they ask'} before every call.`,
+    );
   if (rules.some(([, rule]) => rule.reason)) lost.push('Reasons are left out: Claude Code rules carry no message.');
   if ([...rules.map(([key]) => key), ...(policy.hide ?? [])].some(isPattern)) {
-    lost.push('Patterns lose their ranking: Claude Code applies deny, then ask, then allow, whichever rule is more specific, where policy-v1 lets an exact name win over a pattern.');
+    lost.push(
+      'Patterns lose their ranking: Claude Code applies deny, then ask, then allow, whichever rule is more specific, where policy-v1 lets an exact name win over a pattern.',
+    );
   }
   return { fragment: { permissions }, lost };
 }

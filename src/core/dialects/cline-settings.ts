@@ -31,7 +31,10 @@ function withKey(object: Record<string, unknown>, key: string, value: unknown): 
  */
 export function mergeClineSettings(settingsText: string, fragment: unknown, file: string): ConfigMerge {
   const settings = settingsText.trim() === '' ? {} : parseJsonFile(settingsText, file);
-  const fail = (path: string[], message: string) => new DataError([issueText({ ...(path.length > 0 ? { path } : {}), message, hint: 'fix the file, or write the policy without --config and merge it by hand' }, file)]);
+  const fail = (path: string[], message: string) =>
+    new DataError([
+      issueText({ ...(path.length > 0 ? { path } : {}), message, hint: 'fix the file, or write the policy without --config and merge it by hand' }, file),
+    ]);
   if (!isObject(settings)) throw fail([], 'expected a JSON object (MCP settings)');
   if (settings.mcpServers !== undefined && !isObject(settings.mcpServers)) throw fail(['mcpServers'], 'expected an object of servers');
   const ours = (isObject(fragment) && isObject(fragment.mcpServers) ? fragment.mcpServers : {}) as Record<string, ClineServerEntry>;
@@ -39,7 +42,7 @@ export function mergeClineSettings(settingsText: string, fragment: unknown, file
   const notes: string[] = [];
   for (const [name, lists] of Object.entries(ours)) {
     const entry = Object.hasOwn(servers, name) ? servers[name] : undefined;
-    if (entry !== undefined && !isObject(entry)) throw fail(['mcpServers', name], 'expected an object (the server\'s entry)');
+    if (entry !== undefined && !isObject(entry)) throw fail(['mcpServers', name], "expected an object (the server's entry)");
     if (entry === undefined) notes.push(`${file} had no server named ${name}: its entry holds the policy only; add the server's command (or url) to it`);
     let merged = entry ?? {};
     for (const key of OWNED) merged = withKey(merged, key, lists[key]);

@@ -28,13 +28,18 @@ export function clineSettings(serverName: string, policy: Policy): DialectOutput
   const entry: ClineServerEntry = { autoApprove: approved, alwaysAllow: approved };
   if (disabled.length > 0) entry.disabledTools = disabled;
 
-  if (disabled.length > 0) lost.push(`In Cline, which cannot turn a single tool off, ${nameTools(disabled)} ${disabled.length === 1 ? 'asks' : 'ask'} before running; Roo Code turns ${disabled.length === 1 ? 'it' : 'them'} off (disabledTools).`);
+  if (disabled.length > 0)
+    lost.push(
+      `In Cline, which cannot turn a single tool off, ${nameTools(disabled)} ${disabled.length === 1 ? 'asks' : 'ask'} before running; Roo Code turns ${disabled.length === 1 ? 'it' : 'them'} off (disabledTools).`,
+    );
   if (policy.default === 'deny') lost.push('The default deny becomes ask: a tool the policy does not name asks before it runs.');
   else lost.push('The default allow is left out: a tool the lists do not name asks before it runs.');
   const checked = decisions.filter((d) => d.conditional).map((d) => d.name);
-  if (checked.length > 0) lost.push(`Cline and Roo Code cannot check arguments, so ${nameTools(checked)} ${checked.length === 1 ? 'asks' : 'ask'} before every call.`);
+  if (checked.length > 0)
+    lost.push(`Cline and Roo Code cannot check arguments, so ${nameTools(checked)} ${checked.length === 1 ? 'asks' : 'ask'} before every call.`);
   const patterns = patternEntries(policy).map((p) => p.key);
-  if (patterns.length > 0) lost.push(`Patterns (${nameTools(patterns)}) are not written: the lists take names only, so the tools they match ask before they run.`);
+  if (patterns.length > 0)
+    lost.push(`Patterns (${nameTools(patterns)}) are not written: the lists take names only, so the tools they match ask before they run.`);
   lost.push(...foldedLost('Roo Code', 'compares names without case and reads - and spaces as _', merged));
   if (approved.length > 0) lost.push(foldedSiblingsLost('Roo Code', 'compares names without case and reads - and spaces as _'));
   lost.push(...limitsLost(policy));

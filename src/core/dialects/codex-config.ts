@@ -14,7 +14,8 @@ import type { ConfigMerge } from './types.ts';
 const SERVER_KEYS = ['enabled_tools', 'disabled_tools', 'default_tools_approval_mode'];
 const HINT = 'write the policy without --config and merge it by hand';
 
-const isTable = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value) && !(value instanceof Date);
+const isTable = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value) && !(value instanceof Date);
 const startsWith = (path: readonly string[], prefix: readonly string[]) => prefix.every((part, index) => path[index] === part);
 const samePath = (a: readonly string[], b: readonly string[]) => a.length === b.length && startsWith(a, b);
 
@@ -54,7 +55,8 @@ export function withoutPolicyKeys(config: Record<string, unknown>, servers: read
 export function sameTomlData(a: unknown, b: unknown): boolean {
   if (Object.is(a, b)) return true;
   if (a instanceof Date || b instanceof Date) return a instanceof Date && b instanceof Date && a.toISOString() === b.toISOString();
-  if (Array.isArray(a) || Array.isArray(b)) return Array.isArray(a) && Array.isArray(b) && a.length === b.length && a.every((item, index) => sameTomlData(item, b[index]));
+  if (Array.isArray(a) || Array.isArray(b))
+    return Array.isArray(a) && Array.isArray(b) && a.length === b.length && a.every((item, index) => sameTomlData(item, b[index]));
   if (!isTable(a) || !isTable(b)) return false;
   const keys = Object.keys(a);
   return keys.length === Object.keys(b).length && keys.every((key) => Object.hasOwn(b, key) && sameTomlData(a[key], b[key]));
@@ -102,7 +104,9 @@ export function mergeCodexConfig(configText: string, fragment: unknown, file: st
     }
     if (existing === undefined) {
       // A table with our keys alone would make Codex refuse the whole file ("invalid transport").
-      notes.push(`${file} has no server named ${name}: its policy is left out; add the server (its command or url) under [mcp_servers.${tomlKey(name)}] and run this again`);
+      notes.push(
+        `${file} has no server named ${name}: its policy is left out; add the server (its command or url) under [mcp_servers.${tomlKey(name)}] and run this again`,
+      );
       continue;
     }
     if (!isTable(existing)) throw fail(base, 'expected a table');
@@ -207,7 +211,8 @@ function applyEdits(text: string, edits: readonly Edit[]): string {
   return out + text.slice(cursor);
 }
 
-const valueAt = (data: unknown, path: readonly string[]): unknown => path.reduce<unknown>((value, key) => (isTable(value) && Object.hasOwn(value, key) ? value[key] : undefined), data);
+const valueAt = (data: unknown, path: readonly string[]): unknown =>
+  path.reduce<unknown>((value, key) => (isTable(value) && Object.hasOwn(value, key) ? value[key] : undefined), data);
 
 /** An inline `tools = { … }` (`perTool`) or `tools.<tool> = { … }` holding approval modes and nothing else. */
 function onlyApprovalModes(value: unknown, perTool: boolean): boolean {
@@ -234,9 +239,16 @@ function checkMerged(before: Record<string, unknown>, text: string, ours: Record
   const kept = sameTomlData(withoutPolicyKeys(before, names), withoutPolicyKeys(after, names));
   const written = names.every((name) => {
     const server = valueAt(after, ['mcp_servers', name]) as Record<string, unknown>;
-    const ownTools = Object.fromEntries(Object.entries(isTable(server.tools) ? server.tools : {}).flatMap(([tool, settings]) => (isTable(settings) && settings.approval_mode !== undefined ? [[tool, { approval_mode: settings.approval_mode }]] : [])));
+    const ownTools = Object.fromEntries(
+      Object.entries(isTable(server.tools) ? server.tools : {}).flatMap(([tool, settings]) =>
+        isTable(settings) && settings.approval_mode !== undefined ? [[tool, { approval_mode: settings.approval_mode }]] : [],
+      ),
+    );
     const { tools = {}, ...keys }: Record<string, unknown> & CodexServerPolicy = { ...ours[name]! };
     return SERVER_KEYS.every((key) => sameTomlData(server[key], keys[key])) && sameTomlData(ownTools, { ...tools });
   });
-  if (!kept || !written) throw new DataError([issueText({ message: 'the policy cannot be merged into this file: a server is written in a form the merge does not know', hint: HINT }, file)]);
+  if (!kept || !written)
+    throw new DataError([
+      issueText({ message: 'the policy cannot be merged into this file: a server is written in a form the merge does not know', hint: HINT }, file),
+    ]);
 }

@@ -20,7 +20,10 @@ export interface CodexServerPolicy {
  * and a pattern is left out, on the strict side. `auto` is never written: it lets Codex run a tool
  * unasked by its own judgement.
  */
-export function codexConfig(serverName: string, policy: Policy): DialectOutput & { fragment: { mcp_servers: Record<string, CodexServerPolicy> }; text: string } {
+export function codexConfig(
+  serverName: string,
+  policy: Policy,
+): DialectOutput & { fragment: { mcp_servers: Record<string, CodexServerPolicy> }; text: string } {
   const lost: string[] = [];
   // TOML holds Unicode text only: a name with a lone surrogate cannot be written, and is left to the default.
   const [named, unwritable] = partition(namedDecisions(policy), (d) => isWellFormed(d.name));
@@ -36,18 +39,31 @@ export function codexConfig(serverName: string, policy: Policy): DialectOutput &
   if (disabled.length > 0) server.disabled_tools = disabled;
   if (Object.keys(tools).length > 0) server.tools = tools;
 
-  const unwritten = [...patterns.filter((entry) => !isPlainAllow(entry)).map((entry) => entry.key), ...unwritable.filter((d) => d.action !== 'allow' || d.conditional).map((d) => d.name)];
+  const unwritten = [
+    ...patterns.filter((entry) => !isPlainAllow(entry)).map((entry) => entry.key),
+    ...unwritable.filter((d) => d.action !== 'allow' || d.conditional).map((d) => d.name),
+  ];
   if (policy.default === 'allow') {
     if (unwritten.length === 0) server.default_tools_approval_mode = 'approve';
-    else lost.push(`Codex has no name patterns, so the tools ${nameTools(unwritten)} would refuse (or ask for) cannot all be named: every tool the policy does not name asks before it runs (default_tools_approval_mode = "prompt") instead of running unasked.`);
+    else
+      lost.push(
+        `Codex has no name patterns, so the tools ${nameTools(unwritten)} would refuse (or ask for) cannot all be named: every tool the policy does not name asks before it runs (default_tools_approval_mode = "prompt") instead of running unasked.`,
+      );
   } else {
     lost.push('Prompts and resources are not covered: enabled_tools lists tools only.');
     const allowed = patterns.filter((entry) => !entry.hidden && entry.rule.action !== 'deny').map((entry) => entry.key);
-    if (allowed.length > 0) lost.push(`Codex has no name patterns, so the tools ${nameTools(allowed)} would let through are not enabled: add them to enabled_tools by name.`);
+    if (allowed.length > 0)
+      lost.push(`Codex has no name patterns, so the tools ${nameTools(allowed)} would let through are not enabled: add them to enabled_tools by name.`);
   }
-  if (unwritable.length > 0) lost.push(`${nameTools(unwritable.map((d) => JSON.stringify(d.name)))} cannot be written in TOML (a lone surrogate in the name), so the default decides for ${unwritable.length === 1 ? 'it' : 'them'}.`);
+  if (unwritable.length > 0)
+    lost.push(
+      `${nameTools(unwritable.map((d) => JSON.stringify(d.name)))} cannot be written in TOML (a lone surrogate in the name), so the default decides for ${unwritable.length === 1 ? 'it' : 'them'}.`,
+    );
   const checked = named.filter((d) => d.conditional).map((d) => d.name);
-  if (checked.length > 0) lost.push(`Codex cannot check arguments, so ${nameTools(checked)} ${checked.length === 1 ? 'asks' : 'ask'} before every call (approval_mode = "prompt") instead of running unasked when the checks pass.`);
+  if (checked.length > 0)
+    lost.push(
+      `Codex cannot check arguments, so ${nameTools(checked)} ${checked.length === 1 ? 'asks' : 'ask'} before every call (approval_mode = "prompt") instead of running unasked when the checks pass.`,
+    );
   lost.push(...limitsLost(policy));
   if (named.some((d) => d.rule.reason)) lost.push('Reasons are left out: Codex shows its own message.');
 

@@ -24,14 +24,25 @@ export function cursorPermissions(serverName: string, policy: Policy): DialectOu
   const unsafe = allowed.filter((d) => GLOB_SYNTAX.test(d.name)).map((d) => d.name);
   const entries = serverWritable ? allowed.filter((d) => !GLOB_SYNTAX.test(d.name)).map((d) => `${serverName}:${d.name}`) : [];
 
-  if (!serverWritable) lost.push(`The server's name has a character Cursor reads as syntax (: * ? [ ] { } ! or \\), so no entry is written: every tool asks. Rename the server to write entries.`);
-  if (unsafe.length > 0) lost.push(`${nameTools(unsafe)} ${unsafe.length === 1 ? 'has' : 'have'} a character Cursor may read as a pattern, so ${unsafe.length === 1 ? 'it asks' : 'they ask'} instead of running unasked.`);
+  if (!serverWritable)
+    lost.push(
+      `The server's name has a character Cursor reads as syntax (: * ? [ ] { } ! or \\), so no entry is written: every tool asks. Rename the server to write entries.`,
+    );
+  if (unsafe.length > 0)
+    lost.push(
+      `${nameTools(unsafe)} ${unsafe.length === 1 ? 'has' : 'have'} a character Cursor may read as a pattern, so ${unsafe.length === 1 ? 'it asks' : 'they ask'} instead of running unasked.`,
+    );
   const denied = decisions.filter((d) => d.action === 'deny').map((d) => d.name);
-  if (denied.length > 0 || policy.default === 'deny') lost.push(`Cursor cannot deny a tool: ${denied.length > 0 ? `${nameTools(denied)}${policy.default === 'deny' ? ', and every tool the policy does not name,' : ''}` : 'every tool the policy does not name'} ${denied.length === 1 && policy.default !== 'deny' ? 'asks' : 'ask'} before running instead. Leave the server out of Cursor, or turn those tools off in its MCP settings, to refuse them.`);
+  if (denied.length > 0 || policy.default === 'deny')
+    lost.push(
+      `Cursor cannot deny a tool: ${denied.length > 0 ? `${nameTools(denied)}${policy.default === 'deny' ? ', and every tool the policy does not name,' : ''}` : 'every tool the policy does not name'} ${denied.length === 1 && policy.default !== 'deny' ? 'asks' : 'ask'} before running instead. Leave the server out of Cursor, or turn those tools off in its MCP settings, to refuse them.`,
+    );
   if (policy.default === 'allow') lost.push('The default allow is left out: a tool the list does not name asks before it runs.');
   const checked = decisions.filter((d) => d.conditional).map((d) => d.name);
   if (checked.length > 0) lost.push(`Cursor cannot check arguments, so ${nameTools(checked)} ${checked.length === 1 ? 'asks' : 'ask'} before every call.`);
-  const patterns = patternEntries(policy).filter((entry) => !entry.hidden && entry.rule.action !== 'deny').map((entry) => entry.key);
+  const patterns = patternEntries(policy)
+    .filter((entry) => !entry.hidden && entry.rule.action !== 'deny')
+    .map((entry) => entry.key);
   if (patterns.length > 0) lost.push(`Patterns (${nameTools(patterns)}) are not written: the tools they match ask before they run.`);
   lost.push(...foldedLost('Cursor', 'may compare names without case', merged));
   if (entries.length > 0) lost.push(foldedSiblingsLost('Cursor', 'may compare names without case'));

@@ -13,10 +13,12 @@ const policyV1: PolicyFormat = { title: 'policy-v1', write: (combined) => ({ tex
 
 export const POLICY_FORMATS: Readonly<Record<string, PolicyFormat>> = {
   'policy-v1': policyV1,
-  ...Object.fromEntries(DIALECTS.map((dialect) => {
-    const intoConfig = 'intoConfig' in dialect ? dialect.intoConfig : undefined;
-    return [dialect.id, { ...SERVER_FORMATS[dialect.id], ...(intoConfig ? { intoConfig } : {}) }];
-  })),
+  ...Object.fromEntries(
+    DIALECTS.map((dialect) => {
+      const intoConfig = 'intoConfig' in dialect ? dialect.intoConfig : undefined;
+      return [dialect.id, { ...SERVER_FORMATS[dialect.id], ...(intoConfig ? { intoConfig } : {}) }];
+    }),
+  ),
 };
 
 /** The format of an id, own keys only (`constructor` is no format). */

@@ -97,21 +97,46 @@ export function geminiPolicy(serverKey: string, policy: Policy): DialectOutput &
     rules.push(...toolRules(serverName, toolName, decision, unchecked, twins));
   }
 
-  const unwritten = patternEntries(policy).filter((entry) => !isPlainAllow(entry)).map((entry) => entry.key);
+  const unwritten = patternEntries(policy)
+    .filter((entry) => !isPlainAllow(entry))
+    .map((entry) => entry.key);
   const fallback: GeminiRule['decision'] = policy.default === 'deny' ? 'deny' : unwritten.length === 0 ? 'allow' : 'ask_user';
   // Gemini CLI requires a toolName; `*` with an mcpName is its rule for every tool of that server.
-  rules.push({ mcpName: serverName, toolName: '*', decision: fallback, priority: PRIORITY.server, ...(fallback === 'deny' ? { denyMessage: 'Not allowed by the policy: the default is deny.' } : {}) });
+  rules.push({
+    mcpName: serverName,
+    toolName: '*',
+    decision: fallback,
+    priority: PRIORITY.server,
+    ...(fallback === 'deny' ? { denyMessage: 'Not allowed by the policy: the default is deny.' } : {}),
+  });
 
   if (!isGeminiServerName(serverName)) {
-    lost.push(`Gemini CLI matches these rules only for a server whose name has letters, digits, -, . and : alone (no _), and is short: rename the server in your settings.json (and here) to such a name, or none of the rules apply and every tool asks.`);
+    lost.push(
+      `Gemini CLI matches these rules only for a server whose name has letters, digits, -, . and : alone (no _), and is short: rename the server in your settings.json (and here) to such a name, or none of the rules apply and every tool asks.`,
+    );
   }
-  if (unwritten.length > 0 && policy.default === 'allow') lost.push(`Gemini CLI has no tool-name patterns within a server, so the tools ${nameTools(unwritten)} would refuse cannot be named: every tool the policy does not name asks before it runs instead of running unasked.`);
-  const allowedPatterns = patternEntries(policy).filter((entry) => !entry.hidden && entry.rule.action !== 'deny').map((entry) => entry.key);
-  if (allowedPatterns.length > 0 && policy.default === 'deny') lost.push(`Gemini CLI has no tool-name patterns within a server, so the tools ${nameTools(allowedPatterns)} would let through are denied: add rules for them by name.`);
-  if (unchecked.length > 0) lost.push(`The argument checks of ${nameTools(unchecked)} cannot all be written as argsPattern (only deny_if on a top-level argument with exists, eq or in of plain values can), so ${unchecked.length === 1 ? 'it asks' : 'they ask'} before every call.`);
-  if (twins.length > 0) lost.push(`${nameTools(twins)} ${twins.length === 1 ? 'asks' : 'ask'} instead of running unasked: Gemini CLI reads a rule for a tool named mcp_${serverName}_<name> as a rule for <name> too.`);
+  if (unwritten.length > 0 && policy.default === 'allow')
+    lost.push(
+      `Gemini CLI has no tool-name patterns within a server, so the tools ${nameTools(unwritten)} would refuse cannot be named: every tool the policy does not name asks before it runs instead of running unasked.`,
+    );
+  const allowedPatterns = patternEntries(policy)
+    .filter((entry) => !entry.hidden && entry.rule.action !== 'deny')
+    .map((entry) => entry.key);
+  if (allowedPatterns.length > 0 && policy.default === 'deny')
+    lost.push(
+      `Gemini CLI has no tool-name patterns within a server, so the tools ${nameTools(allowedPatterns)} would let through are denied: add rules for them by name.`,
+    );
+  if (unchecked.length > 0)
+    lost.push(
+      `The argument checks of ${nameTools(unchecked)} cannot all be written as argsPattern (only deny_if on a top-level argument with exists, eq or in of plain values can), so ${unchecked.length === 1 ? 'it asks' : 'they ask'} before every call.`,
+    );
+  if (twins.length > 0)
+    lost.push(
+      `${nameTools(twins)} ${twins.length === 1 ? 'asks' : 'ask'} instead of running unasked: Gemini CLI reads a rule for a tool named mcp_${serverName}_<name> as a rule for <name> too.`,
+    );
   lost.push(...foldedLost('Gemini CLI', 'writes every character other than letters, digits, _ - . and : as _ and cuts long names', merged));
-  if (decisions.some((d) => d.action !== 'deny' && /_|\.\.\./.test(toolPart(d.name)))) lost.push(foldedSiblingsLost('Gemini CLI', 'writes every character other than letters, digits, _ - . and : as _ and cuts long names'));
+  if (decisions.some((d) => d.action !== 'deny' && /_|\.\.\./.test(toolPart(d.name))))
+    lost.push(foldedSiblingsLost('Gemini CLI', 'writes every character other than letters, digits, _ - . and : as _ and cuts long names'));
   lost.push(...limitsLost(policy));
   const fragment = { rule: rules };
   return { fragment, text: stringify(fragment), lost };
@@ -131,7 +156,13 @@ function toolRules(mcpName: string, toolName: string, decision: NamedDecision, u
   if (twin && decision.action === 'allow') twins.push(decision.name);
   const action: GeminiRule['decision'] = decision.action === 'ask' || (decision.conditional && !checkable) || twin ? 'ask_user' : 'allow';
   const rules: GeminiRule[] = checkable
-    ? patterns.map((argsPattern) => ({ ...base, argsPattern: argsPattern!, decision: 'deny' as const, priority: PRIORITY.argsDeny, denyMessage: 'Denied by a deny_if check of the policy.' }))
+    ? patterns.map((argsPattern) => ({
+        ...base,
+        argsPattern: argsPattern!,
+        decision: 'deny' as const,
+        priority: PRIORITY.argsDeny,
+        denyMessage: 'Denied by a deny_if check of the policy.',
+      }))
     : [];
   rules.push({ ...base, decision: action, priority: PRIORITY.tool });
   return rules;

@@ -34,7 +34,9 @@ export function conditionsLost(policy: Policy): string[] {
   const live = Object.entries(policy.tools ?? {}).filter(([, rule]) => rule.action !== 'deny');
   const checked = live.filter(([, rule]) => (rule.deny_if?.length ?? 0) + (rule.require?.length ?? 0) > 0);
   if (checked.length > 0) {
-    lost.push(`The argument checks (deny_if, require) of ${nameTools(checked.map(([name]) => name))} are left out: every call is treated alike whatever its arguments.`);
+    lost.push(
+      `The argument checks (deny_if, require) of ${nameTools(checked.map(([name]) => name))} are left out: every call is treated alike whatever its arguments.`,
+    );
   }
   return lost;
 }
@@ -42,8 +44,13 @@ export function conditionsLost(policy: Policy): string[] {
 /** The sentence for names a client cannot tell apart, which therefore share the stricter decision. */
 export function foldedLost(client: string, how: string, merged: string[][]): string[] {
   if (merged.length === 0) return [];
-  const pairs = merged.slice(0, 3).map((group) => group.map((name) => JSON.stringify(name)).join(' and ')).join('; ');
-  return [`${client} ${how}, so it cannot tell ${pairs}${merged.length > 3 ? ` (and ${merged.length - 3} more groups)` : ''} apart: each group gets one decision, the strictest of its names.`];
+  const pairs = merged
+    .slice(0, 3)
+    .map((group) => group.map((name) => JSON.stringify(name)).join(' and '))
+    .join('; ');
+  return [
+    `${client} ${how}, so it cannot tell ${pairs}${merged.length > 3 ? ` (and ${merged.length - 3} more groups)` : ''} apart: each group gets one decision, the strictest of its names.`,
+  ];
 }
 
 /**

@@ -12,7 +12,12 @@ export function mergeJson(base: unknown, extra: unknown): unknown {
     const merged: Record<string, unknown> = { ...base };
     for (const [key, value] of Object.entries(extra)) {
       // defineProperty: a key named __proto__ from a user's file is data, not the prototype.
-      Object.defineProperty(merged, key, { value: Object.hasOwn(base, key) ? mergeJson(base[key], value) : value, enumerable: true, writable: true, configurable: true });
+      Object.defineProperty(merged, key, {
+        value: Object.hasOwn(base, key) ? mergeJson(base[key], value) : value,
+        enumerable: true,
+        writable: true,
+        configurable: true,
+      });
     }
     return merged;
   }

@@ -41,7 +41,9 @@ export function namedDecisions(policy: Policy): NamedDecision[] {
 /** The `tools` keys and `hide` entries that are patterns, which only some formats can write. */
 export function patternEntries(policy: Policy): { key: string; rule: Rule; hidden: boolean }[] {
   return [
-    ...Object.entries(policy.tools ?? {}).filter(([key]) => isPattern(key)).map(([key, rule]) => ({ key, rule, hidden: false })),
+    ...Object.entries(policy.tools ?? {})
+      .filter(([key]) => isPattern(key))
+      .map(([key, rule]) => ({ key, rule, hidden: false })),
     ...(policy.hide ?? []).filter(isPattern).map((key) => ({ key, rule: { action: 'deny' } as Rule, hidden: true })),
   ];
 }

@@ -52,7 +52,8 @@ export const DIALECTS = [
     title: 'Claude Code',
     formatTitle: 'Claude Code settings.json permissions',
     filename: 'settings.json',
-    placement: (serverKey) => `Merge into .claude/settings.json (this project) or ~/.claude/settings.json (every project). The rules name the server mcp__${claudeCodeName(serverKey)}: if your MCP configuration gives it another name, use that one, with every character other than letters, digits, _ and - written as _.`,
+    placement: (serverKey) =>
+      `Merge into .claude/settings.json (this project) or ~/.claude/settings.json (every project). The rules name the server mcp__${claudeCodeName(serverKey)}: if your MCP configuration gives it another name, use that one, with every character other than letters, digits, _ and - written as _.`,
     writeServer: claudeCodePermissions,
     join: 'json',
     intoConfig: (settingsText, fragment, file) => ({ text: mergeClaudeCodeSettings(settingsText, fragment, file), notes: [] }),
@@ -62,7 +63,8 @@ export const DIALECTS = [
     title: 'agentgateway',
     formatTitle: 'agentgateway mcpAuthorization',
     filename: 'agentgateway-mcp-authorization.json',
-    placement: (serverKey) => `Merge into your agentgateway configuration file (YAML accepts this JSON as it is). The rules expect the server's entry under mcp.targets to be named ${serverKey}: if yours has another name, change the mcp.tool.target tests.`,
+    placement: (serverKey) =>
+      `Merge into your agentgateway configuration file (YAML accepts this JSON as it is). The rules expect the server's entry under mcp.targets to be named ${serverKey}: if yours has another name, change the mcp.tool.target tests.`,
     writeServer: agentgatewayAuthorization,
     join: 'json',
   }),
@@ -71,7 +73,8 @@ export const DIALECTS = [
     title: 'Gemini CLI',
     formatTitle: 'Gemini CLI policy',
     filename: 'policy-atlas.toml',
-    placement: (serverKey) => `Save as a policy file in ~/.gemini/policies/ (every project) or .gemini/policies/ (this project). The rules name the server ${isGeminiServerName(serverKey) ? serverKey : `"${serverKey}"`} (mcpName): if your settings.json gives it another name, use that one.`,
+    placement: (serverKey) =>
+      `Save as a policy file in ~/.gemini/policies/ (every project) or .gemini/policies/ (this project). The rules name the server ${isGeminiServerName(serverKey) ? serverKey : `"${serverKey}"`} (mcpName): if your settings.json gives it another name, use that one.`,
     writeServer: geminiPolicy,
     join: 'text',
   }),
@@ -80,7 +83,8 @@ export const DIALECTS = [
     title: 'Codex',
     formatTitle: 'Codex config.toml',
     filename: 'config.toml',
-    placement: (serverKey) => `Merge into the server's [mcp_servers.${serverKey}] table in ~/.codex/config.toml, beside its command or url: if your configuration gives the server another name, use that one.`,
+    placement: (serverKey) =>
+      `Merge into the server's [mcp_servers.${serverKey}] table in ~/.codex/config.toml, beside its command or url: if your configuration gives the server another name, use that one.`,
     writeServer: codexConfig,
     join: 'text',
     intoConfig: mergeCodexConfig,
@@ -90,7 +94,8 @@ export const DIALECTS = [
     title: 'Cursor',
     formatTitle: 'Cursor permissions.json',
     filename: 'permissions.json',
-    placement: (serverKey) => `Merge into ~/.cursor/permissions.json (every project) or .cursor/permissions.json (this project); a list there replaces the one in Cursor's settings. The entries name the server ${serverKey}: if your mcp.json gives it another name, use that one.`,
+    placement: (serverKey) =>
+      `Merge into ~/.cursor/permissions.json (every project) or .cursor/permissions.json (this project); a list there replaces the one in Cursor's settings. The entries name the server ${serverKey}: if your mcp.json gives it another name, use that one.`,
     writeServer: cursorPermissions,
     join: 'json',
   }),
@@ -99,7 +104,8 @@ export const DIALECTS = [
     title: 'Cline or Roo Code',
     formatTitle: 'Cline or Roo Code settings',
     filename: 'mcp_settings.json',
-    placement: (serverKey) => `Merge into the server's entry in cline_mcp_settings.json (Cline) or mcp_settings.json / .roo/mcp.json (Roo Code), beside its command or url. Cline reads autoApprove, Roo Code alwaysAllow and disabledTools; each ignores the other's keys. The entry is named ${serverKey}: if yours has another name, use that one.`,
+    placement: (serverKey) =>
+      `Merge into the server's entry in cline_mcp_settings.json (Cline) or mcp_settings.json / .roo/mcp.json (Roo Code), beside its command or url. Cline reads autoApprove, Roo Code alwaysAllow and disabledTools; each ignores the other's keys. The entry is named ${serverKey}: if yours has another name, use that one.`,
     writeServer: clineSettings,
     join: 'json',
     intoConfig: mergeClineSettings,

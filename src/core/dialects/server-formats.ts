@@ -42,7 +42,10 @@ export function perServer(title: string, writer: ServerWriter, options: { join?:
     title,
     write(_combined, servers) {
       const outputs = servers.map((server) => ({ server, ...writer(server.name, server.policy) }));
-      const lost = lostByServer(outputs.map(({ server, lost }) => [server.name, lost]), servers.length);
+      const lost = lostByServer(
+        outputs.map(({ server, lost }) => [server.name, lost]),
+        servers.length,
+      );
       const fragment = outputs.reduce<unknown>((merged, output) => mergeJson(merged, output.fragment), undefined);
       if (options.join === 'text') {
         const texts = outputs.map((output) => (typeof output.text === 'string' ? output.text : String(output.fragment)).trimEnd());

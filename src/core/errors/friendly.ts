@@ -21,7 +21,8 @@ export interface Issue {
  */
 export function issueText(issue: Issue, context?: string): string {
   const path = issue.path === undefined ? undefined : formatJsonPath(issue.path);
-  const where = context !== undefined && path !== undefined ? `${context} › ${path}: ` : context !== undefined ? `${context}: ` : path !== undefined ? `${path}: ` : '';
+  const where =
+    context !== undefined && path !== undefined ? `${context} › ${path}: ` : context !== undefined ? `${context}: ` : path !== undefined ? `${path}: ` : '';
   return `${where}${issue.message}${issue.hint ? ` (hint: ${issue.hint})` : ''}`;
 }
 
@@ -69,7 +70,15 @@ function valueAt(root: unknown, path: readonly PropertyKey[]): unknown {
 }
 
 // zod's type names, as a JSON author knows them.
-const TYPE_WORDS: Partial<Record<string, string>> = { record: 'an object', object: 'an object', array: 'an array', string: 'a string', number: 'a number', boolean: 'a boolean (true or false)', int: 'an integer' };
+const TYPE_WORDS: Partial<Record<string, string>> = {
+  record: 'an object',
+  object: 'an object',
+  array: 'an array',
+  string: 'a string',
+  number: 'a number',
+  boolean: 'a boolean (true or false)',
+  int: 'an integer',
+};
 
 function describeIssue(issue: z.core.$ZodIssue, input: unknown): string {
   const got = describeValue(valueAt(input, issue.path));
@@ -102,7 +111,10 @@ const HINTS: Partial<Record<string, string>> = {
 };
 
 /** The schema's verdict on `input`: its output, or one issue per zod issue, each naming its JSON path. */
-export function schemaIssues<S extends z.ZodType>(schema: S, input: unknown): { ok: true; data: z.output<S> } | { ok: false; issues: (Issue & Required<Pick<Issue, 'path'>>)[] } {
+export function schemaIssues<S extends z.ZodType>(
+  schema: S,
+  input: unknown,
+): { ok: true; data: z.output<S> } | { ok: false; issues: (Issue & Required<Pick<Issue, 'path'>>)[] } {
   const result = schema.safeParse(input);
   if (result.success) return { ok: true, data: result.data };
   return {

@@ -4,7 +4,11 @@ import { DataError, issueText, type Issue } from './friendly.ts';
 
 /** A JSON text read: its value, or where and why it is not JSON. */
 export type JsonText =
-  | { ok: true; value: unknown; /** Keys repeated within one object (JSON.parse keeps the last); listed only with `maxDepth`. */ duplicateKeys: { path: JsonPath; offset: number }[] }
+  | {
+      ok: true;
+      value: unknown;
+      /** Keys repeated within one object (JSON.parse keeps the last); listed only with `maxDepth`. */ duplicateKeys: { path: JsonPath; offset: number }[];
+    }
   | { ok: false; issue: Issue };
 
 /**

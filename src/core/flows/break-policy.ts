@@ -93,7 +93,11 @@ export function flowPolicy(tools: readonly PolicyTool[], flows: readonly Flow[] 
     for (const name of legNames(endpoint).filter((n) => !denied(n))) {
       const { action: _action, reason: _reason, ...rest } = rules.get(name)!;
       if (rules.get(name)!.action !== 'require_approval') {
-        rules.set(name, { action: 'require_approval', reason: `A person approves each call: it ${ROLE_PHRASES[endpoint.role]}, where a toxic flow (${title}) ends.`, ...rest });
+        rules.set(name, {
+          action: 'require_approval',
+          reason: `A person approves each call: it ${ROLE_PHRASES[endpoint.role]}, where a toxic flow (${title}) ends.`,
+          ...rest,
+        });
       }
       approved.push(name);
     }
@@ -105,7 +109,9 @@ export function flowPolicy(tools: readonly PolicyTool[], flows: readonly Flow[] 
 /** The tools the strict policy denies and the default one does not: what a reader gives up by choosing it. */
 export function strictOnlyDenials(policy: Policy, strict: Policy): string[] {
   const tools = policy.tools ?? {};
-  return Object.entries(strict.tools ?? {}).filter(([name, rule]) => rule.action === 'deny' && tools[name]?.action !== 'deny').map(([name]) => name);
+  return Object.entries(strict.tools ?? {})
+    .filter(([name, rule]) => rule.action === 'deny' && tools[name]?.action !== 'deny')
+    .map(([name]) => name);
 }
 
 const ROLE_PLURALS: Record<FlowRole, string> = {
@@ -121,7 +127,9 @@ export function breakWords(b: FlowBreak): { before: string; tools: string[]; aft
   if (!b.denied) return { before: 'Broken where it ends: a person approves each call of ', tools: b.approved, after: '.' };
   const leg = ROLE_PLURALS[b.denied.role];
   return {
-    before: b.alreadyDenied ? `Already broken: the policy denies the tools that ${leg}, ` : `Broken by denying the leg with the fewest tools, those that ${leg}: `,
+    before: b.alreadyDenied
+      ? `Already broken: the policy denies the tools that ${leg}, `
+      : `Broken by denying the leg with the fewest tools, those that ${leg}: `,
     tools: b.denied.tools,
     after: n > 0 ? `. A person approves each call of the ${n === 1 ? 'tool' : `${n} tools`} where the flow ends.` : '.',
   };

@@ -25,4 +25,3 @@ export function serverPolicy(server: CatalogServer, options: FlowPolicyOptions =
 }
 
 export const serverPolicyJson = (server: CatalogServer): string => policyText(serverPolicy(server));
-

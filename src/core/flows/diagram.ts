@@ -117,7 +117,13 @@ export function flowDiagram(flows: readonly Flow[], subject: string): FlowDiagra
   const columnLeft = (column: 0 | 1) => 1 + column * (BOX_WIDTH + COLUMN_GAP);
   const boxes = sized.map(({ role, lines, height }): DiagramBox => {
     const [x, y] = [columnLeft(PLACES[role].column), rowTop(PLACES[role].row)];
-    const text = (kind: DiagramText['kind'], line: string, baseline: number): DiagramText => ({ x: x + PADDING, y: baseline, text: line, kind, anchor: 'start' });
+    const text = (kind: DiagramText['kind'], line: string, baseline: number): DiagramText => ({
+      x: x + PADDING,
+      y: baseline,
+      text: line,
+      kind,
+      anchor: 'start',
+    });
     const texts = [text('heading', FLOW_ROLE_LABELS[role], y + 17), ...lines.map((line, i) => text('tool', line, y + HEADING + LINE * i + 12))];
     return { role, x, y, width: BOX_WIDTH, height, heading: FLOW_ROLE_LABELS[role], lines, texts };
   });
@@ -138,6 +144,10 @@ export function flowDiagram(flows: readonly Flow[], subject: string): FlowDiagra
   });
   const width = 2 + 2 * BOX_WIDTH + COLUMN_GAP;
   const height = Math.max(...boxes.map((box) => box.y + box.height)) + 1;
-  const description = describe(flows, byRole, sized.map((box) => box.role));
+  const description = describe(
+    flows,
+    byRole,
+    sized.map((box) => box.role),
+  );
   return { width, height, title: `Toxic flows of ${terminalSafe(subject)}`, description, boxes, arrows };
 }

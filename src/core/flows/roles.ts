@@ -11,8 +11,22 @@ import type { EvidenceSource, Signal } from '../risk.ts';
 import type { Tool } from '../schema/server.ts';
 import { nameTokens } from '../text/tokens.ts';
 import {
-  COMPUTING_VERBS, IDENTIFYING_WORDS, LOADING_VERBS, NAME_ONLY, OUTBOUND_VERBS, OVERWRITES, PATH_PARAMETERS, PINNED_URL, PRIVATE_STORES,
-  PUBLIC_MARKERS, PUBLIC_OBJECTS, THIRD_PARTY_CONTENT, THIRD_PARTY_PAIRS, URL_OPENING_VERBS, URL_PARAMETERS, WEB_VERBS,
+  COMPUTING_VERBS,
+  IDENTIFYING_WORDS,
+  LOADING_VERBS,
+  NAME_ONLY,
+  OUTBOUND_VERBS,
+  OVERWRITES,
+  PATH_PARAMETERS,
+  PINNED_URL,
+  PRIVATE_STORES,
+  PUBLIC_MARKERS,
+  PUBLIC_OBJECTS,
+  THIRD_PARTY_CONTENT,
+  THIRD_PARTY_PAIRS,
+  URL_OPENING_VERBS,
+  URL_PARAMETERS,
+  WEB_VERBS,
 } from './role-words.ts';
 import { FLOW_ROLES, type FlowRole } from './role-kinds.ts';
 
@@ -47,7 +61,10 @@ interface WordSearch {
 
 /** The first word in `set` (or a two-word name of `pairs`) in the name, else in the description's opening words. */
 function findWord(tokens: readonly string[], lead: readonly string[], { set, pairs = [], verb }: WordSearch): Found | undefined {
-  for (const [words, source] of [[tokens, 'name'], [lead, 'description']] as const) {
+  for (const [words, source] of [
+    [tokens, 'name'],
+    [lead, 'description'],
+  ] as const) {
     for (let i = 0; i < words.length; i++) {
       const word = words[i]!;
       const pair = pairs.find(([a, b]) => word === a && words[i + 1] === b);
@@ -84,7 +101,8 @@ export function flowRoles({ definition, parameters, classification }: RoleInput)
   const loadsUrl = url !== undefined && (reads || verbIn(URL_OPENING_VERBS)) && !PINNED_URL.test(url.description ?? '');
   const writes = category === 'write';
   // A schema that is missing says nothing; one with only ids and names carries no text out (text nested in lists counts).
-  const carriesText = definition.inputSchema === undefined || parameters.some((p) => isFreeText(p) && !IDENTIFYING_WORDS.has(nameTokens(nameOf(p)).at(-1) ?? ''));
+  const carriesText =
+    definition.inputSchema === undefined || parameters.some((p) => isFreeText(p) && !IDENTIFYING_WORDS.has(nameTokens(nameOf(p)).at(-1) ?? ''));
 
   // Commands and SQL reach whatever the server can: files, databases, the network.
   if (has('shell-command')) {

@@ -25,5 +25,11 @@ export function clientServerName(server: { slug: string; meta: object }): string
  */
 export function stackPolicy(servers: readonly CatalogServer[], options: { strict?: boolean } = {}): StackPolicy {
   const combined = flowPolicy(stackTools(servers.map(serverFlowsRecord)), undefined, options);
-  return { ...combined, servers: serverSlices(combined.policy, servers.map((server) => ({ slug: server.slug, name: clientServerName(server), tools: server.tools }))) };
+  return {
+    ...combined,
+    servers: serverSlices(
+      combined.policy,
+      servers.map((server) => ({ slug: server.slug, name: clientServerName(server), tools: server.tools })),
+    ),
+  };
 }

@@ -47,7 +47,8 @@ const isObject = (value: unknown): value is Record<string, unknown> => typeof va
 
 /** A server's flows.json, checked enough to build on: its slug, name and tools with roles and rules. */
 export function parseFlowsRecord(json: unknown, slug: string): FlowsRecord {
-  if (!isObject(json) || json.slug !== slug || typeof json.name !== 'string' || !Array.isArray(json.tools)) throw new Error(`flows.json of ${slug} is not a flows record`);
+  if (!isObject(json) || json.slug !== slug || typeof json.name !== 'string' || !Array.isArray(json.tools))
+    throw new Error(`flows.json of ${slug} is not a flows record`);
   const tools = json.tools.map((tool, index) => {
     const roles = isObject(tool) ? (tool.roles ?? []) : undefined;
     if (!isObject(tool) || typeof tool.name !== 'string' || !isObject(tool.rule) || !Array.isArray(roles) || !roles.every((r) => FLOW_ROLES.includes(r))) {

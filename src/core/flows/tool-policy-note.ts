@@ -33,16 +33,19 @@ export function serverPolicyNote(tool: CatalogTool, ownRule: Rule): string | und
   const inServer = strictness(policy[tool.name]);
   const inStrict = strictness(strict[tool.name]);
   if (inServer <= own && inStrict <= own) return undefined;
-  if (isPattern(tool.name)) return 'The server policy leaves this tool out, so its default denies it: as a key, a name with * would be a pattern over other tools’ names.';
+  if (isPattern(tool.name))
+    return 'The server policy leaves this tool out, so its default denies it: as a key, a name with * would be a pattern over other tools’ names.';
   const approvedIn = breaks.filter((b) => b.approved.includes(tool.name));
   const deniedIn = strictBreaks.filter((b) => !b.alreadyDenied && b.denied?.tools.includes(tool.name));
-  const strictPart = inStrict > inServer && deniedIn.length > 0
-    ? `the strict server policy denies it, as it ${ROLE_PHRASES[deniedIn[0]!.denied!.role]} on the leg with the fewest tools of a toxic flow (${titles(deniedIn)})`
-    : undefined;
+  const strictPart =
+    inStrict > inServer && deniedIn.length > 0
+      ? `the strict server policy denies it, as it ${ROLE_PHRASES[deniedIn[0]!.denied!.role]} on the leg with the fewest tools of a toxic flow (${titles(deniedIn)})`
+      : undefined;
   if (inServer > own && approvedIn.length > 0) {
     const role = ROLE_PHRASES[FLOW_ENDPOINT[approvedIn[0]!.kind]];
     return `The server policy is stricter for this tool: a person approves each call, as it ${role} where a toxic flow of this server ends (${titles(approvedIn)})${strictPart ? `, and ${strictPart}` : ''}.`;
   }
-  if (inServer > own) return 'The server policy is stricter for this tool: another tool of this server has the same name and a stricter rule, and one name gets one rule.';
+  if (inServer > own)
+    return 'The server policy is stricter for this tool: another tool of this server has the same name and a stricter rule, and one name gets one rule.';
   return `${strictPart ? strictPart.charAt(0).toUpperCase() + strictPart.slice(1) : 'The strict server policy is stricter for this tool: another tool of this server has the same name and a stricter rule'}.`;
 }

@@ -59,10 +59,10 @@ export function definitionChanges(tools: Iterable<CatalogTool>, max: number, tod
   // The dates are kept beside the catalog's listing: only the changes kept read their definitions.
   for (const tool of tools) tool.changeDates.slice(0, MAX_HISTORY).forEach((date, index) => candidates.push({ tool, index, date }));
   const order = (a: (typeof candidates)[number], b: (typeof candidates)[number]) =>
-    newestFirst(a.date, b.date, today)
-    || (a.tool.server.slug < b.tool.server.slug ? -1 : a.tool.server.slug > b.tool.server.slug ? 1 : 0)
-    || (a.tool.slug < b.tool.slug ? -1 : a.tool.slug > b.tool.slug ? 1 : 0)
-    || a.index - b.index;
+    newestFirst(a.date, b.date, today) ||
+    (a.tool.server.slug < b.tool.server.slug ? -1 : a.tool.server.slug > b.tool.server.slug ? 1 : 0) ||
+    (a.tool.slug < b.tool.slug ? -1 : a.tool.slug > b.tool.slug ? 1 : 0) ||
+    a.index - b.index;
   const kept = candidates.sort(order).slice(0, max);
   const deepest = new Map<CatalogTool, number>();
   for (const { tool, index } of kept) deepest.set(tool, Math.max(deepest.get(tool) ?? 0, index + 1));

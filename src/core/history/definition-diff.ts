@@ -90,7 +90,9 @@ export function diffDefinitions(before: Definition, after: Definition, budget = 
   const parameters = fields.includes('inputSchema') ? parameterChanges(oldParameters, newParameters, budget) : parameterChanges([], [], budget);
   return {
     fields,
-    ...(fields.includes('title') ? { title: { ...(before.title !== undefined ? { before: before.title } : {}), ...(after.title !== undefined ? { after: after.title } : {}) } } : {}),
+    ...(fields.includes('title')
+      ? { title: { ...(before.title !== undefined ? { before: before.title } : {}), ...(after.title !== undefined ? { after: after.title } : {}) } }
+      : {}),
     ...(fields.includes('description') ? { description: wordDiff(before.description, after.description, budget) } : {}),
     parameters,
     inputSchemaOtherwise: fields.includes('inputSchema') && countParameterChanges(parameters) === 0,

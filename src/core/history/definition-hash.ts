@@ -48,7 +48,10 @@ function definition(tool: Readonly<Record<string, unknown>>): Record<string, unk
 
 /** sha256 of the canonical definition, first 12 hex digits: short in diffs, and collisions within one server are out of reach. */
 export function toolHash(tool: Readonly<Record<string, unknown>>): string {
-  return createHash('sha256').update(canonicalJson(definition(tool))).digest('hex').slice(0, 12);
+  return createHash('sha256')
+    .update(canonicalJson(definition(tool)))
+    .digest('hex')
+    .slice(0, 12);
 }
 
 const isRecord = (value: unknown): value is Record<string, unknown> => value !== null && typeof value === 'object' && !Array.isArray(value);

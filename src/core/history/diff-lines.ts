@@ -69,7 +69,11 @@ export function diffLines(diff: DefinitionDiff): DiffLine[] {
   const typed = (s: { path: string; type: string; required: boolean }) => [code(s.path), text(` (${clip(s.type, 40)}${s.required ? ', required' : ''})`)];
   if (p.added.length) line(text(plural(p.added.length, 'Parameter added: ', 'Parameters added: ')), ...names(p.added, typed));
   if (p.removed.length) line(text(plural(p.removed.length, 'Parameter removed: ', 'Parameters removed: ')), ...names(p.removed, typed));
-  for (const r of p.retyped.slice(0, MAX_NAMES)) line(text('Parameter '), code(r.path), text(' retyped: '), { text: clip(r.before, 40), style: 'removed' }, text(' → '), { text: clip(r.after, 40), style: 'added' });
+  for (const r of p.retyped.slice(0, MAX_NAMES))
+    line(text('Parameter '), code(r.path), text(' retyped: '), { text: clip(r.before, 40), style: 'removed' }, text(' → '), {
+      text: clip(r.after, 40),
+      style: 'added',
+    });
   if (p.madeRequired.length) line(text('Now required: '), ...names(p.madeRequired, (path) => [code(path)]));
   if (p.madeOptional.length) line(text('No longer required: '), ...names(p.madeOptional, (path) => [code(path)]));
   for (const r of p.reworded.slice(0, MAX_NAMES)) line(text('Description of '), code(r.path), text(': '), ...fromParts(r.parts));
@@ -84,10 +88,12 @@ const FLAG_LABEL = 'Possible rug pull: ';
 
 /** One line for a terminal, word-diff style (`[-removed-]{+added+}`); the caller makes it terminal-safe. */
 export function lineText(line: DiffLine): string {
-  const body = line.parts.map((s) => {
-    const t = s.text.replace(/\s+/g, ' ');
-    return s.style === 'added' ? `{+${t}+}` : s.style === 'removed' ? `[-${t}-]` : s.style === 'code' ? `\`${t}\`` : t;
-  }).join('');
+  const body = line.parts
+    .map((s) => {
+      const t = s.text.replace(/\s+/g, ' ');
+      return s.style === 'added' ? `{+${t}+}` : s.style === 'removed' ? `[-${t}-]` : s.style === 'code' ? `\`${t}\`` : t;
+    })
+    .join('');
   return line.flag ? `${FLAG_LABEL}${body}` : body;
 }
 
@@ -95,9 +101,11 @@ const escapeHtml = (t: string) => t.replace(/&/g, '&amp;').replace(/</g, '&lt;')
 
 /** One line as HTML (for feed readers): every run escaped, diff runs in `<ins>` and `<del>`. */
 export function lineHtml(line: DiffLine): string {
-  const body = line.parts.map((s) => {
-    const t = escapeHtml(s.text);
-    return s.style === 'added' ? `<ins>${t}</ins>` : s.style === 'removed' ? `<del>${t}</del>` : s.style === 'code' ? `<code>${t}</code>` : t;
-  }).join('');
+  const body = line.parts
+    .map((s) => {
+      const t = escapeHtml(s.text);
+      return s.style === 'added' ? `<ins>${t}</ins>` : s.style === 'removed' ? `<del>${t}</del>` : s.style === 'code' ? `<code>${t}</code>` : t;
+    })
+    .join('');
   return line.flag ? `<strong>${FLAG_LABEL}</strong>${body}` : body;
 }

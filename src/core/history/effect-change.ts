@@ -23,13 +23,24 @@ const EXECUTING = new Set(['shell-command', 'code-eval', 'raw-sql']);
 
 const EFFECTS: readonly { effect: Effect; says: string; has: (c: Classification) => Evidence | undefined }[] = [
   { effect: 'sends-out', says: 'it now sends data out', has: (c) => c.evidence.find((e) => e.kind === 'signal' && e.signal === 'sends-external') },
-  { effect: 'destroys', says: 'it now deletes or overwrites', has: (c) => (c.category === 'destructive' ? c.evidence.find((e) => e.kind === 'category' && e.category === 'destructive') : undefined) },
+  {
+    effect: 'destroys',
+    says: 'it now deletes or overwrites',
+    has: (c) => (c.category === 'destructive' ? c.evidence.find((e) => e.kind === 'category' && e.category === 'destructive') : undefined),
+  },
   {
     effect: 'runs-code',
     says: 'it now runs code, commands or queries',
-    has: (c) => c.evidence.find((e) => (e.kind === 'signal' && EXECUTING.has(e.signal)) || (e.kind === 'category' && e.category === 'execute' && c.category === 'execute')),
+    has: (c) =>
+      c.evidence.find(
+        (e) => (e.kind === 'signal' && EXECUTING.has(e.signal)) || (e.kind === 'category' && e.category === 'execute' && c.category === 'execute'),
+      ),
   },
-  { effect: 'moves-money', says: 'it now moves money', has: (c) => (c.category === 'financial' ? c.evidence.find((e) => e.kind === 'category' && e.category === 'financial') : undefined) },
+  {
+    effect: 'moves-money',
+    says: 'it now moves money',
+    has: (c) => (c.category === 'financial' ? c.evidence.find((e) => e.kind === 'category' && e.category === 'financial') : undefined),
+  },
   { effect: 'touches-credentials', says: 'it now handles credentials', has: (c) => c.evidence.find((e) => e.kind === 'signal' && e.signal === 'credentials') },
 ];
 

@@ -38,7 +38,12 @@ export function rugPullFlags(before: Definition, after: Definition, added: reado
   const known = new Set(poisoningOf(before).map((f) => f.reason));
   for (const finding of poisoningOf(after)) {
     if (known.has(finding.reason)) continue;
-    flags.push({ kind: 'hidden-instructions', message: `text aimed at the model appeared: it ${finding.reason}`, where: finding.where, excerpt: finding.excerpt });
+    flags.push({
+      kind: 'hidden-instructions',
+      message: `text aimed at the model appeared: it ${finding.reason}`,
+      where: finding.where,
+      excerpt: finding.excerpt,
+    });
   }
   const was = before.annotations ?? {};
   const now = after.annotations ?? {};
@@ -46,7 +51,10 @@ export function rugPullFlags(before: Definition, after: Definition, added: reado
     flags.push({ kind: 'claims-read-only', message: 'it now says it is read-only (readOnlyHint: true), which clients may approve without asking' });
   }
   if (was.destructiveHint === true && now.destructiveHint !== true) {
-    flags.push({ kind: 'drops-destructive', message: `it no longer says it is destructive (destructiveHint: true → ${now.destructiveHint === undefined ? 'not given' : String(now.destructiveHint)})` });
+    flags.push({
+      kind: 'drops-destructive',
+      message: `it no longer says it is destructive (destructiveHint: true → ${now.destructiveHint === undefined ? 'not given' : String(now.destructiveHint)})`,
+    });
   }
   const addedPaths = new Set(added.map((p) => p.path));
   for (const p of parameters) {

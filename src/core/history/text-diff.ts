@@ -48,9 +48,10 @@ export const DIFF_BUDGET = { page: 100_000, feed: 250_000, check: 250_000 } as c
 /** Word-level diff of two texts (jsdiff's diffWords); an absent text reads as empty. */
 export function wordDiff(before = '', after = '', budget?: DiffBudget): TextPart[] {
   if (before === after) return before ? [{ text: before }] : [];
-  const changes = before.length <= MAX_DIFFED_CHARS && after.length <= MAX_DIFFED_CHARS && (budget?.take(before.length + after.length) ?? true)
-    ? diffWords(before, after, { maxEditLength: MAX_EDIT_LENGTH })
-    : undefined;
+  const changes =
+    before.length <= MAX_DIFFED_CHARS && after.length <= MAX_DIFFED_CHARS && (budget?.take(before.length + after.length) ?? true)
+      ? diffWords(before, after, { maxEditLength: MAX_EDIT_LENGTH })
+      : undefined;
   if (!changes) return whole(before, after);
   return changes.map((c) => (c.added ? { text: c.value, change: 'added' } : c.removed ? { text: c.value, change: 'removed' } : { text: c.value }));
 }
@@ -63,7 +64,10 @@ function cut(text: string, max: number): string {
   const points = Array.from(sliced ? text.slice(0, 2 * max) : text);
   return points.length <= max && !sliced ? text : points.slice(0, max).join('');
 }
-const tail = (text: string, max: number) => Array.from(text.length > 2 * max ? text.slice(-2 * max) : text).slice(-max).join('');
+const tail = (text: string, max: number) =>
+  Array.from(text.length > 2 * max ? text.slice(-2 * max) : text)
+    .slice(-max)
+    .join('');
 const longerThan = (text: string, max: number) => text.length > max && Array.from(text.slice(0, 2 * (max + 1))).length > max;
 
 export interface ShownOptions {

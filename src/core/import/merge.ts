@@ -46,7 +46,20 @@ const withoutUndefined = <T extends object>(value: T): T => Object.fromEntries(O
  * come only from `extra`, never from the server (a server must not rate its own tools).
  */
 function arrange(tool: Tool, extra: Pick<Tool, 'hash' | 'firstSeen' | 'lastChanged' | 'history' | 'overrides'>): Tool {
-  const { name, title, description, inputSchema, outputSchema, annotations, overrides: _o, hash: _h, firstSeen: _f, lastChanged: _l, history: _p, ...rest } = tool;
+  const {
+    name,
+    title,
+    description,
+    inputSchema,
+    outputSchema,
+    annotations,
+    overrides: _o,
+    hash: _h,
+    firstSeen: _f,
+    lastChanged: _l,
+    history: _p,
+    ...rest
+  } = tool;
   return withoutUndefined({ name, title, description, inputSchema, outputSchema, annotations, ...rest, ...extra }) as Tool;
 }
 
@@ -86,9 +99,11 @@ export function mergeImport(options: MergeOptions): { file: ServerFile; changes:
     for (const old of copies.slice(seen.get(name) ?? 0)) changes.removed.push({ name, hadOverrides: old.overrides !== undefined });
   }
 
-  if (existing && options.name !== undefined && options.name !== existing.name) changes.metadata.push(`name: ${JSON.stringify(existing.name)} → ${JSON.stringify(options.name)}`);
+  if (existing && options.name !== undefined && options.name !== existing.name)
+    changes.metadata.push(`name: ${JSON.stringify(existing.name)} → ${JSON.stringify(options.name)}`);
   const slug = options.slug ?? existing?.slug;
-  if (existing && options.slug !== undefined && options.slug !== existing.slug) changes.metadata.push(`slug: ${JSON.stringify(existing.slug ?? '(file name)')} → ${JSON.stringify(options.slug)}`);
+  if (existing && options.slug !== undefined && options.slug !== existing.slug)
+    changes.metadata.push(`slug: ${JSON.stringify(existing.slug ?? '(file name)')} → ${JSON.stringify(options.slug)}`);
   const file: ServerFile = existing
     ? withoutUndefined({ ...existing, name, slug, tools })
     : withoutUndefined({ name, slug, transport: options.transport ? [options.transport] : undefined, tools });
@@ -106,6 +121,9 @@ export function describeChanges(target: string, changes: ImportChanges): string[
     ...metadata.map((line) => `  * ${terminalSafe(line)}`),
     ...added.map((name) => `  + ${terminalSafe(name)}`),
     ...removed.map((r) => `  - ${terminalSafe(r.name)}${r.hadOverrides ? ' (its overrides are dropped with it)' : ''}`),
-    ...changed.flatMap((c) => [`  ~ ${terminalSafe(c.name)}: ${c.fields.join(', ')}`, ...(c.rugPulls ?? []).map((r) => `      possible rug pull: ${terminalSafe(r)}`)]),
+    ...changed.flatMap((c) => [
+      `  ~ ${terminalSafe(c.name)}: ${c.fields.join(', ')}`,
+      ...(c.rugPulls ?? []).map((r) => `      possible rug pull: ${terminalSafe(r)}`),
+    ]),
   ];
 }

@@ -36,7 +36,12 @@ const isObject = (value: unknown): value is Record<string, unknown> => value !==
 function describe(value: unknown): string {
   if (isObject(value)) {
     const keys = Object.keys(value);
-    return keys.length === 0 ? 'an empty object' : `an object with keys ${keys.slice(0, 5).map((k) => JSON.stringify(k)).join(', ')}${keys.length > 5 ? ', …' : ''}`;
+    return keys.length === 0
+      ? 'an empty object'
+      : `an object with keys ${keys
+          .slice(0, 5)
+          .map((k) => JSON.stringify(k))
+          .join(', ')}${keys.length > 5 ? ', …' : ''}`;
   }
   if (value === null) return 'null';
   if (typeof value === 'string') return `the string ${JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value)}`;
@@ -67,10 +72,20 @@ function serverInfoOf(root: Record<string, unknown>, notes: string[]): ServerInf
 }
 
 function errorResponse(error: unknown, context: string): DataError {
-  const detail = isObject(error) && (typeof error.code === 'number' || typeof error.message === 'string')
-    ? [error.code, error.message].filter((part) => part !== undefined).join(' ')
-    : JSON.stringify(error)?.slice(0, 200);
-  return new DataError([issueText({ path: ['error'], message: `the server answered with an error instead of a tool list: ${detail}`, hint: 'save the result of a successful tools/list call' }, context)]);
+  const detail =
+    isObject(error) && (typeof error.code === 'number' || typeof error.message === 'string')
+      ? [error.code, error.message].filter((part) => part !== undefined).join(' ')
+      : JSON.stringify(error)?.slice(0, 200);
+  return new DataError([
+    issueText(
+      {
+        path: ['error'],
+        message: `the server answered with an error instead of a tool list: ${detail}`,
+        hint: 'save the result of a successful tools/list call',
+      },
+      context,
+    ),
+  ]);
 }
 
 /** A result object read as clients read it: nulls as not given, tools normalised as the catalog loader does. */
@@ -128,7 +143,9 @@ export function mergeToolPages(pages: readonly { context: string; tools: readonl
       const first = seen.get(tool.name);
       if (!first) seen.set(tool.name, { context: page.context, index });
       else if (first.context !== page.context) {
-        warnings.push(`${page.context} › tools[${index}].name: ${quotedName(tool.name)} repeats tools[${first.index}].name of ${first.context}; both are kept (hint: a server lists each tool once)`);
+        warnings.push(
+          `${page.context} › tools[${index}].name: ${quotedName(tool.name)} repeats tools[${first.index}].name of ${first.context}; both are kept (hint: a server lists each tool once)`,
+        );
       }
     });
   }

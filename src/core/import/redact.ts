@@ -39,12 +39,18 @@ function decoded(part: string): string {
 /** Path segments of `url` that look like credentials, as written in the URL (percent-encoded). */
 function secretSegments(url: URL): Set<string> {
   const segments = url.pathname.split('/');
-  return new Set(segments.filter((segment, i) => segment && (KEY_SEGMENTS.has(decoded(segments[i - 1] ?? '').toLowerCase()) || isRandomToken(decoded(segment)))));
+  return new Set(
+    segments.filter((segment, i) => segment && (KEY_SEGMENTS.has(decoded(segments[i - 1] ?? '').toLowerCase()) || isRandomToken(decoded(segment)))),
+  );
 }
 
 /** `a=1&b&c=` → [["a", "1"], ["b", undefined], ["c", ""]], as written (percent-encoded). */
 const queryPairs = (url: URL): [string, string | undefined][] =>
-  url.search.slice(1).split('&').filter(Boolean).map((pair) => (pair.includes('=') ? [pair.slice(0, pair.indexOf('=')), pair.slice(pair.indexOf('=') + 1)] : [pair, undefined]));
+  url.search
+    .slice(1)
+    .split('&')
+    .filter(Boolean)
+    .map((pair) => (pair.includes('=') ? [pair.slice(0, pair.indexOf('=')), pair.slice(pair.indexOf('=') + 1)] : [pair, undefined]));
 
 /**
  * What in a --url may be a credential: the user and password, every query value (a bare `?token`
@@ -60,8 +66,13 @@ export function urlSecrets(url: URL): string[] {
 /** The URL to show the user: credentials, query values and key-like path segments replaced. */
 export function redactedUrl(url: URL): string {
   const secret = secretSegments(url);
-  const path = url.pathname.split('/').map((segment) => (secret.has(segment) ? REDACTED : segment)).join('/');
-  const query = queryPairs(url).map(([key, value]) => (value === undefined ? REDACTED : `${key}=${REDACTED}`)).join('&');
+  const path = url.pathname
+    .split('/')
+    .map((segment) => (secret.has(segment) ? REDACTED : segment))
+    .join('/');
+  const query = queryPairs(url)
+    .map(([key, value]) => (value === undefined ? REDACTED : `${key}=${REDACTED}`))
+    .join('&');
   return `${url.protocol}//${url.username || url.password ? `${REDACTED}@` : ''}${url.host}${path}${query ? `?${query}` : ''}`;
 }
 

@@ -13,8 +13,7 @@ const MAX_DEPTH = 4;
 const MAX_PARAMETERS = 200;
 
 type JsonObject = Record<string, unknown>;
-const isObject = (value: unknown): value is JsonObject =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
+const isObject = (value: unknown): value is JsonObject => typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /** Follows a local `#/$defs/x` or `#/definitions/x` reference; anything else stays unresolved. */
 function resolveRef(node: JsonObject, root: JsonObject, seen: Set<string>): JsonObject {
@@ -107,8 +106,14 @@ export function unnamedInput(inputSchema: unknown): string | undefined {
   const schema = resolveRef(inputSchema, inputSchema, new Set());
   const kinds: string[] = [];
   if (typeof schema.type === 'string' && schema.type !== 'object') kinds.push(`a value of type ${schema.type} instead of named parameters`);
-  else if (Array.isArray(schema.type) && !schema.type.includes('object')) kinds.push(`a value of type ${schema.type.filter((t) => typeof t === 'string').join(' or ')} instead of named parameters`);
-  if (isObject(schema.patternProperties) && Object.keys(schema.patternProperties).length > 0) kinds.push(`keys matching ${Object.keys(schema.patternProperties).map((pattern) => shortJson(pattern)).join(', ')}`);
+  else if (Array.isArray(schema.type) && !schema.type.includes('object'))
+    kinds.push(`a value of type ${schema.type.filter((t) => typeof t === 'string').join(' or ')} instead of named parameters`);
+  if (isObject(schema.patternProperties) && Object.keys(schema.patternProperties).length > 0)
+    kinds.push(
+      `keys matching ${Object.keys(schema.patternProperties)
+        .map((pattern) => shortJson(pattern))
+        .join(', ')}`,
+    );
   if (schema.additionalProperties === true || isObject(schema.additionalProperties)) kinds.push('keys it does not name (additionalProperties)');
   for (const combination of ['anyOf', 'oneOf', 'allOf'] as const) {
     if (Array.isArray(schema[combination]) && schema[combination].length > 0) kinds.push(`input of the shapes its ${combination} lists`);

@@ -88,7 +88,11 @@ function unknownNames(policy: Policy, { names: known, sorted: knownList }: Catal
 }
 
 function tooComplex(path: (string | number)[], what: string): LintFinding {
-  return { severity: 'warning', path, message: `too complex to check ${what} in reasonable time, so some may go unreported (hint: name tools exactly, or use fewer patterns)` };
+  return {
+    severity: 'warning',
+    path,
+    message: `too complex to check ${what} in reasonable time, so some may go unreported (hint: name tools exactly, or use fewer patterns)`,
+  };
 }
 
 function shadowedByHide(policy: Policy): LintFinding[] {
@@ -168,7 +172,8 @@ function defaultAllowWithoutLimits(policy: Policy): LintFinding[] {
     {
       severity: 'warning',
       path: ['default'],
-      message: '"allow" with no limits anywhere: every tool the policy does not name runs without a limit (hint: add all_tools.limits, or use "default": "deny")',
+      message:
+        '"allow" with no limits anywhere: every tool the policy does not name runs without a limit (hint: add all_tools.limits, or use "default": "deny")',
     },
   ];
 }

@@ -112,10 +112,7 @@ export function linearForm(source: string): string | undefined {
  * lint and the page that loads the engine: as a RegExp when no backtracking can blow up, else on the
  * linear-time engine, else not at all (its calls are denied).
  */
-export type PatternPlan =
-  | { engine: 'native'; form: string }
-  | { engine: 'linear'; risk: RegexRisk; pattern: string }
-  | { engine: 'none'; risk: RegexRisk };
+export type PatternPlan = { engine: 'native'; form: string } | { engine: 'linear'; risk: RegexRisk; pattern: string } | { engine: 'none'; risk: RegexRisk };
 
 export function planPattern(source: string): PatternPlan {
   const form = searchForm(source);

@@ -145,7 +145,9 @@ function positionAutomaton(tree: RegexNode, looks: RegexNode[]): Automaton {
       case 'seq':
         return node.items.reduce((part, item) => sequence(part, build(item)), EMPTY);
       case 'alt':
-        return node.options.map(build).reduce((a, b) => ({ empty: Math.min(MANY, a.empty + b.empty), first: addWays(new Map(a.first), b.first), last: addWays(new Map(a.last), b.last) }));
+        return node.options
+          .map(build)
+          .reduce((a, b) => ({ empty: Math.min(MANY, a.empty + b.empty), first: addWays(new Map(a.first), b.first), last: addWays(new Map(a.last), b.last) }));
       case 'repeat':
         return repeat(node.body, node.min, node.max);
     }
@@ -201,7 +203,7 @@ function components(starts: Iterable<number>, successors: (node: number) => read
 
 function intersect(a: CharSet, b: CharSet): CharSet {
   const out: number[] = [];
-  for (let i = 0, j = 0; i < a.length && j < b.length; ) {
+  for (let i = 0, j = 0; i < a.length && j < b.length;) {
     const lo = Math.max(a[i]!, b[j]!);
     const hi = Math.min(a[i + 1]!, b[j + 1]!);
     if (lo <= hi) out.push(lo, hi);

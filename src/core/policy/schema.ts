@@ -7,9 +7,7 @@ export const POLICY_ACTIONS = ['allow', 'deny', 'require_approval'] as const;
 export const LIMIT_WINDOWS = ['second', 'minute', 'hour', 'day'] as const;
 export const LIMIT_SCOPES = ['grant', 'session', 'agent', 'global'] as const;
 
-const path = z
-  .string()
-  .regex(/^args(\.[^.]+)*$/, 'must be "args" or "args.<dotted path>"');
+const path = z.string().regex(/^args(\.[^.]+)*$/, 'must be "args" or "args.<dotted path>"');
 
 // The spec asks only that it compile; a pattern that can backtrack for minutes is lint's to warn about.
 const compilingRegex = z.string().superRefine((source, context) => {

@@ -58,7 +58,11 @@ export function utf8Exceeds(text: string, max: number): boolean {
   return bytes > max;
 }
 
-export function tooLargeProblem(maxBytes: number, limit = 'the most a policy may be', hint = 'a policy is usually a few kilobytes; check that this is the right file'): Problem {
+export function tooLargeProblem(
+  maxBytes: number,
+  limit = 'the most a policy may be',
+  hint = 'a policy is usually a few kilobytes; check that this is the right file',
+): Problem {
   return { severity: 'error', kind: 'syntax', message: issueText({ message: `the text is larger than ${formatBytes(maxBytes)}, ${limit}`, hint }) };
 }
 
@@ -81,7 +85,17 @@ export function validatePolicyText(input: string, options: ValidateOptions = {})
   const parsed = parseJsonText(text, { maxDepth: MAX_DEPTH });
   if (!parsed.ok) {
     const { message, hint, line, column } = parsed.issue;
-    return { ok: false, problems: [{ severity: 'error', kind: 'syntax', message: issueText({ message: `not valid JSON: ${message}`, hint }), ...(line === undefined ? {} : { line, column }) }] };
+    return {
+      ok: false,
+      problems: [
+        {
+          severity: 'error',
+          kind: 'syntax',
+          message: issueText({ message: `not valid JSON: ${message}`, hint }),
+          ...(line === undefined ? {} : { line, column }),
+        },
+      ],
+    };
   }
 
   const toPosition = lineLocator(text);
@@ -101,7 +115,14 @@ export function validatePolicyText(input: string, options: ValidateOptions = {})
   }
 
   const located = problems.filter((problem) => problem.path && problem.line === undefined);
-  const offsets = located.length > 0 ? locatePaths(text, located.map((problem) => problem.path!), MAX_DEPTH) : [];
+  const offsets =
+    located.length > 0
+      ? locatePaths(
+          text,
+          located.map((problem) => problem.path!),
+          MAX_DEPTH,
+        )
+      : [];
   located.forEach((problem, index) => Object.assign(problem, toPosition(offsets[index]!)));
   // Top to bottom, as an editor shows the text (the sort is stable for problems on one line).
   problems.sort((a, b) => (a.line ?? Infinity) - (b.line ?? Infinity) || (a.column ?? 0) - (b.column ?? 0));

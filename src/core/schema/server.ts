@@ -76,7 +76,10 @@ export const ToolSchema = z.looseObject({
   icons: z.array(IconSchema).optional(),
   overrides: ToolOverridesSchema.optional(),
   // Written by `policy-atlas import`: a fingerprint of the definition, to tell what changed between imports.
-  hash: z.string().regex(/^[0-9a-f]{12}$/, 'must be 12 lowercase hex digits (written by policy-atlas import)').optional(),
+  hash: z
+    .string()
+    .regex(/^[0-9a-f]{12}$/, 'must be 12 lowercase hex digits (written by policy-atlas import)')
+    .optional(),
   firstSeen: isoDate.optional(),
   lastChanged: isoDate.optional(),
   // Written by `policy-atlas import`: earlier definitions, newest first, the last few only.

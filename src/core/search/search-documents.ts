@@ -58,7 +58,11 @@ export function serverSearchDocument(server: CatalogServer): SearchDocument {
     sections.push(toolSection(tool, loaded, disagree));
   }
   for (const [key, values] of Object.entries(facets)) for (const value of [...values].sort()) head.push(meta('filter', key, value));
-  const body = [`<h1>${escapeHtml(server.meta.name)}</h1>`, `<p>${marker(SERVER_ABOUT_ID)}${escapeHtml(server.meta.description?.trim() || NO_DESCRIPTION)}</p>`, ...sections];
+  const body = [
+    `<h1>${escapeHtml(server.meta.name)}</h1>`,
+    `<p>${marker(SERVER_ABOUT_ID)}${escapeHtml(server.meta.description?.trim() || NO_DESCRIPTION)}</p>`,
+    ...sections,
+  ];
   return { url: serverPagePath(server), html: `<html lang="en"><head>${head.join('')}</head><body>${body.join('')}</body></html>` };
 }
 

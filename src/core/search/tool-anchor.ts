@@ -27,7 +27,8 @@ export const toolAnchorId = (tool: ToolFacets) => [PREFIX, tool.level, tool.cate
 
 export function readToolAnchorId(id: string): ToolFacets | undefined {
   const [prefix, level, category, signals, flags, slug, ...rest] = id.split('.');
-  if (prefix !== PREFIX || rest.length || !slug || !isLevel(level) || !isCategory(category) || signals === undefined || !flags || !/^(-|a?u?)$/.test(flags)) return undefined;
+  if (prefix !== PREFIX || rest.length || !slug || !isLevel(level) || !isCategory(category) || signals === undefined || !flags || !/^(-|a?u?)$/.test(flags))
+    return undefined;
   const known = new Set<string>(SIGNALS);
   const list = signals === NONE ? [] : signals.split('+');
   if (!list.every((s) => known.has(s))) return undefined;

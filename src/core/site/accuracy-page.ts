@@ -38,10 +38,26 @@ export interface ConfusionTable {
 }
 
 const FIGURES: Record<FigureKey, { label: string; meaning: string; better: 'lower' | 'higher' }> = {
-  readOnWrites: { label: 'Writes rated read', meaning: 'Of the tools whose authors say they change things (readOnlyHint: false), the share rated read: the dangerous mistake.', better: 'lower' },
-  harmlessDestructive: { label: 'Destructive tools rated harmless', meaning: 'Of the tools whose authors say they may destroy (destructiveHint: true), the share rated read or low.', better: 'lower' },
-  readRecall: { label: 'Reads recognised', meaning: 'Of the tools whose authors say they only read (readOnlyHint: true), the share rated read.', better: 'higher' },
-  falseAlarm: { label: 'False alarms', meaning: 'Of the tools whose authors say they only read, the share rated high or critical: alarms that teach people to ignore badges.', better: 'lower' },
+  readOnWrites: {
+    label: 'Writes rated read',
+    meaning: 'Of the tools whose authors say they change things (readOnlyHint: false), the share rated read: the dangerous mistake.',
+    better: 'lower',
+  },
+  harmlessDestructive: {
+    label: 'Destructive tools rated harmless',
+    meaning: 'Of the tools whose authors say they may destroy (destructiveHint: true), the share rated read or low.',
+    better: 'lower',
+  },
+  readRecall: {
+    label: 'Reads recognised',
+    meaning: 'Of the tools whose authors say they only read (readOnlyHint: true), the share rated read.',
+    better: 'higher',
+  },
+  falseAlarm: {
+    label: 'False alarms',
+    meaning: 'Of the tools whose authors say they only read, the share rated high or critical: alarms that teach people to ignore badges.',
+    better: 'lower',
+  },
   agreement: { label: 'Agreement', meaning: 'Where the authors give readOnlyHint, how often "rated read" matches it.', better: 'higher' },
 };
 
@@ -85,7 +101,9 @@ export function accuracyView(file: AccuracyFile | undefined, currentRulesVersion
     rulesVersion: file.rulesVersion,
     ...(file.rulesVersion === currentRulesVersion
       ? {}
-      : { staleNote: `These figures were measured with rules ${file.rulesVersion}; the catalog now rates with rules ${currentRulesVersion}, whose figures have not been published yet.` }),
+      : {
+          staleNote: `These figures were measured with rules ${file.rulesVersion}; the catalog now rates with rules ${currentRulesVersion}, whose figures have not been published yet.`,
+        }),
     corpus: `${plural(all.tools, 'tool')} from ${plural(all.servers, 'server')}, rated with their annotations hidden and compared with what their authors declare.`,
     split: `The servers are divided into a tuning half (${plural(tuning.servers, 'server')}, ${plural(tuning.tools, 'tool')}) whose errors the rules were tuned on, and a checking half (${plural(checking.servers, 'server')}, ${plural(checking.tools, 'tool')}) that only measures them (seed ${file.splitSeed}). The gap between the halves shows how much of the tuning fits those servers alone.`,
     figures: FIGURE_KEYS.map((key) => ({

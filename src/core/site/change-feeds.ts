@@ -15,10 +15,20 @@ const entries = (changes: CatalogChange[], url: (path: string) => string) =>
 
 /** `/changes.xml`: the newest definition changes across the catalog; `today` is the build's day (see newestFirst). */
 export function siteChangesFeed(catalog: Catalog, url: (path: string) => string, today?: string): string {
-  return changesFeed({ title: 'Policy Atlas: MCP tool definition changes', link: url('/'), self: url(SITE_FEED_PATH), changes: entries(definitionChanges(catalog.tools, FEED_SIZE, today), url) });
+  return changesFeed({
+    title: 'Policy Atlas: MCP tool definition changes',
+    link: url('/'),
+    self: url(SITE_FEED_PATH),
+    changes: entries(definitionChanges(catalog.tools, FEED_SIZE, today), url),
+  });
 }
 
 /** `/servers/<server>/changes.xml`: made from that server's data only, so an unchanged server's feed is reused. */
 export function serverChangesFeed(server: CatalogServer, url: (path: string) => string, today?: string): string {
-  return changesFeed({ title: `${server.meta.name}: tool definition changes (Policy Atlas)`, link: url(serverPagePath(server)), self: url(serverFeedPath(server)), changes: entries(definitionChanges(server.tools, FEED_SIZE, today), url) });
+  return changesFeed({
+    title: `${server.meta.name}: tool definition changes (Policy Atlas)`,
+    link: url(serverPagePath(server)),
+    self: url(serverFeedPath(server)),
+    changes: entries(definitionChanges(server.tools, FEED_SIZE, today), url),
+  });
 }

@@ -78,7 +78,10 @@ export function llmsText(catalog: Catalog, url: (path: string) => string): strin
     '',
     '## Servers',
     '',
-    ...catalog.servers.map((s) => `- [${oneLine(s.meta.name).replace(/[[\]]/g, ' ')}](${url(serverPagePath(s))}): ${s.tools.length} tool${s.tools.length === 1 ? '' : 's'}${s.meta.description ? `. ${oneLine(summarize(s.meta.description, 140))}` : ''}`),
+    ...catalog.servers.map(
+      (s) =>
+        `- [${oneLine(s.meta.name).replace(/[[\]]/g, ' ')}](${url(serverPagePath(s))}): ${s.tools.length} tool${s.tools.length === 1 ? '' : 's'}${s.meta.description ? `. ${oneLine(summarize(s.meta.description, 140))}` : ''}`,
+    ),
     '',
   ];
   return lines.join('\n');

@@ -59,7 +59,16 @@ export function serverArticle(server: CatalogServer): ServerArticleView {
     trail: [{ label: 'Home', path: '/' }, { label: 'Servers', path: SERVERS_PATH }, { label: meta.name }],
     description: meta.description ?? `${tools.length} MCP tool${tools.length === 1 ? '' : 's'} of the ${meta.name}, with risk ratings and a policy.`,
     toolCount: tools.length,
-    ...(tally ? { annotations: { summary: tally.summary, disagree: tally.disagree.slice(0, DISAGREEING_TOOLS_NAMED).map(({ tool }) => link(tool)), disagreeUnnamed: Math.max(0, tally.disagree.length - DISAGREEING_TOOLS_NAMED), undeclaredNote: tally.undeclaredNote } } : {}),
+    ...(tally
+      ? {
+          annotations: {
+            summary: tally.summary,
+            disagree: tally.disagree.slice(0, DISAGREEING_TOOLS_NAMED).map(({ tool }) => link(tool)),
+            disagreeUnnamed: Math.max(0, tally.disagree.length - DISAGREEING_TOOLS_NAMED),
+            undeclaredNote: tally.undeclaredNote,
+          },
+        }
+      : {}),
     changes: recentChanges(server).map(({ tool, changedOn }) => ({ ...link(tool), date: changedOn })),
     feedPath: serverFeedPath(server),
     flows,
@@ -69,6 +78,14 @@ export function serverArticle(server: CatalogServer): ServerArticleView {
     policyPath: serverPolicyPath(server),
     showPolicy,
     policyKilobytes: Math.ceil(Buffer.byteLength(policyJson) / 1024).toLocaleString('en-US'),
-    ...(denied.length > 0 ? { strict: { denied: denied.slice(0, DISAGREEING_TOOLS_NAMED), deniedUnnamed: Math.max(0, denied.length - DISAGREEING_TOOLS_NAMED), ...(showPolicy ? { json: policyText(flows.strict.policy) } : {}) } } : {}),
+    ...(denied.length > 0
+      ? {
+          strict: {
+            denied: denied.slice(0, DISAGREEING_TOOLS_NAMED),
+            deniedUnnamed: Math.max(0, denied.length - DISAGREEING_TOOLS_NAMED),
+            ...(showPolicy ? { json: policyText(flows.strict.policy) } : {}),
+          },
+        }
+      : {}),
   };
 }

@@ -47,7 +47,12 @@ export function toolArticle(tool: CatalogTool, loaded: LoadedDefinition, related
   return {
     ...page,
     path: toolPagePath(tool),
-    trail: [{ label: 'Home', path: '/' }, { label: 'Servers', path: SERVERS_PATH }, { label: server.meta.name, path: serverPagePath(server) }, { label: shownToolName(tool.name) }],
+    trail: [
+      { label: 'Home', path: '/' },
+      { label: 'Servers', path: SERVERS_PATH },
+      { label: server.meta.name, path: serverPagePath(server) },
+      { label: shownToolName(tool.name) },
+    ],
     serverPath: serverPagePath(server),
     level: { label: LEVEL_LABELS[c.level], path: levelPath(c.level) },
     category: { label: CATEGORY_LABELS[c.category], path: categoryPath(c.category) },

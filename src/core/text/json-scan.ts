@@ -119,7 +119,11 @@ export function scanJson(text: string, options: JsonScanOptions): JsonScanResult
         i = first + 1;
       } else {
         if (closers.length >= maxDepth) {
-          return fail({ message: `nesting deeper than ${maxDepth} levels`, hint: 'a policy needs a handful of levels; check that this is a policy file', offset: i });
+          return fail({
+            message: `nesting deeper than ${maxDepth} levels`,
+            hint: 'a policy needs a handful of levels; check that this is a policy file',
+            offset: i,
+          });
         }
         closers.push(closer);
         if (c === 0x7b) {
@@ -153,7 +157,8 @@ export function scanJson(text: string, options: JsonScanOptions): JsonScanResult
       i = skipWhitespace(text, i);
       const closer = closers[closers.length - 1];
       if (closer === undefined) {
-        if (i < text.length) return fail({ message: `unexpected ${shown(text, i)} after the end of the JSON value`, hint: 'a policy is one JSON object', offset: i });
+        if (i < text.length)
+          return fail({ message: `unexpected ${shown(text, i)} after the end of the JSON value`, hint: 'a policy is one JSON object', offset: i });
         return { duplicateKeys };
       }
       const inObject = closer === 0x7d;
@@ -166,9 +171,14 @@ export function scanJson(text: string, options: JsonScanOptions): JsonScanResult
         continue;
       }
       if (ch !== 0x2c) {
-        if (i >= text.length) return fail({ message: 'the text ends before the JSON is complete', hint: `check for a missing ${inObject ? '}' : ']'}`, offset: i });
+        if (i >= text.length)
+          return fail({ message: 'the text ends before the JSON is complete', hint: `check for a missing ${inObject ? '}' : ']'}`, offset: i });
         const after = inObject ? 'a property value' : 'an array element';
-        return fail({ message: `expected "," or "${inObject ? '}' : ']'}" after ${after}, got ${shown(text, i)}`, hint: 'check for a missing comma', offset: i });
+        return fail({
+          message: `expected "," or "${inObject ? '}' : ']'}" after ${after}, got ${shown(text, i)}`,
+          hint: 'check for a missing comma',
+          offset: i,
+        });
       }
       const next = skipWhitespace(text, i + 1);
       if (text.charCodeAt(next) === closer) {

@@ -13,8 +13,7 @@ interface Located {
 }
 
 export type TomlStatement =
-  | (Located & { kind: 'table'; path: string[]; array: boolean })
-  | (Located & { kind: 'key'; path: string[]; table: string[]; inArray: boolean });
+  (Located & { kind: 'table'; path: string[]; array: boolean }) | (Located & { kind: 'key'; path: string[]; table: string[]; inArray: boolean });
 
 /** The full key path of a statement: a key's table path and its own dotted path. */
 export const fullPath = (statement: TomlStatement): string[] => (statement.kind === 'table' ? statement.path : [...statement.table, ...statement.path]);

@@ -2,7 +2,8 @@ import { dialectSnippets, type DialectSnippet } from '../../core/dialects/snippe
 import type { Policy } from '../../core/policy/schema.ts';
 
 /** The policy in every dialect, as the markup PolicyDialects.astro renders on server pages. */
-export const dialectElements = (serverKey: string, policy: Policy): HTMLDetailsElement[] => dialectSnippets(serverKey, policy).map((snippet) => dialectElement(snippet));
+export const dialectElements = (serverKey: string, policy: Policy): HTMLDetailsElement[] =>
+  dialectSnippets(serverKey, policy).map((snippet) => dialectElement(snippet));
 
 function element<K extends keyof HTMLElementTagNameMap>(tag: K, className?: string, ...children: (Node | string)[]): HTMLElementTagNameMap[K] {
   const node = document.createElement(tag);
@@ -23,11 +24,20 @@ function button(label: string, data: 'copy' | 'download', value = ''): HTMLButto
 export function dialectElement(snippet: DialectSnippet, idPrefix = 'policy-'): HTMLDetailsElement {
   const details = element('details', 'dialect');
   details.id = `${idPrefix}${snippet.id}`;
-  details.append(element('summary', undefined, `${snippet.title} `, element('span', 'muted', `(${snippet.filename})`)), element('p', undefined, snippet.placement));
+  details.append(
+    element('summary', undefined, `${snippet.title} `, element('span', 'muted', `(${snippet.filename})`)),
+    element('p', undefined, snippet.placement),
+  );
   const status = element('span', 'muted');
   status.setAttribute('role', 'status');
   status.setAttribute('data-status', '');
-  const actions = element('div', 'policy-actions', button(`Copy ${snippet.title} rules`, 'copy'), button(`Download ${snippet.filename}`, 'download', snippet.filename), status);
+  const actions = element(
+    'div',
+    'policy-actions',
+    button(`Copy ${snippet.title} rules`, 'copy'),
+    button(`Download ${snippet.filename}`, 'download', snippet.filename),
+    status,
+  );
   const pre = element('pre', 'plain-code', element('code', undefined, snippet.text));
   pre.tabIndex = 0;
   const code = element('div', undefined, pre);
@@ -36,6 +46,10 @@ export function dialectElement(snippet: DialectSnippet, idPrefix = 'policy-'): H
   copyPolicy.className = 'policy';
   copyPolicy.append(actions, code);
   details.append(copyPolicy);
-  if (snippet.lost.length > 0) details.append(element('p', undefined, 'What this format cannot express:'), element('ul', undefined, ...snippet.lost.map((sentence) => element('li', undefined, sentence))));
+  if (snippet.lost.length > 0)
+    details.append(
+      element('p', undefined, 'What this format cannot express:'),
+      element('ul', undefined, ...snippet.lost.map((sentence) => element('li', undefined, sentence))),
+    );
   return details;
 }

@@ -67,7 +67,8 @@ export function styleToClasses(): ShikiTransformer {
         node.children = node.children.flatMap((child) => {
           visit(child);
           // Shiki wraps each line in a span that no style uses: a policy's 18 lines are ~470 bytes of them.
-          if (child.type === 'element' && child.tagName === 'span' && child.properties?.class === 'line' && Object.keys(child.properties).length === 1) return child.children ?? [];
+          if (child.type === 'element' && child.tagName === 'span' && child.properties?.class === 'line' && Object.keys(child.properties).length === 1)
+            return child.children ?? [];
           if (child.type !== 'element' || child.tagName !== 'span' || typeof child.properties?.style !== 'string') return [child];
           const classes = tokenClasses(child.properties.style, block);
           if (!classes) return [child];
@@ -94,7 +95,9 @@ export interface ThemeColors {
 export function highlightStylesheet(light: ThemeColors, dark: ThemeColors): string {
   const rules = (theme: ThemeColors, prefix: string) => [
     `.${BLOCK_CLASS}{background-color:#${hexColor(theme.bg)};color:#${hexColor(theme.fg)}}`,
-    ...[...new Set(theme.palette.map(hexColor).filter((hex): hex is string => Boolean(hex)))].sort().map((hex) => `.${BLOCK_CLASS} .${prefix}${hex}{color:#${hex}}`),
+    ...[...new Set(theme.palette.map(hexColor).filter((hex): hex is string => Boolean(hex)))]
+      .sort()
+      .map((hex) => `.${BLOCK_CLASS} .${prefix}${hex}{color:#${hex}}`),
   ];
   return [
     `.${BLOCK_CLASS}{overflow-x:auto}.${BLOCK_CLASS} .hi{font-style:italic}.${BLOCK_CLASS} .hb{font-weight:bold}.${BLOCK_CLASS} .hu{text-decoration:underline}`,

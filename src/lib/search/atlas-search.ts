@@ -35,10 +35,18 @@ export class AtlasSearch extends HTMLElement {
   private filtersLoaded = false;
   private found?: Found;
 
-  private get input() { return this.querySelector<HTMLInputElement>('input[name="q"]')!; }
-  private get status() { return this.querySelector<HTMLElement>('[data-status]')!; }
-  private get list() { return this.querySelector<HTMLOListElement>('[data-results]')!; }
-  private get more() { return this.querySelector<HTMLButtonElement>('[data-more]')!; }
+  private get input() {
+    return this.querySelector<HTMLInputElement>('input[name="q"]')!;
+  }
+  private get status() {
+    return this.querySelector<HTMLElement>('[data-status]')!;
+  }
+  private get list() {
+    return this.querySelector<HTMLOListElement>('[data-results]')!;
+  }
+  private get more() {
+    return this.querySelector<HTMLButtonElement>('[data-more]')!;
+  }
 
   async connectedCallback() {
     this.labels = JSON.parse(this.dataset.labels ?? '{}');

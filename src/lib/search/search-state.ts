@@ -37,7 +37,12 @@ export function pagefindFilters(state: SearchState): Record<string, { any: strin
 export function pagefindQuery(query: string): string {
   if (!query.includes('<')) return query;
   // A query of punctuation alone stays as typed: it finds nothing, which is the honest answer.
-  return query.split(/[^\p{L}\p{N}]+/u).filter(Boolean).join(' ') || query;
+  return (
+    query
+      .split(/[^\p{L}\p{N}]+/u)
+      .filter(Boolean)
+      .join(' ') || query
+  );
 }
 
 export const hasCriteria = (state: SearchState) => state.query !== '' || FACETS.some((f) => state.selected[f].length > 0);

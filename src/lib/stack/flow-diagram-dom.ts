@@ -9,7 +9,8 @@ function element(name: string, attributes: Record<string, string | number>, text
   return node;
 }
 
-const textElement = (t: DiagramText) => element('text', { x: t.x, y: t.y, class: `flow-${t.kind}`, ...(t.anchor === 'start' ? {} : { 'text-anchor': t.anchor }) }, t.text);
+const textElement = (t: DiagramText) =>
+  element('text', { x: t.x, y: t.y, class: `flow-${t.kind}`, ...(t.anchor === 'start' ? {} : { 'text-anchor': t.anchor }) }, t.text);
 
 /** The same picture src/components/FlowDiagram.astro renders at build time, drawn in the page. */
 export function drawFlowDiagram(diagram: FlowDiagram, id: string): SVGElement {
@@ -30,7 +31,11 @@ export function drawFlowDiagram(diagram: FlowDiagram, id: string): SVGElement {
   }
   for (const arrow of diagram.arrows) {
     const group = element('g', { class: 'flow-arrow' });
-    group.append(element('line', { x1: arrow.x1, y1: arrow.y1, x2: arrow.x2, y2: arrow.y2 }), element('polygon', { points: arrow.head }), textElement(arrow.label));
+    group.append(
+      element('line', { x1: arrow.x1, y1: arrow.y1, x2: arrow.x2, y2: arrow.y2 }),
+      element('polygon', { points: arrow.head }),
+      textElement(arrow.label),
+    );
     svg.append(group);
   }
   return svg;

@@ -4,7 +4,16 @@ import { flowDiagram } from '../../core/flows/diagram.ts';
 import { FLOW_SUMMARIES, FLOW_TITLES, findFlows } from '../../core/flows/flows.ts';
 import { FLOW_ROLE_LABELS } from '../../core/flows/role-kinds.ts';
 import type { FlowsRecord } from '../../core/flows/server-flows.ts';
-import { MAX_STACK, matchServers, parseFlowsRecord, parseServerList, stackFromSearch, stackSearch, stackTools, type ServerEntry } from '../../core/flows/stack.ts';
+import {
+  MAX_STACK,
+  matchServers,
+  parseFlowsRecord,
+  parseServerList,
+  stackFromSearch,
+  stackSearch,
+  stackTools,
+  type ServerEntry,
+} from '../../core/flows/stack.ts';
 import { validatorHref } from '../validator-link.ts';
 import { drawFlowDiagram } from './flow-diagram-dom.ts';
 
@@ -102,17 +111,23 @@ export class StackBuilder extends HTMLElement {
     if (this.find<HTMLInputElement>('[data-search]').value !== query) return;
     const found = matchServers(list, query, new Set(this.stack));
     const full = this.stack.length >= MAX_STACK;
-    matches.replaceChildren(...found.map(([slug, name]) => {
-      const button = make('button', undefined, 'button');
-      button.type = 'button';
-      button.dataset.slug = slug;
-      button.disabled = full;
-      button.append(`Add ${name} `, make('span', `(${slug})`, 'muted'));
-      const item = make('li');
-      item.append(button);
-      return item;
-    }));
-    status.textContent = full ? `A stack holds at most ${MAX_STACK} servers.` : found.length === 0 ? 'No server matches.' : `${found.length} server${found.length === 1 ? '' : 's'} match.`;
+    matches.replaceChildren(
+      ...found.map(([slug, name]) => {
+        const button = make('button', undefined, 'button');
+        button.type = 'button';
+        button.dataset.slug = slug;
+        button.disabled = full;
+        button.append(`Add ${name} `, make('span', `(${slug})`, 'muted'));
+        const item = make('li');
+        item.append(button);
+        return item;
+      }),
+    );
+    status.textContent = full
+      ? `A stack holds at most ${MAX_STACK} servers.`
+      : found.length === 0
+        ? 'No server matches.'
+        : `${found.length} server${found.length === 1 ? '' : 's'} match.`;
   }
 
   private addServer(slug: string) {
@@ -150,18 +165,26 @@ export class StackBuilder extends HTMLElement {
   private showPicked(records: readonly FlowsRecord[], failed: readonly string[]) {
     const names = new Map(records.map((record) => [record.slug, record.name]));
     this.find<HTMLElement>('[data-empty]').hidden = this.stack.length > 0;
-    this.find('[data-picked]').replaceChildren(...this.stack.map((slug) => {
-      const item = make('li');
-      const name = names.get(slug);
-      const remove = make('button', undefined, 'link-button');
-      remove.type = 'button';
-      remove.dataset.slug = slug;
-      remove.append('Remove', make('span', ` ${name ?? slug}`, 'visually-hidden'));
-      const link = make('a', name ?? slug);
-      link.href = `${this.dataset.serverBase}${slug}/`;
-      item.append(link, ' ', make('span', failed.includes(slug) ? '(did not load)' : `(${records.find((r) => r.slug === slug)?.tools.length ?? 0} tools)`, 'muted'), ' ', remove);
-      return item;
-    }));
+    this.find('[data-picked]').replaceChildren(
+      ...this.stack.map((slug) => {
+        const item = make('li');
+        const name = names.get(slug);
+        const remove = make('button', undefined, 'link-button');
+        remove.type = 'button';
+        remove.dataset.slug = slug;
+        remove.append('Remove', make('span', ` ${name ?? slug}`, 'visually-hidden'));
+        const link = make('a', name ?? slug);
+        link.href = `${this.dataset.serverBase}${slug}/`;
+        item.append(
+          link,
+          ' ',
+          make('span', failed.includes(slug) ? '(did not load)' : `(${records.find((r) => r.slug === slug)?.tools.length ?? 0} tools)`, 'muted'),
+          ' ',
+          remove,
+        );
+        return item;
+      }),
+    );
   }
 
   private showFlows(records: readonly FlowsRecord[]) {
@@ -179,26 +202,28 @@ export class StackBuilder extends HTMLElement {
     figure.hidden = !diagram;
     this.find('[data-diagram]').replaceChildren(...(diagram ? [drawFlowDiagram(diagram, 'stack-diagram')] : []));
 
-    this.find('[data-flows]').replaceChildren(...flows.map((flow, index) => {
-      const item = make('li');
-      const words = breakWords(breaks[index]!);
-      item.append(make('strong', `${FLOW_TITLES[flow.kind]}.`), ` ${FLOW_SUMMARIES[flow.kind]}`);
-      const legs = make('ul');
-      for (const leg of flow.legs) {
-        const line = make('li');
-        line.append(`${FLOW_ROLE_LABELS[leg.role]}: `);
-        const servers = [...new Set(leg.tools.map((tool) => tool.server))];
-        servers.forEach((server, i) => {
-          const names = [...new Set(leg.tools.filter((tool) => tool.server === server).map((tool) => tool.name))];
-          line.append(i > 0 ? '; ' : '', `${serverName.get(server)} `, ...codeList(names));
-        });
-        legs.append(line);
-      }
-      const broken = make('p');
-      broken.append(words.before, ...codeList(words.tools), words.after);
-      item.append(legs, broken);
-      return item;
-    }));
+    this.find('[data-flows]').replaceChildren(
+      ...flows.map((flow, index) => {
+        const item = make('li');
+        const words = breakWords(breaks[index]!);
+        item.append(make('strong', `${FLOW_TITLES[flow.kind]}.`), ` ${FLOW_SUMMARIES[flow.kind]}`);
+        const legs = make('ul');
+        for (const leg of flow.legs) {
+          const line = make('li');
+          line.append(`${FLOW_ROLE_LABELS[leg.role]}: `);
+          const servers = [...new Set(leg.tools.map((tool) => tool.server))];
+          servers.forEach((server, i) => {
+            const names = [...new Set(leg.tools.filter((tool) => tool.server === server).map((tool) => tool.name))];
+            line.append(i > 0 ? '; ' : '', `${serverName.get(server)} `, ...codeList(names));
+          });
+          legs.append(line);
+        }
+        const broken = make('p');
+        broken.append(words.before, ...codeList(words.tools), words.after);
+        item.append(legs, broken);
+        return item;
+      }),
+    );
 
     this.showPolicy(policy, '');
     const strict = flowPolicy(tools, flows, { strict: true }).policy;
@@ -218,7 +243,8 @@ export class StackBuilder extends HTMLElement {
     } catch {
       // Offline or a stale deploy: a later change of the stack tries again.
       this.dialects = undefined;
-      for (const prefix of ['', 'strict-']) this.find(`[data-${prefix}formats-list]`).replaceChildren(make('p', 'The client formats did not load; reload the page to try again.', 'muted'));
+      for (const prefix of ['', 'strict-'])
+        this.find(`[data-${prefix}formats-list]`).replaceChildren(make('p', 'The client formats did not load; reload the page to try again.', 'muted'));
       return;
     }
     if (version !== this.version) return;

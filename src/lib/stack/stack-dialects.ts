@@ -13,6 +13,9 @@ import { dialectElement } from '../dialects/dialect-elements.ts';
  */
 export function stackDialectElements(policy: Policy, records: readonly FlowsRecord[], idPrefix: string): HTMLDetailsElement[] {
   defineCopyPolicy();
-  const servers = serverSlices(policy, records.map((record) => ({ slug: record.slug, name: record.slug, tools: record.tools })));
+  const servers = serverSlices(
+    policy,
+    records.map((record) => ({ slug: record.slug, name: record.slug, tools: record.tools })),
+  );
   return stackDialectSnippets(policy, servers).map((snippet) => dialectElement(snippet, idPrefix));
 }

@@ -15,7 +15,13 @@ const MAX_SIMULATED_CALLS = 10_000;
 export const EDITOR_MAX_BYTES = 256 * 1024;
 const tooLargeForPage = (): ValidationResult => ({
   ok: false,
-  problems: [tooLargeProblem(EDITOR_MAX_BYTES, 'the most this page checks', 'a policy is usually a few kilobytes; check a larger file with npx policy-atlas validate policy.json')],
+  problems: [
+    tooLargeProblem(
+      EDITOR_MAX_BYTES,
+      'the most this page checks',
+      'a policy is usually a few kilobytes; check a larger file with npx policy-atlas validate policy.json',
+    ),
+  ],
 });
 
 /** The /policy/ island: live validation of a pasted policy, and a call simulator over it. */
@@ -110,7 +116,9 @@ export class PolicyValidator extends HTMLElement {
   private validate(): ValidationResult {
     clearTimeout(this.pending);
     const text = this.find<HTMLTextAreaElement>('[data-editor]').value;
-    const result = utf8Exceeds(text, EDITOR_MAX_BYTES) ? tooLargeForPage() : validatePolicyText(text, this.knownToolNames ? { knownToolNames: this.knownToolNames } : {});
+    const result = utf8Exceeds(text, EDITOR_MAX_BYTES)
+      ? tooLargeForPage()
+      : validatePolicyText(text, this.knownToolNames ? { knownToolNames: this.knownToolNames } : {});
     this.validated = { text, result };
     this.showResult(result);
     return result;
@@ -127,9 +135,11 @@ export class PolicyValidator extends HTMLElement {
     const warnings = result.problems.length - errors;
     const summary = this.find<HTMLElement>('[data-summary]');
     summary.dataset.state = result.ok ? (warnings ? 'warn' : 'ok') : 'error';
-    summary.textContent = prefix + (result.ok
-      ? `Valid policy${warnings ? ` with ${warnings} warning${warnings === 1 ? '' : 's'}` : ''}.${this.knownToolNames ? '' : ' (Catalog checks load in a moment.)'}`
-      : `${errors} error${errors === 1 ? '' : 's'}${warnings ? ` and ${warnings} warning${warnings === 1 ? '' : 's'}` : ''}.`);
+    summary.textContent =
+      prefix +
+      (result.ok
+        ? `Valid policy${warnings ? ` with ${warnings} warning${warnings === 1 ? '' : 's'}` : ''}.${this.knownToolNames ? '' : ' (Catalog checks load in a moment.)'}`
+        : `${errors} error${errors === 1 ? '' : 's'}${warnings ? ` and ${warnings} warning${warnings === 1 ? '' : 's'}` : ''}.`);
     this.find('[data-problems]').replaceChildren(...result.problems.map((p) => this.renderProblem(p)));
     if (result.omittedProblems) {
       const more = document.createElement('li');

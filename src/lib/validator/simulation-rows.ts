@@ -9,7 +9,13 @@ function row({ index, offset, decision }: SimulatedCall): HTMLTableRowElement {
   const tr = document.createElement('tr');
   tr.dataset.effect = decision.effect;
   const retry = decision.retryAfterSeconds !== undefined ? ` Retry in ${decision.retryAfterSeconds} s.` : '';
-  for (const text of [String(index), `+${(offset / 1000).toFixed(1)} s`, decision.effect.replace('_', ' '), decision.rule ?? '(default)', decision.reason + retry]) {
+  for (const text of [
+    String(index),
+    `+${(offset / 1000).toFixed(1)} s`,
+    decision.effect.replace('_', ' '),
+    decision.rule ?? '(default)',
+    decision.reason + retry,
+  ]) {
     const cell = document.createElement('td');
     cell.textContent = text;
     tr.append(cell);

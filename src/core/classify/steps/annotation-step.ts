@@ -17,13 +17,22 @@ export function weighAnnotations(annotations: Annotations, category: Category): 
     if (category === 'read' || category === 'other') {
       return { category: 'read', confidence: 0.15, evidence: [{ source: 'annotation', detail: 'readOnlyHint: true', kind: 'supports', category: 'read' }] };
     }
-    return unchanged(-0.1, { source: 'annotation', detail: `readOnlyHint: true, but the tool looks ${category}`, kind: 'ignored', because: 'annotations never outweigh the name or schema' });
+    return unchanged(-0.1, {
+      source: 'annotation',
+      detail: `readOnlyHint: true, but the tool looks ${category}`,
+      kind: 'ignored',
+      because: 'annotations never outweigh the name or schema',
+    });
   }
   if (category === 'read' && (annotations.readOnlyHint === false || annotations.destructiveHint === true)) {
     const destructive = annotations.destructiveHint === true;
     const worse = destructive ? 'destructive' : 'write';
     const detail = destructive ? 'destructiveHint: true on a tool that looks like a read' : 'readOnlyHint: false on a tool that looks like a read';
-    return { category: worse, confidence: -0.15, evidence: [{ source: 'annotation', detail, kind: 'category', category: worse, because: 'the worse reading wins' }] };
+    return {
+      category: worse,
+      confidence: -0.15,
+      evidence: [{ source: 'annotation', detail, kind: 'category', category: worse, because: 'the worse reading wins' }],
+    };
   }
   if (annotations.destructiveHint === false && category === 'destructive') {
     return unchanged(0, { source: 'annotation', detail: 'destructiveHint: false on a tool that looks destructive', kind: 'ignored' });

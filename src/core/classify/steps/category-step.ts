@@ -27,11 +27,17 @@ const URL_PARAMS = new Set(['url', 'uri', 'href', 'link']);
 
 /** Step 3: executing parameters, money, page automation, the schema's operations, saved results, stored text. */
 export function refineCategory(input: RefineInput, category: Category): CategoryFinding {
-  return REFINEMENTS.reduce<CategoryFinding>((found, refine) => {
-    const change = refine(input, found.category);
-    if (!change) return found;
-    return { category: change.category, evidence: [...found.evidence, { source: change.source, detail: change.detail, kind: 'category', category: change.category }] };
-  }, { category, evidence: [] });
+  return REFINEMENTS.reduce<CategoryFinding>(
+    (found, refine) => {
+      const change = refine(input, found.category);
+      if (!change) return found;
+      return {
+        category: change.category,
+        evidence: [...found.evidence, { source: change.source, detail: change.detail, kind: 'category', category: change.category }],
+      };
+    },
+    { category, evidence: [] },
+  );
 }
 
 const REFINEMENTS: readonly Refinement[] = [
@@ -66,7 +72,8 @@ const REFINEMENTS: readonly Refinement[] = [
     if (category !== 'read') return undefined;
     const urlParam = params.find((p) => URL_PARAMS.has(p));
     const valueParam = params.find((p) => p === 'value' || p === 'values');
-    if (verb === 'open' && urlParam) return { category: 'write', source: 'schema', detail: `“open” with a \`${urlParam}\` parameter drives a browser or device` };
+    if (verb === 'open' && urlParam)
+      return { category: 'write', source: 'schema', detail: `“open” with a \`${urlParam}\` parameter drives a browser or device` };
     if (verb === 'select' && valueParam && params.some((p) => p === 'selector' || p === 'element' || p === 'uid' || p === 'ref')) {
       return { category: 'write', source: 'schema', detail: `“select” with a \`${valueParam}\` for a page element sets a form field` };
     }
@@ -74,7 +81,8 @@ const REFINEMENTS: readonly Refinement[] = [
   },
   function offersWorseOperation({ facts }, category) {
     const operation = worstOperation(facts.parameters, facts.context);
-    if (!operation || !(category === 'other' || (category !== 'execute' && category !== 'financial' && RANK[operation.reading.category] > RANK[category]))) return undefined;
+    if (!operation || !(category === 'other' || (category !== 'execute' && category !== 'financial' && RANK[operation.reading.category] > RANK[category])))
+      return undefined;
     return { category: operation.reading.category, source: 'schema', detail: `parameter \`${operation.parameter}\` can ask for “${operation.value}”` };
   },
   // A reader that also sends what it reads to an outside address is a write that sends (its level follows).
@@ -88,7 +96,10 @@ const REFINEMENTS: readonly Refinement[] = [
     const output = outputParameter(facts.parameters);
     if (output) return { category: 'write', source: 'schema', detail: `parameter \`${output.path}\` saves the result to a file` };
     // Where the result goes is said with what the tool does: the first sentence, not a later example.
-    const saves = SAVES_RESULT.exec(facts.lowerDescription) ?? PLACES_RESULT.exec(firstSentence(facts.lowerDescription)) ?? DOWNLOADS_LOCALLY.exec(firstSentence(facts.lowerDescription));
+    const saves =
+      SAVES_RESULT.exec(facts.lowerDescription) ??
+      PLACES_RESULT.exec(firstSentence(facts.lowerDescription)) ??
+      DOWNLOADS_LOCALLY.exec(firstSentence(facts.lowerDescription));
     return saves ? { category: 'write', source: 'description', detail: `the description says it saves its result (“${saves[0]}”)` } : undefined;
   },
   function storesText({ facts: { parameters, params } }, category) {

@@ -40,28 +40,49 @@ export function levelFor(input: LevelInput): LevelFinding {
   return input.signals.includes('suspicious-description') ? { ...found, level: 'critical' } : found;
 }
 
-function categoryLevel({ category, signals, nameWords, destructiveHint, executing, saysReadOnly, movesMoney, firstVerb, lowConfidence }: LevelInput): LevelFinding {
+function categoryLevel({
+  category,
+  signals,
+  nameWords,
+  destructiveHint,
+  executing,
+  saysReadOnly,
+  movesMoney,
+  firstVerb,
+  lowConfidence,
+}: LevelInput): LevelFinding {
   const has = (s: Signal) => signals.includes(s);
   const plain = (level: Level): LevelFinding => ({ level, evidence: [] });
   switch (category) {
     case 'read':
-      return plain(has('credentials') || has('personal-data') || has('filesystem-path') || has('fetches-url') || has('money') || has('permissions') ? 'medium' : 'low');
+      return plain(
+        has('credentials') || has('personal-data') || has('filesystem-path') || has('fetches-url') || has('money') || has('permissions') ? 'medium' : 'low',
+      );
     case 'write': {
       if (has('permissions') && nameWords.some((t) => GRANTING_WORDS.has(t))) return plain('critical');
       if (has('permissions') || has('credentials') || has('sends-external') || has('bulk') || destructiveHint) return plain('high');
       // A deploy puts new code in front of the service's users, as a publish does.
       const deploys = nameWords.find((t) => DEPLOY_WORDS.has(t));
-      return deploys ? { level: 'high', evidence: [{ source: 'name', detail: `“${deploys}” puts new code live`, kind: 'level', level: 'high' }] } : plain('medium');
+      return deploys
+        ? { level: 'high', evidence: [{ source: 'name', detail: `“${deploys}” puts new code live`, kind: 'level', level: 'high' }] }
+        : plain('medium');
     }
     case 'destructive': {
       const infraNoun = removedInfraNoun(nameWords);
-      if (infraNoun) return { level: 'critical', evidence: [{ source: 'name', detail: `removes “${infraNoun}”, infrastructure-scale`, kind: 'level', level: 'critical' }] };
+      if (infraNoun)
+        return { level: 'critical', evidence: [{ source: 'name', detail: `removes “${infraNoun}”, infrastructure-scale`, kind: 'level', level: 'critical' }] };
       return plain(has('bulk') || has('permissions') ? 'critical' : 'high');
     }
     case 'execute': {
       // Read-only SQL changes nothing, yet reads all it can reach: high, not critical.
       if (executing.length === 1 && executing[0] === 'raw-sql' && saysReadOnly) {
-        return { level: 'high', evidence: [{ source: 'description', detail: 'SQL said to run read-only', kind: 'level', level: 'high', because: 'it still reads every table it can reach' }, ...jobEvidence(nameWords)] };
+        return {
+          level: 'high',
+          evidence: [
+            { source: 'description', detail: 'SQL said to run read-only', kind: 'level', level: 'high', because: 'it still reads every table it can reach' },
+            ...jobEvidence(nameWords),
+          ],
+        };
       }
       if (executing.length > 0 || nameWords.some((t) => RUNNER_WORDS.has(t))) return plain('critical');
       return { level: 'high', evidence: jobEvidence(nameWords) };
@@ -77,7 +98,25 @@ const jobEvidence = (nameWords: readonly string[]): Evidence[] =>
   nameWords.some((t) => JOB_NOUNS.has(t)) ? [{ source: 'name', detail: 'runs a predefined job', kind: 'level', level: 'high' }] : [];
 
 // Words after a noun that leave it the thing acted on: `delete_instance_in_region`, `delete_project_by_id`.
-const AFTER_THE_OBJECT = new Set(['in', 'from', 'on', 'of', 'for', 'by', 'with', 'at', 'to', 'id', 'ids', 'name', 'names', 'if', 'exists', 'safely', 'permanently']);
+const AFTER_THE_OBJECT = new Set([
+  'in',
+  'from',
+  'on',
+  'of',
+  'for',
+  'by',
+  'with',
+  'at',
+  'to',
+  'id',
+  'ids',
+  'name',
+  'names',
+  'if',
+  'exists',
+  'safely',
+  'permanently',
+]);
 const NO_CONTEXT = { git: false, money: false };
 
 /**
@@ -91,4 +130,3 @@ function removedInfraNoun(nameWords: readonly string[]): string | undefined {
     return t === 'all' || next === undefined || AFTER_THE_OBJECT.has(next) || (!NOUN_OR_VERB.has(next) && categoryOfWord(next, NO_CONTEXT) !== undefined);
   });
 }
-

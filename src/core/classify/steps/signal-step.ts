@@ -2,7 +2,17 @@ import type { Category, EvidenceSource, Signal } from '../../risk.ts';
 import type { Parameter } from '../../input-schema/parameters.ts';
 import type { Evidence } from '../evidence.ts';
 import { findToolPoisoning } from '../suspicious.ts';
-import { BULK_FLAGS, BULK_LISTS, DESCRIPTION_PHRASES, MONEY_PARAMS, PRICE_NOUNS, SENDING_VERBS, SENDS_ELSEWHERE, SIGNAL_WORDS, TEXT_EXAMINING_VERBS } from '../lexicon.ts';
+import {
+  BULK_FLAGS,
+  BULK_LISTS,
+  DESCRIPTION_PHRASES,
+  MONEY_PARAMS,
+  PRICE_NOUNS,
+  SENDING_VERBS,
+  SENDS_ELSEWHERE,
+  SIGNAL_WORDS,
+  TEXT_EXAMINING_VERBS,
+} from '../lexicon.ts';
 import { isFlag, isFreeText, isList } from '../schema-evidence.ts';
 import { AMBIGUOUS_RUNNABLE_PARAMS, isCredential, isMainInput, isRecipient, nameOf, saysItRuns } from '../parameter-roles.ts';
 import { firstSentence, type ToolFacts } from './tool-facts.ts';
@@ -25,7 +35,24 @@ const SQL_CONTEXT = /\b(sql|(open)?cypher|postgres(ql)?|mysql|sqlite|select (sta
 const QUERY_LANGUAGE = /\b(sql|(open)?cypher|sparql|gremlin|hogql|select statements?)\b/i;
 const DATABASE_CONTEXT = /\b(database|db)\b/i;
 // Verbs whose `query` is what to look for: keywords, a filter, a question.
-const SEARCHING_VERBS = new Set(['search', 'find', 'lookup', 'match', 'filter', 'browse', 'list', 'get', 'recall', 'retrieve', 'fetch', 'ask', 'answer', 'autocomplete', 'suggest', 'recommend']);
+const SEARCHING_VERBS = new Set([
+  'search',
+  'find',
+  'lookup',
+  'match',
+  'filter',
+  'browse',
+  'list',
+  'get',
+  'recall',
+  'retrieve',
+  'fetch',
+  'ask',
+  'answer',
+  'autocomplete',
+  'suggest',
+  'recommend',
+]);
 // Stricter, for a name alone: words that only a database query language goes with.
 const SQL_WORDS = /\b(sql|(open)?cypher|sparql|gremlin|database|postgres(ql)?|mysql|sqlite)\b/i;
 const CREDENTIAL_PARAM = /password|secret|token|api_?key|private_?key|credential/;
@@ -34,7 +61,24 @@ const SQL_PARAM = /(?:^| )sql$|^sql (?:statements?|quer(?:y|ies)|text)$/;
 // Name words that tell what a tool is about, not what it does: they count only with a parameter.
 const NAME_ALONE_IS_NOT_ENOUGH = new Set<Signal>(['shell-command', 'code-eval', 'raw-sql', 'sends-external']);
 // Name words that say the tool runs what it is given (not `code` or `command`, which a tool may only be about).
-const RUNNING_NAME_WORDS = new Set(['exec', 'execute', 'eval', 'evaluate', 'run', 'shell', 'bash', 'sh', 'terminal', 'repl', 'kubectl', 'javascript', 'python', 'sql', 'cypher', 'process']);
+const RUNNING_NAME_WORDS = new Set([
+  'exec',
+  'execute',
+  'eval',
+  'evaluate',
+  'run',
+  'shell',
+  'bash',
+  'sh',
+  'terminal',
+  'repl',
+  'kubectl',
+  'javascript',
+  'python',
+  'sql',
+  'cypher',
+  'process',
+]);
 
 // Where typed input runs: `process` only as a noun (`process_text` processes text).
 const INTERACTIVE_NAME_WORDS = new Set(['terminal', 'shell', 'bash', 'repl', 'tty', 'pty', 'tmux', 'process']);
@@ -42,7 +86,18 @@ const INTERACTIVE_INPUTS = new Set(['input', 'keys', 'stdin', 'line']);
 
 // Read, these name a setting or a person (a page's visibility, a team's members), not who may do what.
 // A policy read stays a look at permissions: resource and IAM policies say who may act.
-const SETTING_LIKE_PERMISSION_NOUNS = new Set(['sharing', 'visibility', 'ownership', 'protection', 'protect', 'admin', 'member', 'members', 'collaborator', 'collaborators']);
+const SETTING_LIKE_PERMISSION_NOUNS = new Set([
+  'sharing',
+  'visibility',
+  'ownership',
+  'protection',
+  'protect',
+  'admin',
+  'member',
+  'members',
+  'collaborator',
+  'collaborators',
+]);
 
 const SPEAKS_OF_RUNNING = /\b(runs?|running|execut\w*)\b/;
 
@@ -69,18 +124,30 @@ export function readSignals(facts: ToolFacts, category: Category, verb?: string)
   };
   const paramHits = new Map<Signal, string>();
 
-  const toolRunsText = category === 'execute' || DESCRIPTION_PHRASES.execute.some((re) => re.test(lowerDescription)) || tokens.some((t) => RUNNING_NAME_WORDS.has(t));
+  const toolRunsText =
+    category === 'execute' || DESCRIPTION_PHRASES.execute.some((re) => re.test(lowerDescription)) || tokens.some((t) => RUNNING_NAME_WORDS.has(t));
   const examinesText = verb !== undefined && TEXT_EXAMINING_VERBS.has(verb) && !SPEAKS_OF_RUNNING.test(lowerDescription);
-  const runs = (p: Parameter, name: string) => !examinesText && isFreeText(p) && isMainInput(p) && (!AMBIGUOUS_RUNNABLE_PARAMS.has(name) || toolRunsText || saysItRuns(p, category === 'read'));
+  const runs = (p: Parameter, name: string) =>
+    !examinesText && isFreeText(p) && isMainInput(p) && (!AMBIGUOUS_RUNNABLE_PARAMS.has(name) || toolRunsText || saysItRuns(p, category === 'read'));
   for (const [signal, words] of Object.entries(SIGNAL_WORDS) as [Signal, { names: readonly string[]; params: readonly string[] }][]) {
     const executing = EXECUTING_SIGNALS.includes(signal);
     const fits = (p: Parameter, name: string) =>
-      executing ? runs(p, name) : signal === 'sends-external' ? isRecipient(p, parameters) && !namesADraft(tokenSet) : signal !== 'credentials' || isCredential(p);
+      executing
+        ? runs(p, name)
+        : signal === 'sends-external'
+          ? isRecipient(p, parameters) && !namesADraft(tokenSet)
+          : signal !== 'credentials' || isCredential(p);
     const index = parameters.findIndex((p, i) => words.params.includes(params[i]!) && fits(p, params[i]!));
     const secretIndex = signal === 'credentials' && index < 0 ? parameters.findIndex((p, i) => CREDENTIAL_PARAM.test(params[i]!) && isCredential(p)) : -1;
     const paramHit = index >= 0 ? params[index] : secretIndex >= 0 ? params[secretIndex] : undefined;
     if (paramHit) paramHits.set(signal, paramHit);
-    const nameHit = words.names.find((w) => tokenSet.has(w) && !(signal === 'fetches-url' && (namesAnAddress(w, tokens, facts.context) || fetchesARecord(w, tokens))) && !(signal === 'credentials' && measuredTokens(w, tokens)) && !(signal === 'permissions' && category === 'read' && SETTING_LIKE_PERMISSION_NOUNS.has(w)));
+    const nameHit = words.names.find(
+      (w) =>
+        tokenSet.has(w) &&
+        !(signal === 'fetches-url' && (namesAnAddress(w, tokens, facts.context) || fetchesARecord(w, tokens))) &&
+        !(signal === 'credentials' && measuredTokens(w, tokens)) &&
+        !(signal === 'permissions' && category === 'read' && SETTING_LIKE_PERMISSION_NOUNS.has(w)),
+    );
     if (nameHit && !NAME_ALONE_IS_NOT_ENOUGH.has(signal)) raise(signal, 'name', `“${nameHit}” in the name`);
     else if (paramHit) raise(signal, 'schema', `parameter \`${paramHit}\``);
     else if (nameHit && category === 'execute') raise(signal, 'name', `“${nameHit}” in the name of a tool that executes`);
@@ -98,13 +165,18 @@ export function readSignals(facts: ToolFacts, category: Category, verb?: string)
     }
   }
   // SQL named for what it does (`migrationSql`, `raw_sql`, `sqlStatements`) is SQL all the same.
-  const sqlIndex = paramHits.has('raw-sql') ? -1 : parameters.findIndex((p, i) => SQL_PARAM.test(nameTokens(p.path.split('.').pop()!).join(' ')) && runs(p, params[i]!));
+  const sqlIndex = paramHits.has('raw-sql')
+    ? -1
+    : parameters.findIndex((p, i) => SQL_PARAM.test(nameTokens(p.path.split('.').pop()!).join(' ')) && runs(p, params[i]!));
   if (sqlIndex >= 0) {
     paramHits.set('raw-sql', params[sqlIndex]!);
     raise('raw-sql', 'schema', `parameter \`${params[sqlIndex]}\``);
   }
   // A connection string carries the database password; a service's environment variables its secrets.
-  const keyPhrase = /\b(?:(?:api|access|private|secret|ssh|signing|deploy|anon) keys?|connection strings?|env(?:ironment)? var(?:iable)?s?|config vars?)\b/.exec(tokens.join(' '));
+  const keyPhrase =
+    /\b(?:(?:api|access|private|secret|ssh|signing|deploy|anon) keys?|connection strings?|env(?:ironment)? var(?:iable)?s?|config vars?)\b/.exec(
+      tokens.join(' '),
+    );
   if (keyPhrase) raise('credentials', 'name', `“${keyPhrase[0]}” in the name`);
   // An access list says which addresses may connect: a firewall rule. An access request or level says who may.
   const accessList = /\baccess (?:lists?|requests?|levels?|rules?|grants?)\b/.exec(tokens.join(' '));
@@ -124,7 +196,13 @@ export function readSignals(facts: ToolFacts, category: Category, verb?: string)
   if (mayRunQuery && queryInput && (namesSql || (onADatabase && !searches))) {
     paramHits.set('raw-sql', 'query');
     raise('raw-sql', 'schema', 'parameter `query` on a database tool');
-  } else if (mayRunQuery && !queryInput && tokenSet.has('query') && hasRoomForQueryText(parameters) && SQL_WORDS.test(`${tokens.join(' ')} ${firstSentence(description)}`)) {
+  } else if (
+    mayRunQuery &&
+    !queryInput &&
+    tokenSet.has('query') &&
+    hasRoomForQueryText(parameters) &&
+    SQL_WORDS.test(`${tokens.join(' ')} ${firstSentence(description)}`)
+  ) {
     paramHits.set('raw-sql', 'query');
     raise('raw-sql', 'name', '“query” in the name of a database tool');
   }
@@ -173,7 +251,8 @@ function hasRoomForQueryText(parameters: readonly Parameter[]): boolean {
 // still an additive write, and a `batch` after the verb names a thing (`delete_batch_job`).
 const BULK_BEFORE_VERB = new Set(['bulk', 'batch', 'mass']);
 const BULK_AFTER_VERB = new Set(['many', 'bulk']);
-const BULK_REMOVAL = /\b(?:bulk|batch|mass)[- ]?(?:delet|remov|purg|eras|destroy|drop)\w*|\b(?:delet|remov|purg|eras|destroy|drop)\w* (?:\w+ )?in (?:bulk|batch(?:es)?)\b/;
+const BULK_REMOVAL =
+  /\b(?:bulk|batch|mass)[- ]?(?:delet|remov|purg|eras|destroy|drop)\w*|\b(?:delet|remov|purg|eras|destroy|drop)\w* (?:\w+ )?in (?:bulk|batch(?:es)?)\b/;
 
 function bulkRemovalWord(tokens: readonly string[], verb: string | undefined): string | undefined {
   const at = verb === undefined ? -1 : tokens.indexOf(verb);
@@ -182,7 +261,29 @@ function bulkRemovalWord(tokens: readonly string[], verb: string | undefined): s
   return BULK_AFTER_VERB.has(tokens[at + 1] ?? '') ? tokens[at + 1] : undefined;
 }
 
-const WEB_WORDS = new Set(['url', 'uri', 'urls', 'web', 'webpage', 'webpages', 'page', 'pages', 'website', 'site', 'html', 'http', 'https', 'content', 'link', 'links', 'doc', 'docs', 'documentation', 'feed', 'rss']);
+const WEB_WORDS = new Set([
+  'url',
+  'uri',
+  'urls',
+  'web',
+  'webpage',
+  'webpages',
+  'page',
+  'pages',
+  'website',
+  'site',
+  'html',
+  'http',
+  'https',
+  'content',
+  'link',
+  'links',
+  'doc',
+  'docs',
+  'documentation',
+  'feed',
+  'rss',
+]);
 
 /** `fetch_container_logs`, `fetch-actor-details`: “fetch” of a record the name names gets it from the tool's own service, not from the web. */
 function fetchesARecord(word: string, tokens: readonly string[]): boolean {
@@ -224,11 +325,15 @@ const sends = (verb: string) => SENDING_VERBS.has(verb) || (verb.startsWith('re'
 /** Step 3's signal: a write that sends (by its verb, or to a recipient it takes) reaches others. */
 export function sendingEvidence({ parameters, tokenSet }: ToolFacts, category: Category, verb: ReadVerb | undefined): Evidence | undefined {
   if (category !== 'write') return undefined;
-  if (verb && sends(verb.reading.verb) && verb.reading.sends !== false) return signalEvidence('sends-external', verb.source, `verb “${verb.reading.verb}” sends to others`);
+  if (verb && sends(verb.reading.verb) && verb.reading.sends !== false)
+    return signalEvidence('sends-external', verb.source, `verb “${verb.reading.verb}” sends to others`);
   if (namesADraft(tokenSet)) return undefined;
   const recipient = parameters.find((p) => isRecipient(p, parameters));
   if (recipient) return signalEvidence('sends-external', 'schema', `takes a recipient (\`${nameOf(recipient)}\`)`);
   // `push_text_message(userId)`, `conversations_add_message(channel_id)`: a new message put where people read it.
-  const destination = verb && MESSAGE_MAKING_VERBS.has(verb.reading.verb) && [...tokenSet].some((t) => MESSAGE_WORDS.has(t)) ? parameters.find((p) => MESSAGE_DESTINATION.test(nameOf(p))) : undefined;
+  const destination =
+    verb && MESSAGE_MAKING_VERBS.has(verb.reading.verb) && [...tokenSet].some((t) => MESSAGE_WORDS.has(t))
+      ? parameters.find((p) => MESSAGE_DESTINATION.test(nameOf(p)))
+      : undefined;
   return destination ? signalEvidence('sends-external', 'schema', `a new message for \`${nameOf(destination)}\``) : undefined;
 }

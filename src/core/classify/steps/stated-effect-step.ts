@@ -29,17 +29,44 @@ export interface StatedEffectFinding {
 }
 
 // "read-only", "readonly", "does not modify", "without making changes", "no side effects".
-const SAYS_READ_ONLY = /\b(?:read[- ]?only|(?:does|do|will) not (?:modify|change|alter|write|create|update|delete)|doesn't (?:modify|change|alter|write)|(?:without|never) (?:modifying|changing|altering|writing|making (?:any )?changes)|no side[- ]effects|only reads|makes no changes)\b/;
+const SAYS_READ_ONLY =
+  /\b(?:read[- ]?only|(?:does|do|will) not (?:modify|change|alter|write|create|update|delete)|doesn't (?:modify|change|alter|write)|(?:without|never) (?:modifying|changing|altering|writing|making (?:any )?changes)|no side[- ]effects|only reads|makes no changes)\b/;
 // "Sets the bucket to read-only", "mark as read-only": read-only is what the tool makes, not what it is.
-const MAKES_READ_ONLY = /\b(?:to|as|make|makes|making|set|sets|setting|mark|marks|toggle|toggles|enable|enables|disable|disables|switch|switches)\s+(?:\w+\s+){0,2}read[- ]?only\b/;
+const MAKES_READ_ONLY =
+  /\b(?:to|as|make|makes|making|set|sets|setting|mark|marks|toggle|toggles|enable|enables|disable|disables|switch|switches)\s+(?:\w+\s+){0,2}read[- ]?only\b/;
 // A description that opens with one of these says what comes back.
-const READ_OPENINGS = new Set(['return', 'get', 'list', 'show', 'retrieve', 'fetch', 'search', 'find', 'describe', 'count', 'read', 'display', 'view', 'look', 'lookup', 'check', 'calculate', 'compute']);
+const READ_OPENINGS = new Set([
+  'return',
+  'get',
+  'list',
+  'show',
+  'retrieve',
+  'fetch',
+  'search',
+  'find',
+  'describe',
+  'count',
+  'read',
+  'display',
+  'view',
+  'look',
+  'lookup',
+  'check',
+  'calculate',
+  'compute',
+]);
 
 export function statedEffect({ facts, verb, category, raisedByRefinement, executing }: StatedEffectInput): StatedEffectFinding {
   const unchanged = { category, evidence: [] };
   const pullable = category === 'write' || category === 'other' || (category === 'execute' && executing.length === 0);
   const nameVerb = verb.first?.reading;
-  if (!pullable || raisedByRefinement || (nameVerb && RANK[nameVerb.category] >= RANK.destructive) || RANK[verb.category === 'other' ? 'read' : verb.category] >= RANK.destructive) return unchanged;
+  if (
+    !pullable ||
+    raisedByRefinement ||
+    (nameVerb && RANK[nameVerb.category] >= RANK.destructive) ||
+    RANK[verb.category === 'other' ? 'read' : verb.category] >= RANK.destructive
+  )
+    return unchanged;
   if (namesAChange(facts)) return unchanged;
   // A plain verb in the name that the description speaks of decides: `create_issue`, "Create a new
   // issue ...", stays a write whatever else is read-only; `update_user`, "Returns the updated user", too.

@@ -2,7 +2,18 @@ import type { Category, EvidenceSource } from '../../risk.ts';
 import { nameTokens, textWords } from '../../text/tokens.ts';
 import type { Evidence } from '../evidence.ts';
 import { EXECUTING_OBJECTS, NOUN_OR_VERB } from '../lexicon.ts';
-import { categoryOfWord, changeVerbIn, cjkOpeningVerb, descriptionVerb, endsWithMethod, openingVerb, RANK, sharedOpeningWord, verbOfWords, type VerbReading } from '../verb.ts';
+import {
+  categoryOfWord,
+  changeVerbIn,
+  cjkOpeningVerb,
+  descriptionVerb,
+  endsWithMethod,
+  openingVerb,
+  RANK,
+  sharedOpeningWord,
+  verbOfWords,
+  type VerbReading,
+} from '../verb.ts';
 import { firstSentence, type ToolFacts } from './tool-facts.ts';
 
 /** A verb and where it was read. */
@@ -81,12 +92,30 @@ type Correction = (facts: ToolFacts, finding: VerbFinding) => VerbFinding | unde
 // "Compute a result by running Python", "Interpret a Lua chunk": the first sentence says code is run.
 // The verb opens the sentence or a clause of its own ("by running", "and executes"): "a running
 // session" or "an executed statement" only names one.
-const RUNS_CODE = /(?:^|\b(?:by|and|then|to|that|which|re) )(?:runs?|running|execut(?:e|es|ing)|evaluat(?:e|es|ing)|interpret(?:s|ing)?) (?:\w+ ){0,2}?(?:python|javascript|typescript|js|lua|ruby|perl|php|shell|bash|powershell|sql|code|scripts?|commands?|programs?)\b/;
+const RUNS_CODE =
+  /(?:^|\b(?:by|and|then|to|that|which|re) )(?:runs?|running|execut(?:e|es|ing)|evaluat(?:e|es|ing)|interpret(?:s|ing)?) (?:\w+ ){0,2}?(?:python|javascript|typescript|js|lua|ruby|perl|php|shell|bash|powershell|sql|code|scripts?|commands?|programs?)\b/;
 
 // Heads of a noun phrase that names something handed back: “sentiment analysis”, “DNS query analysis”.
 const LOOKED_AT_HEADS = new Set([
-  'analysis', 'analytics', 'overview', 'summary', 'statistics', 'stats', 'report', 'lookup', 'metrics', 'insights',
-  'breakdown', 'introspection', 'diagnostics', 'comparison', 'information', 'details', 'metadata', 'history', 'listing',
+  'analysis',
+  'analytics',
+  'overview',
+  'summary',
+  'statistics',
+  'stats',
+  'report',
+  'lookup',
+  'metrics',
+  'insights',
+  'breakdown',
+  'introspection',
+  'diagnostics',
+  'comparison',
+  'information',
+  'details',
+  'metadata',
+  'history',
+  'listing',
 ]);
 const PHRASE_ENDS = new Set(['of', 'for', 'from', 'using', 'with', 'by', 'in', 'on', 'via', 'based', 'across', 'between']);
 
@@ -96,7 +125,6 @@ function phraseHead(lead: readonly string[]): string | undefined {
   const phrase = lead.slice(0, end < 0 ? lead.length : end);
   return phrase.length > 0 && phrase.length <= 5 ? phrase.at(-1) : undefined;
 }
-
 
 const CORRECTIONS: readonly Correction[] = [
   // “Basic sentiment analysis using keyword matching”: with no verb anywhere, a first sentence that
@@ -124,7 +152,13 @@ const CORRECTIONS: readonly Correction[] = [
     const runsCode = lead.slice(0, 6).some((w) => EXECUTING_OBJECTS.has(w));
     // A verb joined by and/or counts when it removes ("Lists old exports and deletes them"): other joined
     // words are as often nouns ("and sync state", "and payout history").
-    if (!opening || (opening.joined && opening.category !== 'destructive') || RANK[opening.category] <= RANK.read || (opening.category === 'execute' && !runsCode)) return undefined;
+    if (
+      !opening ||
+      (opening.joined && opening.category !== 'destructive') ||
+      RANK[opening.category] <= RANK.read ||
+      (opening.category === 'execute' && !runsCode)
+    )
+      return undefined;
     return readFromOpening(finding, opening.category, opening, describeReading(opening, OPENING));
   },
   // A noun that reads (`logs` in `compact_logs`) says nothing when the name opens with a verb the

@@ -65,7 +65,8 @@ function readJson(text: string, file: string): unknown {
 }
 
 const strings = (values: readonly (string | number | boolean)[] | null | undefined) => (values ?? []).map(String);
-const stringRecord = (record: Record<string, string | number | boolean> | null | undefined) => Object.fromEntries(Object.entries(record ?? {}).map(([k, v]) => [k, String(v)]));
+const stringRecord = (record: Record<string, string | number | boolean> | null | undefined) =>
+  Object.fromEntries(Object.entries(record ?? {}).map(([k, v]) => [k, String(v)]));
 
 function fromJsonEntry(name: string, entry: JsonServer, path: ConfigServer['path'], extra: Partial<ConfigServer>): ConfigServer {
   const url = entry.httpUrl ?? entry.serverUrl ?? entry.url ?? undefined;
@@ -87,7 +88,11 @@ function fromJsonEntry(name: string, entry: JsonServer, path: ConfigServer['path
   };
 }
 
-function jsonServers(servers: Record<string, JsonServer> | null | undefined, at: ConfigServer['path'], extra: (name: string) => Partial<ConfigServer> = () => ({})): ConfigServer[] {
+function jsonServers(
+  servers: Record<string, JsonServer> | null | undefined,
+  at: ConfigServer['path'],
+  extra: (name: string) => Partial<ConfigServer> = () => ({}),
+): ConfigServer[] {
   return Object.entries(servers ?? {}).map(([name, entry]) => fromJsonEntry(name, entry, [...at, name], extra(name)));
 }
 
@@ -118,7 +123,17 @@ export function parseClientConfig(text: string, options: { path: string; client?
   const { path } = options;
   const isToml = options.client === 'codex' || (options.client === undefined && /\.toml$/i.test(path));
   const root = isToml ? parseTomlFile(text, path) : readJson(text, path);
-  if (!isObject(root)) throw new DataError([issueText({ path: [], message: 'expected an object at the top of the file', hint: 'a client configuration is an object with "mcpServers", "servers" or [mcp_servers] tables' }, path)]);
+  if (!isObject(root))
+    throw new DataError([
+      issueText(
+        {
+          path: [],
+          message: 'expected an object at the top of the file',
+          hint: 'a client configuration is an object with "mcpServers", "servers" or [mcp_servers] tables',
+        },
+        path,
+      ),
+    ]);
   const client = options.client ?? (isToml ? 'codex' : detectClient(path, root));
 
   if (client === 'codex') {
@@ -131,14 +146,33 @@ export function parseClientConfig(text: string, options: { path: string; client?
     return { client, servers: jsonServers(file.servers, ['servers']), inputs };
   }
   if (client === 'mcp-json' && !('mcpServers' in root)) {
-    throw new DataError([issueText({ path: [], message: `lists no MCP servers: expected "mcpServers" (Claude, Cursor, Gemini CLI, Windsurf, Cline…), "servers" (VS Code) or "projects" (~/.claude.json), got keys ${Object.keys(root).slice(0, 5).map((k) => JSON.stringify(k)).join(', ') || '(none)'}`, hint: 'pass a client configuration, or --client <name> if the file is one' }, path)]);
+    throw new DataError([
+      issueText(
+        {
+          path: [],
+          message: `lists no MCP servers: expected "mcpServers" (Claude, Cursor, Gemini CLI, Windsurf, Cline…), "servers" (VS Code) or "projects" (~/.claude.json), got keys ${
+            Object.keys(root)
+              .slice(0, 5)
+              .map((k) => JSON.stringify(k))
+              .join(', ') || '(none)'
+          }`,
+          hint: 'pass a client configuration, or --client <name> if the file is one',
+        },
+        path,
+      ),
+    ]);
   }
   const file = checkShape(McpServersFileSchema, root, path);
   const excluded = new Set(file.mcp?.excluded ?? []);
   const servers = jsonServers(file.mcpServers, ['mcpServers'], (name) => (excluded.has(name) ? { disabled: 'listed in mcp.excluded' } : {}));
   for (const [project, settings] of Object.entries(file.projects ?? {})) {
     const off = new Set(settings?.disabledMcpServers ?? []);
-    servers.push(...jsonServers(settings?.mcpServers, ['projects', project, 'mcpServers'], (name) => ({ project, ...(off.has(name) ? { disabled: `listed in projects[${JSON.stringify(project)}].disabledMcpServers` } : {}) })));
+    servers.push(
+      ...jsonServers(settings?.mcpServers, ['projects', project, 'mcpServers'], (name) => ({
+        project,
+        ...(off.has(name) ? { disabled: `listed in projects[${JSON.stringify(project)}].disabledMcpServers` } : {}),
+      })),
+    );
   }
   return { client, servers, inputs: [] };
 }

@@ -8,8 +8,7 @@ import { missingText, resolveVariables, type Missing, type VariableSources } fro
 
 /** How to reach a server, every variable resolved: what the importer starts or connects to. */
 export type Launch =
-  | { kind: 'stdio'; command: string; args: string[]; env: Record<string, string>; cwd?: string }
-  | { kind: 'http'; url: URL; headers: Record<string, string> };
+  { kind: 'stdio'; command: string; args: string[]; env: Record<string, string>; cwd?: string } | { kind: 'http'; url: URL; headers: Record<string, string> };
 
 export type Prepared =
   | { status: 'ready'; launch: Launch; /** Values to keep out of files and the terminal. */ secrets: string[]; source: ServerSource }
@@ -43,13 +42,17 @@ function missingReason(missing: { what: Missing; where: string }[], context: Pre
   const inputs = [...new Set(missing.filter((m) => m.what.kind === 'input').map((m) => m.what.name))];
   if (inputs.length > 0) {
     const asks = inputs.map((id) => context.inputs?.find((input) => input.id === id)?.description).filter(Boolean);
-    reasons.push(`needs ${inputs.map((id) => `\${input:${id}}`).join(', ')}${asks.length ? ` (${asks.map((a) => JSON.stringify(a)).join(', ')})` : ''}: pass ${inputs.map((id) => `--input ${id}=…`).join(' ')}`);
+    reasons.push(
+      `needs ${inputs.map((id) => `\${input:${id}}`).join(', ')}${asks.length ? ` (${asks.map((a) => JSON.stringify(a)).join(', ')})` : ''}: pass ${inputs.map((id) => `--input ${id}=…`).join(' ')}`,
+    );
   }
   const variables = missing.filter((m) => m.what.kind === 'env');
   const names = [...new Set(variables.map((m) => missingText(m.what)))];
   if (names.length > 0) {
     const many = names.length > 1;
-    reasons.push(`the environment variable${many ? 's' : ''} ${names.join(', ')} ${many ? 'are' : 'is'} not set (used in ${[...new Set(variables.map((m) => m.where))].join(', ')}); set ${many ? 'them' : 'it'} as for the client`);
+    reasons.push(
+      `the environment variable${many ? 's' : ''} ${names.join(', ')} ${many ? 'are' : 'is'} not set (used in ${[...new Set(variables.map((m) => m.where))].join(', ')}); set ${many ? 'them' : 'it'} as for the client`,
+    );
   }
   return reasons.join('; ');
 }
@@ -74,7 +77,12 @@ export function prepareServer(server: ConfigServer, context: PrepareContext): Pr
     missing.push(...resolved.missing.map((what) => ({ what, where })));
     return resolved.text;
   };
-  const source: ServerSource = { client: context.client, name: server.name, ...(context.config ? { config: context.config } : {}), ...(server.project ? { project: server.project } : {}) };
+  const source: ServerSource = {
+    client: context.client,
+    name: server.name,
+    ...(context.config ? { config: context.config } : {}),
+    ...(server.project ? { project: server.project } : {}),
+  };
 
   let launch: Launch;
   if (server.kind === 'stdio') {
@@ -128,7 +136,11 @@ export function prepareServer(server: ConfigServer, context: PrepareContext): Pr
     if (!url) return { status: 'skipped', reason: 'its url is not a URL', cause: 'invalid' };
     secrets.push(...urlSecrets(url));
     if (url.protocol !== 'https:' && !(url.protocol === 'http:' && LOCAL_HOSTS.has(url.hostname))) {
-      return { status: 'skipped', reason: `its url must be https (http only on localhost, since headers may carry credentials), got ${redactedUrl(url)}`, cause: 'invalid' };
+      return {
+        status: 'skipped',
+        reason: `its url must be https (http only on localhost, since headers may carry credentials), got ${redactedUrl(url)}`,
+        cause: 'invalid',
+      };
     }
     launch = { kind: 'http', url, headers };
     // As written, so that a variable in it stays a name; its secret parts replaced either way.

@@ -39,7 +39,9 @@ const ServersSchema = z.record(z.string(), JsonServerSchema);
 /** `mcpServers` files, Claude Code's `~/.claude.json` (with `projects`) and Gemini CLI's settings.json (with `mcp.excluded`). */
 export const McpServersFileSchema = z.looseObject({
   mcpServers: ServersSchema.nullish(),
-  projects: z.record(z.string(), z.looseObject({ mcpServers: ServersSchema.nullish(), disabledMcpServers: z.array(z.string()).nullish() }).nullable()).nullish(),
+  projects: z
+    .record(z.string(), z.looseObject({ mcpServers: ServersSchema.nullish(), disabledMcpServers: z.array(z.string()).nullish() }).nullable())
+    .nullish(),
   mcp: z.looseObject({ excluded: z.array(z.string()).nullish() }).nullish(),
 });
 
@@ -65,7 +67,8 @@ export const CodexServerSchema = z
     enabled: z.boolean().optional(),
   })
   .check((ctx) => {
-    if (!ctx.value.command && !ctx.value.url) ctx.issues.push({ code: 'custom', input: ctx.value, message: 'needs "command" (a stdio server) or "url" (Streamable HTTP)' });
+    if (!ctx.value.command && !ctx.value.url)
+      ctx.issues.push({ code: 'custom', input: ctx.value, message: 'needs "command" (a stdio server) or "url" (Streamable HTTP)' });
   });
 export type CodexServer = z.output<typeof CodexServerSchema>;
 

@@ -28,9 +28,12 @@ export function wellKnownConfigs(folders: MachineFolders): WellKnownConfig[] {
   const path = folders.platform === 'win32' ? win32 : posix;
   const { home, cwd } = folders;
   // Where desktop apps (Claude Desktop, VS Code) keep their settings.
-  const appSupport = folders.platform === 'darwin' ? path.join(home, 'Library', 'Application Support')
-    : folders.platform === 'win32' ? (folders.appData ?? path.join(home, 'AppData', 'Roaming'))
-    : (folders.xdgConfigHome || path.join(home, '.config'));
+  const appSupport =
+    folders.platform === 'darwin'
+      ? path.join(home, 'Library', 'Application Support')
+      : folders.platform === 'win32'
+        ? (folders.appData ?? path.join(home, 'AppData', 'Roaming'))
+        : folders.xdgConfigHome || path.join(home, '.config');
   const vscodeUser = path.join(appSupport, 'Code', 'User');
   const extension = (id: string, file: string) => path.join(vscodeUser, 'globalStorage', id, 'settings', file);
   const user = (client: ClientName, file: string): WellKnownConfig => ({ client, path: file, scope: 'user' });

@@ -8,4 +8,6 @@ import { absoluteUrl } from '../../../lib/absolute-url.ts';
 export const getStaticPaths = serverPaths;
 
 export const GET: APIRoute = ({ props }) =>
-  new Response(serverChangesFeed((props as { server: CatalogServer }).server, absoluteUrl, buildDay), { headers: { 'Content-Type': 'application/atom+xml; charset=utf-8' } });
+  new Response(serverChangesFeed((props as { server: CatalogServer }).server, absoluteUrl, buildDay), {
+    headers: { 'Content-Type': 'application/atom+xml; charset=utf-8' },
+  });
