@@ -28,6 +28,8 @@ const vitest = (project: string): SuiteStep => ({
 /** What `npm test` runs, in its order (scripts/test.sh without arguments, then vitest's projects one at a time). */
 export const SUITE_STEPS: SuiteStep[] = [
   { id: 'clients-install', label: 'MCP clients installed (scripts/clients.sh)', command: 'bash', args: ['scripts/clients.sh'] },
+  { id: 'format', label: 'formatting (prettier --check)', command: 'npx', args: ['prettier', '--check', '--log-level', 'warn', '.'] },
+  { id: 'lint', label: 'lint (eslint)', command: 'npx', args: ['eslint', '.'] },
   { id: 'typecheck', label: 'type check (astro check)', command: 'npx', args: ['astro', 'check', '--minimumSeverity', 'error'] },
   vitest('unit'),
   vitest('clients'),
