@@ -39,6 +39,15 @@ describe('the catalog cache', () => {
     expect(fresh.warnings).toStrictEqual(loadCatalogDir(catalogDir).flatMap((s) => s.warnings));
   });
 
+  it('keys a server by what its pages show, not by where its file was read from', () => {
+    const here = setup();
+    const elsewhere = setup();
+    loadCatalogCached(here.catalogDir, here.cacheFile, 'fingerprint-1', dirname(here.catalogDir));
+    loadCatalogCached(elsewhere.catalogDir, elsewhere.cacheFile, 'fingerprint-1', '/');
+    const digests = (cacheFile: string) => buildCatalog(readCachedCatalog(cacheFile, 'fingerprint-1')!).servers.map((server) => [server.slug, server.digest]);
+    expect(digests(elsewhere.cacheFile)).toStrictEqual(digests(here.cacheFile));
+  });
+
   it('reads again only the files that changed, and only under the same code', () => {
     const { catalogDir, cacheFile } = setup();
     const first = loadCatalogCached(catalogDir, cacheFile, 'fingerprint-1');

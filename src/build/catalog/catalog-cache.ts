@@ -67,7 +67,10 @@ export function readCatalogPart(paths: readonly string[], cacheFile: string, fin
     const listing: Listing = { meta, tools: definitions.map((definition, i) => listedTool(definition, analyses[i]!.classification)) };
     const body: Body = { server, parameters: analyses.map((analysis) => analysis.parameters) };
     const rest = `${JSON.stringify(listing)}\t${JSON.stringify(body)}`;
-    const digest = createHash('sha256').update(rest).digest('hex');
+    // What the pages show, not where the file was read from: a catalog built from another folder keeps its keys.
+    const digest = createHash('sha256')
+      .update(`${JSON.stringify(listing)}\t${JSON.stringify([server.data, body.parameters])}`)
+      .digest('hex');
     const head: Head = { name, slug: server.slug, path, ...state, tools: definitions.length, file: server.file, warnings: server.warnings, digest };
     return { head, bytes: Buffer.from(`${JSON.stringify(head)}\t${rest}`) };
   });
