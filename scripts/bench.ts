@@ -204,7 +204,7 @@ const report = () => ({
   notes: [
     'peakRssMB: GNU time -v "Maximum resident set size" of the build: the largest single process in the tree (astro build or the pagefind binary), not their sum.',
     "treePeakRssMB: the largest sum of RSS over the build's whole process tree at one moment, sampled from /proc every 250 ms.",
-    'astroBuildSeconds: Astro\'s "N page(s) built in X", until after its build:done hooks. indexSeconds: the Pagefind index, made from the catalog in a worker thread while Astro renders (since 2026-12-01 evening; before, it ran inside astro:build:done and astroBuildSeconds included it).',
+    'astroBuildSeconds: the build\'s "rendered N pages in X s", from starting the page processes until the last exits. indexSeconds: the Pagefind index, made from the catalog in a worker thread while the pages render.',
     'totalSeconds: wall clock of node scripts/build.mjs (validation, astro build beside the search index, swap; the replaced build is deleted in the background after).',
     "dist: MB is the sum of apparent file sizes (MiB); diskMB what the files take in 4 KB blocks; bytesPerTool the apparent bytes over the tool pages' count.",
     'toolPage: servers/*/*/index.html; median is the lower median, gzip is zlib.gzipSync at the default level.',

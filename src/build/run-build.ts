@@ -309,6 +309,7 @@ async function render(
       planReported.then((report) => report?.manifest),
     ),
   );
+  const renderStarted = performance.now();
   const run: RenderersRun = await runRenderers(jobs, {
     io,
     log,
@@ -332,6 +333,7 @@ async function render(
     : undefined;
   rmSync(renderersFolder(staging), { recursive: true, force: true });
   const pages = log.finishProgress();
+  if (ok) log.info(`rendered ${plural(pages, 'page')} in ${((performance.now() - renderStarted) / 1000).toFixed(1)} s`);
   const linked = await reused;
   const pagesInPlace = ok && !failed(joined) && !failed(linked);
   // The next build reads which servers this one holds, and their keys, from the manifest.
