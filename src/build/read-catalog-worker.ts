@@ -1,16 +1,16 @@
-import { readCatalogPart } from './catalog/catalog-cache.ts';
+import { readCatalogBatch } from './catalog/catalog-cache.ts';
 import { DataError } from '../core/errors/friendly.ts';
 import { answerJob, jobData } from './job-io.ts';
 
-const { paths, cacheFile, fingerprint, partFile, cwd } = await jobData<{
+const { paths, cacheFile, fingerprint, batchFile, cwd } = await jobData<{
   paths: string[];
   cacheFile: string;
   fingerprint: string;
-  partFile: string;
+  batchFile: string;
   cwd: string;
 }>();
 try {
-  answerJob({ ok: true, reading: readCatalogPart(paths, cacheFile, fingerprint, partFile, cwd) });
+  answerJob({ ok: true, reading: readCatalogBatch(paths, cacheFile, fingerprint, batchFile, cwd) });
 } catch (error) {
   answerJob(
     error instanceof DataError

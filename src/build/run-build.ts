@@ -162,8 +162,8 @@ async function checkCatalog({ log, outDir, catalogDir, staging, snapshot, cacheF
   let reading: CatalogReading | undefined;
   try {
     mkdirSync(cacheFolder, { recursive: true });
-    // Under the lock, a part or partial file beside the cache is a dead build's.
-    for (const name of readdirSync(cacheFolder)) if (/\.(part-\d+|partial)$/.test(name)) rmSync(join(cacheFolder, name), { force: true });
+    // Under the lock, a batch or partial file beside the cache is a dead build's.
+    for (const name of readdirSync(cacheFolder)) if (/\.(batch-\d+|partial)$/.test(name)) rmSync(join(cacheFolder, name), { force: true });
     reading = await readCatalogInWorker(catalogDir, catalogCache, fingerprint);
   } catch (error) {
     if (!(error instanceof DataError)) throw error;

@@ -196,7 +196,7 @@ describe('readCache: the one reader of the cache file', () => {
   });
 });
 
-describe('the build reading the catalog in two shares at once', () => {
+describe('the build reading the catalog in two batches at once', () => {
   it('writes the cache a single reader writes, byte for byte, and reuses it the same way', { timeout: PROCESS_TEST_TIMEOUT }, async () => {
     const { catalogDir, cacheFile } = setup();
     loadCatalogCached(catalogDir, cacheFile, 'fingerprint-1');
@@ -206,10 +206,10 @@ describe('the build reading the catalog in two shares at once', () => {
     expect(readFileSync(cacheFile)).toStrictEqual(single);
     expect(reading).toMatchObject({ servers: loadCatalogDir(catalogDir).length, reused: 0 });
     expect((await readCatalogInWorker(catalogDir, cacheFile, 'fingerprint-1', 0)).reused).toBe(reading.servers);
-    expect(readdirSync(dirname(cacheFile)).filter((name) => name.includes('.part'))).toStrictEqual([]);
+    expect(readdirSync(dirname(cacheFile)).filter((name) => name.includes('.batch'))).toStrictEqual([]);
   });
 
-  it("reports both shares' problems in file order and keeps the last good cache", { timeout: PROCESS_TEST_TIMEOUT }, async () => {
+  it("reports both batches' problems in file order and keeps the last good cache", { timeout: PROCESS_TEST_TIMEOUT }, async () => {
     const { catalogDir, cacheFile } = setup();
     await readCatalogInWorker(catalogDir, cacheFile, 'fingerprint-1', 0);
     const before = readFileSync(cacheFile, 'utf8');
@@ -221,7 +221,7 @@ describe('the build reading the catalog in two shares at once', () => {
     expect(lines.findIndex((line) => line.includes('aaa-broken.json'))).toBeGreaterThanOrEqual(0);
     expect(lines.findIndex((line) => line.includes('aaa-broken.json'))).toBeLessThan(lines.findIndex((line) => line.includes('zzz-broken.json')));
     expect(readFileSync(cacheFile, 'utf8')).toBe(before);
-    expect(readdirSync(dirname(cacheFile)).filter((name) => name.includes('.part'))).toStrictEqual([]);
+    expect(readdirSync(dirname(cacheFile)).filter((name) => name.includes('.batch'))).toStrictEqual([]);
   });
 });
 

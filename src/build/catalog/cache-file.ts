@@ -156,7 +156,7 @@ function* scanLines(path: string): Generator<{ bytes: Buffer; offset: number }> 
   }
 }
 
-/** Lines, each ended by a newline, into `file` (a part of the cache: no header). */
+/** Lines, each ended by a newline, into `file` (a batch of the cache: no header). */
 export function writeLines(file: string, lines: readonly Buffer[]): void {
   const fd = openSync(file, 'w');
   try {

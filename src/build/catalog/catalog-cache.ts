@@ -33,21 +33,21 @@ export interface CatalogSummary {
  * would pass V8's string length limit). `readCachedCatalog` gives the pages what it holds.
  */
 export function loadCatalogCached(catalogDir: string, cacheFile: string, fingerprint: string, cwd = process.cwd()): CatalogSummary {
-  return assembleCache(cacheFile, fingerprint, [readCatalogPart(catalogFiles(catalogDir, cwd), cacheFile, fingerprint, `${cacheFile}.part-0`, cwd)]);
+  return assembleCache(cacheFile, fingerprint, [readCatalogBatch(catalogFiles(catalogDir, cwd), cacheFile, fingerprint, `${cacheFile}.batch-0`, cwd)]);
 }
 
-/** What one reader of a share of the catalog's files wrote to its part file. */
-export interface PartReading extends CatalogSummary {
-  partFile: string;
+/** What one reader of a batch of the catalog's files wrote to its batch file. */
+export interface BatchReading extends CatalogSummary {
+  batchFile: string;
   /** Lines the cache held under this fingerprint, for all files (a file removed since leaves one over). */
   previousLines: number;
 }
 
 /**
- * Reads `paths` (a share of the catalog's files, in order) like `loadCatalogCached`, into
- * `partFile`; `assembleCache` joins the parts. Readers of different shares can run at once.
+ * Reads `paths` (a batch of the catalog's files, in order) like `loadCatalogCached`, into
+ * `batchFile`; `assembleCache` joins the batches. Readers of different batches can run at once.
  */
-export function readCatalogPart(paths: readonly string[], cacheFile: string, fingerprint: string, partFile: string, cwd = process.cwd()): PartReading {
+export function readCatalogBatch(paths: readonly string[], cacheFile: string, fingerprint: string, batchFile: string, cwd = process.cwd()): BatchReading {
   const names = new Set(paths.map((path) => basename(path)));
   const previous = new Map<string, Line>();
   const { lines: kept, total } = reusableLines(cacheFile, fingerprint, (head) => names.has(head.name));
@@ -75,11 +75,11 @@ export function readCatalogPart(paths: readonly string[], cacheFile: string, fin
     return { head, bytes: Buffer.from(`${JSON.stringify(head)}\t${rest}`) };
   });
   writeLines(
-    partFile,
+    batchFile,
     lines.map((line) => line.bytes),
   );
   return {
-    partFile,
+    batchFile,
     previousLines: total,
     servers: lines.length,
     tools: lines.reduce((n, line) => n + line.head.tools, 0),
@@ -99,31 +99,31 @@ function fileState(path: string): FileState {
 const sameState = (a: FileState, b: FileState) => a.size === b.size && a.mtimeNs === b.mtimeNs && a.ctimeNs === b.ctimeNs && a.ino === b.ino && a.dev === b.dev;
 
 /**
- * Joins the parts (in order) into `cacheFile` when anything changed, and leaves it as it was, byte
- * for byte, when nothing did; the part files are removed either way.
+ * Joins the batches (in order) into `cacheFile` when anything changed, and leaves it as it was, byte
+ * for byte, when nothing did; the batch files are removed either way.
  */
-export function assembleCache(cacheFile: string, fingerprint: string, parts: readonly PartReading[]): CatalogSummary {
+export function assembleCache(cacheFile: string, fingerprint: string, batches: readonly BatchReading[]): CatalogSummary {
   const summary: CatalogSummary = {
-    servers: parts.reduce((n, part) => n + part.servers, 0),
-    tools: parts.reduce((n, part) => n + part.tools, 0),
-    warnings: parts.flatMap((part) => part.warnings),
-    reused: parts.reduce((n, part) => n + part.reused, 0),
+    servers: batches.reduce((n, batch) => n + batch.servers, 0),
+    tools: batches.reduce((n, batch) => n + batch.tools, 0),
+    warnings: batches.flatMap((batch) => batch.warnings),
+    reused: batches.reduce((n, batch) => n + batch.reused, 0),
   };
   try {
-    const previousLines = parts[0]?.previousLines ?? 0;
+    const previousLines = batches[0]?.previousLines ?? 0;
     if (summary.reused !== summary.servers || previousLines !== summary.servers) {
       const partial = `${cacheFile}.${process.pid}.partial`;
       const fd = openSync(partial, 'w');
       try {
         writeSync(fd, headerLine(fingerprint));
-        for (const part of parts) copyInto(fd, part.partFile);
+        for (const batch of batches) copyInto(fd, batch.batchFile);
       } finally {
         closeSync(fd);
       }
       renameSync(partial, cacheFile);
     }
   } finally {
-    for (const part of parts) rmSync(part.partFile, { force: true });
+    for (const batch of batches) rmSync(batch.batchFile, { force: true });
   }
   return summary;
 }
@@ -238,7 +238,7 @@ function reusableLines(cacheFile: string, fingerprint: string, keep: (head: Head
   return { lines, total };
 }
 
-/** Appends a file to an open one in chunks: a part can be larger than one buffer may be. */
+/** Appends a file to an open one in chunks: a batch can be larger than one buffer may be. */
 function copyInto(fd: number, file: string): void {
   const from = openSync(file, 'r');
   try {
