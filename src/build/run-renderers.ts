@@ -3,6 +3,7 @@ import { rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
+import { pageProcessEnv } from './page-process-env.ts';
 import type { CommandIO } from '../cli/io.ts';
 import type { BuildLogger } from './build-logger.ts';
 import { PageProcessMessageSchema, writePageJob, type PageJob, type PagePlanReport, type PageProcessMessage } from './page-job.ts';
@@ -68,15 +69,7 @@ function runRenderer(
   const scratch = scratchFolder(join(PROJECT_ROOT, '.astro'), 'build-');
   const jobFile = join(scratch, 'page-job.json');
   writePageJob(jobFile, job);
-  const env = {
-    ...io.env,
-    // V8's default heap limit is below what a large catalog needs; give it what the budget allows.
-    // A larger young generation lets a page's short-lived strings die young instead of being
-    // promoted beside the catalog and collected by full GCs (50k tools: 152 -> 143 s cold).
-    NODE_OPTIONS: `${io.env.NODE_OPTIONS ?? ''} --max-old-space-size=${heapLimitMB} --max-semi-space-size=64`.trim(),
-    // Astro's own colours, when the build's output is a terminal.
-    ...(io.interactive ? { FORCE_COLOR: '1' } : {}),
-  };
+  const env = pageProcessEnv(io.env, heapLimitMB, io.interactive);
   // NODE_OPTIONS does not take this V8 flag, so it is an argument of the page process.
   const v8Flags = heapGrowingPercent ? [`--heap-growing-percent=${heapGrowingPercent}`] : [];
   return new Promise<RenderersRun>((resolvePromise, reject) => {
