@@ -3,7 +3,6 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { buildEnv } from '../support/build-env.ts';
 
 // Vite's own import.meta.env names, as a CI or a shell may set them for other tools.
 const STRAY = { BASE_URL: '/elsewhere/', SITE: 'https://stray.example', MODE: 'development' };
@@ -27,7 +26,7 @@ describe('policy-atlas build --quiet', () => {
     const outDir = join(mkdtempSync(join(tmpdir(), 'atlas-quiet-')), 'site');
     const result = spawnSync(process.execPath, ['bin/policy-atlas.mjs', 'build', '--quiet', '--catalog', 'data', '--out', outDir], {
       encoding: 'utf8',
-      env: buildEnv(),
+      env: process.env,
     });
     expect(result.status, result.stderr).toBe(0);
     expect(result.stdout).toBe('');

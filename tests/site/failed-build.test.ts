@@ -7,11 +7,10 @@ import { describe, expect, it } from 'vitest';
 import { BUILD_MARKER } from '../../src/build/output-guard.ts';
 import { buildsFolderOf } from '../../src/build/publish.ts';
 import { CATALOG_CACHE_NAME } from '../../src/build/catalog/catalog-cache.ts';
-import { buildEnv } from '../support/build-env.ts';
 import { listFiles } from '../support/html-files.ts';
 
 function build(catalogDir: string, outDir: string, env: Record<string, string> = {}) {
-  return spawnSync(process.execPath, ['scripts/build.mjs'], { encoding: 'utf8', env: buildEnv({ CATALOG_DIR: catalogDir, OUT_DIR: outDir, ...env }) });
+  return spawnSync(process.execPath, ['scripts/build.mjs'], { encoding: 'utf8', env: { ...process.env, CATALOG_DIR: catalogDir, OUT_DIR: outDir, ...env } });
 }
 
 /** Every file under `dir` with a hash of its bytes, to compare a folder byte for byte. */

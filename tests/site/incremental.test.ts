@@ -4,7 +4,6 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { buildEnv } from '../support/build-env.ts';
 import { listFiles } from '../support/html-files.ts';
 import { ROOT } from '../support/run-cli.ts';
 import { SAMPLE_AT_ROOT, sampleSiteAtRoot } from '../support/shared-sites.ts';
@@ -18,7 +17,7 @@ function build(root: string, outDir: string) {
   const result = spawnSync(process.execPath, [join(ROOT, 'scripts/build.mjs')], {
     cwd: root,
     encoding: 'utf8',
-    env: buildEnv({ CATALOG_DIR: join(root, 'data'), OUT_DIR: outDir, BASE_PATH: SAMPLE_AT_ROOT.base }),
+    env: { ...process.env, CATALOG_DIR: join(root, 'data'), OUT_DIR: outDir, BASE_PATH: SAMPLE_AT_ROOT.base },
   });
   expect(result.status, result.stderr).toBe(0);
   return result.stdout;

@@ -4,7 +4,6 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { SERVER_POLICY_SHOWN_MAX_TOOLS } from '../../src/core/site/server-article.ts';
-import { buildEnv } from '../support/build-env.ts';
 import { launchChromium, watchConsole } from '../support/browser.ts';
 import { runCli } from '../support/run-cli.ts';
 import { serveSite, type RunningSite } from '../support/static-server.ts';
@@ -27,7 +26,7 @@ beforeAll(async () => {
   }));
   writeFileSync(join(root, 'catalog', 'servers', 'large.json'), JSON.stringify({ name: 'Large Server', tools }));
   writeFileSync(join(root, 'catalog', 'servers', 'small.json'), JSON.stringify({ name: 'Small Server', tools: tools.slice(0, 3) }));
-  const build = await runCli(['build', '--catalog', join(root, 'catalog'), '--out', out], { timeoutMs: 240_000, env: buildEnv() });
+  const build = await runCli(['build', '--catalog', join(root, 'catalog'), '--out', out], { timeoutMs: 240_000, env: process.env });
   expect(build.code, build.stderr).toBe(0);
   site = await serveSite(out, '/');
   browser = await launchChromium();

@@ -4,7 +4,6 @@ import { tmpdir } from 'node:os';
 import { delimiter, join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { FORMAT_EXAMPLE_POLICY } from '../../src/core/policy/example.ts';
-import { buildEnv } from '../support/build-env.ts';
 
 // The README's command lines are the contract with a new user: each one runs as written.
 const README = readFileSync('README.md', 'utf8');
@@ -38,8 +37,8 @@ function userFolder(): string {
   return dir;
 }
 
-// A user's environment: the test's, without what Vitest adds to it (see build-env.ts).
-const run = (line: string, cwd: string, env: NodeJS.ProcessEnv = buildEnv()) =>
+// A user's environment: the test's, Vitest's BASE_URL and MODE included (the build keeps them from the pages).
+const run = (line: string, cwd: string, env: NodeJS.ProcessEnv = process.env) =>
   spawnSync('bash', ['-c', line], { cwd, env, encoding: 'utf8', timeout: 120_000 });
 
 describe("the README's command lines", () => {
@@ -65,7 +64,7 @@ describe("the README's command lines", () => {
       .split(delimiter)
       .filter((entry) => !entry.includes('policy-atlas/node-'))
       .join(delimiter);
-    const result = run('npx policy-atlas validate policy.json', dir, buildEnv({ PATH: path }));
+    const result = run('npx policy-atlas validate policy.json', dir, { ...process.env, PATH: path });
     expect(result.stderr).not.toMatch(/npm warn|EBADENGINE/i);
     expect(result.stdout).toMatch(/valid/i);
     expect(result.status).toBe(0);

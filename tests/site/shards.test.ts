@@ -5,7 +5,6 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { shardOf } from '../../src/build/shards.ts';
-import { buildEnv } from '../support/build-env.ts';
 import { launchChromium } from '../support/browser.ts';
 import { listFiles } from '../support/html-files.ts';
 import { SAMPLE_AT_ROOT, sampleSiteAtRoot } from '../support/shared-sites.ts';
@@ -16,7 +15,7 @@ const root = mkdtempSync(join(tmpdir(), 'atlas-shards-'));
 const catalog = resolve('data');
 
 /** Runs the command line as a user would; the sample is built at the site root. */
-const cliEnv = buildEnv({ BASE_PATH: SAMPLE_AT_ROOT.base, CATALOG_DIR: '', OUT_DIR: '' });
+const cliEnv = { ...process.env, BASE_PATH: SAMPLE_AT_ROOT.base, CATALOG_DIR: '', OUT_DIR: '' };
 function atlas(...args: string[]) {
   const result = spawnSync(process.execPath, ['bin/policy-atlas.mjs', ...args], { encoding: 'utf8', env: cliEnv });
   return { status: result.status, out: `${result.stdout}${result.stderr}` };

@@ -3,7 +3,6 @@ import { closeSync, existsSync, mkdirSync, openSync, readFileSync, rmSync, write
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { inject } from 'vitest';
-import { buildEnv } from './build-env.ts';
 import { ROOT } from './run-cli.ts';
 
 /** A site that tests only read: built once per test run, by whichever test file asks for it first. */
@@ -110,7 +109,7 @@ export function runBuildScript(catalogDir: string, outDir: string, base: string)
     execFile(
       process.execPath,
       [join(ROOT, 'scripts/build.mjs')],
-      { cwd: ROOT, env: buildEnv({ OUT_DIR: outDir, BASE_PATH: base, CATALOG_DIR: catalogDir }), maxBuffer: 64 * 1024 * 1024 },
+      { cwd: ROOT, env: { ...process.env, OUT_DIR: outDir, BASE_PATH: base, CATALOG_DIR: catalogDir }, maxBuffer: 64 * 1024 * 1024 },
       (error, stdout, stderr) =>
         error ? reject(new Error(`the build of ${catalogDir} into ${outDir} failed: ${error.message}\n${stdout}${stderr}`)) : resolve(),
     );
