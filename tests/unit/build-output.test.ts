@@ -2,13 +2,14 @@ import { existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSyn
 import { tmpdir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
-import { collectIO } from '../support/command-io.ts';
+import { collectIO, runCommand } from '../support/command-io.ts';
 import { BUILD_MARKER, outputProblem, publishedFolder } from '../../src/build/output-guard.ts';
 import { BuildLockedError, buildsFolderOf, lockOutput, OutputChangedError, publish, stagingFolder, UnsafeBuildsFolderError } from '../../src/build/publish.ts';
 import { runBuild } from '../../src/build/run-build.ts';
 import { scratchFolder } from '../../src/build/scratch-folder.ts';
 import { CATALOG_CACHE_NAME } from '../../src/build/catalog/catalog-cache.ts';
-import { runCli } from '../support/run-cli.ts';
+import { run as buildCommand } from '../../src/cli/build-command.ts';
+import { run as mergeCommand } from '../../src/cli/merge-command.ts';
 
 const temp = (prefix: string) => realpathSync(mkdtempSync(join(tmpdir(), prefix)));
 
@@ -107,8 +108,10 @@ describe('a copied build that holds files of its own', () => {
     addOwnFiles(site);
     const before = everyFile(site);
     const shard = copiedBuild(join(root, 'shard-parent'));
-    const args = command === 'build' ? ['build', '--catalog', catalog, '--out', site] : ['merge', shard, '--catalog', catalog, '--out', site];
-    const result = await runCli(args);
+    const result =
+      command === 'build'
+        ? await runCommand(buildCommand, ['--catalog', catalog, '--out', site])
+        : await runCommand(mergeCommand, [shard, '--catalog', catalog, '--out', site]);
     expect(result.code).toBe(2);
     expect(result.stderr).toMatch(/refusing to build into .*gh-pages: it holds "\.git", "CNAME" and "notes\.md"/);
     expect(everyFile(site)).toEqual(before);
@@ -224,7 +227,7 @@ describe('a builds folder planted in a shared parent', () => {
 
   it('makes `policy-atlas build` refuse the output, naming the link', async () => {
     const { out, victim } = planted();
-    const result = await runCli(['build', '--catalog', catalogIn(join(victim, '..')), '--out', out]);
+    const result = await runCommand(buildCommand, ['--catalog', catalogIn(join(victim, '..')), '--out', out]);
     expect(result.code).toBe(2);
     expect(result.stderr).toMatch(/refusing to build into .*dist: .*\.dist\.builds, where builds of it are kept .* is a symbolic link/);
     expect(readdirSync(victim)).toEqual(['thesis.tex']);
@@ -269,7 +272,7 @@ describe('policy-atlas build on a folder it must not replace', () => {
   it('refuses --out pointing at the catalog, and every data file stays', async () => {
     const root = temp('atlas-refuse-');
     const catalog = catalogIn(root);
-    const result = await runCli(['build', '--catalog', catalog, '--out', catalog]);
+    const result = await runCommand(buildCommand, ['--catalog', catalog, '--out', catalog]);
     expect(result.code).toBe(2);
     expect(result.stderr).toMatch(/refusing to build into .*: it is the catalog/);
     expect(readdirSync(join(catalog, 'servers'))).toEqual(['keep.json']);
@@ -279,7 +282,7 @@ describe('policy-atlas build on a folder it must not replace', () => {
     const root = temp('atlas-refuse-');
     catalogIn(root);
     writeFileSync(join(root, 'notes.txt'), 'mine');
-    const result = await runCli(['build', '--catalog', 'catalog', '--out', '.'], { cwd: root });
+    const result = await runCommand(buildCommand, ['--catalog', 'catalog', '--out', '.'], { cwd: root });
     expect(result.code).toBe(2);
     expect(result.stderr).toMatch(/it is the current directory|it contains the catalog/);
     expect(readdirSync(root).sort()).toEqual(['catalog', 'notes.txt']);
