@@ -1,7 +1,14 @@
-import { build } from 'astro';
-import { readPageJob } from './page-job.ts';
-import { pageJob } from './page-job-integration.ts';
-import { PROJECT_ROOT } from './project-root.ts';
+import { dieWithParent } from './die-with-parent.ts';
+
+// Rendering runs for minutes on a large catalog: a build killed with -9 must not leave it running.
+// Its IPC channel closes then (seen between two pages), and a thread watches for the synchronous
+// stretches; both start before Astro takes seconds to load.
+process.once('disconnect', () => process.exit(1));
+dieWithParent();
+const { build } = await import('astro');
+const { readPageJob } = await import('./page-job.ts');
+const { pageJob } = await import('./page-job-integration.ts');
+const { PROJECT_ROOT } = await import('./project-root.ts');
 
 /**
  * A page process of the build (run-build.ts forks it): renders the pages its job file (page-job.ts),
