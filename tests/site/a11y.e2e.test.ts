@@ -1,9 +1,7 @@
-import { createRequire } from 'node:module';
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { axeViolations } from '../support/axe.ts';
 import { useSiteInBrowser } from '../support/site-session.ts';
 
-const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const session = useSiteInBrowser();
 
 const PAGES = [
@@ -27,21 +25,7 @@ describe('accessibility (axe-core) in light and dark', () => {
       const page = await session.browser.newPage({ colorScheme: scheme, bypassCSP: true });
       await page.goto(session.site.url + path);
       if (path.startsWith('search')) await page.locator('[data-results] li').first().waitFor();
-      await page.addScriptTag({ content: axeSource });
-      const violations = await page.evaluate(async () => {
-        const result = await (
-          window as unknown as { axe: { run(): Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }> } }
-        ).axe.run();
-        return result.violations
-          .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-          .map(
-            (v) =>
-              `${v.id}: ${v.nodes
-                .slice(0, 3)
-                .map((n) => n.target.join(' '))
-                .join(', ')}`,
-          );
-      });
+      const violations = await axeViolations(page);
       expect(violations).toEqual([]);
       await page.close();
     },

@@ -1,4 +1,3 @@
-import { createRequire } from 'node:module';
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
@@ -7,11 +6,11 @@ import { loadCatalogDir } from '../../src/build/catalog/load.ts';
 import { POLICY_FORMATS } from '../../src/core/dialects/formats.ts';
 import { stackPolicy } from '../../src/core/flows/stack-policy.ts';
 import { validatePolicyText } from '../../src/core/policy/validate.ts';
+import { axeViolations } from '../support/axe.ts';
 import { watchConsole } from '../support/browser.ts';
 import { HOSTILE } from '../support/shared-sites.ts';
 import { useSiteInBrowser } from '../support/site-session.ts';
 
-const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const session = useSiteInBrowser();
 const hostile = useSiteInBrowser(HOSTILE);
 
@@ -29,24 +28,6 @@ async function addServer(page: Page, query: string, name: string) {
   await page.getByRole('searchbox', { name: /Add a server/ }).fill(query);
   await page.getByRole('button', { name: `Add ${name}` }).click();
   await page.getByRole('list', { name: 'Your stack' }).getByRole('link', { name }).waitFor();
-}
-
-async function axeViolations(page: Page): Promise<string[]> {
-  await page.addScriptTag({ content: axeSource });
-  return page.evaluate(async () => {
-    const result = await (
-      window as unknown as { axe: { run(): Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }> } }
-    ).axe.run();
-    return result.violations
-      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-      .map(
-        (v) =>
-          `${v.id}: ${v.nodes
-            .slice(0, 3)
-            .map((n) => n.target.join(' '))
-            .join(', ')}`,
-      );
-  });
 }
 
 describe('the stack page', () => {
